@@ -1,0 +1,139 @@
+/**
+ * TypeScript view of the spec files (spec/service.json, spec/groups/*.json).
+ * spec/meta-schema.json is the authority on their shape; these types mirror it.
+ */
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE' | 'PATCH';
+export type ScalarType = 'string' | 'int' | 'long' | 'double' | 'boolean' | 'dateTime' | 'base64';
+
+export interface ServiceSpec {
+  formatVersion: 1;
+  name: string;
+  doc: string;
+  host: string;
+  apiVersion: string;
+  namespace: string;
+  errorModel: string;
+  operationStatus: string;
+}
+
+export interface GroupSpec {
+  group: string;
+  doc: string;
+  operations?: OperationSpec[];
+  models?: Record<string, ModelSpec>;
+}
+
+export interface OperationSpec {
+  name: string;
+  doc: string;
+  method: HttpMethod;
+  path: string;
+  apiVersion?: string;
+  fixedQuery?: Record<string, string>;
+  params?: ParamSpec[];
+  request?: BodySpec;
+  responses: ResponseSpec[];
+  async?: AsyncSpec;
+  pagination?: PaginationSpec;
+  deprecated?: string;
+}
+
+export interface ParamSpec {
+  name: string;
+  in: 'path' | 'query' | 'header';
+  wireName?: string;
+  type: 'string' | 'int' | 'boolean' | 'dateTime';
+  value?: string;
+  required?: boolean;
+  enum?: string[];
+  minimum?: number;
+  maximum?: number;
+  doc: string;
+}
+
+export interface BodySpec {
+  element: string;
+  model?: string;
+  list?: ListItemsSpec;
+  text?: true;
+  member?: string;
+  contentType?: string;
+}
+
+export interface ResponseSpec {
+  status: number;
+  body?: BodySpec;
+  doc?: string;
+}
+
+export interface AsyncSpec {
+  poll?: string;
+  idFromBody?: string;
+}
+
+export interface PaginationSpec {
+  inputToken: string;
+  outputToken: string;
+  items: string;
+}
+
+export interface ModelSpec {
+  doc: string;
+  namespace?: string;
+  properties?: PropertySpec[];
+  discriminator?: string;
+  variants?: string[];
+  discriminatorValue?: string;
+  typeName?: string;
+}
+
+export interface PropertySpec {
+  name: string;
+  type: ScalarType | 'model' | 'list';
+  model?: string;
+  items?: ListItemsSpec;
+  wrapped?: boolean;
+  xml?: 'attribute' | 'text';
+  required?: boolean;
+  secret?: boolean;
+  const?: string;
+  enum?: string[];
+  minimum?: number;
+  maximum?: number;
+  minLength?: number;
+  maxLength?: number;
+  pattern?: string;
+  doc?: string;
+}
+
+export interface ListItemsSpec {
+  element: string;
+  type: ScalarType | 'model';
+  model?: string;
+  enum?: string[];
+}
+
+/** One operation with the group and file it came from. */
+export interface LocatedOperation extends OperationSpec {
+  group: string;
+  file: string;
+  /** JSON pointer of the operation in its file. */
+  pointer: string;
+}
+
+export interface LocatedModel extends ModelSpec {
+  name: string;
+  group: string;
+  file: string;
+  pointer: string;
+}
+
+/** The whole spec, loaded and checked. */
+export interface Spec {
+  dir: string;
+  service: ServiceSpec;
+  groups: { name: string; doc: string; file: string }[];
+  operations: LocatedOperation[];
+  models: Map<string, LocatedModel>;
+}
