@@ -1,0 +1,17 @@
+/** The hand-written runtime of the SDK. It knows nothing of any single operation. */
+export { ServiceClient } from './client.js';
+export type { ClientOptions, RequestOptions, WaitingRequestOptions, ResponseInfo, ResponseMetadata } from './client.js';
+export type { AcceptedOperation, CompletedOperation, OperationStatus, WaitOptions } from './poller.js';
+export {
+  CertificateCredential, TokenCredential, certificateFromPem, certificateFromPfx, tokenCredential,
+} from './credentials.js';
+export type { AccessToken, Credential, PemSource, PfxSource } from './credentials.js';
+export * from './errors.js';
+export type { Logger, LogEntry, LogLevel } from './logging.js';
+export type { ProxyOption, ProxySettings } from './proxy.js';
+export type { RetryOptions } from './retry.js';
+export type { SerializeType } from './request.js';
+export { inputSchema, validateInput } from './validation.js';
+export type {
+  ModelShape, StructureShape, PolymorphicShape, MemberShape, TypeShape, OperationDescriptor, ServiceShape,
+} from './shapes.js';

@@ -1,0 +1,70 @@
+/**
+ * Which proxy, if any, carries requests to a host: explicit configuration first, then HTTPS_PROXY over
+ * HTTP_PROXY (either case), minus NO_PROXY. Credentials found in a proxy URL are split off so that the URL can
+ * be shown in messages without them.
+ */
+
+export interface ProxySettings {
+  /** Proxy URL, e.g. http://proxy:3128 (credentials in the URL are accepted). */
+  url: string;
+  username?: string;
+  password?: string;
+}
+
+export type ProxyOption = string | ProxySettings | false;
+
+export interface ResolvedProxy {
+  /** The proxy URL without credentials. */
+  url: string;
+  /** Value of the Proxy-Authorization header, when the proxy needs credentials. */
+  authorization?: string;
+}
+
+function env(name: string, environment: NodeJS.ProcessEnv): string | undefined {
+  const value = environment[name] ?? environment[name.toLowerCase()];
+  return value === undefined || value.trim() === '' ? undefined : value.trim();
+}
+
+/** Does NO_PROXY (host, .domain suffix, *.domain, *, host:port) exclude this host and port? */
+export function isExcludedByNoProxy(host: string, port: number, noProxy: string | undefined): boolean {
+  if (!noProxy) return false;
+  const hostname = host.toLowerCase().replace(/^\[|\]$/g, '');
+  for (const raw of noProxy.split(/[\s,]+/)) {
+    const entry = raw.trim().toLowerCase();
+    if (entry === '') continue;
+    if (entry === '*') return true;
+    const colon = entry.lastIndexOf(':');
+    const hasPort = colon > 0 && !entry.includes(']') && /^\d+$/.test(entry.slice(colon + 1));
+    const entryHost = (hasPort ? entry.slice(0, colon) : entry).replace(/^\*/, '').replace(/^\[|\]$/g, '');
+    if (hasPort && Number(entry.slice(colon + 1)) !== port) continue;
+    if (entryHost.startsWith('.') ? hostname.endsWith(entryHost) || hostname === entryHost.slice(1) : hostname === entryHost) return true;
+  }
+  return false;
+}
+
+function normalize(setting: ProxySettings): ResolvedProxy {
+  let url: URL;
+  try {
+    url = new URL(setting.url.includes('://') ? setting.url : `http://${setting.url}`);
+  } catch {
+    throw new TypeError('proxy: not a valid proxy URL');
+  }
+  const username = setting.username ?? decodeURIComponent(url.username);
+  const password = setting.password ?? decodeURIComponent(url.password);
+  url.username = '';
+  url.password = '';
+  const resolved: ResolvedProxy = { url: url.origin };
+  if (username !== '' || password !== '') {
+    resolved.authorization = `Basic ${Buffer.from(`${username}:${password}`).toString('base64')}`;
+  }
+  return resolved;
+}
+
+/** The proxy for a request to host:port, or undefined for a direct connection. */
+export function resolveProxy(option: ProxyOption | undefined, host: string, port: number, environment: NodeJS.ProcessEnv = process.env): ResolvedProxy | undefined {
+  if (option === false) return undefined;
+  if (option !== undefined) return normalize(typeof option === 'string' ? { url: option } : option);
+  const fromEnv = env('HTTPS_PROXY', environment) ?? env('HTTP_PROXY', environment);
+  if (fromEnv === undefined || isExcludedByNoProxy(host, port, env('NO_PROXY', environment))) return undefined;
+  return normalize({ url: fromEnv });
+}

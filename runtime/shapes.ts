@@ -1,0 +1,123 @@
+/**
+ * The data the generated code hands to the runtime: models and operations as plain objects, derived from the
+ * spec. The runtime reads them to build URLs, (de)serialize XML and JSON, validate input and poll; it knows
+ * nothing of any single operation.
+ */
+
+export type ScalarKind = 'string' | 'int' | 'long' | 'double' | 'boolean' | 'dateTime' | 'base64';
+
+export interface ScalarShape {
+  readonly kind: ScalarKind;
+  readonly enum?: readonly string[];
+}
+
+export interface ModelRefShape {
+  readonly kind: 'model';
+  /** Lazy, because models refer to each other (and to themselves). */
+  readonly model: () => ModelShape;
+}
+
+export interface ListShape {
+  readonly kind: 'list';
+  /** False when items repeat directly inside the parent, with no wrapper element. */
+  readonly wrapped: boolean;
+  readonly item: ItemShape;
+}
+
+export interface ItemShape {
+  readonly element: string;
+  readonly type: ScalarShape | ModelRefShape;
+}
+
+export type TypeShape = ScalarShape | ModelRefShape | ListShape;
+
+export interface Constraints {
+  readonly required?: boolean;
+  readonly minimum?: number;
+  readonly maximum?: number;
+  readonly minLength?: number;
+  readonly maxLength?: number;
+  readonly pattern?: string;
+}
+
+export interface MemberShape extends Constraints {
+  /** Element (or attribute) name on the wire, and the TypeScript member name. */
+  readonly name: string;
+  readonly type: TypeShape;
+  readonly xml?: 'attribute' | 'text';
+  /** Redacted from logs and errors. */
+  readonly secret?: boolean;
+  /** Fixed wire value the client fills in. */
+  readonly const?: string;
+}
+
+export interface StructureShape {
+  readonly name: string;
+  readonly namespace?: string;
+  readonly members: readonly MemberShape[];
+  /** For a variant of a polymorphic model. */
+  readonly discriminatorValue?: string;
+  readonly typeName?: string;
+}
+
+export interface PolymorphicShape {
+  readonly name: string;
+  readonly discriminator: string;
+  readonly variants: () => readonly StructureShape[];
+}
+
+export type ModelShape = StructureShape | PolymorphicShape;
+
+export function isPolymorphic(shape: ModelShape): shape is PolymorphicShape {
+  return 'discriminator' in shape;
+}
+
+export interface ParamShape extends Constraints {
+  readonly name: string;
+  readonly in: 'path' | 'query' | 'header';
+  readonly wireName?: string;
+  readonly type: 'string' | 'int' | 'boolean' | 'dateTime';
+  /** Boolean query flag: sent as wireName=value when true. */
+  readonly value?: string;
+  readonly enum?: readonly string[];
+}
+
+/** A request or response body: a model, a list of items, or opaque text. */
+export type BodyShape =
+  | { readonly element: string; readonly model: () => ModelShape; readonly member?: string; readonly contentType?: string }
+  | { readonly element: string; readonly list: ItemShape; readonly member?: string; readonly contentType?: string }
+  | { readonly element: string; readonly text: true; readonly member?: string; readonly contentType?: string };
+
+export interface ResponseShape {
+  readonly status: number;
+  readonly body?: BodyShape;
+}
+
+export interface OperationDescriptor {
+  readonly name: string;
+  readonly method: 'GET' | 'POST' | 'PUT' | 'DELETE' | 'PATCH';
+  readonly path: string;
+  readonly apiVersion?: string;
+  readonly fixedQuery?: Readonly<Record<string, string>>;
+  readonly params: readonly ParamShape[];
+  readonly request?: BodyShape;
+  readonly responses: readonly ResponseShape[];
+  readonly async?: {
+    readonly poll?: () => OperationDescriptor;
+    readonly idFromBody?: string;
+  };
+  readonly pagination?: { readonly inputToken: string; readonly outputToken: string; readonly items: string };
+}
+
+/** What a generated client tells the runtime about its service. */
+export interface ServiceShape {
+  readonly name: string;
+  readonly host: string;
+  readonly apiVersion: string;
+  readonly namespace: string;
+  readonly error: () => ModelShape;
+  readonly operationStatus: () => OperationDescriptor;
+}
+
+/** @deprecated transitional name of OperationDescriptor, kept while the emulator moves over. */
+export type OperationShape = OperationDescriptor;
