@@ -1,0 +1,60 @@
+/**
+ * Canonical form of an XML document for comparison: element names and order, attribute values (namespace
+ * declarations and i: markers aside), and trimmed text. Two requests that the service would read alike compare
+ * equal; any difference in names, order or values does not.
+ */
+import { XMLParser } from 'fast-xml-parser';
+
+type OrderedNode = Record<string, unknown> & { ':@'?: Record<string, string> };
+
+const parser = new XMLParser({
+  preserveOrder: true,
+  ignoreAttributes: false,
+  attributeNamePrefix: '',
+  removeNSPrefix: true,
+  parseTagValue: false,
+  parseAttributeValue: false,
+  trimValues: true,
+  ignoreDeclaration: true,
+  ignorePiTags: true,
+});
+
+const IGNORED_ATTRIBUTES = new Set(['xmlns', 'i', 'xsi', 'xsd', 'type', 'nil']);
+
+function canonical(nodes: OrderedNode[], indent: string, out: string[]): void {
+  for (const node of nodes) {
+    for (const [name, children] of Object.entries(node)) {
+      if (name === ':@') continue;
+      if (name === '#text') {
+        out.push(`${indent}"${String(children).trim()}"`);
+        continue;
+      }
+      const attrs = Object.entries(node[':@'] ?? {})
+        .filter(([key]) => !IGNORED_ATTRIBUTES.has(key))
+        .sort(([a], [b]) => a.localeCompare(b))
+        .map(([key, value]) => ` ${key}="${value}"`)
+        .join('');
+      out.push(`${indent}<${name}${attrs}>`);
+      canonical(children as OrderedNode[], `${indent}  `, out);
+    }
+  }
+}
+
+/** One line per element, attribute set and text node, indented by depth. */
+export function canonicalXml(xml: string): string[] {
+  const text = xml.charCodeAt(0) === 0xfeff ? xml.slice(1) : xml;
+  const out: string[] = [];
+  canonical(parser.parse(text) as OrderedNode[], '', out);
+  return out;
+}
+
+/** The first line where two documents differ, with its neighbourhood, or undefined when they agree. */
+export function firstDifference(expected: string, actual: string): string | undefined {
+  const a = canonicalXml(expected);
+  const b = canonicalXml(actual);
+  const length = Math.max(a.length, b.length);
+  for (let i = 0; i < length; i++) {
+    if (a[i] !== b[i]) return `line ${i + 1}: recorded ${a[i]?.trim() ?? '(end)'} / re-serialized ${b[i]?.trim() ?? '(end)'}`;
+  }
+  return undefined;
+}

@@ -1,0 +1,161 @@
+/**
+ * `npm run conformance -- <dir>`: replays recorded HTTP exchanges (every *.json under <dir>, in the wire-corpus
+ * format) through the generated client's shapes. For each interaction it finds the operation (verb, path, and the
+ * body root where URLs are shared), parses the response into the typed model (an error status into the typed
+ * error) reporting any element the model does not map, and, where a request body was recorded, parses it into the
+ * typed input, writes it again and compares canonical XML. Prints a row per operation and the failures, then
+ * `conformance: <passed> passed, <failed> failed`; exits 1 on any failure.
+ */
+import { readFileSync, readdirSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { allOperations } from '../generated/operations/index.js';
+import { serviceShape } from '../generated/service.js';
+import { Router, type BodyPeek } from '../runtime/router.js';
+import type { OperationDescriptor } from '../runtime/shapes.js';
+import { parseXmlTree, readXmlBody, rootOf, writeXmlBody } from '../runtime/xml.js';
+import { firstDifference } from './canonical-xml.js';
+
+interface Interaction {
+  method: string;
+  path: string;
+  requestBody: string | null;
+  status: number;
+  responseBody: string | null;
+}
+
+interface Outcome {
+  problems: string[];
+  checkedRequest: boolean;
+}
+
+interface OperationTally {
+  interactions: number;
+  passed: number;
+  requestsCompared: number;
+  unmapped: number;
+}
+
+function listJson(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile() && e.name.endsWith('.json'))
+    .map((e) => join(e.parentPath, e.name))
+    .sort();
+}
+
+function peekBody(body: string | null): BodyPeek {
+  if (body === null || body.trim() === '') return { empty: true, member: () => undefined };
+  try {
+    const root = rootOf(parseXmlTree(body));
+    const node = (root?.node ?? {}) as Record<string, unknown>;
+    return {
+      empty: false,
+      root: root?.name,
+      member: (name) => {
+        const value = node[name];
+        const first = Array.isArray(value) ? value[0] : value;
+        return typeof first === 'string' ? first : undefined;
+      },
+    };
+  } catch {
+    return { empty: false, member: () => undefined };
+  }
+}
+
+function checkResponse(op: OperationDescriptor, interaction: Interaction): string[] {
+  const text = interaction.responseBody ?? '';
+  const unmapped: string[] = [];
+  try {
+    if (interaction.status >= 300) {
+      if (text.trim() === '') return [];
+      const error = readXmlBody({ element: 'Error', model: serviceShape.error }, text, { unmapped }) as { Code?: string };
+      if (!error.Code) return [`error ${interaction.status}: no <Code> in the error body`];
+    } else {
+      const response = op.responses.find((r) => r.status === interaction.status);
+      if (!response) return [`status ${interaction.status} is not among the operation's responses (${op.responses.map((r) => r.status).join(', ')})`];
+      if (!response.body || text.trim() === '') return [];
+      readXmlBody(response.body, text, { unmapped });
+    }
+  } catch (err) {
+    return [`response ${interaction.status}: ${(err as Error).message}`];
+  }
+  return unmapped.map((path) => `response ${interaction.status}: unmapped element ${path}`);
+}
+
+function checkRequest(op: OperationDescriptor, body: string): string[] {
+  if (!op.request || !('model' in op.request)) return [`a body was recorded but ${op.name} sends none`];
+  const unmapped: string[] = [];
+  try {
+    const value = readXmlBody(op.request, body, { unmapped });
+    const written = writeXmlBody(op.request, value, serviceShape.namespace);
+    const difference = firstDifference(body, written);
+    return [...unmapped.map((path) => `request: unmapped element ${path}`), ...(difference ? [`request differs at ${difference}`] : [])];
+  } catch (err) {
+    return [`request: ${(err as Error).message}`];
+  }
+}
+
+function check(op: OperationDescriptor, interaction: Interaction): Outcome {
+  const body = interaction.requestBody;
+  const checkedRequest = body !== null && body.trim() !== '';
+  const problems = [...checkResponse(op, interaction), ...(checkedRequest ? checkRequest(op, body!) : [])];
+  return { problems, checkedRequest };
+}
+
+/** Resolves the operation; where a shared URL has no recorded body, any candidate that conforms is accepted. */
+function resolve(router: Router, interaction: Interaction): { op?: OperationDescriptor; outcome: Outcome } {
+  const url = new URL(interaction.path, 'https://recorded.invalid');
+  const peek = peekBody(interaction.requestBody);
+  const candidates = router.candidates(interaction.method, url.pathname, url.searchParams);
+  if (candidates.length === 0) return { outcome: { problems: ['no operation of the spec matches this verb and path'], checkedRequest: false } };
+  if (candidates.length > 1 && peek.empty) {
+    const outcomes = candidates.map((c) => ({ op: c.operation, outcome: check(c.operation, interaction) }));
+    return outcomes.find((o) => o.outcome.problems.length === 0) ?? outcomes[0]!;
+  }
+  const routed = router.match(interaction.method, url.pathname, url.searchParams, () => peek);
+  if (routed.kind !== 'match') return { op: candidates[0]!.operation, outcome: { problems: [`the body root <${peek.root}> fits none of ${candidates.map((c) => c.operation.name).join(', ')}`], checkedRequest: false } };
+  return { op: routed.operation, outcome: check(routed.operation, interaction) };
+}
+
+function main(argv: string[]): number {
+  const dir = argv[0];
+  if (!dir) {
+    process.stderr.write('usage: npm run conformance -- <dir of recorded *.json>\n');
+    return 2;
+  }
+  const router = new Router(allOperations);
+  const tallies = new Map<string, OperationTally>();
+  const failures: string[] = [];
+  let passed = 0;
+  let failed = 0;
+  for (const file of listJson(dir)) {
+    const recording = JSON.parse(readFileSync(file, 'utf8')) as { interactions?: Interaction[] };
+    (recording.interactions ?? []).forEach((interaction, index) => {
+      const { op, outcome } = resolve(router, interaction);
+      const name = op?.name ?? `(unmatched) ${interaction.method}`;
+      const tally = tallies.get(name) ?? { interactions: 0, passed: 0, requestsCompared: 0, unmapped: 0 };
+      tallies.set(name, tally);
+      tally.interactions++;
+      if (outcome.checkedRequest) tally.requestsCompared++;
+      tally.unmapped += outcome.problems.filter((p) => p.includes('unmapped element')).length;
+      if (outcome.problems.length === 0) {
+        tally.passed++;
+        passed++;
+        return;
+      }
+      failed++;
+      const where = `${relative(dir, file)}#${index} ${interaction.method} ${interaction.path.split('?')[0]}`;
+      for (const problem of outcome.problems) failures.push(`  ${name}: ${where}: ${problem}`);
+    });
+  }
+  const rows = [...tallies.entries()].sort(([a], [b]) => a.localeCompare(b));
+  const width = Math.max(9, ...rows.map(([name]) => name.length));
+  process.stdout.write(`${'operation'.padEnd(width)}  interactions  passed  requests compared  unmapped\n`);
+  for (const [name, t] of rows) {
+    process.stdout.write(`${name.padEnd(width)}  ${String(t.interactions).padStart(12)}  ${String(t.passed).padStart(6)}  ${String(t.requestsCompared).padStart(17)}  ${String(t.unmapped).padStart(8)}\n`);
+  }
+  if (failures.length > 0) process.stdout.write(`\nfailures:\n${failures.join('\n')}\n`);
+  process.stdout.write(`conformance: ${passed} passed, ${failed} failed\n`);
+  return failed === 0 ? 0 : 1;
+}
+
+process.exitCode = main(process.argv.slice(2));
