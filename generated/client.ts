@@ -3,8 +3,8 @@ import { ServiceClient, type ClientOptions, type RequestOptions, type ResponseMe
 import type { AcceptedOperation, CompletedOperation } from '../runtime/poller.js';
 import { serviceShape } from './service.js';
 import * as ops from './operations/index.js';
-import type { CheckHostedServiceNameAvailabilityInput, CreateHostedServiceInput, DeleteHostedServiceInput, GetHostedServiceInput, GetOperationStatusInput, ListHostedServicesInput, ListLocationsInput, UpdateHostedServiceInput } from './operations/index.js';
-import type { AvailabilityResponse, CreateHostedService, HostedService, Location, Operation, UpdateHostedService } from './models/index.js';
+import type { AbortDeploymentMigrationInput, AbortStorageAccountMigrationInput, AbortVirtualNetworkMigrationInput, AddApplicationGatewayCertificateInput, AddClientRootCertificateInput, AddDataDiskInput, AddDiskInput, AddDnsServerInput, AddHostedServiceExtensionInput, AddManagementCertificateInput, AddNetworkSecurityGroupToNetworkInterfaceInput, AddNetworkSecurityGroupToRoleInput, AddNetworkSecurityGroupToSubnetInput, AddOSImageInput, AddRoleInput, AddRouteTableToSubnetInput, AddServiceCertificateInput, AddVirtualIPInput, AssociateReservedIPInput, CaptureRoleInput, CaptureVMImageInput, ChangeDeploymentConfigurationInput, ChangeDeploymentConfigurationBySlotInput, CheckHostedServiceNameAvailabilityInput, CheckStaticIPAvailabilityInput, CheckStorageAccountNameAvailabilityInput, CommitDeploymentMigrationInput, CommitStorageAccountMigrationInput, CommitVirtualNetworkMigrationInput, ConnectDisconnectOrTestGatewayInput, CreateAffinityGroupInput, CreateApplicationGatewayInput, CreateDeploymentInput, CreateGatewayInput, CreateGatewayConnectionInput, CreateHostedServiceInput, CreateLoadBalancerInput, CreateLocalNetworkGatewayInput, CreateNetworkSecurityGroupInput, CreateReservedIPInput, CreateRouteTableInput, CreateStorageAccountInput, CreateVirtualMachineDeploymentInput, CreateVirtualNetworkGatewayInput, CreateVMImageInput, DeleteAffinityGroupInput, DeleteApplicationGatewayInput, DeleteApplicationGatewayCertificateInput, DeleteClientRootCertificateInput, DeleteDataDiskInput, DeleteDeploymentInput, DeleteDeploymentBySlotInput, DeleteDiskInput, DeleteDnsServerInput, DeleteGatewayInput, DeleteGatewayConnectionInput, DeleteHostedServiceInput, DeleteHostedServiceExtensionInput, DeleteLoadBalancerInput, DeleteLocalNetworkGatewayInput, DeleteManagementCertificateInput, DeleteNetworkSecurityGroupInput, DeleteNetworkSecurityRuleInput, DeleteOSImageInput, DeleteReservedIPInput, DeleteRoleInput, DeleteRoleInstancesInput, DeleteRoleInstancesBySlotInput, DeleteRouteInput, DeleteRouteTableInput, DeleteServiceCertificateInput, DeleteStorageAccountInput, DeleteVirtualNetworkGatewayInput, DeleteVMImageInput, DisassociateReservedIPInput, DownloadRdpFileInput, ExecuteApplicationGatewayOperationInput, FailoverGatewayInput, GenerateVpnClientPackageInput, GetAffinityGroupInput, GetApplicationGatewayInput, GetApplicationGatewayCertificateInput, GetApplicationGatewayConfigInput, GetClientRootCertificateInput, GetDataDiskInput, GetDeploymentInput, GetDeploymentBySlotInput, GetDiskInput, GetEffectiveRouteTableForNetworkInterfaceInput, GetEffectiveRouteTableForRoleInstanceInput, GetGatewayInput, GetGatewayConnectionInput, GetGatewayDeviceConfigurationScriptInput, GetGatewayDiagnosticsInput, GetGatewayIPsecParametersInput, GetGatewayOperationStatusInput, GetGatewaySharedKeyInput, GetHostedServiceInput, GetHostedServiceExtensionInput, GetIPForwardingForNetworkInterfaceInput, GetIPForwardingForRoleInput, GetLocalNetworkGatewayInput, GetManagementCertificateInput, GetNetworkConfigurationInput, GetNetworkSecurityGroupInput, GetNetworkSecurityGroupForNetworkInterfaceInput, GetNetworkSecurityGroupForRoleInput, GetNetworkSecurityGroupForSubnetInput, GetOperationStatusInput, GetOSImageInput, GetOSImageDetailsInput, GetPackageInput, GetPackageBySlotInput, GetReservedIPInput, GetRoleInput, GetRouteTableInput, GetRouteTableForSubnetInput, GetServiceCertificateInput, GetStorageAccountKeysInput, GetStorageAccountPropertiesInput, GetSubscriptionInput, GetVirtualNetworkGatewayInput, GetVirtualNetworkGatewayDiagnosticsInput, GetVirtualNetworkGatewayIPsecParametersInput, GetVirtualNetworkGatewaySharedKeyInput, GetVMImageDetailsInput, ListAffinityGroupsInput, ListApplicationGatewayCertificatesInput, ListApplicationGatewaysInput, ListAvailableExtensionsInput, ListClientRootCertificatesInput, ListDeploymentEventsInput, ListDeploymentEventsBySlotInput, ListDisksInput, ListExtensionVersionsInput, ListGatewayConnectionsInput, ListGatewayConnectionsForNetworkInput, ListHostedServiceExtensionsInput, ListHostedServicesInput, ListLocalNetworkGatewaysInput, ListLocationsInput, ListManagementCertificatesInput, ListNetworkSecurityGroupsInput, ListOperatingSystemFamiliesInput, ListOperatingSystemsInput, ListOSImagesInput, ListPublisherExtensionsInput, ListReservedIPsInput, ListResourceExtensionsInput, ListResourceExtensionVersionsInput, ListResourceTypesInput, ListRoleSizesInput, ListRouteTablesInput, ListServiceCertificatesInput, ListStorageAccountsInput, ListSubscriptionOperationsInput, ListSubscriptionsInput, ListSupportedVpnDevicesInput, ListVirtualNetworkGatewaysInput, ListVirtualNetworkSitesInput, ListVMImagesInput, PrepareDeploymentMigrationInput, PrepareStorageAccountMigrationInput, PrepareVirtualNetworkMigrationInput, RebootRoleInstanceInput, RebootRoleInstanceBySlotInput, RebuildRoleInstanceInput, RebuildRoleInstanceBySlotInput, RedeployRoleInput, RegenerateStorageAccountKeysInput, RegisterExtensionImageInput, RegisterResourceProviderInput, ReimageRoleInstanceInput, ReimageRoleInstanceBySlotInput, RemoveGatewayDefaultSitesInput, RemoveNetworkSecurityGroupFromNetworkInterfaceInput, RemoveNetworkSecurityGroupFromRoleInput, RemoveNetworkSecurityGroupFromSubnetInput, RemoveRouteTableFromSubnetInput, RemoveVirtualIPInput, ReplicateOSImageInput, ReplicateVMImageInput, ResetGatewayInput, ResetGatewaySharedKeyInput, ResetVirtualNetworkGatewayInput, ResetVirtualNetworkGatewaySharedKeyInput, ResizeGatewayInput, ResizeVirtualNetworkGatewayInput, RestartRoleInput, RollbackUpdateOrUpgradeInput, RollbackUpdateOrUpgradeBySlotInput, SetApplicationGatewayConfigInput, SetGatewayDefaultSitesInput, SetGatewayIPsecParametersInput, SetGatewaySharedKeyInput, SetIPForwardingOnNetworkInterfaceInput, SetIPForwardingOnRoleInput, SetNetworkConfigurationInput, SetNetworkSecurityRuleInput, SetRouteInput, SetVirtualNetworkGatewayIPsecParametersInput, SetVirtualNetworkGatewaySharedKeyInput, ShareOSImageInput, ShareVMImageInput, ShutdownRoleInput, ShutdownRolesInput, StartGatewayDiagnosticsInput, StartRoleInput, StartRolesInput, StartVirtualNetworkGatewayDiagnosticsInput, StopGatewayDiagnosticsInput, StopVirtualNetworkGatewayDiagnosticsInput, SwapDeploymentInput, UnregisterExtensionImageInput, UnregisterResourceProviderInput, UnreplicateOSImageInput, UnreplicateVMImageInput, UpdateAffinityGroupInput, UpdateApplicationGatewayInput, UpdateDataDiskInput, UpdateDeploymentStatusInput, UpdateDeploymentStatusBySlotInput, UpdateDiskInput, UpdateDnsServerInput, UpdateExtensionImageInput, UpdateGatewayConnectionInput, UpdateHostedServiceInput, UpdateLoadBalancedEndpointSetInput, UpdateLoadBalancerInput, UpdateLocalNetworkGatewayInput, UpdateOSImageInput, UpdateRoleInput, UpdateStorageAccountInput, UpdateVMImageInput, UpgradeDeploymentInput, UpgradeDeploymentBySlotInput, ValidateDeploymentMigrationInput, WalkUpgradeDomainInput, WalkUpgradeDomainBySlotInput } from './operations/index.js';
+import type { AddHostedServiceExtension, AddressAvailabilityResponse, AffinityGroup, ApplicationGateway, ApplicationGatewayCertificate, ApplicationGatewayConfiguration, ApplicationGatewayOperation, AvailabilityResponse, CaptureRoleAsVMImageOperation, CaptureRoleOperationBody, CertificateFile, ChangeConfiguration, ClientRootCertificate, CreateAffinityGroup, CreateApplicationGatewayParameters, CreateDeployment, CreateGatewayConnectionParameters, CreateGatewayParameters, CreateHostedService, CreateLocalNetworkGatewayParameters, CreateStorageServiceInput, CreateVirtualMachineDeployment, CreateVirtualNetworkGatewayParameters, DataVirtualHardDisk, Deployment, DeploymentEventCollection, DeploymentNetworkResource, Disk, DnsServer, EffectiveRouteTable, ExtensionImage, Gateway, GatewayConnection, GatewayConnectionStatus, GatewayOperation, GatewayOperationAsyncResponse, GatewayPublicDiagnosticsStatus, HostedService, HostedServiceExtension, IPForwarding, IPsecParameters, LoadBalancedEndpointList, LoadBalancer, LocalNetworkGateway, Location, NetworkConfiguration, NetworkSecurityGroup, NetworkSecurityGroupReference, NetworkSecurityRule, OSImage, OSImageDetails, OperatingSystem, OperatingSystemFamily, Operation, RebootEvent, RedeployRoleOperationBody, RegenerateKeys, ReplicationInput, ReservedIP, ReservedIPAssociation, ResetGatewayParameters, ResetSharedKey, ResizeGatewayParameters, ResourceExtension, RestartRoleOperationBody, Role, RoleInstances, RoleSize, RollbackUpdateOrUpgrade, Route, RouteTable, RouteTableAssociation, SerializedString, ServiceCertificate, ServiceResource, SharedKey, ShutdownRoleOperationBody, ShutdownRolesOperationBody, StartGatewayPublicDiagnostics, StartRoleOperationBody, StartRolesOperationBody, StopGatewayPublicDiagnostics, StorageAccountKeys, StorageService, Subscription, SubscriptionCertificate, SubscriptionOperation, SubscriptionOperationCollection, Swap, UpdateAffinityGroup, UpdateApplicationGatewayParameters, UpdateConnection, UpdateDeploymentStatus, UpdateGateway, UpdateGatewayConnectionParameters, UpdateHostedService, UpdateLocalNetworkGatewayParameters, UpdateOSImage, UpdateStorageServiceInput, UpgradeDeployment, VMImage, VMImageDetails, ValidationMessage, VirtualNetworkGateway, VirtualNetworkSite, VpnClientParameters, VpnDeviceList, WalkUpgradeDomain } from './models/index.js';
 
 /**
  * Azure Service Management (classic) REST API: XML over HTTPS with X.509 client certificates at management.core.windows.net/{subscriptionId}/.
@@ -17,6 +17,473 @@ export class ServiceManagementClient extends ServiceClient {
   }
 
   /**
+   * Aborts a prepared migration of a deployment.
+   *
+   * `POST /{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}/migration` with `?comp&#x3D;abort`
+   *
+   * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
+   * `{ wait: true }` (or wait options) to resolve when it has finished.
+   */
+  abortDeploymentMigration(input: AbortDeploymentMigrationInput, options: WaitingRequestOptions): Promise<CompletedOperation>;
+  /**
+   * Aborts a prepared migration of a deployment.
+   *
+   * `POST /{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}/migration` with `?comp&#x3D;abort`
+   *
+   * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
+   * `{ wait: true }` (or wait options) to resolve when it has finished.
+   */
+  abortDeploymentMigration(input: AbortDeploymentMigrationInput, options?: RequestOptions): Promise<AcceptedOperation>;
+  abortDeploymentMigration(input: AbortDeploymentMigrationInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
+    return ops.abortDeploymentMigration(this, input, options);
+  }
+
+  /**
+   * Aborts a prepared migration of a storage account.
+   *
+   * `POST /{subscriptionId}/services/storageservices/{ServiceName}/migration` with `?comp&#x3D;abort`
+   *
+   * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
+   * `{ wait: true }` (or wait options) to resolve when it has finished.
+   */
+  abortStorageAccountMigration(input: AbortStorageAccountMigrationInput, options: WaitingRequestOptions): Promise<CompletedOperation>;
+  /**
+   * Aborts a prepared migration of a storage account.
+   *
+   * `POST /{subscriptionId}/services/storageservices/{ServiceName}/migration` with `?comp&#x3D;abort`
+   *
+   * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
+   * `{ wait: true }` (or wait options) to resolve when it has finished.
+   */
+  abortStorageAccountMigration(input: AbortStorageAccountMigrationInput, options?: RequestOptions): Promise<AcceptedOperation>;
+  abortStorageAccountMigration(input: AbortStorageAccountMigrationInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
+    return ops.abortStorageAccountMigration(this, input, options);
+  }
+
+  /**
+   * Aborts a prepared migration of a virtual network.
+   *
+   * `POST /{subscriptionId}/services/networking/virtualnetwork/{VirtualNetworkName}/migration` with `?comp&#x3D;abort`
+   *
+   * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
+   * `{ wait: true }` (or wait options) to resolve when it has finished.
+   */
+  abortVirtualNetworkMigration(input: AbortVirtualNetworkMigrationInput, options: WaitingRequestOptions): Promise<CompletedOperation>;
+  /**
+   * Aborts a prepared migration of a virtual network.
+   *
+   * `POST /{subscriptionId}/services/networking/virtualnetwork/{VirtualNetworkName}/migration` with `?comp&#x3D;abort`
+   *
+   * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
+   * `{ wait: true }` (or wait options) to resolve when it has finished.
+   */
+  abortVirtualNetworkMigration(input: AbortVirtualNetworkMigrationInput, options?: RequestOptions): Promise<AcceptedOperation>;
+  abortVirtualNetworkMigration(input: AbortVirtualNetworkMigrationInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
+    return ops.abortVirtualNetworkMigration(this, input, options);
+  }
+
+  /**
+   * Uploads an SSL certificate (.pfx) to an application gateway.
+   *
+   * `PUT /{subscriptionId}/services/networking/ApplicationGateways/{GatewayName}/sslcertificates/{CertificateName}` with `?api-version&#x3D;2016-07-01`
+   *
+   * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
+   * `{ wait: true }` (or wait options) to resolve when it has finished.
+   */
+  addApplicationGatewayCertificate(input: AddApplicationGatewayCertificateInput, options: WaitingRequestOptions): Promise<CompletedOperation>;
+  /**
+   * Uploads an SSL certificate (.pfx) to an application gateway.
+   *
+   * `PUT /{subscriptionId}/services/networking/ApplicationGateways/{GatewayName}/sslcertificates/{CertificateName}` with `?api-version&#x3D;2016-07-01`
+   *
+   * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
+   * `{ wait: true }` (or wait options) to resolve when it has finished.
+   */
+  addApplicationGatewayCertificate(input: AddApplicationGatewayCertificateInput, options?: RequestOptions): Promise<AcceptedOperation>;
+  addApplicationGatewayCertificate(input: AddApplicationGatewayCertificateInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
+    return ops.addApplicationGatewayCertificate(this, input, options);
+  }
+
+  /**
+   * Uploads a point-to-site client root certificate (.cer content, base64) to the VPN gateway. The body is the certificate text.
+   *
+   * `POST /{subscriptionId}/services/networking/{NetworkName}/gateway/clientrootcertificates`
+   *
+   * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
+   * `{ wait: true }` (or wait options) to resolve when it has finished.
+   */
+  addClientRootCertificate(input: AddClientRootCertificateInput, options: WaitingRequestOptions): Promise<CompletedOperation>;
+  /**
+   * Uploads a point-to-site client root certificate (.cer content, base64) to the VPN gateway. The body is the certificate text.
+   *
+   * `POST /{subscriptionId}/services/networking/{NetworkName}/gateway/clientrootcertificates`
+   *
+   * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
+   * `{ wait: true }` (or wait options) to resolve when it has finished.
+   */
+  addClientRootCertificate(input: AddClientRootCertificateInput, options?: RequestOptions): Promise<AcceptedOperation>;
+  addClientRootCertificate(input: AddClientRootCertificateInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
+    return ops.addClientRootCertificate(this, input, options);
+  }
+
+  /**
+   * Attaches a data disk to a virtual machine: an existing disk (DiskName), a copy of a VHD (SourceMediaLink) or a new empty disk (LogicalDiskSizeInGB, MediaLink).
+   *
+   * `POST /{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}/roles/{RoleName}/DataDisks`
+   *
+   * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
+   * `{ wait: true }` (or wait options) to resolve when it has finished.
+   */
+  addDataDisk(input: AddDataDiskInput, options: WaitingRequestOptions): Promise<CompletedOperation>;
+  /**
+   * Attaches a data disk to a virtual machine: an existing disk (DiskName), a copy of a VHD (SourceMediaLink) or a new empty disk (LogicalDiskSizeInGB, MediaLink).
+   *
+   * `POST /{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}/roles/{RoleName}/DataDisks`
+   *
+   * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
+   * `{ wait: true }` (or wait options) to resolve when it has finished.
+   */
+  addDataDisk(input: AddDataDiskInput, options?: RequestOptions): Promise<AcceptedOperation>;
+  addDataDisk(input: AddDataDiskInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
+    return ops.addDataDisk(this, input, options);
+  }
+
+  /**
+   * Adds a disk from a VHD blob to the repository. Synchronous: answers 200 with the disk.
+   *
+   * `POST /{subscriptionId}/services/disks`
+   */
+  addDisk(input: AddDiskInput, options?: RequestOptions): Promise<Disk> {
+    return ops.addDisk(this, input, options);
+  }
+
+  /**
+   * Adds a DNS server to a deployment.
+   *
+   * `POST /{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}/dnsservers`
+   *
+   * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
+   * `{ wait: true }` (or wait options) to resolve when it has finished.
+   */
+  addDnsServer(input: AddDnsServerInput, options: WaitingRequestOptions): Promise<CompletedOperation>;
+  /**
+   * Adds a DNS server to a deployment.
+   *
+   * `POST /{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}/dnsservers`
+   *
+   * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
+   * `{ wait: true }` (or wait options) to resolve when it has finished.
+   */
+  addDnsServer(input: AddDnsServerInput, options?: RequestOptions): Promise<AcceptedOperation>;
+  addDnsServer(input: AddDnsServerInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
+    return ops.addDnsServer(this, input, options);
+  }
+
+  /**
+   * Adds an extension to a cloud service; deployments then enable it by Id.
+   *
+   * `POST /{subscriptionId}/services/hostedservices/{ServiceName}/extensions`
+   *
+   * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
+   * `{ wait: true }` (or wait options) to resolve when it has finished.
+   */
+  addHostedServiceExtension(input: AddHostedServiceExtensionInput, options: WaitingRequestOptions): Promise<CompletedOperation>;
+  /**
+   * Adds an extension to a cloud service; deployments then enable it by Id.
+   *
+   * `POST /{subscriptionId}/services/hostedservices/{ServiceName}/extensions`
+   *
+   * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
+   * `{ wait: true }` (or wait options) to resolve when it has finished.
+   */
+  addHostedServiceExtension(input: AddHostedServiceExtensionInput, options?: RequestOptions): Promise<AcceptedOperation>;
+  addHostedServiceExtension(input: AddHostedServiceExtensionInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
+    return ops.addHostedServiceExtension(this, input, options);
+  }
+
+  /**
+   * Adds a management certificate. Synchronous: recorded answer 201 Created (the generated client expected 200).
+   *
+   * `POST /{subscriptionId}/certificates`
+   */
+  addManagementCertificate(input: AddManagementCertificateInput, options?: RequestOptions): Promise<ResponseMetadata> {
+    return ops.addManagementCertificate(this, input, options);
+  }
+
+  /**
+   * Associates a network security group with a network interface of a virtual machine.
+   *
+   * `POST /{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}/roles/{RoleName}/networkinterfaces/{NetworkInterfaceName}/networksecuritygroups`
+   *
+   * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
+   * `{ wait: true }` (or wait options) to resolve when it has finished.
+   */
+  addNetworkSecurityGroupToNetworkInterface(input: AddNetworkSecurityGroupToNetworkInterfaceInput, options: WaitingRequestOptions): Promise<CompletedOperation>;
+  /**
+   * Associates a network security group with a network interface of a virtual machine.
+   *
+   * `POST /{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}/roles/{RoleName}/networkinterfaces/{NetworkInterfaceName}/networksecuritygroups`
+   *
+   * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
+   * `{ wait: true }` (or wait options) to resolve when it has finished.
+   */
+  addNetworkSecurityGroupToNetworkInterface(input: AddNetworkSecurityGroupToNetworkInterfaceInput, options?: RequestOptions): Promise<AcceptedOperation>;
+  addNetworkSecurityGroupToNetworkInterface(input: AddNetworkSecurityGroupToNetworkInterfaceInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
+    return ops.addNetworkSecurityGroupToNetworkInterface(this, input, options);
+  }
+
+  /**
+   * Associates a network security group with a virtual machine.
+   *
+   * `POST /{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}/roles/{RoleName}/networksecuritygroups`
+   *
+   * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
+   * `{ wait: true }` (or wait options) to resolve when it has finished.
+   */
+  addNetworkSecurityGroupToRole(input: AddNetworkSecurityGroupToRoleInput, options: WaitingRequestOptions): Promise<CompletedOperation>;
+  /**
+   * Associates a network security group with a virtual machine.
+   *
+   * `POST /{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}/roles/{RoleName}/networksecuritygroups`
+   *
+   * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
+   * `{ wait: true }` (or wait options) to resolve when it has finished.
+   */
+  addNetworkSecurityGroupToRole(input: AddNetworkSecurityGroupToRoleInput, options?: RequestOptions): Promise<AcceptedOperation>;
+  addNetworkSecurityGroupToRole(input: AddNetworkSecurityGroupToRoleInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
+    return ops.addNetworkSecurityGroupToRole(this, input, options);
+  }
+
+  /**
+   * Associates a network security group with a subnet.
+   *
+   * `POST /{subscriptionId}/services/networking/virtualnetwork/{VirtualNetworkName}/subnets/{SubnetName}/networksecuritygroups`
+   *
+   * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
+   * `{ wait: true }` (or wait options) to resolve when it has finished.
+   */
+  addNetworkSecurityGroupToSubnet(input: AddNetworkSecurityGroupToSubnetInput, options: WaitingRequestOptions): Promise<CompletedOperation>;
+  /**
+   * Associates a network security group with a subnet.
+   *
+   * `POST /{subscriptionId}/services/networking/virtualnetwork/{VirtualNetworkName}/subnets/{SubnetName}/networksecuritygroups`
+   *
+   * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
+   * `{ wait: true }` (or wait options) to resolve when it has finished.
+   */
+  addNetworkSecurityGroupToSubnet(input: AddNetworkSecurityGroupToSubnetInput, options?: RequestOptions): Promise<AcceptedOperation>;
+  addNetworkSecurityGroupToSubnet(input: AddNetworkSecurityGroupToSubnetInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
+    return ops.addNetworkSecurityGroupToSubnet(this, input, options);
+  }
+
+  /**
+   * Adds an OS image from a generalized VHD blob. Synchronous: answers 200 with the image.
+   *
+   * `POST /{subscriptionId}/services/images`
+   */
+  addOSImage(input: AddOSImageInput, options?: RequestOptions): Promise<OSImage> {
+    return ops.addOSImage(this, input, options);
+  }
+
+  /**
+   * Adds a virtual machine to an existing virtual-machine deployment.
+   *
+   * `POST /{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}/roles`
+   *
+   * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
+   * `{ wait: true }` (or wait options) to resolve when it has finished.
+   */
+  addRole(input: AddRoleInput, options: WaitingRequestOptions): Promise<CompletedOperation>;
+  /**
+   * Adds a virtual machine to an existing virtual-machine deployment.
+   *
+   * `POST /{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}/roles`
+   *
+   * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
+   * `{ wait: true }` (or wait options) to resolve when it has finished.
+   */
+  addRole(input: AddRoleInput, options?: RequestOptions): Promise<AcceptedOperation>;
+  addRole(input: AddRoleInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
+    return ops.addRole(this, input, options);
+  }
+
+  /**
+   * Associates a route table with a subnet.
+   *
+   * `POST /{subscriptionId}/services/networking/virtualnetwork/{VirtualNetworkName}/subnets/{SubnetName}/routetables`
+   *
+   * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
+   * `{ wait: true }` (or wait options) to resolve when it has finished.
+   */
+  addRouteTableToSubnet(input: AddRouteTableToSubnetInput, options: WaitingRequestOptions): Promise<CompletedOperation>;
+  /**
+   * Associates a route table with a subnet.
+   *
+   * `POST /{subscriptionId}/services/networking/virtualnetwork/{VirtualNetworkName}/subnets/{SubnetName}/routetables`
+   *
+   * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
+   * `{ wait: true }` (or wait options) to resolve when it has finished.
+   */
+  addRouteTableToSubnet(input: AddRouteTableToSubnetInput, options?: RequestOptions): Promise<AcceptedOperation>;
+  addRouteTableToSubnet(input: AddRouteTableToSubnetInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
+    return ops.addRouteTableToSubnet(this, input, options);
+  }
+
+  /**
+   * Uploads a service certificate (.pfx with its password, or .cer) to a cloud service.
+   *
+   * `POST /{subscriptionId}/services/hostedservices/{ServiceName}/certificates`
+   *
+   * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
+   * `{ wait: true }` (or wait options) to resolve when it has finished.
+   */
+  addServiceCertificate(input: AddServiceCertificateInput, options: WaitingRequestOptions): Promise<CompletedOperation>;
+  /**
+   * Uploads a service certificate (.pfx with its password, or .cer) to a cloud service.
+   *
+   * `POST /{subscriptionId}/services/hostedservices/{ServiceName}/certificates`
+   *
+   * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
+   * `{ wait: true }` (or wait options) to resolve when it has finished.
+   */
+  addServiceCertificate(input: AddServiceCertificateInput, options?: RequestOptions): Promise<AcceptedOperation>;
+  addServiceCertificate(input: AddServiceCertificateInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
+    return ops.addServiceCertificate(this, input, options);
+  }
+
+  /**
+   * Adds a virtual IP address to a deployment. The path has no virtualIPs segment (as the generated client builds it).
+   *
+   * `POST /{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}/{VirtualIPName}`
+   *
+   * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
+   * `{ wait: true }` (or wait options) to resolve when it has finished.
+   */
+  addVirtualIP(input: AddVirtualIPInput, options: WaitingRequestOptions): Promise<CompletedOperation>;
+  /**
+   * Adds a virtual IP address to a deployment. The path has no virtualIPs segment (as the generated client builds it).
+   *
+   * `POST /{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}/{VirtualIPName}`
+   *
+   * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
+   * `{ wait: true }` (or wait options) to resolve when it has finished.
+   */
+  addVirtualIP(input: AddVirtualIPInput, options?: RequestOptions): Promise<AcceptedOperation>;
+  addVirtualIP(input: AddVirtualIPInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
+    return ops.addVirtualIP(this, input, options);
+  }
+
+  /**
+   * Associates a reserved IP address with a deployment.
+   *
+   * `POST /{subscriptionId}/services/networking/reservedips/{ReservedIPName}/operations/associate`
+   *
+   * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
+   * `{ wait: true }` (or wait options) to resolve when it has finished.
+   */
+  associateReservedIP(input: AssociateReservedIPInput, options: WaitingRequestOptions): Promise<CompletedOperation>;
+  /**
+   * Associates a reserved IP address with a deployment.
+   *
+   * `POST /{subscriptionId}/services/networking/reservedips/{ReservedIPName}/operations/associate`
+   *
+   * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
+   * `{ wait: true }` (or wait options) to resolve when it has finished.
+   */
+  associateReservedIP(input: AssociateReservedIPInput, options?: RequestOptions): Promise<AcceptedOperation>;
+  associateReservedIP(input: AssociateReservedIPInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
+    return ops.associateReservedIP(this, input, options);
+  }
+
+  /**
+   * Captures a stopped virtual machine as an OS image (the VM is deleted or reprovisioned). Shares its URL with the other POST .../roleinstances/{name}/Operations operations; the body root selects the action.
+   *
+   * `POST /{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}/roleinstances/{RoleInstanceName}/Operations`
+   *
+   * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
+   * `{ wait: true }` (or wait options) to resolve when it has finished.
+   */
+  captureRole(input: CaptureRoleInput, options: WaitingRequestOptions): Promise<CompletedOperation>;
+  /**
+   * Captures a stopped virtual machine as an OS image (the VM is deleted or reprovisioned). Shares its URL with the other POST .../roleinstances/{name}/Operations operations; the body root selects the action.
+   *
+   * `POST /{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}/roleinstances/{RoleInstanceName}/Operations`
+   *
+   * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
+   * `{ wait: true }` (or wait options) to resolve when it has finished.
+   */
+  captureRole(input: CaptureRoleInput, options?: RequestOptions): Promise<AcceptedOperation>;
+  captureRole(input: CaptureRoleInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
+    return ops.captureRole(this, input, options);
+  }
+
+  /**
+   * Captures a virtual machine (with its data disks) as a VM image. Shares its URL with the other POST .../roleinstances/{name}/Operations operations; the body root selects the action.
+   *
+   * `POST /{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}/roleinstances/{RoleInstanceName}/Operations`
+   *
+   * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
+   * `{ wait: true }` (or wait options) to resolve when it has finished.
+   */
+  captureVMImage(input: CaptureVMImageInput, options: WaitingRequestOptions): Promise<CompletedOperation>;
+  /**
+   * Captures a virtual machine (with its data disks) as a VM image. Shares its URL with the other POST .../roleinstances/{name}/Operations operations; the body root selects the action.
+   *
+   * `POST /{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}/roleinstances/{RoleInstanceName}/Operations`
+   *
+   * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
+   * `{ wait: true }` (or wait options) to resolve when it has finished.
+   */
+  captureVMImage(input: CaptureVMImageInput, options?: RequestOptions): Promise<AcceptedOperation>;
+  captureVMImage(input: CaptureVMImageInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
+    return ops.captureVMImage(this, input, options);
+  }
+
+  /**
+   * Applies a new service configuration (.cscfg) to a deployment, by name.
+   *
+   * `POST /{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}` with `?comp&#x3D;config`
+   *
+   * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
+   * `{ wait: true }` (or wait options) to resolve when it has finished.
+   */
+  changeDeploymentConfiguration(input: ChangeDeploymentConfigurationInput, options: WaitingRequestOptions): Promise<CompletedOperation>;
+  /**
+   * Applies a new service configuration (.cscfg) to a deployment, by name.
+   *
+   * `POST /{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}` with `?comp&#x3D;config`
+   *
+   * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
+   * `{ wait: true }` (or wait options) to resolve when it has finished.
+   */
+  changeDeploymentConfiguration(input: ChangeDeploymentConfigurationInput, options?: RequestOptions): Promise<AcceptedOperation>;
+  changeDeploymentConfiguration(input: ChangeDeploymentConfigurationInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
+    return ops.changeDeploymentConfiguration(this, input, options);
+  }
+
+  /**
+   * Applies a new service configuration (.cscfg) to the deployment in a slot.
+   *
+   * `POST /{subscriptionId}/services/hostedservices/{ServiceName}/deploymentslots/{DeploymentSlot}` with `?comp&#x3D;config`
+   *
+   * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
+   * `{ wait: true }` (or wait options) to resolve when it has finished.
+   */
+  changeDeploymentConfigurationBySlot(input: ChangeDeploymentConfigurationBySlotInput, options: WaitingRequestOptions): Promise<CompletedOperation>;
+  /**
+   * Applies a new service configuration (.cscfg) to the deployment in a slot.
+   *
+   * `POST /{subscriptionId}/services/hostedservices/{ServiceName}/deploymentslots/{DeploymentSlot}` with `?comp&#x3D;config`
+   *
+   * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
+   * `{ wait: true }` (or wait options) to resolve when it has finished.
+   */
+  changeDeploymentConfigurationBySlot(input: ChangeDeploymentConfigurationBySlotInput, options?: RequestOptions): Promise<AcceptedOperation>;
+  changeDeploymentConfigurationBySlot(input: ChangeDeploymentConfigurationBySlotInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
+    return ops.changeDeploymentConfigurationBySlot(this, input, options);
+  }
+
+  /**
    * Tells whether a cloud service name is available.
    *
    * `GET /{subscriptionId}/services/hostedservices/operations/isavailable/{ServiceName}`
@@ -26,12 +493,603 @@ export class ServiceManagementClient extends ServiceClient {
   }
 
   /**
+   * Tells whether an address of a virtual network is free, and suggests free addresses if not.
+   *
+   * `GET /{subscriptionId}/services/networking/{NetworkName}` with `?op&#x3D;checkavailability`
+   */
+  checkStaticIPAvailability(input: CheckStaticIPAvailabilityInput, options?: RequestOptions): Promise<AddressAvailabilityResponse> {
+    return ops.checkStaticIPAvailability(this, input, options);
+  }
+
+  /**
+   * Tells whether a storage account name is available.
+   *
+   * `GET /{subscriptionId}/services/storageservices/operations/isavailable/{AccountName}`
+   */
+  checkStorageAccountNameAvailability(input: CheckStorageAccountNameAvailabilityInput, options?: RequestOptions): Promise<AvailabilityResponse> {
+    return ops.checkStorageAccountNameAvailability(this, input, options);
+  }
+
+  /**
+   * Commits a prepared migration of a deployment to Azure Resource Manager.
+   *
+   * `POST /{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}/migration` with `?comp&#x3D;commit`
+   *
+   * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
+   * `{ wait: true }` (or wait options) to resolve when it has finished.
+   */
+  commitDeploymentMigration(input: CommitDeploymentMigrationInput, options: WaitingRequestOptions): Promise<CompletedOperation>;
+  /**
+   * Commits a prepared migration of a deployment to Azure Resource Manager.
+   *
+   * `POST /{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}/migration` with `?comp&#x3D;commit`
+   *
+   * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
+   * `{ wait: true }` (or wait options) to resolve when it has finished.
+   */
+  commitDeploymentMigration(input: CommitDeploymentMigrationInput, options?: RequestOptions): Promise<AcceptedOperation>;
+  commitDeploymentMigration(input: CommitDeploymentMigrationInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
+    return ops.commitDeploymentMigration(this, input, options);
+  }
+
+  /**
+   * Commits a prepared migration of a storage account.
+   *
+   * `POST /{subscriptionId}/services/storageservices/{ServiceName}/migration` with `?comp&#x3D;commit`
+   *
+   * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
+   * `{ wait: true }` (or wait options) to resolve when it has finished.
+   */
+  commitStorageAccountMigration(input: CommitStorageAccountMigrationInput, options: WaitingRequestOptions): Promise<CompletedOperation>;
+  /**
+   * Commits a prepared migration of a storage account.
+   *
+   * `POST /{subscriptionId}/services/storageservices/{ServiceName}/migration` with `?comp&#x3D;commit`
+   *
+   * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
+   * `{ wait: true }` (or wait options) to resolve when it has finished.
+   */
+  commitStorageAccountMigration(input: CommitStorageAccountMigrationInput, options?: RequestOptions): Promise<AcceptedOperation>;
+  commitStorageAccountMigration(input: CommitStorageAccountMigrationInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
+    return ops.commitStorageAccountMigration(this, input, options);
+  }
+
+  /**
+   * Commits a prepared migration of a virtual network.
+   *
+   * `POST /{subscriptionId}/services/networking/virtualnetwork/{VirtualNetworkName}/migration` with `?comp&#x3D;commit`
+   *
+   * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
+   * `{ wait: true }` (or wait options) to resolve when it has finished.
+   */
+  commitVirtualNetworkMigration(input: CommitVirtualNetworkMigrationInput, options: WaitingRequestOptions): Promise<CompletedOperation>;
+  /**
+   * Commits a prepared migration of a virtual network.
+   *
+   * `POST /{subscriptionId}/services/networking/virtualnetwork/{VirtualNetworkName}/migration` with `?comp&#x3D;commit`
+   *
+   * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
+   * `{ wait: true }` (or wait options) to resolve when it has finished.
+   */
+  commitVirtualNetworkMigration(input: CommitVirtualNetworkMigrationInput, options?: RequestOptions): Promise<AcceptedOperation>;
+  commitVirtualNetworkMigration(input: CommitVirtualNetworkMigrationInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
+    return ops.commitVirtualNetworkMigration(this, input, options);
+  }
+
+  /**
+   * Connects, disconnects or tests the connection of the VPN gateway to a local network site.
+   *
+   * `PUT /{subscriptionId}/services/networking/{NetworkName}/gateway/connection/{LocalNetworkName}`
+   *
+   * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
+   * `{ wait: true }` (or wait options) to resolve when it has finished.
+   */
+  connectDisconnectOrTestGateway(input: ConnectDisconnectOrTestGatewayInput, options: WaitingRequestOptions): Promise<CompletedOperation>;
+  /**
+   * Connects, disconnects or tests the connection of the VPN gateway to a local network site.
+   *
+   * `PUT /{subscriptionId}/services/networking/{NetworkName}/gateway/connection/{LocalNetworkName}`
+   *
+   * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
+   * `{ wait: true }` (or wait options) to resolve when it has finished.
+   */
+  connectDisconnectOrTestGateway(input: ConnectDisconnectOrTestGatewayInput, options?: RequestOptions): Promise<AcceptedOperation>;
+  connectDisconnectOrTestGateway(input: ConnectDisconnectOrTestGatewayInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
+    return ops.connectDisconnectOrTestGateway(this, input, options);
+  }
+
+  /**
+   * Creates an affinity group. Synchronous: answers 201 Created.
+   *
+   * `POST /{subscriptionId}/affinitygroups`
+   */
+  createAffinityGroup(input: CreateAffinityGroupInput, options?: RequestOptions): Promise<ResponseMetadata> {
+    return ops.createAffinityGroup(this, input, options);
+  }
+
+  /**
+   * Creates an application gateway.
+   *
+   * `POST /{subscriptionId}/services/networking/ApplicationGateways` with `?api-version&#x3D;2016-07-01`
+   *
+   * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
+   * `{ wait: true }` (or wait options) to resolve when it has finished.
+   */
+  createApplicationGateway(input: CreateApplicationGatewayInput, options: WaitingRequestOptions): Promise<CompletedOperation>;
+  /**
+   * Creates an application gateway.
+   *
+   * `POST /{subscriptionId}/services/networking/ApplicationGateways` with `?api-version&#x3D;2016-07-01`
+   *
+   * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
+   * `{ wait: true }` (or wait options) to resolve when it has finished.
+   */
+  createApplicationGateway(input: CreateApplicationGatewayInput, options?: RequestOptions): Promise<AcceptedOperation>;
+  createApplicationGateway(input: CreateApplicationGatewayInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
+    return ops.createApplicationGateway(this, input, options);
+  }
+
+  /**
+   * Creates a package-based deployment (web and worker roles) in a slot from a .cspkg in blob storage and a .cscfg.
+   *
+   * `POST /{subscriptionId}/services/hostedservices/{ServiceName}/deploymentslots/{DeploymentSlot}`
+   *
+   * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
+   * `{ wait: true }` (or wait options) to resolve when it has finished.
+   */
+  createDeployment(input: CreateDeploymentInput, options: WaitingRequestOptions): Promise<CompletedOperation>;
+  /**
+   * Creates a package-based deployment (web and worker roles) in a slot from a .cspkg in blob storage and a .cscfg.
+   *
+   * `POST /{subscriptionId}/services/hostedservices/{ServiceName}/deploymentslots/{DeploymentSlot}`
+   *
+   * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
+   * `{ wait: true }` (or wait options) to resolve when it has finished.
+   */
+  createDeployment(input: CreateDeploymentInput, options?: RequestOptions): Promise<AcceptedOperation>;
+  createDeployment(input: CreateDeploymentInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
+    return ops.createDeployment(this, input, options);
+  }
+
+  /**
+   * Creates the VPN gateway of a virtual network. Recorded answer: 201 with a GatewayOperationAsyncResponse; the operation then runs for several minutes.
+   *
+   * `POST /{subscriptionId}/services/networking/{NetworkName}/gateway`
+   *
+   * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
+   * `{ wait: true }` (or wait options) to resolve when it has finished.
+   */
+  createGateway(input: CreateGatewayInput, options: WaitingRequestOptions): Promise<CompletedOperation>;
+  /**
+   * Creates the VPN gateway of a virtual network. Recorded answer: 201 with a GatewayOperationAsyncResponse; the operation then runs for several minutes.
+   *
+   * `POST /{subscriptionId}/services/networking/{NetworkName}/gateway`
+   *
+   * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
+   * `{ wait: true }` (or wait options) to resolve when it has finished.
+   */
+  createGateway(input: CreateGatewayInput, options?: RequestOptions): Promise<AcceptedOperation>;
+  createGateway(input: CreateGatewayInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
+    return ops.createGateway(this, input, options);
+  }
+
+  /**
+   * Creates a gateway connection (V2) between a virtual network gateway and a local network gateway.
+   *
+   * `POST /{subscriptionId}/services/networking/gatewayconnections` with `?api-version&#x3D;2016-03-01`
+   *
+   * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
+   * `{ wait: true }` (or wait options) to resolve when it has finished.
+   */
+  createGatewayConnection(input: CreateGatewayConnectionInput, options: WaitingRequestOptions): Promise<CompletedOperation>;
+  /**
+   * Creates a gateway connection (V2) between a virtual network gateway and a local network gateway.
+   *
+   * `POST /{subscriptionId}/services/networking/gatewayconnections` with `?api-version&#x3D;2016-03-01`
+   *
+   * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
+   * `{ wait: true }` (or wait options) to resolve when it has finished.
+   */
+  createGatewayConnection(input: CreateGatewayConnectionInput, options?: RequestOptions): Promise<AcceptedOperation>;
+  createGatewayConnection(input: CreateGatewayConnectionInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
+    return ops.createGatewayConnection(this, input, options);
+  }
+
+  /**
    * Creates a cloud service. Synchronous: answers 201 Created.
    *
    * `POST /{subscriptionId}/services/hostedservices`
    */
   createHostedService(input: CreateHostedServiceInput, options?: RequestOptions): Promise<ResponseMetadata> {
     return ops.createHostedService(this, input, options);
+  }
+
+  /**
+   * Creates an internal load balancer in a deployment.
+   *
+   * `POST /{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}/loadbalancers`
+   *
+   * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
+   * `{ wait: true }` (or wait options) to resolve when it has finished.
+   */
+  createLoadBalancer(input: CreateLoadBalancerInput, options: WaitingRequestOptions): Promise<CompletedOperation>;
+  /**
+   * Creates an internal load balancer in a deployment.
+   *
+   * `POST /{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}/loadbalancers`
+   *
+   * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
+   * `{ wait: true }` (or wait options) to resolve when it has finished.
+   */
+  createLoadBalancer(input: CreateLoadBalancerInput, options?: RequestOptions): Promise<AcceptedOperation>;
+  createLoadBalancer(input: CreateLoadBalancerInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
+    return ops.createLoadBalancer(this, input, options);
+  }
+
+  /**
+   * Creates a local network gateway (V2). The generated client does not parse the answer; it is returned as text.
+   *
+   * `POST /{subscriptionId}/services/networking/localnetworkgateways` with `?api-version&#x3D;2016-03-01`
+   */
+  createLocalNetworkGateway(input: CreateLocalNetworkGatewayInput, options?: RequestOptions): Promise<string> {
+    return ops.createLocalNetworkGateway(this, input, options);
+  }
+
+  /**
+   * Creates a network security group.
+   *
+   * `POST /{subscriptionId}/services/networking/networksecuritygroups`
+   *
+   * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
+   * `{ wait: true }` (or wait options) to resolve when it has finished.
+   */
+  createNetworkSecurityGroup(input: CreateNetworkSecurityGroupInput, options: WaitingRequestOptions): Promise<CompletedOperation>;
+  /**
+   * Creates a network security group.
+   *
+   * `POST /{subscriptionId}/services/networking/networksecuritygroups`
+   *
+   * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
+   * `{ wait: true }` (or wait options) to resolve when it has finished.
+   */
+  createNetworkSecurityGroup(input: CreateNetworkSecurityGroupInput, options?: RequestOptions): Promise<AcceptedOperation>;
+  createNetworkSecurityGroup(input: CreateNetworkSecurityGroupInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
+    return ops.createNetworkSecurityGroup(this, input, options);
+  }
+
+  /**
+   * Reserves a public IP address in a location, or reserves the VIP of an existing deployment.
+   *
+   * `POST /{subscriptionId}/services/networking/reservedips`
+   *
+   * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
+   * `{ wait: true }` (or wait options) to resolve when it has finished.
+   */
+  createReservedIP(input: CreateReservedIPInput, options: WaitingRequestOptions): Promise<CompletedOperation>;
+  /**
+   * Reserves a public IP address in a location, or reserves the VIP of an existing deployment.
+   *
+   * `POST /{subscriptionId}/services/networking/reservedips`
+   *
+   * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
+   * `{ wait: true }` (or wait options) to resolve when it has finished.
+   */
+  createReservedIP(input: CreateReservedIPInput, options?: RequestOptions): Promise<AcceptedOperation>;
+  createReservedIP(input: CreateReservedIPInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
+    return ops.createReservedIP(this, input, options);
+  }
+
+  /**
+   * Creates a route table.
+   *
+   * `POST /{subscriptionId}/services/networking/routetables`
+   *
+   * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
+   * `{ wait: true }` (or wait options) to resolve when it has finished.
+   */
+  createRouteTable(input: CreateRouteTableInput, options: WaitingRequestOptions): Promise<CompletedOperation>;
+  /**
+   * Creates a route table.
+   *
+   * `POST /{subscriptionId}/services/networking/routetables`
+   *
+   * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
+   * `{ wait: true }` (or wait options) to resolve when it has finished.
+   */
+  createRouteTable(input: CreateRouteTableInput, options?: RequestOptions): Promise<AcceptedOperation>;
+  createRouteTable(input: CreateRouteTableInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
+    return ops.createRouteTable(this, input, options);
+  }
+
+  /**
+   * Creates a storage account.
+   *
+   * `POST /{subscriptionId}/services/storageservices`
+   *
+   * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
+   * `{ wait: true }` (or wait options) to resolve when it has finished.
+   */
+  createStorageAccount(input: CreateStorageAccountInput, options: WaitingRequestOptions): Promise<CompletedOperation>;
+  /**
+   * Creates a storage account.
+   *
+   * `POST /{subscriptionId}/services/storageservices`
+   *
+   * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
+   * `{ wait: true }` (or wait options) to resolve when it has finished.
+   */
+  createStorageAccount(input: CreateStorageAccountInput, options?: RequestOptions): Promise<AcceptedOperation>;
+  createStorageAccount(input: CreateStorageAccountInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
+    return ops.createStorageAccount(this, input, options);
+  }
+
+  /**
+   * Creates a virtual-machine deployment with its first role(s) in a cloud service.
+   *
+   * `POST /{subscriptionId}/services/hostedservices/{ServiceName}/deployments`
+   *
+   * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
+   * `{ wait: true }` (or wait options) to resolve when it has finished.
+   */
+  createVirtualMachineDeployment(input: CreateVirtualMachineDeploymentInput, options: WaitingRequestOptions): Promise<CompletedOperation>;
+  /**
+   * Creates a virtual-machine deployment with its first role(s) in a cloud service.
+   *
+   * `POST /{subscriptionId}/services/hostedservices/{ServiceName}/deployments`
+   *
+   * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
+   * `{ wait: true }` (or wait options) to resolve when it has finished.
+   */
+  createVirtualMachineDeployment(input: CreateVirtualMachineDeploymentInput, options?: RequestOptions): Promise<AcceptedOperation>;
+  createVirtualMachineDeployment(input: CreateVirtualMachineDeploymentInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
+    return ops.createVirtualMachineDeployment(this, input, options);
+  }
+
+  /**
+   * Creates a virtual network gateway (V2). The generated client expects 201 with an operation id.
+   *
+   * `POST /{subscriptionId}/services/networking/{NetworkName}/virtualnetworkgateways`
+   *
+   * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
+   * `{ wait: true }` (or wait options) to resolve when it has finished.
+   */
+  createVirtualNetworkGateway(input: CreateVirtualNetworkGatewayInput, options: WaitingRequestOptions): Promise<CompletedOperation>;
+  /**
+   * Creates a virtual network gateway (V2). The generated client expects 201 with an operation id.
+   *
+   * `POST /{subscriptionId}/services/networking/{NetworkName}/virtualnetworkgateways`
+   *
+   * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
+   * `{ wait: true }` (or wait options) to resolve when it has finished.
+   */
+  createVirtualNetworkGateway(input: CreateVirtualNetworkGatewayInput, options?: RequestOptions): Promise<AcceptedOperation>;
+  createVirtualNetworkGateway(input: CreateVirtualNetworkGatewayInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
+    return ops.createVirtualNetworkGateway(this, input, options);
+  }
+
+  /**
+   * Creates a VM image from existing OS and data disk VHD blobs.
+   *
+   * `POST /{subscriptionId}/services/vmimages`
+   *
+   * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
+   * `{ wait: true }` (or wait options) to resolve when it has finished.
+   */
+  createVMImage(input: CreateVMImageInput, options: WaitingRequestOptions): Promise<CompletedOperation>;
+  /**
+   * Creates a VM image from existing OS and data disk VHD blobs.
+   *
+   * `POST /{subscriptionId}/services/vmimages`
+   *
+   * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
+   * `{ wait: true }` (or wait options) to resolve when it has finished.
+   */
+  createVMImage(input: CreateVMImageInput, options?: RequestOptions): Promise<AcceptedOperation>;
+  createVMImage(input: CreateVMImageInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
+    return ops.createVMImage(this, input, options);
+  }
+
+  /**
+   * Deletes an affinity group; it must not contain services, storage accounts or networks.
+   *
+   * `DELETE /{subscriptionId}/affinitygroups/{AffinityGroupName}`
+   */
+  deleteAffinityGroup(input: DeleteAffinityGroupInput, options?: RequestOptions): Promise<ResponseMetadata> {
+    return ops.deleteAffinityGroup(this, input, options);
+  }
+
+  /**
+   * Deletes an application gateway.
+   *
+   * `DELETE /{subscriptionId}/services/networking/ApplicationGateways/{GatewayName}` with `?api-version&#x3D;2016-07-01`
+   *
+   * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
+   * `{ wait: true }` (or wait options) to resolve when it has finished.
+   */
+  deleteApplicationGateway(input: DeleteApplicationGatewayInput, options: WaitingRequestOptions): Promise<CompletedOperation>;
+  /**
+   * Deletes an application gateway.
+   *
+   * `DELETE /{subscriptionId}/services/networking/ApplicationGateways/{GatewayName}` with `?api-version&#x3D;2016-07-01`
+   *
+   * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
+   * `{ wait: true }` (or wait options) to resolve when it has finished.
+   */
+  deleteApplicationGateway(input: DeleteApplicationGatewayInput, options?: RequestOptions): Promise<AcceptedOperation>;
+  deleteApplicationGateway(input: DeleteApplicationGatewayInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
+    return ops.deleteApplicationGateway(this, input, options);
+  }
+
+  /**
+   * Deletes an SSL certificate of an application gateway.
+   *
+   * `DELETE /{subscriptionId}/services/networking/ApplicationGateways/{GatewayName}/sslcertificates/{CertificateName}` with `?api-version&#x3D;2016-07-01`
+   *
+   * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
+   * `{ wait: true }` (or wait options) to resolve when it has finished.
+   */
+  deleteApplicationGatewayCertificate(input: DeleteApplicationGatewayCertificateInput, options: WaitingRequestOptions): Promise<CompletedOperation>;
+  /**
+   * Deletes an SSL certificate of an application gateway.
+   *
+   * `DELETE /{subscriptionId}/services/networking/ApplicationGateways/{GatewayName}/sslcertificates/{CertificateName}` with `?api-version&#x3D;2016-07-01`
+   *
+   * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
+   * `{ wait: true }` (or wait options) to resolve when it has finished.
+   */
+  deleteApplicationGatewayCertificate(input: DeleteApplicationGatewayCertificateInput, options?: RequestOptions): Promise<AcceptedOperation>;
+  deleteApplicationGatewayCertificate(input: DeleteApplicationGatewayCertificateInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
+    return ops.deleteApplicationGatewayCertificate(this, input, options);
+  }
+
+  /**
+   * Deletes a client root certificate of the VPN gateway. Synchronous per the generated client, which still answers an operation id.
+   *
+   * `DELETE /{subscriptionId}/services/networking/{NetworkName}/gateway/clientrootcertificates/{CertificateThumbprint}`
+   */
+  deleteClientRootCertificate(input: DeleteClientRootCertificateInput, options?: RequestOptions): Promise<GatewayOperationAsyncResponse> {
+    return ops.deleteClientRootCertificate(this, input, options);
+  }
+
+  /**
+   * Detaches a data disk from a virtual machine; with DeleteMedia also deletes its VHD blob.
+   *
+   * `DELETE /{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}/roles/{RoleName}/DataDisks/{Lun}`
+   *
+   * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
+   * `{ wait: true }` (or wait options) to resolve when it has finished.
+   */
+  deleteDataDisk(input: DeleteDataDiskInput, options: WaitingRequestOptions): Promise<CompletedOperation>;
+  /**
+   * Detaches a data disk from a virtual machine; with DeleteMedia also deletes its VHD blob.
+   *
+   * `DELETE /{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}/roles/{RoleName}/DataDisks/{Lun}`
+   *
+   * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
+   * `{ wait: true }` (or wait options) to resolve when it has finished.
+   */
+  deleteDataDisk(input: DeleteDataDiskInput, options?: RequestOptions): Promise<AcceptedOperation>;
+  deleteDataDisk(input: DeleteDataDiskInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
+    return ops.deleteDataDisk(this, input, options);
+  }
+
+  /**
+   * Deletes a deployment by name; with DeleteMedia also the OS and data disks of its virtual machines and their blobs.
+   *
+   * `DELETE /{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}`
+   *
+   * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
+   * `{ wait: true }` (or wait options) to resolve when it has finished.
+   */
+  deleteDeployment(input: DeleteDeploymentInput, options: WaitingRequestOptions): Promise<CompletedOperation>;
+  /**
+   * Deletes a deployment by name; with DeleteMedia also the OS and data disks of its virtual machines and their blobs.
+   *
+   * `DELETE /{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}`
+   *
+   * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
+   * `{ wait: true }` (or wait options) to resolve when it has finished.
+   */
+  deleteDeployment(input: DeleteDeploymentInput, options?: RequestOptions): Promise<AcceptedOperation>;
+  deleteDeployment(input: DeleteDeploymentInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
+    return ops.deleteDeployment(this, input, options);
+  }
+
+  /**
+   * Deletes the deployment in a slot.
+   *
+   * `DELETE /{subscriptionId}/services/hostedservices/{ServiceName}/deploymentslots/{DeploymentSlot}`
+   *
+   * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
+   * `{ wait: true }` (or wait options) to resolve when it has finished.
+   */
+  deleteDeploymentBySlot(input: DeleteDeploymentBySlotInput, options: WaitingRequestOptions): Promise<CompletedOperation>;
+  /**
+   * Deletes the deployment in a slot.
+   *
+   * `DELETE /{subscriptionId}/services/hostedservices/{ServiceName}/deploymentslots/{DeploymentSlot}`
+   *
+   * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
+   * `{ wait: true }` (or wait options) to resolve when it has finished.
+   */
+  deleteDeploymentBySlot(input: DeleteDeploymentBySlotInput, options?: RequestOptions): Promise<AcceptedOperation>;
+  deleteDeploymentBySlot(input: DeleteDeploymentBySlotInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
+    return ops.deleteDeploymentBySlot(this, input, options);
+  }
+
+  /**
+   * Deletes a disk from the repository; with DeleteMedia also its VHD blob. Synchronous.
+   *
+   * `DELETE /{subscriptionId}/services/disks/{DiskName}`
+   */
+  deleteDisk(input: DeleteDiskInput, options?: RequestOptions): Promise<ResponseMetadata> {
+    return ops.deleteDisk(this, input, options);
+  }
+
+  /**
+   * Removes a DNS server from a deployment.
+   *
+   * `DELETE /{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}/dnsservers/{DnsServerName}`
+   *
+   * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
+   * `{ wait: true }` (or wait options) to resolve when it has finished.
+   */
+  deleteDnsServer(input: DeleteDnsServerInput, options: WaitingRequestOptions): Promise<CompletedOperation>;
+  /**
+   * Removes a DNS server from a deployment.
+   *
+   * `DELETE /{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}/dnsservers/{DnsServerName}`
+   *
+   * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
+   * `{ wait: true }` (or wait options) to resolve when it has finished.
+   */
+  deleteDnsServer(input: DeleteDnsServerInput, options?: RequestOptions): Promise<AcceptedOperation>;
+  deleteDnsServer(input: DeleteDnsServerInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
+    return ops.deleteDnsServer(this, input, options);
+  }
+
+  /**
+   * Deletes the VPN gateway of a virtual network.
+   *
+   * `DELETE /{subscriptionId}/services/networking/{NetworkName}/gateway`
+   *
+   * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
+   * `{ wait: true }` (or wait options) to resolve when it has finished.
+   */
+  deleteGateway(input: DeleteGatewayInput, options: WaitingRequestOptions): Promise<CompletedOperation>;
+  /**
+   * Deletes the VPN gateway of a virtual network.
+   *
+   * `DELETE /{subscriptionId}/services/networking/{NetworkName}/gateway`
+   *
+   * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
+   * `{ wait: true }` (or wait options) to resolve when it has finished.
+   */
+  deleteGateway(input: DeleteGatewayInput, options?: RequestOptions): Promise<AcceptedOperation>;
+  deleteGateway(input: DeleteGatewayInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
+    return ops.deleteGateway(this, input, options);
+  }
+
+  /**
+   * Deletes a gateway connection (V2).
+   *
+   * `DELETE /{subscriptionId}/services/networking/gatewayconnections/virtualnetworkgateway/{GatewayId}/connectedentity/{ConnectedEntityId}` with `?api-version&#x3D;2016-03-01`
+   *
+   * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
+   * `{ wait: true }` (or wait options) to resolve when it has finished.
+   */
+  deleteGatewayConnection(input: DeleteGatewayConnectionInput, options: WaitingRequestOptions): Promise<CompletedOperation>;
+  /**
+   * Deletes a gateway connection (V2).
+   *
+   * `DELETE /{subscriptionId}/services/networking/gatewayconnections/virtualnetworkgateway/{GatewayId}/connectedentity/{ConnectedEntityId}` with `?api-version&#x3D;2016-03-01`
+   *
+   * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
+   * `{ wait: true }` (or wait options) to resolve when it has finished.
+   */
+  deleteGatewayConnection(input: DeleteGatewayConnectionInput, options?: RequestOptions): Promise<AcceptedOperation>;
+  deleteGatewayConnection(input: DeleteGatewayConnectionInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
+    return ops.deleteGatewayConnection(this, input, options);
   }
 
   /**
@@ -57,12 +1115,683 @@ export class ServiceManagementClient extends ServiceClient {
   }
 
   /**
+   * Deletes an extension from a cloud service.
+   *
+   * `DELETE /{subscriptionId}/services/hostedservices/{ServiceName}/extensions/{ExtensionId}`
+   *
+   * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
+   * `{ wait: true }` (or wait options) to resolve when it has finished.
+   */
+  deleteHostedServiceExtension(input: DeleteHostedServiceExtensionInput, options: WaitingRequestOptions): Promise<CompletedOperation>;
+  /**
+   * Deletes an extension from a cloud service.
+   *
+   * `DELETE /{subscriptionId}/services/hostedservices/{ServiceName}/extensions/{ExtensionId}`
+   *
+   * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
+   * `{ wait: true }` (or wait options) to resolve when it has finished.
+   */
+  deleteHostedServiceExtension(input: DeleteHostedServiceExtensionInput, options?: RequestOptions): Promise<AcceptedOperation>;
+  deleteHostedServiceExtension(input: DeleteHostedServiceExtensionInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
+    return ops.deleteHostedServiceExtension(this, input, options);
+  }
+
+  /**
+   * Deletes an internal load balancer.
+   *
+   * `DELETE /{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}/loadbalancers/{LoadBalancerName}`
+   *
+   * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
+   * `{ wait: true }` (or wait options) to resolve when it has finished.
+   */
+  deleteLoadBalancer(input: DeleteLoadBalancerInput, options: WaitingRequestOptions): Promise<CompletedOperation>;
+  /**
+   * Deletes an internal load balancer.
+   *
+   * `DELETE /{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}/loadbalancers/{LoadBalancerName}`
+   *
+   * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
+   * `{ wait: true }` (or wait options) to resolve when it has finished.
+   */
+  deleteLoadBalancer(input: DeleteLoadBalancerInput, options?: RequestOptions): Promise<AcceptedOperation>;
+  deleteLoadBalancer(input: DeleteLoadBalancerInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
+    return ops.deleteLoadBalancer(this, input, options);
+  }
+
+  /**
+   * Deletes a local network gateway (V2).
+   *
+   * `DELETE /{subscriptionId}/services/networking/localnetworkgateways/{GatewayId}` with `?api-version&#x3D;2016-03-01`
+   */
+  deleteLocalNetworkGateway(input: DeleteLocalNetworkGatewayInput, options?: RequestOptions): Promise<ResponseMetadata> {
+    return ops.deleteLocalNetworkGateway(this, input, options);
+  }
+
+  /**
+   * Deletes a management certificate.
+   *
+   * `DELETE /{subscriptionId}/certificates/{Thumbprint}`
+   */
+  deleteManagementCertificate(input: DeleteManagementCertificateInput, options?: RequestOptions): Promise<ResponseMetadata> {
+    return ops.deleteManagementCertificate(this, input, options);
+  }
+
+  /**
+   * Deletes a network security group.
+   *
+   * `DELETE /{subscriptionId}/services/networking/networksecuritygroups/{NetworkSecurityGroupName}`
+   *
+   * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
+   * `{ wait: true }` (or wait options) to resolve when it has finished.
+   */
+  deleteNetworkSecurityGroup(input: DeleteNetworkSecurityGroupInput, options: WaitingRequestOptions): Promise<CompletedOperation>;
+  /**
+   * Deletes a network security group.
+   *
+   * `DELETE /{subscriptionId}/services/networking/networksecuritygroups/{NetworkSecurityGroupName}`
+   *
+   * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
+   * `{ wait: true }` (or wait options) to resolve when it has finished.
+   */
+  deleteNetworkSecurityGroup(input: DeleteNetworkSecurityGroupInput, options?: RequestOptions): Promise<AcceptedOperation>;
+  deleteNetworkSecurityGroup(input: DeleteNetworkSecurityGroupInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
+    return ops.deleteNetworkSecurityGroup(this, input, options);
+  }
+
+  /**
+   * Deletes a rule of a network security group.
+   *
+   * `DELETE /{subscriptionId}/services/networking/networksecuritygroups/{NetworkSecurityGroupName}/rules/{RuleName}`
+   *
+   * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
+   * `{ wait: true }` (or wait options) to resolve when it has finished.
+   */
+  deleteNetworkSecurityRule(input: DeleteNetworkSecurityRuleInput, options: WaitingRequestOptions): Promise<CompletedOperation>;
+  /**
+   * Deletes a rule of a network security group.
+   *
+   * `DELETE /{subscriptionId}/services/networking/networksecuritygroups/{NetworkSecurityGroupName}/rules/{RuleName}`
+   *
+   * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
+   * `{ wait: true }` (or wait options) to resolve when it has finished.
+   */
+  deleteNetworkSecurityRule(input: DeleteNetworkSecurityRuleInput, options?: RequestOptions): Promise<AcceptedOperation>;
+  deleteNetworkSecurityRule(input: DeleteNetworkSecurityRuleInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
+    return ops.deleteNetworkSecurityRule(this, input, options);
+  }
+
+  /**
+   * Deletes an OS image; with DeleteMedia also its VHD blob. Synchronous.
+   *
+   * `DELETE /{subscriptionId}/services/images/{ImageName}`
+   */
+  deleteOSImage(input: DeleteOSImageInput, options?: RequestOptions): Promise<ResponseMetadata> {
+    return ops.deleteOSImage(this, input, options);
+  }
+
+  /**
+   * Releases a reserved IP address.
+   *
+   * `DELETE /{subscriptionId}/services/networking/reservedips/{ReservedIPName}`
+   *
+   * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
+   * `{ wait: true }` (or wait options) to resolve when it has finished.
+   */
+  deleteReservedIP(input: DeleteReservedIPInput, options: WaitingRequestOptions): Promise<CompletedOperation>;
+  /**
+   * Releases a reserved IP address.
+   *
+   * `DELETE /{subscriptionId}/services/networking/reservedips/{ReservedIPName}`
+   *
+   * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
+   * `{ wait: true }` (or wait options) to resolve when it has finished.
+   */
+  deleteReservedIP(input: DeleteReservedIPInput, options?: RequestOptions): Promise<AcceptedOperation>;
+  deleteReservedIP(input: DeleteReservedIPInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
+    return ops.deleteReservedIP(this, input, options);
+  }
+
+  /**
+   * Deletes a virtual machine from a deployment; with DeleteMedia also its disks and their VHD blobs.
+   *
+   * `DELETE /{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}/roles/{RoleName}`
+   *
+   * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
+   * `{ wait: true }` (or wait options) to resolve when it has finished.
+   */
+  deleteRole(input: DeleteRoleInput, options: WaitingRequestOptions): Promise<CompletedOperation>;
+  /**
+   * Deletes a virtual machine from a deployment; with DeleteMedia also its disks and their VHD blobs.
+   *
+   * `DELETE /{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}/roles/{RoleName}`
+   *
+   * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
+   * `{ wait: true }` (or wait options) to resolve when it has finished.
+   */
+  deleteRole(input: DeleteRoleInput, options?: RequestOptions): Promise<AcceptedOperation>;
+  deleteRole(input: DeleteRoleInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
+    return ops.deleteRole(this, input, options);
+  }
+
+  /**
+   * Deletes role instances from a deployment, by deployment name.
+   *
+   * `POST /{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}/roleinstances` with `?comp&#x3D;delete`
+   *
+   * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
+   * `{ wait: true }` (or wait options) to resolve when it has finished.
+   */
+  deleteRoleInstances(input: DeleteRoleInstancesInput, options: WaitingRequestOptions): Promise<CompletedOperation>;
+  /**
+   * Deletes role instances from a deployment, by deployment name.
+   *
+   * `POST /{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}/roleinstances` with `?comp&#x3D;delete`
+   *
+   * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
+   * `{ wait: true }` (or wait options) to resolve when it has finished.
+   */
+  deleteRoleInstances(input: DeleteRoleInstancesInput, options?: RequestOptions): Promise<AcceptedOperation>;
+  deleteRoleInstances(input: DeleteRoleInstancesInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
+    return ops.deleteRoleInstances(this, input, options);
+  }
+
+  /**
+   * Deletes role instances from the deployment in a slot.
+   *
+   * `POST /{subscriptionId}/services/hostedservices/{ServiceName}/deploymentslots/{DeploymentSlot}/roleinstances` with `?comp&#x3D;delete`
+   *
+   * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
+   * `{ wait: true }` (or wait options) to resolve when it has finished.
+   */
+  deleteRoleInstancesBySlot(input: DeleteRoleInstancesBySlotInput, options: WaitingRequestOptions): Promise<CompletedOperation>;
+  /**
+   * Deletes role instances from the deployment in a slot.
+   *
+   * `POST /{subscriptionId}/services/hostedservices/{ServiceName}/deploymentslots/{DeploymentSlot}/roleinstances` with `?comp&#x3D;delete`
+   *
+   * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
+   * `{ wait: true }` (or wait options) to resolve when it has finished.
+   */
+  deleteRoleInstancesBySlot(input: DeleteRoleInstancesBySlotInput, options?: RequestOptions): Promise<AcceptedOperation>;
+  deleteRoleInstancesBySlot(input: DeleteRoleInstancesBySlotInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
+    return ops.deleteRoleInstancesBySlot(this, input, options);
+  }
+
+  /**
+   * Deletes a route of a route table.
+   *
+   * `DELETE /{subscriptionId}/services/networking/routetables/{RouteTableName}/routes/{RouteName}`
+   *
+   * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
+   * `{ wait: true }` (or wait options) to resolve when it has finished.
+   */
+  deleteRoute(input: DeleteRouteInput, options: WaitingRequestOptions): Promise<CompletedOperation>;
+  /**
+   * Deletes a route of a route table.
+   *
+   * `DELETE /{subscriptionId}/services/networking/routetables/{RouteTableName}/routes/{RouteName}`
+   *
+   * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
+   * `{ wait: true }` (or wait options) to resolve when it has finished.
+   */
+  deleteRoute(input: DeleteRouteInput, options?: RequestOptions): Promise<AcceptedOperation>;
+  deleteRoute(input: DeleteRouteInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
+    return ops.deleteRoute(this, input, options);
+  }
+
+  /**
+   * Deletes a route table.
+   *
+   * `DELETE /{subscriptionId}/services/networking/routetables/{RouteTableName}`
+   *
+   * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
+   * `{ wait: true }` (or wait options) to resolve when it has finished.
+   */
+  deleteRouteTable(input: DeleteRouteTableInput, options: WaitingRequestOptions): Promise<CompletedOperation>;
+  /**
+   * Deletes a route table.
+   *
+   * `DELETE /{subscriptionId}/services/networking/routetables/{RouteTableName}`
+   *
+   * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
+   * `{ wait: true }` (or wait options) to resolve when it has finished.
+   */
+  deleteRouteTable(input: DeleteRouteTableInput, options?: RequestOptions): Promise<AcceptedOperation>;
+  deleteRouteTable(input: DeleteRouteTableInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
+    return ops.deleteRouteTable(this, input, options);
+  }
+
+  /**
+   * Deletes a service certificate from a cloud service.
+   *
+   * `DELETE /{subscriptionId}/services/hostedservices/{ServiceName}/certificates/{ThumbprintAlgorithm}-{Thumbprint}`
+   *
+   * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
+   * `{ wait: true }` (or wait options) to resolve when it has finished.
+   */
+  deleteServiceCertificate(input: DeleteServiceCertificateInput, options: WaitingRequestOptions): Promise<CompletedOperation>;
+  /**
+   * Deletes a service certificate from a cloud service.
+   *
+   * `DELETE /{subscriptionId}/services/hostedservices/{ServiceName}/certificates/{ThumbprintAlgorithm}-{Thumbprint}`
+   *
+   * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
+   * `{ wait: true }` (or wait options) to resolve when it has finished.
+   */
+  deleteServiceCertificate(input: DeleteServiceCertificateInput, options?: RequestOptions): Promise<AcceptedOperation>;
+  deleteServiceCertificate(input: DeleteServiceCertificateInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
+    return ops.deleteServiceCertificate(this, input, options);
+  }
+
+  /**
+   * Deletes a storage account and its data. Synchronous (recorded 200).
+   *
+   * `DELETE /{subscriptionId}/services/storageservices/{ServiceName}`
+   */
+  deleteStorageAccount(input: DeleteStorageAccountInput, options?: RequestOptions): Promise<ResponseMetadata> {
+    return ops.deleteStorageAccount(this, input, options);
+  }
+
+  /**
+   * Deletes a virtual network gateway (V2).
+   *
+   * `DELETE /{subscriptionId}/services/networking/virtualnetworkgateways/{GatewayId}`
+   *
+   * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
+   * `{ wait: true }` (or wait options) to resolve when it has finished.
+   */
+  deleteVirtualNetworkGateway(input: DeleteVirtualNetworkGatewayInput, options: WaitingRequestOptions): Promise<CompletedOperation>;
+  /**
+   * Deletes a virtual network gateway (V2).
+   *
+   * `DELETE /{subscriptionId}/services/networking/virtualnetworkgateways/{GatewayId}`
+   *
+   * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
+   * `{ wait: true }` (or wait options) to resolve when it has finished.
+   */
+  deleteVirtualNetworkGateway(input: DeleteVirtualNetworkGatewayInput, options?: RequestOptions): Promise<AcceptedOperation>;
+  deleteVirtualNetworkGateway(input: DeleteVirtualNetworkGatewayInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
+    return ops.deleteVirtualNetworkGateway(this, input, options);
+  }
+
+  /**
+   * Deletes a VM image; with DeleteMedia also its VHD blobs. Sources disagree on 200 or 202.
+   *
+   * `DELETE /{subscriptionId}/services/vmimages/{VMImageName}`
+   *
+   * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
+   * `{ wait: true }` (or wait options) to resolve when it has finished.
+   */
+  deleteVMImage(input: DeleteVMImageInput, options: WaitingRequestOptions): Promise<CompletedOperation>;
+  /**
+   * Deletes a VM image; with DeleteMedia also its VHD blobs. Sources disagree on 200 or 202.
+   *
+   * `DELETE /{subscriptionId}/services/vmimages/{VMImageName}`
+   *
+   * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
+   * `{ wait: true }` (or wait options) to resolve when it has finished.
+   */
+  deleteVMImage(input: DeleteVMImageInput, options?: RequestOptions): Promise<AcceptedOperation>;
+  deleteVMImage(input: DeleteVMImageInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
+    return ops.deleteVMImage(this, input, options);
+  }
+
+  /**
+   * Disassociates a reserved IP address from a deployment.
+   *
+   * `POST /{subscriptionId}/services/networking/reservedips/{ReservedIPName}/operations/disassociate`
+   *
+   * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
+   * `{ wait: true }` (or wait options) to resolve when it has finished.
+   */
+  disassociateReservedIP(input: DisassociateReservedIPInput, options: WaitingRequestOptions): Promise<CompletedOperation>;
+  /**
+   * Disassociates a reserved IP address from a deployment.
+   *
+   * `POST /{subscriptionId}/services/networking/reservedips/{ReservedIPName}/operations/disassociate`
+   *
+   * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
+   * `{ wait: true }` (or wait options) to resolve when it has finished.
+   */
+  disassociateReservedIP(input: DisassociateReservedIPInput, options?: RequestOptions): Promise<AcceptedOperation>;
+  disassociateReservedIP(input: DisassociateReservedIPInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
+    return ops.disassociateReservedIP(this, input, options);
+  }
+
+  /**
+   * Downloads the Remote Desktop (.rdp) file of a virtual machine, as text.
+   *
+   * `GET /{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}/roleinstances/{RoleInstanceName}/ModelFile` with `?FileType&#x3D;RDP`
+   */
+  downloadRdpFile(input: DownloadRdpFileInput, options?: RequestOptions): Promise<string> {
+    return ops.downloadRdpFile(this, input, options);
+  }
+
+  /**
+   * Starts or stops an application gateway.
+   *
+   * `POST /{subscriptionId}/services/networking/ApplicationGateways/{GatewayName}/Operations` with `?api-version&#x3D;2016-07-01`
+   *
+   * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
+   * `{ wait: true }` (or wait options) to resolve when it has finished.
+   */
+  executeApplicationGatewayOperation(input: ExecuteApplicationGatewayOperationInput, options: WaitingRequestOptions): Promise<CompletedOperation>;
+  /**
+   * Starts or stops an application gateway.
+   *
+   * `POST /{subscriptionId}/services/networking/ApplicationGateways/{GatewayName}/Operations` with `?api-version&#x3D;2016-07-01`
+   *
+   * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
+   * `{ wait: true }` (or wait options) to resolve when it has finished.
+   */
+  executeApplicationGatewayOperation(input: ExecuteApplicationGatewayOperationInput, options?: RequestOptions): Promise<AcceptedOperation>;
+  executeApplicationGatewayOperation(input: ExecuteApplicationGatewayOperationInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
+    return ops.executeApplicationGatewayOperation(this, input, options);
+  }
+
+  /**
+   * Fails the VPN gateway over to its standby instance. A DELETE with a body, on the URL of DeleteGateway.
+   *
+   * `DELETE /{subscriptionId}/services/networking/{NetworkName}/gateway`
+   *
+   * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
+   * `{ wait: true }` (or wait options) to resolve when it has finished.
+   */
+  failoverGateway(input: FailoverGatewayInput, options: WaitingRequestOptions): Promise<CompletedOperation>;
+  /**
+   * Fails the VPN gateway over to its standby instance. A DELETE with a body, on the URL of DeleteGateway.
+   *
+   * `DELETE /{subscriptionId}/services/networking/{NetworkName}/gateway`
+   *
+   * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
+   * `{ wait: true }` (or wait options) to resolve when it has finished.
+   */
+  failoverGateway(input: FailoverGatewayInput, options?: RequestOptions): Promise<AcceptedOperation>;
+  failoverGateway(input: FailoverGatewayInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
+    return ops.failoverGateway(this, input, options);
+  }
+
+  /**
+   * Generates the point-to-site VPN client package; the finished GatewayOperation carries its URL in Data.
+   *
+   * `POST /{subscriptionId}/services/networking/{NetworkName}/gateway/vpnclientpackage`
+   *
+   * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
+   * `{ wait: true }` (or wait options) to resolve when it has finished.
+   */
+  generateVpnClientPackage(input: GenerateVpnClientPackageInput, options: WaitingRequestOptions): Promise<CompletedOperation>;
+  /**
+   * Generates the point-to-site VPN client package; the finished GatewayOperation carries its URL in Data.
+   *
+   * `POST /{subscriptionId}/services/networking/{NetworkName}/gateway/vpnclientpackage`
+   *
+   * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
+   * `{ wait: true }` (or wait options) to resolve when it has finished.
+   */
+  generateVpnClientPackage(input: GenerateVpnClientPackageInput, options?: RequestOptions): Promise<AcceptedOperation>;
+  generateVpnClientPackage(input: GenerateVpnClientPackageInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
+    return ops.generateVpnClientPackage(this, input, options);
+  }
+
+  /**
+   * Gets an affinity group with the cloud services and storage accounts in it.
+   *
+   * `GET /{subscriptionId}/affinitygroups/{AffinityGroupName}`
+   */
+  getAffinityGroup(input: GetAffinityGroupInput, options?: RequestOptions): Promise<AffinityGroup> {
+    return ops.getAffinityGroup(this, input, options);
+  }
+
+  /**
+   * Gets an application gateway.
+   *
+   * `GET /{subscriptionId}/services/networking/ApplicationGateways/{GatewayName}` with `?api-version&#x3D;2016-07-01`
+   */
+  getApplicationGateway(input: GetApplicationGatewayInput, options?: RequestOptions): Promise<ApplicationGateway> {
+    return ops.getApplicationGateway(this, input, options);
+  }
+
+  /**
+   * Gets an SSL certificate of an application gateway.
+   *
+   * `GET /{subscriptionId}/services/networking/ApplicationGateways/{GatewayName}/sslcertificates/{CertificateName}` with `?api-version&#x3D;2016-07-01`
+   */
+  getApplicationGatewayCertificate(input: GetApplicationGatewayCertificateInput, options?: RequestOptions): Promise<ApplicationGatewayCertificate> {
+    return ops.getApplicationGatewayCertificate(this, input, options);
+  }
+
+  /**
+   * Gets the configuration of an application gateway: front ends, back-end pools, listeners and rules.
+   *
+   * `GET /{subscriptionId}/services/networking/ApplicationGateways/{GatewayName}/configuration` with `?api-version&#x3D;2016-07-01`
+   */
+  getApplicationGatewayConfig(input: GetApplicationGatewayConfigInput, options?: RequestOptions): Promise<ApplicationGatewayConfiguration> {
+    return ops.getApplicationGatewayConfig(this, input, options);
+  }
+
+  /**
+   * Gets a client root certificate of the VPN gateway, as text.
+   *
+   * `GET /{subscriptionId}/services/networking/{NetworkName}/gateway/clientrootcertificates/{CertificateThumbprint}`
+   */
+  getClientRootCertificate(input: GetClientRootCertificateInput, options?: RequestOptions): Promise<string> {
+    return ops.getClientRootCertificate(this, input, options);
+  }
+
+  /**
+   * Gets a data disk of a virtual machine by LUN.
+   *
+   * `GET /{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}/roles/{RoleName}/DataDisks/{Lun}`
+   */
+  getDataDisk(input: GetDataDiskInput, options?: RequestOptions): Promise<DataVirtualHardDisk> {
+    return ops.getDataDisk(this, input, options);
+  }
+
+  /**
+   * Gets a deployment by name: status, configuration, role instances, roles (virtual machines), virtual IPs and network settings.
+   *
+   * `GET /{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}`
+   */
+  getDeployment(input: GetDeploymentInput, options?: RequestOptions): Promise<Deployment> {
+    return ops.getDeployment(this, input, options);
+  }
+
+  /**
+   * Gets the deployment in the Staging or Production slot of a cloud service.
+   *
+   * `GET /{subscriptionId}/services/hostedservices/{ServiceName}/deploymentslots/{DeploymentSlot}`
+   */
+  getDeploymentBySlot(input: GetDeploymentBySlotInput, options?: RequestOptions): Promise<Deployment> {
+    return ops.getDeploymentBySlot(this, input, options);
+  }
+
+  /**
+   * Gets a disk.
+   *
+   * `GET /{subscriptionId}/services/disks/{DiskName}`
+   */
+  getDisk(input: GetDiskInput, options?: RequestOptions): Promise<Disk> {
+    return ops.getDisk(this, input, options);
+  }
+
+  /**
+   * Gets the routes in effect for a network interface of a role instance.
+   *
+   * `GET /{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}/roleinstances/{RoleInstanceName}/networkinterfaces/{NetworkInterfaceName}/effectiveroutetable`
+   */
+  getEffectiveRouteTableForNetworkInterface(input: GetEffectiveRouteTableForNetworkInterfaceInput, options?: RequestOptions): Promise<EffectiveRouteTable> {
+    return ops.getEffectiveRouteTableForNetworkInterface(this, input, options);
+  }
+
+  /**
+   * Gets the routes in effect for a role instance.
+   *
+   * `GET /{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}/roleinstances/{RoleInstanceName}/effectiveroutetable`
+   */
+  getEffectiveRouteTableForRoleInstance(input: GetEffectiveRouteTableForRoleInstanceInput, options?: RequestOptions): Promise<EffectiveRouteTable> {
+    return ops.getEffectiveRouteTableForRoleInstance(this, input, options);
+  }
+
+  /**
+   * Gets the VPN gateway of a virtual network.
+   *
+   * `GET /{subscriptionId}/services/networking/{NetworkName}/gateway`
+   */
+  getGateway(input: GetGatewayInput, options?: RequestOptions): Promise<Gateway> {
+    return ops.getGateway(this, input, options);
+  }
+
+  /**
+   * Gets a gateway connection (V2).
+   *
+   * `GET /{subscriptionId}/services/networking/gatewayconnections/virtualnetworkgateway/{GatewayId}/connectedentity/{ConnectedEntityId}` with `?api-version&#x3D;2016-03-01`
+   */
+  getGatewayConnection(input: GetGatewayConnectionInput, options?: RequestOptions): Promise<GatewayConnection> {
+    return ops.getGatewayConnection(this, input, options);
+  }
+
+  /**
+   * Gets the configuration script of an on-premises VPN device, as text.
+   *
+   * `GET /{subscriptionId}/services/networking/{NetworkName}/gateway/vpndeviceconfigurationscript`
+   */
+  getGatewayDeviceConfigurationScript(input: GetGatewayDeviceConfigurationScriptInput, options?: RequestOptions): Promise<string> {
+    return ops.getGatewayDeviceConfigurationScript(this, input, options);
+  }
+
+  /**
+   * Gets the status of a diagnostics capture on the VPN gateway.
+   *
+   * `GET /{subscriptionId}/services/networking/{NetworkName}/gateway/publicdiagnostics`
+   */
+  getGatewayDiagnostics(input: GetGatewayDiagnosticsInput, options?: RequestOptions): Promise<GatewayPublicDiagnosticsStatus> {
+    return ops.getGatewayDiagnostics(this, input, options);
+  }
+
+  /**
+   * Gets the IPsec parameters of the connection to a local network site.
+   *
+   * `GET /{subscriptionId}/services/networking/{NetworkName}/gateway/connection/{LocalNetworkName}/ipsecparameters`
+   */
+  getGatewayIPsecParameters(input: GetGatewayIPsecParametersInput, options?: RequestOptions): Promise<IPsecParameters> {
+    return ops.getGatewayIPsecParameters(this, input, options);
+  }
+
+  /**
+   * Returns the status of an asynchronous gateway or application-gateway operation, by the ID of its GatewayOperationAsyncResponse.
+   *
+   * `GET /{subscriptionId}/services/networking/operation/{OperationId}`
+   */
+  getGatewayOperationStatus(input: GetGatewayOperationStatusInput, options?: RequestOptions): Promise<GatewayOperation> {
+    return ops.getGatewayOperationStatus(this, input, options);
+  }
+
+  /**
+   * Gets the IPsec shared key of the connection to a local network site.
+   *
+   * `GET /{subscriptionId}/services/networking/{NetworkName}/gateway/connection/{LocalNetworkName}/sharedkey`
+   */
+  getGatewaySharedKey(input: GetGatewaySharedKeyInput, options?: RequestOptions): Promise<SharedKey> {
+    return ops.getGatewaySharedKey(this, input, options);
+  }
+
+  /**
    * Gets a cloud service's properties and, with EmbedDetail, its deployments.
    *
    * `GET /{subscriptionId}/services/hostedservices/{ServiceName}`
    */
   getHostedService(input: GetHostedServiceInput, options?: RequestOptions): Promise<HostedService> {
     return ops.getHostedService(this, input, options);
+  }
+
+  /**
+   * Gets an extension added to a cloud service.
+   *
+   * `GET /{subscriptionId}/services/hostedservices/{ServiceName}/extensions/{ExtensionId}`
+   */
+  getHostedServiceExtension(input: GetHostedServiceExtensionInput, options?: RequestOptions): Promise<HostedServiceExtension> {
+    return ops.getHostedServiceExtension(this, input, options);
+  }
+
+  /**
+   * Gets the IP forwarding state of a network interface.
+   *
+   * `GET /{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}/roles/{RoleName}/networkinterfaces/{NetworkInterfaceName}/ipforwarding`
+   */
+  getIPForwardingForNetworkInterface(input: GetIPForwardingForNetworkInterfaceInput, options?: RequestOptions): Promise<IPForwarding> {
+    return ops.getIPForwardingForNetworkInterface(this, input, options);
+  }
+
+  /**
+   * Gets the IP forwarding state of a virtual machine.
+   *
+   * `GET /{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}/roles/{RoleName}/ipforwarding`
+   */
+  getIPForwardingForRole(input: GetIPForwardingForRoleInput, options?: RequestOptions): Promise<IPForwarding> {
+    return ops.getIPForwardingForRole(this, input, options);
+  }
+
+  /**
+   * Gets a local network gateway (V2).
+   *
+   * `GET /{subscriptionId}/services/networking/localnetworkgateways/{GatewayId}` with `?api-version&#x3D;2016-03-01`
+   */
+  getLocalNetworkGateway(input: GetLocalNetworkGatewayInput, options?: RequestOptions): Promise<LocalNetworkGateway> {
+    return ops.getLocalNetworkGateway(this, input, options);
+  }
+
+  /**
+   * Gets a management certificate.
+   *
+   * `GET /{subscriptionId}/certificates/{Thumbprint}`
+   */
+  getManagementCertificate(input: GetManagementCertificateInput, options?: RequestOptions): Promise<SubscriptionCertificate> {
+    return ops.getManagementCertificate(this, input, options);
+  }
+
+  /**
+   * Gets the network configuration document of the subscription (DNS servers, local network sites, virtual network sites). Served as text/plain with a BOM and an XML declaration.
+   *
+   * `GET /{subscriptionId}/services/networking/media`
+   */
+  getNetworkConfiguration(input: GetNetworkConfigurationInput = {}, options?: RequestOptions): Promise<NetworkConfiguration> {
+    return ops.getNetworkConfiguration(this, input, options);
+  }
+
+  /**
+   * Gets a network security group; with DetailLevel=Full also its rules.
+   *
+   * `GET /{subscriptionId}/services/networking/networksecuritygroups/{NetworkSecurityGroupName}`
+   */
+  getNetworkSecurityGroup(input: GetNetworkSecurityGroupInput, options?: RequestOptions): Promise<NetworkSecurityGroup> {
+    return ops.getNetworkSecurityGroup(this, input, options);
+  }
+
+  /**
+   * Gets the network security group of a network interface.
+   *
+   * `GET /{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}/roles/{RoleName}/networkinterfaces/{NetworkInterfaceName}/networksecuritygroups`
+   */
+  getNetworkSecurityGroupForNetworkInterface(input: GetNetworkSecurityGroupForNetworkInterfaceInput, options?: RequestOptions): Promise<NetworkSecurityGroup> {
+    return ops.getNetworkSecurityGroupForNetworkInterface(this, input, options);
+  }
+
+  /**
+   * Gets the network security group of a virtual machine.
+   *
+   * `GET /{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}/roles/{RoleName}/networksecuritygroups`
+   */
+  getNetworkSecurityGroupForRole(input: GetNetworkSecurityGroupForRoleInput, options?: RequestOptions): Promise<NetworkSecurityGroup> {
+    return ops.getNetworkSecurityGroupForRole(this, input, options);
+  }
+
+  /**
+   * Gets the network security group of a subnet.
+   *
+   * `GET /{subscriptionId}/services/networking/virtualnetwork/{VirtualNetworkName}/subnets/{SubnetName}/networksecuritygroups`
+   */
+  getNetworkSecurityGroupForSubnet(input: GetNetworkSecurityGroupForSubnetInput, options?: RequestOptions): Promise<NetworkSecurityGroup> {
+    return ops.getNetworkSecurityGroupForSubnet(this, input, options);
   }
 
   /**
@@ -75,12 +1804,322 @@ export class ServiceManagementClient extends ServiceClient {
   }
 
   /**
+   * Gets an OS image.
+   *
+   * `GET /{subscriptionId}/services/images/{ImageName}`
+   */
+  getOSImage(input: GetOSImageInput, options?: RequestOptions): Promise<OSImage> {
+    return ops.getOSImage(this, input, options);
+  }
+
+  /**
+   * Gets an OS image with its replication progress and marketplace attributes.
+   *
+   * `GET /{subscriptionId}/services/images/{ImageName}/details`
+   */
+  getOSImageDetails(input: GetOSImageDetailsInput, options?: RequestOptions): Promise<OSImageDetails> {
+    return ops.getOSImageDetails(this, input, options);
+  }
+
+  /**
+   * Copies the package and configuration of a deployment to a blob container, by name.
+   *
+   * `POST /{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}/package`
+   *
+   * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
+   * `{ wait: true }` (or wait options) to resolve when it has finished.
+   */
+  getPackage(input: GetPackageInput, options: WaitingRequestOptions): Promise<CompletedOperation>;
+  /**
+   * Copies the package and configuration of a deployment to a blob container, by name.
+   *
+   * `POST /{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}/package`
+   *
+   * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
+   * `{ wait: true }` (or wait options) to resolve when it has finished.
+   */
+  getPackage(input: GetPackageInput, options?: RequestOptions): Promise<AcceptedOperation>;
+  getPackage(input: GetPackageInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
+    return ops.getPackage(this, input, options);
+  }
+
+  /**
+   * Copies the package and configuration of the deployment in a slot to a blob container.
+   *
+   * `POST /{subscriptionId}/services/hostedservices/{ServiceName}/deploymentslots/{DeploymentSlot}/package`
+   *
+   * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
+   * `{ wait: true }` (or wait options) to resolve when it has finished.
+   */
+  getPackageBySlot(input: GetPackageBySlotInput, options: WaitingRequestOptions): Promise<CompletedOperation>;
+  /**
+   * Copies the package and configuration of the deployment in a slot to a blob container.
+   *
+   * `POST /{subscriptionId}/services/hostedservices/{ServiceName}/deploymentslots/{DeploymentSlot}/package`
+   *
+   * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
+   * `{ wait: true }` (or wait options) to resolve when it has finished.
+   */
+  getPackageBySlot(input: GetPackageBySlotInput, options?: RequestOptions): Promise<AcceptedOperation>;
+  getPackageBySlot(input: GetPackageBySlotInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
+    return ops.getPackageBySlot(this, input, options);
+  }
+
+  /**
+   * Gets a reserved IP address.
+   *
+   * `GET /{subscriptionId}/services/networking/reservedips/{ReservedIPName}`
+   */
+  getReservedIP(input: GetReservedIPInput, options?: RequestOptions): Promise<ReservedIP> {
+    return ops.getReservedIP(this, input, options);
+  }
+
+  /**
+   * Gets a virtual machine: its network configuration set, disks, size and extensions.
+   *
+   * `GET /{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}/roles/{RoleName}`
+   */
+  getRole(input: GetRoleInput, options?: RequestOptions): Promise<Role> {
+    return ops.getRole(this, input, options);
+  }
+
+  /**
+   * Gets a route table; with DetailLevel=full also its routes.
+   *
+   * `GET /{subscriptionId}/services/networking/routetables/{RouteTableName}`
+   */
+  getRouteTable(input: GetRouteTableInput, options?: RequestOptions): Promise<RouteTable> {
+    return ops.getRouteTable(this, input, options);
+  }
+
+  /**
+   * Gets the route table of a subnet.
+   *
+   * `GET /{subscriptionId}/services/networking/virtualnetwork/{VirtualNetworkName}/subnets/{SubnetName}/routetables`
+   */
+  getRouteTableForSubnet(input: GetRouteTableForSubnetInput, options?: RequestOptions): Promise<RouteTableAssociation> {
+    return ops.getRouteTableForSubnet(this, input, options);
+  }
+
+  /**
+   * Gets the public data of a service certificate.
+   *
+   * `GET /{subscriptionId}/services/hostedservices/{ServiceName}/certificates/{ThumbprintAlgorithm}-{Thumbprint}`
+   */
+  getServiceCertificate(input: GetServiceCertificateInput, options?: RequestOptions): Promise<ServiceCertificate> {
+    return ops.getServiceCertificate(this, input, options);
+  }
+
+  /**
+   * Gets the primary and secondary access keys of a storage account.
+   *
+   * `GET /{subscriptionId}/services/storageservices/{ServiceName}/keys`
+   */
+  getStorageAccountKeys(input: GetStorageAccountKeysInput, options?: RequestOptions): Promise<StorageAccountKeys> {
+    return ops.getStorageAccountKeys(this, input, options);
+  }
+
+  /**
+   * Gets a storage account: location, endpoints, replication and status.
+   *
+   * `GET /{subscriptionId}/services/storageservices/{ServiceName}`
+   */
+  getStorageAccountProperties(input: GetStorageAccountPropertiesInput, options?: RequestOptions): Promise<StorageService> {
+    return ops.getStorageAccountProperties(this, input, options);
+  }
+
+  /**
+   * Returns the subscription: status, administrators, quotas and current usage.
+   *
+   * `GET /{subscriptionId}`
+   */
+  getSubscription(input: GetSubscriptionInput = {}, options?: RequestOptions): Promise<Subscription> {
+    return ops.getSubscription(this, input, options);
+  }
+
+  /**
+   * Gets a virtual network gateway (V2).
+   *
+   * `GET /{subscriptionId}/services/networking/virtualnetworkgateways/{GatewayId}`
+   */
+  getVirtualNetworkGateway(input: GetVirtualNetworkGatewayInput, options?: RequestOptions): Promise<VirtualNetworkGateway> {
+    return ops.getVirtualNetworkGateway(this, input, options);
+  }
+
+  /**
+   * Gets the status of a diagnostics capture on a virtual network gateway (V2).
+   *
+   * `GET /{subscriptionId}/services/networking/virtualnetworkgateways/{GatewayId}/publicdiagnostics`
+   */
+  getVirtualNetworkGatewayDiagnostics(input: GetVirtualNetworkGatewayDiagnosticsInput, options?: RequestOptions): Promise<GatewayPublicDiagnosticsStatus> {
+    return ops.getVirtualNetworkGatewayDiagnostics(this, input, options);
+  }
+
+  /**
+   * Gets the IPsec parameters of a connection of a virtual network gateway (V2).
+   *
+   * `GET /{subscriptionId}/services/networking/virtualnetworkgateways/{GatewayId}/connectedentity/{ConnectedEntityId}/ipsecparameters`
+   */
+  getVirtualNetworkGatewayIPsecParameters(input: GetVirtualNetworkGatewayIPsecParametersInput, options?: RequestOptions): Promise<IPsecParameters> {
+    return ops.getVirtualNetworkGatewayIPsecParameters(this, input, options);
+  }
+
+  /**
+   * Gets the shared key of a connection of a virtual network gateway (V2).
+   *
+   * `GET /{subscriptionId}/services/networking/virtualnetworkgateways/{GatewayId}/connectedentity/{ConnectedEntityId}/sharedkey`
+   */
+  getVirtualNetworkGatewaySharedKey(input: GetVirtualNetworkGatewaySharedKeyInput, options?: RequestOptions): Promise<SharedKey> {
+    return ops.getVirtualNetworkGatewaySharedKey(this, input, options);
+  }
+
+  /**
+   * Gets a VM image with its replication progress and sharing status.
+   *
+   * `GET /{subscriptionId}/services/vmimages/{VMImageName}/details`
+   */
+  getVMImageDetails(input: GetVMImageDetailsInput, options?: RequestOptions): Promise<VMImageDetails> {
+    return ops.getVMImageDetails(this, input, options);
+  }
+
+  /**
+   * Lists the affinity groups of the subscription.
+   *
+   * `GET /{subscriptionId}/affinitygroups`
+   */
+  listAffinityGroups(input: ListAffinityGroupsInput = {}, options?: RequestOptions): Promise<AffinityGroup[]> {
+    return ops.listAffinityGroups(this, input, options);
+  }
+
+  /**
+   * Lists the SSL certificates of an application gateway.
+   *
+   * `GET /{subscriptionId}/services/networking/ApplicationGateways/{GatewayName}/sslcertificates` with `?api-version&#x3D;2016-07-01`
+   */
+  listApplicationGatewayCertificates(input: ListApplicationGatewayCertificatesInput, options?: RequestOptions): Promise<ApplicationGatewayCertificate[]> {
+    return ops.listApplicationGatewayCertificates(this, input, options);
+  }
+
+  /**
+   * Lists the application gateways of the subscription.
+   *
+   * `GET /{subscriptionId}/services/networking/ApplicationGateways` with `?api-version&#x3D;2016-07-01`
+   */
+  listApplicationGateways(input: ListApplicationGatewaysInput = {}, options?: RequestOptions): Promise<ApplicationGateway[]> {
+    return ops.listApplicationGateways(this, input, options);
+  }
+
+  /**
+   * Lists the latest version of each extension available for cloud services.
+   *
+   * `GET /{subscriptionId}/services/extensions`
+   */
+  listAvailableExtensions(input: ListAvailableExtensionsInput = {}, options?: RequestOptions): Promise<ExtensionImage[]> {
+    return ops.listAvailableExtensions(this, input, options);
+  }
+
+  /**
+   * Lists the point-to-site client root certificates of the VPN gateway.
+   *
+   * `GET /{subscriptionId}/services/networking/{NetworkName}/gateway/clientrootcertificates`
+   */
+  listClientRootCertificates(input: ListClientRootCertificatesInput, options?: RequestOptions): Promise<ClientRootCertificate[]> {
+    return ops.listClientRootCertificates(this, input, options);
+  }
+
+  /**
+   * Lists reboot events (e.g. host maintenance) of the role instances of a deployment in a time window, by name.
+   *
+   * `GET /{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}/events`
+   *
+   * Paged: {@link paginateListDeploymentEvents} iterates over every page.
+   */
+  listDeploymentEvents(input: ListDeploymentEventsInput, options?: RequestOptions): Promise<DeploymentEventCollection> {
+    return ops.listDeploymentEvents(this, input, options);
+  }
+
+  /** Every RebootEvent of {@link listDeploymentEvents}, page after page. */
+  paginateListDeploymentEvents(input: ListDeploymentEventsInput, options?: RequestOptions): AsyncGenerator<RebootEvent, void, undefined> {
+    return ops.paginateListDeploymentEvents(this, input, options);
+  }
+
+  /**
+   * Lists reboot events of the role instances of the deployment in a slot in a time window.
+   *
+   * `GET /{subscriptionId}/services/hostedservices/{ServiceName}/deploymentslots/{DeploymentSlot}/events`
+   *
+   * Paged: {@link paginateListDeploymentEventsBySlot} iterates over every page.
+   */
+  listDeploymentEventsBySlot(input: ListDeploymentEventsBySlotInput, options?: RequestOptions): Promise<DeploymentEventCollection> {
+    return ops.listDeploymentEventsBySlot(this, input, options);
+  }
+
+  /** Every RebootEvent of {@link listDeploymentEventsBySlot}, page after page. */
+  paginateListDeploymentEventsBySlot(input: ListDeploymentEventsBySlotInput, options?: RequestOptions): AsyncGenerator<RebootEvent, void, undefined> {
+    return ops.paginateListDeploymentEventsBySlot(this, input, options);
+  }
+
+  /**
+   * Lists the disks of the subscription.
+   *
+   * `GET /{subscriptionId}/services/disks`
+   */
+  listDisks(input: ListDisksInput = {}, options?: RequestOptions): Promise<Disk[]> {
+    return ops.listDisks(this, input, options);
+  }
+
+  /**
+   * Lists the versions of a cloud service extension.
+   *
+   * `GET /{subscriptionId}/services/extensions/{ProviderNamespace}/{ExtensionType}`
+   */
+  listExtensionVersions(input: ListExtensionVersionsInput, options?: RequestOptions): Promise<ExtensionImage[]> {
+    return ops.listExtensionVersions(this, input, options);
+  }
+
+  /**
+   * Lists the gateway connections (V2) of the subscription.
+   *
+   * `GET /{subscriptionId}/services/networking/gatewayconnections` with `?api-version&#x3D;2016-03-01`
+   */
+  listGatewayConnections(input: ListGatewayConnectionsInput = {}, options?: RequestOptions): Promise<GatewayConnection[]> {
+    return ops.listGatewayConnections(this, input, options);
+  }
+
+  /**
+   * Lists the connections of the VPN gateway of a virtual network to local network sites.
+   *
+   * `GET /{subscriptionId}/services/networking/{NetworkName}/gateway/connections`
+   */
+  listGatewayConnectionsForNetwork(input: ListGatewayConnectionsForNetworkInput, options?: RequestOptions): Promise<GatewayConnectionStatus[]> {
+    return ops.listGatewayConnectionsForNetwork(this, input, options);
+  }
+
+  /**
+   * Lists the extensions added to a cloud service.
+   *
+   * `GET /{subscriptionId}/services/hostedservices/{ServiceName}/extensions`
+   */
+  listHostedServiceExtensions(input: ListHostedServiceExtensionsInput, options?: RequestOptions): Promise<HostedServiceExtension[]> {
+    return ops.listHostedServiceExtensions(this, input, options);
+  }
+
+  /**
    * Lists the cloud services of the subscription.
    *
    * `GET /{subscriptionId}/services/hostedservices`
    */
   listHostedServices(input: ListHostedServicesInput = {}, options?: RequestOptions): Promise<HostedService[]> {
     return ops.listHostedServices(this, input, options);
+  }
+
+  /**
+   * Lists the local network gateways (V2) of the subscription.
+   *
+   * `GET /{subscriptionId}/services/networking/localnetworkgateways` with `?api-version&#x3D;2016-03-01`
+   */
+  listLocalNetworkGateways(input: ListLocalNetworkGatewaysInput = {}, options?: RequestOptions): Promise<LocalNetworkGateway[]> {
+    return ops.listLocalNetworkGateways(this, input, options);
   }
 
   /**
@@ -93,11 +2132,1775 @@ export class ServiceManagementClient extends ServiceClient {
   }
 
   /**
+   * Lists the management certificates of the subscription.
+   *
+   * `GET /{subscriptionId}/certificates`
+   */
+  listManagementCertificates(input: ListManagementCertificatesInput = {}, options?: RequestOptions): Promise<SubscriptionCertificate[]> {
+    return ops.listManagementCertificates(this, input, options);
+  }
+
+  /**
+   * Lists the network security groups of the subscription.
+   *
+   * `GET /{subscriptionId}/services/networking/networksecuritygroups`
+   */
+  listNetworkSecurityGroups(input: ListNetworkSecurityGroupsInput = {}, options?: RequestOptions): Promise<NetworkSecurityGroup[]> {
+    return ops.listNetworkSecurityGroups(this, input, options);
+  }
+
+  /**
+   * Lists the guest OS families with their versions.
+   *
+   * `GET /{subscriptionId}/operatingsystemfamilies`
+   */
+  listOperatingSystemFamilies(input: ListOperatingSystemFamiliesInput = {}, options?: RequestOptions): Promise<OperatingSystemFamily[]> {
+    return ops.listOperatingSystemFamilies(this, input, options);
+  }
+
+  /**
+   * Lists the guest OS versions for cloud service roles.
+   *
+   * `GET /{subscriptionId}/operatingsystems`
+   */
+  listOperatingSystems(input: ListOperatingSystemsInput = {}, options?: RequestOptions): Promise<OperatingSystem[]> {
+    return ops.listOperatingSystems(this, input, options);
+  }
+
+  /**
+   * Lists the OS images available to the subscription: platform images and the subscription's own.
+   *
+   * `GET /{subscriptionId}/services/images`
+   */
+  listOSImages(input: ListOSImagesInput = {}, options?: RequestOptions): Promise<OSImage[]> {
+    return ops.listOSImages(this, input, options);
+  }
+
+  /**
+   * Lists the extensions the subscription publishes.
+   *
+   * `GET /{subscriptionId}/services/publisherextensions`
+   */
+  listPublisherExtensions(input: ListPublisherExtensionsInput = {}, options?: RequestOptions): Promise<ExtensionImage[]> {
+    return ops.listPublisherExtensions(this, input, options);
+  }
+
+  /**
+   * Lists the reserved IP addresses of the subscription.
+   *
+   * `GET /{subscriptionId}/services/networking/reservedips`
+   */
+  listReservedIPs(input: ListReservedIPsInput = {}, options?: RequestOptions): Promise<ReservedIP[]> {
+    return ops.listReservedIPs(this, input, options);
+  }
+
+  /**
+   * Lists the latest version of each VM extension.
+   *
+   * `GET /{subscriptionId}/services/resourceextensions`
+   */
+  listResourceExtensions(input: ListResourceExtensionsInput = {}, options?: RequestOptions): Promise<ResourceExtension[]> {
+    return ops.listResourceExtensions(this, input, options);
+  }
+
+  /**
+   * Lists the versions of a VM extension.
+   *
+   * `GET /{subscriptionId}/services/resourceextensions/{PublisherName}/{ExtensionName}`
+   */
+  listResourceExtensionVersions(input: ListResourceExtensionVersionsInput, options?: RequestOptions): Promise<ResourceExtension[]> {
+    return ops.listResourceExtensionVersions(this, input, options);
+  }
+
+  /**
+   * Tells whether the subscription is registered with the given resource providers (e.g. sqlserver, website).
+   *
+   * `GET /{subscriptionId}/services` with `?expandlist&#x3D;ServiceResource`
+   */
+  listResourceTypes(input: ListResourceTypesInput, options?: RequestOptions): Promise<ServiceResource[]> {
+    return ops.listResourceTypes(this, input, options);
+  }
+
+  /**
+   * Lists the role sizes with cores, memory, data-disk count and resource-disk sizes.
+   *
+   * `GET /{subscriptionId}/rolesizes`
+   */
+  listRoleSizes(input: ListRoleSizesInput = {}, options?: RequestOptions): Promise<RoleSize[]> {
+    return ops.listRoleSizes(this, input, options);
+  }
+
+  /**
+   * Lists the route tables of the subscription.
+   *
+   * `GET /{subscriptionId}/services/networking/routetables`
+   */
+  listRouteTables(input: ListRouteTablesInput = {}, options?: RequestOptions): Promise<RouteTable[]> {
+    return ops.listRouteTables(this, input, options);
+  }
+
+  /**
+   * Lists the service certificates of a cloud service.
+   *
+   * `GET /{subscriptionId}/services/hostedservices/{ServiceName}/certificates`
+   */
+  listServiceCertificates(input: ListServiceCertificatesInput, options?: RequestOptions): Promise<ServiceCertificate[]> {
+    return ops.listServiceCertificates(this, input, options);
+  }
+
+  /**
+   * Lists the storage accounts of the subscription.
+   *
+   * `GET /{subscriptionId}/services/storageservices`
+   */
+  listStorageAccounts(input: ListStorageAccountsInput = {}, options?: RequestOptions): Promise<StorageService[]> {
+    return ops.listStorageAccounts(this, input, options);
+  }
+
+  /**
+   * Lists the management operations run on the subscription in a time window, one page at a time.
+   *
+   * `GET /{subscriptionId}/operations`
+   *
+   * Paged: {@link paginateListSubscriptionOperations} iterates over every page.
+   */
+  listSubscriptionOperations(input: ListSubscriptionOperationsInput, options?: RequestOptions): Promise<SubscriptionOperationCollection> {
+    return ops.listSubscriptionOperations(this, input, options);
+  }
+
+  /** Every SubscriptionOperation of {@link listSubscriptionOperations}, page after page. */
+  paginateListSubscriptionOperations(input: ListSubscriptionOperationsInput, options?: RequestOptions): AsyncGenerator<SubscriptionOperation, void, undefined> {
+    return ops.paginateListSubscriptionOperations(this, input, options);
+  }
+
+  /**
+   * Lists the subscriptions the caller can access. Takes an Azure AD bearer token, not a management certificate; the path has no subscription id.
+   *
+   * `GET /subscriptions`
+   */
+  listSubscriptions(input: ListSubscriptionsInput = {}, options?: RequestOptions): Promise<Subscription[]> {
+    return ops.listSubscriptions(this, input, options);
+  }
+
+  /**
+   * Lists the on-premises VPN devices with configuration scripts.
+   *
+   * `GET /{subscriptionId}/services/networking/supporteddevices`
+   */
+  listSupportedVpnDevices(input: ListSupportedVpnDevicesInput = {}, options?: RequestOptions): Promise<VpnDeviceList> {
+    return ops.listSupportedVpnDevices(this, input, options);
+  }
+
+  /**
+   * Lists the virtual network gateways (V2) of the subscription.
+   *
+   * `GET /{subscriptionId}/services/networking/virtualnetworkgateways` with `?api-version&#x3D;2016-03-01`
+   */
+  listVirtualNetworkGateways(input: ListVirtualNetworkGatewaysInput = {}, options?: RequestOptions): Promise<VirtualNetworkGateway[]> {
+    return ops.listVirtualNetworkGateways(this, input, options);
+  }
+
+  /**
+   * Lists the virtual networks of the subscription with their subnets, DNS servers and gateway sites.
+   *
+   * `GET /{subscriptionId}/services/networking/virtualnetwork`
+   */
+  listVirtualNetworkSites(input: ListVirtualNetworkSitesInput = {}, options?: RequestOptions): Promise<VirtualNetworkSite[]> {
+    return ops.listVirtualNetworkSites(this, input, options);
+  }
+
+  /**
+   * Lists the VM images available to the subscription, optionally filtered.
+   *
+   * `GET /{subscriptionId}/services/vmimages`
+   */
+  listVMImages(input: ListVMImagesInput = {}, options?: RequestOptions): Promise<VMImage[]> {
+    return ops.listVMImages(this, input, options);
+  }
+
+  /**
+   * Prepares the migration of a deployment to Azure Resource Manager.
+   *
+   * `POST /{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}/migration` with `?comp&#x3D;prepare`
+   *
+   * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
+   * `{ wait: true }` (or wait options) to resolve when it has finished.
+   */
+  prepareDeploymentMigration(input: PrepareDeploymentMigrationInput, options: WaitingRequestOptions): Promise<CompletedOperation>;
+  /**
+   * Prepares the migration of a deployment to Azure Resource Manager.
+   *
+   * `POST /{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}/migration` with `?comp&#x3D;prepare`
+   *
+   * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
+   * `{ wait: true }` (or wait options) to resolve when it has finished.
+   */
+  prepareDeploymentMigration(input: PrepareDeploymentMigrationInput, options?: RequestOptions): Promise<AcceptedOperation>;
+  prepareDeploymentMigration(input: PrepareDeploymentMigrationInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
+    return ops.prepareDeploymentMigration(this, input, options);
+  }
+
+  /**
+   * Prepares the migration of a storage account to Azure Resource Manager.
+   *
+   * `POST /{subscriptionId}/services/storageservices/{ServiceName}/migration` with `?comp&#x3D;prepare`
+   *
+   * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
+   * `{ wait: true }` (or wait options) to resolve when it has finished.
+   */
+  prepareStorageAccountMigration(input: PrepareStorageAccountMigrationInput, options: WaitingRequestOptions): Promise<CompletedOperation>;
+  /**
+   * Prepares the migration of a storage account to Azure Resource Manager.
+   *
+   * `POST /{subscriptionId}/services/storageservices/{ServiceName}/migration` with `?comp&#x3D;prepare`
+   *
+   * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
+   * `{ wait: true }` (or wait options) to resolve when it has finished.
+   */
+  prepareStorageAccountMigration(input: PrepareStorageAccountMigrationInput, options?: RequestOptions): Promise<AcceptedOperation>;
+  prepareStorageAccountMigration(input: PrepareStorageAccountMigrationInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
+    return ops.prepareStorageAccountMigration(this, input, options);
+  }
+
+  /**
+   * Prepares the migration of a virtual network to Azure Resource Manager.
+   *
+   * `POST /{subscriptionId}/services/networking/virtualnetwork/{VirtualNetworkName}/migration` with `?comp&#x3D;prepare`
+   *
+   * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
+   * `{ wait: true }` (or wait options) to resolve when it has finished.
+   */
+  prepareVirtualNetworkMigration(input: PrepareVirtualNetworkMigrationInput, options: WaitingRequestOptions): Promise<CompletedOperation>;
+  /**
+   * Prepares the migration of a virtual network to Azure Resource Manager.
+   *
+   * `POST /{subscriptionId}/services/networking/virtualnetwork/{VirtualNetworkName}/migration` with `?comp&#x3D;prepare`
+   *
+   * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
+   * `{ wait: true }` (or wait options) to resolve when it has finished.
+   */
+  prepareVirtualNetworkMigration(input: PrepareVirtualNetworkMigrationInput, options?: RequestOptions): Promise<AcceptedOperation>;
+  prepareVirtualNetworkMigration(input: PrepareVirtualNetworkMigrationInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
+    return ops.prepareVirtualNetworkMigration(this, input, options);
+  }
+
+  /**
+   * Reboots a role instance, by deployment name. No body.
+   *
+   * `POST /{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}/roleinstances/{RoleInstanceName}` with `?comp&#x3D;reboot`
+   *
+   * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
+   * `{ wait: true }` (or wait options) to resolve when it has finished.
+   */
+  rebootRoleInstance(input: RebootRoleInstanceInput, options: WaitingRequestOptions): Promise<CompletedOperation>;
+  /**
+   * Reboots a role instance, by deployment name. No body.
+   *
+   * `POST /{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}/roleinstances/{RoleInstanceName}` with `?comp&#x3D;reboot`
+   *
+   * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
+   * `{ wait: true }` (or wait options) to resolve when it has finished.
+   */
+  rebootRoleInstance(input: RebootRoleInstanceInput, options?: RequestOptions): Promise<AcceptedOperation>;
+  rebootRoleInstance(input: RebootRoleInstanceInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
+    return ops.rebootRoleInstance(this, input, options);
+  }
+
+  /**
+   * Reboots a role instance of the deployment in a slot. No body.
+   *
+   * `POST /{subscriptionId}/services/hostedservices/{ServiceName}/deploymentslots/{DeploymentSlot}/roleinstances/{RoleInstanceName}` with `?comp&#x3D;reboot`
+   *
+   * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
+   * `{ wait: true }` (or wait options) to resolve when it has finished.
+   */
+  rebootRoleInstanceBySlot(input: RebootRoleInstanceBySlotInput, options: WaitingRequestOptions): Promise<CompletedOperation>;
+  /**
+   * Reboots a role instance of the deployment in a slot. No body.
+   *
+   * `POST /{subscriptionId}/services/hostedservices/{ServiceName}/deploymentslots/{DeploymentSlot}/roleinstances/{RoleInstanceName}` with `?comp&#x3D;reboot`
+   *
+   * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
+   * `{ wait: true }` (or wait options) to resolve when it has finished.
+   */
+  rebootRoleInstanceBySlot(input: RebootRoleInstanceBySlotInput, options?: RequestOptions): Promise<AcceptedOperation>;
+  rebootRoleInstanceBySlot(input: RebootRoleInstanceBySlotInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
+    return ops.rebootRoleInstanceBySlot(this, input, options);
+  }
+
+  /**
+   * Reinstalls the OS and re-initializes the local storage of a role instance, by deployment name. No body.
+   *
+   * `POST /{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}/roleinstances/{RoleInstanceName}` with `?comp&#x3D;rebuild`
+   *
+   * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
+   * `{ wait: true }` (or wait options) to resolve when it has finished.
+   */
+  rebuildRoleInstance(input: RebuildRoleInstanceInput, options: WaitingRequestOptions): Promise<CompletedOperation>;
+  /**
+   * Reinstalls the OS and re-initializes the local storage of a role instance, by deployment name. No body.
+   *
+   * `POST /{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}/roleinstances/{RoleInstanceName}` with `?comp&#x3D;rebuild`
+   *
+   * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
+   * `{ wait: true }` (or wait options) to resolve when it has finished.
+   */
+  rebuildRoleInstance(input: RebuildRoleInstanceInput, options?: RequestOptions): Promise<AcceptedOperation>;
+  rebuildRoleInstance(input: RebuildRoleInstanceInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
+    return ops.rebuildRoleInstance(this, input, options);
+  }
+
+  /**
+   * Reinstalls the OS and re-initializes the local storage of a role instance of the deployment in a slot. No body.
+   *
+   * `POST /{subscriptionId}/services/hostedservices/{ServiceName}/deploymentslots/{DeploymentSlot}/roleinstances/{RoleInstanceName}` with `?comp&#x3D;rebuild`
+   *
+   * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
+   * `{ wait: true }` (or wait options) to resolve when it has finished.
+   */
+  rebuildRoleInstanceBySlot(input: RebuildRoleInstanceBySlotInput, options: WaitingRequestOptions): Promise<CompletedOperation>;
+  /**
+   * Reinstalls the OS and re-initializes the local storage of a role instance of the deployment in a slot. No body.
+   *
+   * `POST /{subscriptionId}/services/hostedservices/{ServiceName}/deploymentslots/{DeploymentSlot}/roleinstances/{RoleInstanceName}` with `?comp&#x3D;rebuild`
+   *
+   * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
+   * `{ wait: true }` (or wait options) to resolve when it has finished.
+   */
+  rebuildRoleInstanceBySlot(input: RebuildRoleInstanceBySlotInput, options?: RequestOptions): Promise<AcceptedOperation>;
+  rebuildRoleInstanceBySlot(input: RebuildRoleInstanceBySlotInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
+    return ops.rebuildRoleInstanceBySlot(this, input, options);
+  }
+
+  /**
+   * Redeploys a virtual machine to a new host. Shares its URL with the other POST .../roleinstances/{name}/Operations operations; the body root selects the action.
+   *
+   * `POST /{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}/roleinstances/{RoleInstanceName}/Operations`
+   *
+   * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
+   * `{ wait: true }` (or wait options) to resolve when it has finished.
+   */
+  redeployRole(input: RedeployRoleInput, options: WaitingRequestOptions): Promise<CompletedOperation>;
+  /**
+   * Redeploys a virtual machine to a new host. Shares its URL with the other POST .../roleinstances/{name}/Operations operations; the body root selects the action.
+   *
+   * `POST /{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}/roleinstances/{RoleInstanceName}/Operations`
+   *
+   * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
+   * `{ wait: true }` (or wait options) to resolve when it has finished.
+   */
+  redeployRole(input: RedeployRoleInput, options?: RequestOptions): Promise<AcceptedOperation>;
+  redeployRole(input: RedeployRoleInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
+    return ops.redeployRole(this, input, options);
+  }
+
+  /**
+   * Regenerates the primary or secondary access key of a storage account.
+   *
+   * `POST /{subscriptionId}/services/storageservices/{ServiceName}/keys` with `?action&#x3D;regenerate`
+   */
+  regenerateStorageAccountKeys(input: RegenerateStorageAccountKeysInput, options?: RequestOptions): Promise<StorageAccountKeys> {
+    return ops.regenerateStorageAccountKeys(this, input, options);
+  }
+
+  /**
+   * Registers an extension image (extension publishers).
+   *
+   * `POST /{subscriptionId}/services/extensions`
+   *
+   * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
+   * `{ wait: true }` (or wait options) to resolve when it has finished.
+   */
+  registerExtensionImage(input: RegisterExtensionImageInput, options: WaitingRequestOptions): Promise<CompletedOperation>;
+  /**
+   * Registers an extension image (extension publishers).
+   *
+   * `POST /{subscriptionId}/services/extensions`
+   *
+   * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
+   * `{ wait: true }` (or wait options) to resolve when it has finished.
+   */
+  registerExtensionImage(input: RegisterExtensionImageInput, options?: RequestOptions): Promise<AcceptedOperation>;
+  registerExtensionImage(input: RegisterExtensionImageInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
+    return ops.registerExtensionImage(this, input, options);
+  }
+
+  /**
+   * Registers the subscription with a resource provider (e.g. sqlserver, website).
+   *
+   * `PUT /{subscriptionId}/services` with `?action&#x3D;register`
+   *
+   * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
+   * `{ wait: true }` (or wait options) to resolve when it has finished.
+   */
+  registerResourceProvider(input: RegisterResourceProviderInput, options: WaitingRequestOptions): Promise<CompletedOperation>;
+  /**
+   * Registers the subscription with a resource provider (e.g. sqlserver, website).
+   *
+   * `PUT /{subscriptionId}/services` with `?action&#x3D;register`
+   *
+   * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
+   * `{ wait: true }` (or wait options) to resolve when it has finished.
+   */
+  registerResourceProvider(input: RegisterResourceProviderInput, options?: RequestOptions): Promise<AcceptedOperation>;
+  registerResourceProvider(input: RegisterResourceProviderInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
+    return ops.registerResourceProvider(this, input, options);
+  }
+
+  /**
+   * Reinstalls the OS of a web or worker role instance, by deployment name. No body.
+   *
+   * `POST /{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}/roleinstances/{RoleInstanceName}` with `?comp&#x3D;reimage`
+   *
+   * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
+   * `{ wait: true }` (or wait options) to resolve when it has finished.
+   */
+  reimageRoleInstance(input: ReimageRoleInstanceInput, options: WaitingRequestOptions): Promise<CompletedOperation>;
+  /**
+   * Reinstalls the OS of a web or worker role instance, by deployment name. No body.
+   *
+   * `POST /{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}/roleinstances/{RoleInstanceName}` with `?comp&#x3D;reimage`
+   *
+   * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
+   * `{ wait: true }` (or wait options) to resolve when it has finished.
+   */
+  reimageRoleInstance(input: ReimageRoleInstanceInput, options?: RequestOptions): Promise<AcceptedOperation>;
+  reimageRoleInstance(input: ReimageRoleInstanceInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
+    return ops.reimageRoleInstance(this, input, options);
+  }
+
+  /**
+   * Reinstalls the OS of a role instance of the deployment in a slot. No body.
+   *
+   * `POST /{subscriptionId}/services/hostedservices/{ServiceName}/deploymentslots/{DeploymentSlot}/roleinstances/{RoleInstanceName}` with `?comp&#x3D;reimage`
+   *
+   * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
+   * `{ wait: true }` (or wait options) to resolve when it has finished.
+   */
+  reimageRoleInstanceBySlot(input: ReimageRoleInstanceBySlotInput, options: WaitingRequestOptions): Promise<CompletedOperation>;
+  /**
+   * Reinstalls the OS of a role instance of the deployment in a slot. No body.
+   *
+   * `POST /{subscriptionId}/services/hostedservices/{ServiceName}/deploymentslots/{DeploymentSlot}/roleinstances/{RoleInstanceName}` with `?comp&#x3D;reimage`
+   *
+   * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
+   * `{ wait: true }` (or wait options) to resolve when it has finished.
+   */
+  reimageRoleInstanceBySlot(input: ReimageRoleInstanceBySlotInput, options?: RequestOptions): Promise<AcceptedOperation>;
+  reimageRoleInstanceBySlot(input: ReimageRoleInstanceBySlotInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
+    return ops.reimageRoleInstanceBySlot(this, input, options);
+  }
+
+  /**
+   * Removes the default sites of the VPN gateway.
+   *
+   * `DELETE /{subscriptionId}/services/networking/{NetworkName}/gateway/defaultsites`
+   *
+   * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
+   * `{ wait: true }` (or wait options) to resolve when it has finished.
+   */
+  removeGatewayDefaultSites(input: RemoveGatewayDefaultSitesInput, options: WaitingRequestOptions): Promise<CompletedOperation>;
+  /**
+   * Removes the default sites of the VPN gateway.
+   *
+   * `DELETE /{subscriptionId}/services/networking/{NetworkName}/gateway/defaultsites`
+   *
+   * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
+   * `{ wait: true }` (or wait options) to resolve when it has finished.
+   */
+  removeGatewayDefaultSites(input: RemoveGatewayDefaultSitesInput, options?: RequestOptions): Promise<AcceptedOperation>;
+  removeGatewayDefaultSites(input: RemoveGatewayDefaultSitesInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
+    return ops.removeGatewayDefaultSites(this, input, options);
+  }
+
+  /**
+   * Removes the network security group of a network interface.
+   *
+   * `DELETE /{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}/roles/{RoleName}/networkinterfaces/{NetworkInterfaceName}/networksecuritygroups/{NetworkSecurityGroupName}`
+   *
+   * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
+   * `{ wait: true }` (or wait options) to resolve when it has finished.
+   */
+  removeNetworkSecurityGroupFromNetworkInterface(input: RemoveNetworkSecurityGroupFromNetworkInterfaceInput, options: WaitingRequestOptions): Promise<CompletedOperation>;
+  /**
+   * Removes the network security group of a network interface.
+   *
+   * `DELETE /{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}/roles/{RoleName}/networkinterfaces/{NetworkInterfaceName}/networksecuritygroups/{NetworkSecurityGroupName}`
+   *
+   * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
+   * `{ wait: true }` (or wait options) to resolve when it has finished.
+   */
+  removeNetworkSecurityGroupFromNetworkInterface(input: RemoveNetworkSecurityGroupFromNetworkInterfaceInput, options?: RequestOptions): Promise<AcceptedOperation>;
+  removeNetworkSecurityGroupFromNetworkInterface(input: RemoveNetworkSecurityGroupFromNetworkInterfaceInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
+    return ops.removeNetworkSecurityGroupFromNetworkInterface(this, input, options);
+  }
+
+  /**
+   * Removes the network security group of a virtual machine.
+   *
+   * `DELETE /{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}/roles/{RoleName}/networksecuritygroups/{NetworkSecurityGroupName}`
+   *
+   * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
+   * `{ wait: true }` (or wait options) to resolve when it has finished.
+   */
+  removeNetworkSecurityGroupFromRole(input: RemoveNetworkSecurityGroupFromRoleInput, options: WaitingRequestOptions): Promise<CompletedOperation>;
+  /**
+   * Removes the network security group of a virtual machine.
+   *
+   * `DELETE /{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}/roles/{RoleName}/networksecuritygroups/{NetworkSecurityGroupName}`
+   *
+   * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
+   * `{ wait: true }` (or wait options) to resolve when it has finished.
+   */
+  removeNetworkSecurityGroupFromRole(input: RemoveNetworkSecurityGroupFromRoleInput, options?: RequestOptions): Promise<AcceptedOperation>;
+  removeNetworkSecurityGroupFromRole(input: RemoveNetworkSecurityGroupFromRoleInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
+    return ops.removeNetworkSecurityGroupFromRole(this, input, options);
+  }
+
+  /**
+   * Removes the network security group of a subnet.
+   *
+   * `DELETE /{subscriptionId}/services/networking/virtualnetwork/{VirtualNetworkName}/subnets/{SubnetName}/networksecuritygroups/{NetworkSecurityGroupName}`
+   *
+   * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
+   * `{ wait: true }` (or wait options) to resolve when it has finished.
+   */
+  removeNetworkSecurityGroupFromSubnet(input: RemoveNetworkSecurityGroupFromSubnetInput, options: WaitingRequestOptions): Promise<CompletedOperation>;
+  /**
+   * Removes the network security group of a subnet.
+   *
+   * `DELETE /{subscriptionId}/services/networking/virtualnetwork/{VirtualNetworkName}/subnets/{SubnetName}/networksecuritygroups/{NetworkSecurityGroupName}`
+   *
+   * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
+   * `{ wait: true }` (or wait options) to resolve when it has finished.
+   */
+  removeNetworkSecurityGroupFromSubnet(input: RemoveNetworkSecurityGroupFromSubnetInput, options?: RequestOptions): Promise<AcceptedOperation>;
+  removeNetworkSecurityGroupFromSubnet(input: RemoveNetworkSecurityGroupFromSubnetInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
+    return ops.removeNetworkSecurityGroupFromSubnet(this, input, options);
+  }
+
+  /**
+   * Removes the route table of a subnet.
+   *
+   * `DELETE /{subscriptionId}/services/networking/virtualnetwork/{VirtualNetworkName}/subnets/{SubnetName}/routetables`
+   *
+   * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
+   * `{ wait: true }` (or wait options) to resolve when it has finished.
+   */
+  removeRouteTableFromSubnet(input: RemoveRouteTableFromSubnetInput, options: WaitingRequestOptions): Promise<CompletedOperation>;
+  /**
+   * Removes the route table of a subnet.
+   *
+   * `DELETE /{subscriptionId}/services/networking/virtualnetwork/{VirtualNetworkName}/subnets/{SubnetName}/routetables`
+   *
+   * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
+   * `{ wait: true }` (or wait options) to resolve when it has finished.
+   */
+  removeRouteTableFromSubnet(input: RemoveRouteTableFromSubnetInput, options?: RequestOptions): Promise<AcceptedOperation>;
+  removeRouteTableFromSubnet(input: RemoveRouteTableFromSubnetInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
+    return ops.removeRouteTableFromSubnet(this, input, options);
+  }
+
+  /**
+   * Removes a virtual IP address from a deployment.
+   *
+   * `DELETE /{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}/virtualIPs/{VirtualIPName}`
+   *
+   * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
+   * `{ wait: true }` (or wait options) to resolve when it has finished.
+   */
+  removeVirtualIP(input: RemoveVirtualIPInput, options: WaitingRequestOptions): Promise<CompletedOperation>;
+  /**
+   * Removes a virtual IP address from a deployment.
+   *
+   * `DELETE /{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}/virtualIPs/{VirtualIPName}`
+   *
+   * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
+   * `{ wait: true }` (or wait options) to resolve when it has finished.
+   */
+  removeVirtualIP(input: RemoveVirtualIPInput, options?: RequestOptions): Promise<AcceptedOperation>;
+  removeVirtualIP(input: RemoveVirtualIPInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
+    return ops.removeVirtualIP(this, input, options);
+  }
+
+  /**
+   * Replicates an OS image to other regions (image publishers only); answers with the published image name.
+   *
+   * `PUT /{subscriptionId}/services/images/{ImageName}/replicate`
+   */
+  replicateOSImage(input: ReplicateOSImageInput, options?: RequestOptions): Promise<SerializedString> {
+    return ops.replicateOSImage(this, input, options);
+  }
+
+  /**
+   * Replicates a VM image to other regions (image publishers only); answers with the published image name.
+   *
+   * `PUT /{subscriptionId}/services/vmimages/{VMImageName}/replicate`
+   */
+  replicateVMImage(input: ReplicateVMImageInput, options?: RequestOptions): Promise<SerializedString> {
+    return ops.replicateVMImage(this, input, options);
+  }
+
+  /**
+   * Resets the VPN gateway of a virtual network. Shares its URL with ResizeGateway; the body decides.
+   *
+   * `PATCH /{subscriptionId}/services/networking/{NetworkName}/gateway`
+   *
+   * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
+   * `{ wait: true }` (or wait options) to resolve when it has finished.
+   */
+  resetGateway(input: ResetGatewayInput, options: WaitingRequestOptions): Promise<CompletedOperation>;
+  /**
+   * Resets the VPN gateway of a virtual network. Shares its URL with ResizeGateway; the body decides.
+   *
+   * `PATCH /{subscriptionId}/services/networking/{NetworkName}/gateway`
+   *
+   * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
+   * `{ wait: true }` (or wait options) to resolve when it has finished.
+   */
+  resetGateway(input: ResetGatewayInput, options?: RequestOptions): Promise<AcceptedOperation>;
+  resetGateway(input: ResetGatewayInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
+    return ops.resetGateway(this, input, options);
+  }
+
+  /**
+   * Generates a new IPsec shared key for the connection to a local network site.
+   *
+   * `PUT /{subscriptionId}/services/networking/{NetworkName}/gateway/connection/{LocalNetworkName}/sharedkey`
+   *
+   * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
+   * `{ wait: true }` (or wait options) to resolve when it has finished.
+   */
+  resetGatewaySharedKey(input: ResetGatewaySharedKeyInput, options: WaitingRequestOptions): Promise<CompletedOperation>;
+  /**
+   * Generates a new IPsec shared key for the connection to a local network site.
+   *
+   * `PUT /{subscriptionId}/services/networking/{NetworkName}/gateway/connection/{LocalNetworkName}/sharedkey`
+   *
+   * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
+   * `{ wait: true }` (or wait options) to resolve when it has finished.
+   */
+  resetGatewaySharedKey(input: ResetGatewaySharedKeyInput, options?: RequestOptions): Promise<AcceptedOperation>;
+  resetGatewaySharedKey(input: ResetGatewaySharedKeyInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
+    return ops.resetGatewaySharedKey(this, input, options);
+  }
+
+  /**
+   * Resets a virtual network gateway (V2). Shares its URL with ResizeVirtualNetworkGateway; the body decides.
+   *
+   * `PATCH /{subscriptionId}/services/networking/virtualnetworkgateways/{GatewayId}`
+   *
+   * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
+   * `{ wait: true }` (or wait options) to resolve when it has finished.
+   */
+  resetVirtualNetworkGateway(input: ResetVirtualNetworkGatewayInput, options: WaitingRequestOptions): Promise<CompletedOperation>;
+  /**
+   * Resets a virtual network gateway (V2). Shares its URL with ResizeVirtualNetworkGateway; the body decides.
+   *
+   * `PATCH /{subscriptionId}/services/networking/virtualnetworkgateways/{GatewayId}`
+   *
+   * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
+   * `{ wait: true }` (or wait options) to resolve when it has finished.
+   */
+  resetVirtualNetworkGateway(input: ResetVirtualNetworkGatewayInput, options?: RequestOptions): Promise<AcceptedOperation>;
+  resetVirtualNetworkGateway(input: ResetVirtualNetworkGatewayInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
+    return ops.resetVirtualNetworkGateway(this, input, options);
+  }
+
+  /**
+   * Generates a new shared key for a connection of a virtual network gateway (V2).
+   *
+   * `PATCH /{subscriptionId}/services/networking/virtualnetworkgateways/{GatewayId}/connectedentity/{ConnectedEntityId}/sharedkey`
+   *
+   * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
+   * `{ wait: true }` (or wait options) to resolve when it has finished.
+   */
+  resetVirtualNetworkGatewaySharedKey(input: ResetVirtualNetworkGatewaySharedKeyInput, options: WaitingRequestOptions): Promise<CompletedOperation>;
+  /**
+   * Generates a new shared key for a connection of a virtual network gateway (V2).
+   *
+   * `PATCH /{subscriptionId}/services/networking/virtualnetworkgateways/{GatewayId}/connectedentity/{ConnectedEntityId}/sharedkey`
+   *
+   * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
+   * `{ wait: true }` (or wait options) to resolve when it has finished.
+   */
+  resetVirtualNetworkGatewaySharedKey(input: ResetVirtualNetworkGatewaySharedKeyInput, options?: RequestOptions): Promise<AcceptedOperation>;
+  resetVirtualNetworkGatewaySharedKey(input: ResetVirtualNetworkGatewaySharedKeyInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
+    return ops.resetVirtualNetworkGatewaySharedKey(this, input, options);
+  }
+
+  /**
+   * Changes the size (SKU) of the VPN gateway of a virtual network. Shares its URL with ResetGateway; the body decides.
+   *
+   * `PATCH /{subscriptionId}/services/networking/{NetworkName}/gateway`
+   *
+   * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
+   * `{ wait: true }` (or wait options) to resolve when it has finished.
+   */
+  resizeGateway(input: ResizeGatewayInput, options: WaitingRequestOptions): Promise<CompletedOperation>;
+  /**
+   * Changes the size (SKU) of the VPN gateway of a virtual network. Shares its URL with ResetGateway; the body decides.
+   *
+   * `PATCH /{subscriptionId}/services/networking/{NetworkName}/gateway`
+   *
+   * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
+   * `{ wait: true }` (or wait options) to resolve when it has finished.
+   */
+  resizeGateway(input: ResizeGatewayInput, options?: RequestOptions): Promise<AcceptedOperation>;
+  resizeGateway(input: ResizeGatewayInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
+    return ops.resizeGateway(this, input, options);
+  }
+
+  /**
+   * Resizes a virtual network gateway (V2). Shares its URL with ResetVirtualNetworkGateway; the body decides.
+   *
+   * `PATCH /{subscriptionId}/services/networking/virtualnetworkgateways/{GatewayId}`
+   *
+   * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
+   * `{ wait: true }` (or wait options) to resolve when it has finished.
+   */
+  resizeVirtualNetworkGateway(input: ResizeVirtualNetworkGatewayInput, options: WaitingRequestOptions): Promise<CompletedOperation>;
+  /**
+   * Resizes a virtual network gateway (V2). Shares its URL with ResetVirtualNetworkGateway; the body decides.
+   *
+   * `PATCH /{subscriptionId}/services/networking/virtualnetworkgateways/{GatewayId}`
+   *
+   * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
+   * `{ wait: true }` (or wait options) to resolve when it has finished.
+   */
+  resizeVirtualNetworkGateway(input: ResizeVirtualNetworkGatewayInput, options?: RequestOptions): Promise<AcceptedOperation>;
+  resizeVirtualNetworkGateway(input: ResizeVirtualNetworkGatewayInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
+    return ops.resizeVirtualNetworkGateway(this, input, options);
+  }
+
+  /**
+   * Restarts a virtual machine. Shares its URL with the other POST .../roleinstances/{name}/Operations operations; the body root selects the action.
+   *
+   * `POST /{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}/roleinstances/{RoleInstanceName}/Operations`
+   *
+   * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
+   * `{ wait: true }` (or wait options) to resolve when it has finished.
+   */
+  restartRole(input: RestartRoleInput, options: WaitingRequestOptions): Promise<CompletedOperation>;
+  /**
+   * Restarts a virtual machine. Shares its URL with the other POST .../roleinstances/{name}/Operations operations; the body root selects the action.
+   *
+   * `POST /{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}/roleinstances/{RoleInstanceName}/Operations`
+   *
+   * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
+   * `{ wait: true }` (or wait options) to resolve when it has finished.
+   */
+  restartRole(input: RestartRoleInput, options?: RequestOptions): Promise<AcceptedOperation>;
+  restartRole(input: RestartRoleInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
+    return ops.restartRole(this, input, options);
+  }
+
+  /**
+   * Cancels an in-progress configuration change or upgrade and returns the deployment to its previous state, by name. Sources disagree on 200 or 202.
+   *
+   * `POST /{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}` with `?comp&#x3D;rollback`
+   *
+   * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
+   * `{ wait: true }` (or wait options) to resolve when it has finished.
+   */
+  rollbackUpdateOrUpgrade(input: RollbackUpdateOrUpgradeInput, options: WaitingRequestOptions): Promise<CompletedOperation>;
+  /**
+   * Cancels an in-progress configuration change or upgrade and returns the deployment to its previous state, by name. Sources disagree on 200 or 202.
+   *
+   * `POST /{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}` with `?comp&#x3D;rollback`
+   *
+   * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
+   * `{ wait: true }` (or wait options) to resolve when it has finished.
+   */
+  rollbackUpdateOrUpgrade(input: RollbackUpdateOrUpgradeInput, options?: RequestOptions): Promise<AcceptedOperation>;
+  rollbackUpdateOrUpgrade(input: RollbackUpdateOrUpgradeInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
+    return ops.rollbackUpdateOrUpgrade(this, input, options);
+  }
+
+  /**
+   * Cancels an in-progress configuration change or upgrade of the deployment in a slot.
+   *
+   * `POST /{subscriptionId}/services/hostedservices/{ServiceName}/deploymentslots/{DeploymentSlot}` with `?comp&#x3D;rollback`
+   *
+   * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
+   * `{ wait: true }` (or wait options) to resolve when it has finished.
+   */
+  rollbackUpdateOrUpgradeBySlot(input: RollbackUpdateOrUpgradeBySlotInput, options: WaitingRequestOptions): Promise<CompletedOperation>;
+  /**
+   * Cancels an in-progress configuration change or upgrade of the deployment in a slot.
+   *
+   * `POST /{subscriptionId}/services/hostedservices/{ServiceName}/deploymentslots/{DeploymentSlot}` with `?comp&#x3D;rollback`
+   *
+   * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
+   * `{ wait: true }` (or wait options) to resolve when it has finished.
+   */
+  rollbackUpdateOrUpgradeBySlot(input: RollbackUpdateOrUpgradeBySlotInput, options?: RequestOptions): Promise<AcceptedOperation>;
+  rollbackUpdateOrUpgradeBySlot(input: RollbackUpdateOrUpgradeBySlotInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
+    return ops.rollbackUpdateOrUpgradeBySlot(this, input, options);
+  }
+
+  /**
+   * Replaces the configuration of an application gateway.
+   *
+   * `POST /{subscriptionId}/services/networking/ApplicationGateways/{GatewayName}/configuration` with `?api-version&#x3D;2016-07-01`
+   *
+   * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
+   * `{ wait: true }` (or wait options) to resolve when it has finished.
+   */
+  setApplicationGatewayConfig(input: SetApplicationGatewayConfigInput, options: WaitingRequestOptions): Promise<CompletedOperation>;
+  /**
+   * Replaces the configuration of an application gateway.
+   *
+   * `POST /{subscriptionId}/services/networking/ApplicationGateways/{GatewayName}/configuration` with `?api-version&#x3D;2016-07-01`
+   *
+   * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
+   * `{ wait: true }` (or wait options) to resolve when it has finished.
+   */
+  setApplicationGatewayConfig(input: SetApplicationGatewayConfigInput, options?: RequestOptions): Promise<AcceptedOperation>;
+  setApplicationGatewayConfig(input: SetApplicationGatewayConfigInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
+    return ops.setApplicationGatewayConfig(this, input, options);
+  }
+
+  /**
+   * Sets the default site (forced tunneling) of the VPN gateway.
+   *
+   * `POST /{subscriptionId}/services/networking/{NetworkName}/gateway/defaultsites`
+   *
+   * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
+   * `{ wait: true }` (or wait options) to resolve when it has finished.
+   */
+  setGatewayDefaultSites(input: SetGatewayDefaultSitesInput, options: WaitingRequestOptions): Promise<CompletedOperation>;
+  /**
+   * Sets the default site (forced tunneling) of the VPN gateway.
+   *
+   * `POST /{subscriptionId}/services/networking/{NetworkName}/gateway/defaultsites`
+   *
+   * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
+   * `{ wait: true }` (or wait options) to resolve when it has finished.
+   */
+  setGatewayDefaultSites(input: SetGatewayDefaultSitesInput, options?: RequestOptions): Promise<AcceptedOperation>;
+  setGatewayDefaultSites(input: SetGatewayDefaultSitesInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
+    return ops.setGatewayDefaultSites(this, input, options);
+  }
+
+  /**
+   * Sets the IPsec parameters of the connection to a local network site.
+   *
+   * `PATCH /{subscriptionId}/services/networking/{NetworkName}/gateway/connection/{LocalNetworkName}/ipsecparameters`
+   *
+   * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
+   * `{ wait: true }` (or wait options) to resolve when it has finished.
+   */
+  setGatewayIPsecParameters(input: SetGatewayIPsecParametersInput, options: WaitingRequestOptions): Promise<CompletedOperation>;
+  /**
+   * Sets the IPsec parameters of the connection to a local network site.
+   *
+   * `PATCH /{subscriptionId}/services/networking/{NetworkName}/gateway/connection/{LocalNetworkName}/ipsecparameters`
+   *
+   * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
+   * `{ wait: true }` (or wait options) to resolve when it has finished.
+   */
+  setGatewayIPsecParameters(input: SetGatewayIPsecParametersInput, options?: RequestOptions): Promise<AcceptedOperation>;
+  setGatewayIPsecParameters(input: SetGatewayIPsecParametersInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
+    return ops.setGatewayIPsecParameters(this, input, options);
+  }
+
+  /**
+   * Sets the IPsec shared key of the connection to a local network site.
+   *
+   * `POST /{subscriptionId}/services/networking/{NetworkName}/gateway/connection/{LocalNetworkName}/sharedkey`
+   *
+   * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
+   * `{ wait: true }` (or wait options) to resolve when it has finished.
+   */
+  setGatewaySharedKey(input: SetGatewaySharedKeyInput, options: WaitingRequestOptions): Promise<CompletedOperation>;
+  /**
+   * Sets the IPsec shared key of the connection to a local network site.
+   *
+   * `POST /{subscriptionId}/services/networking/{NetworkName}/gateway/connection/{LocalNetworkName}/sharedkey`
+   *
+   * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
+   * `{ wait: true }` (or wait options) to resolve when it has finished.
+   */
+  setGatewaySharedKey(input: SetGatewaySharedKeyInput, options?: RequestOptions): Promise<AcceptedOperation>;
+  setGatewaySharedKey(input: SetGatewaySharedKeyInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
+    return ops.setGatewaySharedKey(this, input, options);
+  }
+
+  /**
+   * Enables or disables IP forwarding on a network interface.
+   *
+   * `POST /{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}/roles/{RoleName}/networkinterfaces/{NetworkInterfaceName}/ipforwarding`
+   *
+   * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
+   * `{ wait: true }` (or wait options) to resolve when it has finished.
+   */
+  setIPForwardingOnNetworkInterface(input: SetIPForwardingOnNetworkInterfaceInput, options: WaitingRequestOptions): Promise<CompletedOperation>;
+  /**
+   * Enables or disables IP forwarding on a network interface.
+   *
+   * `POST /{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}/roles/{RoleName}/networkinterfaces/{NetworkInterfaceName}/ipforwarding`
+   *
+   * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
+   * `{ wait: true }` (or wait options) to resolve when it has finished.
+   */
+  setIPForwardingOnNetworkInterface(input: SetIPForwardingOnNetworkInterfaceInput, options?: RequestOptions): Promise<AcceptedOperation>;
+  setIPForwardingOnNetworkInterface(input: SetIPForwardingOnNetworkInterfaceInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
+    return ops.setIPForwardingOnNetworkInterface(this, input, options);
+  }
+
+  /**
+   * Enables or disables IP forwarding on a virtual machine.
+   *
+   * `POST /{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}/roles/{RoleName}/ipforwarding`
+   *
+   * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
+   * `{ wait: true }` (or wait options) to resolve when it has finished.
+   */
+  setIPForwardingOnRole(input: SetIPForwardingOnRoleInput, options: WaitingRequestOptions): Promise<CompletedOperation>;
+  /**
+   * Enables or disables IP forwarding on a virtual machine.
+   *
+   * `POST /{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}/roles/{RoleName}/ipforwarding`
+   *
+   * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
+   * `{ wait: true }` (or wait options) to resolve when it has finished.
+   */
+  setIPForwardingOnRole(input: SetIPForwardingOnRoleInput, options?: RequestOptions): Promise<AcceptedOperation>;
+  setIPForwardingOnRole(input: SetIPForwardingOnRoleInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
+    return ops.setIPForwardingOnRole(this, input, options);
+  }
+
+  /**
+   * Replaces the whole network configuration document of the subscription.
+   *
+   * `PUT /{subscriptionId}/services/networking/media`
+   *
+   * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
+   * `{ wait: true }` (or wait options) to resolve when it has finished.
+   */
+  setNetworkConfiguration(input: SetNetworkConfigurationInput, options: WaitingRequestOptions): Promise<CompletedOperation>;
+  /**
+   * Replaces the whole network configuration document of the subscription.
+   *
+   * `PUT /{subscriptionId}/services/networking/media`
+   *
+   * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
+   * `{ wait: true }` (or wait options) to resolve when it has finished.
+   */
+  setNetworkConfiguration(input: SetNetworkConfigurationInput, options?: RequestOptions): Promise<AcceptedOperation>;
+  setNetworkConfiguration(input: SetNetworkConfigurationInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
+    return ops.setNetworkConfiguration(this, input, options);
+  }
+
+  /**
+   * Creates or updates a rule of a network security group.
+   *
+   * `PUT /{subscriptionId}/services/networking/networksecuritygroups/{NetworkSecurityGroupName}/rules/{RuleName}`
+   *
+   * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
+   * `{ wait: true }` (or wait options) to resolve when it has finished.
+   */
+  setNetworkSecurityRule(input: SetNetworkSecurityRuleInput, options: WaitingRequestOptions): Promise<CompletedOperation>;
+  /**
+   * Creates or updates a rule of a network security group.
+   *
+   * `PUT /{subscriptionId}/services/networking/networksecuritygroups/{NetworkSecurityGroupName}/rules/{RuleName}`
+   *
+   * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
+   * `{ wait: true }` (or wait options) to resolve when it has finished.
+   */
+  setNetworkSecurityRule(input: SetNetworkSecurityRuleInput, options?: RequestOptions): Promise<AcceptedOperation>;
+  setNetworkSecurityRule(input: SetNetworkSecurityRuleInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
+    return ops.setNetworkSecurityRule(this, input, options);
+  }
+
+  /**
+   * Creates or updates a route of a route table.
+   *
+   * `PUT /{subscriptionId}/services/networking/routetables/{RouteTableName}/routes/{RouteName}`
+   *
+   * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
+   * `{ wait: true }` (or wait options) to resolve when it has finished.
+   */
+  setRoute(input: SetRouteInput, options: WaitingRequestOptions): Promise<CompletedOperation>;
+  /**
+   * Creates or updates a route of a route table.
+   *
+   * `PUT /{subscriptionId}/services/networking/routetables/{RouteTableName}/routes/{RouteName}`
+   *
+   * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
+   * `{ wait: true }` (or wait options) to resolve when it has finished.
+   */
+  setRoute(input: SetRouteInput, options?: RequestOptions): Promise<AcceptedOperation>;
+  setRoute(input: SetRouteInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
+    return ops.setRoute(this, input, options);
+  }
+
+  /**
+   * Sets the IPsec parameters of a connection of a virtual network gateway (V2).
+   *
+   * `PATCH /{subscriptionId}/services/networking/virtualnetworkgateways/{GatewayId}/connectedentity/{ConnectedEntityId}/ipsecparameters`
+   *
+   * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
+   * `{ wait: true }` (or wait options) to resolve when it has finished.
+   */
+  setVirtualNetworkGatewayIPsecParameters(input: SetVirtualNetworkGatewayIPsecParametersInput, options: WaitingRequestOptions): Promise<CompletedOperation>;
+  /**
+   * Sets the IPsec parameters of a connection of a virtual network gateway (V2).
+   *
+   * `PATCH /{subscriptionId}/services/networking/virtualnetworkgateways/{GatewayId}/connectedentity/{ConnectedEntityId}/ipsecparameters`
+   *
+   * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
+   * `{ wait: true }` (or wait options) to resolve when it has finished.
+   */
+  setVirtualNetworkGatewayIPsecParameters(input: SetVirtualNetworkGatewayIPsecParametersInput, options?: RequestOptions): Promise<AcceptedOperation>;
+  setVirtualNetworkGatewayIPsecParameters(input: SetVirtualNetworkGatewayIPsecParametersInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
+    return ops.setVirtualNetworkGatewayIPsecParameters(this, input, options);
+  }
+
+  /**
+   * Sets the shared key of a connection of a virtual network gateway (V2).
+   *
+   * `POST /{subscriptionId}/services/networking/virtualnetworkgateways/{GatewayId}/connectedentity/{ConnectedEntityId}/sharedkey`
+   *
+   * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
+   * `{ wait: true }` (or wait options) to resolve when it has finished.
+   */
+  setVirtualNetworkGatewaySharedKey(input: SetVirtualNetworkGatewaySharedKeyInput, options: WaitingRequestOptions): Promise<CompletedOperation>;
+  /**
+   * Sets the shared key of a connection of a virtual network gateway (V2).
+   *
+   * `POST /{subscriptionId}/services/networking/virtualnetworkgateways/{GatewayId}/connectedentity/{ConnectedEntityId}/sharedkey`
+   *
+   * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
+   * `{ wait: true }` (or wait options) to resolve when it has finished.
+   */
+  setVirtualNetworkGatewaySharedKey(input: SetVirtualNetworkGatewaySharedKeyInput, options?: RequestOptions): Promise<AcceptedOperation>;
+  setVirtualNetworkGatewaySharedKey(input: SetVirtualNetworkGatewaySharedKeyInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
+    return ops.setVirtualNetworkGatewaySharedKey(this, input, options);
+  }
+
+  /**
+   * Shares a replicated OS image (image publishers only).
+   *
+   * `PUT /{subscriptionId}/services/images/{ImageName}/shareasync`
+   *
+   * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
+   * `{ wait: true }` (or wait options) to resolve when it has finished.
+   */
+  shareOSImage(input: ShareOSImageInput, options: WaitingRequestOptions): Promise<CompletedOperation>;
+  /**
+   * Shares a replicated OS image (image publishers only).
+   *
+   * `PUT /{subscriptionId}/services/images/{ImageName}/shareasync`
+   *
+   * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
+   * `{ wait: true }` (or wait options) to resolve when it has finished.
+   */
+  shareOSImage(input: ShareOSImageInput, options?: RequestOptions): Promise<AcceptedOperation>;
+  shareOSImage(input: ShareOSImageInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
+    return ops.shareOSImage(this, input, options);
+  }
+
+  /**
+   * Shares a replicated VM image (image publishers only).
+   *
+   * `PUT /{subscriptionId}/services/vmimages/{VMImageName}/shareasync`
+   *
+   * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
+   * `{ wait: true }` (or wait options) to resolve when it has finished.
+   */
+  shareVMImage(input: ShareVMImageInput, options: WaitingRequestOptions): Promise<CompletedOperation>;
+  /**
+   * Shares a replicated VM image (image publishers only).
+   *
+   * `PUT /{subscriptionId}/services/vmimages/{VMImageName}/shareasync`
+   *
+   * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
+   * `{ wait: true }` (or wait options) to resolve when it has finished.
+   */
+  shareVMImage(input: ShareVMImageInput, options?: RequestOptions): Promise<AcceptedOperation>;
+  shareVMImage(input: ShareVMImageInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
+    return ops.shareVMImage(this, input, options);
+  }
+
+  /**
+   * Shuts down a virtual machine; PostShutdownAction chooses whether its compute resources stay allocated. Shares its URL with the other POST .../roleinstances/{name}/Operations operations; the body root selects the action.
+   *
+   * `POST /{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}/roleinstances/{RoleInstanceName}/Operations`
+   *
+   * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
+   * `{ wait: true }` (or wait options) to resolve when it has finished.
+   */
+  shutdownRole(input: ShutdownRoleInput, options: WaitingRequestOptions): Promise<CompletedOperation>;
+  /**
+   * Shuts down a virtual machine; PostShutdownAction chooses whether its compute resources stay allocated. Shares its URL with the other POST .../roleinstances/{name}/Operations operations; the body root selects the action.
+   *
+   * `POST /{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}/roleinstances/{RoleInstanceName}/Operations`
+   *
+   * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
+   * `{ wait: true }` (or wait options) to resolve when it has finished.
+   */
+  shutdownRole(input: ShutdownRoleInput, options?: RequestOptions): Promise<AcceptedOperation>;
+  shutdownRole(input: ShutdownRoleInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
+    return ops.shutdownRole(this, input, options);
+  }
+
+  /**
+   * Shuts down several virtual machines of a deployment.
+   *
+   * `POST /{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}/Roles/Operations`
+   *
+   * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
+   * `{ wait: true }` (or wait options) to resolve when it has finished.
+   */
+  shutdownRoles(input: ShutdownRolesInput, options: WaitingRequestOptions): Promise<CompletedOperation>;
+  /**
+   * Shuts down several virtual machines of a deployment.
+   *
+   * `POST /{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}/Roles/Operations`
+   *
+   * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
+   * `{ wait: true }` (or wait options) to resolve when it has finished.
+   */
+  shutdownRoles(input: ShutdownRolesInput, options?: RequestOptions): Promise<AcceptedOperation>;
+  shutdownRoles(input: ShutdownRolesInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
+    return ops.shutdownRoles(this, input, options);
+  }
+
+  /**
+   * Starts a diagnostics capture on the VPN gateway. Shares its URL with StopGatewayDiagnostics; the body decides.
+   *
+   * `PUT /{subscriptionId}/services/networking/{NetworkName}/gateway/publicdiagnostics`
+   *
+   * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
+   * `{ wait: true }` (or wait options) to resolve when it has finished.
+   */
+  startGatewayDiagnostics(input: StartGatewayDiagnosticsInput, options: WaitingRequestOptions): Promise<CompletedOperation>;
+  /**
+   * Starts a diagnostics capture on the VPN gateway. Shares its URL with StopGatewayDiagnostics; the body decides.
+   *
+   * `PUT /{subscriptionId}/services/networking/{NetworkName}/gateway/publicdiagnostics`
+   *
+   * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
+   * `{ wait: true }` (or wait options) to resolve when it has finished.
+   */
+  startGatewayDiagnostics(input: StartGatewayDiagnosticsInput, options?: RequestOptions): Promise<AcceptedOperation>;
+  startGatewayDiagnostics(input: StartGatewayDiagnosticsInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
+    return ops.startGatewayDiagnostics(this, input, options);
+  }
+
+  /**
+   * Starts a stopped virtual machine. Shares its URL with the other POST .../roleinstances/{name}/Operations operations; the body root selects the action.
+   *
+   * `POST /{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}/roleinstances/{RoleInstanceName}/Operations`
+   *
+   * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
+   * `{ wait: true }` (or wait options) to resolve when it has finished.
+   */
+  startRole(input: StartRoleInput, options: WaitingRequestOptions): Promise<CompletedOperation>;
+  /**
+   * Starts a stopped virtual machine. Shares its URL with the other POST .../roleinstances/{name}/Operations operations; the body root selects the action.
+   *
+   * `POST /{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}/roleinstances/{RoleInstanceName}/Operations`
+   *
+   * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
+   * `{ wait: true }` (or wait options) to resolve when it has finished.
+   */
+  startRole(input: StartRoleInput, options?: RequestOptions): Promise<AcceptedOperation>;
+  startRole(input: StartRoleInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
+    return ops.startRole(this, input, options);
+  }
+
+  /**
+   * Starts several virtual machines of a deployment.
+   *
+   * `POST /{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}/Roles/Operations`
+   *
+   * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
+   * `{ wait: true }` (or wait options) to resolve when it has finished.
+   */
+  startRoles(input: StartRolesInput, options: WaitingRequestOptions): Promise<CompletedOperation>;
+  /**
+   * Starts several virtual machines of a deployment.
+   *
+   * `POST /{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}/Roles/Operations`
+   *
+   * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
+   * `{ wait: true }` (or wait options) to resolve when it has finished.
+   */
+  startRoles(input: StartRolesInput, options?: RequestOptions): Promise<AcceptedOperation>;
+  startRoles(input: StartRolesInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
+    return ops.startRoles(this, input, options);
+  }
+
+  /**
+   * Starts a diagnostics capture on a virtual network gateway (V2).
+   *
+   * `PUT /{subscriptionId}/services/networking/virtualnetworkgateways/{GatewayId}/publicdiagnostics`
+   *
+   * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
+   * `{ wait: true }` (or wait options) to resolve when it has finished.
+   */
+  startVirtualNetworkGatewayDiagnostics(input: StartVirtualNetworkGatewayDiagnosticsInput, options: WaitingRequestOptions): Promise<CompletedOperation>;
+  /**
+   * Starts a diagnostics capture on a virtual network gateway (V2).
+   *
+   * `PUT /{subscriptionId}/services/networking/virtualnetworkgateways/{GatewayId}/publicdiagnostics`
+   *
+   * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
+   * `{ wait: true }` (or wait options) to resolve when it has finished.
+   */
+  startVirtualNetworkGatewayDiagnostics(input: StartVirtualNetworkGatewayDiagnosticsInput, options?: RequestOptions): Promise<AcceptedOperation>;
+  startVirtualNetworkGatewayDiagnostics(input: StartVirtualNetworkGatewayDiagnosticsInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
+    return ops.startVirtualNetworkGatewayDiagnostics(this, input, options);
+  }
+
+  /**
+   * Stops a diagnostics capture on the VPN gateway. Shares its URL with StartGatewayDiagnostics; the body decides.
+   *
+   * `PUT /{subscriptionId}/services/networking/{NetworkName}/gateway/publicdiagnostics`
+   *
+   * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
+   * `{ wait: true }` (or wait options) to resolve when it has finished.
+   */
+  stopGatewayDiagnostics(input: StopGatewayDiagnosticsInput, options: WaitingRequestOptions): Promise<CompletedOperation>;
+  /**
+   * Stops a diagnostics capture on the VPN gateway. Shares its URL with StartGatewayDiagnostics; the body decides.
+   *
+   * `PUT /{subscriptionId}/services/networking/{NetworkName}/gateway/publicdiagnostics`
+   *
+   * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
+   * `{ wait: true }` (or wait options) to resolve when it has finished.
+   */
+  stopGatewayDiagnostics(input: StopGatewayDiagnosticsInput, options?: RequestOptions): Promise<AcceptedOperation>;
+  stopGatewayDiagnostics(input: StopGatewayDiagnosticsInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
+    return ops.stopGatewayDiagnostics(this, input, options);
+  }
+
+  /**
+   * Stops a diagnostics capture on a virtual network gateway (V2).
+   *
+   * `PUT /{subscriptionId}/services/networking/virtualnetworkgateways/{GatewayId}/publicdiagnostics`
+   *
+   * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
+   * `{ wait: true }` (or wait options) to resolve when it has finished.
+   */
+  stopVirtualNetworkGatewayDiagnostics(input: StopVirtualNetworkGatewayDiagnosticsInput, options: WaitingRequestOptions): Promise<CompletedOperation>;
+  /**
+   * Stops a diagnostics capture on a virtual network gateway (V2).
+   *
+   * `PUT /{subscriptionId}/services/networking/virtualnetworkgateways/{GatewayId}/publicdiagnostics`
+   *
+   * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
+   * `{ wait: true }` (or wait options) to resolve when it has finished.
+   */
+  stopVirtualNetworkGatewayDiagnostics(input: StopVirtualNetworkGatewayDiagnosticsInput, options?: RequestOptions): Promise<AcceptedOperation>;
+  stopVirtualNetworkGatewayDiagnostics(input: StopVirtualNetworkGatewayDiagnosticsInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
+    return ops.stopVirtualNetworkGatewayDiagnostics(this, input, options);
+  }
+
+  /**
+   * Swaps the staging and production deployments of a cloud service (VIP swap).
+   *
+   * `POST /{subscriptionId}/services/hostedservices/{ServiceName}`
+   *
+   * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
+   * `{ wait: true }` (or wait options) to resolve when it has finished.
+   */
+  swapDeployment(input: SwapDeploymentInput, options: WaitingRequestOptions): Promise<CompletedOperation>;
+  /**
+   * Swaps the staging and production deployments of a cloud service (VIP swap).
+   *
+   * `POST /{subscriptionId}/services/hostedservices/{ServiceName}`
+   *
+   * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
+   * `{ wait: true }` (or wait options) to resolve when it has finished.
+   */
+  swapDeployment(input: SwapDeploymentInput, options?: RequestOptions): Promise<AcceptedOperation>;
+  swapDeployment(input: SwapDeploymentInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
+    return ops.swapDeployment(this, input, options);
+  }
+
+  /**
+   * Unregisters a version of an extension image (extension publishers).
+   *
+   * `DELETE /{subscriptionId}/services/extensions/{ProviderNamespace}/{Type}/{Version}`
+   *
+   * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
+   * `{ wait: true }` (or wait options) to resolve when it has finished.
+   */
+  unregisterExtensionImage(input: UnregisterExtensionImageInput, options: WaitingRequestOptions): Promise<CompletedOperation>;
+  /**
+   * Unregisters a version of an extension image (extension publishers).
+   *
+   * `DELETE /{subscriptionId}/services/extensions/{ProviderNamespace}/{Type}/{Version}`
+   *
+   * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
+   * `{ wait: true }` (or wait options) to resolve when it has finished.
+   */
+  unregisterExtensionImage(input: UnregisterExtensionImageInput, options?: RequestOptions): Promise<AcceptedOperation>;
+  unregisterExtensionImage(input: UnregisterExtensionImageInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
+    return ops.unregisterExtensionImage(this, input, options);
+  }
+
+  /**
+   * Unregisters the subscription from a resource provider.
+   *
+   * `PUT /{subscriptionId}/services` with `?action&#x3D;unregister`
+   *
+   * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
+   * `{ wait: true }` (or wait options) to resolve when it has finished.
+   */
+  unregisterResourceProvider(input: UnregisterResourceProviderInput, options: WaitingRequestOptions): Promise<CompletedOperation>;
+  /**
+   * Unregisters the subscription from a resource provider.
+   *
+   * `PUT /{subscriptionId}/services` with `?action&#x3D;unregister`
+   *
+   * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
+   * `{ wait: true }` (or wait options) to resolve when it has finished.
+   */
+  unregisterResourceProvider(input: UnregisterResourceProviderInput, options?: RequestOptions): Promise<AcceptedOperation>;
+  unregisterResourceProvider(input: UnregisterResourceProviderInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
+    return ops.unregisterResourceProvider(this, input, options);
+  }
+
+  /**
+   * Removes the replicas of an OS image (image publishers only). Sources disagree on 200 or 202.
+   *
+   * `PUT /{subscriptionId}/services/images/{ImageName}/unreplicate`
+   *
+   * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
+   * `{ wait: true }` (or wait options) to resolve when it has finished.
+   */
+  unreplicateOSImage(input: UnreplicateOSImageInput, options: WaitingRequestOptions): Promise<CompletedOperation>;
+  /**
+   * Removes the replicas of an OS image (image publishers only). Sources disagree on 200 or 202.
+   *
+   * `PUT /{subscriptionId}/services/images/{ImageName}/unreplicate`
+   *
+   * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
+   * `{ wait: true }` (or wait options) to resolve when it has finished.
+   */
+  unreplicateOSImage(input: UnreplicateOSImageInput, options?: RequestOptions): Promise<AcceptedOperation>;
+  unreplicateOSImage(input: UnreplicateOSImageInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
+    return ops.unreplicateOSImage(this, input, options);
+  }
+
+  /**
+   * Removes the replicas of a VM image (image publishers only).
+   *
+   * `PUT /{subscriptionId}/services/vmimages/{VMImageName}/unreplicate`
+   *
+   * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
+   * `{ wait: true }` (or wait options) to resolve when it has finished.
+   */
+  unreplicateVMImage(input: UnreplicateVMImageInput, options: WaitingRequestOptions): Promise<CompletedOperation>;
+  /**
+   * Removes the replicas of a VM image (image publishers only).
+   *
+   * `PUT /{subscriptionId}/services/vmimages/{VMImageName}/unreplicate`
+   *
+   * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
+   * `{ wait: true }` (or wait options) to resolve when it has finished.
+   */
+  unreplicateVMImage(input: UnreplicateVMImageInput, options?: RequestOptions): Promise<AcceptedOperation>;
+  unreplicateVMImage(input: UnreplicateVMImageInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
+    return ops.unreplicateVMImage(this, input, options);
+  }
+
+  /**
+   * Updates the label and description of an affinity group.
+   *
+   * `PUT /{subscriptionId}/affinitygroups/{AffinityGroupName}`
+   */
+  updateAffinityGroup(input: UpdateAffinityGroupInput, options?: RequestOptions): Promise<ResponseMetadata> {
+    return ops.updateAffinityGroup(this, input, options);
+  }
+
+  /**
+   * Updates the size, instance count or subnets of an application gateway.
+   *
+   * `PUT /{subscriptionId}/services/networking/ApplicationGateways/{GatewayName}` with `?api-version&#x3D;2016-07-01`
+   *
+   * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
+   * `{ wait: true }` (or wait options) to resolve when it has finished.
+   */
+  updateApplicationGateway(input: UpdateApplicationGatewayInput, options: WaitingRequestOptions): Promise<CompletedOperation>;
+  /**
+   * Updates the size, instance count or subnets of an application gateway.
+   *
+   * `PUT /{subscriptionId}/services/networking/ApplicationGateways/{GatewayName}` with `?api-version&#x3D;2016-07-01`
+   *
+   * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
+   * `{ wait: true }` (or wait options) to resolve when it has finished.
+   */
+  updateApplicationGateway(input: UpdateApplicationGatewayInput, options?: RequestOptions): Promise<AcceptedOperation>;
+  updateApplicationGateway(input: UpdateApplicationGatewayInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
+    return ops.updateApplicationGateway(this, input, options);
+  }
+
+  /**
+   * Updates a data disk of a virtual machine (e.g. host caching). Sources disagree on 200 or 202.
+   *
+   * `PUT /{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}/roles/{RoleName}/DataDisks/{Lun}`
+   *
+   * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
+   * `{ wait: true }` (or wait options) to resolve when it has finished.
+   */
+  updateDataDisk(input: UpdateDataDiskInput, options: WaitingRequestOptions): Promise<CompletedOperation>;
+  /**
+   * Updates a data disk of a virtual machine (e.g. host caching). Sources disagree on 200 or 202.
+   *
+   * `PUT /{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}/roles/{RoleName}/DataDisks/{Lun}`
+   *
+   * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
+   * `{ wait: true }` (or wait options) to resolve when it has finished.
+   */
+  updateDataDisk(input: UpdateDataDiskInput, options?: RequestOptions): Promise<AcceptedOperation>;
+  updateDataDisk(input: UpdateDataDiskInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
+    return ops.updateDataDisk(this, input, options);
+  }
+
+  /**
+   * Starts (Running) or stops (Suspended) a deployment, by name.
+   *
+   * `POST /{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}` with `?comp&#x3D;status`
+   *
+   * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
+   * `{ wait: true }` (or wait options) to resolve when it has finished.
+   */
+  updateDeploymentStatus(input: UpdateDeploymentStatusInput, options: WaitingRequestOptions): Promise<CompletedOperation>;
+  /**
+   * Starts (Running) or stops (Suspended) a deployment, by name.
+   *
+   * `POST /{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}` with `?comp&#x3D;status`
+   *
+   * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
+   * `{ wait: true }` (or wait options) to resolve when it has finished.
+   */
+  updateDeploymentStatus(input: UpdateDeploymentStatusInput, options?: RequestOptions): Promise<AcceptedOperation>;
+  updateDeploymentStatus(input: UpdateDeploymentStatusInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
+    return ops.updateDeploymentStatus(this, input, options);
+  }
+
+  /**
+   * Starts (Running) or stops (Suspended) the deployment in a slot.
+   *
+   * `POST /{subscriptionId}/services/hostedservices/{ServiceName}/deploymentslots/{DeploymentSlot}` with `?comp&#x3D;status`
+   *
+   * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
+   * `{ wait: true }` (or wait options) to resolve when it has finished.
+   */
+  updateDeploymentStatusBySlot(input: UpdateDeploymentStatusBySlotInput, options: WaitingRequestOptions): Promise<CompletedOperation>;
+  /**
+   * Starts (Running) or stops (Suspended) the deployment in a slot.
+   *
+   * `POST /{subscriptionId}/services/hostedservices/{ServiceName}/deploymentslots/{DeploymentSlot}` with `?comp&#x3D;status`
+   *
+   * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
+   * `{ wait: true }` (or wait options) to resolve when it has finished.
+   */
+  updateDeploymentStatusBySlot(input: UpdateDeploymentStatusBySlotInput, options?: RequestOptions): Promise<AcceptedOperation>;
+  updateDeploymentStatusBySlot(input: UpdateDeploymentStatusBySlotInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
+    return ops.updateDeploymentStatusBySlot(this, input, options);
+  }
+
+  /**
+   * Updates the label of a disk, or resizes it (ResizedSizeInGB, answered 202).
+   *
+   * `PUT /{subscriptionId}/services/disks/{DiskName}`
+   *
+   * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
+   * `{ wait: true }` (or wait options) to resolve when it has finished.
+   */
+  updateDisk(input: UpdateDiskInput, options: WaitingRequestOptions): Promise<CompletedOperation>;
+  /**
+   * Updates the label of a disk, or resizes it (ResizedSizeInGB, answered 202).
+   *
+   * `PUT /{subscriptionId}/services/disks/{DiskName}`
+   *
+   * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
+   * `{ wait: true }` (or wait options) to resolve when it has finished.
+   */
+  updateDisk(input: UpdateDiskInput, options?: RequestOptions): Promise<AcceptedOperation>;
+  updateDisk(input: UpdateDiskInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
+    return ops.updateDisk(this, input, options);
+  }
+
+  /**
+   * Updates the address of a DNS server of a deployment.
+   *
+   * `PUT /{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}/dnsservers/{DnsServerName}`
+   *
+   * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
+   * `{ wait: true }` (or wait options) to resolve when it has finished.
+   */
+  updateDnsServer(input: UpdateDnsServerInput, options: WaitingRequestOptions): Promise<CompletedOperation>;
+  /**
+   * Updates the address of a DNS server of a deployment.
+   *
+   * `PUT /{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}/dnsservers/{DnsServerName}`
+   *
+   * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
+   * `{ wait: true }` (or wait options) to resolve when it has finished.
+   */
+  updateDnsServer(input: UpdateDnsServerInput, options?: RequestOptions): Promise<AcceptedOperation>;
+  updateDnsServer(input: UpdateDnsServerInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
+    return ops.updateDnsServer(this, input, options);
+  }
+
+  /**
+   * Updates a registered extension image (extension publishers).
+   *
+   * `PUT /{subscriptionId}/services/extensions` with `?action&#x3D;update`
+   *
+   * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
+   * `{ wait: true }` (or wait options) to resolve when it has finished.
+   */
+  updateExtensionImage(input: UpdateExtensionImageInput, options: WaitingRequestOptions): Promise<CompletedOperation>;
+  /**
+   * Updates a registered extension image (extension publishers).
+   *
+   * `PUT /{subscriptionId}/services/extensions` with `?action&#x3D;update`
+   *
+   * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
+   * `{ wait: true }` (or wait options) to resolve when it has finished.
+   */
+  updateExtensionImage(input: UpdateExtensionImageInput, options?: RequestOptions): Promise<AcceptedOperation>;
+  updateExtensionImage(input: UpdateExtensionImageInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
+    return ops.updateExtensionImage(this, input, options);
+  }
+
+  /**
+   * Updates a gateway connection (V2).
+   *
+   * `PATCH /{subscriptionId}/services/networking/gatewayconnections/virtualnetworkgateway/{GatewayId}/connectedentity/{ConnectedEntityId}` with `?api-version&#x3D;2016-03-01`
+   *
+   * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
+   * `{ wait: true }` (or wait options) to resolve when it has finished.
+   */
+  updateGatewayConnection(input: UpdateGatewayConnectionInput, options: WaitingRequestOptions): Promise<CompletedOperation>;
+  /**
+   * Updates a gateway connection (V2).
+   *
+   * `PATCH /{subscriptionId}/services/networking/gatewayconnections/virtualnetworkgateway/{GatewayId}/connectedentity/{ConnectedEntityId}` with `?api-version&#x3D;2016-03-01`
+   *
+   * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
+   * `{ wait: true }` (or wait options) to resolve when it has finished.
+   */
+  updateGatewayConnection(input: UpdateGatewayConnectionInput, options?: RequestOptions): Promise<AcceptedOperation>;
+  updateGatewayConnection(input: UpdateGatewayConnectionInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
+    return ops.updateGatewayConnection(this, input, options);
+  }
+
+  /**
    * Updates the label, description or extended properties of a cloud service.
    *
    * `PUT /{subscriptionId}/services/hostedservices/{ServiceName}`
    */
   updateHostedService(input: UpdateHostedServiceInput, options?: RequestOptions): Promise<ResponseMetadata> {
     return ops.updateHostedService(this, input, options);
+  }
+
+  /**
+   * Updates the load-balanced endpoint sets of a deployment (ports, probes, ACLs) for all their virtual machines.
+   *
+   * `POST /{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}` with `?comp&#x3D;UpdateLbSet`
+   *
+   * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
+   * `{ wait: true }` (or wait options) to resolve when it has finished.
+   */
+  updateLoadBalancedEndpointSet(input: UpdateLoadBalancedEndpointSetInput, options: WaitingRequestOptions): Promise<CompletedOperation>;
+  /**
+   * Updates the load-balanced endpoint sets of a deployment (ports, probes, ACLs) for all their virtual machines.
+   *
+   * `POST /{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}` with `?comp&#x3D;UpdateLbSet`
+   *
+   * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
+   * `{ wait: true }` (or wait options) to resolve when it has finished.
+   */
+  updateLoadBalancedEndpointSet(input: UpdateLoadBalancedEndpointSetInput, options?: RequestOptions): Promise<AcceptedOperation>;
+  updateLoadBalancedEndpointSet(input: UpdateLoadBalancedEndpointSetInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
+    return ops.updateLoadBalancedEndpointSet(this, input, options);
+  }
+
+  /**
+   * Updates an internal load balancer.
+   *
+   * `PUT /{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}/loadbalancers/{LoadBalancerName}`
+   *
+   * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
+   * `{ wait: true }` (or wait options) to resolve when it has finished.
+   */
+  updateLoadBalancer(input: UpdateLoadBalancerInput, options: WaitingRequestOptions): Promise<CompletedOperation>;
+  /**
+   * Updates an internal load balancer.
+   *
+   * `PUT /{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}/loadbalancers/{LoadBalancerName}`
+   *
+   * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
+   * `{ wait: true }` (or wait options) to resolve when it has finished.
+   */
+  updateLoadBalancer(input: UpdateLoadBalancerInput, options?: RequestOptions): Promise<AcceptedOperation>;
+  updateLoadBalancer(input: UpdateLoadBalancerInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
+    return ops.updateLoadBalancer(this, input, options);
+  }
+
+  /**
+   * Updates the address space or BGP settings of a local network gateway (V2).
+   *
+   * `PATCH /{subscriptionId}/services/networking/localnetworkgateways/{GatewayId}` with `?api-version&#x3D;2016-03-01`
+   */
+  updateLocalNetworkGateway(input: UpdateLocalNetworkGatewayInput, options?: RequestOptions): Promise<ResponseMetadata> {
+    return ops.updateLocalNetworkGateway(this, input, options);
+  }
+
+  /**
+   * Updates the label and metadata of an OS image; answers 200 with the image.
+   *
+   * `PUT /{subscriptionId}/services/images/{ImageName}`
+   */
+  updateOSImage(input: UpdateOSImageInput, options?: RequestOptions): Promise<OSImage> {
+    return ops.updateOSImage(this, input, options);
+  }
+
+  /**
+   * Updates a virtual machine (size, endpoints, disks, extensions...); send the whole role as GetRole returned it, modified.
+   *
+   * `PUT /{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}/roles/{RoleName}`
+   *
+   * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
+   * `{ wait: true }` (or wait options) to resolve when it has finished.
+   */
+  updateRole(input: UpdateRoleInput, options: WaitingRequestOptions): Promise<CompletedOperation>;
+  /**
+   * Updates a virtual machine (size, endpoints, disks, extensions...); send the whole role as GetRole returned it, modified.
+   *
+   * `PUT /{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}/roles/{RoleName}`
+   *
+   * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
+   * `{ wait: true }` (or wait options) to resolve when it has finished.
+   */
+  updateRole(input: UpdateRoleInput, options?: RequestOptions): Promise<AcceptedOperation>;
+  updateRole(input: UpdateRoleInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
+    return ops.updateRole(this, input, options);
+  }
+
+  /**
+   * Updates the label, description, replication type or extended properties of a storage account.
+   *
+   * `PUT /{subscriptionId}/services/storageservices/{ServiceName}`
+   */
+  updateStorageAccount(input: UpdateStorageAccountInput, options?: RequestOptions): Promise<ResponseMetadata> {
+    return ops.updateStorageAccount(this, input, options);
+  }
+
+  /**
+   * Updates the label, metadata and disk host caching of a VM image.
+   *
+   * `PUT /{subscriptionId}/services/vmimages/{VMImageName}`
+   */
+  updateVMImage(input: UpdateVMImageInput, options?: RequestOptions): Promise<ResponseMetadata> {
+    return ops.updateVMImage(this, input, options);
+  }
+
+  /**
+   * Starts an in-place upgrade of a deployment with a new package and configuration, by name.
+   *
+   * `POST /{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}` with `?comp&#x3D;upgrade`
+   *
+   * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
+   * `{ wait: true }` (or wait options) to resolve when it has finished.
+   */
+  upgradeDeployment(input: UpgradeDeploymentInput, options: WaitingRequestOptions): Promise<CompletedOperation>;
+  /**
+   * Starts an in-place upgrade of a deployment with a new package and configuration, by name.
+   *
+   * `POST /{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}` with `?comp&#x3D;upgrade`
+   *
+   * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
+   * `{ wait: true }` (or wait options) to resolve when it has finished.
+   */
+  upgradeDeployment(input: UpgradeDeploymentInput, options?: RequestOptions): Promise<AcceptedOperation>;
+  upgradeDeployment(input: UpgradeDeploymentInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
+    return ops.upgradeDeployment(this, input, options);
+  }
+
+  /**
+   * Starts an in-place upgrade of the deployment in a slot.
+   *
+   * `POST /{subscriptionId}/services/hostedservices/{ServiceName}/deploymentslots/{DeploymentSlot}` with `?comp&#x3D;upgrade`
+   *
+   * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
+   * `{ wait: true }` (or wait options) to resolve when it has finished.
+   */
+  upgradeDeploymentBySlot(input: UpgradeDeploymentBySlotInput, options: WaitingRequestOptions): Promise<CompletedOperation>;
+  /**
+   * Starts an in-place upgrade of the deployment in a slot.
+   *
+   * `POST /{subscriptionId}/services/hostedservices/{ServiceName}/deploymentslots/{DeploymentSlot}` with `?comp&#x3D;upgrade`
+   *
+   * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
+   * `{ wait: true }` (or wait options) to resolve when it has finished.
+   */
+  upgradeDeploymentBySlot(input: UpgradeDeploymentBySlotInput, options?: RequestOptions): Promise<AcceptedOperation>;
+  upgradeDeploymentBySlot(input: UpgradeDeploymentBySlotInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
+    return ops.upgradeDeploymentBySlot(this, input, options);
+  }
+
+  /**
+   * Validates the migration of a deployment to Azure Resource Manager.
+   *
+   * `POST /{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}/migration` with `?comp&#x3D;validate`
+   */
+  validateDeploymentMigration(input: ValidateDeploymentMigrationInput, options?: RequestOptions): Promise<ValidationMessage[]> {
+    return ops.validateDeploymentMigration(this, input, options);
+  }
+
+  /**
+   * Upgrades the next upgrade domain of a manual in-place upgrade, by deployment name.
+   *
+   * `POST /{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}` with `?comp&#x3D;walkupgradedomain`
+   *
+   * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
+   * `{ wait: true }` (or wait options) to resolve when it has finished.
+   */
+  walkUpgradeDomain(input: WalkUpgradeDomainInput, options: WaitingRequestOptions): Promise<CompletedOperation>;
+  /**
+   * Upgrades the next upgrade domain of a manual in-place upgrade, by deployment name.
+   *
+   * `POST /{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}` with `?comp&#x3D;walkupgradedomain`
+   *
+   * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
+   * `{ wait: true }` (or wait options) to resolve when it has finished.
+   */
+  walkUpgradeDomain(input: WalkUpgradeDomainInput, options?: RequestOptions): Promise<AcceptedOperation>;
+  walkUpgradeDomain(input: WalkUpgradeDomainInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
+    return ops.walkUpgradeDomain(this, input, options);
+  }
+
+  /**
+   * Upgrades the next upgrade domain of a manual in-place upgrade of the deployment in a slot.
+   *
+   * `POST /{subscriptionId}/services/hostedservices/{ServiceName}/deploymentslots/{DeploymentSlot}` with `?comp&#x3D;walkupgradedomain`
+   *
+   * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
+   * `{ wait: true }` (or wait options) to resolve when it has finished.
+   */
+  walkUpgradeDomainBySlot(input: WalkUpgradeDomainBySlotInput, options: WaitingRequestOptions): Promise<CompletedOperation>;
+  /**
+   * Upgrades the next upgrade domain of a manual in-place upgrade of the deployment in a slot.
+   *
+   * `POST /{subscriptionId}/services/hostedservices/{ServiceName}/deploymentslots/{DeploymentSlot}` with `?comp&#x3D;walkupgradedomain`
+   *
+   * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
+   * `{ wait: true }` (or wait options) to resolve when it has finished.
+   */
+  walkUpgradeDomainBySlot(input: WalkUpgradeDomainBySlotInput, options?: RequestOptions): Promise<AcceptedOperation>;
+  walkUpgradeDomainBySlot(input: WalkUpgradeDomainBySlotInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
+    return ops.walkUpgradeDomainBySlot(this, input, options);
   }
 }

@@ -22,6 +22,8 @@ export interface HostedServiceProperties {
   ExtendedProperties?: ExtendedProperty[];
   /** Reverse DNS name. */
   ReverseDnsFqdn?: string;
+  /** Guest agent type. */
+  GuestAgentType?: string;
 }
 
 /** Wire layout of {@link HostedServiceProperties}, in element order. */
@@ -37,5 +39,6 @@ export const HostedServicePropertiesShape: StructureShape = {
     { name: 'DateLastModified', type: { kind: 'dateTime' } },
     { name: 'ExtendedProperties', type: { kind: 'list', wrapped: true, item: { element: 'ExtendedProperty', type: { kind: 'model', model: () => ExtendedPropertyShape } } } },
     { name: 'ReverseDnsFqdn', type: { kind: 'string' } },
+    { name: 'GuestAgentType', type: { kind: 'string' } },
   ],
 };
