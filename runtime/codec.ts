@@ -46,7 +46,11 @@ export function parseScalar(type: ScalarShape, text: string): unknown {
       throw new ValueFormatError(`expected true or false, got "${clip(text)}"`);
     }
     case 'int':
-    case 'long':
+    case 'long': {
+      const n = Number(text);
+      if (!/^\s*[-+]?\d+\s*$/.test(text) || !Number.isFinite(n)) throw new ValueFormatError(`expected an integer, got "${clip(text)}"`);
+      return n;
+    }
     case 'double': {
       const n = Number(text);
       if (text.trim() === '' || !Number.isFinite(n)) throw new ValueFormatError(`expected a number, got "${clip(text)}"`);

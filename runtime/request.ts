@@ -5,10 +5,9 @@
  */
 import { formatScalar } from './codec.js';
 import { ValidationError } from './errors.js';
-import {
-  isPolymorphic, type BodyShape, type ModelShape, type OperationDescriptor, type ParamShape, type ScalarKind, type TypeShape,
-} from './shapes.js';
-import { variantFor, writeXmlBody } from './xml.js';
+import { writeJsonBody } from './json.js';
+import type { BodyShape, OperationDescriptor, ParamShape } from './shapes.js';
+import { writeXmlBody } from './xml.js';
 
 export type SerializeType = 'xml' | 'json';
 
@@ -63,39 +62,6 @@ export function bodyValue(op: OperationDescriptor, body: BodyShape, input: Recor
   return value;
 }
 
-/** JSON wire form: the typed value with base64 members encoded and dates as ISO strings. */
-export function toWireJson(body: BodyShape, value: unknown): string {
-  return JSON.stringify(encodeForJson(body, value));
-}
-
-function encodeForJson(body: BodyShape, value: unknown): unknown {
-  if (!('model' in body)) return value;
-  return mapScalars(value, body.model, (kind, v) => (kind === 'base64' && typeof v === 'string' ? Buffer.from(v, 'utf8').toString('base64') : v));
-}
-
-/** Walks a typed value along its shape, replacing each scalar by fn(kind, value). */
-export function mapScalars(value: unknown, model: () => ModelShape, fn: (kind: ScalarKind, value: unknown) => unknown): unknown {
-  if (typeof value !== 'object' || value === null) return value;
-  const record = value as Record<string, unknown>;
-  const shape = model();
-  const structure = isPolymorphic(shape) ? variantFor(shape, record, '') : shape;
-  const out: Record<string, unknown> = { ...record };
-  for (const member of structure.members) {
-    if (record[member.name] === undefined) continue;
-    out[member.name] = mapTyped(record[member.name], member.type, fn);
-  }
-  return out;
-}
-
-function mapTyped(value: unknown, type: TypeShape, fn: (kind: ScalarKind, value: unknown) => unknown): unknown {
-  if (type.kind === 'model') return mapScalars(value, type.model, fn);
-  if (type.kind === 'list') {
-    if (!Array.isArray(value)) return value;
-    return value.map((item) => mapTyped(item, type.item.type, fn));
-  }
-  return fn(type.kind, value);
-}
-
 export interface PrepareOptions {
   subscriptionId: string;
   apiVersion: string;
@@ -118,7 +84,7 @@ export function prepareRequest(op: OperationDescriptor, input: Record<string, un
   if (op.request) {
     const value = bodyValue(op, op.request, input);
     if (options.serializeType === 'json') {
-      prepared.body = toWireJson(op.request, value);
+      prepared.body = writeJsonBody(op.request, value);
       headers['content-type'] = 'application/json';
     } else {
       prepared.body = writeXmlBody(op.request, value, options.namespace);

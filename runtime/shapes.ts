@@ -118,6 +118,3 @@ export interface ServiceShape {
   readonly error: () => ModelShape;
   readonly operationStatus: () => OperationDescriptor;
 }
-
-/** @deprecated transitional name of OperationDescriptor, kept while the emulator moves over. */
-export type OperationShape = OperationDescriptor;

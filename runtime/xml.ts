@@ -96,9 +96,12 @@ function writeMember(out: string[], name: string, type: TypeShape, value: unknow
   else out.push(items.length === 0 ? `<${name}/>` : `<${name}>${items.join('')}</${name}>`);
 }
 
-/** Serializes a request body. The root carries the service namespace (or the model's own) and the i: prefix. */
+/**
+ * Serializes a body. The root carries the service namespace (or the model's own) and the i: prefix; there is no
+ * XML declaration, as in what the service and its clients sent.
+ */
 export function writeXmlBody(body: BodyShape, value: unknown, defaultNamespace: string): string {
-  const out: string[] = ['<?xml version="1.0" encoding="utf-8"?>'];
+  const out: string[] = [];
   if ('model' in body) {
     const shape = body.model();
     const namespace = (!isPolymorphic(shape) && shape.namespace) || defaultNamespace;
