@@ -1,0 +1,146 @@
+/**
+ * Requests as GetOperationStatus reports them. An asynchronous request is InProgress until it completes — after
+ * a number of status polls or a delay — and its work (the state change) runs at completion, so that a client
+ * sees the world change only when the operation says Succeeded. Synchronous mutations are recorded as already
+ * finished, because clients (Python's) poll those ids too.
+ */
+import { ApiError } from './api-error.js';
+
+export type OperationStatus = 'InProgress' | 'Succeeded' | 'Failed';
+
+export interface OperationView {
+  /** 32 hex characters, as in x-ms-request-id. */
+  id: string;
+  status: OperationStatus;
+  httpStatusCode?: number;
+  error?: { code: string; message: string };
+}
+
+/** Deferred work of an asynchronous request. */
+export interface AsyncWork {
+  /** Applies the state change; throws ApiError when the work cannot be done (the operation then Fails). */
+  complete(): void;
+  /** A resource the operation holds exclusively until it completes (e.g. `hostedservices/svc1`). */
+  resource?: string;
+}
+
+export interface AsyncTiming {
+  /** Number of status polls that answer InProgress before the operation completes. */
+  polls: number;
+  /** When set, the operation completes after this many milliseconds instead of counting polls. */
+  delayMs?: number;
+}
+
+interface TrackedOperation extends OperationView {
+  subscriptionId: string;
+  work?: AsyncWork;
+  pollsLeft: number;
+  timer?: NodeJS.Timeout;
+}
+
+/** Finished records kept for polling; older ones are forgotten first. */
+const KEEP_FINISHED = 10_000;
+
+export class AsyncOperations {
+  private readonly operations = new Map<string, TrackedOperation>();
+
+  constructor(private timing: AsyncTiming) {}
+
+  setTiming(timing: AsyncTiming): void {
+    this.timing = timing;
+  }
+
+  /** Records a request that finished at once. */
+  recordFinished(id: string, subscriptionId: string, httpStatusCode: number, error?: { code: string; message: string }): void {
+    const failed = httpStatusCode >= 400;
+    this.remember({
+      id, subscriptionId, status: failed ? 'Failed' : 'Succeeded', httpStatusCode, pollsLeft: 0,
+      ...(failed && error !== undefined ? { error } : {}),
+    });
+  }
+
+  /** Registers an accepted asynchronous request; its work runs when it completes. */
+  start(id: string, subscriptionId: string, work: AsyncWork): void {
+    const op: TrackedOperation = { id, subscriptionId, status: 'InProgress', work, pollsLeft: this.timing.polls };
+    this.remember(op);
+    if (this.timing.delayMs !== undefined) {
+      op.timer = setTimeout(() => this.finish(op), this.timing.delayMs);
+      op.timer.unref();
+    } else if (op.pollsLeft <= 0) {
+      this.finish(op);
+    }
+  }
+
+  /** The status a poll sees; counting polls moves a pending operation toward completion. */
+  poll(id: string, subscriptionId: string): OperationView | undefined {
+    const op = this.operations.get(normalizeId(id));
+    if (op === undefined || op.subscriptionId.toLowerCase() !== subscriptionId.toLowerCase()) return undefined;
+    if (op.status === 'InProgress' && op.timer === undefined) {
+      if (op.pollsLeft > 0) op.pollsLeft--;
+      else this.finish(op);
+    }
+    return viewOf(op);
+  }
+
+  /** The id of an operation in progress that holds `resource`, if any. */
+  holder(subscriptionId: string, resource: string): string | undefined {
+    for (const op of this.operations.values()) {
+      if (op.status === 'InProgress' && op.work?.resource === resource && op.subscriptionId.toLowerCase() === subscriptionId.toLowerCase()) {
+        return op.id;
+      }
+    }
+    return undefined;
+  }
+
+  /** Stops pending timers (the emulator is closing); pending operations stay InProgress. */
+  close(): void {
+    for (const op of this.operations.values()) if (op.timer !== undefined) clearTimeout(op.timer);
+  }
+
+  private finish(op: TrackedOperation): void {
+    if (op.status !== 'InProgress') return;
+    try {
+      op.work?.complete();
+      op.status = 'Succeeded';
+      op.httpStatusCode = 200;
+    } catch (err) {
+      const apiError = err instanceof ApiError ? err : new ApiError(500, 'InternalError', 'The server encountered an internal error. Please retry the request.');
+      op.status = 'Failed';
+      op.httpStatusCode = apiError.status;
+      op.error = { code: apiError.code, message: apiError.message };
+    }
+    delete op.work;
+    delete op.timer;
+  }
+
+  private remember(op: TrackedOperation): void {
+    this.operations.set(normalizeId(op.id), op);
+    if (this.operations.size <= KEEP_FINISHED) return;
+    for (const [key, old] of this.operations) {
+      if (old.status !== 'InProgress') {
+        this.operations.delete(key);
+        return;
+      }
+    }
+  }
+}
+
+function viewOf(op: TrackedOperation): OperationView {
+  return {
+    id: op.id, status: op.status,
+    ...(op.httpStatusCode === undefined ? {} : { httpStatusCode: op.httpStatusCode }),
+    ...(op.error === undefined ? {} : { error: op.error }),
+  };
+}
+
+/** Request ids are polled as sent (32 hex) or in GUID form; both name the same operation. */
+export function normalizeId(id: string): string {
+  return id.replace(/-/g, '').toLowerCase();
+}
+
+/** The GUID form the service shows in <Operation><ID>. */
+export function guidForm(id: string): string {
+  const hex = normalizeId(id);
+  if (!/^[0-9a-f]{32}$/.test(hex)) return id;
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}

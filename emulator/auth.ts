@@ -1,0 +1,38 @@
+/**
+ * Who is calling: the thumbprint of the TLS client certificate (ASM's management certificates), or a bearer
+ * token. A certificate is good for the subscriptions it is registered with; a known token for all of them.
+ */
+import { createHash } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
+import type { TLSSocket } from 'node:tls';
+import type { EmulatorState } from './state.js';
+
+export interface Caller {
+  /** Uppercase SHA-1 hex of the presented client certificate. */
+  thumbprint?: string;
+  bearerToken?: string;
+}
+
+export function callerOf(req: IncomingMessage): Caller {
+  const caller: Caller = {};
+  const socket = req.socket as TLSSocket;
+  const peer = typeof socket.getPeerCertificate === 'function' ? socket.getPeerCertificate() : undefined;
+  if (peer?.raw !== undefined) caller.thumbprint = createHash('sha1').update(peer.raw).digest('hex').toUpperCase();
+  const match = /^Bearer\s+(\S+)\s*$/i.exec(req.headers.authorization ?? '');
+  if (match !== null) caller.bearerToken = match[1]!;
+  return caller;
+}
+
+/**
+ * Whether the caller may act on `subscriptionId` (undefined: a path outside any subscription, such as
+ * /subscriptions, which any authenticated caller may use).
+ */
+export function isAuthorized(state: EmulatorState, bearerTokens: ReadonlySet<string>, caller: Caller, subscriptionId: string | undefined): boolean {
+  if (caller.bearerToken !== undefined && bearerTokens.has(caller.bearerToken)) {
+    return subscriptionId === undefined || state.subscription(subscriptionId) !== undefined;
+  }
+  const thumbprint = caller.thumbprint;
+  if (thumbprint === undefined) return false;
+  if (subscriptionId === undefined) return [...state.subscriptions.values()].some((s) => s.managementCertificates.has(thumbprint));
+  return state.subscription(subscriptionId)?.managementCertificates.has(thumbprint) ?? false;
+}
