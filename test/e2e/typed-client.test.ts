@@ -1,0 +1,110 @@
+/**
+ * The typed client end to end over real HTTPS with a client certificate: the sample scenario, typed errors,
+ * validation before sending, and the standalone emulator used through the files it writes.
+ */
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { runScenario } from '../../demo/scenario.js';
+import type { Emulator } from '../../emulator/server.js';
+import {
+  ConflictError, ResourceNotFoundError, ServiceManagementClient, ValidationError, certificateFromPem, type ResponseInfo,
+} from '../../generated/index.js';
+import { specDir, startTestEmulator } from '../emulator/helpers.js';
+
+let emulator: Emulator;
+let client: ServiceManagementClient;
+
+before(async () => {
+  emulator = await startTestEmulator({ asyncPolls: 2 });
+  client = new ServiceManagementClient({
+    subscriptionId: emulator.subscriptionId,
+    credential: certificateFromPem({ key: emulator.clientCert.key, cert: emulator.clientCert.cert }),
+    endpoint: emulator.url,
+    ca: emulator.caCert,
+    polling: { minDelayMs: 10, maxDelayMs: 20 },
+  });
+});
+
+after(async () => {
+  await client.close();
+  await emulator.close();
+});
+
+test('the sample scenario runs: list locations, create, read back, delete and wait, list', async () => {
+  const lines: string[] = [];
+  await runScenario(client, (line) => lines.push(line));
+  assert.match(lines[0]!, /^Locations: West US, /);
+  assert.match(lines.join('\n'), /Read back demo\w+: label "Demo service demo\w+", status Created, created \d{4}-/);
+  assert.deepEqual(lines.filter((l) => /operation \w+: /.test(l)).map((l) => l.replace(/.*: /, '')), ['InProgress', 'InProgress', 'Succeeded']);
+  assert.equal(lines.at(-1), 'Cloud services left: 0');
+});
+
+test('labels travel base64 on the wire and come back plain; x-ms-version and the request id are visible', async () => {
+  const seen: ResponseInfo[] = [];
+  await client.createHostedService({ ServiceName: 'wire-check', Label: 'Ünïcode label', Location: 'West US' }, { onResponse: (r) => seen.push(r) });
+  const sent = emulator.requests.find((r) => r.method === 'POST' && r.body.includes('wire-check'))!;
+  assert.match(sent.body, new RegExp(`<Label>${Buffer.from('Ünïcode label').toString('base64')}</Label>`));
+  assert.equal(sent.headers['x-ms-version'], '2014-10-01');
+  assert.equal(seen[0]!.statusCode, 201);
+  assert.match(seen[0]!.requestId!, /^[0-9a-f]{32}$/);
+  const read = await client.getHostedService({ ServiceName: 'wire-check' });
+  assert.equal(read.HostedServiceProperties?.Label, 'Ünïcode label');
+  await client.deleteHostedService({ ServiceName: 'wire-check' }, { wait: true });
+});
+
+test('service errors are typed: 404 ResourceNotFoundError, 409 ConflictError, with code, status and request id', async () => {
+  await assert.rejects(client.getHostedService({ ServiceName: 'nowhere' }), (err: unknown) => {
+    assert.ok(err instanceof ResourceNotFoundError);
+    assert.equal(err.code, 'ResourceNotFound');
+    assert.equal(err.statusCode, 404);
+    assert.equal(err.operation, 'GetHostedService');
+    assert.match(err.requestId!, /^[0-9a-f]{32}$/);
+    return true;
+  });
+  await client.createHostedService({ ServiceName: 'twice', Label: 'l', Location: 'West US' });
+  await assert.rejects(client.createHostedService({ ServiceName: 'twice', Label: 'l', Location: 'West US' }), ConflictError);
+  await client.deleteHostedService({ ServiceName: 'twice' }, { wait: true });
+});
+
+test('invalid input is refused before anything is sent', async () => {
+  const before = emulator.requests.length;
+  await assert.rejects(client.createHostedService({ ServiceName: 'bad name', Label: 'l' }), (err: unknown) => err instanceof ValidationError && err.issues[0]!.path === 'ServiceName');
+  await assert.rejects(client.getHostedService({ ServiceName: '..' }), ValidationError);
+  assert.equal(emulator.requests.length, before);
+});
+
+test('the standalone emulator serves a typed client that uses the files it wrote', async () => {
+  const out = mkdtempSync(join(tmpdir(), 'asm-standalone-'));
+  const cli = fileURLToPath(new URL('../../emulator/cli.js', import.meta.url));
+  const child = spawn(process.execPath, [cli, '--port', '0', '--out', out, '--spec', specDir], { stdio: ['ignore', 'pipe', 'inherit'] });
+  try {
+    let output = '';
+    child.stdout!.on('data', (chunk: Buffer) => { output += chunk.toString(); });
+    while (!/listening on https:\/\/\S+/.test(output)) {
+      if (child.exitCode !== null) throw new Error(`the emulator exited: ${output}`);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    const endpoint = /listening on (https:\/\/\S+)/.exec(output)![1]!;
+    const standalone = new ServiceManagementClient({
+      subscriptionId: readFileSync(join(out, 'subscription-id.txt'), 'utf8').trim(),
+      credential: certificateFromPem({ keyFile: join(out, 'management-key.pem'), certFile: join(out, 'management-cert.pem') }),
+      endpoint,
+      ca: readFileSync(join(out, 'ca.pem')),
+    });
+    try {
+      assert.equal((await standalone.listLocations()).length, 6);
+      assert.deepEqual(await standalone.listHostedServices(), []);
+    } finally {
+      await standalone.close();
+    }
+  } finally {
+    child.kill('SIGTERM');
+    await once(child, 'exit');
+  }
+});
