@@ -3,7 +3,7 @@ import { ServiceClient, type ClientOptions, type RequestOptions, type ResponseMe
 import type { AcceptedOperation, CompletedOperation } from '../runtime/poller.js';
 import { serviceShape } from './service.js';
 import * as ops from './operations/index.js';
-import type { AbortDeploymentMigrationInput, AbortStorageAccountMigrationInput, AbortVirtualNetworkMigrationInput, AddApplicationGatewayCertificateInput, AddClientRootCertificateInput, AddDataDiskInput, AddDiskInput, AddDnsServerInput, AddHostedServiceExtensionInput, AddManagementCertificateInput, AddNetworkSecurityGroupToNetworkInterfaceInput, AddNetworkSecurityGroupToRoleInput, AddNetworkSecurityGroupToSubnetInput, AddOSImageInput, AddRoleInput, AddRouteTableToSubnetInput, AddServiceCertificateInput, AddVirtualIPInput, AssociateReservedIPInput, CaptureRoleInput, CaptureVMImageInput, ChangeDeploymentConfigurationInput, ChangeDeploymentConfigurationBySlotInput, CheckHostedServiceNameAvailabilityInput, CheckStaticIPAvailabilityInput, CheckStorageAccountNameAvailabilityInput, CommitDeploymentMigrationInput, CommitStorageAccountMigrationInput, CommitVirtualNetworkMigrationInput, ConnectDisconnectOrTestGatewayInput, CreateAffinityGroupInput, CreateApplicationGatewayInput, CreateDeploymentInput, CreateGatewayInput, CreateGatewayConnectionInput, CreateHostedServiceInput, CreateLoadBalancerInput, CreateLocalNetworkGatewayInput, CreateNetworkSecurityGroupInput, CreateReservedIPInput, CreateRouteTableInput, CreateStorageAccountInput, CreateVirtualMachineDeploymentInput, CreateVirtualNetworkGatewayInput, CreateVMImageInput, DeleteAffinityGroupInput, DeleteApplicationGatewayInput, DeleteApplicationGatewayCertificateInput, DeleteClientRootCertificateInput, DeleteDataDiskInput, DeleteDeploymentInput, DeleteDeploymentBySlotInput, DeleteDiskInput, DeleteDnsServerInput, DeleteGatewayInput, DeleteGatewayConnectionInput, DeleteHostedServiceInput, DeleteHostedServiceExtensionInput, DeleteLoadBalancerInput, DeleteLocalNetworkGatewayInput, DeleteManagementCertificateInput, DeleteNetworkSecurityGroupInput, DeleteNetworkSecurityRuleInput, DeleteOSImageInput, DeleteReservedIPInput, DeleteRoleInput, DeleteRoleInstancesInput, DeleteRoleInstancesBySlotInput, DeleteRouteInput, DeleteRouteTableInput, DeleteServiceCertificateInput, DeleteStorageAccountInput, DeleteVirtualNetworkGatewayInput, DeleteVMImageInput, DisassociateReservedIPInput, DownloadRdpFileInput, ExecuteApplicationGatewayOperationInput, FailoverGatewayInput, GenerateVpnClientPackageInput, GetAffinityGroupInput, GetApplicationGatewayInput, GetApplicationGatewayCertificateInput, GetApplicationGatewayConfigInput, GetClientRootCertificateInput, GetDataDiskInput, GetDeploymentInput, GetDeploymentBySlotInput, GetDiskInput, GetEffectiveRouteTableForNetworkInterfaceInput, GetEffectiveRouteTableForRoleInstanceInput, GetGatewayInput, GetGatewayConnectionInput, GetGatewayDeviceConfigurationScriptInput, GetGatewayDiagnosticsInput, GetGatewayIPsecParametersInput, GetGatewayOperationStatusInput, GetGatewaySharedKeyInput, GetHostedServiceInput, GetHostedServiceExtensionInput, GetIPForwardingForNetworkInterfaceInput, GetIPForwardingForRoleInput, GetLocalNetworkGatewayInput, GetManagementCertificateInput, GetNetworkConfigurationInput, GetNetworkSecurityGroupInput, GetNetworkSecurityGroupForNetworkInterfaceInput, GetNetworkSecurityGroupForRoleInput, GetNetworkSecurityGroupForSubnetInput, GetOperationStatusInput, GetOSImageInput, GetOSImageDetailsInput, GetPackageInput, GetPackageBySlotInput, GetReservedIPInput, GetRoleInput, GetRouteTableInput, GetRouteTableForSubnetInput, GetServiceCertificateInput, GetStorageAccountKeysInput, GetStorageAccountPropertiesInput, GetSubscriptionInput, GetVirtualNetworkGatewayInput, GetVirtualNetworkGatewayDiagnosticsInput, GetVirtualNetworkGatewayIPsecParametersInput, GetVirtualNetworkGatewaySharedKeyInput, GetVMImageDetailsInput, ListAffinityGroupsInput, ListApplicationGatewayCertificatesInput, ListApplicationGatewaysInput, ListAvailableExtensionsInput, ListClientRootCertificatesInput, ListDeploymentEventsInput, ListDeploymentEventsBySlotInput, ListDisksInput, ListExtensionVersionsInput, ListGatewayConnectionsInput, ListGatewayConnectionsForNetworkInput, ListHostedServiceExtensionsInput, ListHostedServicesInput, ListLocalNetworkGatewaysInput, ListLocationsInput, ListManagementCertificatesInput, ListNetworkSecurityGroupsInput, ListOperatingSystemFamiliesInput, ListOperatingSystemsInput, ListOSImagesInput, ListPublisherExtensionsInput, ListReservedIPsInput, ListResourceExtensionsInput, ListResourceExtensionVersionsInput, ListResourceTypesInput, ListRoleSizesInput, ListRouteTablesInput, ListServiceCertificatesInput, ListStorageAccountsInput, ListSubscriptionOperationsInput, ListSubscriptionsInput, ListSupportedVpnDevicesInput, ListVirtualNetworkGatewaysInput, ListVirtualNetworkSitesInput, ListVMImagesInput, PrepareDeploymentMigrationInput, PrepareStorageAccountMigrationInput, PrepareVirtualNetworkMigrationInput, RebootRoleInstanceInput, RebootRoleInstanceBySlotInput, RebuildRoleInstanceInput, RebuildRoleInstanceBySlotInput, RedeployRoleInput, RegenerateStorageAccountKeysInput, RegisterExtensionImageInput, RegisterResourceProviderInput, ReimageRoleInstanceInput, ReimageRoleInstanceBySlotInput, RemoveGatewayDefaultSitesInput, RemoveNetworkSecurityGroupFromNetworkInterfaceInput, RemoveNetworkSecurityGroupFromRoleInput, RemoveNetworkSecurityGroupFromSubnetInput, RemoveRouteTableFromSubnetInput, RemoveVirtualIPInput, ReplicateOSImageInput, ReplicateVMImageInput, ResetGatewayInput, ResetGatewaySharedKeyInput, ResetVirtualNetworkGatewayInput, ResetVirtualNetworkGatewaySharedKeyInput, ResizeGatewayInput, ResizeVirtualNetworkGatewayInput, RestartRoleInput, RollbackUpdateOrUpgradeInput, RollbackUpdateOrUpgradeBySlotInput, SetApplicationGatewayConfigInput, SetGatewayDefaultSitesInput, SetGatewayIPsecParametersInput, SetGatewaySharedKeyInput, SetIPForwardingOnNetworkInterfaceInput, SetIPForwardingOnRoleInput, SetNetworkConfigurationInput, SetNetworkSecurityRuleInput, SetRouteInput, SetVirtualNetworkGatewayIPsecParametersInput, SetVirtualNetworkGatewaySharedKeyInput, ShareOSImageInput, ShareVMImageInput, ShutdownRoleInput, ShutdownRolesInput, StartGatewayDiagnosticsInput, StartRoleInput, StartRolesInput, StartVirtualNetworkGatewayDiagnosticsInput, StopGatewayDiagnosticsInput, StopVirtualNetworkGatewayDiagnosticsInput, SwapDeploymentInput, UnregisterExtensionImageInput, UnregisterResourceProviderInput, UnreplicateOSImageInput, UnreplicateVMImageInput, UpdateAffinityGroupInput, UpdateApplicationGatewayInput, UpdateDataDiskInput, UpdateDeploymentStatusInput, UpdateDeploymentStatusBySlotInput, UpdateDiskInput, UpdateDnsServerInput, UpdateExtensionImageInput, UpdateGatewayConnectionInput, UpdateHostedServiceInput, UpdateLoadBalancedEndpointSetInput, UpdateLoadBalancerInput, UpdateLocalNetworkGatewayInput, UpdateOSImageInput, UpdateRoleInput, UpdateStorageAccountInput, UpdateVMImageInput, UpgradeDeploymentInput, UpgradeDeploymentBySlotInput, ValidateDeploymentMigrationInput, WalkUpgradeDomainInput, WalkUpgradeDomainBySlotInput } from './operations/index.js';
+import type { AbortDeploymentMigrationInput, AbortStorageAccountMigrationInput, AbortVirtualNetworkMigrationInput, AddApplicationGatewayCertificateInput, AddClientRootCertificateInput, AddDataDiskInput, AddDiskInput, AddDnsServerInput, AddHostedServiceExtensionInput, AddManagementCertificateInput, AddNetworkSecurityGroupToNetworkInterfaceInput, AddNetworkSecurityGroupToRoleInput, AddNetworkSecurityGroupToSubnetInput, AddOSImageInput, AddRoleInput, AddRouteTableToSubnetInput, AddServiceCertificateInput, AddVirtualIPInput, AssociateReservedIPInput, CaptureRoleInput, CaptureVMImageInput, ChangeDeploymentConfigurationInput, ChangeDeploymentConfigurationBySlotInput, CheckHostedServiceNameAvailabilityInput, CheckStaticIPAvailabilityInput, CheckStorageAccountNameAvailabilityInput, CommitDeploymentMigrationInput, CommitStorageAccountMigrationInput, CommitVirtualNetworkMigrationInput, ConnectDisconnectOrTestGatewayInput, CreateAffinityGroupInput, CreateApplicationGatewayInput, CreateDeploymentInput, CreateGatewayInput, CreateGatewayConnectionInput, CreateHostedServiceInput, CreateLoadBalancerInput, CreateLocalNetworkGatewayInput, CreateNetworkSecurityGroupInput, CreateReservedIPInput, CreateRouteTableInput, CreateStorageAccountInput, CreateVMImageInput, CreateVirtualMachineDeploymentInput, CreateVirtualNetworkGatewayInput, DeleteAffinityGroupInput, DeleteApplicationGatewayInput, DeleteApplicationGatewayCertificateInput, DeleteClientRootCertificateInput, DeleteDataDiskInput, DeleteDeploymentInput, DeleteDeploymentBySlotInput, DeleteDiskInput, DeleteDnsServerInput, DeleteGatewayInput, DeleteGatewayConnectionInput, DeleteHostedServiceInput, DeleteHostedServiceExtensionInput, DeleteLoadBalancerInput, DeleteLocalNetworkGatewayInput, DeleteManagementCertificateInput, DeleteNetworkSecurityGroupInput, DeleteNetworkSecurityRuleInput, DeleteOSImageInput, DeleteReservedIPInput, DeleteRoleInput, DeleteRoleInstancesInput, DeleteRoleInstancesBySlotInput, DeleteRouteInput, DeleteRouteTableInput, DeleteServiceCertificateInput, DeleteStorageAccountInput, DeleteVMImageInput, DeleteVirtualNetworkGatewayInput, DisassociateReservedIPInput, DownloadRdpFileInput, ExecuteApplicationGatewayOperationInput, FailoverGatewayInput, GenerateVpnClientPackageInput, GetAffinityGroupInput, GetApplicationGatewayInput, GetApplicationGatewayCertificateInput, GetApplicationGatewayConfigInput, GetClientRootCertificateInput, GetDataDiskInput, GetDeploymentInput, GetDeploymentBySlotInput, GetDiskInput, GetEffectiveRouteTableForNetworkInterfaceInput, GetEffectiveRouteTableForRoleInstanceInput, GetGatewayInput, GetGatewayConnectionInput, GetGatewayDeviceConfigurationScriptInput, GetGatewayDiagnosticsInput, GetGatewayIPsecParametersInput, GetGatewayOperationStatusInput, GetGatewaySharedKeyInput, GetHostedServiceInput, GetHostedServiceExtensionInput, GetIPForwardingForNetworkInterfaceInput, GetIPForwardingForRoleInput, GetLocalNetworkGatewayInput, GetManagementCertificateInput, GetNetworkConfigurationInput, GetNetworkSecurityGroupInput, GetNetworkSecurityGroupForNetworkInterfaceInput, GetNetworkSecurityGroupForRoleInput, GetNetworkSecurityGroupForSubnetInput, GetOSImageInput, GetOSImageDetailsInput, GetOperationStatusInput, GetPackageInput, GetPackageBySlotInput, GetReservedIPInput, GetRoleInput, GetRouteTableInput, GetRouteTableForSubnetInput, GetServiceCertificateInput, GetStorageAccountKeysInput, GetStorageAccountPropertiesInput, GetSubscriptionInput, GetVMImageDetailsInput, GetVirtualNetworkGatewayInput, GetVirtualNetworkGatewayDiagnosticsInput, GetVirtualNetworkGatewayIPsecParametersInput, GetVirtualNetworkGatewaySharedKeyInput, ListAffinityGroupsInput, ListApplicationGatewayCertificatesInput, ListApplicationGatewaysInput, ListAvailableExtensionsInput, ListClientRootCertificatesInput, ListDeploymentEventsInput, ListDeploymentEventsBySlotInput, ListDisksInput, ListExtensionVersionsInput, ListGatewayConnectionsInput, ListGatewayConnectionsForNetworkInput, ListHostedServiceExtensionsInput, ListHostedServicesInput, ListLocalNetworkGatewaysInput, ListLocationsInput, ListManagementCertificatesInput, ListNetworkSecurityGroupsInput, ListOSImagesInput, ListOperatingSystemFamiliesInput, ListOperatingSystemsInput, ListPublisherExtensionsInput, ListReservedIPsInput, ListResourceExtensionVersionsInput, ListResourceExtensionsInput, ListResourceTypesInput, ListRoleSizesInput, ListRouteTablesInput, ListServiceCertificatesInput, ListStorageAccountsInput, ListSubscriptionOperationsInput, ListSubscriptionsInput, ListSupportedVpnDevicesInput, ListVMImagesInput, ListVirtualNetworkGatewaysInput, ListVirtualNetworkSitesInput, PrepareDeploymentMigrationInput, PrepareStorageAccountMigrationInput, PrepareVirtualNetworkMigrationInput, RebootRoleInstanceInput, RebootRoleInstanceBySlotInput, RebuildRoleInstanceInput, RebuildRoleInstanceBySlotInput, RedeployRoleInput, RegenerateStorageAccountKeysInput, RegisterExtensionImageInput, RegisterResourceProviderInput, ReimageRoleInstanceInput, ReimageRoleInstanceBySlotInput, RemoveGatewayDefaultSitesInput, RemoveNetworkSecurityGroupFromNetworkInterfaceInput, RemoveNetworkSecurityGroupFromRoleInput, RemoveNetworkSecurityGroupFromSubnetInput, RemoveRouteTableFromSubnetInput, RemoveVirtualIPInput, ReplicateOSImageInput, ReplicateVMImageInput, ResetGatewayInput, ResetGatewaySharedKeyInput, ResetVirtualNetworkGatewayInput, ResetVirtualNetworkGatewaySharedKeyInput, ResizeGatewayInput, ResizeVirtualNetworkGatewayInput, RestartRoleInput, RollbackUpdateOrUpgradeInput, RollbackUpdateOrUpgradeBySlotInput, SetApplicationGatewayConfigInput, SetGatewayDefaultSitesInput, SetGatewayIPsecParametersInput, SetGatewaySharedKeyInput, SetIPForwardingOnNetworkInterfaceInput, SetIPForwardingOnRoleInput, SetNetworkConfigurationInput, SetNetworkSecurityRuleInput, SetRouteInput, SetVirtualNetworkGatewayIPsecParametersInput, SetVirtualNetworkGatewaySharedKeyInput, ShareOSImageInput, ShareVMImageInput, ShutdownRoleInput, ShutdownRolesInput, StartGatewayDiagnosticsInput, StartRoleInput, StartRolesInput, StartVirtualNetworkGatewayDiagnosticsInput, StopGatewayDiagnosticsInput, StopVirtualNetworkGatewayDiagnosticsInput, SwapDeploymentInput, UnregisterExtensionImageInput, UnregisterResourceProviderInput, UnreplicateOSImageInput, UnreplicateVMImageInput, UpdateAffinityGroupInput, UpdateApplicationGatewayInput, UpdateDataDiskInput, UpdateDeploymentStatusInput, UpdateDeploymentStatusBySlotInput, UpdateDiskInput, UpdateDnsServerInput, UpdateExtensionImageInput, UpdateGatewayConnectionInput, UpdateHostedServiceInput, UpdateLoadBalancedEndpointSetInput, UpdateLoadBalancerInput, UpdateLocalNetworkGatewayInput, UpdateOSImageInput, UpdateRoleInput, UpdateStorageAccountInput, UpdateVMImageInput, UpgradeDeploymentInput, UpgradeDeploymentBySlotInput, ValidateDeploymentMigrationInput, WalkUpgradeDomainInput, WalkUpgradeDomainBySlotInput } from './operations/index.js';
 import type { AddHostedServiceExtension, AddressAvailabilityResponse, AffinityGroup, ApplicationGateway, ApplicationGatewayCertificate, ApplicationGatewayConfiguration, ApplicationGatewayOperation, AvailabilityResponse, CaptureRoleAsVMImageOperation, CaptureRoleOperationBody, CertificateFile, ChangeConfiguration, ClientRootCertificate, CreateAffinityGroup, CreateApplicationGatewayParameters, CreateDeployment, CreateGatewayConnectionParameters, CreateGatewayParameters, CreateHostedService, CreateLocalNetworkGatewayParameters, CreateStorageServiceInput, CreateVirtualMachineDeployment, CreateVirtualNetworkGatewayParameters, DataVirtualHardDisk, Deployment, DeploymentEventCollection, DeploymentNetworkResource, Disk, DnsServer, EffectiveRouteTable, ExtensionImage, Gateway, GatewayConnection, GatewayConnectionStatus, GatewayOperation, GatewayOperationAsyncResponse, GatewayPublicDiagnosticsStatus, HostedService, HostedServiceExtension, IPForwarding, IPsecParameters, LoadBalancedEndpointList, LoadBalancer, LocalNetworkGateway, Location, NetworkConfiguration, NetworkSecurityGroup, NetworkSecurityGroupReference, NetworkSecurityRule, OSImage, OSImageDetails, OperatingSystem, OperatingSystemFamily, Operation, RebootEvent, RedeployRoleOperationBody, RegenerateKeys, ReplicationInput, ReservedIP, ReservedIPAssociation, ResetGatewayParameters, ResetSharedKey, ResizeGatewayParameters, ResourceExtension, RestartRoleOperationBody, Role, RoleInstances, RoleSize, RollbackUpdateOrUpgrade, Route, RouteTable, RouteTableAssociation, SerializedString, ServiceCertificate, ServiceResource, SharedKey, ShutdownRoleOperationBody, ShutdownRolesOperationBody, StartGatewayPublicDiagnostics, StartRoleOperationBody, StartRolesOperationBody, StopGatewayPublicDiagnostics, StorageAccountKeys, StorageService, Subscription, SubscriptionCertificate, SubscriptionOperation, SubscriptionOperationCollection, Swap, UpdateAffinityGroup, UpdateApplicationGatewayParameters, UpdateConnection, UpdateDeploymentStatus, UpdateGateway, UpdateGatewayConnectionParameters, UpdateHostedService, UpdateLocalNetworkGatewayParameters, UpdateOSImage, UpdateStorageServiceInput, UpgradeDeployment, VMImage, VMImageDetails, ValidationMessage, VirtualNetworkGateway, VirtualNetworkSite, VpnClientParameters, VpnDeviceList, WalkUpgradeDomain } from './models/index.js';
 
 /**
@@ -19,7 +19,7 @@ export class ServiceManagementClient extends ServiceClient {
   /**
    * Aborts a prepared migration of a deployment.
    *
-   * `POST /{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}/migration` with `?comp&#x3D;abort`
+   * `POST /{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}/migration` with `?comp=abort`
    *
    * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
    * `{ wait: true }` (or wait options) to resolve when it has finished.
@@ -28,7 +28,7 @@ export class ServiceManagementClient extends ServiceClient {
   /**
    * Aborts a prepared migration of a deployment.
    *
-   * `POST /{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}/migration` with `?comp&#x3D;abort`
+   * `POST /{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}/migration` with `?comp=abort`
    *
    * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
    * `{ wait: true }` (or wait options) to resolve when it has finished.
@@ -41,7 +41,7 @@ export class ServiceManagementClient extends ServiceClient {
   /**
    * Aborts a prepared migration of a storage account.
    *
-   * `POST /{subscriptionId}/services/storageservices/{ServiceName}/migration` with `?comp&#x3D;abort`
+   * `POST /{subscriptionId}/services/storageservices/{ServiceName}/migration` with `?comp=abort`
    *
    * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
    * `{ wait: true }` (or wait options) to resolve when it has finished.
@@ -50,7 +50,7 @@ export class ServiceManagementClient extends ServiceClient {
   /**
    * Aborts a prepared migration of a storage account.
    *
-   * `POST /{subscriptionId}/services/storageservices/{ServiceName}/migration` with `?comp&#x3D;abort`
+   * `POST /{subscriptionId}/services/storageservices/{ServiceName}/migration` with `?comp=abort`
    *
    * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
    * `{ wait: true }` (or wait options) to resolve when it has finished.
@@ -63,7 +63,7 @@ export class ServiceManagementClient extends ServiceClient {
   /**
    * Aborts a prepared migration of a virtual network.
    *
-   * `POST /{subscriptionId}/services/networking/virtualnetwork/{VirtualNetworkName}/migration` with `?comp&#x3D;abort`
+   * `POST /{subscriptionId}/services/networking/virtualnetwork/{VirtualNetworkName}/migration` with `?comp=abort`
    *
    * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
    * `{ wait: true }` (or wait options) to resolve when it has finished.
@@ -72,7 +72,7 @@ export class ServiceManagementClient extends ServiceClient {
   /**
    * Aborts a prepared migration of a virtual network.
    *
-   * `POST /{subscriptionId}/services/networking/virtualnetwork/{VirtualNetworkName}/migration` with `?comp&#x3D;abort`
+   * `POST /{subscriptionId}/services/networking/virtualnetwork/{VirtualNetworkName}/migration` with `?comp=abort`
    *
    * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
    * `{ wait: true }` (or wait options) to resolve when it has finished.
@@ -85,7 +85,7 @@ export class ServiceManagementClient extends ServiceClient {
   /**
    * Uploads an SSL certificate (.pfx) to an application gateway.
    *
-   * `PUT /{subscriptionId}/services/networking/ApplicationGateways/{GatewayName}/sslcertificates/{CertificateName}` with `?api-version&#x3D;2016-07-01`
+   * `PUT /{subscriptionId}/services/networking/ApplicationGateways/{GatewayName}/sslcertificates/{CertificateName}` with `?api-version=2016-07-01`
    *
    * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
    * `{ wait: true }` (or wait options) to resolve when it has finished.
@@ -94,7 +94,7 @@ export class ServiceManagementClient extends ServiceClient {
   /**
    * Uploads an SSL certificate (.pfx) to an application gateway.
    *
-   * `PUT /{subscriptionId}/services/networking/ApplicationGateways/{GatewayName}/sslcertificates/{CertificateName}` with `?api-version&#x3D;2016-07-01`
+   * `PUT /{subscriptionId}/services/networking/ApplicationGateways/{GatewayName}/sslcertificates/{CertificateName}` with `?api-version=2016-07-01`
    *
    * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
    * `{ wait: true }` (or wait options) to resolve when it has finished.
@@ -442,7 +442,7 @@ export class ServiceManagementClient extends ServiceClient {
   /**
    * Applies a new service configuration (.cscfg) to a deployment, by name.
    *
-   * `POST /{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}` with `?comp&#x3D;config`
+   * `POST /{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}` with `?comp=config`
    *
    * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
    * `{ wait: true }` (or wait options) to resolve when it has finished.
@@ -451,7 +451,7 @@ export class ServiceManagementClient extends ServiceClient {
   /**
    * Applies a new service configuration (.cscfg) to a deployment, by name.
    *
-   * `POST /{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}` with `?comp&#x3D;config`
+   * `POST /{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}` with `?comp=config`
    *
    * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
    * `{ wait: true }` (or wait options) to resolve when it has finished.
@@ -464,7 +464,7 @@ export class ServiceManagementClient extends ServiceClient {
   /**
    * Applies a new service configuration (.cscfg) to the deployment in a slot.
    *
-   * `POST /{subscriptionId}/services/hostedservices/{ServiceName}/deploymentslots/{DeploymentSlot}` with `?comp&#x3D;config`
+   * `POST /{subscriptionId}/services/hostedservices/{ServiceName}/deploymentslots/{DeploymentSlot}` with `?comp=config`
    *
    * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
    * `{ wait: true }` (or wait options) to resolve when it has finished.
@@ -473,7 +473,7 @@ export class ServiceManagementClient extends ServiceClient {
   /**
    * Applies a new service configuration (.cscfg) to the deployment in a slot.
    *
-   * `POST /{subscriptionId}/services/hostedservices/{ServiceName}/deploymentslots/{DeploymentSlot}` with `?comp&#x3D;config`
+   * `POST /{subscriptionId}/services/hostedservices/{ServiceName}/deploymentslots/{DeploymentSlot}` with `?comp=config`
    *
    * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
    * `{ wait: true }` (or wait options) to resolve when it has finished.
@@ -495,7 +495,7 @@ export class ServiceManagementClient extends ServiceClient {
   /**
    * Tells whether an address of a virtual network is free, and suggests free addresses if not.
    *
-   * `GET /{subscriptionId}/services/networking/{NetworkName}` with `?op&#x3D;checkavailability`
+   * `GET /{subscriptionId}/services/networking/{NetworkName}` with `?op=checkavailability`
    */
   checkStaticIPAvailability(input: CheckStaticIPAvailabilityInput, options?: RequestOptions): Promise<AddressAvailabilityResponse> {
     return ops.checkStaticIPAvailability(this, input, options);
@@ -513,7 +513,7 @@ export class ServiceManagementClient extends ServiceClient {
   /**
    * Commits a prepared migration of a deployment to Azure Resource Manager.
    *
-   * `POST /{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}/migration` with `?comp&#x3D;commit`
+   * `POST /{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}/migration` with `?comp=commit`
    *
    * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
    * `{ wait: true }` (or wait options) to resolve when it has finished.
@@ -522,7 +522,7 @@ export class ServiceManagementClient extends ServiceClient {
   /**
    * Commits a prepared migration of a deployment to Azure Resource Manager.
    *
-   * `POST /{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}/migration` with `?comp&#x3D;commit`
+   * `POST /{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}/migration` with `?comp=commit`
    *
    * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
    * `{ wait: true }` (or wait options) to resolve when it has finished.
@@ -535,7 +535,7 @@ export class ServiceManagementClient extends ServiceClient {
   /**
    * Commits a prepared migration of a storage account.
    *
-   * `POST /{subscriptionId}/services/storageservices/{ServiceName}/migration` with `?comp&#x3D;commit`
+   * `POST /{subscriptionId}/services/storageservices/{ServiceName}/migration` with `?comp=commit`
    *
    * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
    * `{ wait: true }` (or wait options) to resolve when it has finished.
@@ -544,7 +544,7 @@ export class ServiceManagementClient extends ServiceClient {
   /**
    * Commits a prepared migration of a storage account.
    *
-   * `POST /{subscriptionId}/services/storageservices/{ServiceName}/migration` with `?comp&#x3D;commit`
+   * `POST /{subscriptionId}/services/storageservices/{ServiceName}/migration` with `?comp=commit`
    *
    * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
    * `{ wait: true }` (or wait options) to resolve when it has finished.
@@ -557,7 +557,7 @@ export class ServiceManagementClient extends ServiceClient {
   /**
    * Commits a prepared migration of a virtual network.
    *
-   * `POST /{subscriptionId}/services/networking/virtualnetwork/{VirtualNetworkName}/migration` with `?comp&#x3D;commit`
+   * `POST /{subscriptionId}/services/networking/virtualnetwork/{VirtualNetworkName}/migration` with `?comp=commit`
    *
    * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
    * `{ wait: true }` (or wait options) to resolve when it has finished.
@@ -566,7 +566,7 @@ export class ServiceManagementClient extends ServiceClient {
   /**
    * Commits a prepared migration of a virtual network.
    *
-   * `POST /{subscriptionId}/services/networking/virtualnetwork/{VirtualNetworkName}/migration` with `?comp&#x3D;commit`
+   * `POST /{subscriptionId}/services/networking/virtualnetwork/{VirtualNetworkName}/migration` with `?comp=commit`
    *
    * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
    * `{ wait: true }` (or wait options) to resolve when it has finished.
@@ -610,7 +610,7 @@ export class ServiceManagementClient extends ServiceClient {
   /**
    * Creates an application gateway.
    *
-   * `POST /{subscriptionId}/services/networking/ApplicationGateways` with `?api-version&#x3D;2016-07-01`
+   * `POST /{subscriptionId}/services/networking/ApplicationGateways` with `?api-version=2016-07-01`
    *
    * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
    * `{ wait: true }` (or wait options) to resolve when it has finished.
@@ -619,7 +619,7 @@ export class ServiceManagementClient extends ServiceClient {
   /**
    * Creates an application gateway.
    *
-   * `POST /{subscriptionId}/services/networking/ApplicationGateways` with `?api-version&#x3D;2016-07-01`
+   * `POST /{subscriptionId}/services/networking/ApplicationGateways` with `?api-version=2016-07-01`
    *
    * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
    * `{ wait: true }` (or wait options) to resolve when it has finished.
@@ -676,7 +676,7 @@ export class ServiceManagementClient extends ServiceClient {
   /**
    * Creates a gateway connection (V2) between a virtual network gateway and a local network gateway.
    *
-   * `POST /{subscriptionId}/services/networking/gatewayconnections` with `?api-version&#x3D;2016-03-01`
+   * `POST /{subscriptionId}/services/networking/gatewayconnections` with `?api-version=2016-03-01`
    *
    * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
    * `{ wait: true }` (or wait options) to resolve when it has finished.
@@ -685,7 +685,7 @@ export class ServiceManagementClient extends ServiceClient {
   /**
    * Creates a gateway connection (V2) between a virtual network gateway and a local network gateway.
    *
-   * `POST /{subscriptionId}/services/networking/gatewayconnections` with `?api-version&#x3D;2016-03-01`
+   * `POST /{subscriptionId}/services/networking/gatewayconnections` with `?api-version=2016-03-01`
    *
    * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
    * `{ wait: true }` (or wait options) to resolve when it has finished.
@@ -729,7 +729,7 @@ export class ServiceManagementClient extends ServiceClient {
   /**
    * Creates a local network gateway (V2). The generated client does not parse the answer; it is returned as text.
    *
-   * `POST /{subscriptionId}/services/networking/localnetworkgateways` with `?api-version&#x3D;2016-03-01`
+   * `POST /{subscriptionId}/services/networking/localnetworkgateways` with `?api-version=2016-03-01`
    */
   createLocalNetworkGateway(input: CreateLocalNetworkGatewayInput, options?: RequestOptions): Promise<string> {
     return ops.createLocalNetworkGateway(this, input, options);
@@ -824,6 +824,28 @@ export class ServiceManagementClient extends ServiceClient {
   }
 
   /**
+   * Creates a VM image from existing OS and data disk VHD blobs.
+   *
+   * `POST /{subscriptionId}/services/vmimages`
+   *
+   * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
+   * `{ wait: true }` (or wait options) to resolve when it has finished.
+   */
+  createVMImage(input: CreateVMImageInput, options: WaitingRequestOptions): Promise<CompletedOperation>;
+  /**
+   * Creates a VM image from existing OS and data disk VHD blobs.
+   *
+   * `POST /{subscriptionId}/services/vmimages`
+   *
+   * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
+   * `{ wait: true }` (or wait options) to resolve when it has finished.
+   */
+  createVMImage(input: CreateVMImageInput, options?: RequestOptions): Promise<AcceptedOperation>;
+  createVMImage(input: CreateVMImageInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
+    return ops.createVMImage(this, input, options);
+  }
+
+  /**
    * Creates a virtual-machine deployment with its first role(s) in a cloud service.
    *
    * `POST /{subscriptionId}/services/hostedservices/{ServiceName}/deployments`
@@ -868,28 +890,6 @@ export class ServiceManagementClient extends ServiceClient {
   }
 
   /**
-   * Creates a VM image from existing OS and data disk VHD blobs.
-   *
-   * `POST /{subscriptionId}/services/vmimages`
-   *
-   * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
-   * `{ wait: true }` (or wait options) to resolve when it has finished.
-   */
-  createVMImage(input: CreateVMImageInput, options: WaitingRequestOptions): Promise<CompletedOperation>;
-  /**
-   * Creates a VM image from existing OS and data disk VHD blobs.
-   *
-   * `POST /{subscriptionId}/services/vmimages`
-   *
-   * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
-   * `{ wait: true }` (or wait options) to resolve when it has finished.
-   */
-  createVMImage(input: CreateVMImageInput, options?: RequestOptions): Promise<AcceptedOperation>;
-  createVMImage(input: CreateVMImageInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
-    return ops.createVMImage(this, input, options);
-  }
-
-  /**
    * Deletes an affinity group; it must not contain services, storage accounts or networks.
    *
    * `DELETE /{subscriptionId}/affinitygroups/{AffinityGroupName}`
@@ -901,7 +901,7 @@ export class ServiceManagementClient extends ServiceClient {
   /**
    * Deletes an application gateway.
    *
-   * `DELETE /{subscriptionId}/services/networking/ApplicationGateways/{GatewayName}` with `?api-version&#x3D;2016-07-01`
+   * `DELETE /{subscriptionId}/services/networking/ApplicationGateways/{GatewayName}` with `?api-version=2016-07-01`
    *
    * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
    * `{ wait: true }` (or wait options) to resolve when it has finished.
@@ -910,7 +910,7 @@ export class ServiceManagementClient extends ServiceClient {
   /**
    * Deletes an application gateway.
    *
-   * `DELETE /{subscriptionId}/services/networking/ApplicationGateways/{GatewayName}` with `?api-version&#x3D;2016-07-01`
+   * `DELETE /{subscriptionId}/services/networking/ApplicationGateways/{GatewayName}` with `?api-version=2016-07-01`
    *
    * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
    * `{ wait: true }` (or wait options) to resolve when it has finished.
@@ -923,7 +923,7 @@ export class ServiceManagementClient extends ServiceClient {
   /**
    * Deletes an SSL certificate of an application gateway.
    *
-   * `DELETE /{subscriptionId}/services/networking/ApplicationGateways/{GatewayName}/sslcertificates/{CertificateName}` with `?api-version&#x3D;2016-07-01`
+   * `DELETE /{subscriptionId}/services/networking/ApplicationGateways/{GatewayName}/sslcertificates/{CertificateName}` with `?api-version=2016-07-01`
    *
    * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
    * `{ wait: true }` (or wait options) to resolve when it has finished.
@@ -932,7 +932,7 @@ export class ServiceManagementClient extends ServiceClient {
   /**
    * Deletes an SSL certificate of an application gateway.
    *
-   * `DELETE /{subscriptionId}/services/networking/ApplicationGateways/{GatewayName}/sslcertificates/{CertificateName}` with `?api-version&#x3D;2016-07-01`
+   * `DELETE /{subscriptionId}/services/networking/ApplicationGateways/{GatewayName}/sslcertificates/{CertificateName}` with `?api-version=2016-07-01`
    *
    * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
    * `{ wait: true }` (or wait options) to resolve when it has finished.
@@ -1073,7 +1073,7 @@ export class ServiceManagementClient extends ServiceClient {
   /**
    * Deletes a gateway connection (V2).
    *
-   * `DELETE /{subscriptionId}/services/networking/gatewayconnections/virtualnetworkgateway/{GatewayId}/connectedentity/{ConnectedEntityId}` with `?api-version&#x3D;2016-03-01`
+   * `DELETE /{subscriptionId}/services/networking/gatewayconnections/virtualnetworkgateway/{GatewayId}/connectedentity/{ConnectedEntityId}` with `?api-version=2016-03-01`
    *
    * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
    * `{ wait: true }` (or wait options) to resolve when it has finished.
@@ -1082,7 +1082,7 @@ export class ServiceManagementClient extends ServiceClient {
   /**
    * Deletes a gateway connection (V2).
    *
-   * `DELETE /{subscriptionId}/services/networking/gatewayconnections/virtualnetworkgateway/{GatewayId}/connectedentity/{ConnectedEntityId}` with `?api-version&#x3D;2016-03-01`
+   * `DELETE /{subscriptionId}/services/networking/gatewayconnections/virtualnetworkgateway/{GatewayId}/connectedentity/{ConnectedEntityId}` with `?api-version=2016-03-01`
    *
    * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
    * `{ wait: true }` (or wait options) to resolve when it has finished.
@@ -1161,7 +1161,7 @@ export class ServiceManagementClient extends ServiceClient {
   /**
    * Deletes a local network gateway (V2).
    *
-   * `DELETE /{subscriptionId}/services/networking/localnetworkgateways/{GatewayId}` with `?api-version&#x3D;2016-03-01`
+   * `DELETE /{subscriptionId}/services/networking/localnetworkgateways/{GatewayId}` with `?api-version=2016-03-01`
    */
   deleteLocalNetworkGateway(input: DeleteLocalNetworkGatewayInput, options?: RequestOptions): Promise<ResponseMetadata> {
     return ops.deleteLocalNetworkGateway(this, input, options);
@@ -1276,7 +1276,7 @@ export class ServiceManagementClient extends ServiceClient {
   /**
    * Deletes role instances from a deployment, by deployment name.
    *
-   * `POST /{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}/roleinstances` with `?comp&#x3D;delete`
+   * `POST /{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}/roleinstances` with `?comp=delete`
    *
    * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
    * `{ wait: true }` (or wait options) to resolve when it has finished.
@@ -1285,7 +1285,7 @@ export class ServiceManagementClient extends ServiceClient {
   /**
    * Deletes role instances from a deployment, by deployment name.
    *
-   * `POST /{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}/roleinstances` with `?comp&#x3D;delete`
+   * `POST /{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}/roleinstances` with `?comp=delete`
    *
    * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
    * `{ wait: true }` (or wait options) to resolve when it has finished.
@@ -1298,7 +1298,7 @@ export class ServiceManagementClient extends ServiceClient {
   /**
    * Deletes role instances from the deployment in a slot.
    *
-   * `POST /{subscriptionId}/services/hostedservices/{ServiceName}/deploymentslots/{DeploymentSlot}/roleinstances` with `?comp&#x3D;delete`
+   * `POST /{subscriptionId}/services/hostedservices/{ServiceName}/deploymentslots/{DeploymentSlot}/roleinstances` with `?comp=delete`
    *
    * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
    * `{ wait: true }` (or wait options) to resolve when it has finished.
@@ -1307,7 +1307,7 @@ export class ServiceManagementClient extends ServiceClient {
   /**
    * Deletes role instances from the deployment in a slot.
    *
-   * `POST /{subscriptionId}/services/hostedservices/{ServiceName}/deploymentslots/{DeploymentSlot}/roleinstances` with `?comp&#x3D;delete`
+   * `POST /{subscriptionId}/services/hostedservices/{ServiceName}/deploymentslots/{DeploymentSlot}/roleinstances` with `?comp=delete`
    *
    * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
    * `{ wait: true }` (or wait options) to resolve when it has finished.
@@ -1393,28 +1393,6 @@ export class ServiceManagementClient extends ServiceClient {
   }
 
   /**
-   * Deletes a virtual network gateway (V2).
-   *
-   * `DELETE /{subscriptionId}/services/networking/virtualnetworkgateways/{GatewayId}`
-   *
-   * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
-   * `{ wait: true }` (or wait options) to resolve when it has finished.
-   */
-  deleteVirtualNetworkGateway(input: DeleteVirtualNetworkGatewayInput, options: WaitingRequestOptions): Promise<CompletedOperation>;
-  /**
-   * Deletes a virtual network gateway (V2).
-   *
-   * `DELETE /{subscriptionId}/services/networking/virtualnetworkgateways/{GatewayId}`
-   *
-   * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
-   * `{ wait: true }` (or wait options) to resolve when it has finished.
-   */
-  deleteVirtualNetworkGateway(input: DeleteVirtualNetworkGatewayInput, options?: RequestOptions): Promise<AcceptedOperation>;
-  deleteVirtualNetworkGateway(input: DeleteVirtualNetworkGatewayInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
-    return ops.deleteVirtualNetworkGateway(this, input, options);
-  }
-
-  /**
    * Deletes a VM image; with DeleteMedia also its VHD blobs. Sources disagree on 200 or 202.
    *
    * `DELETE /{subscriptionId}/services/vmimages/{VMImageName}`
@@ -1434,6 +1412,28 @@ export class ServiceManagementClient extends ServiceClient {
   deleteVMImage(input: DeleteVMImageInput, options?: RequestOptions): Promise<AcceptedOperation>;
   deleteVMImage(input: DeleteVMImageInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
     return ops.deleteVMImage(this, input, options);
+  }
+
+  /**
+   * Deletes a virtual network gateway (V2).
+   *
+   * `DELETE /{subscriptionId}/services/networking/virtualnetworkgateways/{GatewayId}`
+   *
+   * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
+   * `{ wait: true }` (or wait options) to resolve when it has finished.
+   */
+  deleteVirtualNetworkGateway(input: DeleteVirtualNetworkGatewayInput, options: WaitingRequestOptions): Promise<CompletedOperation>;
+  /**
+   * Deletes a virtual network gateway (V2).
+   *
+   * `DELETE /{subscriptionId}/services/networking/virtualnetworkgateways/{GatewayId}`
+   *
+   * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
+   * `{ wait: true }` (or wait options) to resolve when it has finished.
+   */
+  deleteVirtualNetworkGateway(input: DeleteVirtualNetworkGatewayInput, options?: RequestOptions): Promise<AcceptedOperation>;
+  deleteVirtualNetworkGateway(input: DeleteVirtualNetworkGatewayInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
+    return ops.deleteVirtualNetworkGateway(this, input, options);
   }
 
   /**
@@ -1461,7 +1461,7 @@ export class ServiceManagementClient extends ServiceClient {
   /**
    * Downloads the Remote Desktop (.rdp) file of a virtual machine, as text.
    *
-   * `GET /{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}/roleinstances/{RoleInstanceName}/ModelFile` with `?FileType&#x3D;RDP`
+   * `GET /{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}/roleinstances/{RoleInstanceName}/ModelFile` with `?FileType=RDP`
    */
   downloadRdpFile(input: DownloadRdpFileInput, options?: RequestOptions): Promise<string> {
     return ops.downloadRdpFile(this, input, options);
@@ -1470,7 +1470,7 @@ export class ServiceManagementClient extends ServiceClient {
   /**
    * Starts or stops an application gateway.
    *
-   * `POST /{subscriptionId}/services/networking/ApplicationGateways/{GatewayName}/Operations` with `?api-version&#x3D;2016-07-01`
+   * `POST /{subscriptionId}/services/networking/ApplicationGateways/{GatewayName}/Operations` with `?api-version=2016-07-01`
    *
    * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
    * `{ wait: true }` (or wait options) to resolve when it has finished.
@@ -1479,7 +1479,7 @@ export class ServiceManagementClient extends ServiceClient {
   /**
    * Starts or stops an application gateway.
    *
-   * `POST /{subscriptionId}/services/networking/ApplicationGateways/{GatewayName}/Operations` with `?api-version&#x3D;2016-07-01`
+   * `POST /{subscriptionId}/services/networking/ApplicationGateways/{GatewayName}/Operations` with `?api-version=2016-07-01`
    *
    * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
    * `{ wait: true }` (or wait options) to resolve when it has finished.
@@ -1545,7 +1545,7 @@ export class ServiceManagementClient extends ServiceClient {
   /**
    * Gets an application gateway.
    *
-   * `GET /{subscriptionId}/services/networking/ApplicationGateways/{GatewayName}` with `?api-version&#x3D;2016-07-01`
+   * `GET /{subscriptionId}/services/networking/ApplicationGateways/{GatewayName}` with `?api-version=2016-07-01`
    */
   getApplicationGateway(input: GetApplicationGatewayInput, options?: RequestOptions): Promise<ApplicationGateway> {
     return ops.getApplicationGateway(this, input, options);
@@ -1554,7 +1554,7 @@ export class ServiceManagementClient extends ServiceClient {
   /**
    * Gets an SSL certificate of an application gateway.
    *
-   * `GET /{subscriptionId}/services/networking/ApplicationGateways/{GatewayName}/sslcertificates/{CertificateName}` with `?api-version&#x3D;2016-07-01`
+   * `GET /{subscriptionId}/services/networking/ApplicationGateways/{GatewayName}/sslcertificates/{CertificateName}` with `?api-version=2016-07-01`
    */
   getApplicationGatewayCertificate(input: GetApplicationGatewayCertificateInput, options?: RequestOptions): Promise<ApplicationGatewayCertificate> {
     return ops.getApplicationGatewayCertificate(this, input, options);
@@ -1563,7 +1563,7 @@ export class ServiceManagementClient extends ServiceClient {
   /**
    * Gets the configuration of an application gateway: front ends, back-end pools, listeners and rules.
    *
-   * `GET /{subscriptionId}/services/networking/ApplicationGateways/{GatewayName}/configuration` with `?api-version&#x3D;2016-07-01`
+   * `GET /{subscriptionId}/services/networking/ApplicationGateways/{GatewayName}/configuration` with `?api-version=2016-07-01`
    */
   getApplicationGatewayConfig(input: GetApplicationGatewayConfigInput, options?: RequestOptions): Promise<ApplicationGatewayConfiguration> {
     return ops.getApplicationGatewayConfig(this, input, options);
@@ -1644,7 +1644,7 @@ export class ServiceManagementClient extends ServiceClient {
   /**
    * Gets a gateway connection (V2).
    *
-   * `GET /{subscriptionId}/services/networking/gatewayconnections/virtualnetworkgateway/{GatewayId}/connectedentity/{ConnectedEntityId}` with `?api-version&#x3D;2016-03-01`
+   * `GET /{subscriptionId}/services/networking/gatewayconnections/virtualnetworkgateway/{GatewayId}/connectedentity/{ConnectedEntityId}` with `?api-version=2016-03-01`
    */
   getGatewayConnection(input: GetGatewayConnectionInput, options?: RequestOptions): Promise<GatewayConnection> {
     return ops.getGatewayConnection(this, input, options);
@@ -1734,7 +1734,7 @@ export class ServiceManagementClient extends ServiceClient {
   /**
    * Gets a local network gateway (V2).
    *
-   * `GET /{subscriptionId}/services/networking/localnetworkgateways/{GatewayId}` with `?api-version&#x3D;2016-03-01`
+   * `GET /{subscriptionId}/services/networking/localnetworkgateways/{GatewayId}` with `?api-version=2016-03-01`
    */
   getLocalNetworkGateway(input: GetLocalNetworkGatewayInput, options?: RequestOptions): Promise<LocalNetworkGateway> {
     return ops.getLocalNetworkGateway(this, input, options);
@@ -1795,15 +1795,6 @@ export class ServiceManagementClient extends ServiceClient {
   }
 
   /**
-   * Returns the status of an asynchronous operation: InProgress, Succeeded or Failed, with the HTTP status and error of the finished request.
-   *
-   * `GET /{subscriptionId}/operations/{RequestId}`
-   */
-  getOperationStatus(input: GetOperationStatusInput, options?: RequestOptions): Promise<Operation> {
-    return ops.getOperationStatus(this, input, options);
-  }
-
-  /**
    * Gets an OS image.
    *
    * `GET /{subscriptionId}/services/images/{ImageName}`
@@ -1819,6 +1810,15 @@ export class ServiceManagementClient extends ServiceClient {
    */
   getOSImageDetails(input: GetOSImageDetailsInput, options?: RequestOptions): Promise<OSImageDetails> {
     return ops.getOSImageDetails(this, input, options);
+  }
+
+  /**
+   * Returns the status of an asynchronous operation: InProgress, Succeeded or Failed, with the HTTP status and error of the finished request.
+   *
+   * `GET /{subscriptionId}/operations/{RequestId}`
+   */
+  getOperationStatus(input: GetOperationStatusInput, options?: RequestOptions): Promise<Operation> {
+    return ops.getOperationStatus(this, input, options);
   }
 
   /**
@@ -1938,6 +1938,15 @@ export class ServiceManagementClient extends ServiceClient {
   }
 
   /**
+   * Gets a VM image with its replication progress and sharing status.
+   *
+   * `GET /{subscriptionId}/services/vmimages/{VMImageName}/details`
+   */
+  getVMImageDetails(input: GetVMImageDetailsInput, options?: RequestOptions): Promise<VMImageDetails> {
+    return ops.getVMImageDetails(this, input, options);
+  }
+
+  /**
    * Gets a virtual network gateway (V2).
    *
    * `GET /{subscriptionId}/services/networking/virtualnetworkgateways/{GatewayId}`
@@ -1974,15 +1983,6 @@ export class ServiceManagementClient extends ServiceClient {
   }
 
   /**
-   * Gets a VM image with its replication progress and sharing status.
-   *
-   * `GET /{subscriptionId}/services/vmimages/{VMImageName}/details`
-   */
-  getVMImageDetails(input: GetVMImageDetailsInput, options?: RequestOptions): Promise<VMImageDetails> {
-    return ops.getVMImageDetails(this, input, options);
-  }
-
-  /**
    * Lists the affinity groups of the subscription.
    *
    * `GET /{subscriptionId}/affinitygroups`
@@ -1994,7 +1994,7 @@ export class ServiceManagementClient extends ServiceClient {
   /**
    * Lists the SSL certificates of an application gateway.
    *
-   * `GET /{subscriptionId}/services/networking/ApplicationGateways/{GatewayName}/sslcertificates` with `?api-version&#x3D;2016-07-01`
+   * `GET /{subscriptionId}/services/networking/ApplicationGateways/{GatewayName}/sslcertificates` with `?api-version=2016-07-01`
    */
   listApplicationGatewayCertificates(input: ListApplicationGatewayCertificatesInput, options?: RequestOptions): Promise<ApplicationGatewayCertificate[]> {
     return ops.listApplicationGatewayCertificates(this, input, options);
@@ -2003,7 +2003,7 @@ export class ServiceManagementClient extends ServiceClient {
   /**
    * Lists the application gateways of the subscription.
    *
-   * `GET /{subscriptionId}/services/networking/ApplicationGateways` with `?api-version&#x3D;2016-07-01`
+   * `GET /{subscriptionId}/services/networking/ApplicationGateways` with `?api-version=2016-07-01`
    */
   listApplicationGateways(input: ListApplicationGatewaysInput = {}, options?: RequestOptions): Promise<ApplicationGateway[]> {
     return ops.listApplicationGateways(this, input, options);
@@ -2080,7 +2080,7 @@ export class ServiceManagementClient extends ServiceClient {
   /**
    * Lists the gateway connections (V2) of the subscription.
    *
-   * `GET /{subscriptionId}/services/networking/gatewayconnections` with `?api-version&#x3D;2016-03-01`
+   * `GET /{subscriptionId}/services/networking/gatewayconnections` with `?api-version=2016-03-01`
    */
   listGatewayConnections(input: ListGatewayConnectionsInput = {}, options?: RequestOptions): Promise<GatewayConnection[]> {
     return ops.listGatewayConnections(this, input, options);
@@ -2116,7 +2116,7 @@ export class ServiceManagementClient extends ServiceClient {
   /**
    * Lists the local network gateways (V2) of the subscription.
    *
-   * `GET /{subscriptionId}/services/networking/localnetworkgateways` with `?api-version&#x3D;2016-03-01`
+   * `GET /{subscriptionId}/services/networking/localnetworkgateways` with `?api-version=2016-03-01`
    */
   listLocalNetworkGateways(input: ListLocalNetworkGatewaysInput = {}, options?: RequestOptions): Promise<LocalNetworkGateway[]> {
     return ops.listLocalNetworkGateways(this, input, options);
@@ -2150,6 +2150,15 @@ export class ServiceManagementClient extends ServiceClient {
   }
 
   /**
+   * Lists the OS images available to the subscription: platform images and the subscription's own.
+   *
+   * `GET /{subscriptionId}/services/images`
+   */
+  listOSImages(input: ListOSImagesInput = {}, options?: RequestOptions): Promise<OSImage[]> {
+    return ops.listOSImages(this, input, options);
+  }
+
+  /**
    * Lists the guest OS families with their versions.
    *
    * `GET /{subscriptionId}/operatingsystemfamilies`
@@ -2165,15 +2174,6 @@ export class ServiceManagementClient extends ServiceClient {
    */
   listOperatingSystems(input: ListOperatingSystemsInput = {}, options?: RequestOptions): Promise<OperatingSystem[]> {
     return ops.listOperatingSystems(this, input, options);
-  }
-
-  /**
-   * Lists the OS images available to the subscription: platform images and the subscription's own.
-   *
-   * `GET /{subscriptionId}/services/images`
-   */
-  listOSImages(input: ListOSImagesInput = {}, options?: RequestOptions): Promise<OSImage[]> {
-    return ops.listOSImages(this, input, options);
   }
 
   /**
@@ -2195,15 +2195,6 @@ export class ServiceManagementClient extends ServiceClient {
   }
 
   /**
-   * Lists the latest version of each VM extension.
-   *
-   * `GET /{subscriptionId}/services/resourceextensions`
-   */
-  listResourceExtensions(input: ListResourceExtensionsInput = {}, options?: RequestOptions): Promise<ResourceExtension[]> {
-    return ops.listResourceExtensions(this, input, options);
-  }
-
-  /**
    * Lists the versions of a VM extension.
    *
    * `GET /{subscriptionId}/services/resourceextensions/{PublisherName}/{ExtensionName}`
@@ -2213,9 +2204,18 @@ export class ServiceManagementClient extends ServiceClient {
   }
 
   /**
+   * Lists the latest version of each VM extension.
+   *
+   * `GET /{subscriptionId}/services/resourceextensions`
+   */
+  listResourceExtensions(input: ListResourceExtensionsInput = {}, options?: RequestOptions): Promise<ResourceExtension[]> {
+    return ops.listResourceExtensions(this, input, options);
+  }
+
+  /**
    * Tells whether the subscription is registered with the given resource providers (e.g. sqlserver, website).
    *
-   * `GET /{subscriptionId}/services` with `?expandlist&#x3D;ServiceResource`
+   * `GET /{subscriptionId}/services` with `?expandlist=ServiceResource`
    */
   listResourceTypes(input: ListResourceTypesInput, options?: RequestOptions): Promise<ServiceResource[]> {
     return ops.listResourceTypes(this, input, options);
@@ -2292,9 +2292,18 @@ export class ServiceManagementClient extends ServiceClient {
   }
 
   /**
+   * Lists the VM images available to the subscription, optionally filtered.
+   *
+   * `GET /{subscriptionId}/services/vmimages`
+   */
+  listVMImages(input: ListVMImagesInput = {}, options?: RequestOptions): Promise<VMImage[]> {
+    return ops.listVMImages(this, input, options);
+  }
+
+  /**
    * Lists the virtual network gateways (V2) of the subscription.
    *
-   * `GET /{subscriptionId}/services/networking/virtualnetworkgateways` with `?api-version&#x3D;2016-03-01`
+   * `GET /{subscriptionId}/services/networking/virtualnetworkgateways` with `?api-version=2016-03-01`
    */
   listVirtualNetworkGateways(input: ListVirtualNetworkGatewaysInput = {}, options?: RequestOptions): Promise<VirtualNetworkGateway[]> {
     return ops.listVirtualNetworkGateways(this, input, options);
@@ -2310,18 +2319,9 @@ export class ServiceManagementClient extends ServiceClient {
   }
 
   /**
-   * Lists the VM images available to the subscription, optionally filtered.
-   *
-   * `GET /{subscriptionId}/services/vmimages`
-   */
-  listVMImages(input: ListVMImagesInput = {}, options?: RequestOptions): Promise<VMImage[]> {
-    return ops.listVMImages(this, input, options);
-  }
-
-  /**
    * Prepares the migration of a deployment to Azure Resource Manager.
    *
-   * `POST /{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}/migration` with `?comp&#x3D;prepare`
+   * `POST /{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}/migration` with `?comp=prepare`
    *
    * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
    * `{ wait: true }` (or wait options) to resolve when it has finished.
@@ -2330,7 +2330,7 @@ export class ServiceManagementClient extends ServiceClient {
   /**
    * Prepares the migration of a deployment to Azure Resource Manager.
    *
-   * `POST /{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}/migration` with `?comp&#x3D;prepare`
+   * `POST /{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}/migration` with `?comp=prepare`
    *
    * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
    * `{ wait: true }` (or wait options) to resolve when it has finished.
@@ -2343,7 +2343,7 @@ export class ServiceManagementClient extends ServiceClient {
   /**
    * Prepares the migration of a storage account to Azure Resource Manager.
    *
-   * `POST /{subscriptionId}/services/storageservices/{ServiceName}/migration` with `?comp&#x3D;prepare`
+   * `POST /{subscriptionId}/services/storageservices/{ServiceName}/migration` with `?comp=prepare`
    *
    * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
    * `{ wait: true }` (or wait options) to resolve when it has finished.
@@ -2352,7 +2352,7 @@ export class ServiceManagementClient extends ServiceClient {
   /**
    * Prepares the migration of a storage account to Azure Resource Manager.
    *
-   * `POST /{subscriptionId}/services/storageservices/{ServiceName}/migration` with `?comp&#x3D;prepare`
+   * `POST /{subscriptionId}/services/storageservices/{ServiceName}/migration` with `?comp=prepare`
    *
    * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
    * `{ wait: true }` (or wait options) to resolve when it has finished.
@@ -2365,7 +2365,7 @@ export class ServiceManagementClient extends ServiceClient {
   /**
    * Prepares the migration of a virtual network to Azure Resource Manager.
    *
-   * `POST /{subscriptionId}/services/networking/virtualnetwork/{VirtualNetworkName}/migration` with `?comp&#x3D;prepare`
+   * `POST /{subscriptionId}/services/networking/virtualnetwork/{VirtualNetworkName}/migration` with `?comp=prepare`
    *
    * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
    * `{ wait: true }` (or wait options) to resolve when it has finished.
@@ -2374,7 +2374,7 @@ export class ServiceManagementClient extends ServiceClient {
   /**
    * Prepares the migration of a virtual network to Azure Resource Manager.
    *
-   * `POST /{subscriptionId}/services/networking/virtualnetwork/{VirtualNetworkName}/migration` with `?comp&#x3D;prepare`
+   * `POST /{subscriptionId}/services/networking/virtualnetwork/{VirtualNetworkName}/migration` with `?comp=prepare`
    *
    * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
    * `{ wait: true }` (or wait options) to resolve when it has finished.
@@ -2387,7 +2387,7 @@ export class ServiceManagementClient extends ServiceClient {
   /**
    * Reboots a role instance, by deployment name. No body.
    *
-   * `POST /{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}/roleinstances/{RoleInstanceName}` with `?comp&#x3D;reboot`
+   * `POST /{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}/roleinstances/{RoleInstanceName}` with `?comp=reboot`
    *
    * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
    * `{ wait: true }` (or wait options) to resolve when it has finished.
@@ -2396,7 +2396,7 @@ export class ServiceManagementClient extends ServiceClient {
   /**
    * Reboots a role instance, by deployment name. No body.
    *
-   * `POST /{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}/roleinstances/{RoleInstanceName}` with `?comp&#x3D;reboot`
+   * `POST /{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}/roleinstances/{RoleInstanceName}` with `?comp=reboot`
    *
    * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
    * `{ wait: true }` (or wait options) to resolve when it has finished.
@@ -2409,7 +2409,7 @@ export class ServiceManagementClient extends ServiceClient {
   /**
    * Reboots a role instance of the deployment in a slot. No body.
    *
-   * `POST /{subscriptionId}/services/hostedservices/{ServiceName}/deploymentslots/{DeploymentSlot}/roleinstances/{RoleInstanceName}` with `?comp&#x3D;reboot`
+   * `POST /{subscriptionId}/services/hostedservices/{ServiceName}/deploymentslots/{DeploymentSlot}/roleinstances/{RoleInstanceName}` with `?comp=reboot`
    *
    * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
    * `{ wait: true }` (or wait options) to resolve when it has finished.
@@ -2418,7 +2418,7 @@ export class ServiceManagementClient extends ServiceClient {
   /**
    * Reboots a role instance of the deployment in a slot. No body.
    *
-   * `POST /{subscriptionId}/services/hostedservices/{ServiceName}/deploymentslots/{DeploymentSlot}/roleinstances/{RoleInstanceName}` with `?comp&#x3D;reboot`
+   * `POST /{subscriptionId}/services/hostedservices/{ServiceName}/deploymentslots/{DeploymentSlot}/roleinstances/{RoleInstanceName}` with `?comp=reboot`
    *
    * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
    * `{ wait: true }` (or wait options) to resolve when it has finished.
@@ -2431,7 +2431,7 @@ export class ServiceManagementClient extends ServiceClient {
   /**
    * Reinstalls the OS and re-initializes the local storage of a role instance, by deployment name. No body.
    *
-   * `POST /{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}/roleinstances/{RoleInstanceName}` with `?comp&#x3D;rebuild`
+   * `POST /{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}/roleinstances/{RoleInstanceName}` with `?comp=rebuild`
    *
    * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
    * `{ wait: true }` (or wait options) to resolve when it has finished.
@@ -2440,7 +2440,7 @@ export class ServiceManagementClient extends ServiceClient {
   /**
    * Reinstalls the OS and re-initializes the local storage of a role instance, by deployment name. No body.
    *
-   * `POST /{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}/roleinstances/{RoleInstanceName}` with `?comp&#x3D;rebuild`
+   * `POST /{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}/roleinstances/{RoleInstanceName}` with `?comp=rebuild`
    *
    * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
    * `{ wait: true }` (or wait options) to resolve when it has finished.
@@ -2453,7 +2453,7 @@ export class ServiceManagementClient extends ServiceClient {
   /**
    * Reinstalls the OS and re-initializes the local storage of a role instance of the deployment in a slot. No body.
    *
-   * `POST /{subscriptionId}/services/hostedservices/{ServiceName}/deploymentslots/{DeploymentSlot}/roleinstances/{RoleInstanceName}` with `?comp&#x3D;rebuild`
+   * `POST /{subscriptionId}/services/hostedservices/{ServiceName}/deploymentslots/{DeploymentSlot}/roleinstances/{RoleInstanceName}` with `?comp=rebuild`
    *
    * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
    * `{ wait: true }` (or wait options) to resolve when it has finished.
@@ -2462,7 +2462,7 @@ export class ServiceManagementClient extends ServiceClient {
   /**
    * Reinstalls the OS and re-initializes the local storage of a role instance of the deployment in a slot. No body.
    *
-   * `POST /{subscriptionId}/services/hostedservices/{ServiceName}/deploymentslots/{DeploymentSlot}/roleinstances/{RoleInstanceName}` with `?comp&#x3D;rebuild`
+   * `POST /{subscriptionId}/services/hostedservices/{ServiceName}/deploymentslots/{DeploymentSlot}/roleinstances/{RoleInstanceName}` with `?comp=rebuild`
    *
    * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
    * `{ wait: true }` (or wait options) to resolve when it has finished.
@@ -2497,7 +2497,7 @@ export class ServiceManagementClient extends ServiceClient {
   /**
    * Regenerates the primary or secondary access key of a storage account.
    *
-   * `POST /{subscriptionId}/services/storageservices/{ServiceName}/keys` with `?action&#x3D;regenerate`
+   * `POST /{subscriptionId}/services/storageservices/{ServiceName}/keys` with `?action=regenerate`
    */
   regenerateStorageAccountKeys(input: RegenerateStorageAccountKeysInput, options?: RequestOptions): Promise<StorageAccountKeys> {
     return ops.regenerateStorageAccountKeys(this, input, options);
@@ -2528,7 +2528,7 @@ export class ServiceManagementClient extends ServiceClient {
   /**
    * Registers the subscription with a resource provider (e.g. sqlserver, website).
    *
-   * `PUT /{subscriptionId}/services` with `?action&#x3D;register`
+   * `PUT /{subscriptionId}/services` with `?action=register`
    *
    * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
    * `{ wait: true }` (or wait options) to resolve when it has finished.
@@ -2537,7 +2537,7 @@ export class ServiceManagementClient extends ServiceClient {
   /**
    * Registers the subscription with a resource provider (e.g. sqlserver, website).
    *
-   * `PUT /{subscriptionId}/services` with `?action&#x3D;register`
+   * `PUT /{subscriptionId}/services` with `?action=register`
    *
    * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
    * `{ wait: true }` (or wait options) to resolve when it has finished.
@@ -2550,7 +2550,7 @@ export class ServiceManagementClient extends ServiceClient {
   /**
    * Reinstalls the OS of a web or worker role instance, by deployment name. No body.
    *
-   * `POST /{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}/roleinstances/{RoleInstanceName}` with `?comp&#x3D;reimage`
+   * `POST /{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}/roleinstances/{RoleInstanceName}` with `?comp=reimage`
    *
    * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
    * `{ wait: true }` (or wait options) to resolve when it has finished.
@@ -2559,7 +2559,7 @@ export class ServiceManagementClient extends ServiceClient {
   /**
    * Reinstalls the OS of a web or worker role instance, by deployment name. No body.
    *
-   * `POST /{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}/roleinstances/{RoleInstanceName}` with `?comp&#x3D;reimage`
+   * `POST /{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}/roleinstances/{RoleInstanceName}` with `?comp=reimage`
    *
    * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
    * `{ wait: true }` (or wait options) to resolve when it has finished.
@@ -2572,7 +2572,7 @@ export class ServiceManagementClient extends ServiceClient {
   /**
    * Reinstalls the OS of a role instance of the deployment in a slot. No body.
    *
-   * `POST /{subscriptionId}/services/hostedservices/{ServiceName}/deploymentslots/{DeploymentSlot}/roleinstances/{RoleInstanceName}` with `?comp&#x3D;reimage`
+   * `POST /{subscriptionId}/services/hostedservices/{ServiceName}/deploymentslots/{DeploymentSlot}/roleinstances/{RoleInstanceName}` with `?comp=reimage`
    *
    * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
    * `{ wait: true }` (or wait options) to resolve when it has finished.
@@ -2581,7 +2581,7 @@ export class ServiceManagementClient extends ServiceClient {
   /**
    * Reinstalls the OS of a role instance of the deployment in a slot. No body.
    *
-   * `POST /{subscriptionId}/services/hostedservices/{ServiceName}/deploymentslots/{DeploymentSlot}/roleinstances/{RoleInstanceName}` with `?comp&#x3D;reimage`
+   * `POST /{subscriptionId}/services/hostedservices/{ServiceName}/deploymentslots/{DeploymentSlot}/roleinstances/{RoleInstanceName}` with `?comp=reimage`
    *
    * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
    * `{ wait: true }` (or wait options) to resolve when it has finished.
@@ -2898,7 +2898,7 @@ export class ServiceManagementClient extends ServiceClient {
   /**
    * Cancels an in-progress configuration change or upgrade and returns the deployment to its previous state, by name. Sources disagree on 200 or 202.
    *
-   * `POST /{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}` with `?comp&#x3D;rollback`
+   * `POST /{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}` with `?comp=rollback`
    *
    * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
    * `{ wait: true }` (or wait options) to resolve when it has finished.
@@ -2907,7 +2907,7 @@ export class ServiceManagementClient extends ServiceClient {
   /**
    * Cancels an in-progress configuration change or upgrade and returns the deployment to its previous state, by name. Sources disagree on 200 or 202.
    *
-   * `POST /{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}` with `?comp&#x3D;rollback`
+   * `POST /{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}` with `?comp=rollback`
    *
    * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
    * `{ wait: true }` (or wait options) to resolve when it has finished.
@@ -2920,7 +2920,7 @@ export class ServiceManagementClient extends ServiceClient {
   /**
    * Cancels an in-progress configuration change or upgrade of the deployment in a slot.
    *
-   * `POST /{subscriptionId}/services/hostedservices/{ServiceName}/deploymentslots/{DeploymentSlot}` with `?comp&#x3D;rollback`
+   * `POST /{subscriptionId}/services/hostedservices/{ServiceName}/deploymentslots/{DeploymentSlot}` with `?comp=rollback`
    *
    * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
    * `{ wait: true }` (or wait options) to resolve when it has finished.
@@ -2929,7 +2929,7 @@ export class ServiceManagementClient extends ServiceClient {
   /**
    * Cancels an in-progress configuration change or upgrade of the deployment in a slot.
    *
-   * `POST /{subscriptionId}/services/hostedservices/{ServiceName}/deploymentslots/{DeploymentSlot}` with `?comp&#x3D;rollback`
+   * `POST /{subscriptionId}/services/hostedservices/{ServiceName}/deploymentslots/{DeploymentSlot}` with `?comp=rollback`
    *
    * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
    * `{ wait: true }` (or wait options) to resolve when it has finished.
@@ -2942,7 +2942,7 @@ export class ServiceManagementClient extends ServiceClient {
   /**
    * Replaces the configuration of an application gateway.
    *
-   * `POST /{subscriptionId}/services/networking/ApplicationGateways/{GatewayName}/configuration` with `?api-version&#x3D;2016-07-01`
+   * `POST /{subscriptionId}/services/networking/ApplicationGateways/{GatewayName}/configuration` with `?api-version=2016-07-01`
    *
    * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
    * `{ wait: true }` (or wait options) to resolve when it has finished.
@@ -2951,7 +2951,7 @@ export class ServiceManagementClient extends ServiceClient {
   /**
    * Replaces the configuration of an application gateway.
    *
-   * `POST /{subscriptionId}/services/networking/ApplicationGateways/{GatewayName}/configuration` with `?api-version&#x3D;2016-07-01`
+   * `POST /{subscriptionId}/services/networking/ApplicationGateways/{GatewayName}/configuration` with `?api-version=2016-07-01`
    *
    * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
    * `{ wait: true }` (or wait options) to resolve when it has finished.
@@ -3448,7 +3448,7 @@ export class ServiceManagementClient extends ServiceClient {
   /**
    * Unregisters the subscription from a resource provider.
    *
-   * `PUT /{subscriptionId}/services` with `?action&#x3D;unregister`
+   * `PUT /{subscriptionId}/services` with `?action=unregister`
    *
    * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
    * `{ wait: true }` (or wait options) to resolve when it has finished.
@@ -3457,7 +3457,7 @@ export class ServiceManagementClient extends ServiceClient {
   /**
    * Unregisters the subscription from a resource provider.
    *
-   * `PUT /{subscriptionId}/services` with `?action&#x3D;unregister`
+   * `PUT /{subscriptionId}/services` with `?action=unregister`
    *
    * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
    * `{ wait: true }` (or wait options) to resolve when it has finished.
@@ -3523,7 +3523,7 @@ export class ServiceManagementClient extends ServiceClient {
   /**
    * Updates the size, instance count or subnets of an application gateway.
    *
-   * `PUT /{subscriptionId}/services/networking/ApplicationGateways/{GatewayName}` with `?api-version&#x3D;2016-07-01`
+   * `PUT /{subscriptionId}/services/networking/ApplicationGateways/{GatewayName}` with `?api-version=2016-07-01`
    *
    * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
    * `{ wait: true }` (or wait options) to resolve when it has finished.
@@ -3532,7 +3532,7 @@ export class ServiceManagementClient extends ServiceClient {
   /**
    * Updates the size, instance count or subnets of an application gateway.
    *
-   * `PUT /{subscriptionId}/services/networking/ApplicationGateways/{GatewayName}` with `?api-version&#x3D;2016-07-01`
+   * `PUT /{subscriptionId}/services/networking/ApplicationGateways/{GatewayName}` with `?api-version=2016-07-01`
    *
    * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
    * `{ wait: true }` (or wait options) to resolve when it has finished.
@@ -3567,7 +3567,7 @@ export class ServiceManagementClient extends ServiceClient {
   /**
    * Starts (Running) or stops (Suspended) a deployment, by name.
    *
-   * `POST /{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}` with `?comp&#x3D;status`
+   * `POST /{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}` with `?comp=status`
    *
    * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
    * `{ wait: true }` (or wait options) to resolve when it has finished.
@@ -3576,7 +3576,7 @@ export class ServiceManagementClient extends ServiceClient {
   /**
    * Starts (Running) or stops (Suspended) a deployment, by name.
    *
-   * `POST /{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}` with `?comp&#x3D;status`
+   * `POST /{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}` with `?comp=status`
    *
    * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
    * `{ wait: true }` (or wait options) to resolve when it has finished.
@@ -3589,7 +3589,7 @@ export class ServiceManagementClient extends ServiceClient {
   /**
    * Starts (Running) or stops (Suspended) the deployment in a slot.
    *
-   * `POST /{subscriptionId}/services/hostedservices/{ServiceName}/deploymentslots/{DeploymentSlot}` with `?comp&#x3D;status`
+   * `POST /{subscriptionId}/services/hostedservices/{ServiceName}/deploymentslots/{DeploymentSlot}` with `?comp=status`
    *
    * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
    * `{ wait: true }` (or wait options) to resolve when it has finished.
@@ -3598,7 +3598,7 @@ export class ServiceManagementClient extends ServiceClient {
   /**
    * Starts (Running) or stops (Suspended) the deployment in a slot.
    *
-   * `POST /{subscriptionId}/services/hostedservices/{ServiceName}/deploymentslots/{DeploymentSlot}` with `?comp&#x3D;status`
+   * `POST /{subscriptionId}/services/hostedservices/{ServiceName}/deploymentslots/{DeploymentSlot}` with `?comp=status`
    *
    * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
    * `{ wait: true }` (or wait options) to resolve when it has finished.
@@ -3655,7 +3655,7 @@ export class ServiceManagementClient extends ServiceClient {
   /**
    * Updates a registered extension image (extension publishers).
    *
-   * `PUT /{subscriptionId}/services/extensions` with `?action&#x3D;update`
+   * `PUT /{subscriptionId}/services/extensions` with `?action=update`
    *
    * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
    * `{ wait: true }` (or wait options) to resolve when it has finished.
@@ -3664,7 +3664,7 @@ export class ServiceManagementClient extends ServiceClient {
   /**
    * Updates a registered extension image (extension publishers).
    *
-   * `PUT /{subscriptionId}/services/extensions` with `?action&#x3D;update`
+   * `PUT /{subscriptionId}/services/extensions` with `?action=update`
    *
    * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
    * `{ wait: true }` (or wait options) to resolve when it has finished.
@@ -3677,7 +3677,7 @@ export class ServiceManagementClient extends ServiceClient {
   /**
    * Updates a gateway connection (V2).
    *
-   * `PATCH /{subscriptionId}/services/networking/gatewayconnections/virtualnetworkgateway/{GatewayId}/connectedentity/{ConnectedEntityId}` with `?api-version&#x3D;2016-03-01`
+   * `PATCH /{subscriptionId}/services/networking/gatewayconnections/virtualnetworkgateway/{GatewayId}/connectedentity/{ConnectedEntityId}` with `?api-version=2016-03-01`
    *
    * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
    * `{ wait: true }` (or wait options) to resolve when it has finished.
@@ -3686,7 +3686,7 @@ export class ServiceManagementClient extends ServiceClient {
   /**
    * Updates a gateway connection (V2).
    *
-   * `PATCH /{subscriptionId}/services/networking/gatewayconnections/virtualnetworkgateway/{GatewayId}/connectedentity/{ConnectedEntityId}` with `?api-version&#x3D;2016-03-01`
+   * `PATCH /{subscriptionId}/services/networking/gatewayconnections/virtualnetworkgateway/{GatewayId}/connectedentity/{ConnectedEntityId}` with `?api-version=2016-03-01`
    *
    * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
    * `{ wait: true }` (or wait options) to resolve when it has finished.
@@ -3708,7 +3708,7 @@ export class ServiceManagementClient extends ServiceClient {
   /**
    * Updates the load-balanced endpoint sets of a deployment (ports, probes, ACLs) for all their virtual machines.
    *
-   * `POST /{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}` with `?comp&#x3D;UpdateLbSet`
+   * `POST /{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}` with `?comp=UpdateLbSet`
    *
    * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
    * `{ wait: true }` (or wait options) to resolve when it has finished.
@@ -3717,7 +3717,7 @@ export class ServiceManagementClient extends ServiceClient {
   /**
    * Updates the load-balanced endpoint sets of a deployment (ports, probes, ACLs) for all their virtual machines.
    *
-   * `POST /{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}` with `?comp&#x3D;UpdateLbSet`
+   * `POST /{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}` with `?comp=UpdateLbSet`
    *
    * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
    * `{ wait: true }` (or wait options) to resolve when it has finished.
@@ -3752,7 +3752,7 @@ export class ServiceManagementClient extends ServiceClient {
   /**
    * Updates the address space or BGP settings of a local network gateway (V2).
    *
-   * `PATCH /{subscriptionId}/services/networking/localnetworkgateways/{GatewayId}` with `?api-version&#x3D;2016-03-01`
+   * `PATCH /{subscriptionId}/services/networking/localnetworkgateways/{GatewayId}` with `?api-version=2016-03-01`
    */
   updateLocalNetworkGateway(input: UpdateLocalNetworkGatewayInput, options?: RequestOptions): Promise<ResponseMetadata> {
     return ops.updateLocalNetworkGateway(this, input, options);
@@ -3810,7 +3810,7 @@ export class ServiceManagementClient extends ServiceClient {
   /**
    * Starts an in-place upgrade of a deployment with a new package and configuration, by name.
    *
-   * `POST /{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}` with `?comp&#x3D;upgrade`
+   * `POST /{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}` with `?comp=upgrade`
    *
    * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
    * `{ wait: true }` (or wait options) to resolve when it has finished.
@@ -3819,7 +3819,7 @@ export class ServiceManagementClient extends ServiceClient {
   /**
    * Starts an in-place upgrade of a deployment with a new package and configuration, by name.
    *
-   * `POST /{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}` with `?comp&#x3D;upgrade`
+   * `POST /{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}` with `?comp=upgrade`
    *
    * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
    * `{ wait: true }` (or wait options) to resolve when it has finished.
@@ -3832,7 +3832,7 @@ export class ServiceManagementClient extends ServiceClient {
   /**
    * Starts an in-place upgrade of the deployment in a slot.
    *
-   * `POST /{subscriptionId}/services/hostedservices/{ServiceName}/deploymentslots/{DeploymentSlot}` with `?comp&#x3D;upgrade`
+   * `POST /{subscriptionId}/services/hostedservices/{ServiceName}/deploymentslots/{DeploymentSlot}` with `?comp=upgrade`
    *
    * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
    * `{ wait: true }` (or wait options) to resolve when it has finished.
@@ -3841,7 +3841,7 @@ export class ServiceManagementClient extends ServiceClient {
   /**
    * Starts an in-place upgrade of the deployment in a slot.
    *
-   * `POST /{subscriptionId}/services/hostedservices/{ServiceName}/deploymentslots/{DeploymentSlot}` with `?comp&#x3D;upgrade`
+   * `POST /{subscriptionId}/services/hostedservices/{ServiceName}/deploymentslots/{DeploymentSlot}` with `?comp=upgrade`
    *
    * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
    * `{ wait: true }` (or wait options) to resolve when it has finished.
@@ -3854,7 +3854,7 @@ export class ServiceManagementClient extends ServiceClient {
   /**
    * Validates the migration of a deployment to Azure Resource Manager.
    *
-   * `POST /{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}/migration` with `?comp&#x3D;validate`
+   * `POST /{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}/migration` with `?comp=validate`
    */
   validateDeploymentMigration(input: ValidateDeploymentMigrationInput, options?: RequestOptions): Promise<ValidationMessage[]> {
     return ops.validateDeploymentMigration(this, input, options);
@@ -3863,7 +3863,7 @@ export class ServiceManagementClient extends ServiceClient {
   /**
    * Upgrades the next upgrade domain of a manual in-place upgrade, by deployment name.
    *
-   * `POST /{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}` with `?comp&#x3D;walkupgradedomain`
+   * `POST /{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}` with `?comp=walkupgradedomain`
    *
    * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
    * `{ wait: true }` (or wait options) to resolve when it has finished.
@@ -3872,7 +3872,7 @@ export class ServiceManagementClient extends ServiceClient {
   /**
    * Upgrades the next upgrade domain of a manual in-place upgrade, by deployment name.
    *
-   * `POST /{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}` with `?comp&#x3D;walkupgradedomain`
+   * `POST /{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}` with `?comp=walkupgradedomain`
    *
    * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
    * `{ wait: true }` (or wait options) to resolve when it has finished.
@@ -3885,7 +3885,7 @@ export class ServiceManagementClient extends ServiceClient {
   /**
    * Upgrades the next upgrade domain of a manual in-place upgrade of the deployment in a slot.
    *
-   * `POST /{subscriptionId}/services/hostedservices/{ServiceName}/deploymentslots/{DeploymentSlot}` with `?comp&#x3D;walkupgradedomain`
+   * `POST /{subscriptionId}/services/hostedservices/{ServiceName}/deploymentslots/{DeploymentSlot}` with `?comp=walkupgradedomain`
    *
    * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
    * `{ wait: true }` (or wait options) to resolve when it has finished.
@@ -3894,7 +3894,7 @@ export class ServiceManagementClient extends ServiceClient {
   /**
    * Upgrades the next upgrade domain of a manual in-place upgrade of the deployment in a slot.
    *
-   * `POST /{subscriptionId}/services/hostedservices/{ServiceName}/deploymentslots/{DeploymentSlot}` with `?comp&#x3D;walkupgradedomain`
+   * `POST /{subscriptionId}/services/hostedservices/{ServiceName}/deploymentslots/{DeploymentSlot}` with `?comp=walkupgradedomain`
    *
    * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
    * `{ wait: true }` (or wait options) to resolve when it has finished.

@@ -1,8 +1,7 @@
 /** One file per model: its TypeScript type and its shape (the wire layout the runtime reads). */
 import { StructureKind, type Project, type StatementStructures } from 'ts-morph';
-import { constStatement } from './file-header.js';
 import type { LocatedModel } from '../spec/load.js';
-import { generatedHeader } from './file-header.js';
+import { constStatement, generatedHeader, separateDeclarations } from './file-header.js';
 import { memberKey, quote, shapeName } from './names.js';
 import { ModelRefs, memberShape, propertyType } from './typescript-types.js';
 
@@ -57,5 +56,5 @@ export function emitModel(project: Project, model: LocatedModel): string {
       ...body,
     ],
   }, { overwrite: true });
-  return file.getFullText();
+  return separateDeclarations(file.getFullText());
 }

@@ -4,7 +4,7 @@ import {
   type ParameterDeclarationStructure, type Project, type StatementStructures,
 } from 'ts-morph';
 import type { BodySpec, LocatedOperation, Spec } from '../spec/load.js';
-import { constStatement, generatedHeader } from './file-header.js';
+import { constStatement, generatedHeader, separateDeclarations } from './file-header.js';
 import { modelImports } from './emit-models.js';
 import { inputTypeName, memberKey, methodName, operationConst, quote, shapeName } from './names.js';
 import type { TextTemplates } from './templates.js';
@@ -183,7 +183,7 @@ export function emitOperation(project: Project, spec: Spec, op: LocatedOperation
     ],
   }, { overwrite: true });
   return {
-    text: file.getFullText(),
+    text: separateDeclarations(file.getFullText()),
     signature: { op, method, inputType, inputOptional, outputType: output, doc, paginator, models: [...refs.names] },
   };
 }

@@ -7,3 +7,12 @@ export function generatedHeader(source: string): string {
 export function constStatement(doc: string, name: string, type: string, initializer: string): string {
   return `/** ${doc} */\nexport const ${name}: ${type} = ${initializer};`;
 }
+
+/**
+ * ts-morph separates interfaces and functions by a blank line but not imports, type aliases and text statements;
+ * hand-written code would. Adds one before every top-level doc comment that follows a statement — except between
+ * the overloads of a function, which belong together.
+ */
+export function separateDeclarations(text: string): string {
+  return text.replace(/^(?!export function )(\S.*;)\n\/\*\*/gm, '$1\n\n/**');
+}

@@ -18,3 +18,8 @@ export function quote(text: string): string {
 export function memberKey(name: string): string {
   return /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(name) ? name : quote(name);
 }
+
+/** Locale-independent order (UTF-16 code units), so that output is the same on every machine. */
+export function compareNames(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

@@ -1,13 +1,17 @@
 /** Handlebars templates for the text the generator writes: doc comments and the generated README. */
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import Handlebars from 'handlebars';
 import type { LocatedOperation, Spec } from '../spec/load.js';
-import { methodName } from './names.js';
+import { compareNames, methodName } from './names.js';
 
-const templateDir = new URL('../../generator/templates/', import.meta.url);
+/** generator/templates/ of this checkout, seen from dist/generator/; tests built elsewhere pass their own. */
+export const defaultTemplateDir = fileURLToPath(new URL('../../generator/templates/', import.meta.url));
 
-function load(name: string): Handlebars.TemplateDelegate {
-  return Handlebars.compile(readFileSync(new URL(name, templateDir), 'utf8'), { noEscape: false, strict: true });
+/** Reads and compiles one template; markdown and code templates skip HTML escaping, since their text is not HTML. */
+export function compileTemplate(dir: string, name: string, options: { markdown?: boolean } = {}): Handlebars.TemplateDelegate {
+  return Handlebars.compile(readFileSync(join(dir, name), 'utf8'), { noEscape: options.markdown ?? false, strict: true });
 }
 
 export interface TextTemplates {
@@ -15,9 +19,10 @@ export interface TextTemplates {
   readme(spec: Spec): string;
 }
 
-export function loadTemplates(): TextTemplates {
-  const operationDoc = load('operation-doc.hbs');
-  const readme = load('readme.hbs');
+export function loadTemplates(dir: string = defaultTemplateDir): TextTemplates {
+  // Doc comments and markdown are not HTML: `comp=list` must stay as it is, not become `comp&#x3D;list`.
+  const operationDoc = compileTemplate(dir, 'operation-doc.hbs', { markdown: true });
+  const readme = compileTemplate(dir, 'readme.hbs', { markdown: true });
   return {
     operationDoc: (op, paginator) => operationDoc({
       doc: op.doc,
@@ -34,7 +39,7 @@ export function loadTemplates(): TextTemplates {
       groupCount: spec.groups.length,
       modelCount: spec.models.size,
       operations: [...spec.operations]
-        .sort((a, b) => a.group.localeCompare(b.group) || a.name.localeCompare(b.name))
+        .sort((a, b) => compareNames(a.group, b.group) || compareNames(a.name, b.name))
         .map((op) => ({ group: op.group, name: op.name, method: methodName(op.name), verb: op.method, path: op.path, async: op.async !== undefined })),
     }),
   };

@@ -96,7 +96,7 @@ export function loadSpec(dir: string = defaultSpecDir): Spec {
   }
   if (problems.length === 0) checkReferences(spec, problems);
   if (problems.length > 0) throw new SpecError(problems);
-  spec.operations.sort((a, b) => a.name.localeCompare(b.name));
+  spec.operations.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   return spec;
 }
 
@@ -108,6 +108,52 @@ function checkReferences(spec: Spec, problems: SpecProblem[]): void {
   };
   checkOperations(spec, problems, modelRef);
   for (const model of spec.models.values()) checkModel(spec, model, problems, modelRef);
+  checkGroups(spec, problems);
+  checkSharedUrls(spec, problems);
+  checkGeneratedNames(spec, problems);
+}
+
+/** One file per group: each group is one docs page (docs/api/<group>.md) and one section of the client. */
+function checkGroups(spec: Spec, problems: SpecProblem[]): void {
+  const seen = new Map<string, string>();
+  for (const g of spec.groups) {
+    const twin = seen.get(g.name);
+    if (twin) problems.push({ file: g.file, pointer: '/group', message: `duplicate group ${g.name} (also ${twin}); hint: give each file its own group name, or move these operations into ${twin}` });
+    seen.set(g.name, g.file);
+  }
+}
+
+/**
+ * Operations may share verb, path and fixed query (role operations all POST to …/Operations), but then the body
+ * must tell them apart — by its root element or by a const member — or neither the emulator's router nor a
+ * reader can.
+ */
+function checkSharedUrls(spec: Spec, problems: SpecProblem[]): void {
+  const routes = new Map<string, LocatedOperation>();
+  for (const op of spec.operations) {
+    const consts = (spec.models.get(op.request?.model ?? '')?.properties ?? []).filter((p) => p.const !== undefined).map((p) => `${p.name}=${p.const}`);
+    const key = [op.method, op.path.replace(/\{[^}]+\}/g, '{}'), new URLSearchParams(op.fixedQuery).toString(), op.request?.element ?? '', ...consts].join(' ');
+    const twin = routes.get(key);
+    if (twin) {
+      problems.push({ file: op.file, pointer: op.pointer, message: `${op.name} has the same verb, path and body root as ${twin.name} (${twin.file}#${twin.pointer}); hint: give one a different root element or a const member (e.g. OperationType), or a fixedQuery` });
+    }
+    routes.set(key, op);
+  }
+}
+
+/**
+ * The generated index exports every model (X and XShape) beside every operation (XOperation and XInput): a model
+ * named like an operation's generated names would clash there.
+ */
+function checkGeneratedNames(spec: Spec, problems: SpecProblem[]): void {
+  const generated = new Map<string, string>();
+  for (const op of spec.operations) for (const name of [`${op.name}Operation`, `${op.name}Input`]) generated.set(name, op.name);
+  for (const model of spec.models.values()) {
+    for (const name of [model.name, `${model.name}Shape`]) {
+      const op = generated.get(name);
+      if (op) problems.push({ file: model.file, pointer: model.pointer, message: `model ${model.name} clashes with ${name}, generated for operation ${op}; hint: rename the model (e.g. ${model.name}Body) — the element name on the wire stays as it is` });
+    }
+  }
 }
 
 type ModelRefCheck = (name: string | undefined, file: string, pointer: string) => void;
@@ -147,6 +193,8 @@ function checkOperations(spec: Spec, problems: SpecProblem[], modelRef: ModelRef
       if (op.method === 'GET') at('/request', 'a GET cannot send a body');
     }
     op.responses.forEach((r, i) => {
+      if (r.body?.member !== undefined) at(`/responses/${i}/body/member`, '"member" is for request bodies only; hint: remove it: a response body is what the call resolves with');
+      if (r.body?.contentType !== undefined) at(`/responses/${i}/body/contentType`, '"contentType" is for request bodies only; hint: remove it: the client reads the response\'s own Content-Type');
       modelRef(r.body?.model, op.file, `${op.pointer}/responses/${i}/body/model`);
       modelRef(r.body?.list?.model, op.file, `${op.pointer}/responses/${i}/body/list/model`);
     });
@@ -200,8 +248,12 @@ function checkModel(spec: Spec, model: LocatedModel, problems: SpecProblem[], mo
       const variant = spec.models.get(v);
       if (!variant) return modelRef(v, model.file, `${model.pointer}/variants/${i}`);
       if (variant.discriminatorValue === undefined) at(`/variants/${i}`, `variant ${v} has no discriminatorValue`);
-      if (!(variant.properties ?? []).some((p) => p.name === model.discriminator)) {
+      const selector = (variant.properties ?? []).findIndex((p) => p.name === model.discriminator);
+      if (selector < 0) {
         at(`/variants/${i}`, `variant ${v} has no ${model.discriminator} property; hint: list it among its properties at its wire position`);
+      } else if (variant.discriminatorValue !== undefined && variant.properties![selector]!.const !== variant.discriminatorValue) {
+        // The generated type makes the discriminator the literal that selects the variant; the const is that literal.
+        problems.push({ file: variant.file, pointer: `${variant.pointer}/properties/${selector}`, message: `${model.discriminator} selects variant ${v} of ${model.name}, so it must be "const": "${variant.discriminatorValue}" (its discriminatorValue); hint: add "const": "${variant.discriminatorValue}" to the property` });
       }
     });
     return;

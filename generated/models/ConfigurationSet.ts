@@ -3,12 +3,14 @@ import type { PolymorphicShape } from '../../runtime/shapes.js';
 import { LinuxProvisioningConfigurationSetShape, type LinuxProvisioningConfigurationSet } from './LinuxProvisioningConfigurationSet.js';
 import { NetworkConfigurationSetShape, type NetworkConfigurationSet } from './NetworkConfigurationSet.js';
 import { WindowsProvisioningConfigurationSetShape, type WindowsProvisioningConfigurationSet } from './WindowsProvisioningConfigurationSet.js';
+
 /**
  * A configuration set of a virtual machine, selected by ConfigurationSetType.
  *
  * One of its kinds, selected by `ConfigurationSetType`.
  */
 export type ConfigurationSet = WindowsProvisioningConfigurationSet | LinuxProvisioningConfigurationSet | NetworkConfigurationSet;
+
 /** Wire layout of {@link ConfigurationSet}: the variant is chosen by ConfigurationSetType. */
 export const ConfigurationSetShape: PolymorphicShape = {
   name: 'ConfigurationSet',

@@ -31,7 +31,7 @@ export const AbortDeploymentMigrationOperation: OperationDescriptor = {
 /**
  * Aborts a prepared migration of a deployment.
  *
- * `POST /{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}/migration` with `?comp&#x3D;abort`
+ * `POST /{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}/migration` with `?comp=abort`
  *
  * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
  * `{ wait: true }` (or wait options) to resolve when it has finished.
@@ -40,7 +40,7 @@ export function abortDeploymentMigration(client: ServiceClient, input: AbortDepl
 /**
  * Aborts a prepared migration of a deployment.
  *
- * `POST /{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}/migration` with `?comp&#x3D;abort`
+ * `POST /{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}/migration` with `?comp=abort`
  *
  * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
  * `{ wait: true }` (or wait options) to resolve when it has finished.

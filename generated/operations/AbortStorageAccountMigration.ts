@@ -28,7 +28,7 @@ export const AbortStorageAccountMigrationOperation: OperationDescriptor = {
 /**
  * Aborts a prepared migration of a storage account.
  *
- * `POST /{subscriptionId}/services/storageservices/{ServiceName}/migration` with `?comp&#x3D;abort`
+ * `POST /{subscriptionId}/services/storageservices/{ServiceName}/migration` with `?comp=abort`
  *
  * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
  * `{ wait: true }` (or wait options) to resolve when it has finished.
@@ -37,7 +37,7 @@ export function abortStorageAccountMigration(client: ServiceClient, input: Abort
 /**
  * Aborts a prepared migration of a storage account.
  *
- * `POST /{subscriptionId}/services/storageservices/{ServiceName}/migration` with `?comp&#x3D;abort`
+ * `POST /{subscriptionId}/services/storageservices/{ServiceName}/migration` with `?comp=abort`
  *
  * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
  * `{ wait: true }` (or wait options) to resolve when it has finished.

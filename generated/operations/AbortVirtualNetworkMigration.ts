@@ -28,7 +28,7 @@ export const AbortVirtualNetworkMigrationOperation: OperationDescriptor = {
 /**
  * Aborts a prepared migration of a virtual network.
  *
- * `POST /{subscriptionId}/services/networking/virtualnetwork/{VirtualNetworkName}/migration` with `?comp&#x3D;abort`
+ * `POST /{subscriptionId}/services/networking/virtualnetwork/{VirtualNetworkName}/migration` with `?comp=abort`
  *
  * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
  * `{ wait: true }` (or wait options) to resolve when it has finished.
@@ -37,7 +37,7 @@ export function abortVirtualNetworkMigration(client: ServiceClient, input: Abort
 /**
  * Aborts a prepared migration of a virtual network.
  *
- * `POST /{subscriptionId}/services/networking/virtualnetwork/{VirtualNetworkName}/migration` with `?comp&#x3D;abort`
+ * `POST /{subscriptionId}/services/networking/virtualnetwork/{VirtualNetworkName}/migration` with `?comp=abort`
  *
  * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
  * `{ wait: true }` (or wait options) to resolve when it has finished.

@@ -35,7 +35,7 @@ export const AddApplicationGatewayCertificateOperation: OperationDescriptor = {
 /**
  * Uploads an SSL certificate (.pfx) to an application gateway.
  *
- * `PUT /{subscriptionId}/services/networking/ApplicationGateways/{GatewayName}/sslcertificates/{CertificateName}` with `?api-version&#x3D;2016-07-01`
+ * `PUT /{subscriptionId}/services/networking/ApplicationGateways/{GatewayName}/sslcertificates/{CertificateName}` with `?api-version=2016-07-01`
  *
  * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
  * `{ wait: true }` (or wait options) to resolve when it has finished.
@@ -44,7 +44,7 @@ export function addApplicationGatewayCertificate(client: ServiceClient, input: A
 /**
  * Uploads an SSL certificate (.pfx) to an application gateway.
  *
- * `PUT /{subscriptionId}/services/networking/ApplicationGateways/{GatewayName}/sslcertificates/{CertificateName}` with `?api-version&#x3D;2016-07-01`
+ * `PUT /{subscriptionId}/services/networking/ApplicationGateways/{GatewayName}/sslcertificates/{CertificateName}` with `?api-version=2016-07-01`
  *
  * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
  * `{ wait: true }` (or wait options) to resolve when it has finished.

@@ -2,8 +2,10 @@
 import type { ServiceClient, RequestOptions } from '../../runtime/client.js';
 import type { OperationDescriptor } from '../../runtime/shapes.js';
 import { DiskShape, type Disk } from '../models/Disk.js';
+
 /** Input of {@link addDisk}. */
 export type AddDiskInput = Disk;
+
 /** What the runtime needs to send {@link addDisk} and read its response. */
 export const AddDiskOperation: OperationDescriptor = {
   name: 'AddDisk',

@@ -2,8 +2,10 @@
 import type { ServiceClient, RequestOptions, ResponseMetadata } from '../../runtime/client.js';
 import type { OperationDescriptor } from '../../runtime/shapes.js';
 import { SubscriptionCertificateShape, type SubscriptionCertificate } from '../models/SubscriptionCertificate.js';
+
 /** Input of {@link addManagementCertificate}. */
 export type AddManagementCertificateInput = SubscriptionCertificate;
+
 /** What the runtime needs to send {@link addManagementCertificate} and read its response. */
 export const AddManagementCertificateOperation: OperationDescriptor = {
   name: 'AddManagementCertificate',

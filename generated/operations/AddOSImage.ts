@@ -2,8 +2,10 @@
 import type { ServiceClient, RequestOptions } from '../../runtime/client.js';
 import type { OperationDescriptor } from '../../runtime/shapes.js';
 import { OSImageShape, type OSImage } from '../models/OSImage.js';
+
 /** Input of {@link addOSImage}. */
 export type AddOSImageInput = OSImage;
+
 /** What the runtime needs to send {@link addOSImage} and read its response. */
 export const AddOSImageOperation: OperationDescriptor = {
   name: 'AddOSImage',

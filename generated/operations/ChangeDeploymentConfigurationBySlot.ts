@@ -32,7 +32,7 @@ export const ChangeDeploymentConfigurationBySlotOperation: OperationDescriptor =
 /**
  * Applies a new service configuration (.cscfg) to the deployment in a slot.
  *
- * `POST /{subscriptionId}/services/hostedservices/{ServiceName}/deploymentslots/{DeploymentSlot}` with `?comp&#x3D;config`
+ * `POST /{subscriptionId}/services/hostedservices/{ServiceName}/deploymentslots/{DeploymentSlot}` with `?comp=config`
  *
  * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
  * `{ wait: true }` (or wait options) to resolve when it has finished.
@@ -41,7 +41,7 @@ export function changeDeploymentConfigurationBySlot(client: ServiceClient, input
 /**
  * Applies a new service configuration (.cscfg) to the deployment in a slot.
  *
- * `POST /{subscriptionId}/services/hostedservices/{ServiceName}/deploymentslots/{DeploymentSlot}` with `?comp&#x3D;config`
+ * `POST /{subscriptionId}/services/hostedservices/{ServiceName}/deploymentslots/{DeploymentSlot}` with `?comp=config`
  *
  * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
  * `{ wait: true }` (or wait options) to resolve when it has finished.

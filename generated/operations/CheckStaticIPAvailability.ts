@@ -30,7 +30,7 @@ export const CheckStaticIPAvailabilityOperation: OperationDescriptor = {
 /**
  * Tells whether an address of a virtual network is free, and suggests free addresses if not.
  *
- * `GET /{subscriptionId}/services/networking/{NetworkName}` with `?op&#x3D;checkavailability`
+ * `GET /{subscriptionId}/services/networking/{NetworkName}` with `?op=checkavailability`
  */
 export function checkStaticIPAvailability(client: ServiceClient, input: CheckStaticIPAvailabilityInput, options?: RequestOptions): Promise<AddressAvailabilityResponse> {
   return client.send<AddressAvailabilityResponse>(CheckStaticIPAvailabilityOperation, input, options);

@@ -31,7 +31,7 @@ export const CommitDeploymentMigrationOperation: OperationDescriptor = {
 /**
  * Commits a prepared migration of a deployment to Azure Resource Manager.
  *
- * `POST /{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}/migration` with `?comp&#x3D;commit`
+ * `POST /{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}/migration` with `?comp=commit`
  *
  * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
  * `{ wait: true }` (or wait options) to resolve when it has finished.
@@ -40,7 +40,7 @@ export function commitDeploymentMigration(client: ServiceClient, input: CommitDe
 /**
  * Commits a prepared migration of a deployment to Azure Resource Manager.
  *
- * `POST /{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}/migration` with `?comp&#x3D;commit`
+ * `POST /{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}/migration` with `?comp=commit`
  *
  * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
  * `{ wait: true }` (or wait options) to resolve when it has finished.

@@ -28,7 +28,7 @@ export const CommitVirtualNetworkMigrationOperation: OperationDescriptor = {
 /**
  * Commits a prepared migration of a virtual network.
  *
- * `POST /{subscriptionId}/services/networking/virtualnetwork/{VirtualNetworkName}/migration` with `?comp&#x3D;commit`
+ * `POST /{subscriptionId}/services/networking/virtualnetwork/{VirtualNetworkName}/migration` with `?comp=commit`
  *
  * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
  * `{ wait: true }` (or wait options) to resolve when it has finished.
@@ -37,7 +37,7 @@ export function commitVirtualNetworkMigration(client: ServiceClient, input: Comm
 /**
  * Commits a prepared migration of a virtual network.
  *
- * `POST /{subscriptionId}/services/networking/virtualnetwork/{VirtualNetworkName}/migration` with `?comp&#x3D;commit`
+ * `POST /{subscriptionId}/services/networking/virtualnetwork/{VirtualNetworkName}/migration` with `?comp=commit`
  *
  * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
  * `{ wait: true }` (or wait options) to resolve when it has finished.

@@ -2,8 +2,10 @@
 import type { ServiceClient, RequestOptions, ResponseMetadata } from '../../runtime/client.js';
 import type { OperationDescriptor } from '../../runtime/shapes.js';
 import { CreateAffinityGroupShape, type CreateAffinityGroup } from '../models/CreateAffinityGroup.js';
+
 /** Input of {@link createAffinityGroup}. */
 export type CreateAffinityGroupInput = CreateAffinityGroup;
+
 /** What the runtime needs to send {@link createAffinityGroup} and read its response. */
 export const CreateAffinityGroupOperation: OperationDescriptor = {
   name: 'CreateAffinityGroup',

@@ -5,8 +5,10 @@ import type { OperationDescriptor } from '../../runtime/shapes.js';
 import { CreateApplicationGatewayParametersShape, type CreateApplicationGatewayParameters } from '../models/CreateApplicationGatewayParameters.js';
 import { GatewayOperationAsyncResponseShape, type GatewayOperationAsyncResponse } from '../models/GatewayOperationAsyncResponse.js';
 import { GetGatewayOperationStatusOperation } from './GetGatewayOperationStatus.js';
+
 /** Input of {@link createApplicationGateway}. */
 export type CreateApplicationGatewayInput = CreateApplicationGatewayParameters;
+
 /** What the runtime needs to send {@link createApplicationGateway} and read its response. */
 export const CreateApplicationGatewayOperation: OperationDescriptor = {
   name: 'CreateApplicationGateway',
@@ -25,7 +27,7 @@ export const CreateApplicationGatewayOperation: OperationDescriptor = {
 /**
  * Creates an application gateway.
  *
- * `POST /{subscriptionId}/services/networking/ApplicationGateways` with `?api-version&#x3D;2016-07-01`
+ * `POST /{subscriptionId}/services/networking/ApplicationGateways` with `?api-version=2016-07-01`
  *
  * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
  * `{ wait: true }` (or wait options) to resolve when it has finished.
@@ -34,7 +36,7 @@ export function createApplicationGateway(client: ServiceClient, input: CreateApp
 /**
  * Creates an application gateway.
  *
- * `POST /{subscriptionId}/services/networking/ApplicationGateways` with `?api-version&#x3D;2016-07-01`
+ * `POST /{subscriptionId}/services/networking/ApplicationGateways` with `?api-version=2016-07-01`
  *
  * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
  * `{ wait: true }` (or wait options) to resolve when it has finished.

@@ -5,8 +5,10 @@ import type { OperationDescriptor } from '../../runtime/shapes.js';
 import { CreateGatewayConnectionParametersShape, type CreateGatewayConnectionParameters } from '../models/CreateGatewayConnectionParameters.js';
 import { GatewayOperationAsyncResponseShape, type GatewayOperationAsyncResponse } from '../models/GatewayOperationAsyncResponse.js';
 import { GetGatewayOperationStatusOperation } from './GetGatewayOperationStatus.js';
+
 /** Input of {@link createGatewayConnection}. */
 export type CreateGatewayConnectionInput = CreateGatewayConnectionParameters;
+
 /** What the runtime needs to send {@link createGatewayConnection} and read its response. */
 export const CreateGatewayConnectionOperation: OperationDescriptor = {
   name: 'CreateGatewayConnection',
@@ -25,7 +27,7 @@ export const CreateGatewayConnectionOperation: OperationDescriptor = {
 /**
  * Creates a gateway connection (V2) between a virtual network gateway and a local network gateway.
  *
- * `POST /{subscriptionId}/services/networking/gatewayconnections` with `?api-version&#x3D;2016-03-01`
+ * `POST /{subscriptionId}/services/networking/gatewayconnections` with `?api-version=2016-03-01`
  *
  * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
  * `{ wait: true }` (or wait options) to resolve when it has finished.
@@ -34,7 +36,7 @@ export function createGatewayConnection(client: ServiceClient, input: CreateGate
 /**
  * Creates a gateway connection (V2) between a virtual network gateway and a local network gateway.
  *
- * `POST /{subscriptionId}/services/networking/gatewayconnections` with `?api-version&#x3D;2016-03-01`
+ * `POST /{subscriptionId}/services/networking/gatewayconnections` with `?api-version=2016-03-01`
  *
  * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
  * `{ wait: true }` (or wait options) to resolve when it has finished.

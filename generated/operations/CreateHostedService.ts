@@ -2,8 +2,10 @@
 import type { ServiceClient, RequestOptions, ResponseMetadata } from '../../runtime/client.js';
 import type { OperationDescriptor } from '../../runtime/shapes.js';
 import { CreateHostedServiceShape, type CreateHostedService } from '../models/CreateHostedService.js';
+
 /** Input of {@link createHostedService}. */
 export type CreateHostedServiceInput = CreateHostedService;
+
 /** What the runtime needs to send {@link createHostedService} and read its response. */
 export const CreateHostedServiceOperation: OperationDescriptor = {
   name: 'CreateHostedService',

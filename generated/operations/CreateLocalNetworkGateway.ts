@@ -2,8 +2,10 @@
 import type { ServiceClient, RequestOptions } from '../../runtime/client.js';
 import type { OperationDescriptor } from '../../runtime/shapes.js';
 import { CreateLocalNetworkGatewayParametersShape, type CreateLocalNetworkGatewayParameters } from '../models/CreateLocalNetworkGatewayParameters.js';
+
 /** Input of {@link createLocalNetworkGateway}. */
 export type CreateLocalNetworkGatewayInput = CreateLocalNetworkGatewayParameters;
+
 /** What the runtime needs to send {@link createLocalNetworkGateway} and read its response. */
 export const CreateLocalNetworkGatewayOperation: OperationDescriptor = {
   name: 'CreateLocalNetworkGateway',
@@ -21,7 +23,7 @@ export const CreateLocalNetworkGatewayOperation: OperationDescriptor = {
 /**
  * Creates a local network gateway (V2). The generated client does not parse the answer; it is returned as text.
  *
- * `POST /{subscriptionId}/services/networking/localnetworkgateways` with `?api-version&#x3D;2016-03-01`
+ * `POST /{subscriptionId}/services/networking/localnetworkgateways` with `?api-version=2016-03-01`
  */
 export function createLocalNetworkGateway(client: ServiceClient, input: CreateLocalNetworkGatewayInput, options?: RequestOptions): Promise<string> {
   return client.send<string>(CreateLocalNetworkGatewayOperation, input, options);

@@ -3,8 +3,10 @@ import type { ServiceClient, RequestOptions, WaitingRequestOptions } from '../..
 import type { AcceptedOperation, CompletedOperation } from '../../runtime/poller.js';
 import type { OperationDescriptor } from '../../runtime/shapes.js';
 import { NetworkSecurityGroupShape, type NetworkSecurityGroup } from '../models/NetworkSecurityGroup.js';
+
 /** Input of {@link createNetworkSecurityGroup}. */
 export type CreateNetworkSecurityGroupInput = NetworkSecurityGroup;
+
 /** What the runtime needs to send {@link createNetworkSecurityGroup} and read its response. */
 export const CreateNetworkSecurityGroupOperation: OperationDescriptor = {
   name: 'CreateNetworkSecurityGroup',

@@ -3,8 +3,10 @@ import type { ServiceClient, RequestOptions, WaitingRequestOptions } from '../..
 import type { AcceptedOperation, CompletedOperation } from '../../runtime/poller.js';
 import type { OperationDescriptor } from '../../runtime/shapes.js';
 import { ReservedIPShape, type ReservedIP } from '../models/ReservedIP.js';
+
 /** Input of {@link createReservedIP}. */
 export type CreateReservedIPInput = ReservedIP;
+
 /** What the runtime needs to send {@link createReservedIP} and read its response. */
 export const CreateReservedIPOperation: OperationDescriptor = {
   name: 'CreateReservedIP',

@@ -3,8 +3,10 @@ import type { ServiceClient, RequestOptions, WaitingRequestOptions } from '../..
 import type { AcceptedOperation, CompletedOperation } from '../../runtime/poller.js';
 import type { OperationDescriptor } from '../../runtime/shapes.js';
 import { RouteTableShape, type RouteTable } from '../models/RouteTable.js';
+
 /** Input of {@link createRouteTable}. */
 export type CreateRouteTableInput = RouteTable;
+
 /** What the runtime needs to send {@link createRouteTable} and read its response. */
 export const CreateRouteTableOperation: OperationDescriptor = {
   name: 'CreateRouteTable',

@@ -3,8 +3,10 @@ import type { ServiceClient, RequestOptions, WaitingRequestOptions } from '../..
 import type { AcceptedOperation, CompletedOperation } from '../../runtime/poller.js';
 import type { OperationDescriptor } from '../../runtime/shapes.js';
 import { CreateStorageServiceInputShape, type CreateStorageServiceInput } from '../models/CreateStorageServiceInput.js';
+
 /** Input of {@link createStorageAccount}. */
 export type CreateStorageAccountInput = CreateStorageServiceInput;
+
 /** What the runtime needs to send {@link createStorageAccount} and read its response. */
 export const CreateStorageAccountOperation: OperationDescriptor = {
   name: 'CreateStorageAccount',

@@ -3,8 +3,10 @@ import type { ServiceClient, RequestOptions, WaitingRequestOptions } from '../..
 import type { AcceptedOperation, CompletedOperation } from '../../runtime/poller.js';
 import type { OperationDescriptor } from '../../runtime/shapes.js';
 import { VMImageShape, type VMImage } from '../models/VMImage.js';
+
 /** Input of {@link createVMImage}. */
 export type CreateVMImageInput = VMImage;
+
 /** What the runtime needs to send {@link createVMImage} and read its response. */
 export const CreateVMImageOperation: OperationDescriptor = {
   name: 'CreateVMImage',

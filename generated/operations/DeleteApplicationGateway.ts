@@ -30,7 +30,7 @@ export const DeleteApplicationGatewayOperation: OperationDescriptor = {
 /**
  * Deletes an application gateway.
  *
- * `DELETE /{subscriptionId}/services/networking/ApplicationGateways/{GatewayName}` with `?api-version&#x3D;2016-07-01`
+ * `DELETE /{subscriptionId}/services/networking/ApplicationGateways/{GatewayName}` with `?api-version=2016-07-01`
  *
  * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
  * `{ wait: true }` (or wait options) to resolve when it has finished.
@@ -39,7 +39,7 @@ export function deleteApplicationGateway(client: ServiceClient, input: DeleteApp
 /**
  * Deletes an application gateway.
  *
- * `DELETE /{subscriptionId}/services/networking/ApplicationGateways/{GatewayName}` with `?api-version&#x3D;2016-07-01`
+ * `DELETE /{subscriptionId}/services/networking/ApplicationGateways/{GatewayName}` with `?api-version=2016-07-01`
  *
  * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
  * `{ wait: true }` (or wait options) to resolve when it has finished.

@@ -33,7 +33,7 @@ export const DeleteApplicationGatewayCertificateOperation: OperationDescriptor =
 /**
  * Deletes an SSL certificate of an application gateway.
  *
- * `DELETE /{subscriptionId}/services/networking/ApplicationGateways/{GatewayName}/sslcertificates/{CertificateName}` with `?api-version&#x3D;2016-07-01`
+ * `DELETE /{subscriptionId}/services/networking/ApplicationGateways/{GatewayName}/sslcertificates/{CertificateName}` with `?api-version=2016-07-01`
  *
  * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
  * `{ wait: true }` (or wait options) to resolve when it has finished.
@@ -42,7 +42,7 @@ export function deleteApplicationGatewayCertificate(client: ServiceClient, input
 /**
  * Deletes an SSL certificate of an application gateway.
  *
- * `DELETE /{subscriptionId}/services/networking/ApplicationGateways/{GatewayName}/sslcertificates/{CertificateName}` with `?api-version&#x3D;2016-07-01`
+ * `DELETE /{subscriptionId}/services/networking/ApplicationGateways/{GatewayName}/sslcertificates/{CertificateName}` with `?api-version=2016-07-01`
  *
  * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
  * `{ wait: true }` (or wait options) to resolve when it has finished.

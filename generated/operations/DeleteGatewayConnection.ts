@@ -33,7 +33,7 @@ export const DeleteGatewayConnectionOperation: OperationDescriptor = {
 /**
  * Deletes a gateway connection (V2).
  *
- * `DELETE /{subscriptionId}/services/networking/gatewayconnections/virtualnetworkgateway/{GatewayId}/connectedentity/{ConnectedEntityId}` with `?api-version&#x3D;2016-03-01`
+ * `DELETE /{subscriptionId}/services/networking/gatewayconnections/virtualnetworkgateway/{GatewayId}/connectedentity/{ConnectedEntityId}` with `?api-version=2016-03-01`
  *
  * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
  * `{ wait: true }` (or wait options) to resolve when it has finished.
@@ -42,7 +42,7 @@ export function deleteGatewayConnection(client: ServiceClient, input: DeleteGate
 /**
  * Deletes a gateway connection (V2).
  *
- * `DELETE /{subscriptionId}/services/networking/gatewayconnections/virtualnetworkgateway/{GatewayId}/connectedentity/{ConnectedEntityId}` with `?api-version&#x3D;2016-03-01`
+ * `DELETE /{subscriptionId}/services/networking/gatewayconnections/virtualnetworkgateway/{GatewayId}/connectedentity/{ConnectedEntityId}` with `?api-version=2016-03-01`
  *
  * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
  * `{ wait: true }` (or wait options) to resolve when it has finished.

@@ -26,7 +26,7 @@ export const DeleteLocalNetworkGatewayOperation: OperationDescriptor = {
 /**
  * Deletes a local network gateway (V2).
  *
- * `DELETE /{subscriptionId}/services/networking/localnetworkgateways/{GatewayId}` with `?api-version&#x3D;2016-03-01`
+ * `DELETE /{subscriptionId}/services/networking/localnetworkgateways/{GatewayId}` with `?api-version=2016-03-01`
  */
 export function deleteLocalNetworkGateway(client: ServiceClient, input: DeleteLocalNetworkGatewayInput, options?: RequestOptions): Promise<ResponseMetadata> {
   return client.send<ResponseMetadata>(DeleteLocalNetworkGatewayOperation, input, options);

@@ -32,7 +32,7 @@ export const DeleteRoleInstancesOperation: OperationDescriptor = {
 /**
  * Deletes role instances from a deployment, by deployment name.
  *
- * `POST /{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}/roleinstances` with `?comp&#x3D;delete`
+ * `POST /{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}/roleinstances` with `?comp=delete`
  *
  * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
  * `{ wait: true }` (or wait options) to resolve when it has finished.
@@ -41,7 +41,7 @@ export function deleteRoleInstances(client: ServiceClient, input: DeleteRoleInst
 /**
  * Deletes role instances from a deployment, by deployment name.
  *
- * `POST /{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}/roleinstances` with `?comp&#x3D;delete`
+ * `POST /{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}/roleinstances` with `?comp=delete`
  *
  * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
  * `{ wait: true }` (or wait options) to resolve when it has finished.

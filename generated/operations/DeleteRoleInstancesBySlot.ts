@@ -33,7 +33,7 @@ export const DeleteRoleInstancesBySlotOperation: OperationDescriptor = {
 /**
  * Deletes role instances from the deployment in a slot.
  *
- * `POST /{subscriptionId}/services/hostedservices/{ServiceName}/deploymentslots/{DeploymentSlot}/roleinstances` with `?comp&#x3D;delete`
+ * `POST /{subscriptionId}/services/hostedservices/{ServiceName}/deploymentslots/{DeploymentSlot}/roleinstances` with `?comp=delete`
  *
  * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
  * `{ wait: true }` (or wait options) to resolve when it has finished.
@@ -42,7 +42,7 @@ export function deleteRoleInstancesBySlot(client: ServiceClient, input: DeleteRo
 /**
  * Deletes role instances from the deployment in a slot.
  *
- * `POST /{subscriptionId}/services/hostedservices/{ServiceName}/deploymentslots/{DeploymentSlot}/roleinstances` with `?comp&#x3D;delete`
+ * `POST /{subscriptionId}/services/hostedservices/{ServiceName}/deploymentslots/{DeploymentSlot}/roleinstances` with `?comp=delete`
  *
  * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
  * `{ wait: true }` (or wait options) to resolve when it has finished.

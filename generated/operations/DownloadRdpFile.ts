@@ -32,7 +32,7 @@ export const DownloadRdpFileOperation: OperationDescriptor = {
 /**
  * Downloads the Remote Desktop (.rdp) file of a virtual machine, as text.
  *
- * `GET /{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}/roleinstances/{RoleInstanceName}/ModelFile` with `?FileType&#x3D;RDP`
+ * `GET /{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}/roleinstances/{RoleInstanceName}/ModelFile` with `?FileType=RDP`
  */
 export function downloadRdpFile(client: ServiceClient, input: DownloadRdpFileInput, options?: RequestOptions): Promise<string> {
   return client.send<string>(DownloadRdpFileOperation, input, options);

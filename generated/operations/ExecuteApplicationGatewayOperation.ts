@@ -32,7 +32,7 @@ export const ExecuteApplicationGatewayOperationOperation: OperationDescriptor = 
 /**
  * Starts or stops an application gateway.
  *
- * `POST /{subscriptionId}/services/networking/ApplicationGateways/{GatewayName}/Operations` with `?api-version&#x3D;2016-07-01`
+ * `POST /{subscriptionId}/services/networking/ApplicationGateways/{GatewayName}/Operations` with `?api-version=2016-07-01`
  *
  * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
  * `{ wait: true }` (or wait options) to resolve when it has finished.
@@ -41,7 +41,7 @@ export function executeApplicationGatewayOperation(client: ServiceClient, input:
 /**
  * Starts or stops an application gateway.
  *
- * `POST /{subscriptionId}/services/networking/ApplicationGateways/{GatewayName}/Operations` with `?api-version&#x3D;2016-07-01`
+ * `POST /{subscriptionId}/services/networking/ApplicationGateways/{GatewayName}/Operations` with `?api-version=2016-07-01`
  *
  * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
  * `{ wait: true }` (or wait options) to resolve when it has finished.

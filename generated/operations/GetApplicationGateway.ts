@@ -27,7 +27,7 @@ export const GetApplicationGatewayOperation: OperationDescriptor = {
 /**
  * Gets an application gateway.
  *
- * `GET /{subscriptionId}/services/networking/ApplicationGateways/{GatewayName}` with `?api-version&#x3D;2016-07-01`
+ * `GET /{subscriptionId}/services/networking/ApplicationGateways/{GatewayName}` with `?api-version=2016-07-01`
  */
 export function getApplicationGateway(client: ServiceClient, input: GetApplicationGatewayInput, options?: RequestOptions): Promise<ApplicationGateway> {
   return client.send<ApplicationGateway>(GetApplicationGatewayOperation, input, options);

@@ -30,7 +30,7 @@ export const GetApplicationGatewayCertificateOperation: OperationDescriptor = {
 /**
  * Gets an SSL certificate of an application gateway.
  *
- * `GET /{subscriptionId}/services/networking/ApplicationGateways/{GatewayName}/sslcertificates/{CertificateName}` with `?api-version&#x3D;2016-07-01`
+ * `GET /{subscriptionId}/services/networking/ApplicationGateways/{GatewayName}/sslcertificates/{CertificateName}` with `?api-version=2016-07-01`
  */
 export function getApplicationGatewayCertificate(client: ServiceClient, input: GetApplicationGatewayCertificateInput, options?: RequestOptions): Promise<ApplicationGatewayCertificate> {
   return client.send<ApplicationGatewayCertificate>(GetApplicationGatewayCertificateOperation, input, options);

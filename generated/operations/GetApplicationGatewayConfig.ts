@@ -27,7 +27,7 @@ export const GetApplicationGatewayConfigOperation: OperationDescriptor = {
 /**
  * Gets the configuration of an application gateway: front ends, back-end pools, listeners and rules.
  *
- * `GET /{subscriptionId}/services/networking/ApplicationGateways/{GatewayName}/configuration` with `?api-version&#x3D;2016-07-01`
+ * `GET /{subscriptionId}/services/networking/ApplicationGateways/{GatewayName}/configuration` with `?api-version=2016-07-01`
  */
 export function getApplicationGatewayConfig(client: ServiceClient, input: GetApplicationGatewayConfigInput, options?: RequestOptions): Promise<ApplicationGatewayConfiguration> {
   return client.send<ApplicationGatewayConfiguration>(GetApplicationGatewayConfigOperation, input, options);

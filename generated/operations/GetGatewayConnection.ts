@@ -30,7 +30,7 @@ export const GetGatewayConnectionOperation: OperationDescriptor = {
 /**
  * Gets a gateway connection (V2).
  *
- * `GET /{subscriptionId}/services/networking/gatewayconnections/virtualnetworkgateway/{GatewayId}/connectedentity/{ConnectedEntityId}` with `?api-version&#x3D;2016-03-01`
+ * `GET /{subscriptionId}/services/networking/gatewayconnections/virtualnetworkgateway/{GatewayId}/connectedentity/{ConnectedEntityId}` with `?api-version=2016-03-01`
  */
 export function getGatewayConnection(client: ServiceClient, input: GetGatewayConnectionInput, options?: RequestOptions): Promise<GatewayConnection> {
   return client.send<GatewayConnection>(GetGatewayConnectionOperation, input, options);

@@ -27,7 +27,7 @@ export const GetLocalNetworkGatewayOperation: OperationDescriptor = {
 /**
  * Gets a local network gateway (V2).
  *
- * `GET /{subscriptionId}/services/networking/localnetworkgateways/{GatewayId}` with `?api-version&#x3D;2016-03-01`
+ * `GET /{subscriptionId}/services/networking/localnetworkgateways/{GatewayId}` with `?api-version=2016-03-01`
  */
 export function getLocalNetworkGateway(client: ServiceClient, input: GetLocalNetworkGatewayInput, options?: RequestOptions): Promise<LocalNetworkGateway> {
   return client.send<LocalNetworkGateway>(GetLocalNetworkGatewayOperation, input, options);

@@ -2,8 +2,10 @@
 import type { ServiceClient, RequestOptions } from '../../runtime/client.js';
 import type { OperationDescriptor } from '../../runtime/shapes.js';
 import { NetworkConfigurationShape, type NetworkConfiguration } from '../models/NetworkConfiguration.js';
+
 /** Input of {@link getNetworkConfiguration}. */
 export type GetNetworkConfigurationInput = Record<string, never>;
+
 /** What the runtime needs to send {@link getNetworkConfiguration} and read its response. */
 export const GetNetworkConfigurationOperation: OperationDescriptor = {
   name: 'GetNetworkConfiguration',

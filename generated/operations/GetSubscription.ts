@@ -2,8 +2,10 @@
 import type { ServiceClient, RequestOptions } from '../../runtime/client.js';
 import type { OperationDescriptor } from '../../runtime/shapes.js';
 import { SubscriptionShape, type Subscription } from '../models/Subscription.js';
+
 /** Input of {@link getSubscription}. */
 export type GetSubscriptionInput = Record<string, never>;
+
 /** What the runtime needs to send {@link getSubscription} and read its response. */
 export const GetSubscriptionOperation: OperationDescriptor = {
   name: 'GetSubscription',

@@ -2,8 +2,10 @@
 import type { ServiceClient, RequestOptions } from '../../runtime/client.js';
 import type { OperationDescriptor } from '../../runtime/shapes.js';
 import { AffinityGroupShape, type AffinityGroup } from '../models/AffinityGroup.js';
+
 /** Input of {@link listAffinityGroups}. */
 export type ListAffinityGroupsInput = Record<string, never>;
+
 /** What the runtime needs to send {@link listAffinityGroups} and read its response. */
 export const ListAffinityGroupsOperation: OperationDescriptor = {
   name: 'ListAffinityGroups',

@@ -27,7 +27,7 @@ export const ListApplicationGatewayCertificatesOperation: OperationDescriptor = 
 /**
  * Lists the SSL certificates of an application gateway.
  *
- * `GET /{subscriptionId}/services/networking/ApplicationGateways/{GatewayName}/sslcertificates` with `?api-version&#x3D;2016-07-01`
+ * `GET /{subscriptionId}/services/networking/ApplicationGateways/{GatewayName}/sslcertificates` with `?api-version=2016-07-01`
  */
 export function listApplicationGatewayCertificates(client: ServiceClient, input: ListApplicationGatewayCertificatesInput, options?: RequestOptions): Promise<ApplicationGatewayCertificate[]> {
   return client.send<ApplicationGatewayCertificate[]>(ListApplicationGatewayCertificatesOperation, input, options);

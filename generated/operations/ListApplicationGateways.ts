@@ -2,8 +2,10 @@
 import type { ServiceClient, RequestOptions } from '../../runtime/client.js';
 import type { OperationDescriptor } from '../../runtime/shapes.js';
 import { ApplicationGatewayShape, type ApplicationGateway } from '../models/ApplicationGateway.js';
+
 /** Input of {@link listApplicationGateways}. */
 export type ListApplicationGatewaysInput = Record<string, never>;
+
 /** What the runtime needs to send {@link listApplicationGateways} and read its response. */
 export const ListApplicationGatewaysOperation: OperationDescriptor = {
   name: 'ListApplicationGateways',
@@ -20,7 +22,7 @@ export const ListApplicationGatewaysOperation: OperationDescriptor = {
 /**
  * Lists the application gateways of the subscription.
  *
- * `GET /{subscriptionId}/services/networking/ApplicationGateways` with `?api-version&#x3D;2016-07-01`
+ * `GET /{subscriptionId}/services/networking/ApplicationGateways` with `?api-version=2016-07-01`
  */
 export function listApplicationGateways(client: ServiceClient, input: ListApplicationGatewaysInput = {}, options?: RequestOptions): Promise<ApplicationGateway[]> {
   return client.send<ApplicationGateway[]>(ListApplicationGatewaysOperation, input, options);

@@ -2,8 +2,10 @@
 import type { ServiceClient, RequestOptions } from '../../runtime/client.js';
 import type { OperationDescriptor } from '../../runtime/shapes.js';
 import { DiskShape, type Disk } from '../models/Disk.js';
+
 /** Input of {@link listDisks}. */
 export type ListDisksInput = Record<string, never>;
+
 /** What the runtime needs to send {@link listDisks} and read its response. */
 export const ListDisksOperation: OperationDescriptor = {
   name: 'ListDisks',

@@ -2,8 +2,10 @@
 import type { ServiceClient, RequestOptions } from '../../runtime/client.js';
 import type { OperationDescriptor } from '../../runtime/shapes.js';
 import { GatewayConnectionShape, type GatewayConnection } from '../models/GatewayConnection.js';
+
 /** Input of {@link listGatewayConnections}. */
 export type ListGatewayConnectionsInput = Record<string, never>;
+
 /** What the runtime needs to send {@link listGatewayConnections} and read its response. */
 export const ListGatewayConnectionsOperation: OperationDescriptor = {
   name: 'ListGatewayConnections',
@@ -20,7 +22,7 @@ export const ListGatewayConnectionsOperation: OperationDescriptor = {
 /**
  * Lists the gateway connections (V2) of the subscription.
  *
- * `GET /{subscriptionId}/services/networking/gatewayconnections` with `?api-version&#x3D;2016-03-01`
+ * `GET /{subscriptionId}/services/networking/gatewayconnections` with `?api-version=2016-03-01`
  */
 export function listGatewayConnections(client: ServiceClient, input: ListGatewayConnectionsInput = {}, options?: RequestOptions): Promise<GatewayConnection[]> {
   return client.send<GatewayConnection[]>(ListGatewayConnectionsOperation, input, options);

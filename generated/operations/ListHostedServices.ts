@@ -2,8 +2,10 @@
 import type { ServiceClient, RequestOptions } from '../../runtime/client.js';
 import type { OperationDescriptor } from '../../runtime/shapes.js';
 import { HostedServiceShape, type HostedService } from '../models/HostedService.js';
+
 /** Input of {@link listHostedServices}. */
 export type ListHostedServicesInput = Record<string, never>;
+
 /** What the runtime needs to send {@link listHostedServices} and read its response. */
 export const ListHostedServicesOperation: OperationDescriptor = {
   name: 'ListHostedServices',

@@ -2,8 +2,10 @@
 import type { ServiceClient, RequestOptions } from '../../runtime/client.js';
 import type { OperationDescriptor } from '../../runtime/shapes.js';
 import { LocalNetworkGatewayShape, type LocalNetworkGateway } from '../models/LocalNetworkGateway.js';
+
 /** Input of {@link listLocalNetworkGateways}. */
 export type ListLocalNetworkGatewaysInput = Record<string, never>;
+
 /** What the runtime needs to send {@link listLocalNetworkGateways} and read its response. */
 export const ListLocalNetworkGatewaysOperation: OperationDescriptor = {
   name: 'ListLocalNetworkGateways',
@@ -20,7 +22,7 @@ export const ListLocalNetworkGatewaysOperation: OperationDescriptor = {
 /**
  * Lists the local network gateways (V2) of the subscription.
  *
- * `GET /{subscriptionId}/services/networking/localnetworkgateways` with `?api-version&#x3D;2016-03-01`
+ * `GET /{subscriptionId}/services/networking/localnetworkgateways` with `?api-version=2016-03-01`
  */
 export function listLocalNetworkGateways(client: ServiceClient, input: ListLocalNetworkGatewaysInput = {}, options?: RequestOptions): Promise<LocalNetworkGateway[]> {
   return client.send<LocalNetworkGateway[]>(ListLocalNetworkGatewaysOperation, input, options);

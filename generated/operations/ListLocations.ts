@@ -2,8 +2,10 @@
 import type { ServiceClient, RequestOptions } from '../../runtime/client.js';
 import type { OperationDescriptor } from '../../runtime/shapes.js';
 import { LocationShape, type Location } from '../models/Location.js';
+
 /** Input of {@link listLocations}. */
 export type ListLocationsInput = Record<string, never>;
+
 /** What the runtime needs to send {@link listLocations} and read its response. */
 export const ListLocationsOperation: OperationDescriptor = {
   name: 'ListLocations',

@@ -2,8 +2,10 @@
 import type { ServiceClient, RequestOptions } from '../../runtime/client.js';
 import type { OperationDescriptor } from '../../runtime/shapes.js';
 import { SubscriptionCertificateShape, type SubscriptionCertificate } from '../models/SubscriptionCertificate.js';
+
 /** Input of {@link listManagementCertificates}. */
 export type ListManagementCertificatesInput = Record<string, never>;
+
 /** What the runtime needs to send {@link listManagementCertificates} and read its response. */
 export const ListManagementCertificatesOperation: OperationDescriptor = {
   name: 'ListManagementCertificates',

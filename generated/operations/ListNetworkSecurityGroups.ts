@@ -2,8 +2,10 @@
 import type { ServiceClient, RequestOptions } from '../../runtime/client.js';
 import type { OperationDescriptor } from '../../runtime/shapes.js';
 import { NetworkSecurityGroupShape, type NetworkSecurityGroup } from '../models/NetworkSecurityGroup.js';
+
 /** Input of {@link listNetworkSecurityGroups}. */
 export type ListNetworkSecurityGroupsInput = Record<string, never>;
+
 /** What the runtime needs to send {@link listNetworkSecurityGroups} and read its response. */
 export const ListNetworkSecurityGroupsOperation: OperationDescriptor = {
   name: 'ListNetworkSecurityGroups',

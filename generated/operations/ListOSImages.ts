@@ -2,8 +2,10 @@
 import type { ServiceClient, RequestOptions } from '../../runtime/client.js';
 import type { OperationDescriptor } from '../../runtime/shapes.js';
 import { OSImageShape, type OSImage } from '../models/OSImage.js';
+
 /** Input of {@link listOSImages}. */
 export type ListOSImagesInput = Record<string, never>;
+
 /** What the runtime needs to send {@link listOSImages} and read its response. */
 export const ListOSImagesOperation: OperationDescriptor = {
   name: 'ListOSImages',

@@ -2,8 +2,10 @@
 import type { ServiceClient, RequestOptions } from '../../runtime/client.js';
 import type { OperationDescriptor } from '../../runtime/shapes.js';
 import { OperatingSystemFamilyShape, type OperatingSystemFamily } from '../models/OperatingSystemFamily.js';
+
 /** Input of {@link listOperatingSystemFamilies}. */
 export type ListOperatingSystemFamiliesInput = Record<string, never>;
+
 /** What the runtime needs to send {@link listOperatingSystemFamilies} and read its response. */
 export const ListOperatingSystemFamiliesOperation: OperationDescriptor = {
   name: 'ListOperatingSystemFamilies',

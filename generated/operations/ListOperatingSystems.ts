@@ -2,8 +2,10 @@
 import type { ServiceClient, RequestOptions } from '../../runtime/client.js';
 import type { OperationDescriptor } from '../../runtime/shapes.js';
 import { OperatingSystemShape, type OperatingSystem } from '../models/OperatingSystem.js';
+
 /** Input of {@link listOperatingSystems}. */
 export type ListOperatingSystemsInput = Record<string, never>;
+
 /** What the runtime needs to send {@link listOperatingSystems} and read its response. */
 export const ListOperatingSystemsOperation: OperationDescriptor = {
   name: 'ListOperatingSystems',

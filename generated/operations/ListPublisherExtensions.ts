@@ -2,8 +2,10 @@
 import type { ServiceClient, RequestOptions } from '../../runtime/client.js';
 import type { OperationDescriptor } from '../../runtime/shapes.js';
 import { ExtensionImageShape, type ExtensionImage } from '../models/ExtensionImage.js';
+
 /** Input of {@link listPublisherExtensions}. */
 export type ListPublisherExtensionsInput = Record<string, never>;
+
 /** What the runtime needs to send {@link listPublisherExtensions} and read its response. */
 export const ListPublisherExtensionsOperation: OperationDescriptor = {
   name: 'ListPublisherExtensions',

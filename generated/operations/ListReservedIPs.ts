@@ -2,8 +2,10 @@
 import type { ServiceClient, RequestOptions } from '../../runtime/client.js';
 import type { OperationDescriptor } from '../../runtime/shapes.js';
 import { ReservedIPShape, type ReservedIP } from '../models/ReservedIP.js';
+
 /** Input of {@link listReservedIPs}. */
 export type ListReservedIPsInput = Record<string, never>;
+
 /** What the runtime needs to send {@link listReservedIPs} and read its response. */
 export const ListReservedIPsOperation: OperationDescriptor = {
   name: 'ListReservedIPs',

@@ -2,8 +2,10 @@
 import type { ServiceClient, RequestOptions } from '../../runtime/client.js';
 import type { OperationDescriptor } from '../../runtime/shapes.js';
 import { ResourceExtensionShape, type ResourceExtension } from '../models/ResourceExtension.js';
+
 /** Input of {@link listResourceExtensions}. */
 export type ListResourceExtensionsInput = Record<string, never>;
+
 /** What the runtime needs to send {@link listResourceExtensions} and read its response. */
 export const ListResourceExtensionsOperation: OperationDescriptor = {
   name: 'ListResourceExtensions',

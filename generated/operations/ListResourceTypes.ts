@@ -26,7 +26,7 @@ export const ListResourceTypesOperation: OperationDescriptor = {
 /**
  * Tells whether the subscription is registered with the given resource providers (e.g. sqlserver, website).
  *
- * `GET /{subscriptionId}/services` with `?expandlist&#x3D;ServiceResource`
+ * `GET /{subscriptionId}/services` with `?expandlist=ServiceResource`
  */
 export function listResourceTypes(client: ServiceClient, input: ListResourceTypesInput, options?: RequestOptions): Promise<ServiceResource[]> {
   return client.send<ServiceResource[]>(ListResourceTypesOperation, input, options);

@@ -2,8 +2,10 @@
 import type { ServiceClient, RequestOptions } from '../../runtime/client.js';
 import type { OperationDescriptor } from '../../runtime/shapes.js';
 import { RoleSizeShape, type RoleSize } from '../models/RoleSize.js';
+
 /** Input of {@link listRoleSizes}. */
 export type ListRoleSizesInput = Record<string, never>;
+
 /** What the runtime needs to send {@link listRoleSizes} and read its response. */
 export const ListRoleSizesOperation: OperationDescriptor = {
   name: 'ListRoleSizes',

@@ -2,8 +2,10 @@
 import type { ServiceClient, RequestOptions } from '../../runtime/client.js';
 import type { OperationDescriptor } from '../../runtime/shapes.js';
 import { RouteTableShape, type RouteTable } from '../models/RouteTable.js';
+
 /** Input of {@link listRouteTables}. */
 export type ListRouteTablesInput = Record<string, never>;
+
 /** What the runtime needs to send {@link listRouteTables} and read its response. */
 export const ListRouteTablesOperation: OperationDescriptor = {
   name: 'ListRouteTables',

@@ -2,8 +2,10 @@
 import type { ServiceClient, RequestOptions } from '../../runtime/client.js';
 import type { OperationDescriptor } from '../../runtime/shapes.js';
 import { StorageServiceShape, type StorageService } from '../models/StorageService.js';
+
 /** Input of {@link listStorageAccounts}. */
 export type ListStorageAccountsInput = Record<string, never>;
+
 /** What the runtime needs to send {@link listStorageAccounts} and read its response. */
 export const ListStorageAccountsOperation: OperationDescriptor = {
   name: 'ListStorageAccounts',

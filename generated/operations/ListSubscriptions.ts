@@ -2,8 +2,10 @@
 import type { ServiceClient, RequestOptions } from '../../runtime/client.js';
 import type { OperationDescriptor } from '../../runtime/shapes.js';
 import { SubscriptionShape, type Subscription } from '../models/Subscription.js';
+
 /** Input of {@link listSubscriptions}. */
 export type ListSubscriptionsInput = Record<string, never>;
+
 /** What the runtime needs to send {@link listSubscriptions} and read its response. */
 export const ListSubscriptionsOperation: OperationDescriptor = {
   name: 'ListSubscriptions',

@@ -2,8 +2,10 @@
 import type { ServiceClient, RequestOptions } from '../../runtime/client.js';
 import type { OperationDescriptor } from '../../runtime/shapes.js';
 import { VpnDeviceListShape, type VpnDeviceList } from '../models/VpnDeviceList.js';
+
 /** Input of {@link listSupportedVpnDevices}. */
 export type ListSupportedVpnDevicesInput = Record<string, never>;
+
 /** What the runtime needs to send {@link listSupportedVpnDevices} and read its response. */
 export const ListSupportedVpnDevicesOperation: OperationDescriptor = {
   name: 'ListSupportedVpnDevices',

@@ -2,8 +2,10 @@
 import type { ServiceClient, RequestOptions } from '../../runtime/client.js';
 import type { OperationDescriptor } from '../../runtime/shapes.js';
 import { VirtualNetworkGatewayShape, type VirtualNetworkGateway } from '../models/VirtualNetworkGateway.js';
+
 /** Input of {@link listVirtualNetworkGateways}. */
 export type ListVirtualNetworkGatewaysInput = Record<string, never>;
+
 /** What the runtime needs to send {@link listVirtualNetworkGateways} and read its response. */
 export const ListVirtualNetworkGatewaysOperation: OperationDescriptor = {
   name: 'ListVirtualNetworkGateways',
@@ -20,7 +22,7 @@ export const ListVirtualNetworkGatewaysOperation: OperationDescriptor = {
 /**
  * Lists the virtual network gateways (V2) of the subscription.
  *
- * `GET /{subscriptionId}/services/networking/virtualnetworkgateways` with `?api-version&#x3D;2016-03-01`
+ * `GET /{subscriptionId}/services/networking/virtualnetworkgateways` with `?api-version=2016-03-01`
  */
 export function listVirtualNetworkGateways(client: ServiceClient, input: ListVirtualNetworkGatewaysInput = {}, options?: RequestOptions): Promise<VirtualNetworkGateway[]> {
   return client.send<VirtualNetworkGateway[]>(ListVirtualNetworkGatewaysOperation, input, options);

@@ -2,8 +2,10 @@
 import type { ServiceClient, RequestOptions } from '../../runtime/client.js';
 import type { OperationDescriptor } from '../../runtime/shapes.js';
 import { VirtualNetworkSiteShape, type VirtualNetworkSite } from '../models/VirtualNetworkSite.js';
+
 /** Input of {@link listVirtualNetworkSites}. */
 export type ListVirtualNetworkSitesInput = Record<string, never>;
+
 /** What the runtime needs to send {@link listVirtualNetworkSites} and read its response. */
 export const ListVirtualNetworkSitesOperation: OperationDescriptor = {
   name: 'ListVirtualNetworkSites',

@@ -33,7 +33,7 @@ export const PrepareDeploymentMigrationOperation: OperationDescriptor = {
 /**
  * Prepares the migration of a deployment to Azure Resource Manager.
  *
- * `POST /{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}/migration` with `?comp&#x3D;prepare`
+ * `POST /{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}/migration` with `?comp=prepare`
  *
  * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
  * `{ wait: true }` (or wait options) to resolve when it has finished.
@@ -42,7 +42,7 @@ export function prepareDeploymentMigration(client: ServiceClient, input: Prepare
 /**
  * Prepares the migration of a deployment to Azure Resource Manager.
  *
- * `POST /{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}/migration` with `?comp&#x3D;prepare`
+ * `POST /{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}/migration` with `?comp=prepare`
  *
  * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
  * `{ wait: true }` (or wait options) to resolve when it has finished.

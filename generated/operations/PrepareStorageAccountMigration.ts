@@ -28,7 +28,7 @@ export const PrepareStorageAccountMigrationOperation: OperationDescriptor = {
 /**
  * Prepares the migration of a storage account to Azure Resource Manager.
  *
- * `POST /{subscriptionId}/services/storageservices/{ServiceName}/migration` with `?comp&#x3D;prepare`
+ * `POST /{subscriptionId}/services/storageservices/{ServiceName}/migration` with `?comp=prepare`
  *
  * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
  * `{ wait: true }` (or wait options) to resolve when it has finished.
@@ -37,7 +37,7 @@ export function prepareStorageAccountMigration(client: ServiceClient, input: Pre
 /**
  * Prepares the migration of a storage account to Azure Resource Manager.
  *
- * `POST /{subscriptionId}/services/storageservices/{ServiceName}/migration` with `?comp&#x3D;prepare`
+ * `POST /{subscriptionId}/services/storageservices/{ServiceName}/migration` with `?comp=prepare`
  *
  * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
  * `{ wait: true }` (or wait options) to resolve when it has finished.

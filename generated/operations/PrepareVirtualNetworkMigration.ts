@@ -28,7 +28,7 @@ export const PrepareVirtualNetworkMigrationOperation: OperationDescriptor = {
 /**
  * Prepares the migration of a virtual network to Azure Resource Manager.
  *
- * `POST /{subscriptionId}/services/networking/virtualnetwork/{VirtualNetworkName}/migration` with `?comp&#x3D;prepare`
+ * `POST /{subscriptionId}/services/networking/virtualnetwork/{VirtualNetworkName}/migration` with `?comp=prepare`
  *
  * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
  * `{ wait: true }` (or wait options) to resolve when it has finished.
@@ -37,7 +37,7 @@ export function prepareVirtualNetworkMigration(client: ServiceClient, input: Pre
 /**
  * Prepares the migration of a virtual network to Azure Resource Manager.
  *
- * `POST /{subscriptionId}/services/networking/virtualnetwork/{VirtualNetworkName}/migration` with `?comp&#x3D;prepare`
+ * `POST /{subscriptionId}/services/networking/virtualnetwork/{VirtualNetworkName}/migration` with `?comp=prepare`
  *
  * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
  * `{ wait: true }` (or wait options) to resolve when it has finished.

@@ -33,7 +33,7 @@ export const RebootRoleInstanceBySlotOperation: OperationDescriptor = {
 /**
  * Reboots a role instance of the deployment in a slot. No body.
  *
- * `POST /{subscriptionId}/services/hostedservices/{ServiceName}/deploymentslots/{DeploymentSlot}/roleinstances/{RoleInstanceName}` with `?comp&#x3D;reboot`
+ * `POST /{subscriptionId}/services/hostedservices/{ServiceName}/deploymentslots/{DeploymentSlot}/roleinstances/{RoleInstanceName}` with `?comp=reboot`
  *
  * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
  * `{ wait: true }` (or wait options) to resolve when it has finished.
@@ -42,7 +42,7 @@ export function rebootRoleInstanceBySlot(client: ServiceClient, input: RebootRol
 /**
  * Reboots a role instance of the deployment in a slot. No body.
  *
- * `POST /{subscriptionId}/services/hostedservices/{ServiceName}/deploymentslots/{DeploymentSlot}/roleinstances/{RoleInstanceName}` with `?comp&#x3D;reboot`
+ * `POST /{subscriptionId}/services/hostedservices/{ServiceName}/deploymentslots/{DeploymentSlot}/roleinstances/{RoleInstanceName}` with `?comp=reboot`
  *
  * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
  * `{ wait: true }` (or wait options) to resolve when it has finished.

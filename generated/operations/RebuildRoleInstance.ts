@@ -36,7 +36,7 @@ export const RebuildRoleInstanceOperation: OperationDescriptor = {
 /**
  * Reinstalls the OS and re-initializes the local storage of a role instance, by deployment name. No body.
  *
- * `POST /{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}/roleinstances/{RoleInstanceName}` with `?comp&#x3D;rebuild`
+ * `POST /{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}/roleinstances/{RoleInstanceName}` with `?comp=rebuild`
  *
  * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
  * `{ wait: true }` (or wait options) to resolve when it has finished.
@@ -45,7 +45,7 @@ export function rebuildRoleInstance(client: ServiceClient, input: RebuildRoleIns
 /**
  * Reinstalls the OS and re-initializes the local storage of a role instance, by deployment name. No body.
  *
- * `POST /{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}/roleinstances/{RoleInstanceName}` with `?comp&#x3D;rebuild`
+ * `POST /{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}/roleinstances/{RoleInstanceName}` with `?comp=rebuild`
  *
  * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
  * `{ wait: true }` (or wait options) to resolve when it has finished.

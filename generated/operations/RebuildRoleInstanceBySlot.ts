@@ -37,7 +37,7 @@ export const RebuildRoleInstanceBySlotOperation: OperationDescriptor = {
 /**
  * Reinstalls the OS and re-initializes the local storage of a role instance of the deployment in a slot. No body.
  *
- * `POST /{subscriptionId}/services/hostedservices/{ServiceName}/deploymentslots/{DeploymentSlot}/roleinstances/{RoleInstanceName}` with `?comp&#x3D;rebuild`
+ * `POST /{subscriptionId}/services/hostedservices/{ServiceName}/deploymentslots/{DeploymentSlot}/roleinstances/{RoleInstanceName}` with `?comp=rebuild`
  *
  * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
  * `{ wait: true }` (or wait options) to resolve when it has finished.
@@ -46,7 +46,7 @@ export function rebuildRoleInstanceBySlot(client: ServiceClient, input: RebuildR
 /**
  * Reinstalls the OS and re-initializes the local storage of a role instance of the deployment in a slot. No body.
  *
- * `POST /{subscriptionId}/services/hostedservices/{ServiceName}/deploymentslots/{DeploymentSlot}/roleinstances/{RoleInstanceName}` with `?comp&#x3D;rebuild`
+ * `POST /{subscriptionId}/services/hostedservices/{ServiceName}/deploymentslots/{DeploymentSlot}/roleinstances/{RoleInstanceName}` with `?comp=rebuild`
  *
  * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
  * `{ wait: true }` (or wait options) to resolve when it has finished.

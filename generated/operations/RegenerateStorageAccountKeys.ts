@@ -28,7 +28,7 @@ export const RegenerateStorageAccountKeysOperation: OperationDescriptor = {
 /**
  * Regenerates the primary or secondary access key of a storage account.
  *
- * `POST /{subscriptionId}/services/storageservices/{ServiceName}/keys` with `?action&#x3D;regenerate`
+ * `POST /{subscriptionId}/services/storageservices/{ServiceName}/keys` with `?action=regenerate`
  */
 export function regenerateStorageAccountKeys(client: ServiceClient, input: RegenerateStorageAccountKeysInput, options?: RequestOptions): Promise<StorageAccountKeys> {
   return client.send<StorageAccountKeys>(RegenerateStorageAccountKeysOperation, input, options);

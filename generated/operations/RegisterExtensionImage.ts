@@ -3,8 +3,10 @@ import type { ServiceClient, RequestOptions, WaitingRequestOptions } from '../..
 import type { AcceptedOperation, CompletedOperation } from '../../runtime/poller.js';
 import type { OperationDescriptor } from '../../runtime/shapes.js';
 import { ExtensionImageShape, type ExtensionImage } from '../models/ExtensionImage.js';
+
 /** Input of {@link registerExtensionImage}. */
 export type RegisterExtensionImageInput = ExtensionImage;
+
 /** What the runtime needs to send {@link registerExtensionImage} and read its response. */
 export const RegisterExtensionImageOperation: OperationDescriptor = {
   name: 'RegisterExtensionImage',

@@ -28,7 +28,7 @@ export const RegisterResourceProviderOperation: OperationDescriptor = {
 /**
  * Registers the subscription with a resource provider (e.g. sqlserver, website).
  *
- * `PUT /{subscriptionId}/services` with `?action&#x3D;register`
+ * `PUT /{subscriptionId}/services` with `?action=register`
  *
  * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
  * `{ wait: true }` (or wait options) to resolve when it has finished.
@@ -37,7 +37,7 @@ export function registerResourceProvider(client: ServiceClient, input: RegisterR
 /**
  * Registers the subscription with a resource provider (e.g. sqlserver, website).
  *
- * `PUT /{subscriptionId}/services` with `?action&#x3D;register`
+ * `PUT /{subscriptionId}/services` with `?action=register`
  *
  * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
  * `{ wait: true }` (or wait options) to resolve when it has finished.

@@ -33,7 +33,7 @@ export const ReimageRoleInstanceOperation: OperationDescriptor = {
 /**
  * Reinstalls the OS of a web or worker role instance, by deployment name. No body.
  *
- * `POST /{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}/roleinstances/{RoleInstanceName}` with `?comp&#x3D;reimage`
+ * `POST /{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}/roleinstances/{RoleInstanceName}` with `?comp=reimage`
  *
  * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
  * `{ wait: true }` (or wait options) to resolve when it has finished.
@@ -42,7 +42,7 @@ export function reimageRoleInstance(client: ServiceClient, input: ReimageRoleIns
 /**
  * Reinstalls the OS of a web or worker role instance, by deployment name. No body.
  *
- * `POST /{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}/roleinstances/{RoleInstanceName}` with `?comp&#x3D;reimage`
+ * `POST /{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}/roleinstances/{RoleInstanceName}` with `?comp=reimage`
  *
  * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
  * `{ wait: true }` (or wait options) to resolve when it has finished.

@@ -33,7 +33,7 @@ export const ReimageRoleInstanceBySlotOperation: OperationDescriptor = {
 /**
  * Reinstalls the OS of a role instance of the deployment in a slot. No body.
  *
- * `POST /{subscriptionId}/services/hostedservices/{ServiceName}/deploymentslots/{DeploymentSlot}/roleinstances/{RoleInstanceName}` with `?comp&#x3D;reimage`
+ * `POST /{subscriptionId}/services/hostedservices/{ServiceName}/deploymentslots/{DeploymentSlot}/roleinstances/{RoleInstanceName}` with `?comp=reimage`
  *
  * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
  * `{ wait: true }` (or wait options) to resolve when it has finished.
@@ -42,7 +42,7 @@ export function reimageRoleInstanceBySlot(client: ServiceClient, input: ReimageR
 /**
  * Reinstalls the OS of a role instance of the deployment in a slot. No body.
  *
- * `POST /{subscriptionId}/services/hostedservices/{ServiceName}/deploymentslots/{DeploymentSlot}/roleinstances/{RoleInstanceName}` with `?comp&#x3D;reimage`
+ * `POST /{subscriptionId}/services/hostedservices/{ServiceName}/deploymentslots/{DeploymentSlot}/roleinstances/{RoleInstanceName}` with `?comp=reimage`
  *
  * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
  * `{ wait: true }` (or wait options) to resolve when it has finished.

@@ -33,7 +33,7 @@ export const RollbackUpdateOrUpgradeOperation: OperationDescriptor = {
 /**
  * Cancels an in-progress configuration change or upgrade and returns the deployment to its previous state, by name. Sources disagree on 200 or 202.
  *
- * `POST /{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}` with `?comp&#x3D;rollback`
+ * `POST /{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}` with `?comp=rollback`
  *
  * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
  * `{ wait: true }` (or wait options) to resolve when it has finished.
@@ -42,7 +42,7 @@ export function rollbackUpdateOrUpgrade(client: ServiceClient, input: RollbackUp
 /**
  * Cancels an in-progress configuration change or upgrade and returns the deployment to its previous state, by name. Sources disagree on 200 or 202.
  *
- * `POST /{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}` with `?comp&#x3D;rollback`
+ * `POST /{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}` with `?comp=rollback`
  *
  * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
  * `{ wait: true }` (or wait options) to resolve when it has finished.

@@ -32,7 +32,7 @@ export const SetApplicationGatewayConfigOperation: OperationDescriptor = {
 /**
  * Replaces the configuration of an application gateway.
  *
- * `POST /{subscriptionId}/services/networking/ApplicationGateways/{GatewayName}/configuration` with `?api-version&#x3D;2016-07-01`
+ * `POST /{subscriptionId}/services/networking/ApplicationGateways/{GatewayName}/configuration` with `?api-version=2016-07-01`
  *
  * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
  * `{ wait: true }` (or wait options) to resolve when it has finished.
@@ -41,7 +41,7 @@ export function setApplicationGatewayConfig(client: ServiceClient, input: SetApp
 /**
  * Replaces the configuration of an application gateway.
  *
- * `POST /{subscriptionId}/services/networking/ApplicationGateways/{GatewayName}/configuration` with `?api-version&#x3D;2016-07-01`
+ * `POST /{subscriptionId}/services/networking/ApplicationGateways/{GatewayName}/configuration` with `?api-version=2016-07-01`
  *
  * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
  * `{ wait: true }` (or wait options) to resolve when it has finished.

@@ -3,8 +3,10 @@ import type { ServiceClient, RequestOptions, WaitingRequestOptions } from '../..
 import type { AcceptedOperation, CompletedOperation } from '../../runtime/poller.js';
 import type { OperationDescriptor } from '../../runtime/shapes.js';
 import { NetworkConfigurationShape, type NetworkConfiguration } from '../models/NetworkConfiguration.js';
+
 /** Input of {@link setNetworkConfiguration}. */
 export type SetNetworkConfigurationInput = NetworkConfiguration;
+
 /** What the runtime needs to send {@link setNetworkConfiguration} and read its response. */
 export const SetNetworkConfigurationOperation: OperationDescriptor = {
   name: 'SetNetworkConfiguration',

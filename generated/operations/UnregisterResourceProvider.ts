@@ -28,7 +28,7 @@ export const UnregisterResourceProviderOperation: OperationDescriptor = {
 /**
  * Unregisters the subscription from a resource provider.
  *
- * `PUT /{subscriptionId}/services` with `?action&#x3D;unregister`
+ * `PUT /{subscriptionId}/services` with `?action=unregister`
  *
  * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
  * `{ wait: true }` (or wait options) to resolve when it has finished.
@@ -37,7 +37,7 @@ export function unregisterResourceProvider(client: ServiceClient, input: Unregis
 /**
  * Unregisters the subscription from a resource provider.
  *
- * `PUT /{subscriptionId}/services` with `?action&#x3D;unregister`
+ * `PUT /{subscriptionId}/services` with `?action=unregister`
  *
  * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
  * `{ wait: true }` (or wait options) to resolve when it has finished.

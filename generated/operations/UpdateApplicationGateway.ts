@@ -32,7 +32,7 @@ export const UpdateApplicationGatewayOperation: OperationDescriptor = {
 /**
  * Updates the size, instance count or subnets of an application gateway.
  *
- * `PUT /{subscriptionId}/services/networking/ApplicationGateways/{GatewayName}` with `?api-version&#x3D;2016-07-01`
+ * `PUT /{subscriptionId}/services/networking/ApplicationGateways/{GatewayName}` with `?api-version=2016-07-01`
  *
  * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
  * `{ wait: true }` (or wait options) to resolve when it has finished.
@@ -41,7 +41,7 @@ export function updateApplicationGateway(client: ServiceClient, input: UpdateApp
 /**
  * Updates the size, instance count or subnets of an application gateway.
  *
- * `PUT /{subscriptionId}/services/networking/ApplicationGateways/{GatewayName}` with `?api-version&#x3D;2016-07-01`
+ * `PUT /{subscriptionId}/services/networking/ApplicationGateways/{GatewayName}` with `?api-version=2016-07-01`
  *
  * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
  * `{ wait: true }` (or wait options) to resolve when it has finished.

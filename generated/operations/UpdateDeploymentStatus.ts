@@ -32,7 +32,7 @@ export const UpdateDeploymentStatusOperation: OperationDescriptor = {
 /**
  * Starts (Running) or stops (Suspended) a deployment, by name.
  *
- * `POST /{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}` with `?comp&#x3D;status`
+ * `POST /{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}` with `?comp=status`
  *
  * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
  * `{ wait: true }` (or wait options) to resolve when it has finished.
@@ -41,7 +41,7 @@ export function updateDeploymentStatus(client: ServiceClient, input: UpdateDeplo
 /**
  * Starts (Running) or stops (Suspended) a deployment, by name.
  *
- * `POST /{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}` with `?comp&#x3D;status`
+ * `POST /{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}` with `?comp=status`
  *
  * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
  * `{ wait: true }` (or wait options) to resolve when it has finished.

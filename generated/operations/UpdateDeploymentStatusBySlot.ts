@@ -32,7 +32,7 @@ export const UpdateDeploymentStatusBySlotOperation: OperationDescriptor = {
 /**
  * Starts (Running) or stops (Suspended) the deployment in a slot.
  *
- * `POST /{subscriptionId}/services/hostedservices/{ServiceName}/deploymentslots/{DeploymentSlot}` with `?comp&#x3D;status`
+ * `POST /{subscriptionId}/services/hostedservices/{ServiceName}/deploymentslots/{DeploymentSlot}` with `?comp=status`
  *
  * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
  * `{ wait: true }` (or wait options) to resolve when it has finished.
@@ -41,7 +41,7 @@ export function updateDeploymentStatusBySlot(client: ServiceClient, input: Updat
 /**
  * Starts (Running) or stops (Suspended) the deployment in a slot.
  *
- * `POST /{subscriptionId}/services/hostedservices/{ServiceName}/deploymentslots/{DeploymentSlot}` with `?comp&#x3D;status`
+ * `POST /{subscriptionId}/services/hostedservices/{ServiceName}/deploymentslots/{DeploymentSlot}` with `?comp=status`
  *
  * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
  * `{ wait: true }` (or wait options) to resolve when it has finished.

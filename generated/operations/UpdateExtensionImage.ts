@@ -3,8 +3,10 @@ import type { ServiceClient, RequestOptions, WaitingRequestOptions } from '../..
 import type { AcceptedOperation, CompletedOperation } from '../../runtime/poller.js';
 import type { OperationDescriptor } from '../../runtime/shapes.js';
 import { ExtensionImageShape, type ExtensionImage } from '../models/ExtensionImage.js';
+
 /** Input of {@link updateExtensionImage}. */
 export type UpdateExtensionImageInput = ExtensionImage;
+
 /** What the runtime needs to send {@link updateExtensionImage} and read its response. */
 export const UpdateExtensionImageOperation: OperationDescriptor = {
   name: 'UpdateExtensionImage',
@@ -23,7 +25,7 @@ export const UpdateExtensionImageOperation: OperationDescriptor = {
 /**
  * Updates a registered extension image (extension publishers).
  *
- * `PUT /{subscriptionId}/services/extensions` with `?action&#x3D;update`
+ * `PUT /{subscriptionId}/services/extensions` with `?action=update`
  *
  * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
  * `{ wait: true }` (or wait options) to resolve when it has finished.
@@ -32,7 +34,7 @@ export function updateExtensionImage(client: ServiceClient, input: UpdateExtensi
 /**
  * Updates a registered extension image (extension publishers).
  *
- * `PUT /{subscriptionId}/services/extensions` with `?action&#x3D;update`
+ * `PUT /{subscriptionId}/services/extensions` with `?action=update`
  *
  * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
  * `{ wait: true }` (or wait options) to resolve when it has finished.

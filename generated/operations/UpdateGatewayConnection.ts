@@ -35,7 +35,7 @@ export const UpdateGatewayConnectionOperation: OperationDescriptor = {
 /**
  * Updates a gateway connection (V2).
  *
- * `PATCH /{subscriptionId}/services/networking/gatewayconnections/virtualnetworkgateway/{GatewayId}/connectedentity/{ConnectedEntityId}` with `?api-version&#x3D;2016-03-01`
+ * `PATCH /{subscriptionId}/services/networking/gatewayconnections/virtualnetworkgateway/{GatewayId}/connectedentity/{ConnectedEntityId}` with `?api-version=2016-03-01`
  *
  * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
  * `{ wait: true }` (or wait options) to resolve when it has finished.
@@ -44,7 +44,7 @@ export function updateGatewayConnection(client: ServiceClient, input: UpdateGate
 /**
  * Updates a gateway connection (V2).
  *
- * `PATCH /{subscriptionId}/services/networking/gatewayconnections/virtualnetworkgateway/{GatewayId}/connectedentity/{ConnectedEntityId}` with `?api-version&#x3D;2016-03-01`
+ * `PATCH /{subscriptionId}/services/networking/gatewayconnections/virtualnetworkgateway/{GatewayId}/connectedentity/{ConnectedEntityId}` with `?api-version=2016-03-01`
  *
  * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
  * `{ wait: true }` (or wait options) to resolve when it has finished.

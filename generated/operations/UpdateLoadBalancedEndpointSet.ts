@@ -32,7 +32,7 @@ export const UpdateLoadBalancedEndpointSetOperation: OperationDescriptor = {
 /**
  * Updates the load-balanced endpoint sets of a deployment (ports, probes, ACLs) for all their virtual machines.
  *
- * `POST /{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}` with `?comp&#x3D;UpdateLbSet`
+ * `POST /{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}` with `?comp=UpdateLbSet`
  *
  * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
  * `{ wait: true }` (or wait options) to resolve when it has finished.
@@ -41,7 +41,7 @@ export function updateLoadBalancedEndpointSet(client: ServiceClient, input: Upda
 /**
  * Updates the load-balanced endpoint sets of a deployment (ports, probes, ACLs) for all their virtual machines.
  *
- * `POST /{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}` with `?comp&#x3D;UpdateLbSet`
+ * `POST /{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}` with `?comp=UpdateLbSet`
  *
  * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
  * `{ wait: true }` (or wait options) to resolve when it has finished.

@@ -28,7 +28,7 @@ export const UpdateLocalNetworkGatewayOperation: OperationDescriptor = {
 /**
  * Updates the address space or BGP settings of a local network gateway (V2).
  *
- * `PATCH /{subscriptionId}/services/networking/localnetworkgateways/{GatewayId}` with `?api-version&#x3D;2016-03-01`
+ * `PATCH /{subscriptionId}/services/networking/localnetworkgateways/{GatewayId}` with `?api-version=2016-03-01`
  */
 export function updateLocalNetworkGateway(client: ServiceClient, input: UpdateLocalNetworkGatewayInput, options?: RequestOptions): Promise<ResponseMetadata> {
   return client.send<ResponseMetadata>(UpdateLocalNetworkGatewayOperation, input, options);

@@ -32,7 +32,7 @@ export const UpgradeDeploymentOperation: OperationDescriptor = {
 /**
  * Starts an in-place upgrade of a deployment with a new package and configuration, by name.
  *
- * `POST /{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}` with `?comp&#x3D;upgrade`
+ * `POST /{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}` with `?comp=upgrade`
  *
  * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
  * `{ wait: true }` (or wait options) to resolve when it has finished.
@@ -41,7 +41,7 @@ export function upgradeDeployment(client: ServiceClient, input: UpgradeDeploymen
 /**
  * Starts an in-place upgrade of a deployment with a new package and configuration, by name.
  *
- * `POST /{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}` with `?comp&#x3D;upgrade`
+ * `POST /{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}` with `?comp=upgrade`
  *
  * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
  * `{ wait: true }` (or wait options) to resolve when it has finished.

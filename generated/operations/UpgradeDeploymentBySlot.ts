@@ -32,7 +32,7 @@ export const UpgradeDeploymentBySlotOperation: OperationDescriptor = {
 /**
  * Starts an in-place upgrade of the deployment in a slot.
  *
- * `POST /{subscriptionId}/services/hostedservices/{ServiceName}/deploymentslots/{DeploymentSlot}` with `?comp&#x3D;upgrade`
+ * `POST /{subscriptionId}/services/hostedservices/{ServiceName}/deploymentslots/{DeploymentSlot}` with `?comp=upgrade`
  *
  * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
  * `{ wait: true }` (or wait options) to resolve when it has finished.
@@ -41,7 +41,7 @@ export function upgradeDeploymentBySlot(client: ServiceClient, input: UpgradeDep
 /**
  * Starts an in-place upgrade of the deployment in a slot.
  *
- * `POST /{subscriptionId}/services/hostedservices/{ServiceName}/deploymentslots/{DeploymentSlot}` with `?comp&#x3D;upgrade`
+ * `POST /{subscriptionId}/services/hostedservices/{ServiceName}/deploymentslots/{DeploymentSlot}` with `?comp=upgrade`
  *
  * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
  * `{ wait: true }` (or wait options) to resolve when it has finished.

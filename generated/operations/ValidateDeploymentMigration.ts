@@ -32,7 +32,7 @@ export const ValidateDeploymentMigrationOperation: OperationDescriptor = {
 /**
  * Validates the migration of a deployment to Azure Resource Manager.
  *
- * `POST /{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}/migration` with `?comp&#x3D;validate`
+ * `POST /{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}/migration` with `?comp=validate`
  */
 export function validateDeploymentMigration(client: ServiceClient, input: ValidateDeploymentMigrationInput, options?: RequestOptions): Promise<ValidationMessage[]> {
   return client.send<ValidationMessage[]>(ValidateDeploymentMigrationOperation, input, options);

@@ -32,7 +32,7 @@ export const WalkUpgradeDomainOperation: OperationDescriptor = {
 /**
  * Upgrades the next upgrade domain of a manual in-place upgrade, by deployment name.
  *
- * `POST /{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}` with `?comp&#x3D;walkupgradedomain`
+ * `POST /{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}` with `?comp=walkupgradedomain`
  *
  * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
  * `{ wait: true }` (or wait options) to resolve when it has finished.
@@ -41,7 +41,7 @@ export function walkUpgradeDomain(client: ServiceClient, input: WalkUpgradeDomai
 /**
  * Upgrades the next upgrade domain of a manual in-place upgrade, by deployment name.
  *
- * `POST /{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}` with `?comp&#x3D;walkupgradedomain`
+ * `POST /{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}` with `?comp=walkupgradedomain`
  *
  * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
  * `{ wait: true }` (or wait options) to resolve when it has finished.

@@ -33,7 +33,7 @@ export const WalkUpgradeDomainBySlotOperation: OperationDescriptor = {
 /**
  * Upgrades the next upgrade domain of a manual in-place upgrade of the deployment in a slot.
  *
- * `POST /{subscriptionId}/services/hostedservices/{ServiceName}/deploymentslots/{DeploymentSlot}` with `?comp&#x3D;walkupgradedomain`
+ * `POST /{subscriptionId}/services/hostedservices/{ServiceName}/deploymentslots/{DeploymentSlot}` with `?comp=walkupgradedomain`
  *
  * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
  * `{ wait: true }` (or wait options) to resolve when it has finished.
@@ -42,7 +42,7 @@ export function walkUpgradeDomainBySlot(client: ServiceClient, input: WalkUpgrad
 /**
  * Upgrades the next upgrade domain of a manual in-place upgrade of the deployment in a slot.
  *
- * `POST /{subscriptionId}/services/hostedservices/{ServiceName}/deploymentslots/{DeploymentSlot}` with `?comp&#x3D;walkupgradedomain`
+ * `POST /{subscriptionId}/services/hostedservices/{ServiceName}/deploymentslots/{DeploymentSlot}` with `?comp=walkupgradedomain`
  *
  * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
  * `{ wait: true }` (or wait options) to resolve when it has finished.

@@ -42,9 +42,9 @@ import { CreateNetworkSecurityGroupOperation } from './CreateNetworkSecurityGrou
 import { CreateReservedIPOperation } from './CreateReservedIP.js';
 import { CreateRouteTableOperation } from './CreateRouteTable.js';
 import { CreateStorageAccountOperation } from './CreateStorageAccount.js';
+import { CreateVMImageOperation } from './CreateVMImage.js';
 import { CreateVirtualMachineDeploymentOperation } from './CreateVirtualMachineDeployment.js';
 import { CreateVirtualNetworkGatewayOperation } from './CreateVirtualNetworkGateway.js';
-import { CreateVMImageOperation } from './CreateVMImage.js';
 import { DeleteAffinityGroupOperation } from './DeleteAffinityGroup.js';
 import { DeleteApplicationGatewayOperation } from './DeleteApplicationGateway.js';
 import { DeleteApplicationGatewayCertificateOperation } from './DeleteApplicationGatewayCertificate.js';
@@ -72,8 +72,8 @@ import { DeleteRouteOperation } from './DeleteRoute.js';
 import { DeleteRouteTableOperation } from './DeleteRouteTable.js';
 import { DeleteServiceCertificateOperation } from './DeleteServiceCertificate.js';
 import { DeleteStorageAccountOperation } from './DeleteStorageAccount.js';
-import { DeleteVirtualNetworkGatewayOperation } from './DeleteVirtualNetworkGateway.js';
 import { DeleteVMImageOperation } from './DeleteVMImage.js';
+import { DeleteVirtualNetworkGatewayOperation } from './DeleteVirtualNetworkGateway.js';
 import { DisassociateReservedIPOperation } from './DisassociateReservedIP.js';
 import { DownloadRdpFileOperation } from './DownloadRdpFile.js';
 import { ExecuteApplicationGatewayOperationOperation } from './ExecuteApplicationGatewayOperation.js';
@@ -108,9 +108,9 @@ import { GetNetworkSecurityGroupOperation } from './GetNetworkSecurityGroup.js';
 import { GetNetworkSecurityGroupForNetworkInterfaceOperation } from './GetNetworkSecurityGroupForNetworkInterface.js';
 import { GetNetworkSecurityGroupForRoleOperation } from './GetNetworkSecurityGroupForRole.js';
 import { GetNetworkSecurityGroupForSubnetOperation } from './GetNetworkSecurityGroupForSubnet.js';
-import { GetOperationStatusOperation } from './GetOperationStatus.js';
 import { GetOSImageOperation } from './GetOSImage.js';
 import { GetOSImageDetailsOperation } from './GetOSImageDetails.js';
+import { GetOperationStatusOperation } from './GetOperationStatus.js';
 import { GetPackageOperation } from './GetPackage.js';
 import { GetPackageBySlotOperation } from './GetPackageBySlot.js';
 import { GetReservedIPOperation } from './GetReservedIP.js';
@@ -121,11 +121,11 @@ import { GetServiceCertificateOperation } from './GetServiceCertificate.js';
 import { GetStorageAccountKeysOperation } from './GetStorageAccountKeys.js';
 import { GetStorageAccountPropertiesOperation } from './GetStorageAccountProperties.js';
 import { GetSubscriptionOperation } from './GetSubscription.js';
+import { GetVMImageDetailsOperation } from './GetVMImageDetails.js';
 import { GetVirtualNetworkGatewayOperation } from './GetVirtualNetworkGateway.js';
 import { GetVirtualNetworkGatewayDiagnosticsOperation } from './GetVirtualNetworkGatewayDiagnostics.js';
 import { GetVirtualNetworkGatewayIPsecParametersOperation } from './GetVirtualNetworkGatewayIPsecParameters.js';
 import { GetVirtualNetworkGatewaySharedKeyOperation } from './GetVirtualNetworkGatewaySharedKey.js';
-import { GetVMImageDetailsOperation } from './GetVMImageDetails.js';
 import { ListAffinityGroupsOperation } from './ListAffinityGroups.js';
 import { ListApplicationGatewayCertificatesOperation } from './ListApplicationGatewayCertificates.js';
 import { ListApplicationGatewaysOperation } from './ListApplicationGateways.js';
@@ -143,13 +143,13 @@ import { ListLocalNetworkGatewaysOperation } from './ListLocalNetworkGateways.js
 import { ListLocationsOperation } from './ListLocations.js';
 import { ListManagementCertificatesOperation } from './ListManagementCertificates.js';
 import { ListNetworkSecurityGroupsOperation } from './ListNetworkSecurityGroups.js';
+import { ListOSImagesOperation } from './ListOSImages.js';
 import { ListOperatingSystemFamiliesOperation } from './ListOperatingSystemFamilies.js';
 import { ListOperatingSystemsOperation } from './ListOperatingSystems.js';
-import { ListOSImagesOperation } from './ListOSImages.js';
 import { ListPublisherExtensionsOperation } from './ListPublisherExtensions.js';
 import { ListReservedIPsOperation } from './ListReservedIPs.js';
-import { ListResourceExtensionsOperation } from './ListResourceExtensions.js';
 import { ListResourceExtensionVersionsOperation } from './ListResourceExtensionVersions.js';
+import { ListResourceExtensionsOperation } from './ListResourceExtensions.js';
 import { ListResourceTypesOperation } from './ListResourceTypes.js';
 import { ListRoleSizesOperation } from './ListRoleSizes.js';
 import { ListRouteTablesOperation } from './ListRouteTables.js';
@@ -158,9 +158,9 @@ import { ListStorageAccountsOperation } from './ListStorageAccounts.js';
 import { ListSubscriptionOperationsOperation } from './ListSubscriptionOperations.js';
 import { ListSubscriptionsOperation } from './ListSubscriptions.js';
 import { ListSupportedVpnDevicesOperation } from './ListSupportedVpnDevices.js';
+import { ListVMImagesOperation } from './ListVMImages.js';
 import { ListVirtualNetworkGatewaysOperation } from './ListVirtualNetworkGateways.js';
 import { ListVirtualNetworkSitesOperation } from './ListVirtualNetworkSites.js';
-import { ListVMImagesOperation } from './ListVMImages.js';
 import { PrepareDeploymentMigrationOperation } from './PrepareDeploymentMigration.js';
 import { PrepareStorageAccountMigrationOperation } from './PrepareStorageAccountMigration.js';
 import { PrepareVirtualNetworkMigrationOperation } from './PrepareVirtualNetworkMigration.js';
@@ -282,9 +282,9 @@ export * from './CreateNetworkSecurityGroup.js';
 export * from './CreateReservedIP.js';
 export * from './CreateRouteTable.js';
 export * from './CreateStorageAccount.js';
+export * from './CreateVMImage.js';
 export * from './CreateVirtualMachineDeployment.js';
 export * from './CreateVirtualNetworkGateway.js';
-export * from './CreateVMImage.js';
 export * from './DeleteAffinityGroup.js';
 export * from './DeleteApplicationGateway.js';
 export * from './DeleteApplicationGatewayCertificate.js';
@@ -312,8 +312,8 @@ export * from './DeleteRoute.js';
 export * from './DeleteRouteTable.js';
 export * from './DeleteServiceCertificate.js';
 export * from './DeleteStorageAccount.js';
-export * from './DeleteVirtualNetworkGateway.js';
 export * from './DeleteVMImage.js';
+export * from './DeleteVirtualNetworkGateway.js';
 export * from './DisassociateReservedIP.js';
 export * from './DownloadRdpFile.js';
 export * from './ExecuteApplicationGatewayOperation.js';
@@ -348,9 +348,9 @@ export * from './GetNetworkSecurityGroup.js';
 export * from './GetNetworkSecurityGroupForNetworkInterface.js';
 export * from './GetNetworkSecurityGroupForRole.js';
 export * from './GetNetworkSecurityGroupForSubnet.js';
-export * from './GetOperationStatus.js';
 export * from './GetOSImage.js';
 export * from './GetOSImageDetails.js';
+export * from './GetOperationStatus.js';
 export * from './GetPackage.js';
 export * from './GetPackageBySlot.js';
 export * from './GetReservedIP.js';
@@ -361,11 +361,11 @@ export * from './GetServiceCertificate.js';
 export * from './GetStorageAccountKeys.js';
 export * from './GetStorageAccountProperties.js';
 export * from './GetSubscription.js';
+export * from './GetVMImageDetails.js';
 export * from './GetVirtualNetworkGateway.js';
 export * from './GetVirtualNetworkGatewayDiagnostics.js';
 export * from './GetVirtualNetworkGatewayIPsecParameters.js';
 export * from './GetVirtualNetworkGatewaySharedKey.js';
-export * from './GetVMImageDetails.js';
 export * from './ListAffinityGroups.js';
 export * from './ListApplicationGatewayCertificates.js';
 export * from './ListApplicationGateways.js';
@@ -383,13 +383,13 @@ export * from './ListLocalNetworkGateways.js';
 export * from './ListLocations.js';
 export * from './ListManagementCertificates.js';
 export * from './ListNetworkSecurityGroups.js';
+export * from './ListOSImages.js';
 export * from './ListOperatingSystemFamilies.js';
 export * from './ListOperatingSystems.js';
-export * from './ListOSImages.js';
 export * from './ListPublisherExtensions.js';
 export * from './ListReservedIPs.js';
-export * from './ListResourceExtensions.js';
 export * from './ListResourceExtensionVersions.js';
+export * from './ListResourceExtensions.js';
 export * from './ListResourceTypes.js';
 export * from './ListRoleSizes.js';
 export * from './ListRouteTables.js';
@@ -398,9 +398,9 @@ export * from './ListStorageAccounts.js';
 export * from './ListSubscriptionOperations.js';
 export * from './ListSubscriptions.js';
 export * from './ListSupportedVpnDevices.js';
+export * from './ListVMImages.js';
 export * from './ListVirtualNetworkGateways.js';
 export * from './ListVirtualNetworkSites.js';
-export * from './ListVMImages.js';
 export * from './PrepareDeploymentMigration.js';
 export * from './PrepareStorageAccountMigration.js';
 export * from './PrepareVirtualNetworkMigration.js';
@@ -524,9 +524,9 @@ export const allOperations: readonly OperationDescriptor[] = [
   CreateReservedIPOperation,
   CreateRouteTableOperation,
   CreateStorageAccountOperation,
+  CreateVMImageOperation,
   CreateVirtualMachineDeploymentOperation,
   CreateVirtualNetworkGatewayOperation,
-  CreateVMImageOperation,
   DeleteAffinityGroupOperation,
   DeleteApplicationGatewayOperation,
   DeleteApplicationGatewayCertificateOperation,
@@ -554,8 +554,8 @@ export const allOperations: readonly OperationDescriptor[] = [
   DeleteRouteTableOperation,
   DeleteServiceCertificateOperation,
   DeleteStorageAccountOperation,
-  DeleteVirtualNetworkGatewayOperation,
   DeleteVMImageOperation,
+  DeleteVirtualNetworkGatewayOperation,
   DisassociateReservedIPOperation,
   DownloadRdpFileOperation,
   ExecuteApplicationGatewayOperationOperation,
@@ -590,9 +590,9 @@ export const allOperations: readonly OperationDescriptor[] = [
   GetNetworkSecurityGroupForNetworkInterfaceOperation,
   GetNetworkSecurityGroupForRoleOperation,
   GetNetworkSecurityGroupForSubnetOperation,
-  GetOperationStatusOperation,
   GetOSImageOperation,
   GetOSImageDetailsOperation,
+  GetOperationStatusOperation,
   GetPackageOperation,
   GetPackageBySlotOperation,
   GetReservedIPOperation,
@@ -603,11 +603,11 @@ export const allOperations: readonly OperationDescriptor[] = [
   GetStorageAccountKeysOperation,
   GetStorageAccountPropertiesOperation,
   GetSubscriptionOperation,
+  GetVMImageDetailsOperation,
   GetVirtualNetworkGatewayOperation,
   GetVirtualNetworkGatewayDiagnosticsOperation,
   GetVirtualNetworkGatewayIPsecParametersOperation,
   GetVirtualNetworkGatewaySharedKeyOperation,
-  GetVMImageDetailsOperation,
   ListAffinityGroupsOperation,
   ListApplicationGatewayCertificatesOperation,
   ListApplicationGatewaysOperation,
@@ -625,13 +625,13 @@ export const allOperations: readonly OperationDescriptor[] = [
   ListLocationsOperation,
   ListManagementCertificatesOperation,
   ListNetworkSecurityGroupsOperation,
+  ListOSImagesOperation,
   ListOperatingSystemFamiliesOperation,
   ListOperatingSystemsOperation,
-  ListOSImagesOperation,
   ListPublisherExtensionsOperation,
   ListReservedIPsOperation,
-  ListResourceExtensionsOperation,
   ListResourceExtensionVersionsOperation,
+  ListResourceExtensionsOperation,
   ListResourceTypesOperation,
   ListRoleSizesOperation,
   ListRouteTablesOperation,
@@ -640,9 +640,9 @@ export const allOperations: readonly OperationDescriptor[] = [
   ListSubscriptionOperationsOperation,
   ListSubscriptionsOperation,
   ListSupportedVpnDevicesOperation,
+  ListVMImagesOperation,
   ListVirtualNetworkGatewaysOperation,
   ListVirtualNetworkSitesOperation,
-  ListVMImagesOperation,
   PrepareDeploymentMigrationOperation,
   PrepareStorageAccountMigrationOperation,
   PrepareVirtualNetworkMigrationOperation,
