@@ -2,14 +2,13 @@
 import { ServiceClient, type ClientOptions, type RequestOptions, type ResponseMetadata, type WaitingRequestOptions } from '../runtime/client.js';
 import type { AcceptedOperation, CompletedOperation } from '../runtime/poller.js';
 import { serviceShape } from './service.js';
-import * as ops from './operations/index.js';
 import type { AbortDeploymentMigrationInput, AbortStorageAccountMigrationInput, AbortVirtualNetworkMigrationInput, AddApplicationGatewayCertificateInput, AddClientRootCertificateInput, AddDataDiskInput, AddDiskInput, AddDnsServerInput, AddHostedServiceExtensionInput, AddManagementCertificateInput, AddNetworkSecurityGroupToNetworkInterfaceInput, AddNetworkSecurityGroupToRoleInput, AddNetworkSecurityGroupToSubnetInput, AddOSImageInput, AddRoleInput, AddRouteTableToSubnetInput, AddServiceCertificateInput, AddVirtualIPInput, AssociateReservedIPInput, CaptureRoleInput, CaptureVMImageInput, ChangeDeploymentConfigurationInput, ChangeDeploymentConfigurationBySlotInput, CheckHostedServiceNameAvailabilityInput, CheckStaticIPAvailabilityInput, CheckStorageAccountNameAvailabilityInput, CommitDeploymentMigrationInput, CommitStorageAccountMigrationInput, CommitVirtualNetworkMigrationInput, ConnectDisconnectOrTestGatewayInput, CreateAffinityGroupInput, CreateApplicationGatewayInput, CreateDeploymentInput, CreateGatewayInput, CreateGatewayConnectionInput, CreateHostedServiceInput, CreateLoadBalancerInput, CreateLocalNetworkGatewayInput, CreateNetworkSecurityGroupInput, CreateReservedIPInput, CreateRouteTableInput, CreateStorageAccountInput, CreateVMImageInput, CreateVirtualMachineDeploymentInput, CreateVirtualNetworkGatewayInput, DeleteAffinityGroupInput, DeleteApplicationGatewayInput, DeleteApplicationGatewayCertificateInput, DeleteClientRootCertificateInput, DeleteDataDiskInput, DeleteDeploymentInput, DeleteDeploymentBySlotInput, DeleteDiskInput, DeleteDnsServerInput, DeleteGatewayInput, DeleteGatewayConnectionInput, DeleteHostedServiceInput, DeleteHostedServiceExtensionInput, DeleteLoadBalancerInput, DeleteLocalNetworkGatewayInput, DeleteManagementCertificateInput, DeleteNetworkSecurityGroupInput, DeleteNetworkSecurityRuleInput, DeleteOSImageInput, DeleteReservedIPInput, DeleteRoleInput, DeleteRoleInstancesInput, DeleteRoleInstancesBySlotInput, DeleteRouteInput, DeleteRouteTableInput, DeleteServiceCertificateInput, DeleteStorageAccountInput, DeleteVMImageInput, DeleteVirtualNetworkGatewayInput, DisassociateReservedIPInput, DownloadRdpFileInput, ExecuteApplicationGatewayOperationInput, FailoverGatewayInput, GenerateVpnClientPackageInput, GetAffinityGroupInput, GetApplicationGatewayInput, GetApplicationGatewayCertificateInput, GetApplicationGatewayConfigInput, GetClientRootCertificateInput, GetDataDiskInput, GetDeploymentInput, GetDeploymentBySlotInput, GetDiskInput, GetEffectiveRouteTableForNetworkInterfaceInput, GetEffectiveRouteTableForRoleInstanceInput, GetGatewayInput, GetGatewayConnectionInput, GetGatewayDeviceConfigurationScriptInput, GetGatewayDiagnosticsInput, GetGatewayIPsecParametersInput, GetGatewayOperationStatusInput, GetGatewaySharedKeyInput, GetHostedServiceInput, GetHostedServiceExtensionInput, GetIPForwardingForNetworkInterfaceInput, GetIPForwardingForRoleInput, GetLocalNetworkGatewayInput, GetManagementCertificateInput, GetNetworkConfigurationInput, GetNetworkSecurityGroupInput, GetNetworkSecurityGroupForNetworkInterfaceInput, GetNetworkSecurityGroupForRoleInput, GetNetworkSecurityGroupForSubnetInput, GetOSImageInput, GetOSImageDetailsInput, GetOperationStatusInput, GetPackageInput, GetPackageBySlotInput, GetReservedIPInput, GetRoleInput, GetRouteTableInput, GetRouteTableForSubnetInput, GetServiceCertificateInput, GetStorageAccountKeysInput, GetStorageAccountPropertiesInput, GetSubscriptionInput, GetVMImageDetailsInput, GetVirtualNetworkGatewayInput, GetVirtualNetworkGatewayDiagnosticsInput, GetVirtualNetworkGatewayIPsecParametersInput, GetVirtualNetworkGatewaySharedKeyInput, ListAffinityGroupsInput, ListApplicationGatewayCertificatesInput, ListApplicationGatewaysInput, ListAvailableExtensionsInput, ListClientRootCertificatesInput, ListDeploymentEventsInput, ListDeploymentEventsBySlotInput, ListDisksInput, ListExtensionVersionsInput, ListGatewayConnectionsInput, ListGatewayConnectionsForNetworkInput, ListHostedServiceExtensionsInput, ListHostedServicesInput, ListLocalNetworkGatewaysInput, ListLocationsInput, ListManagementCertificatesInput, ListNetworkSecurityGroupsInput, ListOSImagesInput, ListOperatingSystemFamiliesInput, ListOperatingSystemsInput, ListPublisherExtensionsInput, ListReservedIPsInput, ListResourceExtensionVersionsInput, ListResourceExtensionsInput, ListResourceTypesInput, ListRoleSizesInput, ListRouteTablesInput, ListServiceCertificatesInput, ListStorageAccountsInput, ListSubscriptionOperationsInput, ListSubscriptionsInput, ListSupportedVpnDevicesInput, ListVMImagesInput, ListVirtualNetworkGatewaysInput, ListVirtualNetworkSitesInput, PrepareDeploymentMigrationInput, PrepareStorageAccountMigrationInput, PrepareVirtualNetworkMigrationInput, RebootRoleInstanceInput, RebootRoleInstanceBySlotInput, RebuildRoleInstanceInput, RebuildRoleInstanceBySlotInput, RedeployRoleInput, RegenerateStorageAccountKeysInput, RegisterExtensionImageInput, RegisterResourceProviderInput, ReimageRoleInstanceInput, ReimageRoleInstanceBySlotInput, RemoveGatewayDefaultSitesInput, RemoveNetworkSecurityGroupFromNetworkInterfaceInput, RemoveNetworkSecurityGroupFromRoleInput, RemoveNetworkSecurityGroupFromSubnetInput, RemoveRouteTableFromSubnetInput, RemoveVirtualIPInput, ReplicateOSImageInput, ReplicateVMImageInput, ResetGatewayInput, ResetGatewaySharedKeyInput, ResetVirtualNetworkGatewayInput, ResetVirtualNetworkGatewaySharedKeyInput, ResizeGatewayInput, ResizeVirtualNetworkGatewayInput, RestartRoleInput, RollbackUpdateOrUpgradeInput, RollbackUpdateOrUpgradeBySlotInput, SetApplicationGatewayConfigInput, SetGatewayDefaultSitesInput, SetGatewayIPsecParametersInput, SetGatewaySharedKeyInput, SetIPForwardingOnNetworkInterfaceInput, SetIPForwardingOnRoleInput, SetNetworkConfigurationInput, SetNetworkSecurityRuleInput, SetRouteInput, SetVirtualNetworkGatewayIPsecParametersInput, SetVirtualNetworkGatewaySharedKeyInput, ShareOSImageInput, ShareVMImageInput, ShutdownRoleInput, ShutdownRolesInput, StartGatewayDiagnosticsInput, StartRoleInput, StartRolesInput, StartVirtualNetworkGatewayDiagnosticsInput, StopGatewayDiagnosticsInput, StopVirtualNetworkGatewayDiagnosticsInput, SwapDeploymentInput, UnregisterExtensionImageInput, UnregisterResourceProviderInput, UnreplicateOSImageInput, UnreplicateVMImageInput, UpdateAffinityGroupInput, UpdateApplicationGatewayInput, UpdateDataDiskInput, UpdateDeploymentStatusInput, UpdateDeploymentStatusBySlotInput, UpdateDiskInput, UpdateDnsServerInput, UpdateExtensionImageInput, UpdateGatewayConnectionInput, UpdateHostedServiceInput, UpdateLoadBalancedEndpointSetInput, UpdateLoadBalancerInput, UpdateLocalNetworkGatewayInput, UpdateOSImageInput, UpdateRoleInput, UpdateStorageAccountInput, UpdateVMImageInput, UpgradeDeploymentInput, UpgradeDeploymentBySlotInput, ValidateDeploymentMigrationInput, WalkUpgradeDomainInput, WalkUpgradeDomainBySlotInput } from './operations/index.js';
 import type { AddHostedServiceExtension, AddressAvailabilityResponse, AffinityGroup, ApplicationGateway, ApplicationGatewayCertificate, ApplicationGatewayConfiguration, ApplicationGatewayOperation, AvailabilityResponse, CaptureRoleAsVMImageOperation, CaptureRoleOperationBody, CertificateFile, ChangeConfiguration, ClientRootCertificate, CreateAffinityGroup, CreateApplicationGatewayParameters, CreateDeployment, CreateGatewayConnectionParameters, CreateGatewayParameters, CreateHostedService, CreateLocalNetworkGatewayParameters, CreateStorageServiceInput, CreateVirtualMachineDeployment, CreateVirtualNetworkGatewayParameters, DataVirtualHardDisk, Deployment, DeploymentEventCollection, DeploymentNetworkResource, Disk, DnsServer, EffectiveRouteTable, ExtensionImage, Gateway, GatewayConnection, GatewayConnectionStatus, GatewayOperation, GatewayOperationAsyncResponse, GatewayPublicDiagnosticsStatus, HostedService, HostedServiceExtension, IPForwarding, IPsecParameters, LoadBalancedEndpointList, LoadBalancer, LocalNetworkGateway, Location, NetworkConfiguration, NetworkSecurityGroup, NetworkSecurityGroupReference, NetworkSecurityRule, OSImage, OSImageDetails, OperatingSystem, OperatingSystemFamily, Operation, RebootEvent, RedeployRoleOperationBody, RegenerateKeys, ReplicationInput, ReservedIP, ReservedIPAssociation, ResetGatewayParameters, ResetSharedKey, ResizeGatewayParameters, ResourceExtension, RestartRoleOperationBody, Role, RoleInstances, RoleSize, RollbackUpdateOrUpgrade, Route, RouteTable, RouteTableAssociation, SerializedString, ServiceCertificate, ServiceResource, SharedKey, ShutdownRoleOperationBody, ShutdownRolesOperationBody, StartGatewayPublicDiagnostics, StartRoleOperationBody, StartRolesOperationBody, StopGatewayPublicDiagnostics, StorageAccountKeys, StorageService, Subscription, SubscriptionCertificate, SubscriptionOperation, SubscriptionOperationCollection, Swap, UpdateAffinityGroup, UpdateApplicationGatewayParameters, UpdateConnection, UpdateDeploymentStatus, UpdateGateway, UpdateGatewayConnectionParameters, UpdateHostedService, UpdateLocalNetworkGatewayParameters, UpdateOSImage, UpdateStorageServiceInput, UpgradeDeployment, VMImage, VMImageDetails, ValidationMessage, VirtualNetworkGateway, VirtualNetworkSite, VpnClientParameters, VpnDeviceList, WalkUpgradeDomain } from './models/index.js';
 
 /**
  * Azure Service Management (classic) REST API: XML over HTTPS with X.509 client certificates at management.core.windows.net/{subscriptionId}/.
  *
- * Every operation of the spec as a method. Each is also importable alone from `operations/`.
+ * Every operation of the spec as a method; each loads its operation's module on first use. Each is also importable alone from `operations/`.
  */
 export class ServiceManagementClient extends ServiceClient {
   public constructor(options: ClientOptions) {
@@ -34,8 +33,9 @@ export class ServiceManagementClient extends ServiceClient {
    * `{ wait: true }` (or wait options) to resolve when it has finished.
    */
   abortDeploymentMigration(input: AbortDeploymentMigrationInput, options?: RequestOptions): Promise<AcceptedOperation>;
-  abortDeploymentMigration(input: AbortDeploymentMigrationInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
-    return ops.abortDeploymentMigration(this, input, options);
+  async abortDeploymentMigration(input: AbortDeploymentMigrationInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
+    const { abortDeploymentMigration } = await import('./operations/AbortDeploymentMigration.js');
+    return abortDeploymentMigration(this, input, options);
   }
 
   /**
@@ -56,8 +56,9 @@ export class ServiceManagementClient extends ServiceClient {
    * `{ wait: true }` (or wait options) to resolve when it has finished.
    */
   abortStorageAccountMigration(input: AbortStorageAccountMigrationInput, options?: RequestOptions): Promise<AcceptedOperation>;
-  abortStorageAccountMigration(input: AbortStorageAccountMigrationInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
-    return ops.abortStorageAccountMigration(this, input, options);
+  async abortStorageAccountMigration(input: AbortStorageAccountMigrationInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
+    const { abortStorageAccountMigration } = await import('./operations/AbortStorageAccountMigration.js');
+    return abortStorageAccountMigration(this, input, options);
   }
 
   /**
@@ -78,8 +79,9 @@ export class ServiceManagementClient extends ServiceClient {
    * `{ wait: true }` (or wait options) to resolve when it has finished.
    */
   abortVirtualNetworkMigration(input: AbortVirtualNetworkMigrationInput, options?: RequestOptions): Promise<AcceptedOperation>;
-  abortVirtualNetworkMigration(input: AbortVirtualNetworkMigrationInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
-    return ops.abortVirtualNetworkMigration(this, input, options);
+  async abortVirtualNetworkMigration(input: AbortVirtualNetworkMigrationInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
+    const { abortVirtualNetworkMigration } = await import('./operations/AbortVirtualNetworkMigration.js');
+    return abortVirtualNetworkMigration(this, input, options);
   }
 
   /**
@@ -100,8 +102,9 @@ export class ServiceManagementClient extends ServiceClient {
    * `{ wait: true }` (or wait options) to resolve when it has finished.
    */
   addApplicationGatewayCertificate(input: AddApplicationGatewayCertificateInput, options?: RequestOptions): Promise<AcceptedOperation>;
-  addApplicationGatewayCertificate(input: AddApplicationGatewayCertificateInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
-    return ops.addApplicationGatewayCertificate(this, input, options);
+  async addApplicationGatewayCertificate(input: AddApplicationGatewayCertificateInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
+    const { addApplicationGatewayCertificate } = await import('./operations/AddApplicationGatewayCertificate.js');
+    return addApplicationGatewayCertificate(this, input, options);
   }
 
   /**
@@ -122,8 +125,9 @@ export class ServiceManagementClient extends ServiceClient {
    * `{ wait: true }` (or wait options) to resolve when it has finished.
    */
   addClientRootCertificate(input: AddClientRootCertificateInput, options?: RequestOptions): Promise<AcceptedOperation>;
-  addClientRootCertificate(input: AddClientRootCertificateInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
-    return ops.addClientRootCertificate(this, input, options);
+  async addClientRootCertificate(input: AddClientRootCertificateInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
+    const { addClientRootCertificate } = await import('./operations/AddClientRootCertificate.js');
+    return addClientRootCertificate(this, input, options);
   }
 
   /**
@@ -144,8 +148,9 @@ export class ServiceManagementClient extends ServiceClient {
    * `{ wait: true }` (or wait options) to resolve when it has finished.
    */
   addDataDisk(input: AddDataDiskInput, options?: RequestOptions): Promise<AcceptedOperation>;
-  addDataDisk(input: AddDataDiskInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
-    return ops.addDataDisk(this, input, options);
+  async addDataDisk(input: AddDataDiskInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
+    const { addDataDisk } = await import('./operations/AddDataDisk.js');
+    return addDataDisk(this, input, options);
   }
 
   /**
@@ -153,8 +158,9 @@ export class ServiceManagementClient extends ServiceClient {
    *
    * `POST /{subscriptionId}/services/disks`
    */
-  addDisk(input: AddDiskInput, options?: RequestOptions): Promise<Disk> {
-    return ops.addDisk(this, input, options);
+  async addDisk(input: AddDiskInput, options?: RequestOptions): Promise<Disk> {
+    const { addDisk } = await import('./operations/AddDisk.js');
+    return addDisk(this, input, options);
   }
 
   /**
@@ -175,8 +181,9 @@ export class ServiceManagementClient extends ServiceClient {
    * `{ wait: true }` (or wait options) to resolve when it has finished.
    */
   addDnsServer(input: AddDnsServerInput, options?: RequestOptions): Promise<AcceptedOperation>;
-  addDnsServer(input: AddDnsServerInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
-    return ops.addDnsServer(this, input, options);
+  async addDnsServer(input: AddDnsServerInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
+    const { addDnsServer } = await import('./operations/AddDnsServer.js');
+    return addDnsServer(this, input, options);
   }
 
   /**
@@ -197,8 +204,9 @@ export class ServiceManagementClient extends ServiceClient {
    * `{ wait: true }` (or wait options) to resolve when it has finished.
    */
   addHostedServiceExtension(input: AddHostedServiceExtensionInput, options?: RequestOptions): Promise<AcceptedOperation>;
-  addHostedServiceExtension(input: AddHostedServiceExtensionInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
-    return ops.addHostedServiceExtension(this, input, options);
+  async addHostedServiceExtension(input: AddHostedServiceExtensionInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
+    const { addHostedServiceExtension } = await import('./operations/AddHostedServiceExtension.js');
+    return addHostedServiceExtension(this, input, options);
   }
 
   /**
@@ -206,8 +214,9 @@ export class ServiceManagementClient extends ServiceClient {
    *
    * `POST /{subscriptionId}/certificates`
    */
-  addManagementCertificate(input: AddManagementCertificateInput, options?: RequestOptions): Promise<ResponseMetadata> {
-    return ops.addManagementCertificate(this, input, options);
+  async addManagementCertificate(input: AddManagementCertificateInput, options?: RequestOptions): Promise<ResponseMetadata> {
+    const { addManagementCertificate } = await import('./operations/AddManagementCertificate.js');
+    return addManagementCertificate(this, input, options);
   }
 
   /**
@@ -228,8 +237,9 @@ export class ServiceManagementClient extends ServiceClient {
    * `{ wait: true }` (or wait options) to resolve when it has finished.
    */
   addNetworkSecurityGroupToNetworkInterface(input: AddNetworkSecurityGroupToNetworkInterfaceInput, options?: RequestOptions): Promise<AcceptedOperation>;
-  addNetworkSecurityGroupToNetworkInterface(input: AddNetworkSecurityGroupToNetworkInterfaceInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
-    return ops.addNetworkSecurityGroupToNetworkInterface(this, input, options);
+  async addNetworkSecurityGroupToNetworkInterface(input: AddNetworkSecurityGroupToNetworkInterfaceInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
+    const { addNetworkSecurityGroupToNetworkInterface } = await import('./operations/AddNetworkSecurityGroupToNetworkInterface.js');
+    return addNetworkSecurityGroupToNetworkInterface(this, input, options);
   }
 
   /**
@@ -250,8 +260,9 @@ export class ServiceManagementClient extends ServiceClient {
    * `{ wait: true }` (or wait options) to resolve when it has finished.
    */
   addNetworkSecurityGroupToRole(input: AddNetworkSecurityGroupToRoleInput, options?: RequestOptions): Promise<AcceptedOperation>;
-  addNetworkSecurityGroupToRole(input: AddNetworkSecurityGroupToRoleInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
-    return ops.addNetworkSecurityGroupToRole(this, input, options);
+  async addNetworkSecurityGroupToRole(input: AddNetworkSecurityGroupToRoleInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
+    const { addNetworkSecurityGroupToRole } = await import('./operations/AddNetworkSecurityGroupToRole.js');
+    return addNetworkSecurityGroupToRole(this, input, options);
   }
 
   /**
@@ -272,8 +283,9 @@ export class ServiceManagementClient extends ServiceClient {
    * `{ wait: true }` (or wait options) to resolve when it has finished.
    */
   addNetworkSecurityGroupToSubnet(input: AddNetworkSecurityGroupToSubnetInput, options?: RequestOptions): Promise<AcceptedOperation>;
-  addNetworkSecurityGroupToSubnet(input: AddNetworkSecurityGroupToSubnetInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
-    return ops.addNetworkSecurityGroupToSubnet(this, input, options);
+  async addNetworkSecurityGroupToSubnet(input: AddNetworkSecurityGroupToSubnetInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
+    const { addNetworkSecurityGroupToSubnet } = await import('./operations/AddNetworkSecurityGroupToSubnet.js');
+    return addNetworkSecurityGroupToSubnet(this, input, options);
   }
 
   /**
@@ -281,8 +293,9 @@ export class ServiceManagementClient extends ServiceClient {
    *
    * `POST /{subscriptionId}/services/images`
    */
-  addOSImage(input: AddOSImageInput, options?: RequestOptions): Promise<OSImage> {
-    return ops.addOSImage(this, input, options);
+  async addOSImage(input: AddOSImageInput, options?: RequestOptions): Promise<OSImage> {
+    const { addOSImage } = await import('./operations/AddOSImage.js');
+    return addOSImage(this, input, options);
   }
 
   /**
@@ -303,8 +316,9 @@ export class ServiceManagementClient extends ServiceClient {
    * `{ wait: true }` (or wait options) to resolve when it has finished.
    */
   addRole(input: AddRoleInput, options?: RequestOptions): Promise<AcceptedOperation>;
-  addRole(input: AddRoleInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
-    return ops.addRole(this, input, options);
+  async addRole(input: AddRoleInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
+    const { addRole } = await import('./operations/AddRole.js');
+    return addRole(this, input, options);
   }
 
   /**
@@ -325,8 +339,9 @@ export class ServiceManagementClient extends ServiceClient {
    * `{ wait: true }` (or wait options) to resolve when it has finished.
    */
   addRouteTableToSubnet(input: AddRouteTableToSubnetInput, options?: RequestOptions): Promise<AcceptedOperation>;
-  addRouteTableToSubnet(input: AddRouteTableToSubnetInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
-    return ops.addRouteTableToSubnet(this, input, options);
+  async addRouteTableToSubnet(input: AddRouteTableToSubnetInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
+    const { addRouteTableToSubnet } = await import('./operations/AddRouteTableToSubnet.js');
+    return addRouteTableToSubnet(this, input, options);
   }
 
   /**
@@ -347,8 +362,9 @@ export class ServiceManagementClient extends ServiceClient {
    * `{ wait: true }` (or wait options) to resolve when it has finished.
    */
   addServiceCertificate(input: AddServiceCertificateInput, options?: RequestOptions): Promise<AcceptedOperation>;
-  addServiceCertificate(input: AddServiceCertificateInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
-    return ops.addServiceCertificate(this, input, options);
+  async addServiceCertificate(input: AddServiceCertificateInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
+    const { addServiceCertificate } = await import('./operations/AddServiceCertificate.js');
+    return addServiceCertificate(this, input, options);
   }
 
   /**
@@ -369,8 +385,9 @@ export class ServiceManagementClient extends ServiceClient {
    * `{ wait: true }` (or wait options) to resolve when it has finished.
    */
   addVirtualIP(input: AddVirtualIPInput, options?: RequestOptions): Promise<AcceptedOperation>;
-  addVirtualIP(input: AddVirtualIPInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
-    return ops.addVirtualIP(this, input, options);
+  async addVirtualIP(input: AddVirtualIPInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
+    const { addVirtualIP } = await import('./operations/AddVirtualIP.js');
+    return addVirtualIP(this, input, options);
   }
 
   /**
@@ -391,8 +408,9 @@ export class ServiceManagementClient extends ServiceClient {
    * `{ wait: true }` (or wait options) to resolve when it has finished.
    */
   associateReservedIP(input: AssociateReservedIPInput, options?: RequestOptions): Promise<AcceptedOperation>;
-  associateReservedIP(input: AssociateReservedIPInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
-    return ops.associateReservedIP(this, input, options);
+  async associateReservedIP(input: AssociateReservedIPInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
+    const { associateReservedIP } = await import('./operations/AssociateReservedIP.js');
+    return associateReservedIP(this, input, options);
   }
 
   /**
@@ -413,8 +431,9 @@ export class ServiceManagementClient extends ServiceClient {
    * `{ wait: true }` (or wait options) to resolve when it has finished.
    */
   captureRole(input: CaptureRoleInput, options?: RequestOptions): Promise<AcceptedOperation>;
-  captureRole(input: CaptureRoleInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
-    return ops.captureRole(this, input, options);
+  async captureRole(input: CaptureRoleInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
+    const { captureRole } = await import('./operations/CaptureRole.js');
+    return captureRole(this, input, options);
   }
 
   /**
@@ -435,8 +454,9 @@ export class ServiceManagementClient extends ServiceClient {
    * `{ wait: true }` (or wait options) to resolve when it has finished.
    */
   captureVMImage(input: CaptureVMImageInput, options?: RequestOptions): Promise<AcceptedOperation>;
-  captureVMImage(input: CaptureVMImageInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
-    return ops.captureVMImage(this, input, options);
+  async captureVMImage(input: CaptureVMImageInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
+    const { captureVMImage } = await import('./operations/CaptureVMImage.js');
+    return captureVMImage(this, input, options);
   }
 
   /**
@@ -457,8 +477,9 @@ export class ServiceManagementClient extends ServiceClient {
    * `{ wait: true }` (or wait options) to resolve when it has finished.
    */
   changeDeploymentConfiguration(input: ChangeDeploymentConfigurationInput, options?: RequestOptions): Promise<AcceptedOperation>;
-  changeDeploymentConfiguration(input: ChangeDeploymentConfigurationInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
-    return ops.changeDeploymentConfiguration(this, input, options);
+  async changeDeploymentConfiguration(input: ChangeDeploymentConfigurationInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
+    const { changeDeploymentConfiguration } = await import('./operations/ChangeDeploymentConfiguration.js');
+    return changeDeploymentConfiguration(this, input, options);
   }
 
   /**
@@ -479,8 +500,9 @@ export class ServiceManagementClient extends ServiceClient {
    * `{ wait: true }` (or wait options) to resolve when it has finished.
    */
   changeDeploymentConfigurationBySlot(input: ChangeDeploymentConfigurationBySlotInput, options?: RequestOptions): Promise<AcceptedOperation>;
-  changeDeploymentConfigurationBySlot(input: ChangeDeploymentConfigurationBySlotInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
-    return ops.changeDeploymentConfigurationBySlot(this, input, options);
+  async changeDeploymentConfigurationBySlot(input: ChangeDeploymentConfigurationBySlotInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
+    const { changeDeploymentConfigurationBySlot } = await import('./operations/ChangeDeploymentConfigurationBySlot.js');
+    return changeDeploymentConfigurationBySlot(this, input, options);
   }
 
   /**
@@ -488,8 +510,9 @@ export class ServiceManagementClient extends ServiceClient {
    *
    * `GET /{subscriptionId}/services/hostedservices/operations/isavailable/{ServiceName}`
    */
-  checkHostedServiceNameAvailability(input: CheckHostedServiceNameAvailabilityInput, options?: RequestOptions): Promise<AvailabilityResponse> {
-    return ops.checkHostedServiceNameAvailability(this, input, options);
+  async checkHostedServiceNameAvailability(input: CheckHostedServiceNameAvailabilityInput, options?: RequestOptions): Promise<AvailabilityResponse> {
+    const { checkHostedServiceNameAvailability } = await import('./operations/CheckHostedServiceNameAvailability.js');
+    return checkHostedServiceNameAvailability(this, input, options);
   }
 
   /**
@@ -497,8 +520,9 @@ export class ServiceManagementClient extends ServiceClient {
    *
    * `GET /{subscriptionId}/services/networking/{NetworkName}` with `?op=checkavailability`
    */
-  checkStaticIPAvailability(input: CheckStaticIPAvailabilityInput, options?: RequestOptions): Promise<AddressAvailabilityResponse> {
-    return ops.checkStaticIPAvailability(this, input, options);
+  async checkStaticIPAvailability(input: CheckStaticIPAvailabilityInput, options?: RequestOptions): Promise<AddressAvailabilityResponse> {
+    const { checkStaticIPAvailability } = await import('./operations/CheckStaticIPAvailability.js');
+    return checkStaticIPAvailability(this, input, options);
   }
 
   /**
@@ -506,8 +530,9 @@ export class ServiceManagementClient extends ServiceClient {
    *
    * `GET /{subscriptionId}/services/storageservices/operations/isavailable/{AccountName}`
    */
-  checkStorageAccountNameAvailability(input: CheckStorageAccountNameAvailabilityInput, options?: RequestOptions): Promise<AvailabilityResponse> {
-    return ops.checkStorageAccountNameAvailability(this, input, options);
+  async checkStorageAccountNameAvailability(input: CheckStorageAccountNameAvailabilityInput, options?: RequestOptions): Promise<AvailabilityResponse> {
+    const { checkStorageAccountNameAvailability } = await import('./operations/CheckStorageAccountNameAvailability.js');
+    return checkStorageAccountNameAvailability(this, input, options);
   }
 
   /**
@@ -528,8 +553,9 @@ export class ServiceManagementClient extends ServiceClient {
    * `{ wait: true }` (or wait options) to resolve when it has finished.
    */
   commitDeploymentMigration(input: CommitDeploymentMigrationInput, options?: RequestOptions): Promise<AcceptedOperation>;
-  commitDeploymentMigration(input: CommitDeploymentMigrationInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
-    return ops.commitDeploymentMigration(this, input, options);
+  async commitDeploymentMigration(input: CommitDeploymentMigrationInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
+    const { commitDeploymentMigration } = await import('./operations/CommitDeploymentMigration.js');
+    return commitDeploymentMigration(this, input, options);
   }
 
   /**
@@ -550,8 +576,9 @@ export class ServiceManagementClient extends ServiceClient {
    * `{ wait: true }` (or wait options) to resolve when it has finished.
    */
   commitStorageAccountMigration(input: CommitStorageAccountMigrationInput, options?: RequestOptions): Promise<AcceptedOperation>;
-  commitStorageAccountMigration(input: CommitStorageAccountMigrationInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
-    return ops.commitStorageAccountMigration(this, input, options);
+  async commitStorageAccountMigration(input: CommitStorageAccountMigrationInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
+    const { commitStorageAccountMigration } = await import('./operations/CommitStorageAccountMigration.js');
+    return commitStorageAccountMigration(this, input, options);
   }
 
   /**
@@ -572,8 +599,9 @@ export class ServiceManagementClient extends ServiceClient {
    * `{ wait: true }` (or wait options) to resolve when it has finished.
    */
   commitVirtualNetworkMigration(input: CommitVirtualNetworkMigrationInput, options?: RequestOptions): Promise<AcceptedOperation>;
-  commitVirtualNetworkMigration(input: CommitVirtualNetworkMigrationInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
-    return ops.commitVirtualNetworkMigration(this, input, options);
+  async commitVirtualNetworkMigration(input: CommitVirtualNetworkMigrationInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
+    const { commitVirtualNetworkMigration } = await import('./operations/CommitVirtualNetworkMigration.js');
+    return commitVirtualNetworkMigration(this, input, options);
   }
 
   /**
@@ -594,8 +622,9 @@ export class ServiceManagementClient extends ServiceClient {
    * `{ wait: true }` (or wait options) to resolve when it has finished.
    */
   connectDisconnectOrTestGateway(input: ConnectDisconnectOrTestGatewayInput, options?: RequestOptions): Promise<AcceptedOperation>;
-  connectDisconnectOrTestGateway(input: ConnectDisconnectOrTestGatewayInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
-    return ops.connectDisconnectOrTestGateway(this, input, options);
+  async connectDisconnectOrTestGateway(input: ConnectDisconnectOrTestGatewayInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
+    const { connectDisconnectOrTestGateway } = await import('./operations/ConnectDisconnectOrTestGateway.js');
+    return connectDisconnectOrTestGateway(this, input, options);
   }
 
   /**
@@ -603,8 +632,9 @@ export class ServiceManagementClient extends ServiceClient {
    *
    * `POST /{subscriptionId}/affinitygroups`
    */
-  createAffinityGroup(input: CreateAffinityGroupInput, options?: RequestOptions): Promise<ResponseMetadata> {
-    return ops.createAffinityGroup(this, input, options);
+  async createAffinityGroup(input: CreateAffinityGroupInput, options?: RequestOptions): Promise<ResponseMetadata> {
+    const { createAffinityGroup } = await import('./operations/CreateAffinityGroup.js');
+    return createAffinityGroup(this, input, options);
   }
 
   /**
@@ -625,8 +655,9 @@ export class ServiceManagementClient extends ServiceClient {
    * `{ wait: true }` (or wait options) to resolve when it has finished.
    */
   createApplicationGateway(input: CreateApplicationGatewayInput, options?: RequestOptions): Promise<AcceptedOperation>;
-  createApplicationGateway(input: CreateApplicationGatewayInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
-    return ops.createApplicationGateway(this, input, options);
+  async createApplicationGateway(input: CreateApplicationGatewayInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
+    const { createApplicationGateway } = await import('./operations/CreateApplicationGateway.js');
+    return createApplicationGateway(this, input, options);
   }
 
   /**
@@ -647,8 +678,9 @@ export class ServiceManagementClient extends ServiceClient {
    * `{ wait: true }` (or wait options) to resolve when it has finished.
    */
   createDeployment(input: CreateDeploymentInput, options?: RequestOptions): Promise<AcceptedOperation>;
-  createDeployment(input: CreateDeploymentInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
-    return ops.createDeployment(this, input, options);
+  async createDeployment(input: CreateDeploymentInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
+    const { createDeployment } = await import('./operations/CreateDeployment.js');
+    return createDeployment(this, input, options);
   }
 
   /**
@@ -669,8 +701,9 @@ export class ServiceManagementClient extends ServiceClient {
    * `{ wait: true }` (or wait options) to resolve when it has finished.
    */
   createGateway(input: CreateGatewayInput, options?: RequestOptions): Promise<AcceptedOperation>;
-  createGateway(input: CreateGatewayInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
-    return ops.createGateway(this, input, options);
+  async createGateway(input: CreateGatewayInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
+    const { createGateway } = await import('./operations/CreateGateway.js');
+    return createGateway(this, input, options);
   }
 
   /**
@@ -691,8 +724,9 @@ export class ServiceManagementClient extends ServiceClient {
    * `{ wait: true }` (or wait options) to resolve when it has finished.
    */
   createGatewayConnection(input: CreateGatewayConnectionInput, options?: RequestOptions): Promise<AcceptedOperation>;
-  createGatewayConnection(input: CreateGatewayConnectionInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
-    return ops.createGatewayConnection(this, input, options);
+  async createGatewayConnection(input: CreateGatewayConnectionInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
+    const { createGatewayConnection } = await import('./operations/CreateGatewayConnection.js');
+    return createGatewayConnection(this, input, options);
   }
 
   /**
@@ -700,8 +734,9 @@ export class ServiceManagementClient extends ServiceClient {
    *
    * `POST /{subscriptionId}/services/hostedservices`
    */
-  createHostedService(input: CreateHostedServiceInput, options?: RequestOptions): Promise<ResponseMetadata> {
-    return ops.createHostedService(this, input, options);
+  async createHostedService(input: CreateHostedServiceInput, options?: RequestOptions): Promise<ResponseMetadata> {
+    const { createHostedService } = await import('./operations/CreateHostedService.js');
+    return createHostedService(this, input, options);
   }
 
   /**
@@ -722,8 +757,9 @@ export class ServiceManagementClient extends ServiceClient {
    * `{ wait: true }` (or wait options) to resolve when it has finished.
    */
   createLoadBalancer(input: CreateLoadBalancerInput, options?: RequestOptions): Promise<AcceptedOperation>;
-  createLoadBalancer(input: CreateLoadBalancerInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
-    return ops.createLoadBalancer(this, input, options);
+  async createLoadBalancer(input: CreateLoadBalancerInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
+    const { createLoadBalancer } = await import('./operations/CreateLoadBalancer.js');
+    return createLoadBalancer(this, input, options);
   }
 
   /**
@@ -731,8 +767,9 @@ export class ServiceManagementClient extends ServiceClient {
    *
    * `POST /{subscriptionId}/services/networking/localnetworkgateways` with `?api-version=2016-03-01`
    */
-  createLocalNetworkGateway(input: CreateLocalNetworkGatewayInput, options?: RequestOptions): Promise<string> {
-    return ops.createLocalNetworkGateway(this, input, options);
+  async createLocalNetworkGateway(input: CreateLocalNetworkGatewayInput, options?: RequestOptions): Promise<string> {
+    const { createLocalNetworkGateway } = await import('./operations/CreateLocalNetworkGateway.js');
+    return createLocalNetworkGateway(this, input, options);
   }
 
   /**
@@ -753,8 +790,9 @@ export class ServiceManagementClient extends ServiceClient {
    * `{ wait: true }` (or wait options) to resolve when it has finished.
    */
   createNetworkSecurityGroup(input: CreateNetworkSecurityGroupInput, options?: RequestOptions): Promise<AcceptedOperation>;
-  createNetworkSecurityGroup(input: CreateNetworkSecurityGroupInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
-    return ops.createNetworkSecurityGroup(this, input, options);
+  async createNetworkSecurityGroup(input: CreateNetworkSecurityGroupInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
+    const { createNetworkSecurityGroup } = await import('./operations/CreateNetworkSecurityGroup.js');
+    return createNetworkSecurityGroup(this, input, options);
   }
 
   /**
@@ -775,8 +813,9 @@ export class ServiceManagementClient extends ServiceClient {
    * `{ wait: true }` (or wait options) to resolve when it has finished.
    */
   createReservedIP(input: CreateReservedIPInput, options?: RequestOptions): Promise<AcceptedOperation>;
-  createReservedIP(input: CreateReservedIPInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
-    return ops.createReservedIP(this, input, options);
+  async createReservedIP(input: CreateReservedIPInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
+    const { createReservedIP } = await import('./operations/CreateReservedIP.js');
+    return createReservedIP(this, input, options);
   }
 
   /**
@@ -797,8 +836,9 @@ export class ServiceManagementClient extends ServiceClient {
    * `{ wait: true }` (or wait options) to resolve when it has finished.
    */
   createRouteTable(input: CreateRouteTableInput, options?: RequestOptions): Promise<AcceptedOperation>;
-  createRouteTable(input: CreateRouteTableInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
-    return ops.createRouteTable(this, input, options);
+  async createRouteTable(input: CreateRouteTableInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
+    const { createRouteTable } = await import('./operations/CreateRouteTable.js');
+    return createRouteTable(this, input, options);
   }
 
   /**
@@ -819,8 +859,9 @@ export class ServiceManagementClient extends ServiceClient {
    * `{ wait: true }` (or wait options) to resolve when it has finished.
    */
   createStorageAccount(input: CreateStorageAccountInput, options?: RequestOptions): Promise<AcceptedOperation>;
-  createStorageAccount(input: CreateStorageAccountInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
-    return ops.createStorageAccount(this, input, options);
+  async createStorageAccount(input: CreateStorageAccountInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
+    const { createStorageAccount } = await import('./operations/CreateStorageAccount.js');
+    return createStorageAccount(this, input, options);
   }
 
   /**
@@ -841,8 +882,9 @@ export class ServiceManagementClient extends ServiceClient {
    * `{ wait: true }` (or wait options) to resolve when it has finished.
    */
   createVMImage(input: CreateVMImageInput, options?: RequestOptions): Promise<AcceptedOperation>;
-  createVMImage(input: CreateVMImageInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
-    return ops.createVMImage(this, input, options);
+  async createVMImage(input: CreateVMImageInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
+    const { createVMImage } = await import('./operations/CreateVMImage.js');
+    return createVMImage(this, input, options);
   }
 
   /**
@@ -863,8 +905,9 @@ export class ServiceManagementClient extends ServiceClient {
    * `{ wait: true }` (or wait options) to resolve when it has finished.
    */
   createVirtualMachineDeployment(input: CreateVirtualMachineDeploymentInput, options?: RequestOptions): Promise<AcceptedOperation>;
-  createVirtualMachineDeployment(input: CreateVirtualMachineDeploymentInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
-    return ops.createVirtualMachineDeployment(this, input, options);
+  async createVirtualMachineDeployment(input: CreateVirtualMachineDeploymentInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
+    const { createVirtualMachineDeployment } = await import('./operations/CreateVirtualMachineDeployment.js');
+    return createVirtualMachineDeployment(this, input, options);
   }
 
   /**
@@ -885,8 +928,9 @@ export class ServiceManagementClient extends ServiceClient {
    * `{ wait: true }` (or wait options) to resolve when it has finished.
    */
   createVirtualNetworkGateway(input: CreateVirtualNetworkGatewayInput, options?: RequestOptions): Promise<AcceptedOperation>;
-  createVirtualNetworkGateway(input: CreateVirtualNetworkGatewayInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
-    return ops.createVirtualNetworkGateway(this, input, options);
+  async createVirtualNetworkGateway(input: CreateVirtualNetworkGatewayInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
+    const { createVirtualNetworkGateway } = await import('./operations/CreateVirtualNetworkGateway.js');
+    return createVirtualNetworkGateway(this, input, options);
   }
 
   /**
@@ -894,8 +938,9 @@ export class ServiceManagementClient extends ServiceClient {
    *
    * `DELETE /{subscriptionId}/affinitygroups/{AffinityGroupName}`
    */
-  deleteAffinityGroup(input: DeleteAffinityGroupInput, options?: RequestOptions): Promise<ResponseMetadata> {
-    return ops.deleteAffinityGroup(this, input, options);
+  async deleteAffinityGroup(input: DeleteAffinityGroupInput, options?: RequestOptions): Promise<ResponseMetadata> {
+    const { deleteAffinityGroup } = await import('./operations/DeleteAffinityGroup.js');
+    return deleteAffinityGroup(this, input, options);
   }
 
   /**
@@ -916,8 +961,9 @@ export class ServiceManagementClient extends ServiceClient {
    * `{ wait: true }` (or wait options) to resolve when it has finished.
    */
   deleteApplicationGateway(input: DeleteApplicationGatewayInput, options?: RequestOptions): Promise<AcceptedOperation>;
-  deleteApplicationGateway(input: DeleteApplicationGatewayInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
-    return ops.deleteApplicationGateway(this, input, options);
+  async deleteApplicationGateway(input: DeleteApplicationGatewayInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
+    const { deleteApplicationGateway } = await import('./operations/DeleteApplicationGateway.js');
+    return deleteApplicationGateway(this, input, options);
   }
 
   /**
@@ -938,8 +984,9 @@ export class ServiceManagementClient extends ServiceClient {
    * `{ wait: true }` (or wait options) to resolve when it has finished.
    */
   deleteApplicationGatewayCertificate(input: DeleteApplicationGatewayCertificateInput, options?: RequestOptions): Promise<AcceptedOperation>;
-  deleteApplicationGatewayCertificate(input: DeleteApplicationGatewayCertificateInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
-    return ops.deleteApplicationGatewayCertificate(this, input, options);
+  async deleteApplicationGatewayCertificate(input: DeleteApplicationGatewayCertificateInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
+    const { deleteApplicationGatewayCertificate } = await import('./operations/DeleteApplicationGatewayCertificate.js');
+    return deleteApplicationGatewayCertificate(this, input, options);
   }
 
   /**
@@ -947,8 +994,9 @@ export class ServiceManagementClient extends ServiceClient {
    *
    * `DELETE /{subscriptionId}/services/networking/{NetworkName}/gateway/clientrootcertificates/{CertificateThumbprint}`
    */
-  deleteClientRootCertificate(input: DeleteClientRootCertificateInput, options?: RequestOptions): Promise<GatewayOperationAsyncResponse> {
-    return ops.deleteClientRootCertificate(this, input, options);
+  async deleteClientRootCertificate(input: DeleteClientRootCertificateInput, options?: RequestOptions): Promise<GatewayOperationAsyncResponse> {
+    const { deleteClientRootCertificate } = await import('./operations/DeleteClientRootCertificate.js');
+    return deleteClientRootCertificate(this, input, options);
   }
 
   /**
@@ -969,8 +1017,9 @@ export class ServiceManagementClient extends ServiceClient {
    * `{ wait: true }` (or wait options) to resolve when it has finished.
    */
   deleteDataDisk(input: DeleteDataDiskInput, options?: RequestOptions): Promise<AcceptedOperation>;
-  deleteDataDisk(input: DeleteDataDiskInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
-    return ops.deleteDataDisk(this, input, options);
+  async deleteDataDisk(input: DeleteDataDiskInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
+    const { deleteDataDisk } = await import('./operations/DeleteDataDisk.js');
+    return deleteDataDisk(this, input, options);
   }
 
   /**
@@ -991,8 +1040,9 @@ export class ServiceManagementClient extends ServiceClient {
    * `{ wait: true }` (or wait options) to resolve when it has finished.
    */
   deleteDeployment(input: DeleteDeploymentInput, options?: RequestOptions): Promise<AcceptedOperation>;
-  deleteDeployment(input: DeleteDeploymentInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
-    return ops.deleteDeployment(this, input, options);
+  async deleteDeployment(input: DeleteDeploymentInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
+    const { deleteDeployment } = await import('./operations/DeleteDeployment.js');
+    return deleteDeployment(this, input, options);
   }
 
   /**
@@ -1013,8 +1063,9 @@ export class ServiceManagementClient extends ServiceClient {
    * `{ wait: true }` (or wait options) to resolve when it has finished.
    */
   deleteDeploymentBySlot(input: DeleteDeploymentBySlotInput, options?: RequestOptions): Promise<AcceptedOperation>;
-  deleteDeploymentBySlot(input: DeleteDeploymentBySlotInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
-    return ops.deleteDeploymentBySlot(this, input, options);
+  async deleteDeploymentBySlot(input: DeleteDeploymentBySlotInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
+    const { deleteDeploymentBySlot } = await import('./operations/DeleteDeploymentBySlot.js');
+    return deleteDeploymentBySlot(this, input, options);
   }
 
   /**
@@ -1022,8 +1073,9 @@ export class ServiceManagementClient extends ServiceClient {
    *
    * `DELETE /{subscriptionId}/services/disks/{DiskName}`
    */
-  deleteDisk(input: DeleteDiskInput, options?: RequestOptions): Promise<ResponseMetadata> {
-    return ops.deleteDisk(this, input, options);
+  async deleteDisk(input: DeleteDiskInput, options?: RequestOptions): Promise<ResponseMetadata> {
+    const { deleteDisk } = await import('./operations/DeleteDisk.js');
+    return deleteDisk(this, input, options);
   }
 
   /**
@@ -1044,8 +1096,9 @@ export class ServiceManagementClient extends ServiceClient {
    * `{ wait: true }` (or wait options) to resolve when it has finished.
    */
   deleteDnsServer(input: DeleteDnsServerInput, options?: RequestOptions): Promise<AcceptedOperation>;
-  deleteDnsServer(input: DeleteDnsServerInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
-    return ops.deleteDnsServer(this, input, options);
+  async deleteDnsServer(input: DeleteDnsServerInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
+    const { deleteDnsServer } = await import('./operations/DeleteDnsServer.js');
+    return deleteDnsServer(this, input, options);
   }
 
   /**
@@ -1066,8 +1119,9 @@ export class ServiceManagementClient extends ServiceClient {
    * `{ wait: true }` (or wait options) to resolve when it has finished.
    */
   deleteGateway(input: DeleteGatewayInput, options?: RequestOptions): Promise<AcceptedOperation>;
-  deleteGateway(input: DeleteGatewayInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
-    return ops.deleteGateway(this, input, options);
+  async deleteGateway(input: DeleteGatewayInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
+    const { deleteGateway } = await import('./operations/DeleteGateway.js');
+    return deleteGateway(this, input, options);
   }
 
   /**
@@ -1088,8 +1142,9 @@ export class ServiceManagementClient extends ServiceClient {
    * `{ wait: true }` (or wait options) to resolve when it has finished.
    */
   deleteGatewayConnection(input: DeleteGatewayConnectionInput, options?: RequestOptions): Promise<AcceptedOperation>;
-  deleteGatewayConnection(input: DeleteGatewayConnectionInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
-    return ops.deleteGatewayConnection(this, input, options);
+  async deleteGatewayConnection(input: DeleteGatewayConnectionInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
+    const { deleteGatewayConnection } = await import('./operations/DeleteGatewayConnection.js');
+    return deleteGatewayConnection(this, input, options);
   }
 
   /**
@@ -1110,8 +1165,9 @@ export class ServiceManagementClient extends ServiceClient {
    * `{ wait: true }` (or wait options) to resolve when it has finished.
    */
   deleteHostedService(input: DeleteHostedServiceInput, options?: RequestOptions): Promise<AcceptedOperation>;
-  deleteHostedService(input: DeleteHostedServiceInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
-    return ops.deleteHostedService(this, input, options);
+  async deleteHostedService(input: DeleteHostedServiceInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
+    const { deleteHostedService } = await import('./operations/DeleteHostedService.js');
+    return deleteHostedService(this, input, options);
   }
 
   /**
@@ -1132,8 +1188,9 @@ export class ServiceManagementClient extends ServiceClient {
    * `{ wait: true }` (or wait options) to resolve when it has finished.
    */
   deleteHostedServiceExtension(input: DeleteHostedServiceExtensionInput, options?: RequestOptions): Promise<AcceptedOperation>;
-  deleteHostedServiceExtension(input: DeleteHostedServiceExtensionInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
-    return ops.deleteHostedServiceExtension(this, input, options);
+  async deleteHostedServiceExtension(input: DeleteHostedServiceExtensionInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
+    const { deleteHostedServiceExtension } = await import('./operations/DeleteHostedServiceExtension.js');
+    return deleteHostedServiceExtension(this, input, options);
   }
 
   /**
@@ -1154,8 +1211,9 @@ export class ServiceManagementClient extends ServiceClient {
    * `{ wait: true }` (or wait options) to resolve when it has finished.
    */
   deleteLoadBalancer(input: DeleteLoadBalancerInput, options?: RequestOptions): Promise<AcceptedOperation>;
-  deleteLoadBalancer(input: DeleteLoadBalancerInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
-    return ops.deleteLoadBalancer(this, input, options);
+  async deleteLoadBalancer(input: DeleteLoadBalancerInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
+    const { deleteLoadBalancer } = await import('./operations/DeleteLoadBalancer.js');
+    return deleteLoadBalancer(this, input, options);
   }
 
   /**
@@ -1163,8 +1221,9 @@ export class ServiceManagementClient extends ServiceClient {
    *
    * `DELETE /{subscriptionId}/services/networking/localnetworkgateways/{GatewayId}` with `?api-version=2016-03-01`
    */
-  deleteLocalNetworkGateway(input: DeleteLocalNetworkGatewayInput, options?: RequestOptions): Promise<ResponseMetadata> {
-    return ops.deleteLocalNetworkGateway(this, input, options);
+  async deleteLocalNetworkGateway(input: DeleteLocalNetworkGatewayInput, options?: RequestOptions): Promise<ResponseMetadata> {
+    const { deleteLocalNetworkGateway } = await import('./operations/DeleteLocalNetworkGateway.js');
+    return deleteLocalNetworkGateway(this, input, options);
   }
 
   /**
@@ -1172,8 +1231,9 @@ export class ServiceManagementClient extends ServiceClient {
    *
    * `DELETE /{subscriptionId}/certificates/{Thumbprint}`
    */
-  deleteManagementCertificate(input: DeleteManagementCertificateInput, options?: RequestOptions): Promise<ResponseMetadata> {
-    return ops.deleteManagementCertificate(this, input, options);
+  async deleteManagementCertificate(input: DeleteManagementCertificateInput, options?: RequestOptions): Promise<ResponseMetadata> {
+    const { deleteManagementCertificate } = await import('./operations/DeleteManagementCertificate.js');
+    return deleteManagementCertificate(this, input, options);
   }
 
   /**
@@ -1194,8 +1254,9 @@ export class ServiceManagementClient extends ServiceClient {
    * `{ wait: true }` (or wait options) to resolve when it has finished.
    */
   deleteNetworkSecurityGroup(input: DeleteNetworkSecurityGroupInput, options?: RequestOptions): Promise<AcceptedOperation>;
-  deleteNetworkSecurityGroup(input: DeleteNetworkSecurityGroupInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
-    return ops.deleteNetworkSecurityGroup(this, input, options);
+  async deleteNetworkSecurityGroup(input: DeleteNetworkSecurityGroupInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
+    const { deleteNetworkSecurityGroup } = await import('./operations/DeleteNetworkSecurityGroup.js');
+    return deleteNetworkSecurityGroup(this, input, options);
   }
 
   /**
@@ -1216,8 +1277,9 @@ export class ServiceManagementClient extends ServiceClient {
    * `{ wait: true }` (or wait options) to resolve when it has finished.
    */
   deleteNetworkSecurityRule(input: DeleteNetworkSecurityRuleInput, options?: RequestOptions): Promise<AcceptedOperation>;
-  deleteNetworkSecurityRule(input: DeleteNetworkSecurityRuleInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
-    return ops.deleteNetworkSecurityRule(this, input, options);
+  async deleteNetworkSecurityRule(input: DeleteNetworkSecurityRuleInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
+    const { deleteNetworkSecurityRule } = await import('./operations/DeleteNetworkSecurityRule.js');
+    return deleteNetworkSecurityRule(this, input, options);
   }
 
   /**
@@ -1225,8 +1287,9 @@ export class ServiceManagementClient extends ServiceClient {
    *
    * `DELETE /{subscriptionId}/services/images/{ImageName}`
    */
-  deleteOSImage(input: DeleteOSImageInput, options?: RequestOptions): Promise<ResponseMetadata> {
-    return ops.deleteOSImage(this, input, options);
+  async deleteOSImage(input: DeleteOSImageInput, options?: RequestOptions): Promise<ResponseMetadata> {
+    const { deleteOSImage } = await import('./operations/DeleteOSImage.js');
+    return deleteOSImage(this, input, options);
   }
 
   /**
@@ -1247,8 +1310,9 @@ export class ServiceManagementClient extends ServiceClient {
    * `{ wait: true }` (or wait options) to resolve when it has finished.
    */
   deleteReservedIP(input: DeleteReservedIPInput, options?: RequestOptions): Promise<AcceptedOperation>;
-  deleteReservedIP(input: DeleteReservedIPInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
-    return ops.deleteReservedIP(this, input, options);
+  async deleteReservedIP(input: DeleteReservedIPInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
+    const { deleteReservedIP } = await import('./operations/DeleteReservedIP.js');
+    return deleteReservedIP(this, input, options);
   }
 
   /**
@@ -1269,8 +1333,9 @@ export class ServiceManagementClient extends ServiceClient {
    * `{ wait: true }` (or wait options) to resolve when it has finished.
    */
   deleteRole(input: DeleteRoleInput, options?: RequestOptions): Promise<AcceptedOperation>;
-  deleteRole(input: DeleteRoleInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
-    return ops.deleteRole(this, input, options);
+  async deleteRole(input: DeleteRoleInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
+    const { deleteRole } = await import('./operations/DeleteRole.js');
+    return deleteRole(this, input, options);
   }
 
   /**
@@ -1291,8 +1356,9 @@ export class ServiceManagementClient extends ServiceClient {
    * `{ wait: true }` (or wait options) to resolve when it has finished.
    */
   deleteRoleInstances(input: DeleteRoleInstancesInput, options?: RequestOptions): Promise<AcceptedOperation>;
-  deleteRoleInstances(input: DeleteRoleInstancesInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
-    return ops.deleteRoleInstances(this, input, options);
+  async deleteRoleInstances(input: DeleteRoleInstancesInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
+    const { deleteRoleInstances } = await import('./operations/DeleteRoleInstances.js');
+    return deleteRoleInstances(this, input, options);
   }
 
   /**
@@ -1313,8 +1379,9 @@ export class ServiceManagementClient extends ServiceClient {
    * `{ wait: true }` (or wait options) to resolve when it has finished.
    */
   deleteRoleInstancesBySlot(input: DeleteRoleInstancesBySlotInput, options?: RequestOptions): Promise<AcceptedOperation>;
-  deleteRoleInstancesBySlot(input: DeleteRoleInstancesBySlotInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
-    return ops.deleteRoleInstancesBySlot(this, input, options);
+  async deleteRoleInstancesBySlot(input: DeleteRoleInstancesBySlotInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
+    const { deleteRoleInstancesBySlot } = await import('./operations/DeleteRoleInstancesBySlot.js');
+    return deleteRoleInstancesBySlot(this, input, options);
   }
 
   /**
@@ -1335,8 +1402,9 @@ export class ServiceManagementClient extends ServiceClient {
    * `{ wait: true }` (or wait options) to resolve when it has finished.
    */
   deleteRoute(input: DeleteRouteInput, options?: RequestOptions): Promise<AcceptedOperation>;
-  deleteRoute(input: DeleteRouteInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
-    return ops.deleteRoute(this, input, options);
+  async deleteRoute(input: DeleteRouteInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
+    const { deleteRoute } = await import('./operations/DeleteRoute.js');
+    return deleteRoute(this, input, options);
   }
 
   /**
@@ -1357,8 +1425,9 @@ export class ServiceManagementClient extends ServiceClient {
    * `{ wait: true }` (or wait options) to resolve when it has finished.
    */
   deleteRouteTable(input: DeleteRouteTableInput, options?: RequestOptions): Promise<AcceptedOperation>;
-  deleteRouteTable(input: DeleteRouteTableInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
-    return ops.deleteRouteTable(this, input, options);
+  async deleteRouteTable(input: DeleteRouteTableInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
+    const { deleteRouteTable } = await import('./operations/DeleteRouteTable.js');
+    return deleteRouteTable(this, input, options);
   }
 
   /**
@@ -1379,8 +1448,9 @@ export class ServiceManagementClient extends ServiceClient {
    * `{ wait: true }` (or wait options) to resolve when it has finished.
    */
   deleteServiceCertificate(input: DeleteServiceCertificateInput, options?: RequestOptions): Promise<AcceptedOperation>;
-  deleteServiceCertificate(input: DeleteServiceCertificateInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
-    return ops.deleteServiceCertificate(this, input, options);
+  async deleteServiceCertificate(input: DeleteServiceCertificateInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
+    const { deleteServiceCertificate } = await import('./operations/DeleteServiceCertificate.js');
+    return deleteServiceCertificate(this, input, options);
   }
 
   /**
@@ -1388,8 +1458,9 @@ export class ServiceManagementClient extends ServiceClient {
    *
    * `DELETE /{subscriptionId}/services/storageservices/{ServiceName}`
    */
-  deleteStorageAccount(input: DeleteStorageAccountInput, options?: RequestOptions): Promise<ResponseMetadata> {
-    return ops.deleteStorageAccount(this, input, options);
+  async deleteStorageAccount(input: DeleteStorageAccountInput, options?: RequestOptions): Promise<ResponseMetadata> {
+    const { deleteStorageAccount } = await import('./operations/DeleteStorageAccount.js');
+    return deleteStorageAccount(this, input, options);
   }
 
   /**
@@ -1410,8 +1481,9 @@ export class ServiceManagementClient extends ServiceClient {
    * `{ wait: true }` (or wait options) to resolve when it has finished.
    */
   deleteVMImage(input: DeleteVMImageInput, options?: RequestOptions): Promise<AcceptedOperation>;
-  deleteVMImage(input: DeleteVMImageInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
-    return ops.deleteVMImage(this, input, options);
+  async deleteVMImage(input: DeleteVMImageInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
+    const { deleteVMImage } = await import('./operations/DeleteVMImage.js');
+    return deleteVMImage(this, input, options);
   }
 
   /**
@@ -1432,8 +1504,9 @@ export class ServiceManagementClient extends ServiceClient {
    * `{ wait: true }` (or wait options) to resolve when it has finished.
    */
   deleteVirtualNetworkGateway(input: DeleteVirtualNetworkGatewayInput, options?: RequestOptions): Promise<AcceptedOperation>;
-  deleteVirtualNetworkGateway(input: DeleteVirtualNetworkGatewayInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
-    return ops.deleteVirtualNetworkGateway(this, input, options);
+  async deleteVirtualNetworkGateway(input: DeleteVirtualNetworkGatewayInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
+    const { deleteVirtualNetworkGateway } = await import('./operations/DeleteVirtualNetworkGateway.js');
+    return deleteVirtualNetworkGateway(this, input, options);
   }
 
   /**
@@ -1454,8 +1527,9 @@ export class ServiceManagementClient extends ServiceClient {
    * `{ wait: true }` (or wait options) to resolve when it has finished.
    */
   disassociateReservedIP(input: DisassociateReservedIPInput, options?: RequestOptions): Promise<AcceptedOperation>;
-  disassociateReservedIP(input: DisassociateReservedIPInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
-    return ops.disassociateReservedIP(this, input, options);
+  async disassociateReservedIP(input: DisassociateReservedIPInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
+    const { disassociateReservedIP } = await import('./operations/DisassociateReservedIP.js');
+    return disassociateReservedIP(this, input, options);
   }
 
   /**
@@ -1463,8 +1537,9 @@ export class ServiceManagementClient extends ServiceClient {
    *
    * `GET /{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}/roleinstances/{RoleInstanceName}/ModelFile` with `?FileType=RDP`
    */
-  downloadRdpFile(input: DownloadRdpFileInput, options?: RequestOptions): Promise<string> {
-    return ops.downloadRdpFile(this, input, options);
+  async downloadRdpFile(input: DownloadRdpFileInput, options?: RequestOptions): Promise<string> {
+    const { downloadRdpFile } = await import('./operations/DownloadRdpFile.js');
+    return downloadRdpFile(this, input, options);
   }
 
   /**
@@ -1485,8 +1560,9 @@ export class ServiceManagementClient extends ServiceClient {
    * `{ wait: true }` (or wait options) to resolve when it has finished.
    */
   executeApplicationGatewayOperation(input: ExecuteApplicationGatewayOperationInput, options?: RequestOptions): Promise<AcceptedOperation>;
-  executeApplicationGatewayOperation(input: ExecuteApplicationGatewayOperationInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
-    return ops.executeApplicationGatewayOperation(this, input, options);
+  async executeApplicationGatewayOperation(input: ExecuteApplicationGatewayOperationInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
+    const { executeApplicationGatewayOperation } = await import('./operations/ExecuteApplicationGatewayOperation.js');
+    return executeApplicationGatewayOperation(this, input, options);
   }
 
   /**
@@ -1507,8 +1583,9 @@ export class ServiceManagementClient extends ServiceClient {
    * `{ wait: true }` (or wait options) to resolve when it has finished.
    */
   failoverGateway(input: FailoverGatewayInput, options?: RequestOptions): Promise<AcceptedOperation>;
-  failoverGateway(input: FailoverGatewayInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
-    return ops.failoverGateway(this, input, options);
+  async failoverGateway(input: FailoverGatewayInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
+    const { failoverGateway } = await import('./operations/FailoverGateway.js');
+    return failoverGateway(this, input, options);
   }
 
   /**
@@ -1529,8 +1606,9 @@ export class ServiceManagementClient extends ServiceClient {
    * `{ wait: true }` (or wait options) to resolve when it has finished.
    */
   generateVpnClientPackage(input: GenerateVpnClientPackageInput, options?: RequestOptions): Promise<AcceptedOperation>;
-  generateVpnClientPackage(input: GenerateVpnClientPackageInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
-    return ops.generateVpnClientPackage(this, input, options);
+  async generateVpnClientPackage(input: GenerateVpnClientPackageInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
+    const { generateVpnClientPackage } = await import('./operations/GenerateVpnClientPackage.js');
+    return generateVpnClientPackage(this, input, options);
   }
 
   /**
@@ -1538,8 +1616,9 @@ export class ServiceManagementClient extends ServiceClient {
    *
    * `GET /{subscriptionId}/affinitygroups/{AffinityGroupName}`
    */
-  getAffinityGroup(input: GetAffinityGroupInput, options?: RequestOptions): Promise<AffinityGroup> {
-    return ops.getAffinityGroup(this, input, options);
+  async getAffinityGroup(input: GetAffinityGroupInput, options?: RequestOptions): Promise<AffinityGroup> {
+    const { getAffinityGroup } = await import('./operations/GetAffinityGroup.js');
+    return getAffinityGroup(this, input, options);
   }
 
   /**
@@ -1547,8 +1626,9 @@ export class ServiceManagementClient extends ServiceClient {
    *
    * `GET /{subscriptionId}/services/networking/ApplicationGateways/{GatewayName}` with `?api-version=2016-07-01`
    */
-  getApplicationGateway(input: GetApplicationGatewayInput, options?: RequestOptions): Promise<ApplicationGateway> {
-    return ops.getApplicationGateway(this, input, options);
+  async getApplicationGateway(input: GetApplicationGatewayInput, options?: RequestOptions): Promise<ApplicationGateway> {
+    const { getApplicationGateway } = await import('./operations/GetApplicationGateway.js');
+    return getApplicationGateway(this, input, options);
   }
 
   /**
@@ -1556,8 +1636,9 @@ export class ServiceManagementClient extends ServiceClient {
    *
    * `GET /{subscriptionId}/services/networking/ApplicationGateways/{GatewayName}/sslcertificates/{CertificateName}` with `?api-version=2016-07-01`
    */
-  getApplicationGatewayCertificate(input: GetApplicationGatewayCertificateInput, options?: RequestOptions): Promise<ApplicationGatewayCertificate> {
-    return ops.getApplicationGatewayCertificate(this, input, options);
+  async getApplicationGatewayCertificate(input: GetApplicationGatewayCertificateInput, options?: RequestOptions): Promise<ApplicationGatewayCertificate> {
+    const { getApplicationGatewayCertificate } = await import('./operations/GetApplicationGatewayCertificate.js');
+    return getApplicationGatewayCertificate(this, input, options);
   }
 
   /**
@@ -1565,8 +1646,9 @@ export class ServiceManagementClient extends ServiceClient {
    *
    * `GET /{subscriptionId}/services/networking/ApplicationGateways/{GatewayName}/configuration` with `?api-version=2016-07-01`
    */
-  getApplicationGatewayConfig(input: GetApplicationGatewayConfigInput, options?: RequestOptions): Promise<ApplicationGatewayConfiguration> {
-    return ops.getApplicationGatewayConfig(this, input, options);
+  async getApplicationGatewayConfig(input: GetApplicationGatewayConfigInput, options?: RequestOptions): Promise<ApplicationGatewayConfiguration> {
+    const { getApplicationGatewayConfig } = await import('./operations/GetApplicationGatewayConfig.js');
+    return getApplicationGatewayConfig(this, input, options);
   }
 
   /**
@@ -1574,8 +1656,9 @@ export class ServiceManagementClient extends ServiceClient {
    *
    * `GET /{subscriptionId}/services/networking/{NetworkName}/gateway/clientrootcertificates/{CertificateThumbprint}`
    */
-  getClientRootCertificate(input: GetClientRootCertificateInput, options?: RequestOptions): Promise<string> {
-    return ops.getClientRootCertificate(this, input, options);
+  async getClientRootCertificate(input: GetClientRootCertificateInput, options?: RequestOptions): Promise<string> {
+    const { getClientRootCertificate } = await import('./operations/GetClientRootCertificate.js');
+    return getClientRootCertificate(this, input, options);
   }
 
   /**
@@ -1583,8 +1666,9 @@ export class ServiceManagementClient extends ServiceClient {
    *
    * `GET /{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}/roles/{RoleName}/DataDisks/{Lun}`
    */
-  getDataDisk(input: GetDataDiskInput, options?: RequestOptions): Promise<DataVirtualHardDisk> {
-    return ops.getDataDisk(this, input, options);
+  async getDataDisk(input: GetDataDiskInput, options?: RequestOptions): Promise<DataVirtualHardDisk> {
+    const { getDataDisk } = await import('./operations/GetDataDisk.js');
+    return getDataDisk(this, input, options);
   }
 
   /**
@@ -1592,8 +1676,9 @@ export class ServiceManagementClient extends ServiceClient {
    *
    * `GET /{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}`
    */
-  getDeployment(input: GetDeploymentInput, options?: RequestOptions): Promise<Deployment> {
-    return ops.getDeployment(this, input, options);
+  async getDeployment(input: GetDeploymentInput, options?: RequestOptions): Promise<Deployment> {
+    const { getDeployment } = await import('./operations/GetDeployment.js');
+    return getDeployment(this, input, options);
   }
 
   /**
@@ -1601,8 +1686,9 @@ export class ServiceManagementClient extends ServiceClient {
    *
    * `GET /{subscriptionId}/services/hostedservices/{ServiceName}/deploymentslots/{DeploymentSlot}`
    */
-  getDeploymentBySlot(input: GetDeploymentBySlotInput, options?: RequestOptions): Promise<Deployment> {
-    return ops.getDeploymentBySlot(this, input, options);
+  async getDeploymentBySlot(input: GetDeploymentBySlotInput, options?: RequestOptions): Promise<Deployment> {
+    const { getDeploymentBySlot } = await import('./operations/GetDeploymentBySlot.js');
+    return getDeploymentBySlot(this, input, options);
   }
 
   /**
@@ -1610,8 +1696,9 @@ export class ServiceManagementClient extends ServiceClient {
    *
    * `GET /{subscriptionId}/services/disks/{DiskName}`
    */
-  getDisk(input: GetDiskInput, options?: RequestOptions): Promise<Disk> {
-    return ops.getDisk(this, input, options);
+  async getDisk(input: GetDiskInput, options?: RequestOptions): Promise<Disk> {
+    const { getDisk } = await import('./operations/GetDisk.js');
+    return getDisk(this, input, options);
   }
 
   /**
@@ -1619,8 +1706,9 @@ export class ServiceManagementClient extends ServiceClient {
    *
    * `GET /{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}/roleinstances/{RoleInstanceName}/networkinterfaces/{NetworkInterfaceName}/effectiveroutetable`
    */
-  getEffectiveRouteTableForNetworkInterface(input: GetEffectiveRouteTableForNetworkInterfaceInput, options?: RequestOptions): Promise<EffectiveRouteTable> {
-    return ops.getEffectiveRouteTableForNetworkInterface(this, input, options);
+  async getEffectiveRouteTableForNetworkInterface(input: GetEffectiveRouteTableForNetworkInterfaceInput, options?: RequestOptions): Promise<EffectiveRouteTable> {
+    const { getEffectiveRouteTableForNetworkInterface } = await import('./operations/GetEffectiveRouteTableForNetworkInterface.js');
+    return getEffectiveRouteTableForNetworkInterface(this, input, options);
   }
 
   /**
@@ -1628,8 +1716,9 @@ export class ServiceManagementClient extends ServiceClient {
    *
    * `GET /{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}/roleinstances/{RoleInstanceName}/effectiveroutetable`
    */
-  getEffectiveRouteTableForRoleInstance(input: GetEffectiveRouteTableForRoleInstanceInput, options?: RequestOptions): Promise<EffectiveRouteTable> {
-    return ops.getEffectiveRouteTableForRoleInstance(this, input, options);
+  async getEffectiveRouteTableForRoleInstance(input: GetEffectiveRouteTableForRoleInstanceInput, options?: RequestOptions): Promise<EffectiveRouteTable> {
+    const { getEffectiveRouteTableForRoleInstance } = await import('./operations/GetEffectiveRouteTableForRoleInstance.js');
+    return getEffectiveRouteTableForRoleInstance(this, input, options);
   }
 
   /**
@@ -1637,8 +1726,9 @@ export class ServiceManagementClient extends ServiceClient {
    *
    * `GET /{subscriptionId}/services/networking/{NetworkName}/gateway`
    */
-  getGateway(input: GetGatewayInput, options?: RequestOptions): Promise<Gateway> {
-    return ops.getGateway(this, input, options);
+  async getGateway(input: GetGatewayInput, options?: RequestOptions): Promise<Gateway> {
+    const { getGateway } = await import('./operations/GetGateway.js');
+    return getGateway(this, input, options);
   }
 
   /**
@@ -1646,8 +1736,9 @@ export class ServiceManagementClient extends ServiceClient {
    *
    * `GET /{subscriptionId}/services/networking/gatewayconnections/virtualnetworkgateway/{GatewayId}/connectedentity/{ConnectedEntityId}` with `?api-version=2016-03-01`
    */
-  getGatewayConnection(input: GetGatewayConnectionInput, options?: RequestOptions): Promise<GatewayConnection> {
-    return ops.getGatewayConnection(this, input, options);
+  async getGatewayConnection(input: GetGatewayConnectionInput, options?: RequestOptions): Promise<GatewayConnection> {
+    const { getGatewayConnection } = await import('./operations/GetGatewayConnection.js');
+    return getGatewayConnection(this, input, options);
   }
 
   /**
@@ -1655,8 +1746,9 @@ export class ServiceManagementClient extends ServiceClient {
    *
    * `GET /{subscriptionId}/services/networking/{NetworkName}/gateway/vpndeviceconfigurationscript`
    */
-  getGatewayDeviceConfigurationScript(input: GetGatewayDeviceConfigurationScriptInput, options?: RequestOptions): Promise<string> {
-    return ops.getGatewayDeviceConfigurationScript(this, input, options);
+  async getGatewayDeviceConfigurationScript(input: GetGatewayDeviceConfigurationScriptInput, options?: RequestOptions): Promise<string> {
+    const { getGatewayDeviceConfigurationScript } = await import('./operations/GetGatewayDeviceConfigurationScript.js');
+    return getGatewayDeviceConfigurationScript(this, input, options);
   }
 
   /**
@@ -1664,8 +1756,9 @@ export class ServiceManagementClient extends ServiceClient {
    *
    * `GET /{subscriptionId}/services/networking/{NetworkName}/gateway/publicdiagnostics`
    */
-  getGatewayDiagnostics(input: GetGatewayDiagnosticsInput, options?: RequestOptions): Promise<GatewayPublicDiagnosticsStatus> {
-    return ops.getGatewayDiagnostics(this, input, options);
+  async getGatewayDiagnostics(input: GetGatewayDiagnosticsInput, options?: RequestOptions): Promise<GatewayPublicDiagnosticsStatus> {
+    const { getGatewayDiagnostics } = await import('./operations/GetGatewayDiagnostics.js');
+    return getGatewayDiagnostics(this, input, options);
   }
 
   /**
@@ -1673,8 +1766,9 @@ export class ServiceManagementClient extends ServiceClient {
    *
    * `GET /{subscriptionId}/services/networking/{NetworkName}/gateway/connection/{LocalNetworkName}/ipsecparameters`
    */
-  getGatewayIPsecParameters(input: GetGatewayIPsecParametersInput, options?: RequestOptions): Promise<IPsecParameters> {
-    return ops.getGatewayIPsecParameters(this, input, options);
+  async getGatewayIPsecParameters(input: GetGatewayIPsecParametersInput, options?: RequestOptions): Promise<IPsecParameters> {
+    const { getGatewayIPsecParameters } = await import('./operations/GetGatewayIPsecParameters.js');
+    return getGatewayIPsecParameters(this, input, options);
   }
 
   /**
@@ -1682,8 +1776,9 @@ export class ServiceManagementClient extends ServiceClient {
    *
    * `GET /{subscriptionId}/services/networking/operation/{OperationId}`
    */
-  getGatewayOperationStatus(input: GetGatewayOperationStatusInput, options?: RequestOptions): Promise<GatewayOperation> {
-    return ops.getGatewayOperationStatus(this, input, options);
+  async getGatewayOperationStatus(input: GetGatewayOperationStatusInput, options?: RequestOptions): Promise<GatewayOperation> {
+    const { getGatewayOperationStatus } = await import('./operations/GetGatewayOperationStatus.js');
+    return getGatewayOperationStatus(this, input, options);
   }
 
   /**
@@ -1691,8 +1786,9 @@ export class ServiceManagementClient extends ServiceClient {
    *
    * `GET /{subscriptionId}/services/networking/{NetworkName}/gateway/connection/{LocalNetworkName}/sharedkey`
    */
-  getGatewaySharedKey(input: GetGatewaySharedKeyInput, options?: RequestOptions): Promise<SharedKey> {
-    return ops.getGatewaySharedKey(this, input, options);
+  async getGatewaySharedKey(input: GetGatewaySharedKeyInput, options?: RequestOptions): Promise<SharedKey> {
+    const { getGatewaySharedKey } = await import('./operations/GetGatewaySharedKey.js');
+    return getGatewaySharedKey(this, input, options);
   }
 
   /**
@@ -1700,8 +1796,9 @@ export class ServiceManagementClient extends ServiceClient {
    *
    * `GET /{subscriptionId}/services/hostedservices/{ServiceName}`
    */
-  getHostedService(input: GetHostedServiceInput, options?: RequestOptions): Promise<HostedService> {
-    return ops.getHostedService(this, input, options);
+  async getHostedService(input: GetHostedServiceInput, options?: RequestOptions): Promise<HostedService> {
+    const { getHostedService } = await import('./operations/GetHostedService.js');
+    return getHostedService(this, input, options);
   }
 
   /**
@@ -1709,8 +1806,9 @@ export class ServiceManagementClient extends ServiceClient {
    *
    * `GET /{subscriptionId}/services/hostedservices/{ServiceName}/extensions/{ExtensionId}`
    */
-  getHostedServiceExtension(input: GetHostedServiceExtensionInput, options?: RequestOptions): Promise<HostedServiceExtension> {
-    return ops.getHostedServiceExtension(this, input, options);
+  async getHostedServiceExtension(input: GetHostedServiceExtensionInput, options?: RequestOptions): Promise<HostedServiceExtension> {
+    const { getHostedServiceExtension } = await import('./operations/GetHostedServiceExtension.js');
+    return getHostedServiceExtension(this, input, options);
   }
 
   /**
@@ -1718,8 +1816,9 @@ export class ServiceManagementClient extends ServiceClient {
    *
    * `GET /{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}/roles/{RoleName}/networkinterfaces/{NetworkInterfaceName}/ipforwarding`
    */
-  getIPForwardingForNetworkInterface(input: GetIPForwardingForNetworkInterfaceInput, options?: RequestOptions): Promise<IPForwarding> {
-    return ops.getIPForwardingForNetworkInterface(this, input, options);
+  async getIPForwardingForNetworkInterface(input: GetIPForwardingForNetworkInterfaceInput, options?: RequestOptions): Promise<IPForwarding> {
+    const { getIPForwardingForNetworkInterface } = await import('./operations/GetIPForwardingForNetworkInterface.js');
+    return getIPForwardingForNetworkInterface(this, input, options);
   }
 
   /**
@@ -1727,8 +1826,9 @@ export class ServiceManagementClient extends ServiceClient {
    *
    * `GET /{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}/roles/{RoleName}/ipforwarding`
    */
-  getIPForwardingForRole(input: GetIPForwardingForRoleInput, options?: RequestOptions): Promise<IPForwarding> {
-    return ops.getIPForwardingForRole(this, input, options);
+  async getIPForwardingForRole(input: GetIPForwardingForRoleInput, options?: RequestOptions): Promise<IPForwarding> {
+    const { getIPForwardingForRole } = await import('./operations/GetIPForwardingForRole.js');
+    return getIPForwardingForRole(this, input, options);
   }
 
   /**
@@ -1736,8 +1836,9 @@ export class ServiceManagementClient extends ServiceClient {
    *
    * `GET /{subscriptionId}/services/networking/localnetworkgateways/{GatewayId}` with `?api-version=2016-03-01`
    */
-  getLocalNetworkGateway(input: GetLocalNetworkGatewayInput, options?: RequestOptions): Promise<LocalNetworkGateway> {
-    return ops.getLocalNetworkGateway(this, input, options);
+  async getLocalNetworkGateway(input: GetLocalNetworkGatewayInput, options?: RequestOptions): Promise<LocalNetworkGateway> {
+    const { getLocalNetworkGateway } = await import('./operations/GetLocalNetworkGateway.js');
+    return getLocalNetworkGateway(this, input, options);
   }
 
   /**
@@ -1745,8 +1846,9 @@ export class ServiceManagementClient extends ServiceClient {
    *
    * `GET /{subscriptionId}/certificates/{Thumbprint}`
    */
-  getManagementCertificate(input: GetManagementCertificateInput, options?: RequestOptions): Promise<SubscriptionCertificate> {
-    return ops.getManagementCertificate(this, input, options);
+  async getManagementCertificate(input: GetManagementCertificateInput, options?: RequestOptions): Promise<SubscriptionCertificate> {
+    const { getManagementCertificate } = await import('./operations/GetManagementCertificate.js');
+    return getManagementCertificate(this, input, options);
   }
 
   /**
@@ -1754,8 +1856,9 @@ export class ServiceManagementClient extends ServiceClient {
    *
    * `GET /{subscriptionId}/services/networking/media`
    */
-  getNetworkConfiguration(input: GetNetworkConfigurationInput = {}, options?: RequestOptions): Promise<NetworkConfiguration> {
-    return ops.getNetworkConfiguration(this, input, options);
+  async getNetworkConfiguration(input: GetNetworkConfigurationInput = {}, options?: RequestOptions): Promise<NetworkConfiguration> {
+    const { getNetworkConfiguration } = await import('./operations/GetNetworkConfiguration.js');
+    return getNetworkConfiguration(this, input, options);
   }
 
   /**
@@ -1763,8 +1866,9 @@ export class ServiceManagementClient extends ServiceClient {
    *
    * `GET /{subscriptionId}/services/networking/networksecuritygroups/{NetworkSecurityGroupName}`
    */
-  getNetworkSecurityGroup(input: GetNetworkSecurityGroupInput, options?: RequestOptions): Promise<NetworkSecurityGroup> {
-    return ops.getNetworkSecurityGroup(this, input, options);
+  async getNetworkSecurityGroup(input: GetNetworkSecurityGroupInput, options?: RequestOptions): Promise<NetworkSecurityGroup> {
+    const { getNetworkSecurityGroup } = await import('./operations/GetNetworkSecurityGroup.js');
+    return getNetworkSecurityGroup(this, input, options);
   }
 
   /**
@@ -1772,8 +1876,9 @@ export class ServiceManagementClient extends ServiceClient {
    *
    * `GET /{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}/roles/{RoleName}/networkinterfaces/{NetworkInterfaceName}/networksecuritygroups`
    */
-  getNetworkSecurityGroupForNetworkInterface(input: GetNetworkSecurityGroupForNetworkInterfaceInput, options?: RequestOptions): Promise<NetworkSecurityGroup> {
-    return ops.getNetworkSecurityGroupForNetworkInterface(this, input, options);
+  async getNetworkSecurityGroupForNetworkInterface(input: GetNetworkSecurityGroupForNetworkInterfaceInput, options?: RequestOptions): Promise<NetworkSecurityGroup> {
+    const { getNetworkSecurityGroupForNetworkInterface } = await import('./operations/GetNetworkSecurityGroupForNetworkInterface.js');
+    return getNetworkSecurityGroupForNetworkInterface(this, input, options);
   }
 
   /**
@@ -1781,8 +1886,9 @@ export class ServiceManagementClient extends ServiceClient {
    *
    * `GET /{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}/roles/{RoleName}/networksecuritygroups`
    */
-  getNetworkSecurityGroupForRole(input: GetNetworkSecurityGroupForRoleInput, options?: RequestOptions): Promise<NetworkSecurityGroup> {
-    return ops.getNetworkSecurityGroupForRole(this, input, options);
+  async getNetworkSecurityGroupForRole(input: GetNetworkSecurityGroupForRoleInput, options?: RequestOptions): Promise<NetworkSecurityGroup> {
+    const { getNetworkSecurityGroupForRole } = await import('./operations/GetNetworkSecurityGroupForRole.js');
+    return getNetworkSecurityGroupForRole(this, input, options);
   }
 
   /**
@@ -1790,8 +1896,9 @@ export class ServiceManagementClient extends ServiceClient {
    *
    * `GET /{subscriptionId}/services/networking/virtualnetwork/{VirtualNetworkName}/subnets/{SubnetName}/networksecuritygroups`
    */
-  getNetworkSecurityGroupForSubnet(input: GetNetworkSecurityGroupForSubnetInput, options?: RequestOptions): Promise<NetworkSecurityGroup> {
-    return ops.getNetworkSecurityGroupForSubnet(this, input, options);
+  async getNetworkSecurityGroupForSubnet(input: GetNetworkSecurityGroupForSubnetInput, options?: RequestOptions): Promise<NetworkSecurityGroup> {
+    const { getNetworkSecurityGroupForSubnet } = await import('./operations/GetNetworkSecurityGroupForSubnet.js');
+    return getNetworkSecurityGroupForSubnet(this, input, options);
   }
 
   /**
@@ -1799,8 +1906,9 @@ export class ServiceManagementClient extends ServiceClient {
    *
    * `GET /{subscriptionId}/services/images/{ImageName}`
    */
-  getOSImage(input: GetOSImageInput, options?: RequestOptions): Promise<OSImage> {
-    return ops.getOSImage(this, input, options);
+  async getOSImage(input: GetOSImageInput, options?: RequestOptions): Promise<OSImage> {
+    const { getOSImage } = await import('./operations/GetOSImage.js');
+    return getOSImage(this, input, options);
   }
 
   /**
@@ -1808,8 +1916,9 @@ export class ServiceManagementClient extends ServiceClient {
    *
    * `GET /{subscriptionId}/services/images/{ImageName}/details`
    */
-  getOSImageDetails(input: GetOSImageDetailsInput, options?: RequestOptions): Promise<OSImageDetails> {
-    return ops.getOSImageDetails(this, input, options);
+  async getOSImageDetails(input: GetOSImageDetailsInput, options?: RequestOptions): Promise<OSImageDetails> {
+    const { getOSImageDetails } = await import('./operations/GetOSImageDetails.js');
+    return getOSImageDetails(this, input, options);
   }
 
   /**
@@ -1817,8 +1926,9 @@ export class ServiceManagementClient extends ServiceClient {
    *
    * `GET /{subscriptionId}/operations/{RequestId}`
    */
-  getOperationStatus(input: GetOperationStatusInput, options?: RequestOptions): Promise<Operation> {
-    return ops.getOperationStatus(this, input, options);
+  async getOperationStatus(input: GetOperationStatusInput, options?: RequestOptions): Promise<Operation> {
+    const { getOperationStatus } = await import('./operations/GetOperationStatus.js');
+    return getOperationStatus(this, input, options);
   }
 
   /**
@@ -1839,8 +1949,9 @@ export class ServiceManagementClient extends ServiceClient {
    * `{ wait: true }` (or wait options) to resolve when it has finished.
    */
   getPackage(input: GetPackageInput, options?: RequestOptions): Promise<AcceptedOperation>;
-  getPackage(input: GetPackageInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
-    return ops.getPackage(this, input, options);
+  async getPackage(input: GetPackageInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
+    const { getPackage } = await import('./operations/GetPackage.js');
+    return getPackage(this, input, options);
   }
 
   /**
@@ -1861,8 +1972,9 @@ export class ServiceManagementClient extends ServiceClient {
    * `{ wait: true }` (or wait options) to resolve when it has finished.
    */
   getPackageBySlot(input: GetPackageBySlotInput, options?: RequestOptions): Promise<AcceptedOperation>;
-  getPackageBySlot(input: GetPackageBySlotInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
-    return ops.getPackageBySlot(this, input, options);
+  async getPackageBySlot(input: GetPackageBySlotInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
+    const { getPackageBySlot } = await import('./operations/GetPackageBySlot.js');
+    return getPackageBySlot(this, input, options);
   }
 
   /**
@@ -1870,8 +1982,9 @@ export class ServiceManagementClient extends ServiceClient {
    *
    * `GET /{subscriptionId}/services/networking/reservedips/{ReservedIPName}`
    */
-  getReservedIP(input: GetReservedIPInput, options?: RequestOptions): Promise<ReservedIP> {
-    return ops.getReservedIP(this, input, options);
+  async getReservedIP(input: GetReservedIPInput, options?: RequestOptions): Promise<ReservedIP> {
+    const { getReservedIP } = await import('./operations/GetReservedIP.js');
+    return getReservedIP(this, input, options);
   }
 
   /**
@@ -1879,8 +1992,9 @@ export class ServiceManagementClient extends ServiceClient {
    *
    * `GET /{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}/roles/{RoleName}`
    */
-  getRole(input: GetRoleInput, options?: RequestOptions): Promise<Role> {
-    return ops.getRole(this, input, options);
+  async getRole(input: GetRoleInput, options?: RequestOptions): Promise<Role> {
+    const { getRole } = await import('./operations/GetRole.js');
+    return getRole(this, input, options);
   }
 
   /**
@@ -1888,8 +2002,9 @@ export class ServiceManagementClient extends ServiceClient {
    *
    * `GET /{subscriptionId}/services/networking/routetables/{RouteTableName}`
    */
-  getRouteTable(input: GetRouteTableInput, options?: RequestOptions): Promise<RouteTable> {
-    return ops.getRouteTable(this, input, options);
+  async getRouteTable(input: GetRouteTableInput, options?: RequestOptions): Promise<RouteTable> {
+    const { getRouteTable } = await import('./operations/GetRouteTable.js');
+    return getRouteTable(this, input, options);
   }
 
   /**
@@ -1897,8 +2012,9 @@ export class ServiceManagementClient extends ServiceClient {
    *
    * `GET /{subscriptionId}/services/networking/virtualnetwork/{VirtualNetworkName}/subnets/{SubnetName}/routetables`
    */
-  getRouteTableForSubnet(input: GetRouteTableForSubnetInput, options?: RequestOptions): Promise<RouteTableAssociation> {
-    return ops.getRouteTableForSubnet(this, input, options);
+  async getRouteTableForSubnet(input: GetRouteTableForSubnetInput, options?: RequestOptions): Promise<RouteTableAssociation> {
+    const { getRouteTableForSubnet } = await import('./operations/GetRouteTableForSubnet.js');
+    return getRouteTableForSubnet(this, input, options);
   }
 
   /**
@@ -1906,8 +2022,9 @@ export class ServiceManagementClient extends ServiceClient {
    *
    * `GET /{subscriptionId}/services/hostedservices/{ServiceName}/certificates/{ThumbprintAlgorithm}-{Thumbprint}`
    */
-  getServiceCertificate(input: GetServiceCertificateInput, options?: RequestOptions): Promise<ServiceCertificate> {
-    return ops.getServiceCertificate(this, input, options);
+  async getServiceCertificate(input: GetServiceCertificateInput, options?: RequestOptions): Promise<ServiceCertificate> {
+    const { getServiceCertificate } = await import('./operations/GetServiceCertificate.js');
+    return getServiceCertificate(this, input, options);
   }
 
   /**
@@ -1915,8 +2032,9 @@ export class ServiceManagementClient extends ServiceClient {
    *
    * `GET /{subscriptionId}/services/storageservices/{ServiceName}/keys`
    */
-  getStorageAccountKeys(input: GetStorageAccountKeysInput, options?: RequestOptions): Promise<StorageAccountKeys> {
-    return ops.getStorageAccountKeys(this, input, options);
+  async getStorageAccountKeys(input: GetStorageAccountKeysInput, options?: RequestOptions): Promise<StorageAccountKeys> {
+    const { getStorageAccountKeys } = await import('./operations/GetStorageAccountKeys.js');
+    return getStorageAccountKeys(this, input, options);
   }
 
   /**
@@ -1924,8 +2042,9 @@ export class ServiceManagementClient extends ServiceClient {
    *
    * `GET /{subscriptionId}/services/storageservices/{ServiceName}`
    */
-  getStorageAccountProperties(input: GetStorageAccountPropertiesInput, options?: RequestOptions): Promise<StorageService> {
-    return ops.getStorageAccountProperties(this, input, options);
+  async getStorageAccountProperties(input: GetStorageAccountPropertiesInput, options?: RequestOptions): Promise<StorageService> {
+    const { getStorageAccountProperties } = await import('./operations/GetStorageAccountProperties.js');
+    return getStorageAccountProperties(this, input, options);
   }
 
   /**
@@ -1933,8 +2052,9 @@ export class ServiceManagementClient extends ServiceClient {
    *
    * `GET /{subscriptionId}`
    */
-  getSubscription(input: GetSubscriptionInput = {}, options?: RequestOptions): Promise<Subscription> {
-    return ops.getSubscription(this, input, options);
+  async getSubscription(input: GetSubscriptionInput = {}, options?: RequestOptions): Promise<Subscription> {
+    const { getSubscription } = await import('./operations/GetSubscription.js');
+    return getSubscription(this, input, options);
   }
 
   /**
@@ -1942,8 +2062,9 @@ export class ServiceManagementClient extends ServiceClient {
    *
    * `GET /{subscriptionId}/services/vmimages/{VMImageName}/details`
    */
-  getVMImageDetails(input: GetVMImageDetailsInput, options?: RequestOptions): Promise<VMImageDetails> {
-    return ops.getVMImageDetails(this, input, options);
+  async getVMImageDetails(input: GetVMImageDetailsInput, options?: RequestOptions): Promise<VMImageDetails> {
+    const { getVMImageDetails } = await import('./operations/GetVMImageDetails.js');
+    return getVMImageDetails(this, input, options);
   }
 
   /**
@@ -1951,8 +2072,9 @@ export class ServiceManagementClient extends ServiceClient {
    *
    * `GET /{subscriptionId}/services/networking/virtualnetworkgateways/{GatewayId}`
    */
-  getVirtualNetworkGateway(input: GetVirtualNetworkGatewayInput, options?: RequestOptions): Promise<VirtualNetworkGateway> {
-    return ops.getVirtualNetworkGateway(this, input, options);
+  async getVirtualNetworkGateway(input: GetVirtualNetworkGatewayInput, options?: RequestOptions): Promise<VirtualNetworkGateway> {
+    const { getVirtualNetworkGateway } = await import('./operations/GetVirtualNetworkGateway.js');
+    return getVirtualNetworkGateway(this, input, options);
   }
 
   /**
@@ -1960,8 +2082,9 @@ export class ServiceManagementClient extends ServiceClient {
    *
    * `GET /{subscriptionId}/services/networking/virtualnetworkgateways/{GatewayId}/publicdiagnostics`
    */
-  getVirtualNetworkGatewayDiagnostics(input: GetVirtualNetworkGatewayDiagnosticsInput, options?: RequestOptions): Promise<GatewayPublicDiagnosticsStatus> {
-    return ops.getVirtualNetworkGatewayDiagnostics(this, input, options);
+  async getVirtualNetworkGatewayDiagnostics(input: GetVirtualNetworkGatewayDiagnosticsInput, options?: RequestOptions): Promise<GatewayPublicDiagnosticsStatus> {
+    const { getVirtualNetworkGatewayDiagnostics } = await import('./operations/GetVirtualNetworkGatewayDiagnostics.js');
+    return getVirtualNetworkGatewayDiagnostics(this, input, options);
   }
 
   /**
@@ -1969,8 +2092,9 @@ export class ServiceManagementClient extends ServiceClient {
    *
    * `GET /{subscriptionId}/services/networking/virtualnetworkgateways/{GatewayId}/connectedentity/{ConnectedEntityId}/ipsecparameters`
    */
-  getVirtualNetworkGatewayIPsecParameters(input: GetVirtualNetworkGatewayIPsecParametersInput, options?: RequestOptions): Promise<IPsecParameters> {
-    return ops.getVirtualNetworkGatewayIPsecParameters(this, input, options);
+  async getVirtualNetworkGatewayIPsecParameters(input: GetVirtualNetworkGatewayIPsecParametersInput, options?: RequestOptions): Promise<IPsecParameters> {
+    const { getVirtualNetworkGatewayIPsecParameters } = await import('./operations/GetVirtualNetworkGatewayIPsecParameters.js');
+    return getVirtualNetworkGatewayIPsecParameters(this, input, options);
   }
 
   /**
@@ -1978,8 +2102,9 @@ export class ServiceManagementClient extends ServiceClient {
    *
    * `GET /{subscriptionId}/services/networking/virtualnetworkgateways/{GatewayId}/connectedentity/{ConnectedEntityId}/sharedkey`
    */
-  getVirtualNetworkGatewaySharedKey(input: GetVirtualNetworkGatewaySharedKeyInput, options?: RequestOptions): Promise<SharedKey> {
-    return ops.getVirtualNetworkGatewaySharedKey(this, input, options);
+  async getVirtualNetworkGatewaySharedKey(input: GetVirtualNetworkGatewaySharedKeyInput, options?: RequestOptions): Promise<SharedKey> {
+    const { getVirtualNetworkGatewaySharedKey } = await import('./operations/GetVirtualNetworkGatewaySharedKey.js');
+    return getVirtualNetworkGatewaySharedKey(this, input, options);
   }
 
   /**
@@ -1987,8 +2112,9 @@ export class ServiceManagementClient extends ServiceClient {
    *
    * `GET /{subscriptionId}/affinitygroups`
    */
-  listAffinityGroups(input: ListAffinityGroupsInput = {}, options?: RequestOptions): Promise<AffinityGroup[]> {
-    return ops.listAffinityGroups(this, input, options);
+  async listAffinityGroups(input: ListAffinityGroupsInput = {}, options?: RequestOptions): Promise<AffinityGroup[]> {
+    const { listAffinityGroups } = await import('./operations/ListAffinityGroups.js');
+    return listAffinityGroups(this, input, options);
   }
 
   /**
@@ -1996,8 +2122,9 @@ export class ServiceManagementClient extends ServiceClient {
    *
    * `GET /{subscriptionId}/services/networking/ApplicationGateways/{GatewayName}/sslcertificates` with `?api-version=2016-07-01`
    */
-  listApplicationGatewayCertificates(input: ListApplicationGatewayCertificatesInput, options?: RequestOptions): Promise<ApplicationGatewayCertificate[]> {
-    return ops.listApplicationGatewayCertificates(this, input, options);
+  async listApplicationGatewayCertificates(input: ListApplicationGatewayCertificatesInput, options?: RequestOptions): Promise<ApplicationGatewayCertificate[]> {
+    const { listApplicationGatewayCertificates } = await import('./operations/ListApplicationGatewayCertificates.js');
+    return listApplicationGatewayCertificates(this, input, options);
   }
 
   /**
@@ -2005,8 +2132,9 @@ export class ServiceManagementClient extends ServiceClient {
    *
    * `GET /{subscriptionId}/services/networking/ApplicationGateways` with `?api-version=2016-07-01`
    */
-  listApplicationGateways(input: ListApplicationGatewaysInput = {}, options?: RequestOptions): Promise<ApplicationGateway[]> {
-    return ops.listApplicationGateways(this, input, options);
+  async listApplicationGateways(input: ListApplicationGatewaysInput = {}, options?: RequestOptions): Promise<ApplicationGateway[]> {
+    const { listApplicationGateways } = await import('./operations/ListApplicationGateways.js');
+    return listApplicationGateways(this, input, options);
   }
 
   /**
@@ -2014,8 +2142,9 @@ export class ServiceManagementClient extends ServiceClient {
    *
    * `GET /{subscriptionId}/services/extensions`
    */
-  listAvailableExtensions(input: ListAvailableExtensionsInput = {}, options?: RequestOptions): Promise<ExtensionImage[]> {
-    return ops.listAvailableExtensions(this, input, options);
+  async listAvailableExtensions(input: ListAvailableExtensionsInput = {}, options?: RequestOptions): Promise<ExtensionImage[]> {
+    const { listAvailableExtensions } = await import('./operations/ListAvailableExtensions.js');
+    return listAvailableExtensions(this, input, options);
   }
 
   /**
@@ -2023,8 +2152,9 @@ export class ServiceManagementClient extends ServiceClient {
    *
    * `GET /{subscriptionId}/services/networking/{NetworkName}/gateway/clientrootcertificates`
    */
-  listClientRootCertificates(input: ListClientRootCertificatesInput, options?: RequestOptions): Promise<ClientRootCertificate[]> {
-    return ops.listClientRootCertificates(this, input, options);
+  async listClientRootCertificates(input: ListClientRootCertificatesInput, options?: RequestOptions): Promise<ClientRootCertificate[]> {
+    const { listClientRootCertificates } = await import('./operations/ListClientRootCertificates.js');
+    return listClientRootCertificates(this, input, options);
   }
 
   /**
@@ -2034,13 +2164,15 @@ export class ServiceManagementClient extends ServiceClient {
    *
    * Paged: {@link paginateListDeploymentEvents} iterates over every page.
    */
-  listDeploymentEvents(input: ListDeploymentEventsInput, options?: RequestOptions): Promise<DeploymentEventCollection> {
-    return ops.listDeploymentEvents(this, input, options);
+  async listDeploymentEvents(input: ListDeploymentEventsInput, options?: RequestOptions): Promise<DeploymentEventCollection> {
+    const { listDeploymentEvents } = await import('./operations/ListDeploymentEvents.js');
+    return listDeploymentEvents(this, input, options);
   }
 
   /** Every RebootEvent of {@link listDeploymentEvents}, page after page. */
-  paginateListDeploymentEvents(input: ListDeploymentEventsInput, options?: RequestOptions): AsyncGenerator<RebootEvent, void, undefined> {
-    return ops.paginateListDeploymentEvents(this, input, options);
+  async *paginateListDeploymentEvents(input: ListDeploymentEventsInput, options?: RequestOptions): AsyncGenerator<RebootEvent, void, undefined> {
+    const { paginateListDeploymentEvents } = await import('./operations/ListDeploymentEvents.js');
+    yield* paginateListDeploymentEvents(this, input, options);
   }
 
   /**
@@ -2050,13 +2182,15 @@ export class ServiceManagementClient extends ServiceClient {
    *
    * Paged: {@link paginateListDeploymentEventsBySlot} iterates over every page.
    */
-  listDeploymentEventsBySlot(input: ListDeploymentEventsBySlotInput, options?: RequestOptions): Promise<DeploymentEventCollection> {
-    return ops.listDeploymentEventsBySlot(this, input, options);
+  async listDeploymentEventsBySlot(input: ListDeploymentEventsBySlotInput, options?: RequestOptions): Promise<DeploymentEventCollection> {
+    const { listDeploymentEventsBySlot } = await import('./operations/ListDeploymentEventsBySlot.js');
+    return listDeploymentEventsBySlot(this, input, options);
   }
 
   /** Every RebootEvent of {@link listDeploymentEventsBySlot}, page after page. */
-  paginateListDeploymentEventsBySlot(input: ListDeploymentEventsBySlotInput, options?: RequestOptions): AsyncGenerator<RebootEvent, void, undefined> {
-    return ops.paginateListDeploymentEventsBySlot(this, input, options);
+  async *paginateListDeploymentEventsBySlot(input: ListDeploymentEventsBySlotInput, options?: RequestOptions): AsyncGenerator<RebootEvent, void, undefined> {
+    const { paginateListDeploymentEventsBySlot } = await import('./operations/ListDeploymentEventsBySlot.js');
+    yield* paginateListDeploymentEventsBySlot(this, input, options);
   }
 
   /**
@@ -2064,8 +2198,9 @@ export class ServiceManagementClient extends ServiceClient {
    *
    * `GET /{subscriptionId}/services/disks`
    */
-  listDisks(input: ListDisksInput = {}, options?: RequestOptions): Promise<Disk[]> {
-    return ops.listDisks(this, input, options);
+  async listDisks(input: ListDisksInput = {}, options?: RequestOptions): Promise<Disk[]> {
+    const { listDisks } = await import('./operations/ListDisks.js');
+    return listDisks(this, input, options);
   }
 
   /**
@@ -2073,8 +2208,9 @@ export class ServiceManagementClient extends ServiceClient {
    *
    * `GET /{subscriptionId}/services/extensions/{ProviderNamespace}/{ExtensionType}`
    */
-  listExtensionVersions(input: ListExtensionVersionsInput, options?: RequestOptions): Promise<ExtensionImage[]> {
-    return ops.listExtensionVersions(this, input, options);
+  async listExtensionVersions(input: ListExtensionVersionsInput, options?: RequestOptions): Promise<ExtensionImage[]> {
+    const { listExtensionVersions } = await import('./operations/ListExtensionVersions.js');
+    return listExtensionVersions(this, input, options);
   }
 
   /**
@@ -2082,8 +2218,9 @@ export class ServiceManagementClient extends ServiceClient {
    *
    * `GET /{subscriptionId}/services/networking/gatewayconnections` with `?api-version=2016-03-01`
    */
-  listGatewayConnections(input: ListGatewayConnectionsInput = {}, options?: RequestOptions): Promise<GatewayConnection[]> {
-    return ops.listGatewayConnections(this, input, options);
+  async listGatewayConnections(input: ListGatewayConnectionsInput = {}, options?: RequestOptions): Promise<GatewayConnection[]> {
+    const { listGatewayConnections } = await import('./operations/ListGatewayConnections.js');
+    return listGatewayConnections(this, input, options);
   }
 
   /**
@@ -2091,8 +2228,9 @@ export class ServiceManagementClient extends ServiceClient {
    *
    * `GET /{subscriptionId}/services/networking/{NetworkName}/gateway/connections`
    */
-  listGatewayConnectionsForNetwork(input: ListGatewayConnectionsForNetworkInput, options?: RequestOptions): Promise<GatewayConnectionStatus[]> {
-    return ops.listGatewayConnectionsForNetwork(this, input, options);
+  async listGatewayConnectionsForNetwork(input: ListGatewayConnectionsForNetworkInput, options?: RequestOptions): Promise<GatewayConnectionStatus[]> {
+    const { listGatewayConnectionsForNetwork } = await import('./operations/ListGatewayConnectionsForNetwork.js');
+    return listGatewayConnectionsForNetwork(this, input, options);
   }
 
   /**
@@ -2100,8 +2238,9 @@ export class ServiceManagementClient extends ServiceClient {
    *
    * `GET /{subscriptionId}/services/hostedservices/{ServiceName}/extensions`
    */
-  listHostedServiceExtensions(input: ListHostedServiceExtensionsInput, options?: RequestOptions): Promise<HostedServiceExtension[]> {
-    return ops.listHostedServiceExtensions(this, input, options);
+  async listHostedServiceExtensions(input: ListHostedServiceExtensionsInput, options?: RequestOptions): Promise<HostedServiceExtension[]> {
+    const { listHostedServiceExtensions } = await import('./operations/ListHostedServiceExtensions.js');
+    return listHostedServiceExtensions(this, input, options);
   }
 
   /**
@@ -2109,8 +2248,9 @@ export class ServiceManagementClient extends ServiceClient {
    *
    * `GET /{subscriptionId}/services/hostedservices`
    */
-  listHostedServices(input: ListHostedServicesInput = {}, options?: RequestOptions): Promise<HostedService[]> {
-    return ops.listHostedServices(this, input, options);
+  async listHostedServices(input: ListHostedServicesInput = {}, options?: RequestOptions): Promise<HostedService[]> {
+    const { listHostedServices } = await import('./operations/ListHostedServices.js');
+    return listHostedServices(this, input, options);
   }
 
   /**
@@ -2118,8 +2258,9 @@ export class ServiceManagementClient extends ServiceClient {
    *
    * `GET /{subscriptionId}/services/networking/localnetworkgateways` with `?api-version=2016-03-01`
    */
-  listLocalNetworkGateways(input: ListLocalNetworkGatewaysInput = {}, options?: RequestOptions): Promise<LocalNetworkGateway[]> {
-    return ops.listLocalNetworkGateways(this, input, options);
+  async listLocalNetworkGateways(input: ListLocalNetworkGatewaysInput = {}, options?: RequestOptions): Promise<LocalNetworkGateway[]> {
+    const { listLocalNetworkGateways } = await import('./operations/ListLocalNetworkGateways.js');
+    return listLocalNetworkGateways(this, input, options);
   }
 
   /**
@@ -2127,8 +2268,9 @@ export class ServiceManagementClient extends ServiceClient {
    *
    * `GET /{subscriptionId}/locations`
    */
-  listLocations(input: ListLocationsInput = {}, options?: RequestOptions): Promise<Location[]> {
-    return ops.listLocations(this, input, options);
+  async listLocations(input: ListLocationsInput = {}, options?: RequestOptions): Promise<Location[]> {
+    const { listLocations } = await import('./operations/ListLocations.js');
+    return listLocations(this, input, options);
   }
 
   /**
@@ -2136,8 +2278,9 @@ export class ServiceManagementClient extends ServiceClient {
    *
    * `GET /{subscriptionId}/certificates`
    */
-  listManagementCertificates(input: ListManagementCertificatesInput = {}, options?: RequestOptions): Promise<SubscriptionCertificate[]> {
-    return ops.listManagementCertificates(this, input, options);
+  async listManagementCertificates(input: ListManagementCertificatesInput = {}, options?: RequestOptions): Promise<SubscriptionCertificate[]> {
+    const { listManagementCertificates } = await import('./operations/ListManagementCertificates.js');
+    return listManagementCertificates(this, input, options);
   }
 
   /**
@@ -2145,8 +2288,9 @@ export class ServiceManagementClient extends ServiceClient {
    *
    * `GET /{subscriptionId}/services/networking/networksecuritygroups`
    */
-  listNetworkSecurityGroups(input: ListNetworkSecurityGroupsInput = {}, options?: RequestOptions): Promise<NetworkSecurityGroup[]> {
-    return ops.listNetworkSecurityGroups(this, input, options);
+  async listNetworkSecurityGroups(input: ListNetworkSecurityGroupsInput = {}, options?: RequestOptions): Promise<NetworkSecurityGroup[]> {
+    const { listNetworkSecurityGroups } = await import('./operations/ListNetworkSecurityGroups.js');
+    return listNetworkSecurityGroups(this, input, options);
   }
 
   /**
@@ -2154,8 +2298,9 @@ export class ServiceManagementClient extends ServiceClient {
    *
    * `GET /{subscriptionId}/services/images`
    */
-  listOSImages(input: ListOSImagesInput = {}, options?: RequestOptions): Promise<OSImage[]> {
-    return ops.listOSImages(this, input, options);
+  async listOSImages(input: ListOSImagesInput = {}, options?: RequestOptions): Promise<OSImage[]> {
+    const { listOSImages } = await import('./operations/ListOSImages.js');
+    return listOSImages(this, input, options);
   }
 
   /**
@@ -2163,8 +2308,9 @@ export class ServiceManagementClient extends ServiceClient {
    *
    * `GET /{subscriptionId}/operatingsystemfamilies`
    */
-  listOperatingSystemFamilies(input: ListOperatingSystemFamiliesInput = {}, options?: RequestOptions): Promise<OperatingSystemFamily[]> {
-    return ops.listOperatingSystemFamilies(this, input, options);
+  async listOperatingSystemFamilies(input: ListOperatingSystemFamiliesInput = {}, options?: RequestOptions): Promise<OperatingSystemFamily[]> {
+    const { listOperatingSystemFamilies } = await import('./operations/ListOperatingSystemFamilies.js');
+    return listOperatingSystemFamilies(this, input, options);
   }
 
   /**
@@ -2172,8 +2318,9 @@ export class ServiceManagementClient extends ServiceClient {
    *
    * `GET /{subscriptionId}/operatingsystems`
    */
-  listOperatingSystems(input: ListOperatingSystemsInput = {}, options?: RequestOptions): Promise<OperatingSystem[]> {
-    return ops.listOperatingSystems(this, input, options);
+  async listOperatingSystems(input: ListOperatingSystemsInput = {}, options?: RequestOptions): Promise<OperatingSystem[]> {
+    const { listOperatingSystems } = await import('./operations/ListOperatingSystems.js');
+    return listOperatingSystems(this, input, options);
   }
 
   /**
@@ -2181,8 +2328,9 @@ export class ServiceManagementClient extends ServiceClient {
    *
    * `GET /{subscriptionId}/services/publisherextensions`
    */
-  listPublisherExtensions(input: ListPublisherExtensionsInput = {}, options?: RequestOptions): Promise<ExtensionImage[]> {
-    return ops.listPublisherExtensions(this, input, options);
+  async listPublisherExtensions(input: ListPublisherExtensionsInput = {}, options?: RequestOptions): Promise<ExtensionImage[]> {
+    const { listPublisherExtensions } = await import('./operations/ListPublisherExtensions.js');
+    return listPublisherExtensions(this, input, options);
   }
 
   /**
@@ -2190,8 +2338,9 @@ export class ServiceManagementClient extends ServiceClient {
    *
    * `GET /{subscriptionId}/services/networking/reservedips`
    */
-  listReservedIPs(input: ListReservedIPsInput = {}, options?: RequestOptions): Promise<ReservedIP[]> {
-    return ops.listReservedIPs(this, input, options);
+  async listReservedIPs(input: ListReservedIPsInput = {}, options?: RequestOptions): Promise<ReservedIP[]> {
+    const { listReservedIPs } = await import('./operations/ListReservedIPs.js');
+    return listReservedIPs(this, input, options);
   }
 
   /**
@@ -2199,8 +2348,9 @@ export class ServiceManagementClient extends ServiceClient {
    *
    * `GET /{subscriptionId}/services/resourceextensions/{PublisherName}/{ExtensionName}`
    */
-  listResourceExtensionVersions(input: ListResourceExtensionVersionsInput, options?: RequestOptions): Promise<ResourceExtension[]> {
-    return ops.listResourceExtensionVersions(this, input, options);
+  async listResourceExtensionVersions(input: ListResourceExtensionVersionsInput, options?: RequestOptions): Promise<ResourceExtension[]> {
+    const { listResourceExtensionVersions } = await import('./operations/ListResourceExtensionVersions.js');
+    return listResourceExtensionVersions(this, input, options);
   }
 
   /**
@@ -2208,8 +2358,9 @@ export class ServiceManagementClient extends ServiceClient {
    *
    * `GET /{subscriptionId}/services/resourceextensions`
    */
-  listResourceExtensions(input: ListResourceExtensionsInput = {}, options?: RequestOptions): Promise<ResourceExtension[]> {
-    return ops.listResourceExtensions(this, input, options);
+  async listResourceExtensions(input: ListResourceExtensionsInput = {}, options?: RequestOptions): Promise<ResourceExtension[]> {
+    const { listResourceExtensions } = await import('./operations/ListResourceExtensions.js');
+    return listResourceExtensions(this, input, options);
   }
 
   /**
@@ -2217,8 +2368,9 @@ export class ServiceManagementClient extends ServiceClient {
    *
    * `GET /{subscriptionId}/services` with `?expandlist=ServiceResource`
    */
-  listResourceTypes(input: ListResourceTypesInput, options?: RequestOptions): Promise<ServiceResource[]> {
-    return ops.listResourceTypes(this, input, options);
+  async listResourceTypes(input: ListResourceTypesInput, options?: RequestOptions): Promise<ServiceResource[]> {
+    const { listResourceTypes } = await import('./operations/ListResourceTypes.js');
+    return listResourceTypes(this, input, options);
   }
 
   /**
@@ -2226,8 +2378,9 @@ export class ServiceManagementClient extends ServiceClient {
    *
    * `GET /{subscriptionId}/rolesizes`
    */
-  listRoleSizes(input: ListRoleSizesInput = {}, options?: RequestOptions): Promise<RoleSize[]> {
-    return ops.listRoleSizes(this, input, options);
+  async listRoleSizes(input: ListRoleSizesInput = {}, options?: RequestOptions): Promise<RoleSize[]> {
+    const { listRoleSizes } = await import('./operations/ListRoleSizes.js');
+    return listRoleSizes(this, input, options);
   }
 
   /**
@@ -2235,8 +2388,9 @@ export class ServiceManagementClient extends ServiceClient {
    *
    * `GET /{subscriptionId}/services/networking/routetables`
    */
-  listRouteTables(input: ListRouteTablesInput = {}, options?: RequestOptions): Promise<RouteTable[]> {
-    return ops.listRouteTables(this, input, options);
+  async listRouteTables(input: ListRouteTablesInput = {}, options?: RequestOptions): Promise<RouteTable[]> {
+    const { listRouteTables } = await import('./operations/ListRouteTables.js');
+    return listRouteTables(this, input, options);
   }
 
   /**
@@ -2244,8 +2398,9 @@ export class ServiceManagementClient extends ServiceClient {
    *
    * `GET /{subscriptionId}/services/hostedservices/{ServiceName}/certificates`
    */
-  listServiceCertificates(input: ListServiceCertificatesInput, options?: RequestOptions): Promise<ServiceCertificate[]> {
-    return ops.listServiceCertificates(this, input, options);
+  async listServiceCertificates(input: ListServiceCertificatesInput, options?: RequestOptions): Promise<ServiceCertificate[]> {
+    const { listServiceCertificates } = await import('./operations/ListServiceCertificates.js');
+    return listServiceCertificates(this, input, options);
   }
 
   /**
@@ -2253,8 +2408,9 @@ export class ServiceManagementClient extends ServiceClient {
    *
    * `GET /{subscriptionId}/services/storageservices`
    */
-  listStorageAccounts(input: ListStorageAccountsInput = {}, options?: RequestOptions): Promise<StorageService[]> {
-    return ops.listStorageAccounts(this, input, options);
+  async listStorageAccounts(input: ListStorageAccountsInput = {}, options?: RequestOptions): Promise<StorageService[]> {
+    const { listStorageAccounts } = await import('./operations/ListStorageAccounts.js');
+    return listStorageAccounts(this, input, options);
   }
 
   /**
@@ -2264,13 +2420,15 @@ export class ServiceManagementClient extends ServiceClient {
    *
    * Paged: {@link paginateListSubscriptionOperations} iterates over every page.
    */
-  listSubscriptionOperations(input: ListSubscriptionOperationsInput, options?: RequestOptions): Promise<SubscriptionOperationCollection> {
-    return ops.listSubscriptionOperations(this, input, options);
+  async listSubscriptionOperations(input: ListSubscriptionOperationsInput, options?: RequestOptions): Promise<SubscriptionOperationCollection> {
+    const { listSubscriptionOperations } = await import('./operations/ListSubscriptionOperations.js');
+    return listSubscriptionOperations(this, input, options);
   }
 
   /** Every SubscriptionOperation of {@link listSubscriptionOperations}, page after page. */
-  paginateListSubscriptionOperations(input: ListSubscriptionOperationsInput, options?: RequestOptions): AsyncGenerator<SubscriptionOperation, void, undefined> {
-    return ops.paginateListSubscriptionOperations(this, input, options);
+  async *paginateListSubscriptionOperations(input: ListSubscriptionOperationsInput, options?: RequestOptions): AsyncGenerator<SubscriptionOperation, void, undefined> {
+    const { paginateListSubscriptionOperations } = await import('./operations/ListSubscriptionOperations.js');
+    yield* paginateListSubscriptionOperations(this, input, options);
   }
 
   /**
@@ -2278,8 +2436,9 @@ export class ServiceManagementClient extends ServiceClient {
    *
    * `GET /subscriptions`
    */
-  listSubscriptions(input: ListSubscriptionsInput = {}, options?: RequestOptions): Promise<Subscription[]> {
-    return ops.listSubscriptions(this, input, options);
+  async listSubscriptions(input: ListSubscriptionsInput = {}, options?: RequestOptions): Promise<Subscription[]> {
+    const { listSubscriptions } = await import('./operations/ListSubscriptions.js');
+    return listSubscriptions(this, input, options);
   }
 
   /**
@@ -2287,8 +2446,9 @@ export class ServiceManagementClient extends ServiceClient {
    *
    * `GET /{subscriptionId}/services/networking/supporteddevices`
    */
-  listSupportedVpnDevices(input: ListSupportedVpnDevicesInput = {}, options?: RequestOptions): Promise<VpnDeviceList> {
-    return ops.listSupportedVpnDevices(this, input, options);
+  async listSupportedVpnDevices(input: ListSupportedVpnDevicesInput = {}, options?: RequestOptions): Promise<VpnDeviceList> {
+    const { listSupportedVpnDevices } = await import('./operations/ListSupportedVpnDevices.js');
+    return listSupportedVpnDevices(this, input, options);
   }
 
   /**
@@ -2296,8 +2456,9 @@ export class ServiceManagementClient extends ServiceClient {
    *
    * `GET /{subscriptionId}/services/vmimages`
    */
-  listVMImages(input: ListVMImagesInput = {}, options?: RequestOptions): Promise<VMImage[]> {
-    return ops.listVMImages(this, input, options);
+  async listVMImages(input: ListVMImagesInput = {}, options?: RequestOptions): Promise<VMImage[]> {
+    const { listVMImages } = await import('./operations/ListVMImages.js');
+    return listVMImages(this, input, options);
   }
 
   /**
@@ -2305,8 +2466,9 @@ export class ServiceManagementClient extends ServiceClient {
    *
    * `GET /{subscriptionId}/services/networking/virtualnetworkgateways` with `?api-version=2016-03-01`
    */
-  listVirtualNetworkGateways(input: ListVirtualNetworkGatewaysInput = {}, options?: RequestOptions): Promise<VirtualNetworkGateway[]> {
-    return ops.listVirtualNetworkGateways(this, input, options);
+  async listVirtualNetworkGateways(input: ListVirtualNetworkGatewaysInput = {}, options?: RequestOptions): Promise<VirtualNetworkGateway[]> {
+    const { listVirtualNetworkGateways } = await import('./operations/ListVirtualNetworkGateways.js');
+    return listVirtualNetworkGateways(this, input, options);
   }
 
   /**
@@ -2314,8 +2476,9 @@ export class ServiceManagementClient extends ServiceClient {
    *
    * `GET /{subscriptionId}/services/networking/virtualnetwork`
    */
-  listVirtualNetworkSites(input: ListVirtualNetworkSitesInput = {}, options?: RequestOptions): Promise<VirtualNetworkSite[]> {
-    return ops.listVirtualNetworkSites(this, input, options);
+  async listVirtualNetworkSites(input: ListVirtualNetworkSitesInput = {}, options?: RequestOptions): Promise<VirtualNetworkSite[]> {
+    const { listVirtualNetworkSites } = await import('./operations/ListVirtualNetworkSites.js');
+    return listVirtualNetworkSites(this, input, options);
   }
 
   /**
@@ -2336,8 +2499,9 @@ export class ServiceManagementClient extends ServiceClient {
    * `{ wait: true }` (or wait options) to resolve when it has finished.
    */
   prepareDeploymentMigration(input: PrepareDeploymentMigrationInput, options?: RequestOptions): Promise<AcceptedOperation>;
-  prepareDeploymentMigration(input: PrepareDeploymentMigrationInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
-    return ops.prepareDeploymentMigration(this, input, options);
+  async prepareDeploymentMigration(input: PrepareDeploymentMigrationInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
+    const { prepareDeploymentMigration } = await import('./operations/PrepareDeploymentMigration.js');
+    return prepareDeploymentMigration(this, input, options);
   }
 
   /**
@@ -2358,8 +2522,9 @@ export class ServiceManagementClient extends ServiceClient {
    * `{ wait: true }` (or wait options) to resolve when it has finished.
    */
   prepareStorageAccountMigration(input: PrepareStorageAccountMigrationInput, options?: RequestOptions): Promise<AcceptedOperation>;
-  prepareStorageAccountMigration(input: PrepareStorageAccountMigrationInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
-    return ops.prepareStorageAccountMigration(this, input, options);
+  async prepareStorageAccountMigration(input: PrepareStorageAccountMigrationInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
+    const { prepareStorageAccountMigration } = await import('./operations/PrepareStorageAccountMigration.js');
+    return prepareStorageAccountMigration(this, input, options);
   }
 
   /**
@@ -2380,8 +2545,9 @@ export class ServiceManagementClient extends ServiceClient {
    * `{ wait: true }` (or wait options) to resolve when it has finished.
    */
   prepareVirtualNetworkMigration(input: PrepareVirtualNetworkMigrationInput, options?: RequestOptions): Promise<AcceptedOperation>;
-  prepareVirtualNetworkMigration(input: PrepareVirtualNetworkMigrationInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
-    return ops.prepareVirtualNetworkMigration(this, input, options);
+  async prepareVirtualNetworkMigration(input: PrepareVirtualNetworkMigrationInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
+    const { prepareVirtualNetworkMigration } = await import('./operations/PrepareVirtualNetworkMigration.js');
+    return prepareVirtualNetworkMigration(this, input, options);
   }
 
   /**
@@ -2402,8 +2568,9 @@ export class ServiceManagementClient extends ServiceClient {
    * `{ wait: true }` (or wait options) to resolve when it has finished.
    */
   rebootRoleInstance(input: RebootRoleInstanceInput, options?: RequestOptions): Promise<AcceptedOperation>;
-  rebootRoleInstance(input: RebootRoleInstanceInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
-    return ops.rebootRoleInstance(this, input, options);
+  async rebootRoleInstance(input: RebootRoleInstanceInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
+    const { rebootRoleInstance } = await import('./operations/RebootRoleInstance.js');
+    return rebootRoleInstance(this, input, options);
   }
 
   /**
@@ -2424,8 +2591,9 @@ export class ServiceManagementClient extends ServiceClient {
    * `{ wait: true }` (or wait options) to resolve when it has finished.
    */
   rebootRoleInstanceBySlot(input: RebootRoleInstanceBySlotInput, options?: RequestOptions): Promise<AcceptedOperation>;
-  rebootRoleInstanceBySlot(input: RebootRoleInstanceBySlotInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
-    return ops.rebootRoleInstanceBySlot(this, input, options);
+  async rebootRoleInstanceBySlot(input: RebootRoleInstanceBySlotInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
+    const { rebootRoleInstanceBySlot } = await import('./operations/RebootRoleInstanceBySlot.js');
+    return rebootRoleInstanceBySlot(this, input, options);
   }
 
   /**
@@ -2446,8 +2614,9 @@ export class ServiceManagementClient extends ServiceClient {
    * `{ wait: true }` (or wait options) to resolve when it has finished.
    */
   rebuildRoleInstance(input: RebuildRoleInstanceInput, options?: RequestOptions): Promise<AcceptedOperation>;
-  rebuildRoleInstance(input: RebuildRoleInstanceInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
-    return ops.rebuildRoleInstance(this, input, options);
+  async rebuildRoleInstance(input: RebuildRoleInstanceInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
+    const { rebuildRoleInstance } = await import('./operations/RebuildRoleInstance.js');
+    return rebuildRoleInstance(this, input, options);
   }
 
   /**
@@ -2468,8 +2637,9 @@ export class ServiceManagementClient extends ServiceClient {
    * `{ wait: true }` (or wait options) to resolve when it has finished.
    */
   rebuildRoleInstanceBySlot(input: RebuildRoleInstanceBySlotInput, options?: RequestOptions): Promise<AcceptedOperation>;
-  rebuildRoleInstanceBySlot(input: RebuildRoleInstanceBySlotInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
-    return ops.rebuildRoleInstanceBySlot(this, input, options);
+  async rebuildRoleInstanceBySlot(input: RebuildRoleInstanceBySlotInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
+    const { rebuildRoleInstanceBySlot } = await import('./operations/RebuildRoleInstanceBySlot.js');
+    return rebuildRoleInstanceBySlot(this, input, options);
   }
 
   /**
@@ -2490,8 +2660,9 @@ export class ServiceManagementClient extends ServiceClient {
    * `{ wait: true }` (or wait options) to resolve when it has finished.
    */
   redeployRole(input: RedeployRoleInput, options?: RequestOptions): Promise<AcceptedOperation>;
-  redeployRole(input: RedeployRoleInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
-    return ops.redeployRole(this, input, options);
+  async redeployRole(input: RedeployRoleInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
+    const { redeployRole } = await import('./operations/RedeployRole.js');
+    return redeployRole(this, input, options);
   }
 
   /**
@@ -2499,8 +2670,9 @@ export class ServiceManagementClient extends ServiceClient {
    *
    * `POST /{subscriptionId}/services/storageservices/{ServiceName}/keys` with `?action=regenerate`
    */
-  regenerateStorageAccountKeys(input: RegenerateStorageAccountKeysInput, options?: RequestOptions): Promise<StorageAccountKeys> {
-    return ops.regenerateStorageAccountKeys(this, input, options);
+  async regenerateStorageAccountKeys(input: RegenerateStorageAccountKeysInput, options?: RequestOptions): Promise<StorageAccountKeys> {
+    const { regenerateStorageAccountKeys } = await import('./operations/RegenerateStorageAccountKeys.js');
+    return regenerateStorageAccountKeys(this, input, options);
   }
 
   /**
@@ -2521,8 +2693,9 @@ export class ServiceManagementClient extends ServiceClient {
    * `{ wait: true }` (or wait options) to resolve when it has finished.
    */
   registerExtensionImage(input: RegisterExtensionImageInput, options?: RequestOptions): Promise<AcceptedOperation>;
-  registerExtensionImage(input: RegisterExtensionImageInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
-    return ops.registerExtensionImage(this, input, options);
+  async registerExtensionImage(input: RegisterExtensionImageInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
+    const { registerExtensionImage } = await import('./operations/RegisterExtensionImage.js');
+    return registerExtensionImage(this, input, options);
   }
 
   /**
@@ -2543,8 +2716,9 @@ export class ServiceManagementClient extends ServiceClient {
    * `{ wait: true }` (or wait options) to resolve when it has finished.
    */
   registerResourceProvider(input: RegisterResourceProviderInput, options?: RequestOptions): Promise<AcceptedOperation>;
-  registerResourceProvider(input: RegisterResourceProviderInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
-    return ops.registerResourceProvider(this, input, options);
+  async registerResourceProvider(input: RegisterResourceProviderInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
+    const { registerResourceProvider } = await import('./operations/RegisterResourceProvider.js');
+    return registerResourceProvider(this, input, options);
   }
 
   /**
@@ -2565,8 +2739,9 @@ export class ServiceManagementClient extends ServiceClient {
    * `{ wait: true }` (or wait options) to resolve when it has finished.
    */
   reimageRoleInstance(input: ReimageRoleInstanceInput, options?: RequestOptions): Promise<AcceptedOperation>;
-  reimageRoleInstance(input: ReimageRoleInstanceInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
-    return ops.reimageRoleInstance(this, input, options);
+  async reimageRoleInstance(input: ReimageRoleInstanceInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
+    const { reimageRoleInstance } = await import('./operations/ReimageRoleInstance.js');
+    return reimageRoleInstance(this, input, options);
   }
 
   /**
@@ -2587,8 +2762,9 @@ export class ServiceManagementClient extends ServiceClient {
    * `{ wait: true }` (or wait options) to resolve when it has finished.
    */
   reimageRoleInstanceBySlot(input: ReimageRoleInstanceBySlotInput, options?: RequestOptions): Promise<AcceptedOperation>;
-  reimageRoleInstanceBySlot(input: ReimageRoleInstanceBySlotInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
-    return ops.reimageRoleInstanceBySlot(this, input, options);
+  async reimageRoleInstanceBySlot(input: ReimageRoleInstanceBySlotInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
+    const { reimageRoleInstanceBySlot } = await import('./operations/ReimageRoleInstanceBySlot.js');
+    return reimageRoleInstanceBySlot(this, input, options);
   }
 
   /**
@@ -2609,8 +2785,9 @@ export class ServiceManagementClient extends ServiceClient {
    * `{ wait: true }` (or wait options) to resolve when it has finished.
    */
   removeGatewayDefaultSites(input: RemoveGatewayDefaultSitesInput, options?: RequestOptions): Promise<AcceptedOperation>;
-  removeGatewayDefaultSites(input: RemoveGatewayDefaultSitesInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
-    return ops.removeGatewayDefaultSites(this, input, options);
+  async removeGatewayDefaultSites(input: RemoveGatewayDefaultSitesInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
+    const { removeGatewayDefaultSites } = await import('./operations/RemoveGatewayDefaultSites.js');
+    return removeGatewayDefaultSites(this, input, options);
   }
 
   /**
@@ -2631,8 +2808,9 @@ export class ServiceManagementClient extends ServiceClient {
    * `{ wait: true }` (or wait options) to resolve when it has finished.
    */
   removeNetworkSecurityGroupFromNetworkInterface(input: RemoveNetworkSecurityGroupFromNetworkInterfaceInput, options?: RequestOptions): Promise<AcceptedOperation>;
-  removeNetworkSecurityGroupFromNetworkInterface(input: RemoveNetworkSecurityGroupFromNetworkInterfaceInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
-    return ops.removeNetworkSecurityGroupFromNetworkInterface(this, input, options);
+  async removeNetworkSecurityGroupFromNetworkInterface(input: RemoveNetworkSecurityGroupFromNetworkInterfaceInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
+    const { removeNetworkSecurityGroupFromNetworkInterface } = await import('./operations/RemoveNetworkSecurityGroupFromNetworkInterface.js');
+    return removeNetworkSecurityGroupFromNetworkInterface(this, input, options);
   }
 
   /**
@@ -2653,8 +2831,9 @@ export class ServiceManagementClient extends ServiceClient {
    * `{ wait: true }` (or wait options) to resolve when it has finished.
    */
   removeNetworkSecurityGroupFromRole(input: RemoveNetworkSecurityGroupFromRoleInput, options?: RequestOptions): Promise<AcceptedOperation>;
-  removeNetworkSecurityGroupFromRole(input: RemoveNetworkSecurityGroupFromRoleInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
-    return ops.removeNetworkSecurityGroupFromRole(this, input, options);
+  async removeNetworkSecurityGroupFromRole(input: RemoveNetworkSecurityGroupFromRoleInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
+    const { removeNetworkSecurityGroupFromRole } = await import('./operations/RemoveNetworkSecurityGroupFromRole.js');
+    return removeNetworkSecurityGroupFromRole(this, input, options);
   }
 
   /**
@@ -2675,8 +2854,9 @@ export class ServiceManagementClient extends ServiceClient {
    * `{ wait: true }` (or wait options) to resolve when it has finished.
    */
   removeNetworkSecurityGroupFromSubnet(input: RemoveNetworkSecurityGroupFromSubnetInput, options?: RequestOptions): Promise<AcceptedOperation>;
-  removeNetworkSecurityGroupFromSubnet(input: RemoveNetworkSecurityGroupFromSubnetInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
-    return ops.removeNetworkSecurityGroupFromSubnet(this, input, options);
+  async removeNetworkSecurityGroupFromSubnet(input: RemoveNetworkSecurityGroupFromSubnetInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
+    const { removeNetworkSecurityGroupFromSubnet } = await import('./operations/RemoveNetworkSecurityGroupFromSubnet.js');
+    return removeNetworkSecurityGroupFromSubnet(this, input, options);
   }
 
   /**
@@ -2697,8 +2877,9 @@ export class ServiceManagementClient extends ServiceClient {
    * `{ wait: true }` (or wait options) to resolve when it has finished.
    */
   removeRouteTableFromSubnet(input: RemoveRouteTableFromSubnetInput, options?: RequestOptions): Promise<AcceptedOperation>;
-  removeRouteTableFromSubnet(input: RemoveRouteTableFromSubnetInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
-    return ops.removeRouteTableFromSubnet(this, input, options);
+  async removeRouteTableFromSubnet(input: RemoveRouteTableFromSubnetInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
+    const { removeRouteTableFromSubnet } = await import('./operations/RemoveRouteTableFromSubnet.js');
+    return removeRouteTableFromSubnet(this, input, options);
   }
 
   /**
@@ -2719,8 +2900,9 @@ export class ServiceManagementClient extends ServiceClient {
    * `{ wait: true }` (or wait options) to resolve when it has finished.
    */
   removeVirtualIP(input: RemoveVirtualIPInput, options?: RequestOptions): Promise<AcceptedOperation>;
-  removeVirtualIP(input: RemoveVirtualIPInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
-    return ops.removeVirtualIP(this, input, options);
+  async removeVirtualIP(input: RemoveVirtualIPInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
+    const { removeVirtualIP } = await import('./operations/RemoveVirtualIP.js');
+    return removeVirtualIP(this, input, options);
   }
 
   /**
@@ -2728,8 +2910,9 @@ export class ServiceManagementClient extends ServiceClient {
    *
    * `PUT /{subscriptionId}/services/images/{ImageName}/replicate`
    */
-  replicateOSImage(input: ReplicateOSImageInput, options?: RequestOptions): Promise<SerializedString> {
-    return ops.replicateOSImage(this, input, options);
+  async replicateOSImage(input: ReplicateOSImageInput, options?: RequestOptions): Promise<SerializedString> {
+    const { replicateOSImage } = await import('./operations/ReplicateOSImage.js');
+    return replicateOSImage(this, input, options);
   }
 
   /**
@@ -2737,8 +2920,9 @@ export class ServiceManagementClient extends ServiceClient {
    *
    * `PUT /{subscriptionId}/services/vmimages/{VMImageName}/replicate`
    */
-  replicateVMImage(input: ReplicateVMImageInput, options?: RequestOptions): Promise<SerializedString> {
-    return ops.replicateVMImage(this, input, options);
+  async replicateVMImage(input: ReplicateVMImageInput, options?: RequestOptions): Promise<SerializedString> {
+    const { replicateVMImage } = await import('./operations/ReplicateVMImage.js');
+    return replicateVMImage(this, input, options);
   }
 
   /**
@@ -2759,8 +2943,9 @@ export class ServiceManagementClient extends ServiceClient {
    * `{ wait: true }` (or wait options) to resolve when it has finished.
    */
   resetGateway(input: ResetGatewayInput, options?: RequestOptions): Promise<AcceptedOperation>;
-  resetGateway(input: ResetGatewayInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
-    return ops.resetGateway(this, input, options);
+  async resetGateway(input: ResetGatewayInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
+    const { resetGateway } = await import('./operations/ResetGateway.js');
+    return resetGateway(this, input, options);
   }
 
   /**
@@ -2781,8 +2966,9 @@ export class ServiceManagementClient extends ServiceClient {
    * `{ wait: true }` (or wait options) to resolve when it has finished.
    */
   resetGatewaySharedKey(input: ResetGatewaySharedKeyInput, options?: RequestOptions): Promise<AcceptedOperation>;
-  resetGatewaySharedKey(input: ResetGatewaySharedKeyInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
-    return ops.resetGatewaySharedKey(this, input, options);
+  async resetGatewaySharedKey(input: ResetGatewaySharedKeyInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
+    const { resetGatewaySharedKey } = await import('./operations/ResetGatewaySharedKey.js');
+    return resetGatewaySharedKey(this, input, options);
   }
 
   /**
@@ -2803,8 +2989,9 @@ export class ServiceManagementClient extends ServiceClient {
    * `{ wait: true }` (or wait options) to resolve when it has finished.
    */
   resetVirtualNetworkGateway(input: ResetVirtualNetworkGatewayInput, options?: RequestOptions): Promise<AcceptedOperation>;
-  resetVirtualNetworkGateway(input: ResetVirtualNetworkGatewayInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
-    return ops.resetVirtualNetworkGateway(this, input, options);
+  async resetVirtualNetworkGateway(input: ResetVirtualNetworkGatewayInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
+    const { resetVirtualNetworkGateway } = await import('./operations/ResetVirtualNetworkGateway.js');
+    return resetVirtualNetworkGateway(this, input, options);
   }
 
   /**
@@ -2825,8 +3012,9 @@ export class ServiceManagementClient extends ServiceClient {
    * `{ wait: true }` (or wait options) to resolve when it has finished.
    */
   resetVirtualNetworkGatewaySharedKey(input: ResetVirtualNetworkGatewaySharedKeyInput, options?: RequestOptions): Promise<AcceptedOperation>;
-  resetVirtualNetworkGatewaySharedKey(input: ResetVirtualNetworkGatewaySharedKeyInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
-    return ops.resetVirtualNetworkGatewaySharedKey(this, input, options);
+  async resetVirtualNetworkGatewaySharedKey(input: ResetVirtualNetworkGatewaySharedKeyInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
+    const { resetVirtualNetworkGatewaySharedKey } = await import('./operations/ResetVirtualNetworkGatewaySharedKey.js');
+    return resetVirtualNetworkGatewaySharedKey(this, input, options);
   }
 
   /**
@@ -2847,8 +3035,9 @@ export class ServiceManagementClient extends ServiceClient {
    * `{ wait: true }` (or wait options) to resolve when it has finished.
    */
   resizeGateway(input: ResizeGatewayInput, options?: RequestOptions): Promise<AcceptedOperation>;
-  resizeGateway(input: ResizeGatewayInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
-    return ops.resizeGateway(this, input, options);
+  async resizeGateway(input: ResizeGatewayInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
+    const { resizeGateway } = await import('./operations/ResizeGateway.js');
+    return resizeGateway(this, input, options);
   }
 
   /**
@@ -2869,8 +3058,9 @@ export class ServiceManagementClient extends ServiceClient {
    * `{ wait: true }` (or wait options) to resolve when it has finished.
    */
   resizeVirtualNetworkGateway(input: ResizeVirtualNetworkGatewayInput, options?: RequestOptions): Promise<AcceptedOperation>;
-  resizeVirtualNetworkGateway(input: ResizeVirtualNetworkGatewayInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
-    return ops.resizeVirtualNetworkGateway(this, input, options);
+  async resizeVirtualNetworkGateway(input: ResizeVirtualNetworkGatewayInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
+    const { resizeVirtualNetworkGateway } = await import('./operations/ResizeVirtualNetworkGateway.js');
+    return resizeVirtualNetworkGateway(this, input, options);
   }
 
   /**
@@ -2891,8 +3081,9 @@ export class ServiceManagementClient extends ServiceClient {
    * `{ wait: true }` (or wait options) to resolve when it has finished.
    */
   restartRole(input: RestartRoleInput, options?: RequestOptions): Promise<AcceptedOperation>;
-  restartRole(input: RestartRoleInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
-    return ops.restartRole(this, input, options);
+  async restartRole(input: RestartRoleInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
+    const { restartRole } = await import('./operations/RestartRole.js');
+    return restartRole(this, input, options);
   }
 
   /**
@@ -2913,8 +3104,9 @@ export class ServiceManagementClient extends ServiceClient {
    * `{ wait: true }` (or wait options) to resolve when it has finished.
    */
   rollbackUpdateOrUpgrade(input: RollbackUpdateOrUpgradeInput, options?: RequestOptions): Promise<AcceptedOperation>;
-  rollbackUpdateOrUpgrade(input: RollbackUpdateOrUpgradeInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
-    return ops.rollbackUpdateOrUpgrade(this, input, options);
+  async rollbackUpdateOrUpgrade(input: RollbackUpdateOrUpgradeInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
+    const { rollbackUpdateOrUpgrade } = await import('./operations/RollbackUpdateOrUpgrade.js');
+    return rollbackUpdateOrUpgrade(this, input, options);
   }
 
   /**
@@ -2935,8 +3127,9 @@ export class ServiceManagementClient extends ServiceClient {
    * `{ wait: true }` (or wait options) to resolve when it has finished.
    */
   rollbackUpdateOrUpgradeBySlot(input: RollbackUpdateOrUpgradeBySlotInput, options?: RequestOptions): Promise<AcceptedOperation>;
-  rollbackUpdateOrUpgradeBySlot(input: RollbackUpdateOrUpgradeBySlotInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
-    return ops.rollbackUpdateOrUpgradeBySlot(this, input, options);
+  async rollbackUpdateOrUpgradeBySlot(input: RollbackUpdateOrUpgradeBySlotInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
+    const { rollbackUpdateOrUpgradeBySlot } = await import('./operations/RollbackUpdateOrUpgradeBySlot.js');
+    return rollbackUpdateOrUpgradeBySlot(this, input, options);
   }
 
   /**
@@ -2957,8 +3150,9 @@ export class ServiceManagementClient extends ServiceClient {
    * `{ wait: true }` (or wait options) to resolve when it has finished.
    */
   setApplicationGatewayConfig(input: SetApplicationGatewayConfigInput, options?: RequestOptions): Promise<AcceptedOperation>;
-  setApplicationGatewayConfig(input: SetApplicationGatewayConfigInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
-    return ops.setApplicationGatewayConfig(this, input, options);
+  async setApplicationGatewayConfig(input: SetApplicationGatewayConfigInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
+    const { setApplicationGatewayConfig } = await import('./operations/SetApplicationGatewayConfig.js');
+    return setApplicationGatewayConfig(this, input, options);
   }
 
   /**
@@ -2979,8 +3173,9 @@ export class ServiceManagementClient extends ServiceClient {
    * `{ wait: true }` (or wait options) to resolve when it has finished.
    */
   setGatewayDefaultSites(input: SetGatewayDefaultSitesInput, options?: RequestOptions): Promise<AcceptedOperation>;
-  setGatewayDefaultSites(input: SetGatewayDefaultSitesInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
-    return ops.setGatewayDefaultSites(this, input, options);
+  async setGatewayDefaultSites(input: SetGatewayDefaultSitesInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
+    const { setGatewayDefaultSites } = await import('./operations/SetGatewayDefaultSites.js');
+    return setGatewayDefaultSites(this, input, options);
   }
 
   /**
@@ -3001,8 +3196,9 @@ export class ServiceManagementClient extends ServiceClient {
    * `{ wait: true }` (or wait options) to resolve when it has finished.
    */
   setGatewayIPsecParameters(input: SetGatewayIPsecParametersInput, options?: RequestOptions): Promise<AcceptedOperation>;
-  setGatewayIPsecParameters(input: SetGatewayIPsecParametersInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
-    return ops.setGatewayIPsecParameters(this, input, options);
+  async setGatewayIPsecParameters(input: SetGatewayIPsecParametersInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
+    const { setGatewayIPsecParameters } = await import('./operations/SetGatewayIPsecParameters.js');
+    return setGatewayIPsecParameters(this, input, options);
   }
 
   /**
@@ -3023,8 +3219,9 @@ export class ServiceManagementClient extends ServiceClient {
    * `{ wait: true }` (or wait options) to resolve when it has finished.
    */
   setGatewaySharedKey(input: SetGatewaySharedKeyInput, options?: RequestOptions): Promise<AcceptedOperation>;
-  setGatewaySharedKey(input: SetGatewaySharedKeyInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
-    return ops.setGatewaySharedKey(this, input, options);
+  async setGatewaySharedKey(input: SetGatewaySharedKeyInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
+    const { setGatewaySharedKey } = await import('./operations/SetGatewaySharedKey.js');
+    return setGatewaySharedKey(this, input, options);
   }
 
   /**
@@ -3045,8 +3242,9 @@ export class ServiceManagementClient extends ServiceClient {
    * `{ wait: true }` (or wait options) to resolve when it has finished.
    */
   setIPForwardingOnNetworkInterface(input: SetIPForwardingOnNetworkInterfaceInput, options?: RequestOptions): Promise<AcceptedOperation>;
-  setIPForwardingOnNetworkInterface(input: SetIPForwardingOnNetworkInterfaceInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
-    return ops.setIPForwardingOnNetworkInterface(this, input, options);
+  async setIPForwardingOnNetworkInterface(input: SetIPForwardingOnNetworkInterfaceInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
+    const { setIPForwardingOnNetworkInterface } = await import('./operations/SetIPForwardingOnNetworkInterface.js');
+    return setIPForwardingOnNetworkInterface(this, input, options);
   }
 
   /**
@@ -3067,8 +3265,9 @@ export class ServiceManagementClient extends ServiceClient {
    * `{ wait: true }` (or wait options) to resolve when it has finished.
    */
   setIPForwardingOnRole(input: SetIPForwardingOnRoleInput, options?: RequestOptions): Promise<AcceptedOperation>;
-  setIPForwardingOnRole(input: SetIPForwardingOnRoleInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
-    return ops.setIPForwardingOnRole(this, input, options);
+  async setIPForwardingOnRole(input: SetIPForwardingOnRoleInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
+    const { setIPForwardingOnRole } = await import('./operations/SetIPForwardingOnRole.js');
+    return setIPForwardingOnRole(this, input, options);
   }
 
   /**
@@ -3089,8 +3288,9 @@ export class ServiceManagementClient extends ServiceClient {
    * `{ wait: true }` (or wait options) to resolve when it has finished.
    */
   setNetworkConfiguration(input: SetNetworkConfigurationInput, options?: RequestOptions): Promise<AcceptedOperation>;
-  setNetworkConfiguration(input: SetNetworkConfigurationInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
-    return ops.setNetworkConfiguration(this, input, options);
+  async setNetworkConfiguration(input: SetNetworkConfigurationInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
+    const { setNetworkConfiguration } = await import('./operations/SetNetworkConfiguration.js');
+    return setNetworkConfiguration(this, input, options);
   }
 
   /**
@@ -3111,8 +3311,9 @@ export class ServiceManagementClient extends ServiceClient {
    * `{ wait: true }` (or wait options) to resolve when it has finished.
    */
   setNetworkSecurityRule(input: SetNetworkSecurityRuleInput, options?: RequestOptions): Promise<AcceptedOperation>;
-  setNetworkSecurityRule(input: SetNetworkSecurityRuleInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
-    return ops.setNetworkSecurityRule(this, input, options);
+  async setNetworkSecurityRule(input: SetNetworkSecurityRuleInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
+    const { setNetworkSecurityRule } = await import('./operations/SetNetworkSecurityRule.js');
+    return setNetworkSecurityRule(this, input, options);
   }
 
   /**
@@ -3133,8 +3334,9 @@ export class ServiceManagementClient extends ServiceClient {
    * `{ wait: true }` (or wait options) to resolve when it has finished.
    */
   setRoute(input: SetRouteInput, options?: RequestOptions): Promise<AcceptedOperation>;
-  setRoute(input: SetRouteInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
-    return ops.setRoute(this, input, options);
+  async setRoute(input: SetRouteInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
+    const { setRoute } = await import('./operations/SetRoute.js');
+    return setRoute(this, input, options);
   }
 
   /**
@@ -3155,8 +3357,9 @@ export class ServiceManagementClient extends ServiceClient {
    * `{ wait: true }` (or wait options) to resolve when it has finished.
    */
   setVirtualNetworkGatewayIPsecParameters(input: SetVirtualNetworkGatewayIPsecParametersInput, options?: RequestOptions): Promise<AcceptedOperation>;
-  setVirtualNetworkGatewayIPsecParameters(input: SetVirtualNetworkGatewayIPsecParametersInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
-    return ops.setVirtualNetworkGatewayIPsecParameters(this, input, options);
+  async setVirtualNetworkGatewayIPsecParameters(input: SetVirtualNetworkGatewayIPsecParametersInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
+    const { setVirtualNetworkGatewayIPsecParameters } = await import('./operations/SetVirtualNetworkGatewayIPsecParameters.js');
+    return setVirtualNetworkGatewayIPsecParameters(this, input, options);
   }
 
   /**
@@ -3177,8 +3380,9 @@ export class ServiceManagementClient extends ServiceClient {
    * `{ wait: true }` (or wait options) to resolve when it has finished.
    */
   setVirtualNetworkGatewaySharedKey(input: SetVirtualNetworkGatewaySharedKeyInput, options?: RequestOptions): Promise<AcceptedOperation>;
-  setVirtualNetworkGatewaySharedKey(input: SetVirtualNetworkGatewaySharedKeyInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
-    return ops.setVirtualNetworkGatewaySharedKey(this, input, options);
+  async setVirtualNetworkGatewaySharedKey(input: SetVirtualNetworkGatewaySharedKeyInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
+    const { setVirtualNetworkGatewaySharedKey } = await import('./operations/SetVirtualNetworkGatewaySharedKey.js');
+    return setVirtualNetworkGatewaySharedKey(this, input, options);
   }
 
   /**
@@ -3199,8 +3403,9 @@ export class ServiceManagementClient extends ServiceClient {
    * `{ wait: true }` (or wait options) to resolve when it has finished.
    */
   shareOSImage(input: ShareOSImageInput, options?: RequestOptions): Promise<AcceptedOperation>;
-  shareOSImage(input: ShareOSImageInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
-    return ops.shareOSImage(this, input, options);
+  async shareOSImage(input: ShareOSImageInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
+    const { shareOSImage } = await import('./operations/ShareOSImage.js');
+    return shareOSImage(this, input, options);
   }
 
   /**
@@ -3221,8 +3426,9 @@ export class ServiceManagementClient extends ServiceClient {
    * `{ wait: true }` (or wait options) to resolve when it has finished.
    */
   shareVMImage(input: ShareVMImageInput, options?: RequestOptions): Promise<AcceptedOperation>;
-  shareVMImage(input: ShareVMImageInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
-    return ops.shareVMImage(this, input, options);
+  async shareVMImage(input: ShareVMImageInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
+    const { shareVMImage } = await import('./operations/ShareVMImage.js');
+    return shareVMImage(this, input, options);
   }
 
   /**
@@ -3243,8 +3449,9 @@ export class ServiceManagementClient extends ServiceClient {
    * `{ wait: true }` (or wait options) to resolve when it has finished.
    */
   shutdownRole(input: ShutdownRoleInput, options?: RequestOptions): Promise<AcceptedOperation>;
-  shutdownRole(input: ShutdownRoleInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
-    return ops.shutdownRole(this, input, options);
+  async shutdownRole(input: ShutdownRoleInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
+    const { shutdownRole } = await import('./operations/ShutdownRole.js');
+    return shutdownRole(this, input, options);
   }
 
   /**
@@ -3265,8 +3472,9 @@ export class ServiceManagementClient extends ServiceClient {
    * `{ wait: true }` (or wait options) to resolve when it has finished.
    */
   shutdownRoles(input: ShutdownRolesInput, options?: RequestOptions): Promise<AcceptedOperation>;
-  shutdownRoles(input: ShutdownRolesInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
-    return ops.shutdownRoles(this, input, options);
+  async shutdownRoles(input: ShutdownRolesInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
+    const { shutdownRoles } = await import('./operations/ShutdownRoles.js');
+    return shutdownRoles(this, input, options);
   }
 
   /**
@@ -3287,8 +3495,9 @@ export class ServiceManagementClient extends ServiceClient {
    * `{ wait: true }` (or wait options) to resolve when it has finished.
    */
   startGatewayDiagnostics(input: StartGatewayDiagnosticsInput, options?: RequestOptions): Promise<AcceptedOperation>;
-  startGatewayDiagnostics(input: StartGatewayDiagnosticsInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
-    return ops.startGatewayDiagnostics(this, input, options);
+  async startGatewayDiagnostics(input: StartGatewayDiagnosticsInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
+    const { startGatewayDiagnostics } = await import('./operations/StartGatewayDiagnostics.js');
+    return startGatewayDiagnostics(this, input, options);
   }
 
   /**
@@ -3309,8 +3518,9 @@ export class ServiceManagementClient extends ServiceClient {
    * `{ wait: true }` (or wait options) to resolve when it has finished.
    */
   startRole(input: StartRoleInput, options?: RequestOptions): Promise<AcceptedOperation>;
-  startRole(input: StartRoleInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
-    return ops.startRole(this, input, options);
+  async startRole(input: StartRoleInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
+    const { startRole } = await import('./operations/StartRole.js');
+    return startRole(this, input, options);
   }
 
   /**
@@ -3331,8 +3541,9 @@ export class ServiceManagementClient extends ServiceClient {
    * `{ wait: true }` (or wait options) to resolve when it has finished.
    */
   startRoles(input: StartRolesInput, options?: RequestOptions): Promise<AcceptedOperation>;
-  startRoles(input: StartRolesInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
-    return ops.startRoles(this, input, options);
+  async startRoles(input: StartRolesInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
+    const { startRoles } = await import('./operations/StartRoles.js');
+    return startRoles(this, input, options);
   }
 
   /**
@@ -3353,8 +3564,9 @@ export class ServiceManagementClient extends ServiceClient {
    * `{ wait: true }` (or wait options) to resolve when it has finished.
    */
   startVirtualNetworkGatewayDiagnostics(input: StartVirtualNetworkGatewayDiagnosticsInput, options?: RequestOptions): Promise<AcceptedOperation>;
-  startVirtualNetworkGatewayDiagnostics(input: StartVirtualNetworkGatewayDiagnosticsInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
-    return ops.startVirtualNetworkGatewayDiagnostics(this, input, options);
+  async startVirtualNetworkGatewayDiagnostics(input: StartVirtualNetworkGatewayDiagnosticsInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
+    const { startVirtualNetworkGatewayDiagnostics } = await import('./operations/StartVirtualNetworkGatewayDiagnostics.js');
+    return startVirtualNetworkGatewayDiagnostics(this, input, options);
   }
 
   /**
@@ -3375,8 +3587,9 @@ export class ServiceManagementClient extends ServiceClient {
    * `{ wait: true }` (or wait options) to resolve when it has finished.
    */
   stopGatewayDiagnostics(input: StopGatewayDiagnosticsInput, options?: RequestOptions): Promise<AcceptedOperation>;
-  stopGatewayDiagnostics(input: StopGatewayDiagnosticsInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
-    return ops.stopGatewayDiagnostics(this, input, options);
+  async stopGatewayDiagnostics(input: StopGatewayDiagnosticsInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
+    const { stopGatewayDiagnostics } = await import('./operations/StopGatewayDiagnostics.js');
+    return stopGatewayDiagnostics(this, input, options);
   }
 
   /**
@@ -3397,8 +3610,9 @@ export class ServiceManagementClient extends ServiceClient {
    * `{ wait: true }` (or wait options) to resolve when it has finished.
    */
   stopVirtualNetworkGatewayDiagnostics(input: StopVirtualNetworkGatewayDiagnosticsInput, options?: RequestOptions): Promise<AcceptedOperation>;
-  stopVirtualNetworkGatewayDiagnostics(input: StopVirtualNetworkGatewayDiagnosticsInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
-    return ops.stopVirtualNetworkGatewayDiagnostics(this, input, options);
+  async stopVirtualNetworkGatewayDiagnostics(input: StopVirtualNetworkGatewayDiagnosticsInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
+    const { stopVirtualNetworkGatewayDiagnostics } = await import('./operations/StopVirtualNetworkGatewayDiagnostics.js');
+    return stopVirtualNetworkGatewayDiagnostics(this, input, options);
   }
 
   /**
@@ -3419,8 +3633,9 @@ export class ServiceManagementClient extends ServiceClient {
    * `{ wait: true }` (or wait options) to resolve when it has finished.
    */
   swapDeployment(input: SwapDeploymentInput, options?: RequestOptions): Promise<AcceptedOperation>;
-  swapDeployment(input: SwapDeploymentInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
-    return ops.swapDeployment(this, input, options);
+  async swapDeployment(input: SwapDeploymentInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
+    const { swapDeployment } = await import('./operations/SwapDeployment.js');
+    return swapDeployment(this, input, options);
   }
 
   /**
@@ -3441,8 +3656,9 @@ export class ServiceManagementClient extends ServiceClient {
    * `{ wait: true }` (or wait options) to resolve when it has finished.
    */
   unregisterExtensionImage(input: UnregisterExtensionImageInput, options?: RequestOptions): Promise<AcceptedOperation>;
-  unregisterExtensionImage(input: UnregisterExtensionImageInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
-    return ops.unregisterExtensionImage(this, input, options);
+  async unregisterExtensionImage(input: UnregisterExtensionImageInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
+    const { unregisterExtensionImage } = await import('./operations/UnregisterExtensionImage.js');
+    return unregisterExtensionImage(this, input, options);
   }
 
   /**
@@ -3463,8 +3679,9 @@ export class ServiceManagementClient extends ServiceClient {
    * `{ wait: true }` (or wait options) to resolve when it has finished.
    */
   unregisterResourceProvider(input: UnregisterResourceProviderInput, options?: RequestOptions): Promise<AcceptedOperation>;
-  unregisterResourceProvider(input: UnregisterResourceProviderInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
-    return ops.unregisterResourceProvider(this, input, options);
+  async unregisterResourceProvider(input: UnregisterResourceProviderInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
+    const { unregisterResourceProvider } = await import('./operations/UnregisterResourceProvider.js');
+    return unregisterResourceProvider(this, input, options);
   }
 
   /**
@@ -3485,8 +3702,9 @@ export class ServiceManagementClient extends ServiceClient {
    * `{ wait: true }` (or wait options) to resolve when it has finished.
    */
   unreplicateOSImage(input: UnreplicateOSImageInput, options?: RequestOptions): Promise<AcceptedOperation>;
-  unreplicateOSImage(input: UnreplicateOSImageInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
-    return ops.unreplicateOSImage(this, input, options);
+  async unreplicateOSImage(input: UnreplicateOSImageInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
+    const { unreplicateOSImage } = await import('./operations/UnreplicateOSImage.js');
+    return unreplicateOSImage(this, input, options);
   }
 
   /**
@@ -3507,8 +3725,9 @@ export class ServiceManagementClient extends ServiceClient {
    * `{ wait: true }` (or wait options) to resolve when it has finished.
    */
   unreplicateVMImage(input: UnreplicateVMImageInput, options?: RequestOptions): Promise<AcceptedOperation>;
-  unreplicateVMImage(input: UnreplicateVMImageInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
-    return ops.unreplicateVMImage(this, input, options);
+  async unreplicateVMImage(input: UnreplicateVMImageInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
+    const { unreplicateVMImage } = await import('./operations/UnreplicateVMImage.js');
+    return unreplicateVMImage(this, input, options);
   }
 
   /**
@@ -3516,8 +3735,9 @@ export class ServiceManagementClient extends ServiceClient {
    *
    * `PUT /{subscriptionId}/affinitygroups/{AffinityGroupName}`
    */
-  updateAffinityGroup(input: UpdateAffinityGroupInput, options?: RequestOptions): Promise<ResponseMetadata> {
-    return ops.updateAffinityGroup(this, input, options);
+  async updateAffinityGroup(input: UpdateAffinityGroupInput, options?: RequestOptions): Promise<ResponseMetadata> {
+    const { updateAffinityGroup } = await import('./operations/UpdateAffinityGroup.js');
+    return updateAffinityGroup(this, input, options);
   }
 
   /**
@@ -3538,8 +3758,9 @@ export class ServiceManagementClient extends ServiceClient {
    * `{ wait: true }` (or wait options) to resolve when it has finished.
    */
   updateApplicationGateway(input: UpdateApplicationGatewayInput, options?: RequestOptions): Promise<AcceptedOperation>;
-  updateApplicationGateway(input: UpdateApplicationGatewayInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
-    return ops.updateApplicationGateway(this, input, options);
+  async updateApplicationGateway(input: UpdateApplicationGatewayInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
+    const { updateApplicationGateway } = await import('./operations/UpdateApplicationGateway.js');
+    return updateApplicationGateway(this, input, options);
   }
 
   /**
@@ -3560,8 +3781,9 @@ export class ServiceManagementClient extends ServiceClient {
    * `{ wait: true }` (or wait options) to resolve when it has finished.
    */
   updateDataDisk(input: UpdateDataDiskInput, options?: RequestOptions): Promise<AcceptedOperation>;
-  updateDataDisk(input: UpdateDataDiskInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
-    return ops.updateDataDisk(this, input, options);
+  async updateDataDisk(input: UpdateDataDiskInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
+    const { updateDataDisk } = await import('./operations/UpdateDataDisk.js');
+    return updateDataDisk(this, input, options);
   }
 
   /**
@@ -3582,8 +3804,9 @@ export class ServiceManagementClient extends ServiceClient {
    * `{ wait: true }` (or wait options) to resolve when it has finished.
    */
   updateDeploymentStatus(input: UpdateDeploymentStatusInput, options?: RequestOptions): Promise<AcceptedOperation>;
-  updateDeploymentStatus(input: UpdateDeploymentStatusInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
-    return ops.updateDeploymentStatus(this, input, options);
+  async updateDeploymentStatus(input: UpdateDeploymentStatusInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
+    const { updateDeploymentStatus } = await import('./operations/UpdateDeploymentStatus.js');
+    return updateDeploymentStatus(this, input, options);
   }
 
   /**
@@ -3604,8 +3827,9 @@ export class ServiceManagementClient extends ServiceClient {
    * `{ wait: true }` (or wait options) to resolve when it has finished.
    */
   updateDeploymentStatusBySlot(input: UpdateDeploymentStatusBySlotInput, options?: RequestOptions): Promise<AcceptedOperation>;
-  updateDeploymentStatusBySlot(input: UpdateDeploymentStatusBySlotInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
-    return ops.updateDeploymentStatusBySlot(this, input, options);
+  async updateDeploymentStatusBySlot(input: UpdateDeploymentStatusBySlotInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
+    const { updateDeploymentStatusBySlot } = await import('./operations/UpdateDeploymentStatusBySlot.js');
+    return updateDeploymentStatusBySlot(this, input, options);
   }
 
   /**
@@ -3626,8 +3850,9 @@ export class ServiceManagementClient extends ServiceClient {
    * `{ wait: true }` (or wait options) to resolve when it has finished.
    */
   updateDisk(input: UpdateDiskInput, options?: RequestOptions): Promise<AcceptedOperation>;
-  updateDisk(input: UpdateDiskInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
-    return ops.updateDisk(this, input, options);
+  async updateDisk(input: UpdateDiskInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
+    const { updateDisk } = await import('./operations/UpdateDisk.js');
+    return updateDisk(this, input, options);
   }
 
   /**
@@ -3648,8 +3873,9 @@ export class ServiceManagementClient extends ServiceClient {
    * `{ wait: true }` (or wait options) to resolve when it has finished.
    */
   updateDnsServer(input: UpdateDnsServerInput, options?: RequestOptions): Promise<AcceptedOperation>;
-  updateDnsServer(input: UpdateDnsServerInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
-    return ops.updateDnsServer(this, input, options);
+  async updateDnsServer(input: UpdateDnsServerInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
+    const { updateDnsServer } = await import('./operations/UpdateDnsServer.js');
+    return updateDnsServer(this, input, options);
   }
 
   /**
@@ -3670,8 +3896,9 @@ export class ServiceManagementClient extends ServiceClient {
    * `{ wait: true }` (or wait options) to resolve when it has finished.
    */
   updateExtensionImage(input: UpdateExtensionImageInput, options?: RequestOptions): Promise<AcceptedOperation>;
-  updateExtensionImage(input: UpdateExtensionImageInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
-    return ops.updateExtensionImage(this, input, options);
+  async updateExtensionImage(input: UpdateExtensionImageInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
+    const { updateExtensionImage } = await import('./operations/UpdateExtensionImage.js');
+    return updateExtensionImage(this, input, options);
   }
 
   /**
@@ -3692,8 +3919,9 @@ export class ServiceManagementClient extends ServiceClient {
    * `{ wait: true }` (or wait options) to resolve when it has finished.
    */
   updateGatewayConnection(input: UpdateGatewayConnectionInput, options?: RequestOptions): Promise<AcceptedOperation>;
-  updateGatewayConnection(input: UpdateGatewayConnectionInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
-    return ops.updateGatewayConnection(this, input, options);
+  async updateGatewayConnection(input: UpdateGatewayConnectionInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
+    const { updateGatewayConnection } = await import('./operations/UpdateGatewayConnection.js');
+    return updateGatewayConnection(this, input, options);
   }
 
   /**
@@ -3701,8 +3929,9 @@ export class ServiceManagementClient extends ServiceClient {
    *
    * `PUT /{subscriptionId}/services/hostedservices/{ServiceName}`
    */
-  updateHostedService(input: UpdateHostedServiceInput, options?: RequestOptions): Promise<ResponseMetadata> {
-    return ops.updateHostedService(this, input, options);
+  async updateHostedService(input: UpdateHostedServiceInput, options?: RequestOptions): Promise<ResponseMetadata> {
+    const { updateHostedService } = await import('./operations/UpdateHostedService.js');
+    return updateHostedService(this, input, options);
   }
 
   /**
@@ -3723,8 +3952,9 @@ export class ServiceManagementClient extends ServiceClient {
    * `{ wait: true }` (or wait options) to resolve when it has finished.
    */
   updateLoadBalancedEndpointSet(input: UpdateLoadBalancedEndpointSetInput, options?: RequestOptions): Promise<AcceptedOperation>;
-  updateLoadBalancedEndpointSet(input: UpdateLoadBalancedEndpointSetInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
-    return ops.updateLoadBalancedEndpointSet(this, input, options);
+  async updateLoadBalancedEndpointSet(input: UpdateLoadBalancedEndpointSetInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
+    const { updateLoadBalancedEndpointSet } = await import('./operations/UpdateLoadBalancedEndpointSet.js');
+    return updateLoadBalancedEndpointSet(this, input, options);
   }
 
   /**
@@ -3745,8 +3975,9 @@ export class ServiceManagementClient extends ServiceClient {
    * `{ wait: true }` (or wait options) to resolve when it has finished.
    */
   updateLoadBalancer(input: UpdateLoadBalancerInput, options?: RequestOptions): Promise<AcceptedOperation>;
-  updateLoadBalancer(input: UpdateLoadBalancerInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
-    return ops.updateLoadBalancer(this, input, options);
+  async updateLoadBalancer(input: UpdateLoadBalancerInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
+    const { updateLoadBalancer } = await import('./operations/UpdateLoadBalancer.js');
+    return updateLoadBalancer(this, input, options);
   }
 
   /**
@@ -3754,8 +3985,9 @@ export class ServiceManagementClient extends ServiceClient {
    *
    * `PATCH /{subscriptionId}/services/networking/localnetworkgateways/{GatewayId}` with `?api-version=2016-03-01`
    */
-  updateLocalNetworkGateway(input: UpdateLocalNetworkGatewayInput, options?: RequestOptions): Promise<ResponseMetadata> {
-    return ops.updateLocalNetworkGateway(this, input, options);
+  async updateLocalNetworkGateway(input: UpdateLocalNetworkGatewayInput, options?: RequestOptions): Promise<ResponseMetadata> {
+    const { updateLocalNetworkGateway } = await import('./operations/UpdateLocalNetworkGateway.js');
+    return updateLocalNetworkGateway(this, input, options);
   }
 
   /**
@@ -3763,8 +3995,9 @@ export class ServiceManagementClient extends ServiceClient {
    *
    * `PUT /{subscriptionId}/services/images/{ImageName}`
    */
-  updateOSImage(input: UpdateOSImageInput, options?: RequestOptions): Promise<OSImage> {
-    return ops.updateOSImage(this, input, options);
+  async updateOSImage(input: UpdateOSImageInput, options?: RequestOptions): Promise<OSImage> {
+    const { updateOSImage } = await import('./operations/UpdateOSImage.js');
+    return updateOSImage(this, input, options);
   }
 
   /**
@@ -3785,8 +4018,9 @@ export class ServiceManagementClient extends ServiceClient {
    * `{ wait: true }` (or wait options) to resolve when it has finished.
    */
   updateRole(input: UpdateRoleInput, options?: RequestOptions): Promise<AcceptedOperation>;
-  updateRole(input: UpdateRoleInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
-    return ops.updateRole(this, input, options);
+  async updateRole(input: UpdateRoleInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
+    const { updateRole } = await import('./operations/UpdateRole.js');
+    return updateRole(this, input, options);
   }
 
   /**
@@ -3794,8 +4028,9 @@ export class ServiceManagementClient extends ServiceClient {
    *
    * `PUT /{subscriptionId}/services/storageservices/{ServiceName}`
    */
-  updateStorageAccount(input: UpdateStorageAccountInput, options?: RequestOptions): Promise<ResponseMetadata> {
-    return ops.updateStorageAccount(this, input, options);
+  async updateStorageAccount(input: UpdateStorageAccountInput, options?: RequestOptions): Promise<ResponseMetadata> {
+    const { updateStorageAccount } = await import('./operations/UpdateStorageAccount.js');
+    return updateStorageAccount(this, input, options);
   }
 
   /**
@@ -3803,8 +4038,9 @@ export class ServiceManagementClient extends ServiceClient {
    *
    * `PUT /{subscriptionId}/services/vmimages/{VMImageName}`
    */
-  updateVMImage(input: UpdateVMImageInput, options?: RequestOptions): Promise<ResponseMetadata> {
-    return ops.updateVMImage(this, input, options);
+  async updateVMImage(input: UpdateVMImageInput, options?: RequestOptions): Promise<ResponseMetadata> {
+    const { updateVMImage } = await import('./operations/UpdateVMImage.js');
+    return updateVMImage(this, input, options);
   }
 
   /**
@@ -3825,8 +4061,9 @@ export class ServiceManagementClient extends ServiceClient {
    * `{ wait: true }` (or wait options) to resolve when it has finished.
    */
   upgradeDeployment(input: UpgradeDeploymentInput, options?: RequestOptions): Promise<AcceptedOperation>;
-  upgradeDeployment(input: UpgradeDeploymentInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
-    return ops.upgradeDeployment(this, input, options);
+  async upgradeDeployment(input: UpgradeDeploymentInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
+    const { upgradeDeployment } = await import('./operations/UpgradeDeployment.js');
+    return upgradeDeployment(this, input, options);
   }
 
   /**
@@ -3847,8 +4084,9 @@ export class ServiceManagementClient extends ServiceClient {
    * `{ wait: true }` (or wait options) to resolve when it has finished.
    */
   upgradeDeploymentBySlot(input: UpgradeDeploymentBySlotInput, options?: RequestOptions): Promise<AcceptedOperation>;
-  upgradeDeploymentBySlot(input: UpgradeDeploymentBySlotInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
-    return ops.upgradeDeploymentBySlot(this, input, options);
+  async upgradeDeploymentBySlot(input: UpgradeDeploymentBySlotInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
+    const { upgradeDeploymentBySlot } = await import('./operations/UpgradeDeploymentBySlot.js');
+    return upgradeDeploymentBySlot(this, input, options);
   }
 
   /**
@@ -3856,8 +4094,9 @@ export class ServiceManagementClient extends ServiceClient {
    *
    * `POST /{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}/migration` with `?comp=validate`
    */
-  validateDeploymentMigration(input: ValidateDeploymentMigrationInput, options?: RequestOptions): Promise<ValidationMessage[]> {
-    return ops.validateDeploymentMigration(this, input, options);
+  async validateDeploymentMigration(input: ValidateDeploymentMigrationInput, options?: RequestOptions): Promise<ValidationMessage[]> {
+    const { validateDeploymentMigration } = await import('./operations/ValidateDeploymentMigration.js');
+    return validateDeploymentMigration(this, input, options);
   }
 
   /**
@@ -3878,8 +4117,9 @@ export class ServiceManagementClient extends ServiceClient {
    * `{ wait: true }` (or wait options) to resolve when it has finished.
    */
   walkUpgradeDomain(input: WalkUpgradeDomainInput, options?: RequestOptions): Promise<AcceptedOperation>;
-  walkUpgradeDomain(input: WalkUpgradeDomainInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
-    return ops.walkUpgradeDomain(this, input, options);
+  async walkUpgradeDomain(input: WalkUpgradeDomainInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
+    const { walkUpgradeDomain } = await import('./operations/WalkUpgradeDomain.js');
+    return walkUpgradeDomain(this, input, options);
   }
 
   /**
@@ -3900,7 +4140,8 @@ export class ServiceManagementClient extends ServiceClient {
    * `{ wait: true }` (or wait options) to resolve when it has finished.
    */
   walkUpgradeDomainBySlot(input: WalkUpgradeDomainBySlotInput, options?: RequestOptions): Promise<AcceptedOperation>;
-  walkUpgradeDomainBySlot(input: WalkUpgradeDomainBySlotInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
-    return ops.walkUpgradeDomainBySlot(this, input, options);
+  async walkUpgradeDomainBySlot(input: WalkUpgradeDomainBySlotInput, options?: RequestOptions | WaitingRequestOptions): Promise<AcceptedOperation | CompletedOperation> {
+    const { walkUpgradeDomainBySlot } = await import('./operations/WalkUpgradeDomainBySlot.js');
+    return walkUpgradeDomainBySlot(this, input, options);
   }
 }

@@ -2,6 +2,6 @@
 /** Azure Service Management (classic) REST API: XML over HTTPS with X.509 client certificates at management.core.windows.net/{subscriptionId}/. */
 export { ServiceManagementClient } from './client.js';
 export { createServiceClient, serviceShape } from './service.js';
-export * from './operations/index.js';
+export type * from './operations/index.js';
 export type * from './models/index.js';
 export * from '../runtime/index.js';

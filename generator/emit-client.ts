@@ -5,6 +5,11 @@ import type { OperationSignature } from './emit-operations.js';
 import { generatedHeader } from './file-header.js';
 import { operationConst, quote, shapeName } from './names.js';
 
+/** The statement that loads an operation's module on first use, so that a client costs nothing per operation at start-up. */
+function lazyCall(s: OperationSignature, fn: string): string {
+  return `const { ${fn} } = await import('./operations/${s.op.name}.js');\nreturn ${fn}(this, input, options);`;
+}
+
 function clientMethods(signatures: OperationSignature[]): OptionalKind<MethodDeclarationStructure>[] {
   const methods: OptionalKind<MethodDeclarationStructure>[] = [];
   for (const s of signatures) {
@@ -12,28 +17,30 @@ function clientMethods(signatures: OperationSignature[]): OptionalKind<MethodDec
     if (s.op.async) {
       methods.push({
         name: s.method,
+        isAsync: true,
         overloads: [
           { parameters: [{ name: 'input', type: s.inputType }, { name: 'options', type: 'WaitingRequestOptions' }], returnType: 'Promise<CompletedOperation>', docs: [{ description: s.doc }] },
           { parameters: [{ ...input }, { name: 'options', type: 'RequestOptions', hasQuestionToken: true }], returnType: 'Promise<AcceptedOperation>', docs: [{ description: s.doc }] },
         ],
         parameters: [input, { name: 'options', type: 'RequestOptions | WaitingRequestOptions', hasQuestionToken: true }],
         returnType: 'Promise<AcceptedOperation | CompletedOperation>',
-        statements: `return ops.${s.method}(this, input, options);`,
+        statements: lazyCall(s, s.method),
       });
     } else {
       methods.push({
-        name: s.method, docs: [{ description: s.doc }],
+        name: s.method, isAsync: true, docs: [{ description: s.doc }],
         parameters: [input, { name: 'options', type: 'RequestOptions', hasQuestionToken: true }],
         returnType: `Promise<${s.outputType}>`,
-        statements: `return ops.${s.method}(this, input, options);`,
+        statements: lazyCall(s, s.method),
       });
     }
     if (s.paginator) {
       methods.push({
-        name: s.paginator.name, docs: [{ description: `Every ${s.paginator.itemType} of {@link ${s.method}}, page after page.` }],
+        name: s.paginator.name, isAsync: true, isGenerator: true,
+        docs: [{ description: `Every ${s.paginator.itemType} of {@link ${s.method}}, page after page.` }],
         parameters: [input, { name: 'options', type: 'RequestOptions', hasQuestionToken: true }],
         returnType: `AsyncGenerator<${s.paginator.itemType}, void, undefined>`,
-        statements: `return ops.${s.paginator.name}(this, input, options);`,
+        statements: `const { ${s.paginator.name} } = await import('./operations/${s.op.name}.js');\nyield* ${s.paginator.name}(this, input, options);`,
       });
     }
   }
@@ -48,12 +55,11 @@ export function emitClient(project: Project, spec: Spec, signatures: OperationSi
       { kind: StructureKind.ImportDeclaration, moduleSpecifier: '../runtime/client.js', namedImports: ['ServiceClient', { name: 'ClientOptions', isTypeOnly: true }, { name: 'RequestOptions', isTypeOnly: true }, { name: 'ResponseMetadata', isTypeOnly: true }, { name: 'WaitingRequestOptions', isTypeOnly: true }] },
       { kind: StructureKind.ImportDeclaration, moduleSpecifier: '../runtime/poller.js', isTypeOnly: true, namedImports: ['AcceptedOperation', 'CompletedOperation'] },
       { kind: StructureKind.ImportDeclaration, moduleSpecifier: './service.js', namedImports: ['serviceShape'] },
-      { kind: StructureKind.ImportDeclaration, moduleSpecifier: './operations/index.js', namespaceImport: 'ops' },
       { kind: StructureKind.ImportDeclaration, moduleSpecifier: './operations/index.js', isTypeOnly: true, namedImports: signatures.map((s) => s.inputType) },
       { kind: StructureKind.ImportDeclaration, moduleSpecifier: './models/index.js', isTypeOnly: true, namedImports: models },
       {
         kind: StructureKind.Class, name: spec.service.name, isExported: true, extends: 'ServiceClient',
-        docs: [{ description: `${spec.service.doc}\n\nEvery operation of the spec as a method. Each is also importable alone from \`operations/\`.` }],
+        docs: [{ description: `${spec.service.doc}\n\nEvery operation of the spec as a method; each loads its operation's module on first use. Each is also importable alone from \`operations/\`.` }],
         ctors: [{ parameters: [{ name: 'options', type: 'ClientOptions' }], statements: 'super(options, serviceShape);', scope: Scope.Public }],
         methods: clientMethods(signatures),
       },
@@ -108,7 +114,7 @@ export function emitIndex(spec: Spec): string {
   return `${generatedHeader('spec/')}/** ${spec.service.doc} */
 export { ${spec.service.name} } from './client.js';
 export { createServiceClient, serviceShape } from './service.js';
-export * from './operations/index.js';
+export type * from './operations/index.js';
 export type * from './models/index.js';
 export * from '../runtime/index.js';
 `;
