@@ -7,10 +7,11 @@ import { CertificateCredential, type Credential } from './credentials.js';
 import { parseEndpoint, type Endpoint } from './endpoint.js';
 import {
   AbortedError, NetworkError, ResponseParseError, SdkError, TimeoutError, serviceErrorFor, type ServiceError,
+  type ValidationIssue,
 } from './errors.js';
 import { redactBody, redactHeaders, resolveLogger, shouldLog, type LogEntry, type LogLevel, type Logger } from './logging.js';
 import { waitForOperation, type AcceptedOperation, type CompletedOperation, type WaitOptions } from './poller.js';
-import { resolveProxy, type ProxyOption } from './proxy.js';
+import { resolveProxy, type ProxyOption, type ResolvedProxy } from './proxy.js';
 import { prepareRequest, type PreparedRequest, type SerializeType } from './request.js';
 import {
   backoffDelay, defaultRetryOptions, errorCode, isRetryableNetworkError, isRetryableStatus, retryAfterMs,
@@ -18,8 +19,9 @@ import {
 } from './retry.js';
 import type { BodyShape, OperationDescriptor, ServiceShape } from './shapes.js';
 import { sleep } from './sleep.js';
-import { createDispatcher, send, type RawResponse } from './transport.js';
+import { createDispatcher, describeNetworkError, send, type RawResponse } from './transport.js';
 import { validateInput } from './validation.js';
+import { readJsonBody } from './json.js';
 import { readXmlBody, ShapeError, XmlSyntaxError } from './xml.js';
 
 export interface ClientOptions {
@@ -74,6 +76,14 @@ export interface ResponseMetadata {
 
 const SDK_USER_AGENT = 'asm-sdk-typescript/0.1';
 
+/** A keep-alive dispatcher and the proxy (if any) it goes through. */
+interface Route {
+  dispatcher: Dispatcher;
+  /** The endpoint's own origin: the only one the credential goes to. */
+  own: boolean;
+  proxy?: ResolvedProxy;
+}
+
 export class ServiceClient {
   readonly subscriptionId: string;
   readonly endpoint: Endpoint;
@@ -82,8 +92,8 @@ export class ServiceClient {
   readonly #options: ClientOptions;
   readonly #retry: ResolvedRetryOptions;
   readonly #log: { logger?: Logger; level: LogLevel };
-  #dispatcher: Dispatcher | undefined;
-  #foreignDispatcher: Dispatcher | undefined;
+  /** By origin. The endpoint's route carries the credential; routes to other hosts (redirects) never do. */
+  readonly #routes = new Map<string, Route>();
 
   constructor(options: ClientOptions, service: ServiceShape) {
     if (typeof options.subscriptionId !== 'string' || options.subscriptionId.trim() === '') throw new TypeError('subscriptionId: required');
@@ -130,9 +140,9 @@ export class ServiceClient {
 
   /** Closes the keep-alive connections. */
   async close(): Promise<void> {
-    await Promise.all([this.#dispatcher?.close(), this.#foreignDispatcher?.close()]);
-    this.#dispatcher = undefined;
-    this.#foreignDispatcher = undefined;
+    const routes = [...this.#routes.values()];
+    this.#routes.clear();
+    await Promise.all(routes.map((route) => route.dispatcher.close()));
   }
 
   log(level: LogLevel, entry: Omit<LogEntry, 'level'>): void {
@@ -168,42 +178,66 @@ export class ServiceClient {
     let url = `${this.endpoint.origin}${prepared.pathAndQuery}`;
     let redirects = 0;
     for (let attempt = 1; ; attempt++) {
-      const sameHost = new URL(url).origin === this.endpoint.origin;
+      const target = new URL(url);
+      const route = this.#route(target);
       const started = performance.now();
       let response: RawResponse;
       try {
-        response = await this.#attempt(op, prepared, url, sameHost, options);
+        response = await this.#attempt(op, prepared, url, route, options);
       } catch (err) {
         if (err instanceof SdkError) throw err;
         const retryable = isRetryableNetworkError(prepared.method, err) && attempt <= this.#retry.maxRetries;
-        this.log(retryable ? 'warn' : 'error', { message: `network error: ${errorCode(err) ?? (err as Error).message}`, operation: op.name, method: prepared.method, path: prepared.pathAndQuery, attempt });
-        if (!retryable) throw new NetworkError(op.name, `${prepared.method} ${new URL(url).pathname} failed: ${errorCode(err) ?? (err as Error).message}`, errorCode(err), { cause: err });
-        await sleep(backoffDelay(attempt, this.#retry), options.signal, op.name);
+        const detail = describeNetworkError(err, { host: target.hostname, port: portOf(target), ...(route.proxy ? { proxyUrl: route.proxy.url } : {}) });
+        const path = `${target.pathname}${target.search}`;
+        if (!retryable) {
+          this.log('error', { message: `${prepared.method} ${path} failed: ${detail}`, operation: op.name, method: prepared.method, path, attempt });
+          throw new NetworkError(op.name, `${prepared.method} ${target.pathname} failed: ${detail}`, errorCode(err), { cause: err });
+        }
+        await this.#backoff(op, prepared.method, path, `failed: ${detail}`, attempt, backoffDelay(attempt, this.#retry), options);
         continue;
       }
       this.#logResponse(op, prepared, response, attempt, performance.now() - started);
       if ((response.statusCode === 307 || response.statusCode === 308) && response.headers['location']) {
         if (++redirects > this.#retry.maxRedirects) throw this.#serviceError(op, response);
-        url = new URL(response.headers['location'], url).toString();
+        const next = new URL(response.headers['location'], url);
+        // The body is sent again, and it can hold passwords: never in the clear.
+        if (next.protocol !== 'https:') {
+          throw serviceErrorFor({
+            code: 'InsecureRedirect', message: `refused to follow a redirect to a ${next.protocol} URL (https only)`,
+            statusCode: response.statusCode, requestId: response.headers['x-ms-request-id'], operation: op.name,
+          });
+        }
+        url = next.toString();
         attempt--;
         continue;
       }
       if (attempt <= this.#retry.maxRetries && isRetryableStatus(prepared.method, response.statusCode, response.body, this.#retry)) {
-        await sleep(backoffDelay(attempt, this.#retry, retryAfterMs(response.headers['retry-after'])), options.signal, op.name);
+        const retryAfter = retryAfterMs(response.headers['retry-after']);
+        const why = `-> ${response.statusCode}${retryAfter !== undefined ? ' (Retry-After)' : ''}`;
+        await this.#backoff(op, prepared.method, prepared.pathAndQuery, why, attempt, backoffDelay(attempt, this.#retry, retryAfter), options);
         continue;
       }
       return response;
     }
   }
 
-  async #attempt(op: OperationDescriptor, prepared: PreparedRequest, url: string, sameHost: boolean, options: RequestOptions): Promise<RawResponse> {
+  /** Logs the coming retry (with its delay, so that a caller can see Retry-After honoured) and waits. */
+  async #backoff(op: OperationDescriptor, method: string, path: string, why: string, attempt: number, delayMs: number, options: RequestOptions): Promise<void> {
+    this.log('warn', {
+      message: `${method} ${path} ${why}; retry ${attempt} of ${this.#retry.maxRetries} in ${delayMs} ms`,
+      operation: op.name, method, path, attempt, retryInMs: delayMs,
+    });
+    await sleep(delayMs, options.signal, op.name);
+  }
+
+  async #attempt(op: OperationDescriptor, prepared: PreparedRequest, url: string, route: Route, options: RequestOptions): Promise<RawResponse> {
     const timeoutMs = options.timeoutMs ?? this.#options.timeoutMs ?? 60_000;
     const timeout = AbortSignal.timeout(timeoutMs);
     const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
     const headers = { ...prepared.headers };
-    if (sameHost && this.credential.kind === 'token') headers['authorization'] = `Bearer ${await this.credential.token()}`;
+    if (route.own && this.credential.kind === 'token') headers['authorization'] = `Bearer ${await this.credential.token()}`;
     try {
-      return await send(sameHost ? this.#targetDispatcher() : this.#foreignHostDispatcher(), { method: prepared.method, url, headers, body: prepared.body, signal });
+      return await send(route.dispatcher, { method: prepared.method, url, headers, body: prepared.body, signal });
     } catch (err) {
       if (options.signal?.aborted) throw new AbortedError(op.name);
       if (timeout.aborted) throw new TimeoutError(op.name, timeoutMs);
@@ -211,19 +245,21 @@ export class ServiceClient {
     }
   }
 
-  #targetDispatcher(): Dispatcher {
-    this.#dispatcher ??= createDispatcher({
-      tls: this.credential instanceof CertificateCredential ? this.credential.tlsOptions() : undefined,
-      ca: this.#options.ca,
-      proxy: resolveProxy(this.#options.proxy, this.endpoint.host, this.endpoint.port),
-    });
-    return this.#dispatcher;
-  }
-
-  /** Redirects to another host get no client certificate and no token. */
-  #foreignHostDispatcher(): Dispatcher {
-    this.#foreignDispatcher ??= createDispatcher({ ca: this.#options.ca, proxy: resolveProxy(this.#options.proxy, this.endpoint.host, this.endpoint.port) });
-    return this.#foreignDispatcher;
+  /**
+   * The dispatcher for a URL's origin, made on first use. Only the endpoint's own origin gets the client
+   * certificate: a redirect to any other host (or port) goes without it, and without the token. The proxy is
+   * chosen per host, so that NO_PROXY applies to redirect targets too.
+   */
+  #route(target: URL): Route {
+    let route = this.#routes.get(target.origin);
+    if (route) return route;
+    const own = target.origin === this.endpoint.origin;
+    const proxy = resolveProxy(this.#options.proxy, target.hostname, portOf(target));
+    const tls = own && this.credential instanceof CertificateCredential ? this.credential.tlsOptions() : undefined;
+    route = { dispatcher: createDispatcher({ tls, ca: this.#options.ca, proxy }), own, ...(proxy ? { proxy } : {}) };
+    this.#routes.set(target.origin, route);
+    this.log('debug', { message: `connecting to ${target.origin} ${proxy ? `through the proxy ${proxy.url}` : 'directly'}${own ? '' : ' (no credential: another host)'}` });
+    return route;
   }
 
   #logResponse(op: OperationDescriptor, prepared: PreparedRequest, response: RawResponse, attempt: number, durationMs: number): void {
@@ -256,8 +292,11 @@ export class ServiceClient {
 
   #parseBody(body: BodyShape, response: RawResponse): unknown {
     if ('text' in body) return response.body;
-    if (/json/i.test(response.headers['content-type'] ?? '')) return JSON.parse(response.body) as unknown;
-    return readXmlBody(body, response.body);
+    if (!/json/i.test(response.headers['content-type'] ?? '')) return readXmlBody(body, response.body);
+    const issues: ValidationIssue[] = [];
+    const value = readJsonBody(body, JSON.parse(response.body) as unknown, issues, { unknownMembers: 'ignore' });
+    if (issues.length > 0) throw new ShapeError(issues[0]!.path, issues[0]!.rule);
+    return value;
   }
 
   #readResponse(op: OperationDescriptor, response: RawResponse): unknown {
@@ -275,4 +314,8 @@ export class ServiceClient {
       throw err;
     }
   }
+}
+
+function portOf(url: URL): number {
+  return url.port === '' ? 443 : Number(url.port);
 }

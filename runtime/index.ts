@@ -6,6 +6,10 @@ export {
   CertificateCredential, TokenCredential, certificateFromPem, certificateFromPfx, tokenCredential,
 } from './credentials.js';
 export type { AccessToken, Credential, PemSource, PfxSource } from './credentials.js';
+export { certificateFromEnvironment } from './credential-environment.js';
+export type { EnvironmentSource } from './credential-environment.js';
+export { fromPublishSettings, listPublishSettingsSubscriptions } from './publish-settings.js';
+export type { PublishSettings, PublishSettingsSource, PublishSettingsSubscription } from './publish-settings.js';
 export * from './errors.js';
 export type { Logger, LogEntry, LogLevel } from './logging.js';
 export type { ProxyOption, ProxySettings } from './proxy.js';

@@ -16,6 +16,8 @@ export interface LogEntry {
   status?: number;
   durationMs?: number;
   attempt?: number;
+  /** Delay before the next attempt (Retry-After when the service sent one, else backoff). */
+  retryInMs?: number;
   requestId?: string;
   headers?: Record<string, string>;
   body?: string;
@@ -33,8 +35,12 @@ export const SAFE_HEADERS = new Set([
 
 export const REDACTED = 'REDACTED';
 
-/** Element names always treated as secret, whatever the spec says. */
-const ALWAYS_SECRET = ['AdminPassword', 'UserPassword', 'Password', 'PrivateConfiguration', 'CertificatePassword', 'PrivateKey', 'Primary', 'Secondary'];
+/**
+ * Element names always treated as secret, whatever the spec says: passwords, private keys, storage keys and
+ * certificate data (<CertificateFile><Data> carries a PKCS#12 with its private key). Over-redacting a log line is
+ * harmless; under-redacting is not.
+ */
+const ALWAYS_SECRET = ['AdminPassword', 'UserPassword', 'Password', 'PrivateConfiguration', 'CertificatePassword', 'PrivateKey', 'Primary', 'Secondary', 'Data'];
 
 export function redactHeaders(headers: Record<string, string>): Record<string, string> {
   const out: Record<string, string> = {};

@@ -55,6 +55,15 @@ interface StatusBody {
 /** Consecutive 403/404 answers tolerated while the operation's record appears (it can lag the 202). */
 const MISSING_TOLERANCE = 3;
 
+/**
+ * Delay before status check number `check + 1`: the ceiling doubles from minDelayMs up to maxDelayMs, and the
+ * delay is drawn in [ceiling/2, ceiling] (never below minDelayMs), so that many waiters do not poll in step.
+ */
+export function pollDelay(check: number, minDelayMs: number, maxDelayMs: number, random: () => number = Math.random): number {
+  const ceiling = Math.min(maxDelayMs, minDelayMs * 2 ** Math.min(check - 1, 30));
+  return Math.max(minDelayMs, Math.round(ceiling / 2 + random() * ceiling / 2));
+}
+
 export async function waitForOperation(
   client: ServiceClient, pollOp: OperationDescriptor, operation: string, requestId: string,
   completedWithStatus: number | undefined, options: WaitOptions = {},
@@ -63,34 +72,44 @@ export async function waitForOperation(
   const minDelay = options.minDelayMs ?? 1000;
   const maxDelay = Math.max(minDelay, options.maxDelayMs ?? 30_000);
   const timeoutMs = options.timeoutMs ?? 30 * 60_000;
-  const deadline = Date.now() + timeoutMs;
+  const deadline = AbortSignal.timeout(timeoutMs);
+  // One signal for the caller's abort and the overall deadline, so that a slow status read cannot outlive either.
+  const signal = options.signal ? AbortSignal.any([options.signal, deadline]) : deadline;
   const idParam = pollOp.params.find((p) => p.in === 'path')!.name;
-  let delay = minDelay;
   let missing = 0;
   for (let check = 1; ; check++) {
-    if (options.signal?.aborted) throw new AbortedError(operation);
-    let body: StatusBody;
     try {
-      body = await client.send<StatusBody>(pollOp, { [idParam]: requestId }, { signal: options.signal });
-      missing = 0;
+      const status = await readStatus(client, pollOp, idParam, requestId, signal, () => ++missing < MISSING_TOLERANCE);
+      if (status) missing = 0;
+      const current = status ?? { requestId, status: 'InProgress' };
+      options.onProgress?.(current);
+      if (current.status === 'Succeeded') return { operation, requestId, status: 'Succeeded', httpStatusCode: current.httpStatusCode };
+      if (current.status === 'Failed') {
+        throw new OperationFailedError(operation, requestId, current.error?.code ?? 'Unknown', current.error?.message ?? 'no error detail', current.httpStatusCode);
+      }
+      await sleep(pollDelay(check, minDelay, maxDelay), signal, operation);
     } catch (err) {
-      if (!(err instanceof ServiceError) || (err.statusCode !== 404 && err.statusCode !== 403) || ++missing >= MISSING_TOLERANCE) throw err;
-      body = { Status: 'InProgress' };
+      // A status read or a sleep cut short by the combined signal: say which of the two fired.
+      if (err instanceof AbortedError && !options.signal?.aborted && deadline.aborted) throw new TimeoutError(operation, timeoutMs);
+      if (err instanceof AbortedError) throw new AbortedError(operation);
+      throw err;
     }
-    const status: OperationStatus = { requestId, status: body.Status ?? 'InProgress' };
-    if (body.HttpStatusCode !== undefined) status.httpStatusCode = body.HttpStatusCode;
-    if (body.Error) status.error = { code: body.Error.Code ?? 'Unknown', message: body.Error.Message ?? '' };
-    options.onProgress?.(status);
-    if (status.status === 'Succeeded') return { operation, requestId, status: 'Succeeded', httpStatusCode: status.httpStatusCode };
-    if (status.status === 'Failed') {
-      throw new OperationFailedError(operation, requestId, status.error?.code ?? 'Unknown', status.error?.message ?? 'no error detail', status.httpStatusCode);
-    }
-    const remaining = deadline - Date.now();
-    if (remaining <= 0) throw new TimeoutError(operation, timeoutMs);
-    // Full jitter within [delay/2, delay], never below the floor nor past the deadline.
-    const jittered = Math.max(minDelay, delay / 2 + Math.random() * delay / 2);
-    await sleep(Math.min(jittered, remaining), options.signal, operation);
-    if (Date.now() >= deadline) throw new TimeoutError(operation, timeoutMs);
-    delay = Math.min(maxDelay, delay * 2);
   }
+}
+
+/** One status read; undefined while the operation is not visible yet (403/404) and `tolerate()` allows it. */
+async function readStatus(
+  client: ServiceClient, pollOp: OperationDescriptor, idParam: string, requestId: string, signal: AbortSignal, tolerate: () => boolean,
+): Promise<OperationStatus | undefined> {
+  let body: StatusBody;
+  try {
+    body = await client.send<StatusBody>(pollOp, { [idParam]: requestId }, { signal });
+  } catch (err) {
+    if (err instanceof ServiceError && (err.statusCode === 404 || err.statusCode === 403) && tolerate()) return undefined;
+    throw err;
+  }
+  const status: OperationStatus = { requestId, status: body.Status ?? 'InProgress' };
+  if (body.HttpStatusCode !== undefined) status.httpStatusCode = body.HttpStatusCode;
+  if (body.Error) status.error = { code: body.Error.Code ?? 'Unknown', message: body.Error.Message ?? '' };
+  return status;
 }

@@ -20,9 +20,13 @@ export interface ResolvedProxy {
   authorization?: string;
 }
 
-function env(name: string, environment: NodeJS.ProcessEnv): string | undefined {
-  const value = environment[name] ?? environment[name.toLowerCase()];
-  return value === undefined || value.trim() === '' ? undefined : value.trim();
+/** The variable's value, upper case first, with the name it was found under (for messages). */
+function env(name: string, environment: NodeJS.ProcessEnv): { name: string; value: string } | undefined {
+  for (const candidate of [name, name.toLowerCase()]) {
+    const value = environment[candidate]?.trim();
+    if (value) return { name: candidate, value };
+  }
+  return undefined;
 }
 
 /** Does NO_PROXY (host, .domain suffix, *.domain, *, host:port) exclude this host and port? */
@@ -42,13 +46,15 @@ export function isExcludedByNoProxy(host: string, port: number, noProxy: string 
   return false;
 }
 
-function normalize(setting: ProxySettings): ResolvedProxy {
+/** `source` names where the setting came from; the URL itself is never quoted, as it may hold a password. */
+function normalize(setting: ProxySettings, source: string): ResolvedProxy {
   let url: URL;
   try {
     url = new URL(setting.url.includes('://') ? setting.url : `http://${setting.url}`);
   } catch {
-    throw new TypeError('proxy: not a valid proxy URL');
+    throw new TypeError(`${source}: not a valid proxy URL`);
   }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new TypeError(`${source}: the proxy URL must start with http:// or https://`);
   const username = setting.username ?? decodeURIComponent(url.username);
   const password = setting.password ?? decodeURIComponent(url.password);
   url.username = '';
@@ -63,8 +69,8 @@ function normalize(setting: ProxySettings): ResolvedProxy {
 /** The proxy for a request to host:port, or undefined for a direct connection. */
 export function resolveProxy(option: ProxyOption | undefined, host: string, port: number, environment: NodeJS.ProcessEnv = process.env): ResolvedProxy | undefined {
   if (option === false) return undefined;
-  if (option !== undefined) return normalize(typeof option === 'string' ? { url: option } : option);
+  if (option !== undefined) return normalize(typeof option === 'string' ? { url: option } : option, 'proxy');
   const fromEnv = env('HTTPS_PROXY', environment) ?? env('HTTP_PROXY', environment);
-  if (fromEnv === undefined || isExcludedByNoProxy(host, port, env('NO_PROXY', environment))) return undefined;
-  return normalize({ url: fromEnv });
+  if (fromEnv === undefined || isExcludedByNoProxy(host, port, env('NO_PROXY', environment)?.value)) return undefined;
+  return normalize({ url: fromEnv.value }, fromEnv.name);
 }

@@ -26,3 +26,9 @@ test('explicit settings override the environment; credentials leave the URL for 
   assert.equal(resolveProxy({ url: 'proxy:8080', username: 'u', password: 'v' }, 'h', 443)?.url, 'http://proxy:8080');
   assert.equal(resolveProxy(false, 'h', 443, { HTTPS_PROXY: 'http://p:1' }), undefined);
 });
+
+test('a malformed proxy URL is named by where it came from, never quoted (it may hold a password)', () => {
+  assert.throws(() => resolveProxy('http://user:secret@[bad', 'h', 443), (err: unknown) => err instanceof TypeError && err.message === 'proxy: not a valid proxy URL');
+  assert.throws(() => resolveProxy(undefined, 'h', 443, { https_proxy: 'http://u:secret@[bad' }), /^TypeError: https_proxy: not a valid proxy URL$/);
+  assert.throws(() => resolveProxy(undefined, 'h', 443, { HTTP_PROXY: 'ftp://u:secret@proxy:21' }), /HTTP_PROXY: the proxy URL must start with http:\/\/ or https:\/\//);
+});
