@@ -6,7 +6,8 @@
  * A subscription's own attributes win over its profile's. ManagementCertificate is a base64 PKCS#12 with an empty
  * passphrase. The result spreads straight into the client options: `new Client({ ...fromPublishSettings(…) })`.
  */
-import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import type { XMLParser } from 'fast-xml-parser';
+import { fastXmlParser } from './deferred-modules.js';
 import { credentialFromPkcs12, readCredentialFile, type CertificateCredential } from './credentials.js';
 import { CredentialError } from './errors.js';
 
@@ -43,7 +44,10 @@ interface Entry extends PublishSettingsSubscription {
   certificate?: string;
 }
 
-const parser = new XMLParser({
+let parser: XMLParser | undefined;
+
+function getParser(): XMLParser {
+  parser ??= new (fastXmlParser().XMLParser)({
   ignoreAttributes: false,
   attributeNamePrefix: ATTR,
   removeNSPrefix: true,
@@ -51,6 +55,8 @@ const parser = new XMLParser({
   parseTagValue: false,
   isArray: (name, _path, _leaf, isAttribute) => !isAttribute && (name === 'PublishProfile' || name === 'Subscription'),
 });
+  return parser;
+}
 
 function attribute(element: Element, name: string): string | undefined {
   const value = element[`${ATTR}${name}`];
@@ -70,10 +76,10 @@ function endpointOf(url: string | undefined, origin: string): string {
 
 function parse(text: string, origin: string): Element {
   if (/<!DOCTYPE/i.test(text)) throw new CredentialError(`${origin} is not a .publishsettings file (DOCTYPE is not allowed)`);
-  const valid = XMLValidator.validate(text);
+  const valid = fastXmlParser().XMLValidator.validate(text);
   // Only the line is quoted: the parser's message can repeat attribute text, and certificates are attributes.
   if (valid !== true) throw new CredentialError(`${origin} is not well-formed XML (line ${valid.err.line})`);
-  const root = (parser.parse(text) as Element)['PublishData'] as Element | undefined;
+  const root = (getParser().parse(text) as Element)['PublishData'] as Element | undefined;
   if (typeof root !== 'object' || root === null) throw new CredentialError(`${origin} is not a .publishsettings file (no PublishData element)`);
   return root;
 }

@@ -4,8 +4,9 @@
  * is deliberately no option to skip that verification: trust a private CA with `ca` instead.
  */
 import { createSecureContext, rootCertificates, type SecureContext } from 'node:tls';
-import { Agent, ProxyAgent, request, type Dispatcher } from 'undici';
+import type { Dispatcher } from 'undici';
 import type { ClientTlsOptions } from './credentials.js';
+import { undici } from './deferred-modules.js';
 import type { ResolvedProxy } from './proxy.js';
 
 export interface TransportOptions {
@@ -54,7 +55,7 @@ function secureContext(tls: ClientTlsOptions | undefined, ca: TransportOptions['
 export function createDispatcher(options: TransportOptions): Dispatcher {
   const requestTls = { secureContext: secureContext(options.tls, options.ca), rejectUnauthorized: true };
   if (options.proxy) {
-    return new ProxyAgent({
+    return new (undici().ProxyAgent)({
       uri: options.proxy.url,
       ...(options.proxy.authorization !== undefined ? { token: options.proxy.authorization } : {}),
       requestTls,
@@ -62,12 +63,12 @@ export function createDispatcher(options: TransportOptions): Dispatcher {
       connections: options.connections ?? 64,
     });
   }
-  return new Agent({ connect: requestTls, keepAliveTimeout: 30_000, connections: options.connections ?? 64 });
+  return new (undici().Agent)({ connect: requestTls, keepAliveTimeout: 30_000, connections: options.connections ?? 64 });
 }
 
 /** Sends one request and reads the whole body. */
 export async function send(dispatcher: Dispatcher, options: SendOptions): Promise<RawResponse> {
-  const response = await request(options.url, {
+  const response = await undici().request(options.url, {
     method: options.method as Dispatcher.HttpMethod,
     headers: options.headers,
     body: options.body,

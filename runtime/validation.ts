@@ -2,7 +2,8 @@
  * Input validation with ajv. The JSON Schema of an operation's input is derived from its shapes (parameters plus
  * the body's members) and compiled on first use only, so start-up pays for nothing.
  */
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import type { Ajv, ErrorObject, ValidateFunction } from 'ajv';
+import { ajv as loadAjv } from './deferred-modules.js';
 import { ValidationError, type ValidationIssue } from './errors.js';
 import {
   isPolymorphic, type Constraints, type ItemShape, type MemberShape, type ModelShape, type OperationDescriptor,
@@ -14,7 +15,7 @@ type Schema = Record<string, unknown>;
 let ajv: Ajv | undefined;
 function getAjv(): Ajv {
   if (ajv) return ajv;
-  ajv = new Ajv({ allErrors: true, strict: false, discriminator: true, code: { optimize: false } });
+  ajv = new (loadAjv().Ajv)({ allErrors: true, strict: false, discriminator: true, code: { optimize: false } });
   // A dateTime member takes a Date or an ISO 8601 string.
   ajv.addKeyword({
     keyword: 'x-date',

@@ -3,8 +3,9 @@
  * out-of-order elements); parsing maps fast-xml-parser's tree onto the shapes, always yielding arrays for lists,
  * treating i:nil as absent and tolerating i:type.
  */
-import { XMLParser } from 'fast-xml-parser';
+import type { XMLParser } from 'fast-xml-parser';
 import { ValueFormatError, formatScalar, parseScalar } from './codec.js';
+import { fastXmlParser } from './deferred-modules.js';
 import {
   isPolymorphic, type BodyShape, type ItemShape, type MemberShape, type ModelShape, type ScalarShape,
   type StructureShape, type TypeShape,
@@ -124,7 +125,10 @@ type XmlNode = Record<string, unknown>;
 const TEXT = '#text';
 const ATTR = '@_';
 
-const parser = new XMLParser({
+let parser: XMLParser | undefined;
+
+function getParser(): XMLParser {
+  parser ??= new (fastXmlParser().XMLParser)({
   ignoreAttributes: false,
   attributeNamePrefix: ATTR,
   removeNSPrefix: true,
@@ -138,6 +142,8 @@ const parser = new XMLParser({
   // Every element is an array, so that a list of one is still a list and single members are read as [0].
   isArray: (_name: string, _jpath: unknown, _isLeaf: boolean, isAttribute: boolean) => !isAttribute,
 });
+  return parser;
+}
 
 export class XmlSyntaxError extends Error {
   constructor(message: string) {
@@ -152,7 +158,7 @@ export function parseXmlTree(xml: string): XmlNode {
   if (/<!DOCTYPE/i.test(text)) throw new XmlSyntaxError('DOCTYPE is not allowed in a response');
   let tree: unknown;
   try {
-    tree = parser.parse(text, true);
+    tree = getParser().parse(text, true);
   } catch (err) {
     throw new XmlSyntaxError(`malformed XML: ${(err as Error).message}`);
   }
