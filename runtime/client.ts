@@ -122,12 +122,15 @@ export class ServiceClient {
     const body = this.#readResponse(op, response);
     const requestId = this.#asyncId(op, response, body);
     const pollOp = op.async?.poll?.() ?? this.service.operationStatus();
+    // A 202 is still running. So is any answer that hands back an id to poll (the gateway family answers 201 or
+    // 200 with one); another 2xx means the service finished the request synchronously.
+    const completed = response.statusCode !== 202 && op.async?.idFromBody === undefined;
     const accepted: AcceptedOperation = {
       operation: op.name,
       requestId,
       statusCode: response.statusCode,
-      completed: response.statusCode !== 202,
-      wait: (waitOptions?: WaitOptions) => waitForOperation(this, pollOp, op.name, requestId, response.statusCode !== 202 ? response.statusCode : undefined, { ...this.#options.polling, ...waitOptions }),
+      completed,
+      wait: (waitOptions?: WaitOptions) => waitForOperation(this, pollOp, op.name, requestId, completed ? response.statusCode : undefined, { ...this.#options.polling, ...waitOptions }),
     };
     if ('wait' in options && options.wait) return accepted.wait(options.wait === true ? { signal: options.signal } : { signal: options.signal, ...options.wait });
     return accepted;

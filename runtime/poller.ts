@@ -48,7 +48,7 @@ export interface AcceptedOperation {
 interface StatusBody {
   ID?: string;
   Status?: string;
-  HttpStatusCode?: number;
+  HttpStatusCode?: number | string;
   Error?: { Code?: string; Message?: string };
 }
 
@@ -108,8 +108,10 @@ async function readStatus(
     if (err instanceof ServiceError && (err.statusCode === 404 || err.statusCode === 403) && tolerate()) return undefined;
     throw err;
   }
-  const status: OperationStatus = { requestId, status: body.Status ?? 'InProgress' };
-  if (body.HttpStatusCode !== undefined) status.httpStatusCode = body.HttpStatusCode;
+  // The network gateway family reports Successful and a status name ("OK") where the others say Succeeded and 200.
+  const status: OperationStatus = { requestId, status: body.Status === 'Successful' ? 'Succeeded' : body.Status ?? 'InProgress' };
+  const httpStatusCode = Number(body.HttpStatusCode);
+  if (body.HttpStatusCode !== undefined && Number.isInteger(httpStatusCode)) status.httpStatusCode = httpStatusCode;
   if (body.Error) status.error = { code: body.Error.Code ?? 'Unknown', message: body.Error.Message ?? '' };
   return status;
 }
