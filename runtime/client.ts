@@ -290,7 +290,7 @@ export class ServiceClient {
     } catch {
       rawBody = redactBody(op, response.body);
     }
-    return serviceErrorFor({ code, message, statusCode: response.statusCode, requestId, operation: op.name, rawBody });
+    return serviceErrorFor({ code, message, statusCode: response.statusCode, requestId, operation: op.name, rawBody, headers: redactHeaders(response.headers) });
   }
 
   #parseBody(body: BodyShape, response: RawResponse): unknown {

@@ -15,6 +15,8 @@ export interface ServiceErrorDetails {
   operation: string;
   /** Raw response text, kept when it could not be parsed as an ASM error body. */
   rawBody?: string;
+  /** Response headers, those outside the logging allow-list reading REDACTED. */
+  headers?: Record<string, string>;
 }
 
 /** The service answered with an error status (its <Error><Code/><Message/></Error> body parsed). */
@@ -25,9 +27,14 @@ export class ServiceError extends SdkError {
   readonly requestId?: string;
   readonly operation: string;
   readonly rawBody?: string;
+  /** The service's own message, without the operation, status and code that `message` starts with. */
+  readonly detail: string;
+  readonly headers: Record<string, string>;
 
   constructor(details: ServiceErrorDetails) {
     super(`${details.operation}: ${details.statusCode} ${details.code}: ${details.message}`);
+    this.detail = details.message;
+    this.headers = details.headers ?? {};
     this.code = details.code;
     this.statusCode = details.statusCode;
     this.requestId = details.requestId;

@@ -3,6 +3,7 @@
  * through a CONNECT tunnel when a proxy is configured, with the target's certificate verified either way. There
  * is deliberately no option to skip that verification: trust a private CA with `ca` instead.
  */
+import { readFileSync } from 'node:fs';
 import { createSecureContext, rootCertificates, type SecureContext } from 'node:tls';
 import type { Dispatcher } from 'undici';
 import type { ClientTlsOptions } from './credentials.js';
@@ -38,10 +39,24 @@ function caList(ca: TransportOptions['ca']): Array<string | Buffer> | undefined 
   return Array.isArray(ca) ? ca : [ca];
 }
 
-/** Node's default roots plus the extra CAs (passing `ca` alone would replace the defaults). */
+/**
+ * Node's default roots, NODE_EXTRA_CA_CERTS and the extra CAs: passing `ca` alone would replace the first two,
+ * and rootCertificates does not hold the NODE_EXTRA_CA_CERTS ones.
+ */
 function trust(ca: TransportOptions['ca']): Array<string | Buffer> | undefined {
   const extra = caList(ca);
-  return extra ? [...rootCertificates, ...extra] : undefined;
+  return extra ? [...rootCertificates, ...environmentCas(), ...extra] : undefined;
+}
+
+function environmentCas(): Buffer[] {
+  const file = process.env['NODE_EXTRA_CA_CERTS'];
+  if (!file) return [];
+  try {
+    return [readFileSync(file)];
+  } catch {
+    // Node itself warns at start-up about an unreadable NODE_EXTRA_CA_CERTS; nothing more to add here.
+    return [];
+  }
 }
 
 /**

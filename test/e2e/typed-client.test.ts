@@ -5,12 +5,13 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { runScenario } from '../../demo/scenario.js';
+import { createCertificateAuthority } from '../../emulator/certs.js';
 import type { Emulator } from '../../emulator/server.js';
 import {
   ConflictError, ResourceNotFoundError, ServiceManagementClient, ValidationError, certificateFromPem, type ResponseInfo,
@@ -36,13 +37,20 @@ after(async () => {
   await emulator.close();
 });
 
-test('the sample scenario runs: list locations, create, read back, delete and wait, list', async () => {
+test('the seed scenario runs: VM in staging with disks and endpoints, visible progress, capture, swap, clean-up', async () => {
   const lines: string[] = [];
   await runScenario(client, (line) => lines.push(line));
+  const text = lines.join('\n');
   assert.match(lines[0]!, /^Locations: West US, /);
-  assert.match(lines.join('\n'), /Read back demo\w+: label "Demo service demo\w+", status Created, created \d{4}-/);
-  assert.deepEqual(lines.filter((l) => /operation \w+: /.test(l)).map((l) => l.replace(/.*: /, '')), ['InProgress', 'InProgress', 'Succeeded']);
-  assert.equal(lines.at(-1), 'Cloud services left: 0');
+  assert.match(text, /Created cloud service sampleservice\w+ in West US: label "sampleservice\w+", status Created/);
+  assert.match(text, /Created VM deployment sampleDeployment in the staging slot: request \w+… InProgress → InProgress → Succeeded \(HTTP 200\)/);
+  assert.match(text, /instance sampleRole: Provisioning → ReadyRole/);
+  assert.match(text, /Role sampleRole: size Small, OS disk \S+ from Win2K8SP1\.110809-2000\.201108-01\.en\.us\.30GB\.vhd/);
+  assert.match(text, /data disks: LUN 0 10 GB; endpoints: endpname1 tcp 59919→3395/);
+  assert.match(text, /instance sampleRole: StoppedDeallocated\n {2}cores in use: 0/);
+  assert.match(text, /user images: sampleRole-image-\w+ \(Windows, West US\)/);
+  assert.match(text, /production slot: sampleDeployment, URL http:\/\/sampleservice\w+\.cloudapp\.net\//);
+  assert.equal(lines.at(-1), 'Left: 0 cloud services, 0 storage accounts, 0 affinity groups, 0 disks');
 });
 
 test('labels travel base64 on the wire and come back plain; x-ms-version and the request id are visible', async () => {
@@ -65,11 +73,36 @@ test('service errors are typed: 404 ResourceNotFoundError, 409 ConflictError, wi
     assert.equal(err.statusCode, 404);
     assert.equal(err.operation, 'GetHostedService');
     assert.match(err.requestId!, /^[0-9a-f]{32}$/);
+    assert.equal(err.detail, 'The hosted service does not exist.');
+    assert.ok(!err.detail.startsWith('GetHostedService:'), 'detail is the service message alone');
+    assert.equal(err.headers['x-ms-request-id'], err.requestId);
     return true;
   });
   await client.createHostedService({ ServiceName: 'twice', Label: 'l', Location: 'West US' });
   await assert.rejects(client.createHostedService({ ServiceName: 'twice', Label: 'l', Location: 'West US' }), ConflictError);
   await client.deleteHostedService({ ServiceName: 'twice' }, { wait: true });
+});
+
+test('NODE_EXTRA_CA_CERTS is trusted alongside an explicit ca option', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'asm-extra-ca-'));
+  const caFile = join(dir, 'emulator-ca.pem');
+  writeFileSync(caFile, emulator.caCert);
+  const saved = process.env['NODE_EXTRA_CA_CERTS'];
+  process.env['NODE_EXTRA_CA_CERTS'] = caFile;
+  const unrelated = createCertificateAuthority('Unrelated CA');
+  const other = new ServiceManagementClient({
+    subscriptionId: emulator.subscriptionId,
+    credential: certificateFromPem({ key: emulator.clientCert.key, cert: emulator.clientCert.cert }),
+    endpoint: emulator.url,
+    ca: unrelated.cert,
+  });
+  try {
+    assert.equal((await other.listLocations()).length, 6);
+  } finally {
+    if (saved === undefined) delete process.env['NODE_EXTRA_CA_CERTS'];
+    else process.env['NODE_EXTRA_CA_CERTS'] = saved;
+    await other.close();
+  }
 });
 
 test('invalid input is refused before anything is sent', async () => {
