@@ -14,22 +14,27 @@ export function modelImports(refs: ModelRefs, fromDir: 'models' | 'operations'):
   }));
 }
 
-function structureStatements(model: LocatedModel, refs: ModelRefs): Array<string | StatementStructures> {
-  const properties = (model.properties ?? []).map((p) => ({
+function structureStatements(model: LocatedModel, base: LocatedModel | undefined, refs: ModelRefs): Array<string | StatementStructures> {
+  // A model that extends another declares only what it adds; its shape spreads the base's members first.
+  const own = (model.properties ?? []).slice(base?.properties?.length ?? 0);
+  const properties = own.map((p) => ({
     name: memberKey(p.name),
     type: propertyType(p, refs),
     // A variant's discriminator selects it, so the caller must give it; other constants are filled in.
     hasQuestionToken: p.const !== undefined ? p.const !== model.discriminatorValue : !p.required,
     docs: p.doc ? [{ description: p.doc + (p.secret ? ' Secret: never logged.' : '') }] : [],
   }));
-  const members = (model.properties ?? []).map((p) => `    ${memberShape(p, refs)},`).join('\n');
+  const members = [
+    ...(base ? [`    ...${shapeName(refs.add(base.name))}.members,`] : []),
+    ...own.map((p) => `    ${memberShape(p, refs)},`),
+  ].join('\n');
   const extras = [
     model.namespace !== undefined ? `  namespace: ${quote(model.namespace)},\n` : '',
     model.discriminatorValue !== undefined ? `  discriminatorValue: ${quote(model.discriminatorValue)},\n` : '',
     model.typeName !== undefined ? `  typeName: ${quote(model.typeName)},\n` : '',
   ].join('');
   return [
-    { kind: StructureKind.Interface, name: model.name, isExported: true, docs: [{ description: model.doc }], properties },
+    { kind: StructureKind.Interface, name: model.name, isExported: true, docs: [{ description: model.doc }], extends: base ? [base.name] : [], properties },
     constStatement(`Wire layout of {@link ${model.name}}, in element order.`, shapeName(model.name), 'StructureShape',
       `{\n  name: ${quote(model.name)},\n${extras}  members: [\n${members}\n  ],\n}`),
   ];
@@ -44,9 +49,10 @@ function polymorphicStatements(model: LocatedModel, refs: ModelRefs): Array<stri
   ];
 }
 
-export function emitModel(project: Project, model: LocatedModel): string {
+/** `base` is the model this one extends, if any. */
+export function emitModel(project: Project, model: LocatedModel, base?: LocatedModel): string {
   const refs = new ModelRefs(model.name);
-  const body = model.variants ? polymorphicStatements(model, refs) : structureStatements(model, refs);
+  const body = model.variants ? polymorphicStatements(model, refs) : structureStatements(model, base, refs);
   const runtimeTypes = model.variants ? ['PolymorphicShape'] : ['StructureShape'];
   const file = project.createSourceFile(`generated/models/${model.name}.ts`, {
     statements: [

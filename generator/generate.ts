@@ -34,7 +34,7 @@ export function generateWithReport(spec: Spec, options: GenerateOptions = {}): G
   const templates = loadTemplates(templateDir);
   const files = new Map<string, string>();
   for (const model of [...spec.models.values()].sort((a, b) => compareNames(a.name, b.name))) {
-    files.set(`generated/models/${model.name}.ts`, emitModel(project, model));
+    files.set(`generated/models/${model.name}.ts`, emitModel(project, model, model.extends === undefined ? undefined : spec.models.get(model.extends)));
   }
   const signatures: OperationSignature[] = [];
   // Code-unit order, not the locale's: the output must not depend on the machine that generates it.

@@ -94,10 +94,34 @@ export function loadSpec(dir: string = defaultSpecDir): Spec {
       spec.models.set(modelName, { ...model, name: modelName, group: group.group, file, pointer });
     }
   }
+  if (problems.length === 0) resolveBases(spec, problems);
   if (problems.length === 0) checkReferences(spec, problems);
   if (problems.length > 0) throw new SpecError(problems);
   spec.operations.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   return spec;
+}
+
+/**
+ * Gives every model that extends another its base's members first, so that everything downstream (generator,
+ * emulator, docs) sees one full list in wire order; `extends` stays for the generated interface.
+ */
+function resolveBases(spec: Spec, problems: SpecProblem[]): void {
+  const resolved = new Set<string>();
+  const resolve = (model: LocatedModel, chain: string[]): void => {
+    if (model.extends === undefined || resolved.has(model.name)) return;
+    const at = (message: string): void => { problems.push({ file: model.file, pointer: `${model.pointer}/extends`, message }); };
+    const base = spec.models.get(model.extends);
+    if (!base) return at(`unknown model reference "${model.extends}"; hint: define it under "models" in some group file`);
+    if (chain.includes(base.name)) return at(`models extend each other in a cycle: ${[...chain, base.name].join(' -> ')}; hint: let one of them list its members itself`);
+    if (base.variants) return at(`${base.name} is polymorphic and cannot be extended; hint: extend one of its variants`);
+    resolve(base, [...chain, base.name]);
+    const own = model.properties ?? [];
+    const clash = own.find((p) => (base.properties ?? []).some((b) => b.name === p.name));
+    if (clash) return at(`${model.name} repeats ${clash.name}, which it inherits from ${base.name}; hint: list only the members ${base.name} lacks`);
+    model.properties = [...(base.properties ?? []), ...own];
+    resolved.add(model.name);
+  };
+  for (const model of spec.models.values()) resolve(model, [model.name]);
 }
 
 function checkReferences(spec: Spec, problems: SpecProblem[]): void {

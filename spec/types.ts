@@ -86,6 +86,8 @@ export interface ModelSpec {
   variants?: string[];
   discriminatorValue?: string;
   typeName?: string;
+  /** Base model whose members come first. After loading, `properties` holds the base's members too. */
+  extends?: string;
 }
 
 export interface PropertySpec {

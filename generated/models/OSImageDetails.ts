@@ -2,56 +2,11 @@
 import type { StructureShape } from '../../runtime/shapes.js';
 import { ComputeImageAttributesShape, type ComputeImageAttributes } from './ComputeImageAttributes.js';
 import { MarketplaceImageAttributesShape, type MarketplaceImageAttributes } from './MarketplaceImageAttributes.js';
+import { OSImageShape, type OSImage } from './OSImage.js';
 import { ReplicationProgressElementShape, type ReplicationProgressElement } from './ReplicationProgressElement.js';
 
 /** An OS image with replication and marketplace details. */
-export interface OSImageDetails {
-  /** Affinity group (user images). */
-  AffinityGroup?: string;
-  /** Public or User (responses). */
-  Category?: string;
-  /** Label (plain text). */
-  Label?: string;
-  /** Semicolon-separated locations where the image is available. */
-  Location?: string;
-  /** Size in GB. */
-  LogicalSizeInGB?: number;
-  /** Blob URL of the VHD (user images). */
-  MediaLink?: string;
-  /** Name of the image. */
-  Name?: string;
-  /** Linux or Windows. */
-  OS?: 'Linux' | 'Windows';
-  /** License agreement URL(s). */
-  Eula?: string;
-  /** Description. */
-  Description?: string;
-  /** Image family, for grouping. */
-  ImageFamily?: string;
-  /** Show the image in the portal. */
-  ShowInGui?: boolean;
-  /** Publication date. */
-  PublishedDate?: Date;
-  /** True when the image has extra charges. */
-  IsPremium?: boolean;
-  /** Language. */
-  Language?: string;
-  /** Generalized or Specialized. */
-  OSState?: string;
-  /** Icon file name. */
-  IconUri?: string;
-  /** Privacy statement URL. */
-  PrivacyUri?: string;
-  /** Recommended VM size. */
-  RecommendedVMSize?: string;
-  /** Publisher. */
-  PublisherName?: string;
-  /** Pricing URL. */
-  PricingDetailLink?: string;
-  /** Small icon file name. */
-  SmallIconUri?: string;
-  /** Storage type, e.g. Standard, Standard_LRS. */
-  IOType?: string;
+export interface OSImageDetails extends OSImage {
   /** True when the VHD is corrupted. */
   IsCorrupted?: boolean;
   /** Replication progress per location. */
@@ -66,29 +21,7 @@ export interface OSImageDetails {
 export const OSImageDetailsShape: StructureShape = {
   name: 'OSImageDetails',
   members: [
-    { name: 'AffinityGroup', type: { kind: 'string' } },
-    { name: 'Category', type: { kind: 'string' } },
-    { name: 'Label', type: { kind: 'string' } },
-    { name: 'Location', type: { kind: 'string' } },
-    { name: 'LogicalSizeInGB', type: { kind: 'double' } },
-    { name: 'MediaLink', type: { kind: 'string' } },
-    { name: 'Name', type: { kind: 'string' } },
-    { name: 'OS', type: { kind: 'string', enum: ['Linux', 'Windows'] } },
-    { name: 'Eula', type: { kind: 'string' } },
-    { name: 'Description', type: { kind: 'string' } },
-    { name: 'ImageFamily', type: { kind: 'string' } },
-    { name: 'ShowInGui', type: { kind: 'boolean' } },
-    { name: 'PublishedDate', type: { kind: 'dateTime' } },
-    { name: 'IsPremium', type: { kind: 'boolean' } },
-    { name: 'Language', type: { kind: 'string' } },
-    { name: 'OSState', type: { kind: 'string' } },
-    { name: 'IconUri', type: { kind: 'string' } },
-    { name: 'PrivacyUri', type: { kind: 'string' } },
-    { name: 'RecommendedVMSize', type: { kind: 'string' } },
-    { name: 'PublisherName', type: { kind: 'string' } },
-    { name: 'PricingDetailLink', type: { kind: 'string' } },
-    { name: 'SmallIconUri', type: { kind: 'string' } },
-    { name: 'IOType', type: { kind: 'string' } },
+    ...OSImageShape.members,
     { name: 'IsCorrupted', type: { kind: 'boolean' } },
     { name: 'ReplicationProgress', type: { kind: 'list', wrapped: true, item: { element: 'ReplicationProgressElement', type: { kind: 'model', model: () => ReplicationProgressElementShape } } } },
     { name: 'ComputeImageAttributes', type: { kind: 'model', model: () => ComputeImageAttributesShape } },

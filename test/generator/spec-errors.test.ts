@@ -145,3 +145,27 @@ test('a variant whose discriminator property does not hold its discriminatorValu
   g.models!['Circle'] = { doc: 'A circle.', discriminatorValue: 'Circle', properties: [{ name: 'Kind', type: 'string' }, { name: 'Radius', type: 'int' }] };
   assertProblem(problemsOf([g]), 'groups/widgets.json', '/models/Circle/properties/0', /"const": "Circle"/);
 });
+
+test('a model extending another gets its members first, in the base\'s order', () => {
+  const g = baseGroup();
+  g.models!['WidgetDetails'] = { doc: 'A widget with details.', extends: 'Widget', properties: [{ name: 'Detail', type: 'string' }] };
+  const spec = withSpecDir([g], (dir) => loadSpec(dir));
+  const base = spec.models.get('Widget')!.properties!.map((p) => p.name);
+  assert.deepEqual(spec.models.get('WidgetDetails')!.properties!.map((p) => p.name), [...base, 'Detail']);
+});
+
+test('extends: an unknown base, a cycle, or a member repeated from the base', () => {
+  const unknown = baseGroup();
+  unknown.models!['WidgetDetails'] = { doc: 'd', extends: 'Gadget', properties: [] };
+  assertProblem(problemsOf([unknown]), 'groups/widgets.json', '/models/WidgetDetails/extends', /unknown model reference "Gadget"/);
+
+  const cycle = baseGroup();
+  cycle.models!['A'] = { doc: 'a', extends: 'B', properties: [] };
+  cycle.models!['B'] = { doc: 'b', extends: 'A', properties: [] };
+  assertProblem(problemsOf([cycle]), 'groups/widgets.json', '/models/A/extends', /cycle: A -> B -> A/);
+
+  const repeated = baseGroup();
+  const first = repeated.models!['Widget']!.properties![0]!;
+  repeated.models!['WidgetDetails'] = { doc: 'd', extends: 'Widget', properties: [{ ...first }] };
+  assertProblem(problemsOf([repeated]), 'groups/widgets.json', '/models/WidgetDetails/extends', new RegExp(`repeats ${first.name}, which it inherits from Widget`));
+});
