@@ -162,7 +162,7 @@ test('extends: an unknown base, a cycle, or a member repeated from the base', ()
   const cycle = baseGroup();
   cycle.models!['A'] = { doc: 'a', extends: 'B', properties: [] };
   cycle.models!['B'] = { doc: 'b', extends: 'A', properties: [] };
-  assertProblem(problemsOf([cycle]), 'groups/widgets.json', '/models/A/extends', /cycle: A -> B -> A/);
+  assertProblem(problemsOf([cycle]), 'groups/widgets.json', '/models/B/extends', /cycle: A -> B -> A/);
 
   const repeated = baseGroup();
   const first = repeated.models!['Widget']!.properties![0]!;
