@@ -121,27 +121,31 @@ export function writeXmlBody(body: BodyShape, value: unknown, defaultNamespace: 
 
 // ---------------------------------------------------------------------------------------------- reading
 
-type XmlNode = Record<string, unknown>;
+/**
+ * fast-xml-parser's ordered form: an element is `{ Name: children, ':@': attributes }`, a text node
+ * `{ '#text': text }`. It is the parser's fastest mode, and it keeps element order and repeats as they came.
+ */
+type OrderedNode = Record<string, unknown>;
 const TEXT = '#text';
+const ATTRS = ':@';
 const ATTR = '@_';
 
 let parser: XMLParser | undefined;
 
 function getParser(): XMLParser {
   parser ??= new (fastXmlParser().XMLParser)({
-  ignoreAttributes: false,
-  attributeNamePrefix: ATTR,
-  removeNSPrefix: true,
-  parseTagValue: false,
-  parseAttributeValue: false,
-  trimValues: true,
-  ignoreDeclaration: true,
-  ignorePiTags: true,
-  processEntities: true,
-  htmlEntities: false,
-  // Every element is an array, so that a list of one is still a list and single members are read as [0].
-  isArray: (_name: string, _jpath: unknown, _isLeaf: boolean, isAttribute: boolean) => !isAttribute,
-});
+    preserveOrder: true,
+    ignoreAttributes: false,
+    attributeNamePrefix: ATTR,
+    removeNSPrefix: true,
+    parseTagValue: false,
+    parseAttributeValue: false,
+    trimValues: true,
+    ignoreDeclaration: true,
+    ignorePiTags: true,
+    processEntities: true,
+    htmlEntities: false,
+  });
   return parser;
 }
 
@@ -152,20 +156,73 @@ export class XmlSyntaxError extends Error {
   }
 }
 
-/** Parses XML text into fast-xml-parser's tree; refuses DOCTYPE (the service never sends one) so no entity can expand. */
-export function parseXmlTree(xml: string): XmlNode {
+/** Parses XML text in document order; refuses DOCTYPE (the service never sends one) so no entity can expand. */
+function parseOrdered(xml: string): OrderedNode[] {
   const text = xml.charCodeAt(0) === 0xfeff ? xml.slice(1) : xml;
   if (/<!DOCTYPE/i.test(text)) throw new XmlSyntaxError('DOCTYPE is not allowed in a response');
-  let tree: unknown;
   try {
-    tree = getParser().parse(text, true);
+    return getParser().parse(text, true) as OrderedNode[];
   } catch (err) {
     throw new XmlSyntaxError(`malformed XML: ${(err as Error).message}`);
   }
-  return tree as XmlNode;
 }
 
-/** The root element of a parsed document: its name and node. */
+function elementName(node: OrderedNode): string | undefined {
+  for (const key in node) if (key !== ATTRS && key !== TEXT) return key;
+  return undefined;
+}
+
+function childrenOf(node: OrderedNode, name: string): OrderedNode[] {
+  const children = node[name];
+  return Array.isArray(children) ? (children as OrderedNode[]) : [];
+}
+
+function attributesOf(node: OrderedNode): Record<string, string> | undefined {
+  return node[ATTRS] as Record<string, string> | undefined;
+}
+
+function textOf(children: OrderedNode[]): string {
+  let text = '';
+  for (const child of children) if (TEXT in child) text += String(child[TEXT]);
+  return text;
+}
+
+function isNil(node: OrderedNode): boolean {
+  return attributesOf(node)?.[`${ATTR}nil`] === 'true';
+}
+
+// A tree keyed by element name (every element an array of nodes, attributes as '@_name', text as '#text'), for
+// callers that look members up by name: the emulator and the conformance tool peek at request roots with it.
+type XmlNode = Record<string, unknown>;
+
+function toKeyed(children: OrderedNode[]): XmlNode | string {
+  const keyed: XmlNode = {};
+  let text = '';
+  let hasElements = false;
+  for (const child of children) {
+    const name = elementName(child);
+    if (name === undefined) {
+      if (TEXT in child) text += String(child[TEXT]);
+      continue;
+    }
+    hasElements = true;
+    const value = toKeyed(childrenOf(child, name));
+    const attributes = attributesOf(child);
+    const node = attributes ? { ...(typeof value === 'string' ? (value === '' ? {} : { [TEXT]: value }) : value), ...attributes } : value;
+    ((keyed[name] ??= []) as unknown[]).push(node);
+  }
+  if (!hasElements) return text;
+  if (text !== '') keyed[TEXT] = text;
+  return keyed;
+}
+
+/** Parses XML text into a tree keyed by element name; refuses DOCTYPE. */
+export function parseXmlTree(xml: string): XmlNode {
+  const tree = toKeyed(parseOrdered(xml));
+  return typeof tree === 'string' ? {} : tree;
+}
+
+/** The root element of a keyed tree: its name and node. */
 export function rootOf(tree: XmlNode): { name: string; node: unknown } | undefined {
   for (const [name, value] of Object.entries(tree)) {
     if (name.startsWith(ATTR) || name === TEXT) continue;
@@ -179,112 +236,113 @@ export interface ReadOptions {
   unmapped?: string[];
 }
 
-function isNil(node: unknown): boolean {
-  return typeof node === 'object' && node !== null && (node as XmlNode)[`${ATTR}nil`] === 'true';
-}
-
-function textOf(node: unknown): string {
-  if (typeof node === 'string') return node;
-  if (typeof node === 'object' && node !== null) {
-    const text = (node as XmlNode)[TEXT];
-    if (typeof text === 'string') return text;
-    if (Array.isArray(text)) return text.join('');
-  }
-  return '';
-}
-
-function readScalar(type: ScalarShape, node: unknown, path: string): unknown {
+function readScalar(type: ScalarShape, text: string, path: string): unknown {
   try {
-    return parseScalar(type, textOf(node));
+    return parseScalar(type, text);
   } catch (err) {
     if (err instanceof ValueFormatError) throw new ShapeError(path, err.message);
     throw err;
   }
 }
 
-function pickVariant(shape: ModelShape, node: XmlNode): StructureShape {
+/** Members of a structure by element name, built once per structure. */
+const membersByName = new WeakMap<StructureShape, Map<string, MemberShape>>();
+
+function memberIndex(structure: StructureShape): Map<string, MemberShape> {
+  let index = membersByName.get(structure);
+  if (!index) {
+    index = new Map(structure.members.filter((m) => m.xml === undefined).map((m) => [m.name, m]));
+    membersByName.set(structure, index);
+  }
+  return index;
+}
+
+/** The union of every variant's members, for a kind the spec does not know (memoized per polymorphic shape). */
+const unknownVariants = new WeakMap<ModelShape, StructureShape>();
+
+function pickVariant(shape: ModelShape, children: OrderedNode[], attributes: Record<string, string> | undefined): StructureShape {
   if (!isPolymorphic(shape)) return shape;
   const variants = shape.variants();
-  const selector = node[shape.discriminator];
-  const text = Array.isArray(selector) ? textOf(selector[0]) : undefined;
-  const typeName = node[`${ATTR}type`];
+  const selector = children.find((c) => shape.discriminator in c);
+  const text = selector ? textOf(childrenOf(selector, shape.discriminator)) : undefined;
+  const typeName = attributes?.[`${ATTR}type`];
   const found = variants.find((v) => text !== undefined && v.discriminatorValue === text)
     ?? variants.find((v) => typeName !== undefined && v.typeName === typeName);
   if (found) return found;
-  // Unknown kind: read every member any variant knows, in first-seen order.
-  const members = new Map<string, MemberShape>();
-  for (const v of variants) for (const m of v.members) if (!members.has(m.name)) members.set(m.name, m);
-  return { name: shape.name, members: [...members.values()] };
+  let union = unknownVariants.get(shape);
+  if (!union) {
+    const members = new Map<string, MemberShape>();
+    for (const v of variants) for (const m of v.members) if (!members.has(m.name)) members.set(m.name, m);
+    union = { name: shape.name, members: [...members.values()] };
+    unknownVariants.set(shape, union);
+  }
+  return union;
 }
 
-function readModel(shape: ModelShape, node: unknown, path: string, options: ReadOptions): Record<string, unknown> {
+function readModel(shape: ModelShape, element: OrderedNode, name: string, path: string, options: ReadOptions): Record<string, unknown> {
   const record: Record<string, unknown> = {};
-  if (typeof node !== 'object' || node === null) return record; // <Empty/> parses as ''.
-  const xmlNode = node as XmlNode;
-  const structure = pickVariant(shape, xmlNode);
+  const children = childrenOf(element, name);
+  const attributes = attributesOf(element);
+  const structure = pickVariant(shape, children, attributes);
   // A variant found through i:type still tells the caller its kind.
   if (isPolymorphic(shape) && structure.discriminatorValue !== undefined) record[shape.discriminator] = structure.discriminatorValue;
-  for (const member of structure.members) {
-    const memberPath = path ? `${path}.${member.name}` : member.name;
-    if (member.xml === 'attribute') {
-      const raw = xmlNode[`${ATTR}${member.name}`];
-      if (typeof raw === 'string') record[member.name] = readScalar(member.type as ScalarShape, raw, memberPath);
+  const index = memberIndex(structure);
+  for (const child of children) {
+    const childName = elementName(child);
+    if (childName === undefined) continue;
+    const member = index.get(childName);
+    const memberPath = path ? `${path}.${childName}` : childName;
+    if (!member) {
+      options.unmapped?.push(memberPath);
       continue;
     }
-    if (member.xml === 'text') {
-      if (typeof xmlNode[TEXT] === 'string') record[member.name] = readScalar(member.type as ScalarShape, xmlNode, memberPath);
+    const type = member.type;
+    if (type.kind === 'list' && !type.wrapped) {
+      if (!isNil(child)) ((record[childName] ??= []) as unknown[]).push(readItem(type.item, child, childName, `${memberPath}[${(record[childName] as unknown[] | undefined)?.length ?? 0}]`, options));
       continue;
     }
-    const value = readMember(member, xmlNode, memberPath, options);
-    if (value !== undefined) record[member.name] = value;
+    // The first occurrence of a single member counts, as the service's own ordered reader did.
+    if (childName in record || isNil(child)) continue;
+    if (type.kind === 'list') record[childName] = readItems(type.item, childrenOf(child, childName), memberPath, options);
+    else if (type.kind === 'model') record[childName] = readModel(type.model(), child, childName, memberPath, options);
+    else record[childName] = readScalar(type, textOf(childrenOf(child, childName)), memberPath);
   }
-  if (options.unmapped) {
-    const known = new Set(structure.members.filter((m) => m.xml !== 'attribute').map((m) => m.name));
-    for (const key of Object.keys(xmlNode)) {
-      if (key === TEXT || key.startsWith(ATTR) || known.has(key)) continue;
-      options.unmapped.push(path ? `${path}.${key}` : key);
-    }
+  for (const member of structure.members) {
+    if (member.xml === undefined) continue;
+    const memberPath = path ? `${path}.${member.name}` : member.name;
+    const raw = member.xml === 'attribute' ? attributes?.[`${ATTR}${member.name}`] : textOf(children) || undefined;
+    if (raw !== undefined) record[member.name] = readScalar(member.type as ScalarShape, raw, memberPath);
   }
   return record;
 }
 
-function readItem(item: ItemShape, node: unknown, path: string, options: ReadOptions): unknown {
-  return item.type.kind === 'model' ? readModel(item.type.model(), node, path, options) : readScalar(item.type, node, path);
+function readItem(item: ItemShape, element: OrderedNode, name: string, path: string, options: ReadOptions): unknown {
+  return item.type.kind === 'model'
+    ? readModel(item.type.model(), element, name, path, options)
+    : readScalar(item.type, textOf(childrenOf(element, name)), path);
 }
 
-function readItems(item: ItemShape, nodes: unknown, path: string, options: ReadOptions): unknown[] {
-  if (!Array.isArray(nodes)) return [];
-  return nodes.filter((n) => !isNil(n)).map((n, i) => readItem(item, n, `${path}[${i}]`, options));
-}
-
-function readMember(member: MemberShape, parent: XmlNode, path: string, options: ReadOptions): unknown {
-  const nodes = parent[member.name];
-  const type = member.type;
-  if (type.kind === 'list' && !type.wrapped) return nodes === undefined ? undefined : readItems(type.item, nodes, path, options);
-  if (!Array.isArray(nodes) || nodes.length === 0) return undefined;
-  const node = nodes[0];
-  if (isNil(node)) return undefined;
-  if (type.kind === 'model') return readModel(type.model(), node, path, options);
-  if (type.kind === 'list') {
-    if (typeof node !== 'object' || node === null) return []; // <Wrapper/>
-    const wrapper = node as XmlNode;
-    if (options.unmapped) {
-      for (const key of Object.keys(wrapper)) {
-        if (key !== type.item.element && key !== TEXT && !key.startsWith(ATTR)) options.unmapped.push(`${path}.${key}`);
-      }
+function readItems(item: ItemShape, children: OrderedNode[], path: string, options: ReadOptions): unknown[] {
+  const items: unknown[] = [];
+  for (const child of children) {
+    const childName = elementName(child);
+    if (childName === undefined) continue;
+    if (childName !== item.element) {
+      options.unmapped?.push(`${path}.${childName}`);
+      continue;
     }
-    return readItems(type.item, wrapper[type.item.element], path, options);
+    if (!isNil(child)) items.push(readItem(item, child, childName, `${path}[${items.length}]`, options));
   }
-  return readScalar(type, node, path);
+  return items;
 }
 
-/** Reads a response body of the given shape. Throws XmlSyntaxError or ShapeError. */
+/** Reads a body of the given shape. Throws XmlSyntaxError or ShapeError. */
 export function readXmlBody(body: BodyShape, xml: string, options: ReadOptions = {}): unknown {
   if ('text' in body) return xml;
-  const root = rootOf(parseXmlTree(xml));
+  const root = parseOrdered(xml).find((node) => elementName(node) !== undefined);
   if (!root) throw new XmlSyntaxError('the document has no root element');
-  if (root.name !== body.element) throw new ShapeError(root.name, `expected root element ${body.element}`);
-  if ('model' in body) return readModel(body.model(), root.node, '', options);
-  if (typeof root.node !== 'object' || root.node === null) return [];
-  return readItems(body.list, (root.node as XmlNode)[body.list.element], '', options);
+  const name = elementName(root)!;
+  if (name !== body.element) throw new ShapeError(name, `expected root element ${body.element}`);
+  if ('model' in body) return readModel(body.model(), root, name, '', options);
+  return readItems(body.list, childrenOf(root, name), '', options);
 }
