@@ -6,6 +6,7 @@
 import type { XMLParser } from 'fast-xml-parser';
 import { ValueFormatError, formatScalar, parseScalar } from './codec.js';
 import { fastXmlParser } from './deferred-modules.js';
+import { wellFormednessProblem } from './xml-wellformed.js';
 import {
   isPolymorphic, type BodyShape, type ItemShape, type MemberShape, type ModelShape, type ScalarShape,
   type StructureShape, type TypeShape,
@@ -156,12 +157,17 @@ export class XmlSyntaxError extends Error {
   }
 }
 
-/** Parses XML text in document order; refuses DOCTYPE (the service never sends one) so no entity can expand. */
+/**
+ * Parses XML text in document order, after a well-formedness check; refuses DOCTYPE (the service never sends one)
+ * so no entity can expand.
+ */
 function parseOrdered(xml: string): OrderedNode[] {
   const text = xml.charCodeAt(0) === 0xfeff ? xml.slice(1) : xml;
   if (/<!DOCTYPE/i.test(text)) throw new XmlSyntaxError('DOCTYPE is not allowed in a response');
+  const problem = wellFormednessProblem(text);
+  if (problem !== undefined) throw new XmlSyntaxError(`malformed XML: ${problem}`);
   try {
-    return getParser().parse(text, true) as OrderedNode[];
+    return getParser().parse(text) as OrderedNode[];
   } catch (err) {
     throw new XmlSyntaxError(`malformed XML: ${(err as Error).message}`);
   }
