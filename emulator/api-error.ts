@@ -9,6 +9,10 @@ export class ApiError extends Error {
   }
 }
 
+/** The service's wording for a storage account name that breaks its rules (recorded). */
+export const INVALID_STORAGE_NAME_MESSAGE = 'The name is not a valid storage account name. Storage account names must be between 3 and 24 '
+  + 'characters in length and use numbers and lower-case letters only.';
+
 export const FORBIDDEN_MESSAGE =
   'The server failed to authenticate the request. Verify that the certificate is valid and is associated with this subscription.';
 

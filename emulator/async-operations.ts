@@ -20,7 +20,10 @@ export interface OperationView {
 export interface AsyncWork {
   /** Applies the state change; throws ApiError when the work cannot be done (the operation then Fails). */
   complete(): void;
-  /** A resource the operation holds exclusively until it completes (e.g. `hostedservices/svc1`). */
+  /**
+   * A resource the operation holds exclusively until it completes, as a path (`hostedservices/svc1/deployments/d1`):
+   * holding it also holds everything under it and blocks whatever holds something above it.
+   */
   resource?: string;
 }
 
@@ -48,6 +51,11 @@ export class AsyncOperations {
 
   setTiming(timing: AsyncTiming): void {
     this.timing = timing;
+  }
+
+  /** How operations started now complete; role instances settle at the same pace (instance-progress.ts). */
+  get currentTiming(): AsyncTiming {
+    return this.timing;
   }
 
   /** Records a request that finished at once. */
@@ -82,14 +90,25 @@ export class AsyncOperations {
     return viewOf(op);
   }
 
-  /** The id of an operation in progress that holds `resource`, if any. */
+  /** The id of an operation in progress that holds `resource`, something under it or something above it, if any. */
   holder(subscriptionId: string, resource: string): string | undefined {
     for (const op of this.operations.values()) {
-      if (op.status === 'InProgress' && op.work?.resource === resource && op.subscriptionId.toLowerCase() === subscriptionId.toLowerCase()) {
+      const held = op.work?.resource;
+      if (op.status === 'InProgress' && held !== undefined && overlaps(held, resource)
+        && op.subscriptionId.toLowerCase() === subscriptionId.toLowerCase()) {
         return op.id;
       }
     }
     return undefined;
+  }
+
+  /** Forgets every operation of a subscription (it was removed), pending ones included: their work never runs. */
+  forget(subscriptionId: string): void {
+    for (const [key, op] of this.operations) {
+      if (op.subscriptionId.toLowerCase() !== subscriptionId.toLowerCase()) continue;
+      if (op.timer !== undefined) clearTimeout(op.timer);
+      this.operations.delete(key);
+    }
   }
 
   /** Stops pending timers (the emulator is closing); pending operations stay InProgress. */
@@ -123,6 +142,13 @@ export class AsyncOperations {
       }
     }
   }
+}
+
+/** Two resource paths overlap when they are equal or one lies under the other. */
+function overlaps(a: string, b: string): boolean {
+  const x = a.toLowerCase();
+  const y = b.toLowerCase();
+  return x === y || x.startsWith(`${y}/`) || y.startsWith(`${x}/`);
 }
 
 function viewOf(op: TrackedOperation): OperationView {

@@ -2,19 +2,22 @@
  * Runs the emulator as a process, for other clients (the old npm SDKs, curl) to talk to:
  *
  *   node dist/emulator/cli.js [--port <p>] [--out <dir>] [--state <file.json>] [--async-polls <n>]
- *                             [--async-delay-ms <ms>] [--spec <dir>] [--subscription <id>] [--verbose]
+ *                             [--async-delay-ms <ms>] [--spec <dir>] [--subscription <id>]
+ *                             [--faults <spec>] [--fault-seed <n>] [--verbose]
  *
  * Writes into <dir> what a client needs: ca.pem (CA to trust), management-key.pem and management-cert.pem (a
  * management certificate registered for the subscription), subscription-id.txt and connection.json; then
- * serves until SIGINT or SIGTERM.
+ * serves until SIGINT or SIGTERM. --faults injects faults (see fault-spec.ts), e.g.
+ * --faults "ListHostedServices=503x2,*=delay:200x*~0.1" --fault-seed 7.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { startEmulator, type EmulatorOptions } from './server.js';
+import { parseFaultSpec } from './fault-spec.js';
 import { readSnapshotFile } from './state-snapshot.js';
 
-const USAGE = 'usage: node dist/emulator/cli.js [--port <p>] [--out <dir>] [--state <file.json>] [--async-polls <n>] [--async-delay-ms <ms>] [--spec <dir>] [--subscription <id>] [--verbose]';
+const USAGE = 'usage: node dist/emulator/cli.js [--port <p>] [--out <dir>] [--state <file.json>] [--async-polls <n>] [--async-delay-ms <ms>] [--spec <dir>] [--subscription <id>] [--faults <spec>] [--fault-seed <n>] [--verbose]';
 
 function integer(text: string | undefined, name: string): number | undefined {
   if (text === undefined) return undefined;
@@ -34,6 +37,9 @@ function optionsFrom(values: Record<string, string | boolean | undefined>): Emul
   if (str('spec') !== undefined) options.specDir = resolve(str('spec')!);
   if (str('state') !== undefined) options.state = readSnapshotFile(resolve(str('state')!));
   if (str('subscription') !== undefined) options.subscriptionId = str('subscription')!;
+  if (str('faults') !== undefined) options.faults = parseFaultSpec(str('faults')!);
+  const seed = integer(str('fault-seed'), 'fault-seed');
+  if (seed !== undefined) options.faultSeed = seed;
   if (values['verbose'] === true) options.log = (line) => process.stderr.write(`${line}\n`);
   return options;
 }
@@ -43,6 +49,7 @@ async function main(): Promise<void> {
     options: {
       port: { type: 'string' }, out: { type: 'string' }, state: { type: 'string' }, 'async-polls': { type: 'string' },
       'async-delay-ms': { type: 'string' }, spec: { type: 'string' }, subscription: { type: 'string' },
+      faults: { type: 'string' }, 'fault-seed': { type: 'string' },
       verbose: { type: 'boolean' }, help: { type: 'boolean' },
     },
     strict: true,
@@ -52,7 +59,8 @@ async function main(): Promise<void> {
     return;
   }
   const out = resolve(values.out ?? 'emulator-out');
-  const emulator = await startEmulator(optionsFrom(values));
+  const options = optionsFrom(values);
+  const emulator = await startEmulator(options);
   mkdirSync(out, { recursive: true });
   const files = {
     ca: join(out, 'ca.pem'),
@@ -73,6 +81,7 @@ async function main(): Promise<void> {
   writeFileSync(files.connection, `${JSON.stringify(connection, null, 2)}\n`);
   process.stdout.write([
     `ASM emulator listening on ${emulator.url}`,
+    ...(options.faults === undefined ? [] : [`injecting faults: ${options.faults.length} rule(s)`]),
     `subscription: ${emulator.subscriptionId}`,
     `wrote ${files.ca} (CA to trust), ${files.key}, ${files.cert} (management certificate ${emulator.clientCert.thumbprint}),`,
     `      ${files.subscriptionId}, ${files.connection}`,

@@ -7,8 +7,11 @@ export {
 export type { CertificateAuthority, KeyAndCertificate } from './certs.js';
 export { ApiError } from './api-error.js';
 export type { Fault, FaultRule } from './faults.js';
+export { parseFaultSpec } from './fault-spec.js';
 export type { RecordedRequest } from './pipeline.js';
 export { EmulatorState } from './state.js';
-export type { StateSnapshot, SubscriptionSnapshot, HostedServiceSnapshot } from './state-snapshot.js';
+export type {
+  StateSnapshot, SubscriptionSnapshot, HostedServiceSnapshot, StorageAccountSnapshot, ReservedIpSnapshot,
+} from './state-snapshot.js';
 export { accepted, done } from './handlers/types.js';
 export type { Handler, HandlerContext, HandlerResult, HandlerTable } from './handlers/types.js';

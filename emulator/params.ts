@@ -45,9 +45,13 @@ function convert(p: ParamShape, raw: string): unknown {
       if (Number.isNaN(d.getTime())) throw fail('expected an ISO 8601 date');
       return d;
     }
-    case 'string':
-      if (p.enum !== undefined && !p.enum.includes(raw)) throw fail(`must be one of ${p.enum.join(', ')}`);
-      return raw;
+    case 'string': {
+      if (p.enum === undefined) return raw;
+      // The service matched these case-insensitively (Python's guide asks for slot 'production'); handlers get the spec's spelling.
+      const known = p.enum.find((e) => e.toLowerCase() === raw.toLowerCase());
+      if (known === undefined) throw fail(`must be one of ${p.enum.join(', ')}`);
+      return known;
+    }
   }
 }
 

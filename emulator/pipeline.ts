@@ -12,12 +12,12 @@ import { ShapeError } from '../runtime/xml.js';
 import { ApiError, errors } from './api-error.js';
 import { checkVersionHeader, type VersionRange } from './api-version.js';
 import type { AsyncOperations } from './async-operations.js';
-import { callerOf, isAuthorized } from './auth.js';
-import type { Faults } from './faults.js';
+import { callerOf, isAuthorized, type Caller } from './auth.js';
+import type { Fault, Faults } from './faults.js';
 import type { HandlerContext, HandlerResult, HandlerTable } from './handlers/types.js';
 import { readParams } from './params.js';
 import { peekBody, readRequestBody, requestFormat, responseFormat, type WireFormat } from './request-body.js';
-import { bodyReply, errorReply, newRequestId, sendReply, type Reply } from './respond.js';
+import { bodyReply, errorReply, newRequestId, sendReply, sendSlowly, sendTruncated, type Reply } from './respond.js';
 import type { SpecShapes } from './shapes-from-spec.js';
 import type { EmulatorState, SubscriptionState } from './state.js';
 
@@ -62,6 +62,8 @@ interface Exchange {
   subscriptionId?: string;
   operation?: OperationDescriptor;
   accepted: boolean;
+  /** A fault that spoils how the answer's body is sent (cut short or slow). */
+  bodyFault?: Extract<Fault, { type: 'truncate' | 'slowBody' }>;
 }
 
 type Outcome = Reply | 'reset';
@@ -94,10 +96,14 @@ function toApiError(err: unknown, log: (line: string) => void): ApiError {
   return errors.internal();
 }
 
-async function applyFault(config: PipelineConfig, op: OperationDescriptor, req: IncomingMessage): Promise<Outcome | undefined> {
+async function applyFault(config: PipelineConfig, ex: Exchange, op: OperationDescriptor, req: IncomingMessage): Promise<Outcome | undefined> {
   const fault = config.faults.take(op.name, req.method ?? 'GET');
   if (fault === undefined) return undefined;
   switch (fault.type) {
+    case 'truncate':
+    case 'slowBody':
+      ex.bodyFault = fault;
+      return undefined;
     case 'reset':
       return 'reset';
     case 'redirect':
@@ -112,11 +118,12 @@ async function applyFault(config: PipelineConfig, op: OperationDescriptor, req: 
   }
 }
 
-function handlerContext(config: PipelineConfig, ex: Exchange, op: OperationDescriptor, params: Record<string, unknown>, body: unknown): HandlerContext {
+function handlerContext(config: PipelineConfig, ex: Exchange, op: OperationDescriptor, params: Record<string, unknown>, body: unknown, caller: Caller): HandlerContext {
   const subscription: SubscriptionState | undefined = ex.subscriptionId === undefined ? undefined : config.state.subscription(ex.subscriptionId);
   return {
     operation: op, params, body, state: config.state, operations: config.operations, spec: config.spec,
     shapes: config.shapes, requestId: ex.requestId, baseUrl: config.baseUrl,
+    mayManage: (id) => isAuthorized(config.state, config.bearerTokens, caller, id),
     get subscription(): SubscriptionState {
       if (subscription === undefined) throw errors.internal(`${op.name} has no subscription in its path`);
       return subscription;
@@ -165,20 +172,28 @@ function routeOrThrow(config: PipelineConfig, req: IncomingMessage, url: URL, ra
 async function processRequest(config: PipelineConfig, ex: Exchange, req: IncomingMessage, raw: string): Promise<Outcome> {
   const url = new URL(req.url ?? '/', 'https://emulator.invalid');
   const subscriptionId = subscriptionIdOf(url.pathname);
-  if (!isAuthorized(config.state, config.bearerTokens, callerOf(req), subscriptionId)) throw errors.forbidden();
+  const caller = callerOf(req);
+  if (!isAuthorized(config.state, config.bearerTokens, caller, subscriptionId)) throw errors.forbidden();
   ex.subscriptionId = subscriptionId;
   checkVersionHeader(req.headers['x-ms-version'], config.versions);
   const inFormat = requestFormat(req.headers['content-type']);
   const route = routeOrThrow(config, req, url, raw, inFormat);
   const op = route.operation;
   ex.operation = op;
-  const faulted = await applyFault(config, op, req);
+  const faulted = await applyFault(config, ex, op, req);
   if (faulted !== undefined) return faulted;
   const params = readParams(op, route.pathParams, url.searchParams, req.headers, config.actionKeys);
   const body = readRequestBody(op.request, raw, inFormat, config.spec.service.namespace);
   const handler = config.handlers[op.name];
   if (handler === undefined) throw new ApiError(501, 'NotImplemented', `The emulator does not implement the operation ${op.name} yet.`);
-  return replyFor(config, ex, op, await handler(handlerContext(config, ex, op, params, body)));
+  return replyFor(config, ex, op, await handler(handlerContext(config, ex, op, params, body, caller)));
+}
+
+function send(res: ServerResponse, ex: Exchange, reply: Reply): Promise<void> | void {
+  const fault = ex.bodyFault;
+  if (fault?.type === 'truncate') return sendTruncated(res, ex.requestId, reply, fault.bytes);
+  if (fault?.type === 'slowBody') return sendSlowly(res, ex.requestId, reply, fault.intervalMs, fault.chunkBytes);
+  return sendReply(res, ex.requestId, reply);
 }
 
 /** Synchronous mutations are recorded as finished operations: clients poll their request ids too. */
@@ -206,7 +221,7 @@ export async function handleRequest(config: PipelineConfig, req: IncomingMessage
   } else {
     recorded.status = outcome.status;
     recordOperation(config, ex, outcome, failure);
-    sendReply(res, ex.requestId, outcome);
+    await send(res, ex, outcome);
   }
   config.requests.push(recorded);
   if (config.requests.length > KEEP_REQUESTS) config.requests.shift();

@@ -6,7 +6,7 @@
 import { ShapeError, XmlSyntaxError, parseXmlTree, readXmlBody, rootOf } from '../runtime/xml.js';
 import type { BodyPeek } from '../runtime/router.js';
 import { isPolymorphic, type BodyShape } from '../runtime/shapes.js';
-import { errors } from './api-error.js';
+import { INVALID_STORAGE_NAME_MESSAGE, errors } from './api-error.js';
 import { readJsonBody } from '../runtime/json.js';
 import { describeIssues, validateBody, type Issue } from './validate.js';
 import { checkXmlStructure, rootNamespace } from './xml-conformance.js';
@@ -50,9 +50,18 @@ export function peekBody(raw: string, format: WireFormat): BodyPeek {
   }
 }
 
+/**
+ * Where the service had its own wording for a member that breaks the spec's rules, the emulator answers it (the
+ * generic description names the rule instead).
+ */
+const SERVICE_MESSAGES: Readonly<Record<string, string>> = {
+  'CreateStorageServiceInput.ServiceName': INVALID_STORAGE_NAME_MESSAGE,
+};
+
 function refuse(element: string, issues: Issue[]): never {
   const unique = [...new Map(issues.map((i) => [`${i.path}\u0000${i.rule}`, i])).values()];
-  throw errors.badRequest(`The request body does not match the spec of <${element}>: ${describeIssues(unique)}`);
+  const known = unique.every((i) => SERVICE_MESSAGES[i.path] !== undefined) ? SERVICE_MESSAGES[unique[0]!.path] : undefined;
+  throw errors.badRequest(known ?? `The request body does not match the spec of <${element}>: ${describeIssues(unique)}`);
 }
 
 function readXml(body: BodyShape, raw: string, namespace: string): unknown {

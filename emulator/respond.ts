@@ -4,6 +4,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { ServerResponse } from 'node:http';
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { BodyShape } from '../runtime/shapes.js';
 import { writeXmlBody } from '../runtime/xml.js';
 import type { ApiError } from './api-error.js';
@@ -41,13 +42,41 @@ export function errorReply(error: ApiError, errorBody: BodyShape, format: WireFo
   return bodyReply(error.status, errorBody, { Code: error.code, Message: error.message }, format, namespace, { ...error.headers });
 }
 
-export function sendReply(res: ServerResponse, requestId: string, reply: Reply): void {
-  const payload = reply.body === undefined ? undefined : Buffer.from(reply.body, 'utf8');
+function writeHead(res: ServerResponse, requestId: string, reply: Reply, length: number): void {
   res.writeHead(reply.status, {
     'Cache-Control': 'no-cache',
     ...reply.headers,
     'x-ms-request-id': requestId,
-    'Content-Length': String(payload?.length ?? 0),
+    'Content-Length': String(length),
   });
+}
+
+export function sendReply(res: ServerResponse, requestId: string, reply: Reply): void {
+  const payload = reply.body === undefined ? undefined : Buffer.from(reply.body, 'utf8');
+  writeHead(res, requestId, reply, payload?.length ?? 0);
   res.end(payload);
+}
+
+/**
+ * A body cut short: the headers promise the whole body, `bytes` of it (default half) are sent and the
+ * connection is dropped, as when a connection broke mid-answer.
+ */
+export function sendTruncated(res: ServerResponse, requestId: string, reply: Reply, bytes?: number): void {
+  const payload = Buffer.from(reply.body ?? '', 'utf8');
+  if (payload.length === 0) return sendReply(res, requestId, reply);
+  writeHead(res, requestId, reply, payload.length);
+  const cut = Math.min(payload.length - 1, bytes ?? Math.floor(payload.length / 2));
+  res.write(payload.subarray(0, cut), () => res.socket?.destroy());
+}
+
+/** A body sent `chunkBytes` at a time with a pause between chunks, as over a slow link. */
+export async function sendSlowly(res: ServerResponse, requestId: string, reply: Reply, intervalMs: number, chunkBytes = 16): Promise<void> {
+  const payload = Buffer.from(reply.body ?? '', 'utf8');
+  writeHead(res, requestId, reply, payload.length);
+  for (let at = 0; at < payload.length; at += chunkBytes) {
+    if (res.destroyed) return;
+    res.write(payload.subarray(at, at + chunkBytes));
+    await sleep(intervalMs);
+  }
+  res.end();
 }

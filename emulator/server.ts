@@ -21,7 +21,7 @@ import type { HandlerTable } from './handlers/types.js';
 import { actionQueryKeys } from './params.js';
 import { handleRequest, type PipelineConfig, type RecordedRequest } from './pipeline.js';
 import { shapesFromSpec } from './shapes-from-spec.js';
-import { EmulatorState } from './state.js';
+import { EmulatorState, keyOf } from './state.js';
 import { applySnapshot, type StateSnapshot } from './state-snapshot.js';
 
 export interface EmulatorOptions {
@@ -57,6 +57,12 @@ export interface EmulatorOptions {
   maxBodyBytes?: number;
   /** Receives one line per request and internal errors (default: silent). */
   log?: (line: string) => void;
+  /** Faults to inject from the start (see faults.ts; the CLI's --faults). */
+  faults?: readonly FaultRule[];
+  /** Seed of the draws of faults with a probability (default 1): the same seed injects the same faults. */
+  faultSeed?: number;
+  /** Server certificate to use instead of issuing one from `ca` (tests reuse one to start faster). */
+  serverCert?: KeyAndCertificate;
 }
 
 export interface Emulator {
@@ -77,10 +83,12 @@ export interface Emulator {
   readonly requests: readonly RecordedRequest[];
   /** Adds a subscription (random GUID id unless given), optionally with a management certificate; returns its id. */
   addSubscription(options?: { id?: string; certificate?: string }): string;
+  /** Removes a subscription with everything in it, pending operations included (its names become free). */
+  removeSubscription(id: string): void;
   /** Registers a PEM certificate as a management certificate of the subscription; returns its thumbprint. */
   registerManagementCertificate(subscriptionId: string, certificatePem: string): string;
-  /** Replaces the injected faults. */
-  setFaults(rules: readonly FaultRule[]): void;
+  /** Replaces the injected faults; a seed restarts the draws of faults with a probability. */
+  setFaults(rules: readonly FaultRule[], seed?: number): void;
   /** Changes how asynchronous operations started from now on complete. */
   setAsyncTiming(timing: { polls?: number; delayMs?: number }): void;
   close(): Promise<void>;
@@ -114,11 +122,12 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   state.registerManagementCertificate(defaultSubscription.id, clientCert.cert);
 
   const ca = options.ca ?? createCertificateAuthority();
-  const serverCert = issueServerCertificate(ca, options.serverHostnames ?? []);
+  const serverCert = options.serverCert ?? issueServerCertificate(ca, options.serverHostnames ?? []);
   const shapes = shapesFromSpec(spec);
   const router = new Router(shapes.operations);
   const operations = new AsyncOperations(timingOf(options.asyncPolls, options.asyncDelayMs));
-  const faults = new Faults();
+  const faults = new Faults(options.faultSeed);
+  if (options.faults !== undefined) faults.set(options.faults);
   const requests: RecordedRequest[] = [];
   const log = options.log ?? (() => undefined);
 
@@ -147,8 +156,12 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       if (opts.certificate !== undefined) state.registerManagementCertificate(subscription.id, opts.certificate);
       return subscription.id;
     },
+    removeSubscription: (id) => {
+      state.subscriptions.delete(keyOf(id));
+      operations.forget(id);
+    },
     registerManagementCertificate: (id, pem) => state.registerManagementCertificate(id, pem).thumbprint,
-    setFaults: (rules) => faults.set(rules),
+    setFaults: (rules, seed) => faults.set(rules, seed),
     setAsyncTiming: (timing) => operations.setTiming(timingOf(timing.polls, timing.delayMs)),
     close: async () => {
       operations.close();

@@ -1,11 +1,24 @@
 /**
- * The emulator's in-memory world: subscriptions (each with its management certificates and resources) and the
- * data-center locations. Records keep the spec's member names so that handlers answer them with little mapping.
- * Resource families add their collections here as they are implemented.
+ * The emulator's in-memory world: subscriptions (each with its management certificates and resources) and what
+ * the service offered every subscription (locations, role sizes, guest OS families, platform OS and VM images,
+ * VM extensions). The catalog starts with the built-in data of catalog-data/ so that listing works out of the box;
+ * a state file can replace any part of it.
  */
-import { randomUUID } from 'node:crypto';
+import { X509Certificate, randomUUID } from 'node:crypto';
+import type { OperatingSystemFamily, ResourceExtension, RoleSize } from '../generated/models/index.js';
+import { AddressPool } from './addresses.js';
+import { defaultImages, defaultVmImages } from './catalog-data/images.js';
+import { defaultLocations } from './catalog-data/locations.js';
+import { defaultOperatingSystemFamilies } from './catalog-data/operating-systems.js';
+import { defaultResourceExtensions } from './catalog-data/resource-extensions.js';
+import { defaultRoleSizes } from './catalog-data/role-sizes.js';
 import { thumbprintOf } from './certs.js';
-import { defaultLocations } from './locations-data.js';
+import type {
+  AffinityGroupRecord, DiskRecord, HostedServiceRecord, ManagementCertificateRecord, OSImageRecord, ReservedIpRecord,
+  StorageAccountRecord, SubscriptionProperties, VMImageRecord,
+} from './records.js';
+
+export type * from './records.js';
 
 export interface LocationRecord {
   Name: string;
@@ -15,55 +28,21 @@ export interface LocationRecord {
   StorageCapabilities: { StorageAccountTypes: string[] };
 }
 
-export interface ManagementCertificateRecord {
-  thumbprint: string;
-  certificate: string;
-  created: string;
-}
-
-export interface AffinityGroupRecord {
-  Name: string;
-  Label: string;
-  Description?: string;
-  Location: string;
-}
-
-export interface ExtendedProperty {
-  Name: string;
-  Value?: string;
-}
-
-export type HostedServiceStatus = 'Creating' | 'Created' | 'Deleting' | 'Deleted' | 'Changing' | 'ResolvingDns';
-
-/** A deployment of a cloud service; the deployments family extends this record. */
-export interface DeploymentRecord {
-  Name: string;
-  DeploymentSlot: 'Production' | 'Staging';
-}
-
-export interface HostedServiceRecord {
-  ServiceName: string;
-  Label: string;
-  Description?: string;
-  Location?: string;
-  AffinityGroup?: string;
-  Status: HostedServiceStatus;
-  DateCreated: string;
-  DateLastModified: string;
-  ExtendedProperties: ExtendedProperty[];
-  ReverseDnsFqdn?: string;
-  /** By lowercase deployment name. */
-  deployments: Map<string, DeploymentRecord>;
-}
-
 export interface SubscriptionState {
   readonly id: string;
+  properties: SubscriptionProperties;
   /** By thumbprint. */
   readonly managementCertificates: Map<string, ManagementCertificateRecord>;
-  /** By lowercase name. */
+  /** The maps below are by lower-case name. */
   readonly affinityGroups: Map<string, AffinityGroupRecord>;
-  /** By lowercase name. */
   readonly hostedServices: Map<string, HostedServiceRecord>;
+  readonly storageAccounts: Map<string, StorageAccountRecord>;
+  readonly disks: Map<string, DiskRecord>;
+  /** User OS images (Category User); platform images are in EmulatorState.osImages. */
+  readonly osImages: Map<string, OSImageRecord>;
+  /** User VM images. */
+  readonly vmImages: Map<string, VMImageRecord>;
+  readonly reservedIps: Map<string, ReservedIpRecord>;
 }
 
 /** The current time as the service writes it: ISO 8601 UTC to the second. */
@@ -76,16 +55,39 @@ export function keyOf(name: string): string {
   return name.toLowerCase();
 }
 
+/** A pay-as-you-go subscription of the 2014–2015 era, with its default limits. */
+export function defaultSubscriptionProperties(id: string): SubscriptionProperties {
+  return {
+    SubscriptionName: `Emulated subscription ${id.slice(0, 8)}`, SubscriptionStatus: 'Active',
+    AccountAdminLiveEmailId: 'admin@example.com', ServiceAdminLiveEmailId: 'admin@example.com',
+    MaxCoreCount: 20, MaxStorageAccounts: 100, MaxHostedServices: 20, MaxVirtualNetworkSites: 50,
+    MaxLocalNetworkSites: 20, MaxDnsServers: 20, MaxReservedIPs: 20, MaxPublicIPCount: 5, MaxNetworkSecurityGroups: 100,
+    MaxNetworkSecurityRulesPerGroup: 200, MaxRouteTables: 100, MaxRoutesPerRouteTable: 100, OfferCategories: 'PayAsYouGo',
+    AADTenantID: randomUUID(), CreatedTime: nowIso(),
+  };
+}
+
 export class EmulatorState {
   /** By lowercase subscription id. */
   readonly subscriptions = new Map<string, SubscriptionState>();
   locations: LocationRecord[] = defaultLocations();
+  roleSizes: RoleSize[] = defaultRoleSizes();
+  operatingSystemFamilies: OperatingSystemFamily[] = defaultOperatingSystemFamilies();
+  /** Platform OS images (Category Public), offered to every subscription. */
+  osImages: OSImageRecord[] = defaultImages();
+  /** Platform VM images. */
+  vmImages: VMImageRecord[] = defaultVmImages();
+  resourceExtensions: ResourceExtension[] = defaultResourceExtensions();
+  /** Public addresses for deployments' virtual IPs and reserved IPs. */
+  readonly publicAddresses = new AddressPool();
 
   addSubscription(id: string = randomUUID()): SubscriptionState {
     const existing = this.subscription(id);
     if (existing !== undefined) return existing;
     const subscription: SubscriptionState = {
-      id, managementCertificates: new Map(), affinityGroups: new Map(), hostedServices: new Map(),
+      id, properties: defaultSubscriptionProperties(id), managementCertificates: new Map(), affinityGroups: new Map(),
+      hostedServices: new Map(), storageAccounts: new Map(), disks: new Map(), osImages: new Map(), vmImages: new Map(),
+      reservedIps: new Map(),
     };
     this.subscriptions.set(keyOf(id), subscription);
     return subscription;
@@ -98,20 +100,34 @@ export class EmulatorState {
   registerManagementCertificate(subscriptionId: string, certificatePem: string): ManagementCertificateRecord {
     const subscription = this.subscription(subscriptionId);
     if (subscription === undefined) throw new Error(`unknown subscription ${subscriptionId}`);
-    const record = { thumbprint: thumbprintOf(certificatePem), certificate: certificatePem, created: nowIso() };
+    const pem = new X509Certificate(certificatePem).toString();
+    const record = { thumbprint: thumbprintOf(pem), certificate: pem, created: nowIso() };
     subscription.managementCertificates.set(record.thumbprint, record);
     return record;
   }
 
   /** The subscription that owns a cloud service name: DNS names are unique across Azure, not per subscription. */
   hostedServiceOwner(name: string): SubscriptionState | undefined {
-    for (const subscription of this.subscriptions.values()) {
-      if (subscription.hostedServices.has(keyOf(name))) return subscription;
-    }
-    return undefined;
+    return this.#ownerOf(name, (s) => s.hostedServices);
+  }
+
+  /** The subscription that owns a storage account name (also a DNS name, <name>.blob.core.windows.net). */
+  storageAccountOwner(name: string): SubscriptionState | undefined {
+    return this.#ownerOf(name, (s) => s.storageAccounts);
   }
 
   location(name: string): LocationRecord | undefined {
     return this.locations.find((l) => keyOf(l.Name) === keyOf(name));
+  }
+
+  roleSize(name: string): RoleSize | undefined {
+    return this.roleSizes.find((s) => s.Name !== undefined && keyOf(s.Name) === keyOf(name));
+  }
+
+  #ownerOf(name: string, collection: (s: SubscriptionState) => Map<string, unknown>): SubscriptionState | undefined {
+    for (const subscription of this.subscriptions.values()) {
+      if (collection(subscription).has(keyOf(name))) return subscription;
+    }
+    return undefined;
   }
 }

@@ -50,7 +50,22 @@ function checkModel(shape: ModelShape, value: unknown, path: string, issues: Iss
   const record = value as Record<string, unknown>;
   const structure = structureFor(shape, isPolymorphic(shape) ? record[shape.discriminator] : undefined, path, issues);
   if (structure === undefined) return;
-  for (const member of structure.members) checkMember(member, record[member.name], `${path}.${member.name}`, issues);
+  for (const member of structure.members) {
+    canonicalizeEnum(member, record);
+    checkMember(member, record[member.name], `${path}.${member.name}`, issues);
+  }
+}
+
+/**
+ * The service matched enum values case-insensitively (Python's guide sends DeploymentSlot 'production'); a value
+ * that differs from the spec's spelling only in case is rewritten to it, so that handlers see one spelling.
+ */
+function canonicalizeEnum(member: MemberShape, record: Record<string, unknown>): void {
+  const value = record[member.name];
+  const type = member.type;
+  if (typeof value !== 'string' || type.kind === 'model' || type.kind === 'list' || type.enum === undefined) return;
+  const known = type.enum.find((e) => e.toLowerCase() === value.toLowerCase());
+  if (known !== undefined) record[member.name] = known;
 }
 
 function checkMember(member: MemberShape, value: unknown, path: string, issues: Issue[]): void {

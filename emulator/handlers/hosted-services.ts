@@ -5,16 +5,19 @@
  */
 import { errors } from '../api-error.js';
 import type { StructureShape } from '../../runtime/shapes.js';
-import {
-  keyOf, nowIso, type ExtendedProperty, type HostedServiceRecord, type LocationRecord, type SubscriptionState,
-} from '../state.js';
+import { removeDeployment } from '../compute/deployments.js';
+import { envOf } from '../compute/env.js';
+import { deploymentView } from '../compute/views.js';
+import { checkExtendedProperties, mergeExtendedProperties } from '../extended-properties.js';
+import { checkPlacement, regionOf } from '../placement.js';
+import { checkQuota } from '../quotas.js';
+import type { ExtendedProperty, HostedServiceRecord } from '../records.js';
+import { keyOf, nowIso, type LocationRecord } from '../state.js';
 import { memberIssues } from '../validate.js';
+import { deploymentResource, findService } from './lookup.js';
 import {
   accepted, assertNotBusy, done, flagParam, stringParam, type HandlerContext, type HandlerTable,
 } from './types.js';
-
-/** The service accepted at most this many extended properties per cloud service. */
-const MAX_EXTENDED_PROPERTIES = 50;
 
 interface CreateHostedServiceBody {
   ServiceName: string;
@@ -37,17 +40,17 @@ function resourceOf(name: string): string {
   return `hostedservices/${keyOf(name)}`;
 }
 
-function findService(ctx: HandlerContext): HostedServiceRecord {
-  const service = ctx.subscription.hostedServices.get(keyOf(stringParam(ctx, 'ServiceName')));
-  if (service === undefined) throw errors.notFound('The hosted service does not exist.');
-  return service;
+/** The deployments of a service, as GetHostedService with embed-detail shows them. */
+function deploymentsOf(ctx: HandlerContext, service: HostedServiceRecord) {
+  return [...service.deployments.values()].map((d) => deploymentView(d, {
+    subscription: ctx.subscription, service, locked: ctx.operations.holder(ctx.subscription.id, deploymentResource(service.ServiceName, d.Name)) !== undefined,
+  }));
 }
 
 /** Where a service runs: its own location, or its affinity group's. */
-function locationOf(ctx: HandlerContext, subscription: SubscriptionState, service: HostedServiceRecord): LocationRecord | undefined {
-  const name = service.Location ?? (service.AffinityGroup === undefined
-    ? undefined : subscription.affinityGroups.get(keyOf(service.AffinityGroup))?.Location);
-  return name === undefined ? undefined : ctx.state.location(name);
+function locationOf(ctx: HandlerContext, service: HostedServiceRecord): LocationRecord | undefined {
+  const region = regionOf(ctx.subscription, service);
+  return region === undefined ? undefined : ctx.state.location(region);
 }
 
 function serviceView(ctx: HandlerContext, service: HostedServiceRecord, detail: { capabilities?: boolean; deployments?: boolean }) {
@@ -65,53 +68,23 @@ function serviceView(ctx: HandlerContext, service: HostedServiceRecord, detail: 
       ExtendedProperties: service.ExtendedProperties.length === 0 ? undefined : service.ExtendedProperties,
       ReverseDnsFqdn: service.ReverseDnsFqdn,
     },
-    ComputeCapabilities: detail.capabilities ? locationOf(ctx, ctx.subscription, service)?.ComputeCapabilities : undefined,
-    // Present in the spec once the deployments family models it; ignored by the writer until then.
-    Deployments: detail.deployments ? [...service.deployments.values()] : undefined,
+    // No <Deployments/> for a service without any, as recorded.
+    Deployments: detail.deployments && service.deployments.size > 0 ? deploymentsOf(ctx, service) : undefined,
+    ComputeCapabilities: detail.capabilities ? locationOf(ctx, service)?.ComputeCapabilities : undefined,
   };
-}
-
-function checkPlacement(ctx: HandlerContext, body: CreateHostedServiceBody): void {
-  if ((body.Location === undefined) === (body.AffinityGroup === undefined)) {
-    throw errors.badRequest('Either Location or AffinityGroup must be specified, but not both.');
-  }
-  if (body.Location !== undefined) {
-    const location = ctx.state.location(body.Location);
-    if (location === undefined) {
-      throw errors.badRequest(`The location ${body.Location} is not valid. Valid locations: ${ctx.state.locations.map((l) => l.Name).join(', ')}.`);
-    }
-    if (!location.AvailableServices.includes('Compute')) throw errors.badRequest(`The location ${body.Location} does not offer cloud services.`);
-  } else if (!ctx.subscription.affinityGroups.has(keyOf(body.AffinityGroup!))) {
-    throw errors.badRequest(`The affinity group ${body.AffinityGroup} does not exist.`);
-  }
-}
-
-function checkExtendedProperties(properties: ExtendedProperty[]): void {
-  if (properties.length > MAX_EXTENDED_PROPERTIES) {
-    throw errors.badRequest(`A cloud service can have at most ${MAX_EXTENDED_PROPERTIES} extended properties; ${properties.length} were given.`);
-  }
-}
-
-/** Sets, replaces (same name, any case) or, with an empty value, removes extended properties. */
-function mergeExtendedProperties(current: ExtendedProperty[], changes: ExtendedProperty[]): ExtendedProperty[] {
-  const merged = new Map(current.map((p) => [keyOf(p.Name), p]));
-  for (const change of changes) {
-    if (change.Value === undefined || change.Value === '') merged.delete(keyOf(change.Name));
-    else merged.set(keyOf(change.Name), { Name: change.Name, Value: change.Value });
-  }
-  return [...merged.values()];
 }
 
 function createHostedService(ctx: HandlerContext) {
   const body = ctx.body as CreateHostedServiceBody;
   if (ctx.state.hostedServiceOwner(body.ServiceName) !== undefined) throw errors.conflict('The specified DNS name is already taken.');
-  checkPlacement(ctx, body);
-  checkExtendedProperties(body.ExtendedProperties ?? []);
+  checkPlacement(ctx.state, ctx.subscription, body, 'Compute');
+  checkExtendedProperties(body.ExtendedProperties ?? [], 'cloud service');
+  checkQuota(ctx.state, ctx.subscription, 'HostedServices', 1);
   const now = nowIso();
   const service: HostedServiceRecord = {
     ServiceName: body.ServiceName, Label: body.Label, Description: body.Description, Location: body.Location,
     AffinityGroup: body.AffinityGroup, Status: 'Created', DateCreated: now, DateLastModified: now,
-    ExtendedProperties: body.ExtendedProperties ?? [], ReverseDnsFqdn: body.ReverseDnsFqdn, deployments: new Map(),
+    ExtendedProperties: body.ExtendedProperties ?? [], ReverseDnsFqdn: body.ReverseDnsFqdn, deployments: new Map(), certificates: new Map(),
   };
   ctx.subscription.hostedServices.set(keyOf(service.ServiceName), service);
   // The service answers with a Location of this form (a compute resource URI, not an ASM path).
@@ -126,7 +99,7 @@ function updateHostedService(ctx: HandlerContext) {
   }
   assertNotBusy(ctx, resourceOf(service.ServiceName), 'hosted service');
   const properties = mergeExtendedProperties(service.ExtendedProperties, body.ExtendedProperties ?? []);
-  checkExtendedProperties(properties);
+  checkExtendedProperties(properties, 'cloud service');
   if (body.Label !== undefined) service.Label = body.Label;
   if (body.Description !== undefined) service.Description = body.Description;
   if (body.ReverseDnsFqdn !== undefined) service.ReverseDnsFqdn = body.ReverseDnsFqdn;
@@ -140,6 +113,7 @@ function deleteHostedService(ctx: HandlerContext) {
   const resource = resourceOf(service.ServiceName);
   assertNotBusy(ctx, resource, 'hosted service');
   const subscription = ctx.subscription;
+  const env = envOf(ctx);
   if (!flagParam(ctx, 'DeleteAllMedia')) {
     if (service.deployments.size > 0) {
       throw errors.conflict(`The hosted service ${service.ServiceName} has deployments; delete them first, or delete the service with comp=media.`);
@@ -150,8 +124,9 @@ function deleteHostedService(ctx: HandlerContext) {
   return accepted({
     resource,
     complete: () => {
-      // Deployments, their disks and the disks' blobs go with the service; the other families hook in here.
+      // Deployments, their disks and the disks' blobs go with the service.
       if (subscription.hostedServices.get(keyOf(service.ServiceName)) !== service) throw errors.notFound('The hosted service does not exist.');
+      for (const deployment of [...service.deployments.values()]) removeDeployment(env, service, deployment, true);
       subscription.hostedServices.delete(keyOf(service.ServiceName));
     },
   });

@@ -26,6 +26,8 @@ export interface HandlerContext {
   readonly requestId: string;
   /** The emulator's own base URL, for URLs the service puts in bodies and headers. */
   readonly baseUrl: string;
+  /** Whether the caller (its client certificate or token) may manage the subscription. */
+  mayManage(subscriptionId: string): boolean;
 }
 
 export type HandlerResult =

@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
@@ -102,6 +102,7 @@ test('NODE_EXTRA_CA_CERTS is trusted alongside an explicit ca option', async () 
     if (saved === undefined) delete process.env['NODE_EXTRA_CA_CERTS'];
     else process.env['NODE_EXTRA_CA_CERTS'] = saved;
     await other.close();
+    rmSync(dir, { recursive: true, force: true });
   }
 });
 
@@ -139,5 +140,6 @@ test('the standalone emulator serves a typed client that uses the files it wrote
   } finally {
     child.kill('SIGTERM');
     await once(child, 'exit');
+    rmSync(out, { recursive: true, force: true });
   }
 });

@@ -74,14 +74,14 @@ test('the CLI writes its files, and a request made with them succeeds; SIGTERM s
   }
 });
 
-test('the CLI preloads --state and takes --async-polls', async () => {
+test('the CLI preloads --state and takes --async-polls and --faults', async () => {
   const out = mkdtempSync(join(tmpdir(), 'asm-emulator-'));
   const stateFile = join(out, 'state.json');
   const subscriptionId = '11111111-2222-3333-4444-555555555555';
   writeFileSync(stateFile, JSON.stringify({
     subscriptions: [{ id: subscriptionId, hostedServices: [{ ServiceName: 'preloaded', Label: 'From state', Location: 'East US' }] }],
   }));
-  const { child } = await startCli(['--out', out, '--state', stateFile, '--async-polls', '0']);
+  const { child } = await startCli(['--out', out, '--state', stateFile, '--async-polls', '0', '--faults', 'GetHostedService=503:3x1', '--fault-seed', '5']);
   try {
     assert.equal(readFileSync(join(out, 'subscription-id.txt'), 'utf8').trim(), subscriptionId);
     const connection = JSON.parse(readFileSync(join(out, 'connection.json'), 'utf8')) as Connection;
@@ -91,6 +91,9 @@ test('the CLI preloads --state and takes --async-polls', async () => {
       return { status: response.statusCode, text: await response.body.text() };
     };
     try {
+      const busy = await call('GET', '/services/hostedservices/preloaded');
+      assert.equal(busy.status, 503, 'the injected fault answers first');
+      assert.match(busy.text, /<Code>ServerBusy<\/Code>/);
       const got = await call('GET', '/services/hostedservices/preloaded');
       assert.equal(got.status, 200);
       assert.match(got.text, new RegExp(`<Label>${Buffer.from('From state').toString('base64')}</Label>`));

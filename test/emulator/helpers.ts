@@ -5,7 +5,7 @@
 import { join } from 'node:path';
 import { Agent, request } from 'undici';
 import {
-  createCertificateAuthority, createSelfSignedClientCertificate, type CertificateAuthority, type KeyAndCertificate,
+  createCertificateAuthority, createSelfSignedClientCertificate, issueServerCertificate, type CertificateAuthority, type KeyAndCertificate,
 } from '../../emulator/certs.js';
 import { startEmulator, type Emulator, type EmulatorOptions } from '../../emulator/server.js';
 
@@ -15,17 +15,26 @@ export const specDir = process.env['ASM_SPEC_DIR'] ?? join(process.cwd(), 'spec'
 export const NS = 'http://schemas.microsoft.com/windowsazure';
 export const XSI = 'http://www.w3.org/2001/XMLSchema-instance';
 
-let pki: { ca: CertificateAuthority; client: KeyAndCertificate } | undefined;
+interface TestPki {
+  ca: CertificateAuthority;
+  client: KeyAndCertificate;
+  server: KeyAndCertificate;
+}
 
-/** A CA and management certificate made once per test process. */
-export function sharedPki(): { ca: CertificateAuthority; client: KeyAndCertificate } {
-  pki ??= { ca: createCertificateAuthority(), client: createSelfSignedClientCertificate('tests') };
+let pki: TestPki | undefined;
+
+/** A CA, management certificate and server certificate made once per test process. */
+export function sharedPki(): TestPki {
+  if (pki === undefined) {
+    const ca = createCertificateAuthority();
+    pki = { ca, client: createSelfSignedClientCertificate('tests'), server: issueServerCertificate(ca) };
+  }
   return pki;
 }
 
 export function startTestEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
-  const { ca, client } = sharedPki();
-  return startEmulator({ specDir, ca, clientCert: client, ...options });
+  const { ca, client, server } = sharedPki();
+  return startEmulator({ specDir, ca, clientCert: client, serverCert: server, ...options });
 }
 
 export interface Answer {

@@ -1,7 +1,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Emulator } from '../../emulator/server.js';
-import { keyOf } from '../../emulator/state.js';
+import { createStorage, createVm, succeed } from './compute-fixtures.js';
 import { NS, XSI, clientFor, createBody, elementText, errorOf, startTestEmulator, type TestClient } from './helpers.js';
 
 let emulator: Emulator;
@@ -133,14 +133,17 @@ test('DeleteHostedService without comp=media answers 200 at once; the service is
   assert.equal(elementText(status.text, 'HttpStatusCode'), '200');
 });
 
-test('DeleteHostedService without comp=media is refused with 409 while deployments exist', async () => {
+test('DeleteHostedService without comp=media is refused with 409 while deployments exist; with it, deployments and disks go', async () => {
   await client.call('POST', '/services/hostedservices', { body: createBody('svc-busy') });
-  const record = emulator.state.subscription(emulator.subscriptionId)!.hostedServices.get(keyOf('svc-busy'))!;
-  record.deployments.set('d1', { Name: 'd1', DeploymentSlot: 'Production' });
+  await createStorage(client, 'busystore');
+  await createVm(client, 'svc-busy', { role: 'vm1', account: 'busystore' });
   const refused = await client.call('DELETE', '/services/hostedservices/svc-busy');
   assert.equal(refused.status, 409);
   assert.equal(errorOf(refused.text).code, 'ConflictError');
   assert.equal((await client.call('GET', '/services/hostedservices/svc-busy')).status, 200);
+  await succeed(client, 'DELETE', '/services/hostedservices/svc-busy?comp=media');
+  assert.equal((await client.call('GET', '/services/hostedservices/svc-busy')).status, 404);
+  assert.doesNotMatch((await client.call('GET', '/services/disks')).text, /svc-busy/, 'the OS disk went with the service');
 });
 
 test('JSON: a JSON body creates a service, and Accept: application/json answers JSON with base64 labels', async () => {

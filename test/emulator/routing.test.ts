@@ -24,16 +24,16 @@ const widgets = {
     { name: 'GetWidgetConfig', doc: 'd', method: 'GET', path: '/{subscriptionId}/widgets/{WidgetName}', fixedQuery: { comp: 'config' }, params: [pathParam], responses: ok },
     { name: 'GetSpecialWidget', doc: 'd', method: 'GET', path: '/{subscriptionId}/widgets/special', responses: ok },
     { name: 'SetWidget', doc: 'd', method: 'PUT', path: '/{subscriptionId}/widgets/{WidgetName}', params: [pathParam], request: { element: 'Widget', model: 'Widget' }, responses: ok },
-    { name: 'StartWidget', doc: 'd', method: 'POST', path: '/{subscriptionId}/widgets/{WidgetName}/Operations', params: [pathParam], request: { element: 'StartWidgetOperation', model: 'StartWidgetOperation' }, responses: ok },
-    { name: 'StopWidget', doc: 'd', method: 'POST', path: '/{subscriptionId}/widgets/{WidgetName}/Operations', params: [pathParam], request: { element: 'StopWidgetOperation', model: 'StopWidgetOperation' }, responses: ok },
+    { name: 'StartWidget', doc: 'd', method: 'POST', path: '/{subscriptionId}/widgets/{WidgetName}/Operations', params: [pathParam], request: { element: 'StartWidgetOperation', model: 'StartWidgetOperationBody' }, responses: ok },
+    { name: 'StopWidget', doc: 'd', method: 'POST', path: '/{subscriptionId}/widgets/{WidgetName}/Operations', params: [pathParam], request: { element: 'StopWidgetOperation', model: 'StopWidgetOperationBody' }, responses: ok },
     { name: 'ResizeWidget', doc: 'd', method: 'POST', path: '/{subscriptionId}/widgets/{WidgetName}/gateway', params: [pathParam], request: { element: 'UpdateWidget', model: 'ResizeWidgetBody' }, responses: ok },
     { name: 'ResetWidget', doc: 'd', method: 'POST', path: '/{subscriptionId}/widgets/{WidgetName}/gateway', params: [pathParam], request: { element: 'UpdateWidget', model: 'ResetWidgetBody' }, responses: ok },
     { name: 'ListWidgets', doc: 'd', method: 'GET', path: '/{subscriptionId}/widgets', params: [{ name: 'Top', in: 'query', wireName: 'top', type: 'int', minimum: 1, maximum: 10, doc: 'd' }], responses: ok },
     { name: 'DescribeWidgets', doc: 'd', method: 'GET', path: '/{subscriptionId}/widgetdescriptions', responses: ok },
   ],
   models: {
-    StartWidgetOperation: { doc: 'd', properties: [{ name: 'OperationType', type: 'string', const: 'StartWidgetOperation' }] },
-    StopWidgetOperation: { doc: 'd', properties: [{ name: 'OperationType', type: 'string', const: 'StopWidgetOperation' }, { name: 'Force', type: 'boolean' }] },
+    StartWidgetOperationBody: { doc: 'd', properties: [{ name: 'OperationType', type: 'string', const: 'StartWidgetOperation' }] },
+    StopWidgetOperationBody: { doc: 'd', properties: [{ name: 'OperationType', type: 'string', const: 'StopWidgetOperation' }, { name: 'Force', type: 'boolean' }] },
     ResizeWidgetBody: { doc: 'd', properties: [{ name: 'Operation', type: 'string', const: 'Resize' }, { name: 'Size', type: 'string' }] },
     ResetWidgetBody: { doc: 'd', properties: [{ name: 'Operation', type: 'string', const: 'Reset' }] },
     Widget: {
@@ -47,8 +47,8 @@ const widgets = {
       ],
     },
     Shape: { doc: 'd', discriminator: 'Kind', variants: ['Circle', 'Square'] },
-    Circle: { doc: 'd', discriminatorValue: 'Circle', properties: [{ name: 'Kind', type: 'string' }, { name: 'Radius', type: 'double' }] },
-    Square: { doc: 'd', discriminatorValue: 'Square', properties: [{ name: 'Kind', type: 'string' }, { name: 'Side', type: 'double' }] },
+    Circle: { doc: 'd', discriminatorValue: 'Circle', properties: [{ name: 'Kind', type: 'string', const: 'Circle' }, { name: 'Radius', type: 'double' }] },
+    Square: { doc: 'd', discriminatorValue: 'Square', properties: [{ name: 'Kind', type: 'string', const: 'Square' }, { name: 'Side', type: 'double' }] },
   },
 };
 
