@@ -6,7 +6,8 @@ import type { Dispatcher } from 'undici';
 import { CertificateCredential, type Credential } from './credentials.js';
 import { parseEndpoint, type Endpoint } from './endpoint.js';
 import {
-  AbortedError, NetworkError, ResponseParseError, SdkError, TimeoutError, serviceErrorFor, type ServiceError,
+  AbortedError, NetworkError, ResponseParseError, ResponseTooLargeError, SdkError, TimeoutError, ValidationError, serviceErrorFor,
+  type ServiceError,
   type ValidationIssue,
 } from './errors.js';
 import { redactBody, redactHeaders, resolveLogger, shouldLog, type LogEntry, type LogLevel, type Logger } from './logging.js';
@@ -19,7 +20,7 @@ import {
 } from './retry.js';
 import type { BodyShape, OperationDescriptor, ServiceShape } from './shapes.js';
 import { sleep } from './sleep.js';
-import { createDispatcher, describeNetworkError, send, type RawResponse } from './transport.js';
+import { BodyLimitExceeded, createDispatcher, describeNetworkError, send, type RawResponse } from './transport.js';
 import { validateInput } from './validation.js';
 import { readJsonBody } from './json.js';
 import { readXmlBody, ShapeError, XmlSyntaxError } from './xml.js';
@@ -43,6 +44,8 @@ export interface ClientOptions {
   userAgent?: string;
   /** Per-attempt timeout; default 60 s. */
   timeoutMs?: number;
+  /** Largest response body accepted; default 16 MiB (the largest recorded answers are a few hundred KB). */
+  maxResponseBytes?: number;
   /** Defaults for waiting on asynchronous operations. */
   polling?: WaitOptions;
 }
@@ -75,6 +78,9 @@ export interface ResponseMetadata {
 }
 
 const SDK_USER_AGENT = 'asm-sdk-typescript/0.1';
+const DEFAULT_MAX_RESPONSE_BYTES = 16 * 1024 * 1024;
+/** How much of an unreadable body an error keeps: enough to diagnose, not a whole HTML page. */
+const RAW_BODY_KEPT = 64 * 1024;
 
 /** A keep-alive dispatcher and the proxy (if any) it goes through. */
 interface Route {
@@ -157,24 +163,34 @@ export class ServiceClient {
     const idField = op.async?.idFromBody;
     const fromBody = idField !== undefined && typeof body === 'object' && body !== null ? (body as Record<string, unknown>)[idField] : undefined;
     const id = typeof fromBody === 'string' ? fromBody : response.headers['x-ms-request-id'];
-    if (!id) throw new ResponseParseError(op.name, response.statusCode, 'no request id to follow (x-ms-request-id header missing)', response.body);
+    if (!id) throw new ResponseParseError(op.name, response.statusCode, 'no request id to follow (x-ms-request-id header missing)', redactBody(op, response.body.slice(0, RAW_BODY_KEPT)));
     return id;
   }
 
   async #call(op: OperationDescriptor, input: Record<string, unknown>, options: RequestOptions): Promise<RawResponse> {
     if (typeof input !== 'object' || input === null) throw new TypeError(`${op.name}: input must be an object`);
     if (this.#options.validation !== false) validateInput(op, input);
-    const prepared = prepareRequest(op, input, {
-      subscriptionId: this.subscriptionId,
-      apiVersion: this.#options.apiVersion ?? this.service.apiVersion,
-      namespace: this.service.namespace,
-      serializeType: this.#options.serializeType ?? 'xml',
-      userAgent: this.#options.userAgent ? `${this.#options.userAgent} ${SDK_USER_AGENT}` : SDK_USER_AGENT,
-    });
+    const prepared = this.#prepare(op, input);
     const response = await this.#sendWithRetries(op, prepared, options);
     if (response.statusCode >= 300) throw this.#serviceError(op, response);
     options.onResponse?.({ operation: op.name, statusCode: response.statusCode, headers: response.headers, body: response.body, requestId: response.headers['x-ms-request-id'] });
     return response;
+  }
+
+  /** The request to send; a value the serializer cannot write (validation off) is still a ValidationError. */
+  #prepare(op: OperationDescriptor, input: Record<string, unknown>): PreparedRequest {
+    try {
+      return prepareRequest(op, input, {
+        subscriptionId: this.subscriptionId,
+        apiVersion: this.#options.apiVersion ?? this.service.apiVersion,
+        namespace: this.service.namespace,
+        serializeType: this.#options.serializeType ?? 'xml',
+        userAgent: this.#options.userAgent ? `${this.#options.userAgent} ${SDK_USER_AGENT}` : SDK_USER_AGENT,
+      });
+    } catch (err) {
+      if (err instanceof ShapeError) throw new ValidationError(op.name, [{ path: err.path, rule: err.rule }]);
+      throw err;
+    }
   }
 
   async #sendWithRetries(op: OperationDescriptor, prepared: PreparedRequest, options: RequestOptions): Promise<RawResponse> {
@@ -202,7 +218,13 @@ export class ServiceClient {
       this.#logResponse(op, prepared, response, attempt, performance.now() - started);
       if ((response.statusCode === 307 || response.statusCode === 308) && response.headers['location']) {
         if (++redirects > this.#retry.maxRedirects) throw this.#serviceError(op, response);
-        const next = new URL(response.headers['location'], url);
+        const next = URL.canParse(response.headers['location'], url) ? new URL(response.headers['location'], url) : undefined;
+        if (next === undefined) {
+          throw serviceErrorFor({
+            code: 'InvalidRedirect', message: 'the redirect names no valid URL in its Location header',
+            statusCode: response.statusCode, requestId: response.headers['x-ms-request-id'], operation: op.name,
+          });
+        }
         // The body is sent again, and it can hold passwords: never in the clear.
         if (next.protocol !== 'https:') {
           throw serviceErrorFor({
@@ -240,8 +262,9 @@ export class ServiceClient {
     const headers = { ...prepared.headers };
     if (route.own && this.credential.kind === 'token') headers['authorization'] = `Bearer ${await this.credential.token()}`;
     try {
-      return await send(route.dispatcher, { method: prepared.method, url, headers, body: prepared.body, signal });
+      return await send(route.dispatcher, { method: prepared.method, url, headers, body: prepared.body, signal, maxResponseBytes: this.#options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES });
     } catch (err) {
+      if (err instanceof BodyLimitExceeded) throw new ResponseTooLargeError(op.name, err.limit);
       if (options.signal?.aborted) throw new AbortedError(op.name);
       if (timeout.aborted) throw new TimeoutError(op.name, timeoutMs);
       throw err;
@@ -274,7 +297,7 @@ export class ServiceClient {
     });
     if (this.#log.logger && shouldLog('debug', this.#log.level)) {
       this.log('debug', { message: 'request', operation: op.name, headers: redactHeaders(prepared.headers), ...(prepared.body !== undefined ? { body: redactBody(op, prepared.body) } : {}) });
-      this.log('debug', { message: 'response', operation: op.name, headers: redactHeaders(response.headers), body: redactBody(op, response.body) });
+      this.log('debug', { message: 'response', operation: op.name, headers: redactHeaders(response.headers), body: redactBody(op, response.body.slice(0, RAW_BODY_KEPT)) });
     }
   }
 
@@ -288,7 +311,7 @@ export class ServiceClient {
       if (parsed.Code) code = parsed.Code;
       if (parsed.Message) message = parsed.Message;
     } catch {
-      rawBody = redactBody(op, response.body);
+      rawBody = redactBody(op, response.body.slice(0, RAW_BODY_KEPT));
     }
     return serviceErrorFor({ code, message, statusCode: response.statusCode, requestId, operation: op.name, rawBody, headers: redactHeaders(response.headers) });
   }
@@ -312,7 +335,7 @@ export class ServiceClient {
       return this.#parseBody(body, response);
     } catch (err) {
       if (err instanceof XmlSyntaxError || err instanceof ShapeError || err instanceof SyntaxError) {
-        throw new ResponseParseError(op.name, response.statusCode, err.message, response.body);
+        throw new ResponseParseError(op.name, response.statusCode, err.message, redactBody(op, response.body.slice(0, RAW_BODY_KEPT)));
       }
       throw err;
     }

@@ -123,6 +123,14 @@ export class ResponseParseError extends SdkError {
   }
 }
 
+/** A response body was larger than the client's maxResponseBytes; it was not read to its end. */
+export class ResponseTooLargeError extends SdkError {
+  override name = 'ResponseTooLargeError';
+  constructor(readonly operation: string, readonly limit: number) {
+    super(`${operation}: the response is larger than maxResponseBytes (${limit} bytes)`);
+  }
+}
+
 /** Credentials could not be loaded or do not fit together. Never holds key material. */
 export class CredentialError extends SdkError {
   override name = 'CredentialError';

@@ -78,16 +78,18 @@ function secretPattern(op: OperationDescriptor): RegExp {
   }
   const alternatives = [...names].join('|');
   // <Name ...>text</Name>, "Name":"text" (JSON) and Name="text" (attributes).
-  pattern = new RegExp(`(<(?:\\w+:)?(?:${alternatives})(?:\\s[^>]*)?>)[^<]*(</)|("(?:${alternatives})"\\s*:\\s*")(?:[^"\\\\]|\\\\.)*(")|(\\s(?:${alternatives})=")[^"]*(")`, 'g');
+  // Each alternative stops at the next '<' or quote, so no input makes the scan quadratic, and a value cut off by
+  // the end of a truncated body is redacted up to that end.
+  pattern = new RegExp(`(<(?:\\w+:)?(?:${alternatives})(?:\\s[^<>]*)?>)[^<]*|("(?:${alternatives})"\\s*:\\s*")(?:[^"\\\\]|\\\\.)*|(\\s(?:${alternatives})=")[^"]*`, 'g');
   secretsByOperation.set(op, pattern);
   return pattern;
 }
 
 export function redactBody(op: OperationDescriptor, body: string): string {
-  const redacted = body.replace(secretPattern(op), (_m, a?: string, b?: string, c?: string, d?: string, e?: string, f?: string) =>
-    a !== undefined ? `${a}${REDACTED}${b}` : c !== undefined ? `${c}${REDACTED}${d}` : `${e}${REDACTED}${f}`);
-  // PEM blocks can travel inside any text member.
-  return redacted.replace(/-----BEGIN [A-Z ]*PRIVATE KEY-----[\s\S]*?-----END [A-Z ]*PRIVATE KEY-----/g, REDACTED);
+  const redacted = body.replace(secretPattern(op), (_m, element?: string, json?: string, attribute?: string) => `${element ?? json ?? attribute}${REDACTED}`);
+  // PEM blocks can travel inside any text member. A block with no END marker (a cut-off body) is redacted to the
+  // end, in one match, so that many BEGIN markers cannot make the scan quadratic.
+  return redacted.replace(/-----BEGIN [A-Z ]*PRIVATE KEY-----(?:[^-]|-(?!----END))*(?:-----END [A-Z ]*PRIVATE KEY-----)?/g, REDACTED);
 }
 
 /** The logger to use: the caller's, else stderr when ASM_SDK_LOG asks for it, else none. */

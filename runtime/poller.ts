@@ -5,7 +5,7 @@
  * a status operation that keeps answering 403 or 404 stops the wait instead of spinning to the timeout.
  */
 import type { ServiceClient } from './client.js';
-import { AbortedError, OperationFailedError, ServiceError, TimeoutError } from './errors.js';
+import { AbortedError, OperationFailedError, ResponseParseError, ServiceError, TimeoutError } from './errors.js';
 import type { OperationDescriptor } from './shapes.js';
 import { sleep } from './sleep.js';
 
@@ -108,6 +108,8 @@ async function readStatus(
     if (err instanceof ServiceError && (err.statusCode === 404 || err.statusCode === 403) && tolerate()) return undefined;
     throw err;
   }
+  // An answer without a Status is no status at all: reading it as InProgress would poll to the timeout.
+  if (body.Status === undefined) throw new ResponseParseError(pollOp.name, 200, 'the status answer holds no <Status>', '');
   // The network gateway family reports Successful and a status name ("OK") where the others say Succeeded and 200.
   const status: OperationStatus = { requestId, status: body.Status === 'Successful' ? 'Succeeded' : body.Status ?? 'InProgress' };
   const httpStatusCode = Number(body.HttpStatusCode);

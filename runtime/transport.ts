@@ -32,6 +32,15 @@ export interface SendOptions {
   headers: Record<string, string>;
   body?: string;
   signal?: AbortSignal;
+  /** Largest response body read; a larger one is refused without being read to its end. */
+  maxResponseBytes?: number;
+}
+
+/** The response body is larger than the caller accepts. */
+export class BodyLimitExceeded extends Error {
+  constructor(readonly limit: number) {
+    super(`the response body exceeds ${limit} bytes`);
+  }
 }
 
 function caList(ca: TransportOptions['ca']): Array<string | Buffer> | undefined {
@@ -90,12 +99,32 @@ export async function send(dispatcher: Dispatcher, options: SendOptions): Promis
     dispatcher,
     signal: options.signal,
   });
-  const body = await response.body.text();
+  const body = await readBody(response.body, Number(response.headers['content-length']), options.maxResponseBytes ?? Infinity);
   const headers: Record<string, string> = {};
   for (const [name, value] of Object.entries(response.headers)) {
     if (value !== undefined) headers[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
   }
   return { statusCode: response.statusCode, headers, body };
+}
+
+/** Reads a body up to `limit` bytes: a declared or actual excess stops the read and closes the stream. */
+async function readBody(stream: Dispatcher.ResponseData['body'], declaredLength: number, limit: number): Promise<string> {
+  if (declaredLength > limit) {
+    stream.destroy();
+    throw new BodyLimitExceeded(limit);
+  }
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of stream as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > limit) {
+      stream.destroy();
+      throw new BodyLimitExceeded(limit);
+    }
+    chunks.push(chunk);
+  }
+  // TextDecoder, like undici's text(), drops a byte-order mark and replaces invalid UTF-8.
+  return new TextDecoder().decode(Buffer.concat(chunks, size));
 }
 
 /** Where a failed request was going: the target, and the proxy (without credentials) when one was used. */

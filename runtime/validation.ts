@@ -17,6 +17,13 @@ function getAjv(): Ajv {
   if (ajv) return ajv;
   ajv = new (loadAjv().Ajv)({ allErrors: true, strict: false, discriminator: true, code: { optimize: false } });
   // A dateTime member takes a Date or an ISO 8601 string.
+  // JSON Schema's number and integer admit Infinity (Infinity % 1 is NaN, which ajv's integer test lets by); the
+  // wire cannot carry it.
+  ajv.addKeyword({
+    keyword: 'x-finite',
+    errors: false,
+    validate: (_schema: unknown, data: unknown) => typeof data !== 'number' || Number.isFinite(data),
+  });
   ajv.addKeyword({
     keyword: 'x-date',
     errors: false,
@@ -40,8 +47,8 @@ function constraints(c: Constraints & { enum?: readonly string[] }): Schema {
 function scalarSchema(type: ScalarShape | ParamShape['type'], extra: Schema = {}): Schema {
   const kind = typeof type === 'string' ? type : type.kind;
   const base: Schema = kind === 'boolean' ? { type: 'boolean' }
-    : kind === 'int' || kind === 'long' ? { type: 'integer' }
-    : kind === 'double' ? { type: 'number' }
+    : kind === 'int' || kind === 'long' ? { type: 'integer', 'x-finite': true }
+    : kind === 'double' ? { type: 'number', 'x-finite': true }
     : kind === 'dateTime' ? { 'x-date': true }
     : { type: 'string' };
   const fromType = typeof type === 'string' || type.enum === undefined ? {} : { enum: [...type.enum] };
@@ -141,6 +148,7 @@ function issuesOf(errors: ErrorObject[]): ValidationIssue[] {
     const params = e.params as Record<string, unknown>;
     if (e.keyword === 'required') issues.push({ path: path ? `${path}.${String(params['missingProperty'])}` : String(params['missingProperty']), rule: 'required' });
     else if (e.keyword === 'additionalProperties') issues.push({ path: path ? `${path}.${String(params['additionalProperty'])}` : String(params['additionalProperty']), rule: 'unknown member' });
+    else if (e.keyword === 'x-finite') issues.push({ path: path || '(input)', rule: 'must be a finite number' });
     else if (e.keyword === 'x-date') issues.push({ path: path || '(input)', rule: 'must be a Date or an ISO 8601 string' });
     else if (e.keyword === 'enum') issues.push({ path: path || '(input)', rule: `must be one of ${(params['allowedValues'] as unknown[]).join(', ')}` });
     else if (e.keyword === 'const') issues.push({ path: path || '(input)', rule: `must be ${String(params['allowedValue'])}` });
