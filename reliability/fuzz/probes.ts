@@ -1,7 +1,7 @@
 /**
  * Measurements the random cases cannot make: how memory grows with a body far larger than any real answer (the
- * runtime reads whole bodies, with no cap), how long redacting a hostile error body blocks the event loop (the
- * patterns in logging.ts backtrack), and what an empty answer to a body-bearing operation resolves to.
+ * runtime must refuse it unread), how long redacting a hostile error body blocks the event loop (the patterns of
+ * logging.ts must stay linear), and what an empty answer to a body-bearing operation resolves to.
  */
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -20,7 +20,7 @@ import { XML_TYPE } from './answers.js';
 import { NS } from './valid-bodies.js';
 
 const MiB = 1024 * 1024;
-/** More than this much memory for one answer is unbounded growth: twice the 64 MiB cap proposed for the runtime. */
+/** More than this much memory for one answer is unbounded growth (the runtime refuses bodies over 16 MiB by default). */
 export const MEMORY_RULE_MIB = 128;
 /** Longer than this to turn one error answer into an error is a stall a caller cannot interrupt. */
 export const STALL_RULE_MS = 1_000;
@@ -91,11 +91,11 @@ export async function oversizeProbe(report: SuiteReport, sizesMiB: number[]): Pr
     const result = await readInChild(mib);
     if ('crashed' in result) {
       report.figures.push([`body of ${mib} MiB`, `process crashed (${result.crashed})`]);
-      addFailure(report, `a ${mib} MiB answer crashed the process (${result.crashed}): no response size cap (see maxResponseBytes in the report)`);
+      addFailure(report, `a ${mib} MiB answer crashed the process (${result.crashed}): no response size cap (ClientOptions.maxResponseBytes)`);
       continue;
     }
     report.figures.push([`body of ${mib} MiB`, `${result.ending} in ${result.ms} ms, rss +${result.growthMiB} MiB`]);
-    if (result.growthMiB > MEMORY_RULE_MIB) addFailure(report, `unbounded memory: a ${mib} MiB answer raised rss by ${result.growthMiB} MiB (no response size cap; see maxResponseBytes in the report)`);
+    if (result.growthMiB > MEMORY_RULE_MIB) addFailure(report, `unbounded memory: a ${mib} MiB answer raised rss by ${result.growthMiB} MiB (no response size cap: ClientOptions.maxResponseBytes)`);
     if (result.ending === 'hang' || result.ending.startsWith('untyped')) addFailure(report, `a ${mib} MiB answer ended in ${result.ending}`);
   }
 }
