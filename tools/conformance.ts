@@ -10,9 +10,9 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { allOperations } from '../generated/operations/index.js';
 import { serviceShape } from '../generated/service.js';
-import { Router, type BodyPeek } from '../runtime/router.js';
-import type { OperationDescriptor } from '../runtime/shapes.js';
-import { parseXmlTree, readXmlBody, rootOf, writeXmlBody } from '../runtime/xml.js';
+import { Router, type BodyPeek } from '../src/emulator/router.js';
+import type { OperationDescriptor } from '../src/core/shapes.js';
+import { parseXmlTree, readXmlBody, rootOf, writeXmlBody } from '../src/core/xml.js';
 import { firstDifference } from './canonical-xml.js';
 
 interface Interaction {

@@ -4,16 +4,16 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { captureOperation } from '../../compat/data-objects/capture.js';
-import { configurationSet, inputEndpoint } from '../../compat/data-objects/configuration-sets.js';
-import { deploymentSlot, virtualMachineDeployment } from '../../compat/data-objects/deployment.js';
-import { dataVirtualHardDisk, osVirtualHardDisk } from '../../compat/data-objects/disks.js';
-import { hostedService, needsPlacement } from '../../compat/data-objects/hosted-service.js';
-import { osImage } from '../../compat/data-objects/os-image.js';
-import { needsOsMediaLink, persistentVMRole, withOsMediaLink } from '../../compat/data-objects/role.js';
-import { pickLocation } from '../../compat/default-location.js';
-import { accountFor, blobEndpoint, timeStamp } from '../../compat/default-media-link.js';
-import { ValidationError } from '../../runtime/errors.js';
+import { captureOperation } from '../../src/compat/data-objects/capture.js';
+import { configurationSet, inputEndpoint } from '../../src/compat/data-objects/configuration-sets.js';
+import { deploymentSlot, virtualMachineDeployment } from '../../src/compat/data-objects/deployment.js';
+import { dataVirtualHardDisk, osVirtualHardDisk } from '../../src/compat/data-objects/disks.js';
+import { hostedService, needsPlacement } from '../../src/compat/data-objects/hosted-service.js';
+import { osImage } from '../../src/compat/data-objects/os-image.js';
+import { needsOsMediaLink, persistentVMRole, withOsMediaLink } from '../../src/compat/data-objects/role.js';
+import { pickLocation } from '../../src/compat/default-location.js';
+import { accountFor, blobEndpoint, timeStamp } from '../../src/compat/default-media-link.js';
+import { ValidationError } from '../../src/core/errors.js';
 
 test('OSDisk: DisableWriteCache becomes HostCaching, the other members keep their names', () => {
   assert.deepEqual(osVirtualHardDisk({ SourceImageName: 'img', DisableWriteCache: true, DiskName: 'd', MediaLink: 'https://a/b.vhd' }),

@@ -6,10 +6,10 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import type { IaasClient } from '../../compat/iaas-client.js';
-import MethodNames from '../../compat/method-names.cjs';
-import type { ResponseObject } from '../../compat/types.js';
-import type { Emulator } from '../../emulator/server.js';
+import type { IaasClient } from '../../src/compat/iaas-client.js';
+import MethodNames from '../../src/compat/method-names.cjs';
+import type { ResponseObject } from '../../src/compat/types.js';
+import type { Emulator } from '../../src/emulator/server.js';
 import { clearProxyEnvironment } from '../support/environment.js';
 import { startTestEmulator } from '../support/emulator.js';
 import { recordingHandlers } from './recording-handlers.js';

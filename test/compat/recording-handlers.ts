@@ -5,7 +5,7 @@
  * replace the emulator's own handlers in the tests that use them, so those tests do not depend on how far the
  * emulator's virtual machine semantics have come.
  */
-import { accepted, done, type HandlerContext, type HandlerTable } from '../../emulator/handlers/types.js';
+import { accepted, done, type HandlerContext, type HandlerTable } from '../../src/emulator/handlers/types.js';
 
 export interface Recorded {
   params: Readonly<Record<string, unknown>>;

@@ -1,7 +1,7 @@
 /**
- * The sample programs of both documents (examples/iaas-sample-en.cjs and examples/iaas-sample-ko.cjs, read from
- * the repository's examples/ folder, since tsc does not copy them) run unchanged but for the lines the files mark,
- * as child processes against the standalone emulator (dist/emulator/cli.js): each creates a hosted service and a
+ * The sample programs of both documents (tools/examples/iaas-sample-en.cjs and tools/examples/iaas-sample-ko.cjs, read from
+ * the repository's tools/examples/ folder, since tsc does not copy them) run unchanged but for the lines the files mark,
+ * as child processes against the standalone emulator (dist/src/emulator/cli.js): each creates a hosted service and a
  * virtual machine deployment, polls the operation and prints Succeeded. The emulator's subscription holds a
  * storage account, where the facade puts the OS disk's blob (the samples name none).
  */
@@ -20,13 +20,13 @@ after(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-/** Starts `node dist/emulator/cli.js --out <out>` and resolves once it has written its files. */
+/** Starts `node dist/src/emulator/cli.js --out <out>` and resolves once it has written its files. */
 function startStandaloneEmulator(out: string): Promise<ChildProcess> {
-  const cli = join(distRoot, 'emulator', 'cli.js');
+  const cli = join(distRoot, 'src', 'emulator', 'cli.js');
   const args = [
     cli, '--port', '0', '--out', out, '--spec', resolve(process.cwd(), 'spec'), '--async-polls', '2',
     // The subscription of the samples, with a storage account for the virtual machine's disks.
-    '--state', resolve(process.cwd(), 'examples', 'emulator-state.json'),
+    '--state', resolve(process.cwd(), 'tools', 'examples', 'emulator-state.json'),
   ];
   const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
   started.push(child);
@@ -53,7 +53,7 @@ async function runSample(t: TestContext, file: string): Promise<void> {
   const out = join(dir, `${file}-emulator`);
   const emulator = await startStandaloneEmulator(out);
   try {
-    copyFileSync(resolve(process.cwd(), 'examples', file), join(dir, file));
+    copyFileSync(resolve(process.cwd(), 'tools', 'examples', file), join(dir, file));
     const started = Date.now();
     const result = await runNode([file], {
       cwd: dir,

@@ -8,18 +8,18 @@ import { mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createServiceManagementService, type IaasClient } from '../../compat/index.js';
-import type { HostOptions } from '../../compat/types.js';
-import type { RecordedRequest } from '../../emulator/pipeline.js';
-import type { Emulator } from '../../emulator/server.js';
+import { createServiceManagementService, type IaasClient } from '../../src/compat/index.js';
+import type { HostOptions } from '../../src/compat/types.js';
+import type { RecordedRequest } from '../../src/emulator/pipeline.js';
+import type { Emulator } from '../../src/emulator/server.js';
 
 /** The build folder these tests were compiled into (dist/ for the package build): dist/test/compat/ -> dist/. */
 export const distRoot = fileURLToPath(new URL('../../', import.meta.url));
 
 /** The "exports" entry the package needs for the facade (also in docs/migration.md and the report). */
 export const COMPAT_EXPORT = {
-  import: { types: './dist/compat/index.d.ts', default: './dist/compat/index.js' },
-  require: { types: './dist/compat/index.d.cts', default: './dist/compat/index.cjs' },
+  import: { types: './dist/src/compat/index.d.ts', default: './dist/src/compat/index.js' },
+  require: { types: './dist/src/compat/index.d.cts', default: './dist/src/compat/index.cjs' },
 };
 
 /** A facade client of the emulator, with its management certificate as PEM text and its CA trusted. */

@@ -4,8 +4,8 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { IaasClient } from '../../compat/index.js';
-import type { NoContent, ResponseObject } from '../../compat/types.js';
+import { IaasClient } from '../../src/compat/index.js';
+import type { NoContent, ResponseObject } from '../../src/compat/types.js';
 import type { OSImage, Operation } from '../../generated/models/index.js';
 
 /** Never called: compiling it is the test. */

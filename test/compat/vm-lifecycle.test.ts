@@ -6,9 +6,9 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, test, type TestContext } from 'node:test';
-import type { IaasClient } from '../../compat/iaas-client.js';
-import type { ResponseObject } from '../../compat/types.js';
-import type { Emulator } from '../../emulator/server.js';
+import type { IaasClient } from '../../src/compat/iaas-client.js';
+import type { ResponseObject } from '../../src/compat/types.js';
+import type { Emulator } from '../../src/emulator/server.js';
 import type { Deployment, OSImage, Operation, Role, StorageAccountKeys } from '../../generated/models/index.js';
 import { startTestEmulator } from '../support/emulator.js';
 import { clearProxyEnvironment } from '../support/environment.js';

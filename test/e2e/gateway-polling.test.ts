@@ -5,8 +5,8 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { ServiceManagementClient } from '../../generated/client.js';
-import { certificateFromPem } from '../../runtime/credentials.js';
-import { OperationFailedError } from '../../runtime/errors.js';
+import { certificateFromPem } from '../../src/client/credentials.js';
+import { OperationFailedError } from '../../src/core/errors.js';
 import { startScriptedServer, type ScriptedServer } from '../support/scripted-server.js';
 import { testPki } from '../support/pki.js';
 

@@ -44,7 +44,7 @@ test('each export points at built JavaScript with its .d.ts', () => {
 
 test('internals are not importable', async () => {
   // Specifiers held in variables: the type checker rightly refuses them as literals.
-  for (const internal of ['asm-sdk/dist/runtime/client.js', 'asm-sdk/generator/main']) {
+  for (const internal of ['asm-sdk/dist/src/client/client.js', 'asm-sdk/src/codegen/main']) {
     await assert.rejects(import(internal), (err: NodeJS.ErrnoException) => err.code === 'ERR_PACKAGE_PATH_NOT_EXPORTED');
   }
 });

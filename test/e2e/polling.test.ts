@@ -4,12 +4,12 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import type { Emulator } from '../../emulator/server.js';
+import type { Emulator } from '../../src/emulator/server.js';
 import { ServiceManagementClient } from '../../generated/client.js';
-import type { ClientOptions } from '../../runtime/client.js';
-import { certificateFromPem } from '../../runtime/credentials.js';
-import { AbortedError, AuthenticationError, OperationFailedError, ResourceNotFoundError, TimeoutError } from '../../runtime/errors.js';
-import type { OperationStatus } from '../../runtime/poller.js';
+import type { ClientOptions } from '../../src/client/client.js';
+import { certificateFromPem } from '../../src/client/credentials.js';
+import { AbortedError, AuthenticationError, OperationFailedError, ResourceNotFoundError, TimeoutError } from '../../src/core/errors.js';
+import type { OperationStatus } from '../../src/client/poller.js';
 import { startTestEmulator } from '../support/emulator.js';
 import { clearProxyEnvironment } from '../support/environment.js';
 import { testPki } from '../support/pki.js';

@@ -5,9 +5,9 @@
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, test } from 'node:test';
 import { ServiceManagementClient } from '../../generated/client.js';
-import type { ClientOptions } from '../../runtime/client.js';
-import { certificateFromPem, tokenCredential } from '../../runtime/credentials.js';
-import { ServiceError } from '../../runtime/errors.js';
+import type { ClientOptions } from '../../src/client/client.js';
+import { certificateFromPem, tokenCredential } from '../../src/client/credentials.js';
+import { ServiceError } from '../../src/core/errors.js';
 import { clearProxyEnvironment } from '../support/environment.js';
 import { testPki } from '../support/pki.js';
 import { startScriptedServer, type ScriptedServer } from '../support/scripted-server.js';

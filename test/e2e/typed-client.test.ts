@@ -10,9 +10,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { runScenario } from '../../demo/scenario.js';
-import { createCertificateAuthority } from '../../emulator/certs.js';
-import type { Emulator } from '../../emulator/server.js';
+import { runScenario } from '../../tools/demo/scenario.js';
+import { createCertificateAuthority } from '../../src/emulator/certs.js';
+import type { Emulator } from '../../src/emulator/server.js';
 import {
   ConflictError, ResourceNotFoundError, ServiceManagementClient, ValidationError, certificateFromPem, type ResponseInfo,
 } from '../../generated/index.js';
@@ -115,7 +115,7 @@ test('invalid input is refused before anything is sent', async () => {
 
 test('the standalone emulator serves a typed client that uses the files it wrote', async () => {
   const out = mkdtempSync(join(tmpdir(), 'asm-standalone-'));
-  const cli = fileURLToPath(new URL('../../emulator/cli.js', import.meta.url));
+  const cli = fileURLToPath(new URL('../../src/emulator/cli.js', import.meta.url));
   const child = spawn(process.execPath, [cli, '--port', '0', '--out', out, '--spec', specDir], { stdio: ['ignore', 'pipe', 'inherit'] });
   try {
     let output = '';

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { ServiceManagementClient } from '../../generated/client.js';
 import type { NetworkConfiguration } from '../../generated/models/NetworkConfiguration.js';
-import { certificateFromPem } from '../../runtime/credentials.js';
+import { certificateFromPem } from '../../src/client/credentials.js';
 import { startScriptedServer, type ScriptedServer } from '../support/scripted-server.js';
 import { testPki } from '../support/pki.js';
 

@@ -1,8 +1,8 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { Emulator } from '../../emulator/server.js';
-import { keyOf } from '../../emulator/state.js';
+import type { Emulator } from '../../src/emulator/server.js';
+import { keyOf } from '../../src/emulator/state.js';
 import { NS, clientFor, createBody, elementText, errorOf, startTestEmulator, type TestClient } from './helpers.js';
 
 let emulator: Emulator;

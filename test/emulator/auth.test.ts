@@ -1,9 +1,9 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { request, Agent } from 'undici';
-import { createSelfSignedClientCertificate } from '../../emulator/certs.js';
-import { FORBIDDEN_MESSAGE } from '../../emulator/api-error.js';
-import type { Emulator } from '../../emulator/server.js';
+import { createSelfSignedClientCertificate } from '../../src/emulator/certs.js';
+import { FORBIDDEN_MESSAGE } from '../../src/emulator/api-error.js';
+import type { Emulator } from '../../src/emulator/server.js';
 import { clientFor, errorOf, startTestEmulator, type TestClient } from './helpers.js';
 
 const FORBIDDEN_BODY = '<Error xmlns="http://schemas.microsoft.com/windowsazure" xmlns:i="http://www.w3.org/2001/XMLSchema-instance">'
@@ -98,7 +98,7 @@ test('Host without a port and a GET with Content-Type and Content-Length: 0 (azu
 });
 
 test('the default emulator makes its own subscription and management certificate', async () => {
-  const { startEmulator } = await import('../../emulator/server.js');
+  const { startEmulator } = await import('../../src/emulator/server.js');
   const { specDir } = await import('./helpers.js');
   const fresh = await startEmulator({ specDir });
   const agent = new Agent({ connect: { ca: fresh.caCert, cert: fresh.clientCert.cert, key: fresh.clientCert.key } });

@@ -1,6 +1,6 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Emulator } from '../../emulator/server.js';
+import type { Emulator } from '../../src/emulator/server.js';
 import { NS, XSI, clientFor, createBody, errorOf, startTestEmulator, type TestClient } from './helpers.js';
 
 let emulator: Emulator;

@@ -4,7 +4,7 @@ import { X509Certificate, createPrivateKey } from 'node:crypto';
 import { createSecureContext } from 'node:tls';
 import {
   createCertificateAuthority, createPkcs12, createSelfSignedClientCertificate, issueServerCertificate, thumbprintOf,
-} from '../../emulator/certs.js';
+} from '../../src/emulator/certs.js';
 import { sharedPki } from './helpers.js';
 
 test('the CA is a CA and signs a server certificate for localhost and 127.0.0.1', () => {

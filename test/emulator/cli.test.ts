@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { Agent, request } from 'undici';
 import { specDir } from './helpers.js';
 
-const cli = fileURLToPath(new URL('../../emulator/cli.js', import.meta.url));
+const cli = fileURLToPath(new URL('../../src/emulator/cli.js', import.meta.url));
 
 interface Connection {
   url: string;

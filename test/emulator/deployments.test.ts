@@ -5,7 +5,7 @@
  */
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Emulator } from '../../emulator/server.js';
+import type { Emulator } from '../../src/emulator/server.js';
 import { accept, createService, createStorage, createVm, settle, succeed, vmDeploymentBody } from './compute-fixtures.js';
 import { NS, clientFor, elementText, errorOf, startTestEmulator, type TestClient } from './helpers.js';
 

@@ -1,7 +1,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseFaultSpec } from '../../emulator/fault-spec.js';
-import type { Emulator } from '../../emulator/server.js';
+import { parseFaultSpec } from '../../src/emulator/fault-spec.js';
+import type { Emulator } from '../../src/emulator/server.js';
 import { clientFor, errorOf, startTestEmulator, type TestClient } from './helpers.js';
 
 let emulator: Emulator;

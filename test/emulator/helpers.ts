@@ -6,8 +6,8 @@ import { join } from 'node:path';
 import { Agent, request } from 'undici';
 import {
   createCertificateAuthority, createSelfSignedClientCertificate, issueServerCertificate, type CertificateAuthority, type KeyAndCertificate,
-} from '../../emulator/certs.js';
-import { startEmulator, type Emulator, type EmulatorOptions } from '../../emulator/server.js';
+} from '../../src/emulator/certs.js';
+import { startEmulator, type Emulator, type EmulatorOptions } from '../../src/emulator/server.js';
 
 /** The repository's spec: ASM_SPEC_DIR, else spec/ under the working directory (tests run from the repo root). */
 export const specDir = process.env['ASM_SPEC_DIR'] ?? join(process.cwd(), 'spec');

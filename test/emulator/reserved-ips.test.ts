@@ -4,7 +4,7 @@
  */
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Emulator } from '../../emulator/server.js';
+import type { Emulator } from '../../src/emulator/server.js';
 import { createService, createStorage, createVm, succeed } from './compute-fixtures.js';
 import { NS, XSI, clientFor, elementText, errorOf, startTestEmulator, type TestClient } from './helpers.js';
 

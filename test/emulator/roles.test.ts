@@ -5,7 +5,7 @@
  */
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Emulator } from '../../emulator/server.js';
+import type { Emulator } from '../../src/emulator/server.js';
 import {
   createService, createStorage, createVm, linuxProvisioning, networkSet, roleInner, succeed, vmDeploymentBody,
 } from './compute-fixtures.js';

@@ -8,10 +8,10 @@ import assert from 'node:assert/strict';
 import { copyFileSync, mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { defaultHandlers } from '../../emulator/handlers/index.js';
-import { done, type HandlerContext } from '../../emulator/handlers/types.js';
-import type { Emulator } from '../../emulator/server.js';
-import { loadSpec } from '../../spec/load.js';
+import { defaultHandlers } from '../../src/emulator/handlers/index.js';
+import { done, type HandlerContext } from '../../src/emulator/handlers/types.js';
+import type { Emulator } from '../../src/emulator/server.js';
+import { loadSpec } from '../../src/core/spec-load.js';
 import { NS, clientFor, errorOf, specDir, startTestEmulator, type TestClient } from './helpers.js';
 
 const pathParam = { name: 'WidgetName', in: 'path', type: 'string', required: true, doc: 'Widget.' };

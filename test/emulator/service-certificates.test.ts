@@ -5,8 +5,8 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { X509Certificate } from 'node:crypto';
-import { createPkcs12, createSelfSignedClientCertificate } from '../../emulator/certs.js';
-import type { Emulator } from '../../emulator/server.js';
+import { createPkcs12, createSelfSignedClientCertificate } from '../../src/emulator/certs.js';
+import type { Emulator } from '../../src/emulator/server.js';
 import { createService, succeed } from './compute-fixtures.js';
 import { NS, clientFor, elementText, errorOf, startTestEmulator, type TestClient } from './helpers.js';
 

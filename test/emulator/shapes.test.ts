@@ -1,9 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { isPolymorphic } from '../../runtime/shapes.js';
-import { readXmlBody, writeXmlBody } from '../../runtime/xml.js';
-import { shapesFromSpec } from '../../emulator/shapes-from-spec.js';
-import { loadSpec } from '../../spec/load.js';
+import { isPolymorphic } from '../../src/core/shapes.js';
+import { readXmlBody, writeXmlBody } from '../../src/core/xml.js';
+import { shapesFromSpec } from '../../src/core/shapes-from-spec.js';
+import { loadSpec } from '../../src/core/spec-load.js';
 import { NS, specDir } from './helpers.js';
 
 const spec = loadSpec(specDir);

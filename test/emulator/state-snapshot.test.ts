@@ -4,9 +4,9 @@
  */
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Emulator } from '../../emulator/server.js';
-import { EmulatorState } from '../../emulator/state.js';
-import { applySnapshot, type StateSnapshot } from '../../emulator/state-snapshot.js';
+import type { Emulator } from '../../src/emulator/server.js';
+import { EmulatorState } from '../../src/emulator/state.js';
+import { applySnapshot, type StateSnapshot } from '../../src/emulator/state-snapshot.js';
 import { createService, createVm, roleInner } from './compute-fixtures.js';
 import { NS, XSI, clientFor, elementText, errorOf, startTestEmulator, type TestClient } from './helpers.js';
 

@@ -6,8 +6,8 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { X509Certificate, createPublicKey } from 'node:crypto';
-import { createSelfSignedClientCertificate } from '../../emulator/certs.js';
-import type { Emulator } from '../../emulator/server.js';
+import { createSelfSignedClientCertificate } from '../../src/emulator/certs.js';
+import type { Emulator } from '../../src/emulator/server.js';
 import { createService, createStorage, createVm, succeed, vmDeploymentBody } from './compute-fixtures.js';
 import { NS, clientFor, createBody, elementText, errorOf, startTestEmulator, type TestClient } from './helpers.js';
 

@@ -4,8 +4,8 @@
  */
 import { allOperations } from '../../generated/operations/index.js';
 import { serviceShape } from '../../generated/service.js';
-import type { BodyShape, OperationDescriptor } from '../../runtime/shapes.js';
-import { readXmlBody } from '../../runtime/xml.js';
+import type { BodyShape, OperationDescriptor } from '../../src/core/shapes.js';
+import { readXmlBody } from '../../src/core/xml.js';
 
 const byName = new Map<string, OperationDescriptor>(allOperations.map((op) => [op.name, op]));
 

@@ -6,8 +6,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import { ServiceManagementClient, certificateFromPem } from '../../generated/index.js';
-import type { RecordedRequest } from '../../emulator/pipeline.js';
-import type { Emulator } from '../../emulator/server.js';
+import type { RecordedRequest } from '../../src/emulator/pipeline.js';
+import type { Emulator } from '../../src/emulator/server.js';
 import { clientFor, startTestEmulator, type Answer, type CallOptions, type TestClient } from '../emulator/helpers.js';
 import { RECORDED_SUBSCRIPTION } from './corpus.js';
 

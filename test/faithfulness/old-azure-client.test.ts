@@ -7,7 +7,7 @@
 import { createRequire } from 'node:module';
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Emulator } from '../../emulator/server.js';
+import type { Emulator } from '../../src/emulator/server.js';
 import { startTestEmulator } from '../emulator/helpers.js';
 
 type Callback = (error: (Error & { code?: string; statusCode?: number }) | null, response: OldResponse) => void;

@@ -10,8 +10,8 @@ import type {
   AffinityGroup, ConfigurationSet, DataVirtualHardDisk, Deployment, Disk, HostedService, InputEndpoint, OSImage, ReservedIP, Role,
   ServiceManagementClient, StorageService,
 } from '../../generated/index.js';
-import type { InstancePhase } from '../../emulator/records.js';
-import { keyOf, type EmulatorState } from '../../emulator/state.js';
+import type { InstancePhase } from '../../src/emulator/records.js';
+import { keyOf, type EmulatorState } from '../../src/emulator/state.js';
 
 const PASSWORD = 'Prep-Passw0rd';
 const IMAGE_ACCOUNT = 'xplatimages';

@@ -7,10 +7,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { allOperations } from '../../generated/operations/index.js';
-import { defaultHandlers } from '../../emulator/handlers/index.js';
-import { Router } from '../../runtime/router.js';
-import type { OperationDescriptor } from '../../runtime/shapes.js';
-import { readXmlBody } from '../../runtime/xml.js';
+import { defaultHandlers } from '../../src/emulator/handlers/index.js';
+import { Router } from '../../src/emulator/router.js';
+import type { OperationDescriptor } from '../../src/core/shapes.js';
+import { readXmlBody } from '../../src/core/xml.js';
 import { corpusDir, missingCorpusReason, recordings, writeReport, type Interaction } from './corpus.js';
 import { startBench, Tally, type Bench, type Session } from './harness.js';
 import { compareShapes, shapeOf, verdictOf } from './xml-shape.js';

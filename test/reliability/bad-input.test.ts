@@ -4,7 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { inputSuite } from '../../reliability/inputs/suite.js';
+import { inputSuite } from './inputs/suite.js';
 
 test('broken inputs are refused naming the field before anything is sent; hostile parameters stay in their place', { timeout: 120_000 }, async () => {
   const report = await inputSuite({ seed: 5, perOperation: 4, operations: 25 });

@@ -4,7 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { faultSuite } from '../../reliability/faults/suite.js';
+import { faultSuite } from './faults/suite.js';
 
 test('under injected faults no resource is lost, left behind or created twice, and no POST is sent again blindly', { timeout: 120_000 }, async () => {
   const report = await faultSuite({ seed: 11, scenarios: 2, timeoutMs: 200 });

@@ -13,11 +13,11 @@ import { DownloadRdpFileOperation } from '../../generated/operations/DownloadRdp
 import { GetHostedServiceOperation } from '../../generated/operations/GetHostedService.js';
 import { GetStorageAccountKeysOperation } from '../../generated/operations/GetStorageAccountKeys.js';
 import { WalkUpgradeDomainBySlotOperation } from '../../generated/operations/WalkUpgradeDomainBySlot.js';
-import { ServiceClient, type ClientOptions } from '../../runtime/client.js';
-import { certificateFromPem } from '../../runtime/credentials.js';
-import { ResponseParseError, SdkError, ValidationError } from '../../runtime/errors.js';
-import { redactBody } from '../../runtime/logging.js';
-import { httpReply, startRawServer, type RawServer } from '../../reliability/raw-https-server.js';
+import { ServiceClient, type ClientOptions } from '../../src/client/client.js';
+import { certificateFromPem } from '../../src/client/credentials.js';
+import { ResponseParseError, SdkError, ValidationError } from '../../src/core/errors.js';
+import { redactBody } from '../../src/client/logging.js';
+import { httpReply, startRawServer, type RawServer } from './raw-https-server.js';
 import { testPki } from '../support/pki.js';
 
 const pki = testPki();
@@ -63,7 +63,7 @@ test('redactBody redacts a secret whose closing tag or quote was cut off', () =>
 });
 
 test('redacting a hostile 400 KB error body does not block the process for seconds', async () => {
-  const logging = new URL('../../runtime/logging.js', import.meta.url).href;
+  const logging = new URL('../../src/client/logging.js', import.meta.url).href;
   const op = new URL('../../generated/operations/GetHostedService.js', import.meta.url).href;
   const script = `const { redactBody } = await import('${logging}'); const { GetHostedServiceOperation: op } = await import('${op}');`
     + `redactBody(op, '<Data '.repeat(64000)); redactBody(op, '-----BEGIN PRIVATE KEY-----'.repeat(16000));`;

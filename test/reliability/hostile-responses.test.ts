@@ -4,8 +4,8 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { startFuzzHarness } from '../../reliability/fuzz/run.js';
-import { runPool } from '../../reliability/pool.js';
+import { startFuzzHarness } from './fuzz/run.js';
+import { runPool } from './pool.js';
 
 /** Problems of bugs already shown by known-bugs.test.ts; remove an entry with its fix. */
 

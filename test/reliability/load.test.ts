@@ -4,7 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { loadSuite } from '../../reliability/load/suite.js';
+import { loadSuite } from './load/suite.js';
 
 test('concurrent calls and waits complete without error, through the SDK and the baseline', { timeout: 120_000 }, async () => {
   const report = await loadSuite({ rounds: 1, calls: 50, waits: 5 });

@@ -6,7 +6,7 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { secretsSuite } from '../../reliability/secrets/suite.js';
+import { secretsSuite } from './secrets/suite.js';
 
 test('no secret appears in any error message, stack, JSON or inspect form, or log line', { timeout: 120_000 }, async () => {
   const report = await secretsSuite({

@@ -4,8 +4,8 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { expiredServerCertificate, wrongHostServerCertificate } from '../../reliability/tls/certificates.js';
-import { probe } from '../../reliability/tls/probe.js';
+import { expiredServerCertificate, wrongHostServerCertificate } from './tls/certificates.js';
+import { probe } from './tls/probe.js';
 import { testPki } from '../support/pki.js';
 
 const pki = testPki();

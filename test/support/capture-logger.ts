@@ -1,5 +1,5 @@
 /** A logger that keeps every entry, for tests that check what was (and was not) logged. */
-import type { LogEntry, Logger } from '../../runtime/logging.js';
+import type { LogEntry, Logger } from '../../src/client/logging.js';
 
 export interface CapturedLog {
   logger: Logger;

@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { KeyAndCertificate } from '../../emulator/certs.js';
+import type { KeyAndCertificate } from '../../src/emulator/certs.js';
 
 export function legacyPkcs12(certificate: KeyAndCertificate, passphrase: string): Buffer | undefined {
   const dir = mkdtempSync(join(tmpdir(), 'legacy-p12-'));

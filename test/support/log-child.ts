@@ -3,7 +3,7 @@
  * whether anything reaches stderr. Its input comes in LOG_CHILD (JSON): endpoint, CA, key and certificate.
  */
 import { ServiceManagementClient } from '../../generated/client.js';
-import { certificateFromPem } from '../../runtime/credentials.js';
+import { certificateFromPem } from '../../src/client/credentials.js';
 
 interface ChildInput {
   endpoint: string;

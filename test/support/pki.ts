@@ -8,7 +8,7 @@ import forge from 'node-forge';
 import {
   createCertificateAuthority, createSelfSignedClientCertificate, issueServerCertificate, thumbprintOf,
   type CertificateAuthority, type KeyAndCertificate,
-} from '../../emulator/certs.js';
+} from '../../src/emulator/certs.js';
 
 export interface TestPki {
   ca: CertificateAuthority;

@@ -1,5 +1,5 @@
 /** Builds .publishsettings documents in both schema versions, as the classic portal wrote them. */
-import { createPkcs12, type KeyAndCertificate } from '../../emulator/certs.js';
+import { createPkcs12, type KeyAndCertificate } from '../../src/emulator/certs.js';
 
 export interface SubscriptionEntry {
   id: string;

@@ -9,7 +9,7 @@ import { createServer, type Server } from 'node:https';
 import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import type { TLSSocket } from 'node:tls';
-import type { KeyAndCertificate } from '../../emulator/certs.js';
+import type { KeyAndCertificate } from '../../src/emulator/certs.js';
 import { testPki } from './pki.js';
 
 export interface SeenRequest {

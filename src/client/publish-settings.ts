@@ -1,0 +1,149 @@
+/**
+ * .publishsettings files, as the classic portal handed them out. Two layouts exist:
+ *   schema 1.0: <PublishProfile Url="…" ManagementCertificate="…"><Subscription Id="…" Name="…"/></PublishProfile>
+ *   schema 2.0: <PublishProfile SchemaVersion="2.0"><Subscription Id="…" Name="…" ServiceManagementUrl="…"
+ *               ManagementCertificate="…"/></PublishProfile>
+ * A subscription's own attributes win over its profile's. ManagementCertificate is a base64 PKCS#12 with an empty
+ * passphrase. The result spreads straight into the client options: `new Client({ ...fromPublishSettings(…) })`.
+ */
+import type { XMLParser } from 'fast-xml-parser';
+import { fastXmlParser } from '../core/deferred-modules.js';
+import { credentialFromPkcs12, readCredentialFile, type CertificateCredential } from './credentials.js';
+import { CredentialError } from '../core/errors.js';
+
+export interface PublishSettingsSource {
+  /** Path of the .publishsettings file. */
+  file?: string;
+  /** The file's content, instead of `file`. */
+  xml?: string | Buffer;
+  /** Id or name of the subscription to use; required when the file holds more than one. */
+  subscription?: string;
+}
+
+export interface PublishSettingsSubscription {
+  id: string;
+  name?: string;
+  /** https:// origin of the management endpoint. */
+  endpoint: string;
+}
+
+export interface PublishSettings {
+  credential: CertificateCredential;
+  subscriptionId: string;
+  subscriptionName?: string;
+  endpoint: string;
+}
+
+const DEFAULT_ENDPOINT = 'https://management.core.windows.net';
+const ATTR = '@';
+
+type Element = Record<string, unknown>;
+
+interface Entry extends PublishSettingsSubscription {
+  /** Base64 PKCS#12, from the subscription or its profile. */
+  certificate?: string;
+}
+
+let parser: XMLParser | undefined;
+
+function getParser(): XMLParser {
+  parser ??= new (fastXmlParser().XMLParser)({
+  ignoreAttributes: false,
+  attributeNamePrefix: ATTR,
+  removeNSPrefix: true,
+  parseAttributeValue: false,
+  parseTagValue: false,
+  isArray: (name, _path, _leaf, isAttribute) => !isAttribute && (name === 'PublishProfile' || name === 'Subscription'),
+});
+  return parser;
+}
+
+function attribute(element: Element, name: string): string | undefined {
+  const value = element[`${ATTR}${name}`];
+  return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
+}
+
+function endpointOf(url: string | undefined, origin: string): string {
+  if (url === undefined) return DEFAULT_ENDPOINT;
+  try {
+    const parsed = new URL(url);
+    if (parsed.protocol === 'https:') return parsed.origin;
+  } catch {
+    // Reported below.
+  }
+  throw new CredentialError(`${origin}: the management URL must be an https:// URL`);
+}
+
+function parse(text: string, origin: string): Element {
+  if (/<!DOCTYPE/i.test(text)) throw new CredentialError(`${origin} is not a .publishsettings file (DOCTYPE is not allowed)`);
+  const valid = fastXmlParser().XMLValidator.validate(text);
+  // Only the line is quoted: the parser's message can repeat attribute text, and certificates are attributes.
+  if (valid !== true) throw new CredentialError(`${origin} is not well-formed XML (line ${valid.err.line})`);
+  const root = (getParser().parse(text) as Element)['PublishData'] as Element | undefined;
+  if (typeof root !== 'object' || root === null) throw new CredentialError(`${origin} is not a .publishsettings file (no PublishData element)`);
+  return root;
+}
+
+function entries(root: Element, origin: string): Entry[] {
+  const found: Entry[] = [];
+  for (const profile of (root['PublishProfile'] as Element[] | undefined) ?? []) {
+    for (const subscription of (profile['Subscription'] as Element[] | undefined) ?? []) {
+      const id = attribute(subscription, 'Id');
+      if (id === undefined) throw new CredentialError(`${origin}: a Subscription element has no Id attribute`);
+      const entry: Entry = {
+        id,
+        endpoint: endpointOf(attribute(subscription, 'ServiceManagementUrl') ?? attribute(profile, 'Url'), origin),
+      };
+      const name = attribute(subscription, 'Name');
+      if (name !== undefined) entry.name = name;
+      const certificate = attribute(subscription, 'ManagementCertificate') ?? attribute(profile, 'ManagementCertificate');
+      if (certificate !== undefined) entry.certificate = certificate;
+      found.push(entry);
+    }
+  }
+  if (found.length === 0) throw new CredentialError(`${origin} holds no subscription`);
+  return found;
+}
+
+function describe(list: Entry[]): string {
+  return list.map((s) => (s.name !== undefined ? `"${s.name}" (${s.id})` : s.id)).join(', ');
+}
+
+function select(list: Entry[], wanted: string | undefined, origin: string): Entry {
+  if (wanted === undefined) {
+    if (list.length === 1) return list[0]!;
+    throw new CredentialError(`${origin} holds ${list.length} subscriptions; choose one by id or name (subscription): ${describe(list)}`);
+  }
+  const key = wanted.trim();
+  const byId = list.filter((s) => s.id.toLowerCase() === key.toLowerCase());
+  const byName = byId.length > 0 ? byId : list.filter((s) => s.name === key);
+  const matches = byName.length > 0 ? byName : list.filter((s) => s.name?.toLowerCase() === key.toLowerCase());
+  if (matches.length === 1) return matches[0]!;
+  if (matches.length > 1) throw new CredentialError(`subscription "${key}" is ambiguous in ${origin}; use its id: ${describe(matches)}`);
+  throw new CredentialError(`subscription "${key}" is not in ${origin}; it has: ${describe(list)}`);
+}
+
+function load(source: PublishSettingsSource): { list: Entry[]; origin: string } {
+  if (source.xml === undefined && source.file === undefined) throw new CredentialError('publish settings need file or xml');
+  const origin = source.file ?? 'the publish settings';
+  const text = (source.xml ?? readCredentialFile(source.file!, 'publish settings')).toString();
+  return { list: entries(parse(text, origin), origin), origin };
+}
+
+/** The subscriptions a .publishsettings file holds (no certificate is decoded). */
+export function listPublishSettingsSubscriptions(source: PublishSettingsSource): PublishSettingsSubscription[] {
+  return load(source).list.map(({ id, name, endpoint }) => (name !== undefined ? { id, name, endpoint } : { id, endpoint }));
+}
+
+/** The credential, subscription id and endpoint of one subscription of a .publishsettings file. */
+export function fromPublishSettings(source: PublishSettingsSource): PublishSettings {
+  const { list, origin } = load(source);
+  const entry = select(list, source.subscription, origin);
+  const label = `the ManagementCertificate of subscription ${describe([entry])} in ${origin}`;
+  if (entry.certificate === undefined) throw new CredentialError(`${label} is missing`);
+  const pfx = Buffer.from(entry.certificate, 'base64');
+  if (pfx.length === 0) throw new CredentialError(`${label} is not base64`);
+  const settings: PublishSettings = { credential: credentialFromPkcs12(pfx, '', label), subscriptionId: entry.id, endpoint: entry.endpoint };
+  if (entry.name !== undefined) settings.subscriptionName = entry.name;
+  return settings;
+}

@@ -1,0 +1,95 @@
+/**
+ * Turns an operation and its input into the pieces of an HTTP request: path with encoded parameters, query,
+ * headers and body. Path parameters are encoded segment by segment, and "." or ".." are refused, so no input can
+ * reach another path.
+ */
+import { formatScalar } from '../core/codec.js';
+import { ValidationError } from '../core/errors.js';
+import { writeJsonBody } from '../core/json.js';
+import type { BodyShape, OperationDescriptor, ParamShape } from '../core/shapes.js';
+import { writeXmlBody } from '../core/xml.js';
+
+export type SerializeType = 'xml' | 'json';
+
+export interface PreparedRequest {
+  method: OperationDescriptor['method'];
+  /** Path and query, starting with "/". */
+  pathAndQuery: string;
+  headers: Record<string, string>;
+  body?: string;
+}
+
+function paramText(param: ParamShape, value: unknown): string {
+  return formatScalar({ kind: param.type === 'int' ? 'int' : param.type }, value);
+}
+
+function encodeSegment(operation: string, name: string, text: string): string {
+  if (text === '') throw new ValidationError(operation, [{ path: name, rule: 'must not be empty' }]);
+  if (text === '.' || text === '..') throw new ValidationError(operation, [{ path: name, rule: 'must not be "." or ".."' }]);
+  return encodeURIComponent(text);
+}
+
+export function buildPathAndQuery(op: OperationDescriptor, subscriptionId: string, input: Record<string, unknown>): string {
+  const path = op.path.replace(/\{([^}]+)\}/g, (_, name: string) => {
+    if (name === 'subscriptionId') return encodeSegment(op.name, 'subscriptionId', subscriptionId);
+    const param = op.params.find((p) => p.name === name)!;
+    const value = input[name];
+    if (value === undefined || value === null) throw new ValidationError(op.name, [{ path: name, rule: 'required' }]);
+    return encodeSegment(op.name, name, paramText(param, value));
+  });
+  const query: string[] = [];
+  for (const [key, value] of Object.entries(op.fixedQuery ?? {})) query.push(`${encodeURIComponent(key)}=${encodeURIComponent(value)}`);
+  for (const param of op.params) {
+    if (param.in !== 'query') continue;
+    const value = input[param.name];
+    if (value === undefined || value === null) continue;
+    const key = encodeURIComponent(param.wireName ?? param.name);
+    if (param.value !== undefined) {
+      if (value === true) query.push(`${key}=${encodeURIComponent(param.value)}`);
+      continue;
+    }
+    query.push(`${key}=${encodeURIComponent(paramText(param, value))}`);
+  }
+  return query.length > 0 ? `${path}?${query.join('&')}` : path;
+}
+
+/** The value the body is made of: the input member named by the spec, or the input minus its parameters. */
+export function bodyValue(op: OperationDescriptor, body: BodyShape, input: Record<string, unknown>): unknown {
+  if (body.member !== undefined) return input[body.member];
+  const params = new Set(op.params.map((p) => p.name));
+  const value: Record<string, unknown> = {};
+  for (const [key, member] of Object.entries(input)) if (!params.has(key)) value[key] = member;
+  return value;
+}
+
+export interface PrepareOptions {
+  subscriptionId: string;
+  apiVersion: string;
+  namespace: string;
+  serializeType: SerializeType;
+  userAgent: string;
+}
+
+export function prepareRequest(op: OperationDescriptor, input: Record<string, unknown>, options: PrepareOptions): PreparedRequest {
+  const accept = options.serializeType === 'json' ? 'application/json' : 'application/xml';
+  const headers: Record<string, string> = {
+    'x-ms-version': op.apiVersion ?? options.apiVersion,
+    accept,
+    'user-agent': options.userAgent,
+  };
+  for (const param of op.params) {
+    if (param.in === 'header' && input[param.name] !== undefined) headers[(param.wireName ?? param.name).toLowerCase()] = paramText(param, input[param.name]);
+  }
+  const prepared: PreparedRequest = { method: op.method, pathAndQuery: buildPathAndQuery(op, options.subscriptionId, input), headers };
+  if (op.request) {
+    const value = bodyValue(op, op.request, input);
+    if (options.serializeType === 'json') {
+      prepared.body = writeJsonBody(op.request, value);
+      headers['content-type'] = 'application/json';
+    } else {
+      prepared.body = writeXmlBody(op.request, value, options.namespace);
+      headers['content-type'] = op.request.contentType ?? 'application/xml; charset=utf-8';
+    }
+  }
+  return prepared;
+}

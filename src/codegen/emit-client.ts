@@ -1,0 +1,122 @@
+/** The client class (every operation as a method), the service description, and the index files. */
+import { Scope, StructureKind, type MethodDeclarationStructure, type OptionalKind, type Project } from 'ts-morph';
+import type { Spec } from '../core/spec-load.js';
+import type { OperationSignature } from './emit-operations.js';
+import { generatedHeader } from './file-header.js';
+import { operationConst, quote, shapeName } from './names.js';
+
+/** The statement that loads an operation's module on first use, so that a client costs nothing per operation at start-up. */
+function lazyCall(s: OperationSignature, fn: string): string {
+  return `const { ${fn} } = await import('./operations/${s.op.name}.js');\nreturn ${fn}(this, input, options);`;
+}
+
+function clientMethods(signatures: OperationSignature[]): OptionalKind<MethodDeclarationStructure>[] {
+  const methods: OptionalKind<MethodDeclarationStructure>[] = [];
+  for (const s of signatures) {
+    const input = { name: 'input', type: s.inputType, ...(s.inputOptional ? { initializer: '{}' } : {}) };
+    if (s.op.async) {
+      methods.push({
+        name: s.method,
+        isAsync: true,
+        overloads: [
+          { parameters: [{ name: 'input', type: s.inputType }, { name: 'options', type: 'WaitingRequestOptions' }], returnType: 'Promise<CompletedOperation>', docs: [{ description: s.doc }] },
+          { parameters: [{ ...input }, { name: 'options', type: 'RequestOptions', hasQuestionToken: true }], returnType: 'Promise<AcceptedOperation>', docs: [{ description: s.doc }] },
+        ],
+        parameters: [input, { name: 'options', type: 'RequestOptions | WaitingRequestOptions', hasQuestionToken: true }],
+        returnType: 'Promise<AcceptedOperation | CompletedOperation>',
+        statements: lazyCall(s, s.method),
+      });
+    } else {
+      methods.push({
+        name: s.method, isAsync: true, docs: [{ description: s.doc }],
+        parameters: [input, { name: 'options', type: 'RequestOptions', hasQuestionToken: true }],
+        returnType: `Promise<${s.outputType}>`,
+        statements: lazyCall(s, s.method),
+      });
+    }
+    if (s.paginator) {
+      methods.push({
+        name: s.paginator.name, isAsync: true, isGenerator: true,
+        docs: [{ description: `Every ${s.paginator.itemType} of {@link ${s.method}}, page after page.` }],
+        parameters: [input, { name: 'options', type: 'RequestOptions', hasQuestionToken: true }],
+        returnType: `AsyncGenerator<${s.paginator.itemType}, void, undefined>`,
+        statements: `const { ${s.paginator.name} } = await import('./operations/${s.op.name}.js');\nyield* ${s.paginator.name}(this, input, options);`,
+      });
+    }
+  }
+  return methods;
+}
+
+export function emitClient(project: Project, spec: Spec, signatures: OperationSignature[]): string {
+  const models = [...new Set(signatures.flatMap((s) => s.models))].sort();
+  const file = project.createSourceFile('generated/client.ts', {
+    statements: [
+      generatedHeader('spec/ (every operation)'),
+      { kind: StructureKind.ImportDeclaration, moduleSpecifier: '../src/client/client.js', namedImports: ['ServiceClient', { name: 'ClientOptions', isTypeOnly: true }, { name: 'RequestOptions', isTypeOnly: true }, { name: 'ResponseMetadata', isTypeOnly: true }, { name: 'WaitingRequestOptions', isTypeOnly: true }] },
+      { kind: StructureKind.ImportDeclaration, moduleSpecifier: '../src/client/poller.js', isTypeOnly: true, namedImports: ['AcceptedOperation', 'CompletedOperation'] },
+      { kind: StructureKind.ImportDeclaration, moduleSpecifier: './service.js', namedImports: ['serviceShape'] },
+      { kind: StructureKind.ImportDeclaration, moduleSpecifier: './operations/index.js', isTypeOnly: true, namedImports: signatures.map((s) => s.inputType) },
+      { kind: StructureKind.ImportDeclaration, moduleSpecifier: './models/index.js', isTypeOnly: true, namedImports: models },
+      {
+        kind: StructureKind.Class, name: spec.service.name, isExported: true, extends: 'ServiceClient',
+        docs: [{ description: `${spec.service.doc}\n\nEvery operation of the spec as a method; each loads its operation's module on first use. Each is also importable alone from \`operations/\`.` }],
+        ctors: [{ parameters: [{ name: 'options', type: 'ClientOptions' }], statements: 'super(options, serviceShape);', scope: Scope.Public }],
+        methods: clientMethods(signatures),
+      },
+    ],
+  }, { overwrite: true });
+  return file.getFullText();
+}
+
+export function emitService(project: Project, spec: Spec): string {
+  const s = spec.service;
+  const file = project.createSourceFile('generated/service.ts', {
+    statements: [
+      generatedHeader('spec/service.json'),
+      { kind: StructureKind.ImportDeclaration, moduleSpecifier: '../src/client/client.js', namedImports: ['ServiceClient', { name: 'ClientOptions', isTypeOnly: true }] },
+      { kind: StructureKind.ImportDeclaration, moduleSpecifier: '../src/core/shapes.js', isTypeOnly: true, namedImports: ['ServiceShape'] },
+      { kind: StructureKind.ImportDeclaration, moduleSpecifier: `./models/${s.errorModel}.js`, namedImports: [shapeName(s.errorModel)] },
+      { kind: StructureKind.ImportDeclaration, moduleSpecifier: `./operations/${s.operationStatus}.js`, namedImports: [operationConst(s.operationStatus)] },
+      `/** The service as the runtime sees it: default host, x-ms-version, XML namespace, error body and status operation. */
+export const serviceShape: ServiceShape = {
+  name: ${quote(s.name)},
+  host: ${quote(s.host)},
+  apiVersion: ${quote(s.apiVersion)},
+  namespace: ${quote(s.namespace)},
+  error: () => ${shapeName(s.errorModel)},
+  operationStatus: () => ${operationConst(s.operationStatus)},
+};
+
+/**
+ * A bare client for the functions of \`operations/\`: import only the operations you call and bundlers drop the
+ * rest.
+ */
+export function createServiceClient(options: ClientOptions): ServiceClient {
+  return new ServiceClient(options, serviceShape);
+}`,
+    ],
+  }, { overwrite: true });
+  return file.getFullText();
+}
+
+export function emitOperationIndex(signatures: OperationSignature[]): string {
+  const lines = signatures.map((s) => `export * from './${s.op.name}.js';`);
+  const consts = signatures.map((s) => `  ${operationConst(s.op.name)},`);
+  return `${generatedHeader('spec/ (every operation)')}import type { OperationDescriptor } from '../../src/core/shapes.js';\n${signatures.map((s) => `import { ${operationConst(s.op.name)} } from './${s.op.name}.js';`).join('\n')}\n\n${lines.join('\n')}\n\n/** Every operation of the spec, for tools that look operations up by verb and path. */\nexport const allOperations: readonly OperationDescriptor[] = [\n${consts.join('\n')}\n];\n`;
+}
+
+export function emitModelIndex(spec: Spec): string {
+  const names = [...spec.models.keys()].sort();
+  return `${generatedHeader('spec/ (every model)')}${names.map((n) => `export * from './${n}.js';`).join('\n')}\n`;
+}
+
+export function emitIndex(spec: Spec): string {
+  return `${generatedHeader('spec/')}/** ${spec.service.doc} */
+export { ${spec.service.name} } from './client.js';
+export { createServiceClient, serviceShape } from './service.js';
+export type * from './operations/index.js';
+export type * from './models/index.js';
+export * from '../src/client/index.js';
+`;
+}
+

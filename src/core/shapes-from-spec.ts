@@ -1,0 +1,125 @@
+/**
+ * Builds the runtime's shapes (runtime/shapes.ts) from the loaded spec, so that the emulator reads and writes
+ * bodies with runtime/xml.ts exactly as the SDK does. Model shapes are built on first use and memoized by
+ * name; references between models stay lazy thunks, because models refer to each other and to themselves.
+ */
+import type {
+  BodySpec, ListItemsSpec, LocatedModel, LocatedOperation, ParamSpec, PropertySpec, Spec,
+} from './spec-load.js';
+import type {
+  BodyShape, ItemShape, MemberShape, ModelShape, OperationDescriptor, ParamShape, ServiceShape, StructureShape, TypeShape,
+} from './shapes.js';
+
+export interface SpecShapes {
+  readonly service: ServiceShape;
+  model(name: string): ModelShape;
+  operation(name: string): OperationDescriptor;
+  /** Every operation of the spec, in the spec's order. */
+  readonly operations: readonly OperationDescriptor[];
+  /** The error body every failure answers with: <Error> holding the service's error model. */
+  readonly errorBody: BodyShape;
+}
+
+/** Copies only the keys whose value is defined, so that shapes carry no `key: undefined` noise. */
+function defined<T extends object>(value: T): T {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
+}
+
+export function shapesFromSpec(spec: Spec): SpecShapes {
+  const models = new Map<string, ModelShape>();
+  const operations = new Map<string, OperationDescriptor>();
+  const byName = new Map(spec.operations.map((op) => [op.name, op]));
+
+  const modelRef = (name: string) => () => model(name);
+
+  function itemShape(items: ListItemsSpec): ItemShape {
+    const type = items.type === 'model'
+      ? { kind: 'model' as const, model: modelRef(items.model!) }
+      : defined({ kind: items.type, enum: items.enum });
+    return { element: items.element, type };
+  }
+
+  function typeShape(p: PropertySpec): TypeShape {
+    if (p.type === 'model') return { kind: 'model', model: modelRef(p.model!) };
+    if (p.type === 'list') return { kind: 'list', wrapped: p.wrapped ?? true, item: itemShape(p.items!) };
+    return defined({ kind: p.type, enum: p.enum });
+  }
+
+  function memberShape(p: PropertySpec): MemberShape {
+    return defined({
+      name: p.name, type: typeShape(p), xml: p.xml, secret: p.secret, const: p.const, required: p.required,
+      minimum: p.minimum, maximum: p.maximum, minLength: p.minLength, maxLength: p.maxLength, pattern: p.pattern,
+    });
+  }
+
+  function buildModel(m: LocatedModel): ModelShape {
+    if (m.variants !== undefined) {
+      const variants = m.variants;
+      return { name: m.name, discriminator: m.discriminator!, variants: () => variants.map((v) => model(v) as StructureShape) };
+    }
+    return defined({
+      name: m.name, namespace: m.namespace, members: (m.properties ?? []).map(memberShape),
+      discriminatorValue: m.discriminatorValue, typeName: m.typeName,
+    });
+  }
+
+  function model(name: string): ModelShape {
+    let shape = models.get(name);
+    if (shape === undefined) {
+      const m = spec.models.get(name);
+      if (m === undefined) throw new Error(`the spec has no model ${name}`);
+      shape = buildModel(m);
+      models.set(name, shape);
+    }
+    return shape;
+  }
+
+  function bodyShape(b: BodySpec): BodyShape {
+    const common = defined({ member: b.member, contentType: b.contentType });
+    if (b.model !== undefined) return { element: b.element, model: modelRef(b.model), ...common };
+    if (b.list !== undefined) return { element: b.element, list: itemShape(b.list), ...common };
+    return { element: b.element, text: true, ...common };
+  }
+
+  function paramShape(p: ParamSpec): ParamShape {
+    return defined({
+      name: p.name, in: p.in, wireName: p.wireName, type: p.type, value: p.value, enum: p.enum,
+      required: p.required, minimum: p.minimum, maximum: p.maximum,
+    });
+  }
+
+  function buildOperation(op: LocatedOperation): OperationDescriptor {
+    const poll = op.async?.poll ?? spec.service.operationStatus;
+    return defined({
+      name: op.name, method: op.method, path: op.path, apiVersion: op.apiVersion, fixedQuery: op.fixedQuery,
+      params: (op.params ?? []).map(paramShape),
+      request: op.request === undefined ? undefined : bodyShape(op.request),
+      responses: op.responses.map((r) => defined({ status: r.status, body: r.body === undefined ? undefined : bodyShape(r.body) })),
+      async: op.async === undefined ? undefined : defined({ poll: () => operation(poll), idFromBody: op.async.idFromBody }),
+      pagination: op.pagination,
+    });
+  }
+
+  function operation(name: string): OperationDescriptor {
+    let shape = operations.get(name);
+    if (shape === undefined) {
+      const op = byName.get(name);
+      if (op === undefined) throw new Error(`the spec has no operation ${name}`);
+      shape = buildOperation(op);
+      operations.set(name, shape);
+    }
+    return shape;
+  }
+
+  const service: ServiceShape = {
+    name: spec.service.name,
+    host: spec.service.host,
+    apiVersion: spec.service.apiVersion,
+    namespace: spec.service.namespace,
+    error: () => model(spec.service.errorModel),
+    operationStatus: () => operation(spec.service.operationStatus),
+  };
+  // The element is <Error> whatever the model is called; the SDK reads error bodies the same way.
+  const errorBody: BodyShape = { element: 'Error', model: service.error };
+  return { service, model, operation, operations: spec.operations.map((op) => operation(op.name)), errorBody };
+}

@@ -1,0 +1,102 @@
+/**
+ * Runs the emulator as a process, for other clients (the old npm SDKs, curl) to talk to:
+ *
+ *   node dist/src/emulator/cli.js [--port <p>] [--out <dir>] [--state <file.json>] [--async-polls <n>]
+ *                             [--async-delay-ms <ms>] [--spec <dir>] [--subscription <id>]
+ *                             [--faults <spec>] [--fault-seed <n>] [--verbose]
+ *
+ * Writes into <dir> what a client needs: ca.pem (CA to trust), management-key.pem and management-cert.pem (a
+ * management certificate registered for the subscription), subscription-id.txt and connection.json; then
+ * serves until SIGINT or SIGTERM. --faults injects faults (see fault-spec.ts), e.g.
+ * --faults "ListHostedServices=503x2,*=delay:200x*~0.1" --fault-seed 7.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { startEmulator, type EmulatorOptions } from './server.js';
+import { parseFaultSpec } from './fault-spec.js';
+import { readSnapshotFile } from './state-snapshot.js';
+
+const USAGE = 'usage: node dist/src/emulator/cli.js [--port <p>] [--out <dir>] [--state <file.json>] [--async-polls <n>] [--async-delay-ms <ms>] [--spec <dir>] [--subscription <id>] [--faults <spec>] [--fault-seed <n>] [--verbose]';
+
+function integer(text: string | undefined, name: string): number | undefined {
+  if (text === undefined) return undefined;
+  if (!/^\d+$/.test(text)) throw new Error(`--${name} must be a non-negative integer, got "${text}"`);
+  return Number(text);
+}
+
+function optionsFrom(values: Record<string, string | boolean | undefined>): EmulatorOptions {
+  const str = (name: string) => values[name] as string | undefined;
+  const options: EmulatorOptions = {};
+  const port = integer(str('port'), 'port');
+  const polls = integer(str('async-polls'), 'async-polls');
+  const delay = integer(str('async-delay-ms'), 'async-delay-ms');
+  if (port !== undefined) options.port = port;
+  if (polls !== undefined) options.asyncPolls = polls;
+  if (delay !== undefined) options.asyncDelayMs = delay;
+  if (str('spec') !== undefined) options.specDir = resolve(str('spec')!);
+  if (str('state') !== undefined) options.state = readSnapshotFile(resolve(str('state')!));
+  if (str('subscription') !== undefined) options.subscriptionId = str('subscription')!;
+  if (str('faults') !== undefined) options.faults = parseFaultSpec(str('faults')!);
+  const seed = integer(str('fault-seed'), 'fault-seed');
+  if (seed !== undefined) options.faultSeed = seed;
+  if (values['verbose'] === true) options.log = (line) => process.stderr.write(`${line}\n`);
+  return options;
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      port: { type: 'string' }, out: { type: 'string' }, state: { type: 'string' }, 'async-polls': { type: 'string' },
+      'async-delay-ms': { type: 'string' }, spec: { type: 'string' }, subscription: { type: 'string' },
+      faults: { type: 'string' }, 'fault-seed': { type: 'string' },
+      verbose: { type: 'boolean' }, help: { type: 'boolean' },
+    },
+    strict: true,
+  });
+  if (values.help === true) {
+    process.stdout.write(`${USAGE}\n`);
+    return;
+  }
+  const out = resolve(values.out ?? 'emulator-out');
+  const options = optionsFrom(values);
+  const emulator = await startEmulator(options);
+  mkdirSync(out, { recursive: true });
+  const files = {
+    ca: join(out, 'ca.pem'),
+    key: join(out, 'management-key.pem'),
+    cert: join(out, 'management-cert.pem'),
+    subscriptionId: join(out, 'subscription-id.txt'),
+    connection: join(out, 'connection.json'),
+  };
+  writeFileSync(files.ca, emulator.caCert);
+  // The private key is readable by its owner only.
+  writeFileSync(files.key, emulator.clientCert.key, { mode: 0o600 });
+  writeFileSync(files.cert, emulator.clientCert.cert);
+  writeFileSync(files.subscriptionId, `${emulator.subscriptionId}\n`);
+  const connection = {
+    url: emulator.url, host: emulator.host, port: emulator.port, subscriptionId: emulator.subscriptionId,
+    thumbprint: emulator.clientCert.thumbprint, caFile: files.ca, keyFile: files.key, certFile: files.cert,
+  };
+  writeFileSync(files.connection, `${JSON.stringify(connection, null, 2)}\n`);
+  process.stdout.write([
+    `ASM emulator listening on ${emulator.url}`,
+    ...(options.faults === undefined ? [] : [`injecting faults: ${options.faults.length} rule(s)`]),
+    `subscription: ${emulator.subscriptionId}`,
+    `wrote ${files.ca} (CA to trust), ${files.key}, ${files.cert} (management certificate ${emulator.clientCert.thumbprint}),`,
+    `      ${files.subscriptionId}, ${files.connection}`,
+    '',
+  ].join('\n'));
+
+  const stop = (signal: string) => {
+    process.stdout.write(`received ${signal}, stopping\n`);
+    emulator.close().then(() => process.exit(0), () => process.exit(1));
+  };
+  process.once('SIGINT', () => stop('SIGINT'));
+  process.once('SIGTERM', () => stop('SIGTERM'));
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`${err instanceof Error ? err.message : String(err)}\n${USAGE}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,229 @@
+/**
+ * One request, start to finish: authenticate (client certificate or bearer token, 403 otherwise), check
+ * x-ms-version, route to a spec operation, apply injected faults, read parameters and body against the spec,
+ * run the operation's handler and write its result with the spec's response shape.
+ */
+import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { Spec } from '../core/spec-load.js';
+import { splitPath, type Router } from './router.js';
+import type { OperationDescriptor } from '../core/shapes.js';
+import { ShapeError } from '../core/xml.js';
+import { ApiError, errors } from './api-error.js';
+import { checkVersionHeader, type VersionRange } from './api-version.js';
+import type { AsyncOperations } from './async-operations.js';
+import { callerOf, isAuthorized, type Caller } from './auth.js';
+import type { Fault, Faults } from './faults.js';
+import type { HandlerContext, HandlerResult, HandlerTable } from './handlers/types.js';
+import { readParams } from './params.js';
+import { peekBody, readRequestBody, requestFormat, responseFormat, type WireFormat } from './request-body.js';
+import { bodyReply, errorReply, newRequestId, sendReply, sendSlowly, sendTruncated, type Reply } from './respond.js';
+import type { SpecShapes } from '../core/shapes-from-spec.js';
+import type { EmulatorState, SubscriptionState } from './state.js';
+
+export interface RecordedRequest {
+  requestId: string;
+  method: string;
+  /** Path and query as sent. */
+  url: string;
+  headers: IncomingHttpHeaders;
+  body: string;
+  /** The spec operation it matched, if any. */
+  operation?: string;
+  /** The status answered; 0 when the connection was dropped on purpose. */
+  status: number;
+}
+
+export interface PipelineConfig {
+  readonly spec: Spec;
+  readonly shapes: SpecShapes;
+  readonly router: Router;
+  readonly actionKeys: ReadonlySet<string>;
+  readonly state: EmulatorState;
+  readonly operations: AsyncOperations;
+  readonly handlers: HandlerTable;
+  readonly bearerTokens: ReadonlySet<string>;
+  readonly versions: VersionRange;
+  readonly faults: Faults;
+  readonly baseUrl: string;
+  readonly maxBodyBytes: number;
+  readonly requests: RecordedRequest[];
+  readonly log: (line: string) => void;
+}
+
+/** Requests kept in `requests` for tests to inspect; the oldest go first. */
+const KEEP_REQUESTS = 1000;
+
+/** What is learned about a request as it goes through the pipeline. */
+interface Exchange {
+  readonly requestId: string;
+  readonly method: string;
+  readonly format: WireFormat;
+  subscriptionId?: string;
+  operation?: OperationDescriptor;
+  accepted: boolean;
+  /** A fault that spoils how the answer's body is sent (cut short or slow). */
+  bodyFault?: Extract<Fault, { type: 'truncate' | 'slowBody' }>;
+}
+
+type Outcome = Reply | 'reset';
+
+async function readBody(req: IncomingMessage, limit: number): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > limit) throw new ApiError(413, 'RequestBodyTooLarge', `The request body is larger than ${limit} bytes.`);
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+function subscriptionIdOf(pathname: string): string | undefined {
+  const first = splitPath(pathname)[0];
+  if (first === undefined || first.toLowerCase() === 'subscriptions') return undefined;
+  try {
+    return decodeURIComponent(first);
+  } catch {
+    return first;
+  }
+}
+
+function toApiError(err: unknown, log: (line: string) => void): ApiError {
+  if (err instanceof ApiError) return err;
+  if (err instanceof ShapeError) return errors.internal(`The emulator built a response that does not fit the spec: ${err.message}`);
+  log(`internal error: ${err instanceof Error ? err.stack ?? err.message : String(err)}`);
+  return errors.internal();
+}
+
+async function applyFault(config: PipelineConfig, ex: Exchange, op: OperationDescriptor, req: IncomingMessage): Promise<Outcome | undefined> {
+  const fault = config.faults.take(op.name, req.method ?? 'GET');
+  if (fault === undefined) return undefined;
+  switch (fault.type) {
+    case 'truncate':
+    case 'slowBody':
+      ex.bodyFault = fault;
+      return undefined;
+    case 'reset':
+      return 'reset';
+    case 'redirect':
+      return { status: 307, headers: { Location: `${config.baseUrl}${req.url ?? '/'}` } };
+    case 'delay':
+      await sleep(fault.ms);
+      return undefined;
+    case 'error': {
+      const headers: Record<string, string> = fault.retryAfterSeconds === undefined ? {} : { 'Retry-After': String(fault.retryAfterSeconds) };
+      throw new ApiError(fault.status, fault.code, fault.message ?? `Injected fault: ${fault.code}.`, headers);
+    }
+  }
+}
+
+function handlerContext(config: PipelineConfig, ex: Exchange, op: OperationDescriptor, params: Record<string, unknown>, body: unknown, caller: Caller): HandlerContext {
+  const subscription: SubscriptionState | undefined = ex.subscriptionId === undefined ? undefined : config.state.subscription(ex.subscriptionId);
+  return {
+    operation: op, params, body, state: config.state, operations: config.operations, spec: config.spec,
+    shapes: config.shapes, requestId: ex.requestId, baseUrl: config.baseUrl,
+    mayManage: (id) => isAuthorized(config.state, config.bearerTokens, caller, id),
+    get subscription(): SubscriptionState {
+      if (subscription === undefined) throw errors.internal(`${op.name} has no subscription in its path`);
+      return subscription;
+    },
+  };
+}
+
+function replyFor(config: PipelineConfig, ex: Exchange, shape: OperationDescriptor, result: HandlerResult): Reply {
+  const namespace = config.spec.service.namespace;
+  if (result.kind === 'accepted') {
+    if (shape.async === undefined || ex.subscriptionId === undefined) {
+      throw errors.internal(`The handler of ${shape.name} answered 202, but the spec does not make it asynchronous.`);
+    }
+    config.operations.start(ex.requestId, ex.subscriptionId, result.work);
+    ex.accepted = true;
+    const response = shape.responses.find((r) => r.status === 202);
+    if (response?.body !== undefined && result.body !== undefined) return bodyReply(202, response.body, result.body, ex.format, namespace);
+    return { status: 202, headers: {} };
+  }
+  const response = shape.responses.find((r) => r.status === result.status);
+  if (response === undefined) throw errors.internal(`The handler of ${shape.name} answered ${result.status}, which the spec does not list.`);
+  const headers = { ...result.headers };
+  if (response.body === undefined) {
+    if (result.body !== undefined) throw errors.internal(`The handler of ${shape.name} returned a body, but the spec's ${result.status} response has none.`);
+    return { status: result.status, headers };
+  }
+  if (result.body === undefined) throw errors.internal(`The handler of ${shape.name} returned no body for its ${result.status} response.`);
+  return bodyReply(result.status, response.body, result.body, ex.format, namespace, headers);
+}
+
+function routeOrThrow(config: PipelineConfig, req: IncomingMessage, url: URL, raw: string, inFormat: WireFormat) {
+  const method = req.method ?? 'GET';
+  const route = config.router.match(method, url.pathname, url.searchParams, () => peekBody(raw, inFormat));
+  switch (route.kind) {
+    case 'match':
+      return route;
+    case 'notFound':
+      throw errors.notFound(`The resource ${url.pathname} does not exist (no operation of the spec matches ${method} ${url.pathname}${url.search}).`);
+    case 'wrongMethod':
+      throw new ApiError(400, 'InvalidHttpVerb', `The HTTP verb ${method} is not supported on ${url.pathname}; use ${route.allowed.join(' or ')}.`, { Allow: route.allowed.join(', ') });
+    case 'bodyMismatch':
+      throw errors.badRequest(`The request body's root element does not select an operation at ${url.pathname}: expected one of <${route.expected.join('>, <')}>.`);
+  }
+}
+
+async function processRequest(config: PipelineConfig, ex: Exchange, req: IncomingMessage, raw: string): Promise<Outcome> {
+  const url = new URL(req.url ?? '/', 'https://emulator.invalid');
+  const subscriptionId = subscriptionIdOf(url.pathname);
+  const caller = callerOf(req);
+  if (!isAuthorized(config.state, config.bearerTokens, caller, subscriptionId)) throw errors.forbidden();
+  ex.subscriptionId = subscriptionId;
+  checkVersionHeader(req.headers['x-ms-version'], config.versions);
+  const inFormat = requestFormat(req.headers['content-type']);
+  const route = routeOrThrow(config, req, url, raw, inFormat);
+  const op = route.operation;
+  ex.operation = op;
+  const faulted = await applyFault(config, ex, op, req);
+  if (faulted !== undefined) return faulted;
+  const params = readParams(op, route.pathParams, url.searchParams, req.headers, config.actionKeys);
+  const body = readRequestBody(op.request, raw, inFormat, config.spec.service.namespace);
+  const handler = config.handlers[op.name];
+  if (handler === undefined) throw new ApiError(501, 'NotImplemented', `The emulator does not implement the operation ${op.name} yet.`);
+  return replyFor(config, ex, op, await handler(handlerContext(config, ex, op, params, body, caller)));
+}
+
+function send(res: ServerResponse, ex: Exchange, reply: Reply): Promise<void> | void {
+  const fault = ex.bodyFault;
+  if (fault?.type === 'truncate') return sendTruncated(res, ex.requestId, reply, fault.bytes);
+  if (fault?.type === 'slowBody') return sendSlowly(res, ex.requestId, reply, fault.intervalMs, fault.chunkBytes);
+  return sendReply(res, ex.requestId, reply);
+}
+
+/** Synchronous mutations are recorded as finished operations: clients poll their request ids too. */
+function recordOperation(config: PipelineConfig, ex: Exchange, reply: Reply, error: ApiError | undefined): void {
+  if (ex.method === 'GET' || ex.accepted || ex.subscriptionId === undefined || ex.operation === undefined) return;
+  config.operations.recordFinished(ex.requestId, ex.subscriptionId, reply.status, error === undefined ? undefined : { code: error.code, message: error.message });
+}
+
+export async function handleRequest(config: PipelineConfig, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const ex: Exchange = { requestId: newRequestId(), method: req.method ?? 'GET', format: responseFormat(req.headers.accept), accepted: false };
+  const recorded: RecordedRequest = { requestId: ex.requestId, method: ex.method, url: req.url ?? '/', headers: req.headers, body: '', status: 0 };
+  let outcome: Outcome;
+  let failure: ApiError | undefined;
+  try {
+    const raw = await readBody(req, config.maxBodyBytes);
+    recorded.body = raw;
+    outcome = await processRequest(config, ex, req, raw);
+  } catch (err) {
+    failure = toApiError(err, config.log);
+    outcome = errorReply(failure, config.shapes.errorBody, ex.format, config.spec.service.namespace);
+  }
+  if (ex.operation !== undefined) recorded.operation = ex.operation.name;
+  if (outcome === 'reset') {
+    req.socket.destroy();
+  } else {
+    recorded.status = outcome.status;
+    recordOperation(config, ex, outcome, failure);
+    await send(res, ex, outcome);
+  }
+  config.requests.push(recorded);
+  if (config.requests.length > KEEP_REQUESTS) config.requests.shift();
+  config.log(`${ex.method} ${recorded.url} -> ${recorded.status || 'reset'}${ex.operation ? ` (${ex.operation.name})` : ''}`);
+}

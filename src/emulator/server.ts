@@ -1,0 +1,174 @@
+/**
+ * startEmulator: an HTTPS server on 127.0.0.1 speaking the spec's operations, with its own CA and server
+ * certificate, a default subscription and a management certificate registered for it. TLS asks every client
+ * for a certificate but lets the request through without one (requestCert, rejectUnauthorized false): the
+ * pipeline then answers 403 as the service did, rather than failing the handshake.
+ */
+import { once } from 'node:events';
+import { createServer, type Server } from 'node:https';
+import type { AddressInfo } from 'node:net';
+import { defaultSpecDir, loadSpec, type Spec } from '../core/spec-load.js';
+import { Router } from './router.js';
+import { DEFAULT_VERSIONS, rangeCovering, type VersionRange } from './api-version.js';
+import { AsyncOperations, type AsyncTiming } from './async-operations.js';
+import {
+  createCertificateAuthority, createSelfSignedClientCertificate, issueServerCertificate, type CertificateAuthority,
+  type KeyAndCertificate,
+} from './certs.js';
+import { Faults, type FaultRule } from './faults.js';
+import { defaultHandlers } from './handlers/index.js';
+import type { HandlerTable } from './handlers/types.js';
+import { actionQueryKeys } from './params.js';
+import { handleRequest, type PipelineConfig, type RecordedRequest } from './pipeline.js';
+import { shapesFromSpec } from '../core/shapes-from-spec.js';
+import { EmulatorState, keyOf } from './state.js';
+import { applySnapshot, type StateSnapshot } from './state-snapshot.js';
+
+export interface EmulatorOptions {
+  /** Port to listen on; 0 (default) picks a free one. */
+  port?: number;
+  /** Address to listen on (default 127.0.0.1). */
+  listenHost?: string;
+  /** Folder of the spec (service.json, groups/); defaults to the package's spec/. */
+  specDir?: string;
+  /** An already loaded spec; wins over specDir. */
+  spec?: Spec;
+  /** Id of the default subscription (default: the first of `state`, else a random GUID). */
+  subscriptionId?: string;
+  /** Tokens accepted as `Authorization: Bearer <token>` for every subscription. */
+  bearerTokens?: string[];
+  /** Status polls answering InProgress before an asynchronous operation completes (default 1; 0 completes at once). */
+  asyncPolls?: number;
+  /** Complete asynchronous operations after this many milliseconds instead of counting polls. */
+  asyncDelayMs?: number;
+  /** State to preload. */
+  state?: StateSnapshot;
+  /** Handlers added to (or replacing) the built-in ones, by operation name. */
+  handlers?: HandlerTable;
+  /** CA to issue the server certificate with (default: a new one). */
+  ca?: CertificateAuthority;
+  /** Management certificate registered for the default subscription (default: a new self-signed one). */
+  clientCert?: KeyAndCertificate;
+  /** Extra DNS names or IPs for the server certificate (localhost and 127.0.0.1 are always in). */
+  serverHostnames?: string[];
+  /** Accepted x-ms-version range, widened to cover the spec's versions (default 2009-10-01 to 2017-01-01). */
+  apiVersions?: VersionRange;
+  /** Largest request body accepted (default 32 MiB). */
+  maxBodyBytes?: number;
+  /** Receives one line per request and internal errors (default: silent). */
+  log?: (line: string) => void;
+  /** Faults to inject from the start (see faults.ts; the CLI's --faults). */
+  faults?: readonly FaultRule[];
+  /** Seed of the draws of faults with a probability (default 1): the same seed injects the same faults. */
+  faultSeed?: number;
+  /** Server certificate to use instead of issuing one from `ca` (tests reuse one to start faster). */
+  serverCert?: KeyAndCertificate;
+}
+
+export interface Emulator {
+  /** https://127.0.0.1:<port> */
+  readonly url: string;
+  /** 127.0.0.1:<port> */
+  readonly host: string;
+  readonly port: number;
+  /** PEM of the CA that issued the server certificate: what clients must trust. */
+  readonly caCert: string;
+  /** The default subscription. */
+  readonly subscriptionId: string;
+  /** The management certificate registered for the default subscription. */
+  readonly clientCert: KeyAndCertificate;
+  readonly state: EmulatorState;
+  readonly spec: Spec;
+  /** The latest requests (up to 1000), oldest first. */
+  readonly requests: readonly RecordedRequest[];
+  /** Adds a subscription (random GUID id unless given), optionally with a management certificate; returns its id. */
+  addSubscription(options?: { id?: string; certificate?: string }): string;
+  /** Removes a subscription with everything in it, pending operations included (its names become free). */
+  removeSubscription(id: string): void;
+  /** Registers a PEM certificate as a management certificate of the subscription; returns its thumbprint. */
+  registerManagementCertificate(subscriptionId: string, certificatePem: string): string;
+  /** Replaces the injected faults; a seed restarts the draws of faults with a probability. */
+  setFaults(rules: readonly FaultRule[], seed?: number): void;
+  /** Changes how asynchronous operations started from now on complete. */
+  setAsyncTiming(timing: { polls?: number; delayMs?: number }): void;
+  close(): Promise<void>;
+}
+
+function timingOf(polls: number | undefined, delayMs: number | undefined): AsyncTiming {
+  return { polls: polls ?? 1, ...(delayMs === undefined ? {} : { delayMs }) };
+}
+
+function specVersions(spec: Spec): string[] {
+  return [spec.service.apiVersion, ...spec.operations.flatMap((op) => (op.apiVersion === undefined ? [] : [op.apiVersion]))];
+}
+
+function listen(server: Server, port: number, host: string): Promise<AddressInfo> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve(server.address() as AddressInfo);
+    });
+  });
+}
+
+export async function startEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
+  const spec = options.spec ?? loadSpec(options.specDir ?? defaultSpecDir);
+  const state = new EmulatorState();
+  if (options.state !== undefined) applySnapshot(state, options.state);
+  const subscriptionId = options.subscriptionId ?? state.subscriptions.values().next().value?.id;
+  const defaultSubscription = state.addSubscription(subscriptionId);
+  const clientCert = options.clientCert ?? createSelfSignedClientCertificate();
+  state.registerManagementCertificate(defaultSubscription.id, clientCert.cert);
+
+  const ca = options.ca ?? createCertificateAuthority();
+  const serverCert = options.serverCert ?? issueServerCertificate(ca, options.serverHostnames ?? []);
+  const shapes = shapesFromSpec(spec);
+  const router = new Router(shapes.operations);
+  const operations = new AsyncOperations(timingOf(options.asyncPolls, options.asyncDelayMs));
+  const faults = new Faults(options.faultSeed);
+  if (options.faults !== undefined) faults.set(options.faults);
+  const requests: RecordedRequest[] = [];
+  const log = options.log ?? (() => undefined);
+
+  let config: PipelineConfig | undefined;
+  const server = createServer({ key: serverCert.key, cert: serverCert.cert, requestCert: true, rejectUnauthorized: false }, (req, res) => {
+    handleRequest(config!, req, res).catch((err: unknown) => {
+      log(`request failed: ${String(err)}`);
+      res.destroy();
+    });
+  });
+  const listenHost = options.listenHost ?? '127.0.0.1';
+  const address = await listen(server, options.port ?? 0, listenHost);
+  const host = `${listenHost}:${address.port}`;
+  const url = `https://${host}`;
+  config = {
+    spec, shapes, router, actionKeys: actionQueryKeys(shapes.operations), state, operations,
+    handlers: { ...defaultHandlers, ...options.handlers }, bearerTokens: new Set(options.bearerTokens ?? []),
+    versions: rangeCovering(options.apiVersions ?? DEFAULT_VERSIONS, specVersions(spec)), faults, baseUrl: url,
+    maxBodyBytes: options.maxBodyBytes ?? 32 * 1024 * 1024, requests, log,
+  };
+
+  return {
+    url, host, port: address.port, caCert: ca.cert, subscriptionId: defaultSubscription.id, clientCert, state, spec, requests,
+    addSubscription: (opts = {}) => {
+      const subscription = state.addSubscription(opts.id);
+      if (opts.certificate !== undefined) state.registerManagementCertificate(subscription.id, opts.certificate);
+      return subscription.id;
+    },
+    removeSubscription: (id) => {
+      state.subscriptions.delete(keyOf(id));
+      operations.forget(id);
+    },
+    registerManagementCertificate: (id, pem) => state.registerManagementCertificate(id, pem).thumbprint,
+    setFaults: (rules, seed) => faults.set(rules, seed),
+    setAsyncTiming: (timing) => operations.setTiming(timingOf(timing.polls, timing.delayMs)),
+    close: async () => {
+      operations.close();
+      const closed = once(server, 'close');
+      server.close();
+      server.closeAllConnections();
+      await closed;
+    },
+  };
+}

@@ -1,0 +1,133 @@
+/**
+ * The emulator's in-memory world: subscriptions (each with its management certificates and resources) and what
+ * the service offered every subscription (locations, role sizes, guest OS families, platform OS and VM images,
+ * VM extensions). The catalog starts with the built-in data of catalog-data/ so that listing works out of the box;
+ * a state file can replace any part of it.
+ */
+import { X509Certificate, randomUUID } from 'node:crypto';
+import type { OperatingSystemFamily, ResourceExtension, RoleSize } from '../../generated/models/index.js';
+import { AddressPool } from './addresses.js';
+import { defaultImages, defaultVmImages } from './catalog-data/images.js';
+import { defaultLocations } from './catalog-data/locations.js';
+import { defaultOperatingSystemFamilies } from './catalog-data/operating-systems.js';
+import { defaultResourceExtensions } from './catalog-data/resource-extensions.js';
+import { defaultRoleSizes } from './catalog-data/role-sizes.js';
+import { thumbprintOf } from './certs.js';
+import type {
+  AffinityGroupRecord, DiskRecord, HostedServiceRecord, ManagementCertificateRecord, OSImageRecord, ReservedIpRecord,
+  StorageAccountRecord, SubscriptionProperties, VMImageRecord,
+} from './records.js';
+
+export type * from './records.js';
+
+export interface LocationRecord {
+  Name: string;
+  DisplayName: string;
+  AvailableServices: string[];
+  ComputeCapabilities: { WebWorkerRoleSizes: string[]; VirtualMachinesRoleSizes: string[] };
+  StorageCapabilities: { StorageAccountTypes: string[] };
+}
+
+export interface SubscriptionState {
+  readonly id: string;
+  properties: SubscriptionProperties;
+  /** By thumbprint. */
+  readonly managementCertificates: Map<string, ManagementCertificateRecord>;
+  /** The maps below are by lower-case name. */
+  readonly affinityGroups: Map<string, AffinityGroupRecord>;
+  readonly hostedServices: Map<string, HostedServiceRecord>;
+  readonly storageAccounts: Map<string, StorageAccountRecord>;
+  readonly disks: Map<string, DiskRecord>;
+  /** User OS images (Category User); platform images are in EmulatorState.osImages. */
+  readonly osImages: Map<string, OSImageRecord>;
+  /** User VM images. */
+  readonly vmImages: Map<string, VMImageRecord>;
+  readonly reservedIps: Map<string, ReservedIpRecord>;
+}
+
+/** The current time as the service writes it: ISO 8601 UTC to the second. */
+export function nowIso(): string {
+  return new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
+/** Names in ASM are case-insensitive (DNS names, affinity groups...), and so are the emulator's keys. */
+export function keyOf(name: string): string {
+  return name.toLowerCase();
+}
+
+/** A pay-as-you-go subscription of the 2014–2015 era, with its default limits. */
+export function defaultSubscriptionProperties(id: string): SubscriptionProperties {
+  return {
+    SubscriptionName: `Emulated subscription ${id.slice(0, 8)}`, SubscriptionStatus: 'Active',
+    AccountAdminLiveEmailId: 'admin@example.com', ServiceAdminLiveEmailId: 'admin@example.com',
+    MaxCoreCount: 20, MaxStorageAccounts: 100, MaxHostedServices: 20, MaxVirtualNetworkSites: 50,
+    MaxLocalNetworkSites: 20, MaxDnsServers: 20, MaxReservedIPs: 20, MaxPublicIPCount: 5, MaxNetworkSecurityGroups: 100,
+    MaxNetworkSecurityRulesPerGroup: 200, MaxRouteTables: 100, MaxRoutesPerRouteTable: 100, OfferCategories: 'PayAsYouGo',
+    AADTenantID: randomUUID(), CreatedTime: nowIso(),
+  };
+}
+
+export class EmulatorState {
+  /** By lowercase subscription id. */
+  readonly subscriptions = new Map<string, SubscriptionState>();
+  locations: LocationRecord[] = defaultLocations();
+  roleSizes: RoleSize[] = defaultRoleSizes();
+  operatingSystemFamilies: OperatingSystemFamily[] = defaultOperatingSystemFamilies();
+  /** Platform OS images (Category Public), offered to every subscription. */
+  osImages: OSImageRecord[] = defaultImages();
+  /** Platform VM images. */
+  vmImages: VMImageRecord[] = defaultVmImages();
+  resourceExtensions: ResourceExtension[] = defaultResourceExtensions();
+  /** Public addresses for deployments' virtual IPs and reserved IPs. */
+  readonly publicAddresses = new AddressPool();
+
+  addSubscription(id: string = randomUUID()): SubscriptionState {
+    const existing = this.subscription(id);
+    if (existing !== undefined) return existing;
+    const subscription: SubscriptionState = {
+      id, properties: defaultSubscriptionProperties(id), managementCertificates: new Map(), affinityGroups: new Map(),
+      hostedServices: new Map(), storageAccounts: new Map(), disks: new Map(), osImages: new Map(), vmImages: new Map(),
+      reservedIps: new Map(),
+    };
+    this.subscriptions.set(keyOf(id), subscription);
+    return subscription;
+  }
+
+  subscription(id: string): SubscriptionState | undefined {
+    return this.subscriptions.get(keyOf(id));
+  }
+
+  registerManagementCertificate(subscriptionId: string, certificatePem: string): ManagementCertificateRecord {
+    const subscription = this.subscription(subscriptionId);
+    if (subscription === undefined) throw new Error(`unknown subscription ${subscriptionId}`);
+    const pem = new X509Certificate(certificatePem).toString();
+    const record = { thumbprint: thumbprintOf(pem), certificate: pem, created: nowIso() };
+    subscription.managementCertificates.set(record.thumbprint, record);
+    return record;
+  }
+
+  /** The subscription that owns a cloud service name: DNS names are unique across Azure, not per subscription. */
+  hostedServiceOwner(name: string): SubscriptionState | undefined {
+    return this.#ownerOf(name, (s) => s.hostedServices);
+  }
+
+  /** The subscription that owns a storage account name (also a DNS name, <name>.blob.core.windows.net). */
+  storageAccountOwner(name: string): SubscriptionState | undefined {
+    return this.#ownerOf(name, (s) => s.storageAccounts);
+  }
+
+  location(name: string): LocationRecord | undefined {
+    return this.locations.find((l) => keyOf(l.Name) === keyOf(name));
+  }
+
+  roleSize(name: string): RoleSize | undefined {
+    return this.roleSizes.find((s) => s.Name !== undefined && keyOf(s.Name) === keyOf(name));
+  }
+
+  #ownerOf(name: string, collection: (s: SubscriptionState) => Map<string, unknown>): SubscriptionState | undefined {
+    for (const subscription of this.subscriptions.values()) {
+      if (collection(subscription).has(keyOf(name))) return subscription;
+    }
+    return undefined;
+  }
+}

@@ -1,0 +1,117 @@
+/**
+ * Structural checks on a request's XML that runtime/xml.ts does not make when reading: the root's namespace,
+ * element order (the real service silently dropped an out-of-order element, so the emulator refuses it to make
+ * the client's bug visible), members given twice, and base64 text that does not decode.
+ */
+import { isPolymorphic, type BodyShape, type ItemShape, type MemberShape, type ModelShape, type StructureShape } from '../core/shapes.js';
+import type { Issue } from './validate.js';
+
+type XmlNode = Record<string, unknown>;
+const TEXT = '#text';
+const ATTR = '@_';
+const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
+
+function isElementKey(key: string): boolean {
+  return key !== TEXT && !key.startsWith(ATTR);
+}
+
+function isNil(node: unknown): boolean {
+  return typeof node === 'object' && node !== null && (node as XmlNode)[`${ATTR}nil`] === 'true';
+}
+
+function textOf(node: unknown): string {
+  if (typeof node === 'string') return node;
+  const text = typeof node === 'object' && node !== null ? (node as XmlNode)[TEXT] : undefined;
+  return typeof text === 'string' ? text : '';
+}
+
+/**
+ * The namespace of the document's root element, read from the raw text: the runtime's parser drops namespace
+ * declarations, and the service required its namespace on request roots.
+ */
+export function rootNamespace(xml: string): string | undefined {
+  const body = xml.replace(/^\uFEFF/, '').replace(/<\?[\s\S]*?\?>/g, '').replace(/<!--[\s\S]*?-->/g, '');
+  const tag = /<([A-Za-z_][\w.-]*(?::[A-Za-z_][\w.-]*)?)((?:\s[^>]*?)?)\/?>/.exec(body);
+  if (tag === null) return undefined;
+  const prefix = tag[1]!.includes(':') ? tag[1]!.split(':')[0] : undefined;
+  const attribute = prefix === undefined ? 'xmlns' : `xmlns:${prefix}`;
+  const declaration = new RegExp(`\\s${attribute}\\s*=\\s*("([^"]*)"|'([^']*)')`).exec(tag[2] ?? '');
+  return declaration === null ? undefined : declaration[2] ?? declaration[3];
+}
+
+function checkBase64(node: unknown, path: string, issues: Issue[]): void {
+  if (isNil(node)) return;
+  const compact = textOf(node).replace(/\s+/g, '');
+  if (!BASE64.test(compact) || compact.length % 4 !== 0) issues.push({ path, rule: 'must be base64-encoded (rule: base64)' });
+}
+
+function pickStructure(shape: ModelShape, node: XmlNode, path: string, issues: Issue[]): StructureShape | undefined {
+  if (!isPolymorphic(shape)) return shape;
+  const variants = shape.variants();
+  const selector = node[shape.discriminator];
+  const text = Array.isArray(selector) ? textOf(selector[0]) : undefined;
+  const typeName = node[`${ATTR}type`];
+  const found = variants.find((v) => v.discriminatorValue === text) ?? variants.find((v) => v.typeName !== undefined && v.typeName === typeName);
+  if (found === undefined) {
+    const allowed = variants.map((v) => v.discriminatorValue).join(', ');
+    issues.push({ path: `${path}.${shape.discriminator}`, rule: `must be one of ${allowed} (rule: discriminator)` });
+  }
+  return found;
+}
+
+function checkItem(item: ItemShape, node: unknown, path: string, issues: Issue[]): void {
+  if (item.type.kind === 'model') checkModel(item.type.model(), node, path, issues);
+  else if (item.type.kind === 'base64') checkBase64(node, path, issues);
+}
+
+function checkMemberNodes(member: MemberShape, nodes: unknown[], path: string, issues: Issue[]): void {
+  const type = member.type;
+  if (type.kind === 'list' && !type.wrapped) {
+    nodes.forEach((n, i) => checkItem(type.item, n, `${path}[${i}]`, issues));
+    return;
+  }
+  if (nodes.length > 1) issues.push({ path, rule: `appears ${nodes.length} times; it must appear once (rule: single)` });
+  const node = nodes[0];
+  if (type.kind === 'model') checkModel(type.model(), node, path, issues);
+  else if (type.kind === 'base64') checkBase64(node, path, issues);
+  else if (type.kind === 'list' && typeof node === 'object' && node !== null) {
+    const items = (node as XmlNode)[type.item.element];
+    if (Array.isArray(items)) items.forEach((n, i) => checkItem(type.item, n, `${path}[${i}]`, issues));
+  }
+}
+
+function checkModel(shape: ModelShape, node: unknown, path: string, issues: Issue[]): void {
+  if (typeof node !== 'object' || node === null || isNil(node)) return;
+  const xmlNode = node as XmlNode;
+  const structure = pickStructure(shape, xmlNode, path, issues);
+  if (structure === undefined) return;
+  const elements = structure.members.filter((m) => m.xml === undefined);
+  const position = new Map(elements.map((m, i) => [m.name, i]));
+  let furthest = -1;
+  // fast-xml-parser keeps keys in the order each element name first appears, which is the order to check.
+  for (const key of Object.keys(xmlNode).filter(isElementKey)) {
+    const index = position.get(key);
+    if (index === undefined) continue; // unknown elements are reported by readXmlBody's `unmapped` collector
+    if (index < furthest) {
+      const expected = elements.map((m) => m.name).join(', ');
+      issues.push({ path: `${path}.${key}`, rule: `is out of order: it must come before ${elements[furthest]!.name} (rule: element order ${expected})` });
+    } else {
+      furthest = index;
+    }
+    checkMemberNodes(elements[index]!, xmlNode[key] as unknown[], `${path}.${key}`, issues);
+  }
+}
+
+/** Structural issues of a parsed request document whose root element is already known to be body.element. */
+export function checkXmlStructure(body: BodyShape, rootNode: unknown, namespace: string | undefined, expectedNamespace: string): Issue[] {
+  const issues: Issue[] = [];
+  if (namespace !== expectedNamespace) {
+    issues.push({ path: body.element, rule: `must be in the namespace ${expectedNamespace} (rule: namespace; found ${namespace ?? 'none'})` });
+  }
+  if ('model' in body) checkModel(body.model(), rootNode, body.element, issues);
+  else if ('list' in body && typeof rootNode === 'object' && rootNode !== null) {
+    const items = (rootNode as XmlNode)[body.list.element];
+    if (Array.isArray(items)) items.forEach((n, i) => checkItem(body.list, n, `${body.element}.${body.list.element}[${i}]`, issues));
+  }
+  return issues;
+}

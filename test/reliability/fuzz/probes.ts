@@ -1,0 +1,146 @@
+/**
+ * Measurements the random cases cannot make: how memory grows with a body far larger than any real answer (the
+ * runtime must refuse it unread), how long redacting a hostile error body blocks the event loop (the patterns of
+ * logging.ts must stay linear), and what an empty answer to a body-bearing operation resolves to.
+ */
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { serviceShape } from '../../../generated/service.js';
+import { DeleteHostedServiceOperation } from '../../../generated/operations/DeleteHostedService.js';
+import { GetDeploymentOperation } from '../../../generated/operations/GetDeployment.js';
+import { GetHostedServiceOperation } from '../../../generated/operations/GetHostedService.js';
+import { ServiceClient } from '../../../src/client/client.js';
+import { certificateFromPem } from '../../../src/client/credentials.js';
+import { testPki } from '../../support/pki.js';
+import { startMonitor, settledRssMiB } from '../monitor.js';
+import { label, settle } from '../outcome.js';
+import { httpReply, startRawServer, type RawServer } from '../raw-https-server.js';
+import { addFailure, type SuiteReport } from '../report.js';
+import { XML_TYPE } from './answers.js';
+import { NS } from './valid-bodies.js';
+
+const MiB = 1024 * 1024;
+/** More than this much memory for one answer is unbounded growth (the runtime refuses bodies over 16 MiB by default). */
+export const MEMORY_RULE_MIB = 128;
+/** Longer than this to turn one error answer into an error is a stall a caller cannot interrupt. */
+export const STALL_RULE_MS = 1_000;
+/**
+ * Longer than this for any answer of the fuzz is a stall. Parsing itself costs 150-350 ms per MiB (fast-xml-parser,
+ * synchronous), so the random cases stay under 4 MiB and this catches pathological slowness, not size.
+ */
+export const FUZZ_STALL_RULE_MS = 3_000;
+
+function clientOf(server: RawServer): ServiceClient {
+  const pki = testPki();
+  return new ServiceClient({
+    subscriptionId: 'probe', credential: certificateFromPem(pki.client), endpoint: server.url, ca: pki.ca.cert, proxy: false,
+    retry: { maxRetries: 0 }, timeoutMs: 120_000,
+  }, serviceShape);
+}
+
+/** A valid GetHostedService answer padded to `mib` MiB inside an element the shapes do not map. */
+function paddedAnswer(mib: number) {
+  const chunk = Buffer.alloc(64 * 1024, 'x');
+  return {
+    head: `HTTP/1.1 200 OK\r\nContent-Type: ${XML_TYPE}\r\nContent-Length: ${mib * MiB + 200}\r\n\r\n`,
+    body: {
+      prefix: Buffer.from(`<HostedService xmlns="${NS}"><ServiceName>big</ServiceName><Pad>`.padEnd(150, ' ')),
+      chunk, times: mib * 16, suffix: Buffer.from('</Pad></HostedService>'.padEnd(50, ' ')),
+    },
+  };
+}
+
+/** One padded answer, read in this process: its ending, time and rss growth. */
+export async function readOversized(mib: number): Promise<{ ending: string; ms: number; growthMiB: number }> {
+  const server = await startRawServer(testPki().server);
+  const client = clientOf(server);
+  try {
+    server.respond(() => paddedAnswer(mib));
+    const before = settledRssMiB();
+    const monitor = startMonitor(5);
+    const started = performance.now();
+    const ending = await settle(() => client.send(GetHostedServiceOperation, { ServiceName: 'big' }), 300_000);
+    const figures = monitor.stop();
+    return { ending: label(ending), ms: Math.round(performance.now() - started), growthMiB: figures.peakRssMiB - before };
+  } finally {
+    await client.close();
+    await server.close();
+  }
+}
+
+/** Runs readOversized in a child process with a 4 GiB heap, so that running out of memory is reported, not fatal. */
+function readInChild(mib: number): Promise<{ ending: string; ms: number; growthMiB: number } | { crashed: string }> {
+  const script = fileURLToPath(new URL('./oversize-child.js', import.meta.url));
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ['--expose-gc', '--max-old-space-size=4096', script, String(mib)], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (d: Buffer) => { out += d.toString(); });
+    child.stderr.on('data', (d: Buffer) => { err = (err + d.toString()).slice(-2000); });
+    child.on('close', (code, signal) => {
+      const line = out.trim().split('\n').pop() ?? '';
+      if (code === 0 && line.startsWith('{')) return resolve(JSON.parse(line) as { ending: string; ms: number; growthMiB: number });
+      const oom = /heap out of memory|Allocation failed/i.test(err) ? 'V8 heap out of memory' : err.trim().split('\n').pop() ?? '';
+      resolve({ crashed: `exit ${code}, signal ${signal}: ${oom}` });
+    });
+  });
+}
+
+export async function oversizeProbe(report: SuiteReport, sizesMiB: number[]): Promise<void> {
+  for (const mib of sizesMiB) {
+    const result = await readInChild(mib);
+    if ('crashed' in result) {
+      report.figures.push([`body of ${mib} MiB`, `process crashed (${result.crashed})`]);
+      addFailure(report, `a ${mib} MiB answer crashed the process (${result.crashed}): no response size cap (ClientOptions.maxResponseBytes)`);
+      continue;
+    }
+    report.figures.push([`body of ${mib} MiB`, `${result.ending} in ${result.ms} ms, rss +${result.growthMiB} MiB`]);
+    if (result.growthMiB > MEMORY_RULE_MIB) addFailure(report, `unbounded memory: a ${mib} MiB answer raised rss by ${result.growthMiB} MiB (no response size cap: ClientOptions.maxResponseBytes)`);
+    if (result.ending === 'hang' || result.ending.startsWith('untyped')) addFailure(report, `a ${mib} MiB answer ended in ${result.ending}`);
+  }
+}
+
+export async function redactionProbe(report: SuiteReport, repeats: number[]): Promise<void> {
+  const server = await startRawServer(testPki().server);
+  const client = clientOf(server);
+  try {
+    for (const [name, unit] of [['<Data ', '<Data '], ['PEM BEGIN', '-----BEGIN PRIVATE KEY-----']] as const) {
+      const times: string[] = [];
+      for (const n of repeats) {
+        server.respond(() => httpReply(400, { 'Content-Type': XML_TYPE }, unit.repeat(n)));
+        const started = performance.now();
+        await settle(() => client.send(GetHostedServiceOperation, { ServiceName: 'x' }), 300_000);
+        const ms = Math.round(performance.now() - started);
+        times.push(`${Math.round((unit.length * n) / 1024)} KiB ${ms} ms`);
+        if (ms > STALL_RULE_MS) addFailure(report, `event loop blocked ${ms} ms redacting a ${Math.round((unit.length * n) / 1024)} KiB error body of "${name}" repeats (quadratic patterns in logging.ts redactBody)`);
+      }
+      report.figures.push([`redact error body of "${name}" repeats`, times.join(', ')]);
+    }
+  } finally {
+    await client.close();
+    await server.close();
+  }
+}
+
+/**
+ * An empty 200 where the spec promises a body: a read resolves to bare metadata typed as the model, and a status
+ * poll reads it as InProgress, so that a wait spins until its overall timeout (30 minutes by default).
+ */
+export async function emptyBodyProbe(report: SuiteReport): Promise<void> {
+  const server = await startRawServer(testPki().server);
+  const client = clientOf(server);
+  try {
+    server.respond((r) => (r.method === 'DELETE' ? httpReply(202, { 'x-ms-request-id': 'emptyop' }) : httpReply(200, { 'x-ms-request-id': 'empty', 'Content-Type': XML_TYPE }, '')));
+    const read = await settle(() => client.send(GetDeploymentOperation, { ServiceName: 's', DeploymentName: 'd' }), 10_000);
+    report.notes.push(`an empty 200 answer to GetDeployment (whose spec has a Deployment body) resolves to ${read.kind === 'value' ? JSON.stringify(read.value) : label(read)}, typed as a Deployment`);
+    const started = performance.now();
+    const before = server.requests.length;
+    const wait = await settle(() => client.sendAsync(DeleteHostedServiceOperation, { ServiceName: 's', DeleteAllMedia: true }, { wait: { minDelayMs: 10, maxDelayMs: 50, timeoutMs: 2_000 } }), 10_000);
+    const polls = server.requests.length - before - 1;
+    report.figures.push(['empty 200 status answers, wait timeout 2 s', `${label(wait)} after ${Math.round(performance.now() - started)} ms and ${polls} polls`]);
+    if (label(wait) === 'TimeoutError') addFailure(report, `a 200 status answer with an empty body is read as InProgress: the wait polled ${polls} times until its overall timeout (30 minutes by default) instead of failing at once`);
+  } finally {
+    await client.close();
+    await server.close();
+  }
+}
