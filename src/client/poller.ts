@@ -4,10 +4,14 @@
  * Aborting stops the waiting, never the operation on the server. Failed rejects at once with OperationFailedError;
  * a status operation that keeps answering 403 or 404 stops the wait instead of spinning to the timeout.
  */
-import type { ServiceClient } from './client.js';
 import { AbortedError, OperationFailedError, ResponseParseError, ServiceError, TimeoutError } from '../core/errors.js';
 import type { OperationDescriptor } from '../core/shapes.js';
 import { sleep } from './sleep.js';
+
+/** What waiting needs of a client: a way to read the status operation (kept narrow so the poller needs no client). */
+export interface StatusReader {
+  send<T>(op: OperationDescriptor, input: object, options?: { signal?: AbortSignal }): Promise<T>;
+}
 
 export interface OperationStatus {
   requestId: string;
@@ -65,7 +69,7 @@ export function pollDelay(check: number, minDelayMs: number, maxDelayMs: number,
 }
 
 export async function waitForOperation(
-  client: ServiceClient, pollOp: OperationDescriptor, operation: string, requestId: string,
+  client: StatusReader, pollOp: OperationDescriptor, operation: string, requestId: string,
   completedWithStatus: number | undefined, options: WaitOptions = {},
 ): Promise<CompletedOperation> {
   if (completedWithStatus !== undefined) return { operation, requestId, status: 'Succeeded', httpStatusCode: completedWithStatus };
@@ -99,7 +103,7 @@ export async function waitForOperation(
 
 /** One status read; undefined while the operation is not visible yet (403/404) and `tolerate()` allows it. */
 async function readStatus(
-  client: ServiceClient, pollOp: OperationDescriptor, idParam: string, requestId: string, signal: AbortSignal, tolerate: () => boolean,
+  client: StatusReader, pollOp: OperationDescriptor, idParam: string, requestId: string, signal: AbortSignal, tolerate: () => boolean,
 ): Promise<OperationStatus | undefined> {
   let body: StatusBody;
   try {

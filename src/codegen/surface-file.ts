@@ -3,12 +3,11 @@
  * fingerprint, which the change report names.
  */
 import { createHash } from 'node:crypto';
-import type { ApiSurface } from './surface.js';
+import { surfaceFormatVersion, type ApiSurface } from './surface.js';
 
 export const surfacePath = 'generated/api-surface.json';
 
 /** Bumped when the snapshot layout changes; a snapshot of another version is not compared against. */
-export const surfaceFormatVersion = 1;
 
 /**
  * The snapshot's text: JSON with each parameter, property and response on a line of its own, so that a pull

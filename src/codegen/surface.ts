@@ -6,7 +6,9 @@
  */
 import type { BodySpec, ListItemsSpec, LocatedModel, LocatedOperation, ParamSpec, PropertySpec, Spec } from '../core/spec-load.js';
 import { compareNames } from './names.js';
-import { surfaceFormatVersion } from './surface-file.js';
+
+/** The version of api-surface.json's format; a snapshot of another version is not compared. */
+export const surfaceFormatVersion = 1;
 
 export interface Constraints {
   minimum?: number;

@@ -241,3 +241,12 @@ export interface SubscriptionProperties {
   AADTenantID?: string;
   CreatedTime: string;
 }
+
+/** A region the subscription can place services in (ListLocations). */
+export interface LocationRecord {
+  Name: string;
+  DisplayName: string;
+  AvailableServices: string[];
+  ComputeCapabilities: { WebWorkerRoleSizes: string[]; VirtualMachinesRoleSizes: string[] };
+  StorageCapabilities: { StorageAccountTypes: string[] };
+}

@@ -19,14 +19,8 @@ import type {
 } from './records.js';
 
 export type * from './records.js';
+import type { LocationRecord } from './records.js';
 
-export interface LocationRecord {
-  Name: string;
-  DisplayName: string;
-  AvailableServices: string[];
-  ComputeCapabilities: { WebWorkerRoleSizes: string[]; VirtualMachinesRoleSizes: string[] };
-  StorageCapabilities: { StorageAccountTypes: string[] };
-}
 
 export interface SubscriptionState {
   readonly id: string;

@@ -2,7 +2,7 @@
  * The data-center locations the emulator starts with, in the ListLocations form. Sizes are composed from the
  * families Azure offered around 2015 (the era of the recorded traffic); a state file can replace the list.
  */
-import type { LocationRecord } from '../state.js';
+import type { LocationRecord } from '../records.js';
 
 const CLASSIC = ['ExtraLarge', 'ExtraSmall', 'Large', 'Medium', 'Small'];
 const HIGH_MEMORY = ['A5', 'A6', 'A7'];
