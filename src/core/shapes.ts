@@ -93,7 +93,12 @@ export interface ResponseShape {
   readonly body?: BodyShape;
 }
 
-export interface OperationDescriptor {
+/**
+ * One operation, as data. `Input` and `Output` tie a generated descriptor to its generated types, so that sending
+ * it is type-checked (`invoke(client, GetHostedServiceOperation, input)` resolves to a `HostedService`); they exist
+ * only for the compiler.
+ */
+export interface OperationDescriptor<Input = unknown, Output = unknown> {
   readonly name: string;
   readonly method: 'GET' | 'POST' | 'PUT' | 'DELETE' | 'PATCH';
   readonly path: string;
@@ -107,6 +112,8 @@ export interface OperationDescriptor {
     readonly idFromBody?: string;
   };
   readonly pagination?: { readonly inputToken: string; readonly outputToken: string; readonly items: string };
+  /** Never set: carries the input and output types (covariantly) for the compiler. */
+  readonly types?: { readonly input: Input; readonly output: Output };
 }
 
 /** What a generated client tells the runtime about its service. */

@@ -1,0 +1,22 @@
+/**
+ * How generated operations send themselves: one function for operations that answer at once and one for
+ * asynchronous ones. The descriptor's types check the input and give the result its type, so no caller names a
+ * type parameter by hand.
+ */
+import type { OperationDescriptor } from '../core/shapes.js';
+import type { RequestOptions, ServiceClient, WaitingRequestOptions } from './client.js';
+import type { AcceptedOperation, CompletedOperation } from './poller.js';
+
+/** Sends an operation and resolves to its parsed response (or metadata when it has no body). */
+export function invoke<Input, Output>(
+  client: ServiceClient, operation: OperationDescriptor<Input, Output>, input: NoInfer<Input>, options?: RequestOptions,
+): Promise<Output> {
+  return client.send<Output>(operation, input as object, options);
+}
+
+/** Sends an asynchronous operation: resolves when accepted, or when finished if `options.wait` is set. */
+export function invokeAsync<Input>(
+  client: ServiceClient, operation: OperationDescriptor<Input, unknown>, input: NoInfer<Input>, options?: RequestOptions | WaitingRequestOptions,
+): Promise<AcceptedOperation | CompletedOperation> {
+  return client.sendAsync(operation, input as object, options);
+}
