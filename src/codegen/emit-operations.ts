@@ -145,11 +145,12 @@ export function emitOperation(project: Project, spec: Spec, op: LocatedOperation
       ...fn, docs: [], overloads,
       parameters: params(inputType, inputOptional, 'RequestOptions | WaitingRequestOptions'),
       returnType: 'Promise<AcceptedOperation | CompletedOperation>',
-      statements: `return client.sendAsync(${constName}, input, options);`,
+      statements: `return invokeAsync(client, ${constName}, input, options);`,
     });
-  } else {
-    if (output.includes('ResponseMetadata')) runtimeTypes.push('ResponseMetadata');
-    statements.push({ ...fn, parameters: params(inputType, inputOptional, 'RequestOptions'), returnType: `Promise<${output}>`, statements: `return client.send<${output}>(${constName}, input, options);` });
+  }
+  if (output.includes('ResponseMetadata')) runtimeTypes.push('ResponseMetadata');
+  if (!op.async) {
+    statements.push({ ...fn, parameters: params(inputType, inputOptional, 'RequestOptions'), returnType: `Promise<${output}>`, statements: `return invoke(client, ${constName}, input, options);` });
   }
   if (paginator) {
     const pag = op.pagination!;
@@ -174,11 +175,12 @@ export function emitOperation(project: Project, spec: Spec, op: LocatedOperation
       generatedHeader(`spec/${op.file} (operation ${op.name})`),
       { kind: StructureKind.ImportDeclaration, moduleSpecifier: '../../src/client/client.js', isTypeOnly: true, namedImports: runtimeTypes.filter((t) => !['AcceptedOperation', 'CompletedOperation'].includes(t)) },
       ...(op.async ? [{ kind: StructureKind.ImportDeclaration as const, moduleSpecifier: '../../src/client/poller.js', isTypeOnly: true, namedImports: ['AcceptedOperation', 'CompletedOperation'] }] : []),
+      { kind: StructureKind.ImportDeclaration, moduleSpecifier: '../../src/client/invoke.js', namedImports: [op.async ? 'invokeAsync' : 'invoke'] },
       { kind: StructureKind.ImportDeclaration, moduleSpecifier: '../../src/core/shapes.js', isTypeOnly: true, namedImports: ['OperationDescriptor'] },
       ...modelImports(refs, 'operations'),
       ...[...pollImports].sort().map((p) => ({ kind: StructureKind.ImportDeclaration as const, moduleSpecifier: `./${p}.js`, namedImports: [operationConst(p)] })),
       input,
-      constStatement(`What the runtime needs to send {@link ${method}} and read its response.`, constName, 'OperationDescriptor', shapeText),
+      constStatement(`What the runtime needs to send {@link ${method}} and read its response.`, constName, `OperationDescriptor<${inputType}, ${output}>`, shapeText),
       ...statements,
     ],
   }, { overwrite: true });
