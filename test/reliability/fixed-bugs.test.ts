@@ -14,6 +14,7 @@ import { GetHostedServiceOperation } from '../../generated/operations/GetHostedS
 import { GetStorageAccountKeysOperation } from '../../generated/operations/GetStorageAccountKeys.js';
 import { WalkUpgradeDomainBySlotOperation } from '../../generated/operations/WalkUpgradeDomainBySlot.js';
 import { ServiceClient, type ClientOptions } from '../../src/client/client.js';
+import { invoke, invokeAsync } from '../../src/client/invoke.js';
 import { certificateFromPem } from '../../src/client/credentials.js';
 import { ResponseParseError, SdkError, ValidationError } from '../../src/core/errors.js';
 import { redactBody } from '../../src/client/logging.js';
@@ -45,12 +46,12 @@ async function using<T>(c: ServiceClient, call: (c: ServiceClient) => Promise<T>
 
 test('a 307 whose Location is not a valid URL ends in a typed error, not a TypeError', async () => {
   server.respond(() => httpReply(307, { Location: 'https://exa mple.com/' }));
-  await using(client(), (c) => assert.rejects(c.send(GetHostedServiceOperation, { ServiceName: 's' }), (err) => err instanceof SdkError));
+  await using(client(), (c) => assert.rejects(invoke(c, GetHostedServiceOperation, { ServiceName: 's' }), (err) => err instanceof SdkError));
 });
 
 test('ResponseParseError.rawBody is redacted like ServiceError.rawBody', async () => {
   server.respond(() => httpReply(200, { 'Content-Type': 'application/xml' }, KEYS_XML.slice(0, -20)));
-  await using(client(), (c) => assert.rejects(c.send(GetStorageAccountKeysOperation, { ServiceName: 'acct' }), (err) => {
+  await using(client(), (c) => assert.rejects(invoke(c, GetStorageAccountKeysOperation, { ServiceName: 'acct' }), (err) => {
     assert.ok(err instanceof ResponseParseError);
     assert.equal(JSON.stringify(err).includes(KEY), false, 'the storage key is in JSON.stringify(error)');
     return true;
@@ -75,7 +76,7 @@ test('a non-finite number is refused by validation, naming the field, before any
   const before = server.requests.length;
   server.respond(() => httpReply(202, { 'x-ms-request-id': 'r' }));
   await using(client(), (c) => assert.rejects(
-    c.send(WalkUpgradeDomainBySlotOperation, { ServiceName: 's', DeploymentSlot: 'Production', UpgradeDomain: Number.POSITIVE_INFINITY }),
+    invoke(c, WalkUpgradeDomainBySlotOperation, { ServiceName: 's', DeploymentSlot: 'Production', UpgradeDomain: Number.POSITIVE_INFINITY }),
     (err) => err instanceof ValidationError && err.issues.some((i) => i.path === 'UpgradeDomain'),
   ));
   assert.equal(server.requests.length, before);
@@ -83,7 +84,8 @@ test('a non-finite number is refused by validation, naming the field, before any
 
 test('with validation off, a value the serializer cannot write is a ValidationError, not a ShapeError', async () => {
   await using(client({ validation: false }), (c) => assert.rejects(
-    c.send(CreateHostedServiceOperation, { ServiceName: 's', Label: 5, Location: 'West US' }),
+    // A number where the spec wants a string: what an untyped JavaScript caller can pass.
+    invoke(c, CreateHostedServiceOperation, { ServiceName: 's', Label: 5 as unknown as string, Location: 'West US' }),
     (err) => err instanceof ValidationError && err.issues.some((i) => i.path === 'Label'),
   ));
 });
@@ -92,7 +94,7 @@ test('a 200 status answer with an empty body fails the wait at once instead of r
   server.respond((r) => (r.method === 'DELETE' ? httpReply(202, { 'x-ms-request-id': 'emptyop' }) : httpReply(200, { 'Content-Type': 'application/xml' }, '')));
   const before = server.requests.length;
   await using(client(), (c) => assert.rejects(
-    c.sendAsync(DeleteHostedServiceOperation, { ServiceName: 's', DeleteAllMedia: true }, { wait: { minDelayMs: 10, maxDelayMs: 20, timeoutMs: 1_000 } }),
+    invokeAsync(c, DeleteHostedServiceOperation, { ServiceName: 's', DeleteAllMedia: true }, { wait: { minDelayMs: 10, maxDelayMs: 20, timeoutMs: 1_000 } }),
     (err) => err instanceof ResponseParseError,
   ));
   assert.equal(server.requests.length - before, 2, 'one DELETE and one status read');
@@ -104,7 +106,7 @@ test('an answer larger than maxResponseBytes ends in a typed error, unread', asy
   const written = server.bodyBytesWritten;
   const options = { maxResponseBytes: 1024 * 1024 } as Partial<ClientOptions>;
   await using(client(options), (c) => assert.rejects(
-    c.send(DownloadRdpFileOperation, { ServiceName: 's', DeploymentName: 'd', RoleInstanceName: 'r' }),
+    invoke(c, DownloadRdpFileOperation, { ServiceName: 's', DeploymentName: 'd', RoleInstanceName: 'r' }),
     (err) => err instanceof SdkError,
   ));
   assert.ok(server.bodyBytesWritten - written < size, 'the whole answer was read');

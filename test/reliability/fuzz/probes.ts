@@ -10,6 +10,7 @@ import { DeleteHostedServiceOperation } from '../../../generated/operations/Dele
 import { GetDeploymentOperation } from '../../../generated/operations/GetDeployment.js';
 import { GetHostedServiceOperation } from '../../../generated/operations/GetHostedService.js';
 import { ServiceClient } from '../../../src/client/client.js';
+import { invoke, invokeAsync } from '../../../src/client/invoke.js';
 import { certificateFromPem } from '../../../src/client/credentials.js';
 import { testPki } from '../../support/pki.js';
 import { startMonitor, settledRssMiB } from '../monitor.js';
@@ -59,7 +60,7 @@ export async function readOversized(mib: number): Promise<{ ending: string; ms: 
     const before = settledRssMiB();
     const monitor = startMonitor(5);
     const started = performance.now();
-    const ending = await settle(() => client.send(GetHostedServiceOperation, { ServiceName: 'big' }), 300_000);
+    const ending = await settle(() => invoke(client, GetHostedServiceOperation, { ServiceName: 'big' }), 300_000);
     const figures = monitor.stop();
     return { ending: label(ending), ms: Math.round(performance.now() - started), growthMiB: figures.peakRssMiB - before };
   } finally {
@@ -109,7 +110,7 @@ export async function redactionProbe(report: SuiteReport, repeats: number[]): Pr
       for (const n of repeats) {
         server.respond(() => httpReply(400, { 'Content-Type': XML_TYPE }, unit.repeat(n)));
         const started = performance.now();
-        await settle(() => client.send(GetHostedServiceOperation, { ServiceName: 'x' }), 300_000);
+        await settle(() => invoke(client, GetHostedServiceOperation, { ServiceName: 'x' }), 300_000);
         const ms = Math.round(performance.now() - started);
         times.push(`${Math.round((unit.length * n) / 1024)} KiB ${ms} ms`);
         if (ms > STALL_RULE_MS) addFailure(report, `event loop blocked ${ms} ms redacting a ${Math.round((unit.length * n) / 1024)} KiB error body of "${name}" repeats (quadratic patterns in logging.ts redactBody)`);
@@ -131,11 +132,11 @@ export async function emptyBodyProbe(report: SuiteReport): Promise<void> {
   const client = clientOf(server);
   try {
     server.respond((r) => (r.method === 'DELETE' ? httpReply(202, { 'x-ms-request-id': 'emptyop' }) : httpReply(200, { 'x-ms-request-id': 'empty', 'Content-Type': XML_TYPE }, '')));
-    const read = await settle(() => client.send(GetDeploymentOperation, { ServiceName: 's', DeploymentName: 'd' }), 10_000);
+    const read = await settle(() => invoke(client, GetDeploymentOperation, { ServiceName: 's', DeploymentName: 'd' }), 10_000);
     report.notes.push(`an empty 200 answer to GetDeployment (whose spec has a Deployment body) resolves to ${read.kind === 'value' ? JSON.stringify(read.value) : label(read)}, typed as a Deployment`);
     const started = performance.now();
     const before = server.requests.length;
-    const wait = await settle(() => client.sendAsync(DeleteHostedServiceOperation, { ServiceName: 's', DeleteAllMedia: true }, { wait: { minDelayMs: 10, maxDelayMs: 50, timeoutMs: 2_000 } }), 10_000);
+    const wait = await settle(() => invokeAsync(client, DeleteHostedServiceOperation, { ServiceName: 's', DeleteAllMedia: true }, { wait: { minDelayMs: 10, maxDelayMs: 50, timeoutMs: 2_000 } }), 10_000);
     const polls = server.requests.length - before - 1;
     report.figures.push(['empty 200 status answers, wait timeout 2 s', `${label(wait)} after ${Math.round(performance.now() - started)} ms and ${polls} polls`]);
     if (label(wait) === 'TimeoutError') addFailure(report, `a 200 status answer with an empty body is read as InProgress: the wait polled ${polls} times until its overall timeout (30 minutes by default) instead of failing at once`);

@@ -8,6 +8,7 @@ import fc from 'fast-check';
 import { serviceShape } from '../../../generated/service.js';
 import { allOperations } from '../../../generated/operations/index.js';
 import { ServiceClient } from '../../../src/client/client.js';
+import { invoke } from '../../../src/client/invoke.js';
 import { certificateFromPem } from '../../../src/client/credentials.js';
 import { ValidationError } from '../../../src/core/errors.js';
 import type { OperationDescriptor } from '../../../src/core/shapes.js';
@@ -39,7 +40,7 @@ interface Tally {
 /** The outcome of one mutation: `refused`, `sent`, or a failure description. */
 async function attempt(client: ServiceClient, server: RawServer, op: OperationDescriptor, m: Mutation): Promise<{ outcome: string; problem?: string }> {
   const before = server.requests.length;
-  const ending = await settle(() => client.send(op, m.input), 10_000);
+  const ending = await settle(() => invoke(client, op, m.input), 10_000);
   const sent = server.requests.slice(before);
   if (ending.kind === 'error' && ending.error instanceof ValidationError) {
     if (sent.length > 0) return { outcome: 'failure', problem: `refused, yet ${sent.length} request(s) were sent` };

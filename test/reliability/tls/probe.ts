@@ -6,6 +6,7 @@
 import { serviceShape } from '../../../generated/service.js';
 import { GetHostedServiceOperation } from '../../../generated/operations/GetHostedService.js';
 import { ServiceClient } from '../../../src/client/client.js';
+import { invoke } from '../../../src/client/invoke.js';
 import { certificateFromPem } from '../../../src/client/credentials.js';
 import { startConnectProxy } from '../../support/connect-proxy.js';
 import { describe, label, settle } from '../outcome.js';
@@ -36,7 +37,7 @@ export async function probe(input: ProbeInput): Promise<ProbeResult> {
     ...(input.ca === undefined ? {} : { ca: input.ca }), proxy: proxy?.url ?? false, retry: { maxRetries: 0 }, timeoutMs: 10_000,
   }, serviceShape);
   try {
-    const ending = await settle(() => client.send(GetHostedServiceOperation, { ServiceName: 'tls' }), 20_000);
+    const ending = await settle(() => invoke(client, GetHostedServiceOperation, { ServiceName: 'tls' }), 20_000);
     return { ending: label(ending), message: ending.kind === 'error' ? describe(ending.error) : '', requestsReceived: server.requests.length };
   } finally {
     await client.close();
