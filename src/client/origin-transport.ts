@@ -34,6 +34,8 @@ interface Route {
 
 export function createOriginTransport(options: OriginTransportOptions): OriginTransport {
   const routes = new Map<string, Route>();
+  /** The endpoint's route, once made: nearly every request takes it, without a lookup. */
+  let ownRoute: Route | undefined;
 
   const route = (origin: string): Route => {
     let found = routes.get(origin);
@@ -50,7 +52,7 @@ export function createOriginTransport(options: OriginTransportOptions): OriginTr
 
   return {
     send: async (request) => {
-      const via = route(isOwnOrigin(request.url, options.ownOrigin) ? options.ownOrigin : new URL(request.url).origin);
+      const via = isOwnOrigin(request.url, options.ownOrigin) ? ownRoute ??= route(options.ownOrigin) : route(new URL(request.url).origin);
       try {
         return await send(via.dispatcher, {
           method: request.method, url: request.url, headers: request.headers, body: request.body, signal: request.signal,
@@ -64,6 +66,7 @@ export function createOriginTransport(options: OriginTransportOptions): OriginTr
     close: async () => {
       const open = [...routes.values()];
       routes.clear();
+      ownRoute = undefined;
       await Promise.all(open.map((r) => r.dispatcher.close()));
     },
   };
