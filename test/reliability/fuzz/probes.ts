@@ -15,7 +15,7 @@ import { certificateFromPem } from '../../../src/client/credentials.js';
 import { testPki } from '../../support/pki.js';
 import { startMonitor, settledRssMiB } from '../monitor.js';
 import { label, settle } from '../outcome.js';
-import { httpReply, startRawServer, type RawServer } from '../raw-https-server.js';
+import { httpReply, startScriptedServer, type ScriptedServer } from '../../support/scripted-server.js';
 import { addFailure, type SuiteReport } from '../report.js';
 import { XML_TYPE } from './answers.js';
 import { NS } from './valid-bodies.js';
@@ -31,7 +31,7 @@ export const STALL_RULE_MS = 1_000;
  */
 export const FUZZ_STALL_RULE_MS = 3_000;
 
-function clientOf(server: RawServer): ServiceClient {
+function clientOf(server: ScriptedServer): ServiceClient {
   const pki = testPki();
   return new ServiceClient({
     subscriptionId: 'probe', credential: certificateFromPem(pki.client), endpoint: server.url, ca: pki.ca.cert, proxy: false,
@@ -53,10 +53,10 @@ function paddedAnswer(mib: number) {
 
 /** One padded answer, read in this process: its ending, time and rss growth. */
 export async function readOversized(mib: number): Promise<{ ending: string; ms: number; growthMiB: number }> {
-  const server = await startRawServer(testPki().server);
+  const server = await startScriptedServer({ certificate: testPki().server });
   const client = clientOf(server);
   try {
-    server.respond(() => paddedAnswer(mib));
+    server.handle(() => paddedAnswer(mib));
     const before = settledRssMiB();
     const monitor = startMonitor(5);
     const started = performance.now();
@@ -102,13 +102,13 @@ export async function oversizeProbe(report: SuiteReport, sizesMiB: number[]): Pr
 }
 
 export async function redactionProbe(report: SuiteReport, repeats: number[]): Promise<void> {
-  const server = await startRawServer(testPki().server);
+  const server = await startScriptedServer({ certificate: testPki().server });
   const client = clientOf(server);
   try {
     for (const [name, unit] of [['<Data ', '<Data '], ['PEM BEGIN', '-----BEGIN PRIVATE KEY-----']] as const) {
       const times: string[] = [];
       for (const n of repeats) {
-        server.respond(() => httpReply(400, { 'Content-Type': XML_TYPE }, unit.repeat(n)));
+        server.handle(() => httpReply(400, { 'Content-Type': XML_TYPE }, unit.repeat(n)));
         const started = performance.now();
         await settle(() => invoke(client, GetHostedServiceOperation, { ServiceName: 'x' }), 300_000);
         const ms = Math.round(performance.now() - started);
@@ -128,10 +128,10 @@ export async function redactionProbe(report: SuiteReport, repeats: number[]): Pr
  * poll reads it as InProgress, so that a wait spins until its overall timeout (30 minutes by default).
  */
 export async function emptyBodyProbe(report: SuiteReport): Promise<void> {
-  const server = await startRawServer(testPki().server);
+  const server = await startScriptedServer({ certificate: testPki().server });
   const client = clientOf(server);
   try {
-    server.respond((r) => (r.method === 'DELETE' ? httpReply(202, { 'x-ms-request-id': 'emptyop' }) : httpReply(200, { 'x-ms-request-id': 'empty', 'Content-Type': XML_TYPE }, '')));
+    server.handle((r) => (r.method === 'DELETE' ? httpReply(202, { 'x-ms-request-id': 'emptyop' }) : httpReply(200, { 'x-ms-request-id': 'empty', 'Content-Type': XML_TYPE }, '')));
     const read = await settle(() => invoke(client, GetDeploymentOperation, { ServiceName: 's', DeploymentName: 'd' }), 10_000);
     report.notes.push(`an empty 200 answer to GetDeployment (whose spec has a Deployment body) resolves to ${read.kind === 'value' ? JSON.stringify(read.value) : label(read)}, typed as a Deployment`);
     const started = performance.now();

@@ -14,12 +14,12 @@ import { ServiceClient, type ClientOptions } from '../../../src/client/client.js
 import { invoke } from '../../../src/client/invoke.js';
 import type { Credential } from '../../../src/client/credentials.js';
 import type { OperationDescriptor } from '../../../src/core/shapes.js';
-import { httpReply, type RawServer, type SeenRequest, type Answer } from '../raw-https-server.js';
+import { httpReply, type ScriptedServer, type SeenRequest, type Reply } from '../../support/scripted-server.js';
 import { callSurfaces, type Surfaces } from './surfaces.js';
 import { SECRETS } from './values.js';
 
 export interface World {
-  server: RawServer;
+  server: ScriptedServer;
   ca: string;
   /** A certificate credential whose key came encrypted under a secret passphrase. */
   certificate: Credential;
@@ -63,8 +63,8 @@ function client(world: World, log: Logged, extra: Partial<ClientOptions> = {}): 
   }, serviceShape);
 }
 
-async function each(world: World, log: Logged, name: string, answer: (r: SeenRequest) => Answer, extra: Partial<ClientOptions> = {}): Promise<Exposure[]> {
-  world.server.respond(answer);
+async function each(world: World, log: Logged, name: string, answer: (r: SeenRequest) => Reply, extra: Partial<ClientOptions> = {}): Promise<Exposure[]> {
+  world.server.handle(answer);
   const c = client(world, log, extra);
   try {
     const out: Exposure[] = [];
@@ -75,9 +75,9 @@ async function each(world: World, log: Logged, name: string, answer: (r: SeenReq
   }
 }
 
-async function storageKeys(world: World, log: Logged, name: string, answers: Answer[]): Promise<Exposure[]> {
+async function storageKeys(world: World, log: Logged, name: string, answers: Reply[]): Promise<Exposure[]> {
   let n = 0;
-  world.server.respond(() => answers[Math.min(n++, answers.length - 1)]!);
+  world.server.handle(() => answers[Math.min(n++, answers.length - 1)]!);
   const c = client(world, log);
   try {
     return [{ scenario: name, surfaces: await callSurfaces(() => invoke(c, GetStorageAccountKeysOperation, { ServiceName: 'acct' })) }];

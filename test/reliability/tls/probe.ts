@@ -10,7 +10,7 @@ import { invoke } from '../../../src/client/invoke.js';
 import { certificateFromPem } from '../../../src/client/credentials.js';
 import { startConnectProxy } from '../../support/connect-proxy.js';
 import { describe, label, settle } from '../outcome.js';
-import { httpReply, startRawServer } from '../raw-https-server.js';
+import { httpReply, startScriptedServer } from '../../support/scripted-server.js';
 
 export interface ProbeInput {
   server: { key: string; cert: string };
@@ -29,8 +29,8 @@ export interface ProbeResult {
 }
 
 export async function probe(input: ProbeInput): Promise<ProbeResult> {
-  const server = await startRawServer(input.server);
-  server.respond(() => httpReply(200, { 'Content-Type': 'application/xml' }, '<HostedService xmlns="http://schemas.microsoft.com/windowsazure"><ServiceName>tls</ServiceName></HostedService>'));
+  const server = await startScriptedServer({ certificate: input.server });
+  server.handle(() => httpReply(200, { 'Content-Type': 'application/xml' }, '<HostedService xmlns="http://schemas.microsoft.com/windowsazure"><ServiceName>tls</ServiceName></HostedService>'));
   const proxy = input.viaProxy ? await startConnectProxy() : undefined;
   const client = new ServiceClient({
     subscriptionId: 'tls', credential: certificateFromPem(input.client), endpoint: `https://${input.host ?? '127.0.0.1'}:${server.port}`,
