@@ -1,6 +1,8 @@
 /** The hand-written runtime of the SDK. It knows nothing of any single operation. */
 export { ServiceClient } from './client.js';
 export type { ClientOptions, RequestOptions, WaitingRequestOptions, ResponseInfo, ResponseMetadata } from './client.js';
+export { invoke, invokeAsync } from './invoke.js';
+export type { CustomPolicy, PipelinePolicy, PipelineRequest, PipelineResponse, SendRequest } from './pipeline.js';
 export type { AcceptedOperation, CompletedOperation, OperationStatus, WaitOptions } from './poller.js';
 export {
   CertificateCredential, TokenCredential, certificateFromPem, certificateFromPfx, tokenCredential,

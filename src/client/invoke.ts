@@ -4,19 +4,24 @@
  * type parameter by hand.
  */
 import type { OperationDescriptor } from '../core/shapes.js';
-import type { RequestOptions, ServiceClient, WaitingRequestOptions } from './client.js';
+import type { ServiceClient } from './client.js';
+import { contextOf } from './client-context.js';
+import { callAsyncOperation, callOperation } from './operation-call.js';
 import type { AcceptedOperation, CompletedOperation } from './poller.js';
+import type { RequestOptions, WaitingRequestOptions } from './request-options.js';
+
+// Both are async so that anything thrown, a client that is none included, arrives as a rejection.
 
 /** Sends an operation and resolves to its parsed response (or metadata when it has no body). */
-export function invoke<Input, Output>(
+export async function invoke<Input, Output>(
   client: ServiceClient, operation: OperationDescriptor<Input, Output>, input: NoInfer<Input>, options?: RequestOptions,
 ): Promise<Output> {
-  return client.send<Output>(operation, input as object, options);
+  return callOperation(contextOf(client), operation, input as object, options) as Promise<Output>;
 }
 
 /** Sends an asynchronous operation: resolves when accepted, or when finished if `options.wait` is set. */
-export function invokeAsync<Input>(
+export async function invokeAsync<Input>(
   client: ServiceClient, operation: OperationDescriptor<Input, unknown>, input: NoInfer<Input>, options?: RequestOptions | WaitingRequestOptions,
 ): Promise<AcceptedOperation | CompletedOperation> {
-  return client.sendAsync(operation, input as object, options);
+  return callAsyncOperation(contextOf(client), operation, input as object, options);
 }

@@ -104,3 +104,21 @@ export function resolveLogger(logger: Logger | undefined, environment: NodeJS.Pr
 export function shouldLog(level: LogLevel, threshold: LogLevel): boolean {
   return LEVELS[level] >= LEVELS[threshold];
 }
+
+/** A client's log: the logger and threshold resolved once, so that a call pays one comparison per entry it skips. */
+export interface ClientLog {
+  /** Whether an entry at this level would be delivered: check it before building an expensive entry. */
+  enabled(level: LogLevel): boolean;
+  write(level: LogLevel, entry: Omit<LogEntry, 'level'>): void;
+}
+
+export function createClientLog(logger: Logger | undefined, environment: NodeJS.ProcessEnv = process.env): ClientLog {
+  const resolved = resolveLogger(logger, environment);
+  const sink = resolved.logger;
+  const threshold = LEVELS[resolved.level];
+  const enabled = (level: LogLevel): boolean => sink !== undefined && LEVELS[level] >= threshold;
+  return {
+    enabled,
+    write: (level, entry) => { if (enabled(level)) sink!({ level, ...entry }); },
+  };
+}

@@ -70,7 +70,16 @@ function normalize(setting: ProxySettings, source: string): ResolvedProxy {
 export function resolveProxy(option: ProxyOption | undefined, host: string, port: number, environment: NodeJS.ProcessEnv = process.env): ResolvedProxy | undefined {
   if (option === false) return undefined;
   if (option !== undefined) return normalize(typeof option === 'string' ? { url: option } : option, 'proxy');
+  const fromEnv = environmentProxy(host, port, environment);
+  return fromEnv === undefined ? undefined : normalize({ url: fromEnv.value }, fromEnv.name);
+}
+
+/**
+ * The proxy URL the environment names for host:port — HTTPS_PROXY over HTTP_PROXY (either case), unless NO_PROXY
+ * excludes the host — as written, with the variable it came from; undefined for a direct connection.
+ */
+export function environmentProxy(host: string, port: number, environment: NodeJS.ProcessEnv = process.env): { name: string; value: string } | undefined {
   const fromEnv = env('HTTPS_PROXY', environment) ?? env('HTTP_PROXY', environment);
   if (fromEnv === undefined || isExcludedByNoProxy(host, port, env('NO_PROXY', environment)?.value)) return undefined;
-  return normalize({ url: fromEnv.value }, fromEnv.name);
+  return fromEnv;
 }

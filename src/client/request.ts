@@ -70,26 +70,29 @@ export interface PrepareOptions {
   userAgent: string;
 }
 
-export function prepareRequest(op: OperationDescriptor, input: Record<string, unknown>, options: PrepareOptions): PreparedRequest {
-  const accept = options.serializeType === 'json' ? 'application/json' : 'application/xml';
+/**
+ * The headers every request of an operation carries whatever its input: x-ms-version, accept, and the body's
+ * content-type when it has a body.
+ */
+export function protocolHeaders(op: OperationDescriptor, serializeType: SerializeType, apiVersion: string): Record<string, string> {
   const headers: Record<string, string> = {
-    'x-ms-version': op.apiVersion ?? options.apiVersion,
-    accept,
-    'user-agent': options.userAgent,
+    'x-ms-version': op.apiVersion ?? apiVersion,
+    accept: serializeType === 'json' ? 'application/json' : 'application/xml',
   };
+  if (op.request) headers['content-type'] = serializeType === 'json' ? 'application/json' : op.request.contentType ?? 'application/xml; charset=utf-8';
+  return headers;
+}
+
+export function prepareRequest(op: OperationDescriptor, input: Record<string, unknown>, options: PrepareOptions): PreparedRequest {
+  const headers = protocolHeaders(op, options.serializeType, options.apiVersion);
+  headers['user-agent'] = options.userAgent;
   for (const param of op.params) {
     if (param.in === 'header' && input[param.name] !== undefined) headers[(param.wireName ?? param.name).toLowerCase()] = paramText(param, input[param.name]);
   }
   const prepared: PreparedRequest = { method: op.method, pathAndQuery: buildPathAndQuery(op, options.subscriptionId, input), headers };
   if (op.request) {
     const value = bodyValue(op, op.request, input);
-    if (options.serializeType === 'json') {
-      prepared.body = writeJsonBody(op.request, value);
-      headers['content-type'] = 'application/json';
-    } else {
-      prepared.body = writeXmlBody(op.request, value, options.namespace);
-      headers['content-type'] = op.request.contentType ?? 'application/xml; charset=utf-8';
-    }
+    prepared.body = options.serializeType === 'json' ? writeJsonBody(op.request, value) : writeXmlBody(op.request, value, options.namespace);
   }
   return prepared;
 }

@@ -9,6 +9,8 @@ import type { Dispatcher } from 'undici';
 import type { ClientTlsOptions } from './credentials.js';
 import { undici } from '../core/deferred-modules.js';
 import type { ResolvedProxy } from './proxy.js';
+import { NetworkError } from '../core/errors.js';
+import { errorCode } from './retry.js';
 
 export interface TransportOptions {
   tls?: ClientTlsOptions;
@@ -125,6 +127,39 @@ async function readBody(stream: Dispatcher.ResponseData['body'], declaredLength:
   }
   // TextDecoder, like undici's text(), drops a byte-order mark and replaces invalid UTF-8.
   return new TextDecoder().decode(Buffer.concat(chunks, size));
+}
+
+/**
+ * Is this absolute URL on the given origin? A string test, so that the common case (every request of a call to
+ * the endpoint) parses no URL; the "/" after the origin keeps https://host:44 from matching https://host:443x
+ * and https://host@elsewhere.
+ */
+export function isOwnOrigin(url: string, origin: string): boolean {
+  return url.length > origin.length && url.startsWith(origin) && url.charCodeAt(origin.length) === 47 /* / */;
+}
+
+/** Path and query of an absolute URL, without parsing it. */
+export function pathOf(url: string): string {
+  const slash = url.indexOf('/', url.indexOf('//') + 2);
+  return slash < 0 ? '/' : url.slice(slash);
+}
+
+/** What went wrong, per NetworkError made here: the retry policy logs it without the operation's prefix. */
+const failureDetails = new WeakMap<NetworkError, string>();
+
+/** The NetworkError for a request that got no response, saying what went wrong and what to do. */
+export function networkFailure(operation: string, method: string, url: string, err: unknown, proxyUrl: string | undefined): NetworkError {
+  const target = new URL(url);
+  const port = target.port === '' ? 443 : Number(target.port);
+  const detail = describeNetworkError(err, { host: target.hostname, port, ...(proxyUrl !== undefined ? { proxyUrl } : {}) });
+  const failure = new NetworkError(operation, `${method} ${target.pathname} failed: ${detail}`, errorCode(err), { cause: err });
+  failureDetails.set(failure, detail);
+  return failure;
+}
+
+/** The detail of a NetworkError: the text after "failed: ", or the message of one made elsewhere. */
+export function failureDetail(err: NetworkError): string {
+  return failureDetails.get(err) ?? err.message;
 }
 
 /** Where a failed request was going: the target, and the proxy (without credentials) when one was used. */

@@ -6,14 +6,9 @@
  *   - setProxy({ host, port, proxyAuth: 'user:password' }, isHttps), isHttps meaning the proxy itself speaks TLS.
  * Proxy credentials go to the runtime separately from the URL, which is all that messages ever show.
  */
-import { isExcludedByNoProxy, type ProxyOption, type ProxySettings } from '../client/proxy.js';
+import { environmentProxy, type ProxyOption, type ProxySettings } from '../client/proxy.js';
 import type { Endpoint } from '../client/endpoint.js';
 import type { ProxyAddress } from './types.js';
-
-function variable(env: NodeJS.ProcessEnv, name: string): string | undefined {
-  const value = env[name] ?? env[name.toLowerCase()];
-  return value === undefined || value.trim() === '' ? undefined : value.trim();
-}
 
 function isValidUrl(text: string): boolean {
   try {
@@ -24,12 +19,13 @@ function isValidUrl(text: string): boolean {
   }
 }
 
-/** The proxy named by the environment now (false: none), for requests to `endpoint`. */
+/**
+ * The proxy named by the environment now (false: none), for requests to `endpoint`: the runtime's own lookup,
+ * except that a value that is no URL means no proxy, as in the old package, rather than an error.
+ */
 export function proxyFromEnvironment(endpoint: Endpoint, env: NodeJS.ProcessEnv = process.env): ProxyOption {
-  const url = variable(env, 'HTTPS_PROXY') ?? variable(env, 'HTTP_PROXY');
-  if (url === undefined || !isValidUrl(url)) return false;
-  if (isExcludedByNoProxy(endpoint.host, endpoint.port, variable(env, 'NO_PROXY'))) return false;
-  return url;
+  const found = environmentProxy(endpoint.host, endpoint.port, env);
+  return found !== undefined && isValidUrl(found.value) ? found.value : false;
 }
 
 export function proxyFromAddress(address: ProxyAddress | null | undefined, isHttps?: boolean): ProxyOption {

@@ -3,7 +3,7 @@
  * host, port, path, headers). The client key and certificate are deliberately absent, and so is the body.
  */
 import type { Endpoint } from '../client/endpoint.js';
-import { buildPathAndQuery, type SerializeType } from '../client/request.js';
+import { buildPathAndQuery, protocolHeaders, type SerializeType } from '../client/request.js';
 import type { OperationDescriptor } from '../core/shapes.js';
 import type { RequestSummary } from './types.js';
 
@@ -23,8 +23,6 @@ export function requestSummary(op: OperationDescriptor, input: object | undefine
   } catch {
     return undefined;
   }
-  const mediaType = context.serializeType === 'json' ? 'application/json' : 'application/xml';
-  const headers: Record<string, string> = { 'x-ms-version': op.apiVersion ?? context.apiVersion, accept: mediaType };
-  if (op.request) headers['content-type'] = context.serializeType === 'json' ? mediaType : op.request.contentType ?? 'application/xml; charset=utf-8';
+  const headers = protocolHeaders(op, context.serializeType, context.apiVersion);
   return { protocol: 'https:', method: op.method, host: context.endpoint.host, port: context.endpoint.port, path, headers };
 }

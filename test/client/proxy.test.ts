@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { isExcludedByNoProxy, resolveProxy } from '../../src/client/proxy.js';
+import { environmentProxy, isExcludedByNoProxy, resolveProxy } from '../../src/client/proxy.js';
+import { proxyFromEnvironment } from '../../src/compat/proxy-settings.js';
+import { parseEndpoint } from '../../src/client/endpoint.js';
 
 test('HTTPS_PROXY wins over HTTP_PROXY, in either case', () => {
   assert.equal(resolveProxy(undefined, 'h', 443, { HTTPS_PROXY: 'http://s:1', HTTP_PROXY: 'http://p:2' })?.url, 'http://s:1');
@@ -31,4 +33,14 @@ test('a malformed proxy URL is named by where it came from, never quoted (it may
   assert.throws(() => resolveProxy('http://user:secret@[bad', 'h', 443), (err: unknown) => err instanceof TypeError && err.message === 'proxy: not a valid proxy URL');
   assert.throws(() => resolveProxy(undefined, 'h', 443, { https_proxy: 'http://u:secret@[bad' }), /^TypeError: https_proxy: not a valid proxy URL$/);
   assert.throws(() => resolveProxy(undefined, 'h', 443, { HTTP_PROXY: 'ftp://u:secret@proxy:21' }), /HTTP_PROXY: the proxy URL must start with http:\/\/ or https:\/\//);
+});
+
+test('one environment lookup for the runtime and the compat facade: the variable it came from, NO_PROXY applied', () => {
+  const environment = { https_proxy: ' http://s:1 ', HTTP_PROXY: 'http://p:2', NO_PROXY: '.internal' };
+  assert.deepEqual(environmentProxy('h', 443, environment), { name: 'https_proxy', value: 'http://s:1' });
+  assert.equal(environmentProxy('x.internal', 443, environment), undefined);
+  assert.equal(proxyFromEnvironment(parseEndpoint('h'), environment), 'http://s:1');
+  assert.equal(proxyFromEnvironment(parseEndpoint('x.internal'), environment), false);
+  // The facade keeps the old package's leniency: a value that is no URL means no proxy, not an error.
+  assert.equal(proxyFromEnvironment(parseEndpoint('h'), { HTTPS_PROXY: 'http://[bad' }), false);
 });

@@ -10,6 +10,7 @@ import { after, before, beforeEach, test } from 'node:test';
 import { ServiceManagementClient } from '../../generated/client.js';
 import { serviceShape } from '../../generated/service.js';
 import { ServiceClient, type ClientOptions } from '../../src/client/client.js';
+import { invokeAsync } from '../../src/client/invoke.js';
 import { certificateFromPem, tokenCredential } from '../../src/client/credentials.js';
 import { BadRequestError, ResourceNotFoundError } from '../../src/core/errors.js';
 import { AddRoleOperation } from '../core/fixtures.js';
@@ -123,7 +124,7 @@ test('secret body fields are redacted in debug logs: passwords, private keys, ce
   const log = captureLogger();
   const client = new ServiceClient(options({ logger: log.logger }), serviceShape);
   try {
-    await client.sendAsync(AddRoleOperation, {
+    await invokeAsync(client, AddRoleOperation, {
       ServiceName: 'svc', DeploymentName: 'dep', RoleName: 'vm1',
       ConfigurationSets: [{ ConfigurationSetType: 'WindowsProvisioningConfiguration', ComputerName: 'vm1', AdminPassword: 'admin-pw-0' }],
     });

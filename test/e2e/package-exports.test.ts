@@ -48,3 +48,24 @@ test('internals are not importable', async () => {
     await assert.rejects(import(internal), (err: NodeJS.ErrnoException) => err.code === 'ERR_PACKAGE_PATH_NOT_EXPORTED');
   }
 });
+
+test('a client shows no way to send outside a typed operation; invoke and invokeAsync are the documented way', async () => {
+  const sdk = await import('asm-sdk');
+  const runtime = await import('asm-sdk/runtime');
+  for (const entry of [sdk, runtime]) {
+    assert.equal(typeof entry.invoke, 'function');
+    assert.equal(typeof entry.invokeAsync, 'function');
+  }
+  const client = new sdk.ServiceManagementClient({
+    subscriptionId: '00000000-0000-0000-0000-000000000000', credential: sdk.tokenCredential(async () => 'token'), endpoint: 'localhost:1',
+  });
+  try {
+    for (const internal of ['send', 'sendAsync', 'log']) assert.equal(internal in client, false, `client.${internal}`);
+    assert.equal(typeof client.waitForOperation, 'function');
+    assert.equal(client.endpoint.origin, 'https://localhost:1');
+  } finally {
+    await client.close();
+  }
+  const { ListLocationsOperation } = await import('asm-sdk/operations/ListLocations');
+  await assert.rejects(sdk.invoke({} as never, ListLocationsOperation, {}), /client: expected a ServiceClient/);
+});

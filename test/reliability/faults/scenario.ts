@@ -10,6 +10,7 @@ import { DeleteHostedServiceOperation } from '../../../generated/operations/Dele
 import { GetHostedServiceOperation } from '../../../generated/operations/GetHostedService.js';
 import type { FaultRule } from '../../../src/emulator/faults.js';
 import type { ServiceClient } from '../../../src/client/client.js';
+import { invoke, invokeAsync } from '../../../src/client/invoke.js';
 import { ConflictError, ResourceNotFoundError, SdkError, ValidationError } from '../../../src/core/errors.js';
 import type { ScenarioPlan, StepPlan } from './plan.js';
 import type { FaultWorld } from './world.js';
@@ -45,7 +46,7 @@ async function exists(caller: Caller, name: string): Promise<boolean> {
   for (let attempt = 0; attempt < CALLER_ATTEMPTS; attempt++) {
     caller.result.calls++;
     try {
-      await caller.client.send(GetHostedServiceOperation, { ServiceName: name });
+      await invoke(caller.client, GetHostedServiceOperation, { ServiceName: name });
       return true;
     } catch (err) {
       if (err instanceof ResourceNotFoundError) return false;
@@ -60,7 +61,7 @@ async function ensureCreated(caller: Caller, name: string): Promise<void> {
     caller.result.calls++;
     caller.result.creates++;
     try {
-      await caller.client.send(CreateHostedServiceOperation, { ServiceName: name, Label: name, Location: 'West US' });
+      await invoke(caller.client, CreateHostedServiceOperation, { ServiceName: name, Label: name, Location: 'West US' });
       return;
     } catch (err) {
       const conflict = err instanceof ConflictError;
@@ -78,8 +79,8 @@ async function ensureCreated(caller: Caller, name: string): Promise<void> {
 
 async function deleteOnce(caller: Caller, name: string, async: boolean): Promise<void> {
   caller.result.calls++;
-  if (async) await caller.client.sendAsync(DeleteHostedServiceOperation, { ServiceName: name, DeleteAllMedia: true }, { wait: true });
-  else await caller.client.send(DeleteHostedServiceOperation, { ServiceName: name });
+  if (async) await invokeAsync(caller.client, DeleteHostedServiceOperation, { ServiceName: name, DeleteAllMedia: true }, { wait: true });
+  else await invoke(caller.client, DeleteHostedServiceOperation, { ServiceName: name });
 }
 
 async function ensureDeleted(caller: Caller, name: string, async: boolean): Promise<void> {

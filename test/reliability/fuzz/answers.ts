@@ -3,7 +3,7 @@
  * InProgress status come first and the body under test is the final status; for the others it is the first
  * answer (and every retry gets it again).
  */
-import { httpReply, type Answer, type RawReply } from '../raw-https-server.js';
+import { httpReply, type Reply, type RawReply } from '../../support/scripted-server.js';
 import type { BuiltCase, Expectation } from './case-types.js';
 import type { FuzzTarget } from './targets.js';
 import { NS } from './valid-bodies.js';
@@ -27,7 +27,7 @@ export function accepted(id: string, extraHeaders: Record<string, string> = {}):
 }
 
 /** The answers of a call whose answer under test is `primary` (`first` replaces the 202 of a polled target). */
-export function sequence(target: FuzzTarget, primary: Answer, first?: Answer): (n: number) => Answer {
+export function sequence(target: FuzzTarget, primary: Reply, first?: Reply): (n: number) => Reply {
   if (!target.polled) return () => primary;
   const start = first ?? accepted('unused');
   const progress = httpReply(200, { 'Content-Type': XML_TYPE }, IN_PROGRESS);
@@ -51,7 +51,7 @@ export function finalize(target: FuzzTarget, id: string, expected: Expectation |
 }
 
 /** A case answering `primary` (with the 202 and progress first for a polled target). */
-export function simpleCase(target: FuzzTarget, id: string, primary: Answer, expected?: Expectation): BuiltCase {
+export function simpleCase(target: FuzzTarget, id: string, primary: Reply, expected?: Expectation): BuiltCase {
   const answers = sequence(target, primary, target.polled ? accepted(id) : undefined);
   const done = finalize(target, id, expected);
   return { answer: (n) => answers(n), ...(done ? { expected: done } : {}) };

@@ -1,5 +1,5 @@
 /** What a fuzz case is: the answers a server gives one call, and what a correct client makes of them. */
-import type { Answer, SeenRequest } from '../raw-https-server.js';
+import type { Reply, SeenRequest } from '../../support/scripted-server.js';
 import type { Expectation } from '../outcome.js';
 import type { FuzzTarget } from './targets.js';
 
@@ -7,7 +7,7 @@ export type { Expectation };
 
 export interface BuiltCase {
   /** The answer to the n-th request (0-based) the case receives. */
-  answer(n: number, request: SeenRequest): Answer;
+  answer(n: number, request: SeenRequest): Reply;
   expected?: Expectation;
 }
 

@@ -12,7 +12,7 @@ import {
 } from './payloads.js';
 import type { FuzzTarget } from './targets.js';
 import { rootOf, validBody } from './valid-bodies.js';
-import { httpReply } from '../raw-https-server.js';
+import { httpReply } from '../../support/scripted-server.js';
 
 /** Targets whose answer is read as a document (not ignored, not opaque text): a broken one must fail. */
 function strict(target: FuzzTarget): boolean {

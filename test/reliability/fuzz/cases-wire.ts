@@ -4,7 +4,7 @@
  * connections (reset, closed, silent, cut short, dripping slower than the timeout).
  */
 import fc from 'fast-check';
-import { httpReply, type Answer, type RawReply } from '../raw-https-server.js';
+import { httpReply, type Reply, type RawReply } from '../../support/scripted-server.js';
 import { XML_TYPE, accepted, bodyReply, bodyStatus, finalize, requestIdOf, sequence, simpleCase } from './answers.js';
 import type { BuiltCase, CaseSpec, Origins } from './case-types.js';
 import { HOSTILE_REQUEST_IDS } from './payloads.js';
@@ -18,7 +18,7 @@ function raw(head: string, body = '', then: RawReply['then'] = 'keep'): RawReply
 }
 
 /** The valid answer's bytes with its status line and headers rewritten by `variant`. */
-function reframed(variant: number, status: number, requestId: string, body: string): { reply: Answer; keepsValue: boolean } {
+function reframed(variant: number, status: number, requestId: string, body: string): { reply: Reply; keepsValue: boolean } {
   const length = Buffer.byteLength(body);
   const common = `Content-Type: ${XML_TYPE}\r\nx-ms-request-id: ${requestId}\r\n`;
   const chunked = `${length.toString(16)}\r\n${body}\r\n0\r\n\r\n`;
@@ -94,7 +94,7 @@ const LOCATIONS = ['https://exa mple.com/', 'https://[::1', 'http://%zz/', 'http
 function redirectCase(target: FuzzTarget, id: string, origins: Origins, variant: number, valid: { xml: string; expected: BuiltCase['expected'] }): BuiltCase {
   const valueAnswer = bodyReply(target, id, valid.xml);
   const to = (location: string, status = 307) => httpReply(status, { Location: location, 'x-ms-request-id': `${id}-r` });
-  const twice = (first: Answer): BuiltCase => {
+  const twice = (first: Reply): BuiltCase => {
     const rest = sequence(target, valueAnswer, target.polled ? accepted(id) : undefined);
     return { answer: (n) => (n === 0 ? first : rest(n - 1)) };
   };

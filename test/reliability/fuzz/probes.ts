@@ -10,11 +10,12 @@ import { DeleteHostedServiceOperation } from '../../../generated/operations/Dele
 import { GetDeploymentOperation } from '../../../generated/operations/GetDeployment.js';
 import { GetHostedServiceOperation } from '../../../generated/operations/GetHostedService.js';
 import { ServiceClient } from '../../../src/client/client.js';
+import { invoke, invokeAsync } from '../../../src/client/invoke.js';
 import { certificateFromPem } from '../../../src/client/credentials.js';
 import { testPki } from '../../support/pki.js';
 import { startMonitor, settledRssMiB } from '../monitor.js';
 import { label, settle } from '../outcome.js';
-import { httpReply, startRawServer, type RawServer } from '../raw-https-server.js';
+import { httpReply, startScriptedServer, type ScriptedServer } from '../../support/scripted-server.js';
 import { addFailure, type SuiteReport } from '../report.js';
 import { XML_TYPE } from './answers.js';
 import { NS } from './valid-bodies.js';
@@ -30,7 +31,7 @@ export const STALL_RULE_MS = 1_000;
  */
 export const FUZZ_STALL_RULE_MS = 3_000;
 
-function clientOf(server: RawServer): ServiceClient {
+function clientOf(server: ScriptedServer): ServiceClient {
   const pki = testPki();
   return new ServiceClient({
     subscriptionId: 'probe', credential: certificateFromPem(pki.client), endpoint: server.url, ca: pki.ca.cert, proxy: false,
@@ -52,14 +53,14 @@ function paddedAnswer(mib: number) {
 
 /** One padded answer, read in this process: its ending, time and rss growth. */
 export async function readOversized(mib: number): Promise<{ ending: string; ms: number; growthMiB: number }> {
-  const server = await startRawServer(testPki().server);
+  const server = await startScriptedServer({ certificate: testPki().server });
   const client = clientOf(server);
   try {
-    server.respond(() => paddedAnswer(mib));
+    server.handle(() => paddedAnswer(mib));
     const before = settledRssMiB();
     const monitor = startMonitor(5);
     const started = performance.now();
-    const ending = await settle(() => client.send(GetHostedServiceOperation, { ServiceName: 'big' }), 300_000);
+    const ending = await settle(() => invoke(client, GetHostedServiceOperation, { ServiceName: 'big' }), 300_000);
     const figures = monitor.stop();
     return { ending: label(ending), ms: Math.round(performance.now() - started), growthMiB: figures.peakRssMiB - before };
   } finally {
@@ -101,15 +102,15 @@ export async function oversizeProbe(report: SuiteReport, sizesMiB: number[]): Pr
 }
 
 export async function redactionProbe(report: SuiteReport, repeats: number[]): Promise<void> {
-  const server = await startRawServer(testPki().server);
+  const server = await startScriptedServer({ certificate: testPki().server });
   const client = clientOf(server);
   try {
     for (const [name, unit] of [['<Data ', '<Data '], ['PEM BEGIN', '-----BEGIN PRIVATE KEY-----']] as const) {
       const times: string[] = [];
       for (const n of repeats) {
-        server.respond(() => httpReply(400, { 'Content-Type': XML_TYPE }, unit.repeat(n)));
+        server.handle(() => httpReply(400, { 'Content-Type': XML_TYPE }, unit.repeat(n)));
         const started = performance.now();
-        await settle(() => client.send(GetHostedServiceOperation, { ServiceName: 'x' }), 300_000);
+        await settle(() => invoke(client, GetHostedServiceOperation, { ServiceName: 'x' }), 300_000);
         const ms = Math.round(performance.now() - started);
         times.push(`${Math.round((unit.length * n) / 1024)} KiB ${ms} ms`);
         if (ms > STALL_RULE_MS) addFailure(report, `event loop blocked ${ms} ms redacting a ${Math.round((unit.length * n) / 1024)} KiB error body of "${name}" repeats (quadratic patterns in logging.ts redactBody)`);
@@ -127,15 +128,15 @@ export async function redactionProbe(report: SuiteReport, repeats: number[]): Pr
  * poll reads it as InProgress, so that a wait spins until its overall timeout (30 minutes by default).
  */
 export async function emptyBodyProbe(report: SuiteReport): Promise<void> {
-  const server = await startRawServer(testPki().server);
+  const server = await startScriptedServer({ certificate: testPki().server });
   const client = clientOf(server);
   try {
-    server.respond((r) => (r.method === 'DELETE' ? httpReply(202, { 'x-ms-request-id': 'emptyop' }) : httpReply(200, { 'x-ms-request-id': 'empty', 'Content-Type': XML_TYPE }, '')));
-    const read = await settle(() => client.send(GetDeploymentOperation, { ServiceName: 's', DeploymentName: 'd' }), 10_000);
+    server.handle((r) => (r.method === 'DELETE' ? httpReply(202, { 'x-ms-request-id': 'emptyop' }) : httpReply(200, { 'x-ms-request-id': 'empty', 'Content-Type': XML_TYPE }, '')));
+    const read = await settle(() => invoke(client, GetDeploymentOperation, { ServiceName: 's', DeploymentName: 'd' }), 10_000);
     report.notes.push(`an empty 200 answer to GetDeployment (whose spec has a Deployment body) resolves to ${read.kind === 'value' ? JSON.stringify(read.value) : label(read)}, typed as a Deployment`);
     const started = performance.now();
     const before = server.requests.length;
-    const wait = await settle(() => client.sendAsync(DeleteHostedServiceOperation, { ServiceName: 's', DeleteAllMedia: true }, { wait: { minDelayMs: 10, maxDelayMs: 50, timeoutMs: 2_000 } }), 10_000);
+    const wait = await settle(() => invokeAsync(client, DeleteHostedServiceOperation, { ServiceName: 's', DeleteAllMedia: true }, { wait: { minDelayMs: 10, maxDelayMs: 50, timeoutMs: 2_000 } }), 10_000);
     const polls = server.requests.length - before - 1;
     report.figures.push(['empty 200 status answers, wait timeout 2 s', `${label(wait)} after ${Math.round(performance.now() - started)} ms and ${polls} polls`]);
     if (label(wait) === 'TimeoutError') addFailure(report, `a 200 status answer with an empty body is read as InProgress: the wait polled ${polls} times until its overall timeout (30 minutes by default) instead of failing at once`);

@@ -7,7 +7,7 @@ import { serviceShape } from '../../../generated/service.js';
 import { ServiceClient } from '../../../src/client/client.js';
 import { certificateFromPem } from '../../../src/client/credentials.js';
 import { testPki } from '../../support/pki.js';
-import { startRawServer, httpReply, type RawServer, type SeenRequest } from '../raw-https-server.js';
+import { startScriptedServer, httpReply, type ScriptedServer, type SeenRequest } from '../../support/scripted-server.js';
 import { label, settle, violation, visibleText } from '../outcome.js';
 import type { BuiltCase, CaseSpec } from './case-types.js';
 import { fuzzCase } from './cases.js';
@@ -53,10 +53,10 @@ function intendedPath(path: string): boolean {
 /** timeoutMs: per attempt (the full run's 10 s keeps valid cases clear of starvation; samples use less). */
 export async function startFuzzHarness(seed: number, timeoutMs = 10_000): Promise<FuzzHarness> {
   const pki = testPki();
-  const server: RawServer = await startRawServer(pki.server);
+  const server: ScriptedServer = await startScriptedServer({ certificate: pki.server });
   const active = new Map<string, Active>();
   const strayPaths: string[] = [];
-  server.respond((request: SeenRequest) => {
+  server.handle((request: SeenRequest) => {
     if (!intendedPath(request.path)) strayPaths.push(request.path.slice(0, 200));
     const id = (/case\d+/.exec(request.path) ?? /case\d+/.exec(request.body))?.[0];
     const entry = id === undefined ? undefined : active.get(id);

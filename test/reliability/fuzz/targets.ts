@@ -4,6 +4,7 @@
  * embeds the case id in its path, so that the server can tell concurrent cases apart.
  */
 import type { ServiceClient } from '../../../src/client/client.js';
+import { invoke, invokeAsync } from '../../../src/client/invoke.js';
 import type { BodyShape, OperationDescriptor } from '../../../src/core/shapes.js';
 import { CreateHostedServiceOperation } from '../../../generated/operations/CreateHostedService.js';
 import { DeleteHostedServiceOperation } from '../../../generated/operations/DeleteHostedService.js';
@@ -35,7 +36,7 @@ function bodyOf(op: OperationDescriptor, status: number): BodyShape | undefined 
 }
 
 function reader(name: string, op: OperationDescriptor, input: (id: string) => Record<string, unknown>): FuzzTarget {
-  return { name, op, body: bodyOf(op, 200), successStatus: 200, polled: false, call: (client, id) => client.send(op, input(id)) };
+  return { name, op, body: bodyOf(op, 200), successStatus: 200, polled: false, call: (client, id) => invoke(client, op, input(id)) };
 }
 
 export const TARGETS: readonly FuzzTarget[] = [
@@ -45,11 +46,11 @@ export const TARGETS: readonly FuzzTarget[] = [
   reader('DownloadRdpFile', DownloadRdpFileOperation, (id) => ({ ServiceName: id, DeploymentName: 'd', RoleInstanceName: 'r' })),
   {
     name: 'CreateHostedService', op: CreateHostedServiceOperation, successStatus: 201, polled: false,
-    call: (client, id) => client.send(CreateHostedServiceOperation, { ServiceName: id, Label: 'label', Location: 'West US' }),
+    call: (client, id) => invoke(client, CreateHostedServiceOperation, { ServiceName: id, Label: 'label', Location: 'West US' }),
   },
   {
     name: 'DeleteHostedService+wait', op: DeleteHostedServiceOperation, successStatus: 202, polled: true,
-    call: (client, id, waitMs) => client.sendAsync(DeleteHostedServiceOperation, { ServiceName: id, DeleteAllMedia: true }, { wait: fastWait(waitMs) }),
+    call: (client, id, waitMs) => invokeAsync(client, DeleteHostedServiceOperation, { ServiceName: id, DeleteAllMedia: true }, { wait: fastWait(waitMs) }),
   },
 ];
 

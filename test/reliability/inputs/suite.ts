@@ -8,12 +8,13 @@ import fc from 'fast-check';
 import { serviceShape } from '../../../generated/service.js';
 import { allOperations } from '../../../generated/operations/index.js';
 import { ServiceClient } from '../../../src/client/client.js';
+import { invoke } from '../../../src/client/invoke.js';
 import { certificateFromPem } from '../../../src/client/credentials.js';
 import { ValidationError } from '../../../src/core/errors.js';
 import type { OperationDescriptor } from '../../../src/core/shapes.js';
 import { testPki } from '../../support/pki.js';
 import { label, settle } from '../outcome.js';
-import { startRawServer, type RawServer } from '../raw-https-server.js';
+import { startScriptedServer, type ScriptedServer } from '../../support/scripted-server.js';
 import { addFailure, formatCounts, increment, newReport, type SuiteReport } from '../report.js';
 import { ValueArbitraries, inputArbitrary } from '../shape-values.js';
 import { fieldsOf } from './fields.js';
@@ -37,9 +38,9 @@ interface Tally {
 }
 
 /** The outcome of one mutation: `refused`, `sent`, or a failure description. */
-async function attempt(client: ServiceClient, server: RawServer, op: OperationDescriptor, m: Mutation): Promise<{ outcome: string; problem?: string }> {
+async function attempt(client: ServiceClient, server: ScriptedServer, op: OperationDescriptor, m: Mutation): Promise<{ outcome: string; problem?: string }> {
   const before = server.requests.length;
-  const ending = await settle(() => client.send(op, m.input), 10_000);
+  const ending = await settle(() => invoke(client, op, m.input), 10_000);
   const sent = server.requests.slice(before);
   if (ending.kind === 'error' && ending.error instanceof ValidationError) {
     if (sent.length > 0) return { outcome: 'failure', problem: `refused, yet ${sent.length} request(s) were sent` };
@@ -53,7 +54,7 @@ async function attempt(client: ServiceClient, server: RawServer, op: OperationDe
   return mismatch ? { outcome: 'failure', problem: `unintended path: ${mismatch}` } : { outcome: 'sent' };
 }
 
-async function exercise(report: SuiteReport, tally: Tally, client: ServiceClient, server: RawServer, op: OperationDescriptor, seed: number, count: number): Promise<void> {
+async function exercise(report: SuiteReport, tally: Tally, client: ServiceClient, server: ScriptedServer, op: OperationDescriptor, seed: number, count: number): Promise<void> {
   const base = fc.sample(inputArbitrary(op, new ValueArbitraries('input')), { seed, numRuns: 1 })[0]!;
   const mutations = fc.sample(mutationArbitrary(op, base, fieldsOf(op, base)), { seed, numRuns: count });
   for (const m of mutations) {
@@ -69,8 +70,8 @@ async function exercise(report: SuiteReport, tally: Tally, client: ServiceClient
 export async function inputSuite(options: InputSuiteOptions): Promise<SuiteReport> {
   const report = newReport('bad input from the caller');
   const pki = testPki();
-  const server = await startRawServer(pki.server);
-  server.respond(() => ({ head: 'HTTP/1.1 200 OK\r\nx-ms-request-id: input\r\nContent-Length: 0\r\n\r\n' }));
+  const server = await startScriptedServer({ certificate: pki.server });
+  server.handle(() => ({ head: 'HTTP/1.1 200 OK\r\nx-ms-request-id: input\r\nContent-Length: 0\r\n\r\n' }));
   const client = new ServiceClient({
     subscriptionId: SUBSCRIPTION, credential: certificateFromPem(pki.client), endpoint: server.url, ca: pki.ca.cert, proxy: false, retry: { maxRetries: 0 },
   }, serviceShape);

@@ -10,6 +10,7 @@ import { promisify } from 'node:util';
 import { serviceShape } from '../../../generated/service.js';
 import { CreateHostedServiceOperation } from '../../../generated/operations/CreateHostedService.js';
 import { ServiceClient } from '../../../src/client/client.js';
+import { invoke } from '../../../src/client/invoke.js';
 import { certificateFromPem } from '../../../src/client/credentials.js';
 import { startTestEmulator } from '../../emulator/helpers.js';
 import { addFailure, newReport, type SuiteReport } from '../report.js';
@@ -35,7 +36,7 @@ async function runPhase(input: PhaseInput): Promise<PhaseFigures> {
 
 async function seedServices(target: LoadTarget): Promise<void> {
   const client = new ServiceClient({ subscriptionId: target.subscriptionId, credential: certificateFromPem(target), endpoint: target.url, ca: target.ca, proxy: false }, serviceShape);
-  for (const name of target.readNames) await client.send(CreateHostedServiceOperation, { ServiceName: name, Label: name, Location: 'West US' });
+  for (const name of target.readNames) await invoke(client, CreateHostedServiceOperation, { ServiceName: name, Label: name, Location: 'West US' });
   await client.close();
 }
 

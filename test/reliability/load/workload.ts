@@ -10,6 +10,7 @@ import { CreateHostedServiceOperation } from '../../../generated/operations/Crea
 import { DeleteHostedServiceOperation } from '../../../generated/operations/DeleteHostedService.js';
 import { GetHostedServiceOperation } from '../../../generated/operations/GetHostedService.js';
 import { ServiceClient } from '../../../src/client/client.js';
+import { invoke, invokeAsync } from '../../../src/client/invoke.js';
 import { certificateFromPem } from '../../../src/client/credentials.js';
 
 export interface LoadTarget {
@@ -39,9 +40,9 @@ export function sdkWorkload(target: LoadTarget): Workload {
     polling: { minDelayMs: 10, maxDelayMs: 40, timeoutMs: 120_000 }, timeoutMs: 60_000,
   }, serviceShape);
   return {
-    read: async (name) => { await client.send(GetHostedServiceOperation, { ServiceName: name }); },
-    create: async (name) => { await client.send(CreateHostedServiceOperation, { ServiceName: name, Label: name, Location: 'West US' }); },
-    deleteAndWait: async (name) => { await client.sendAsync(DeleteHostedServiceOperation, { ServiceName: name, DeleteAllMedia: true }, { wait: true }); },
+    read: async (name) => { await invoke(client, GetHostedServiceOperation, { ServiceName: name }); },
+    create: async (name) => { await invoke(client, CreateHostedServiceOperation, { ServiceName: name, Label: name, Location: 'West US' }); },
+    deleteAndWait: async (name) => { await invokeAsync(client, DeleteHostedServiceOperation, { ServiceName: name, DeleteAllMedia: true }, { wait: true }); },
     close: () => client.close(),
   };
 }

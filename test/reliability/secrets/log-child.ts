@@ -7,6 +7,7 @@
 import { serviceShape } from '../../../generated/service.js';
 import { GetStorageAccountKeysOperation } from '../../../generated/operations/GetStorageAccountKeys.js';
 import { ServiceClient, type ClientOptions } from '../../../src/client/client.js';
+import { invoke } from '../../../src/client/invoke.js';
 import { certificateFromPem } from '../../../src/client/credentials.js';
 import { SECRET_CALLS } from './scenarios.js';
 import { callSurfaces, clientSurfaces } from './surfaces.js';
@@ -29,10 +30,10 @@ async function run(input: ChildInput): Promise<void> {
   const proxied = new ServiceClient({ ...base, proxy: { url: input.proxyRefusing, username: SECRETS.proxyUser, password: SECRETS.proxyPassword } }, serviceShape);
   const out: unknown[] = [clientSurfaces(direct), clientSurfaces(proxied)];
   for (const [op, body] of SECRET_CALLS) {
-    out.push(await callSurfaces(() => direct.send(op, body)));
-    out.push(await callSurfaces(() => proxied.send(op, body)));
+    out.push(await callSurfaces(() => invoke(direct, op, body)));
+    out.push(await callSurfaces(() => invoke(proxied, op, body)));
   }
-  await direct.send(GetStorageAccountKeysOperation, { ServiceName: 'acct' });
+  await invoke(direct, GetStorageAccountKeysOperation, { ServiceName: 'acct' });
   await direct.close();
   await proxied.close();
   process.stdout.write(`${JSON.stringify(out)}\n`);

@@ -11,14 +11,15 @@ import { AddServiceCertificateOperation } from '../../../generated/operations/Ad
 import { GetStorageAccountKeysOperation } from '../../../generated/operations/GetStorageAccountKeys.js';
 import { SetGatewaySharedKeyOperation } from '../../../generated/operations/SetGatewaySharedKey.js';
 import { ServiceClient, type ClientOptions } from '../../../src/client/client.js';
+import { invoke } from '../../../src/client/invoke.js';
 import type { Credential } from '../../../src/client/credentials.js';
 import type { OperationDescriptor } from '../../../src/core/shapes.js';
-import { httpReply, type RawServer, type SeenRequest, type Answer } from '../raw-https-server.js';
+import { httpReply, type ScriptedServer, type SeenRequest, type Reply } from '../../support/scripted-server.js';
 import { callSurfaces, type Surfaces } from './surfaces.js';
 import { SECRETS } from './values.js';
 
 export interface World {
-  server: RawServer;
+  server: ScriptedServer;
   ca: string;
   /** A certificate credential whose key came encrypted under a secret passphrase. */
   certificate: Credential;
@@ -62,24 +63,24 @@ function client(world: World, log: Logged, extra: Partial<ClientOptions> = {}): 
   }, serviceShape);
 }
 
-async function each(world: World, log: Logged, name: string, answer: (r: SeenRequest) => Answer, extra: Partial<ClientOptions> = {}): Promise<Exposure[]> {
-  world.server.respond(answer);
+async function each(world: World, log: Logged, name: string, answer: (r: SeenRequest) => Reply, extra: Partial<ClientOptions> = {}): Promise<Exposure[]> {
+  world.server.handle(answer);
   const c = client(world, log, extra);
   try {
     const out: Exposure[] = [];
-    for (const [op, input] of SECRET_CALLS) out.push({ scenario: `${name}: ${op.name}`, surfaces: await callSurfaces(() => c.send(op, input)) });
+    for (const [op, input] of SECRET_CALLS) out.push({ scenario: `${name}: ${op.name}`, surfaces: await callSurfaces(() => invoke(c, op, input)) });
     return out;
   } finally {
     await c.close();
   }
 }
 
-async function storageKeys(world: World, log: Logged, name: string, answers: Answer[]): Promise<Exposure[]> {
+async function storageKeys(world: World, log: Logged, name: string, answers: Reply[]): Promise<Exposure[]> {
   let n = 0;
-  world.server.respond(() => answers[Math.min(n++, answers.length - 1)]!);
+  world.server.handle(() => answers[Math.min(n++, answers.length - 1)]!);
   const c = client(world, log);
   try {
-    return [{ scenario: name, surfaces: await callSurfaces(() => c.send(GetStorageAccountKeysOperation, { ServiceName: 'acct' })) }];
+    return [{ scenario: name, surfaces: await callSurfaces(() => invoke(c, GetStorageAccountKeysOperation, { ServiceName: 'acct' })) }];
   } finally {
     await c.close();
   }
@@ -92,7 +93,7 @@ export const SCENARIOS: Readonly<Record<string, Scenario>> = {
   'validation error (unknown field)': async (w, log) => {
     const c = client(w, log);
     const out: Exposure[] = [];
-    for (const [op, input] of SECRET_CALLS) out.push({ scenario: `validation: ${op.name}`, surfaces: await callSurfaces(() => c.send(op, { ...input, Bogus: SECRETS.adminPassword })) });
+    for (const [op, input] of SECRET_CALLS) out.push({ scenario: `validation: ${op.name}`, surfaces: await callSurfaces(() => invoke(c, op, { ...input, Bogus: SECRETS.adminPassword })) });
     await c.close();
     return out;
   },

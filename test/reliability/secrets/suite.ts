@@ -15,7 +15,7 @@ import { ServiceClient } from '../../../src/client/client.js';
 import { certificateFromPem, certificateFromPfx, tokenCredential } from '../../../src/client/credentials.js';
 import { startConnectProxy, type ConnectProxy } from '../../support/connect-proxy.js';
 import { testPki } from '../../support/pki.js';
-import { httpReply, startRawServer } from '../raw-https-server.js';
+import { httpReply, startScriptedServer } from '../../support/scripted-server.js';
 import { addFailure, formatCounts, increment, newReport, type SuiteReport } from '../report.js';
 import { SCENARIOS, type Exposure, type World } from './scenarios.js';
 import { callSurfaces, clientSurfaces, type Surfaces } from './surfaces.js';
@@ -44,7 +44,7 @@ async function credentialErrors(pem: { key: string; cert: string }): Promise<Exp
 }
 
 async function childExposure(world: World, pki: { key: string; cert: string }): Promise<Exposure> {
-  world.server.respond((r) => (r.method === 'GET'
+  world.server.handle((r) => (r.method === 'GET'
     ? httpReply(200, { 'Content-Type': 'application/xml' }, `<StorageService xmlns="http://schemas.microsoft.com/windowsazure"><StorageServiceKeys><Primary>${SECRETS.storageKey}</Primary></StorageServiceKeys></StorageService>`)
     : httpReply(500, { 'Content-Type': 'text/html' }, `<pre>${r.body}</pre>`)));
   const script = fileURLToPath(new URL('./log-child.js', import.meta.url));
@@ -65,7 +65,7 @@ export interface SecretsSuiteOptions {
 export async function secretsSuite(options: SecretsSuiteOptions = {}): Promise<SuiteReport> {
   const report = newReport('secrets in errors and logs');
   const pki = testPki();
-  const server = await startRawServer(pki.server);
+  const server = await startScriptedServer({ certificate: pki.server });
   const proxies: ConnectProxy[] = [await startConnectProxy({ username: SECRETS.proxyUser, password: SECRETS.proxyPassword }), await startConnectProxy({ username: 'someone', password: 'else' })];
   const world: World = {
     server, ca: pki.ca.cert, proxyAccepting: proxies[0]!.url, proxyRefusing: proxies[1]!.url, closedPort: await closedPort(),

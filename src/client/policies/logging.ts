@@ -1,0 +1,35 @@
+/**
+ * Logs every response the transport returns (each attempt and each redirect hop): at info, or warn for 4xx and
+ * 5xx, with method, path, status, duration, attempt and request id; at debug, the request and the response with
+ * headers by allow-list and secret body elements redacted (../logging.ts). Nothing is built for a level that is
+ * off, and a client without a logger has no logging policy at all.
+ */
+import { redactBody, redactHeaders, type ClientLog, type LogLevel } from '../logging.js';
+import type { PipelinePolicy } from '../pipeline.js';
+import { pathOf } from '../transport.js';
+
+/** How much of a body a debug entry keeps: enough to diagnose, not a whole HTML page. */
+export const LOGGED_BODY_CHARS = 64 * 1024;
+
+export function loggingPolicy(log: ClientLog): PipelinePolicy {
+  return async (request, next) => {
+    const started = performance.now();
+    const response = await next(request);
+    const level: LogLevel = response.statusCode >= 400 ? 'warn' : 'info';
+    if (log.enabled(level)) {
+      const { method, operation, attempt } = request;
+      const path = pathOf(request.url);
+      log.write(level, {
+        message: `${method} ${path} -> ${response.statusCode}`,
+        operation: operation.name, method, path, status: response.statusCode,
+        durationMs: Math.round(performance.now() - started), attempt, requestId: response.headers['x-ms-request-id'],
+      });
+    }
+    if (log.enabled('debug')) {
+      const { operation } = request;
+      log.write('debug', { message: 'request', operation: operation.name, headers: redactHeaders(request.headers), ...(request.body !== undefined ? { body: redactBody(operation, request.body) } : {}) });
+      log.write('debug', { message: 'response', operation: operation.name, headers: redactHeaders(response.headers), body: redactBody(operation, response.body.slice(0, LOGGED_BODY_CHARS)) });
+    }
+    return response;
+  };
+}
