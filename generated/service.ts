@@ -3,14 +3,15 @@ import { ServiceClient, type ClientOptions } from '../src/client/client.js';
 import type { ServiceShape } from '../src/core/shapes.js';
 import { ErrorDetailsShape } from './models/ErrorDetails.js';
 import { GetOperationStatusOperation } from './operations/GetOperationStatus.js';
+
 /** The service as the runtime sees it: default host, x-ms-version, XML namespace, error body and status operation. */
 export const serviceShape: ServiceShape = {
-  name: 'ServiceManagementClient',
-  host: 'management.core.windows.net',
-  apiVersion: '2014-10-01',
-  namespace: 'http://schemas.microsoft.com/windowsazure',
-  error: () => ErrorDetailsShape,
-  operationStatus: () => GetOperationStatusOperation,
+name: 'ServiceManagementClient',
+host: 'management.core.windows.net',
+apiVersion: '2014-10-01',
+namespace: 'http://schemas.microsoft.com/windowsazure',
+error: () => ErrorDetailsShape,
+operationStatus: () => GetOperationStatusOperation,
 };
 
 /**

@@ -28,14 +28,6 @@ export interface ApplicationGatewayConfiguration {
 
 /** Wire layout of {@link ApplicationGatewayConfiguration}, in element order. */
 export const ApplicationGatewayConfigurationShape: StructureShape = {
-  name: 'ApplicationGatewayConfiguration',
-  members: [
-    { name: 'FrontendIPConfigurations', type: { kind: 'list', wrapped: true, item: { element: 'FrontendIPConfiguration', type: { kind: 'model', model: () => ApplicationGatewayFrontendIPConfigurationShape } } } },
-    { name: 'FrontendPorts', type: { kind: 'list', wrapped: true, item: { element: 'FrontendPort', type: { kind: 'model', model: () => ApplicationGatewayFrontendPortShape } } } },
-    { name: 'Probes', type: { kind: 'list', wrapped: true, item: { element: 'Probe', type: { kind: 'model', model: () => ApplicationGatewayProbeShape } } } },
-    { name: 'BackendAddressPools', type: { kind: 'list', wrapped: true, item: { element: 'BackendAddressPool', type: { kind: 'model', model: () => ApplicationGatewayBackendAddressPoolShape } } } },
-    { name: 'BackendHttpSettingsList', type: { kind: 'list', wrapped: true, item: { element: 'BackendHttpSettings', type: { kind: 'model', model: () => ApplicationGatewayBackendHttpSettingsShape } } } },
-    { name: 'HttpListeners', type: { kind: 'list', wrapped: true, item: { element: 'HttpListener', type: { kind: 'model', model: () => ApplicationGatewayHttpListenerShape } } } },
-    { name: 'HttpLoadBalancingRules', type: { kind: 'list', wrapped: true, item: { element: 'HttpLoadBalancingRule', type: { kind: 'model', model: () => ApplicationGatewayHttpLoadBalancingRuleShape } } } },
-  ],
+name: 'ApplicationGatewayConfiguration',
+members: [{ name: 'FrontendIPConfigurations', type: { kind: 'list', wrapped: true, item: { element: 'FrontendIPConfiguration', type: { kind: 'model', model: () => ApplicationGatewayFrontendIPConfigurationShape } } } }, { name: 'FrontendPorts', type: { kind: 'list', wrapped: true, item: { element: 'FrontendPort', type: { kind: 'model', model: () => ApplicationGatewayFrontendPortShape } } } }, { name: 'Probes', type: { kind: 'list', wrapped: true, item: { element: 'Probe', type: { kind: 'model', model: () => ApplicationGatewayProbeShape } } } }, { name: 'BackendAddressPools', type: { kind: 'list', wrapped: true, item: { element: 'BackendAddressPool', type: { kind: 'model', model: () => ApplicationGatewayBackendAddressPoolShape } } } }, { name: 'BackendHttpSettingsList', type: { kind: 'list', wrapped: true, item: { element: 'BackendHttpSettings', type: { kind: 'model', model: () => ApplicationGatewayBackendHttpSettingsShape } } } }, { name: 'HttpListeners', type: { kind: 'list', wrapped: true, item: { element: 'HttpListener', type: { kind: 'model', model: () => ApplicationGatewayHttpListenerShape } } } }, { name: 'HttpLoadBalancingRules', type: { kind: 'list', wrapped: true, item: { element: 'HttpLoadBalancingRule', type: { kind: 'model', model: () => ApplicationGatewayHttpLoadBalancingRuleShape } } } }],
 };

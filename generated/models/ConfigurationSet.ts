@@ -13,7 +13,7 @@ export type ConfigurationSet = WindowsProvisioningConfigurationSet | LinuxProvis
 
 /** Wire layout of {@link ConfigurationSet}: the variant is chosen by ConfigurationSetType. */
 export const ConfigurationSetShape: PolymorphicShape = {
-  name: 'ConfigurationSet',
-  discriminator: 'ConfigurationSetType',
-  variants: () => [WindowsProvisioningConfigurationSetShape, LinuxProvisioningConfigurationSetShape, NetworkConfigurationSetShape],
+name: 'ConfigurationSet',
+discriminator: 'ConfigurationSetType',
+variants: () => [WindowsProvisioningConfigurationSetShape, LinuxProvisioningConfigurationSetShape, NetworkConfigurationSetShape],
 };

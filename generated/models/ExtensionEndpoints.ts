@@ -16,10 +16,6 @@ export interface ExtensionEndpoints {
 
 /** Wire layout of {@link ExtensionEndpoints}, in element order. */
 export const ExtensionEndpointsShape: StructureShape = {
-  name: 'ExtensionEndpoints',
-  members: [
-    { name: 'InputEndpoints', type: { kind: 'list', wrapped: true, item: { element: 'InputEndpoint', type: { kind: 'model', model: () => ExtensionInputEndpointShape } } } },
-    { name: 'InternalEndpoints', type: { kind: 'list', wrapped: true, item: { element: 'InternalEndpoint', type: { kind: 'model', model: () => ExtensionInternalEndpointShape } } } },
-    { name: 'InstanceInputEndpoints', type: { kind: 'list', wrapped: true, item: { element: 'InstanceInputEndpoint', type: { kind: 'model', model: () => ExtensionInstanceInputEndpointShape } } } },
-  ],
+name: 'ExtensionEndpoints',
+members: [{ name: 'InputEndpoints', type: { kind: 'list', wrapped: true, item: { element: 'InputEndpoint', type: { kind: 'model', model: () => ExtensionInputEndpointShape } } } }, { name: 'InternalEndpoints', type: { kind: 'list', wrapped: true, item: { element: 'InternalEndpoint', type: { kind: 'model', model: () => ExtensionInternalEndpointShape } } } }, { name: 'InstanceInputEndpoints', type: { kind: 'list', wrapped: true, item: { element: 'InstanceInputEndpoint', type: { kind: 'model', model: () => ExtensionInstanceInputEndpointShape } } } }],
 };

@@ -10,8 +10,6 @@ export interface NetworkConfigurationDns {
 
 /** Wire layout of {@link NetworkConfigurationDns}, in element order. */
 export const NetworkConfigurationDnsShape: StructureShape = {
-  name: 'NetworkConfigurationDns',
-  members: [
-    { name: 'DnsServers', type: { kind: 'list', wrapped: true, item: { element: 'DnsServer', type: { kind: 'model', model: () => NetworkConfigurationDnsServerShape } } } },
-  ],
+name: 'NetworkConfigurationDns',
+members: [{ name: 'DnsServers', type: { kind: 'list', wrapped: true, item: { element: 'DnsServer', type: { kind: 'model', model: () => NetworkConfigurationDnsServerShape } } } }],
 };

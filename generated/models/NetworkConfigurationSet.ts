@@ -26,17 +26,8 @@ export interface NetworkConfigurationSet {
 
 /** Wire layout of {@link NetworkConfigurationSet}, in element order. */
 export const NetworkConfigurationSetShape: StructureShape = {
-  name: 'NetworkConfigurationSet',
-  discriminatorValue: 'NetworkConfiguration',
-  typeName: 'NetworkConfigurationSet',
-  members: [
-    { name: 'ConfigurationSetType', type: { kind: 'string' }, const: 'NetworkConfiguration' },
-    { name: 'InputEndpoints', type: { kind: 'list', wrapped: true, item: { element: 'InputEndpoint', type: { kind: 'model', model: () => InputEndpointShape } } } },
-    { name: 'SubnetNames', type: { kind: 'list', wrapped: true, item: { element: 'SubnetName', type: { kind: 'string' } } } },
-    { name: 'StaticVirtualNetworkIPAddress', type: { kind: 'string' } },
-    { name: 'PublicIPs', type: { kind: 'list', wrapped: true, item: { element: 'PublicIP', type: { kind: 'model', model: () => PublicIPShape } } } },
-    { name: 'NetworkInterfaces', type: { kind: 'list', wrapped: true, item: { element: 'NetworkInterface', type: { kind: 'model', model: () => NetworkInterfaceShape } } } },
-    { name: 'NetworkSecurityGroup', type: { kind: 'string' } },
-    { name: 'IPForwarding', type: { kind: 'string', enum: ['Enabled', 'Disabled'] } },
-  ],
+name: 'NetworkConfigurationSet',
+members: [{ name: 'ConfigurationSetType', type: { kind: 'string' }, const: 'NetworkConfiguration' }, { name: 'InputEndpoints', type: { kind: 'list', wrapped: true, item: { element: 'InputEndpoint', type: { kind: 'model', model: () => InputEndpointShape } } } }, { name: 'SubnetNames', type: { kind: 'list', wrapped: true, item: { element: 'SubnetName', type: { kind: 'string' } } } }, { name: 'StaticVirtualNetworkIPAddress', type: { kind: 'string' } }, { name: 'PublicIPs', type: { kind: 'list', wrapped: true, item: { element: 'PublicIP', type: { kind: 'model', model: () => PublicIPShape } } } }, { name: 'NetworkInterfaces', type: { kind: 'list', wrapped: true, item: { element: 'NetworkInterface', type: { kind: 'model', model: () => NetworkInterfaceShape } } } }, { name: 'NetworkSecurityGroup', type: { kind: 'string' } }, { name: 'IPForwarding', type: { kind: 'string', enum: ['Enabled', 'Disabled'] } }],
+discriminatorValue: 'NetworkConfiguration',
+typeName: 'NetworkConfigurationSet',
 };

@@ -15,11 +15,6 @@ export interface RebootEvent {
 
 /** Wire layout of {@link RebootEvent}, in element order. */
 export const RebootEventShape: StructureShape = {
-  name: 'RebootEvent',
-  members: [
-    { name: 'RoleName', type: { kind: 'string' } },
-    { name: 'InstanceName', type: { kind: 'string' } },
-    { name: 'RebootReason', type: { kind: 'string' } },
-    { name: 'RebootStartTime', type: { kind: 'dateTime' } },
-  ],
+name: 'RebootEvent',
+members: [{ name: 'RoleName', type: { kind: 'string' } }, { name: 'InstanceName', type: { kind: 'string' } }, { name: 'RebootReason', type: { kind: 'string' } }, { name: 'RebootStartTime', type: { kind: 'dateTime' } }],
 };

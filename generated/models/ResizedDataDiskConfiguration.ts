@@ -11,9 +11,6 @@ export interface ResizedDataDiskConfiguration {
 
 /** Wire layout of {@link ResizedDataDiskConfiguration}, in element order. */
 export const ResizedDataDiskConfigurationShape: StructureShape = {
-  name: 'ResizedDataDiskConfiguration',
-  members: [
-    { name: 'Name', type: { kind: 'string' } },
-    { name: 'ResizedSizeInGB', type: { kind: 'int' } },
-  ],
+name: 'ResizedDataDiskConfiguration',
+members: [{ name: 'Name', type: { kind: 'string' } }, { name: 'ResizedSizeInGB', type: { kind: 'int' } }],
 };

@@ -22,14 +22,6 @@ export interface ResourceExtensionReference {
 
 /** Wire layout of {@link ResourceExtensionReference}, in element order. */
 export const ResourceExtensionReferenceShape: StructureShape = {
-  name: 'ResourceExtensionReference',
-  members: [
-    { name: 'ReferenceName', type: { kind: 'string' } },
-    { name: 'Publisher', type: { kind: 'string' } },
-    { name: 'Name', type: { kind: 'string' } },
-    { name: 'Version', type: { kind: 'string' } },
-    { name: 'ResourceExtensionParameterValues', type: { kind: 'list', wrapped: true, item: { element: 'ResourceExtensionParameterValue', type: { kind: 'model', model: () => ResourceExtensionParameterValueShape } } } },
-    { name: 'State', type: { kind: 'string' } },
-    { name: 'ForceUpdate', type: { kind: 'boolean' } },
-  ],
+name: 'ResourceExtensionReference',
+members: [{ name: 'ReferenceName', type: { kind: 'string' } }, { name: 'Publisher', type: { kind: 'string' } }, { name: 'Name', type: { kind: 'string' } }, { name: 'Version', type: { kind: 'string' } }, { name: 'ResourceExtensionParameterValues', type: { kind: 'list', wrapped: true, item: { element: 'ResourceExtensionParameterValue', type: { kind: 'model', model: () => ResourceExtensionParameterValueShape } } } }, { name: 'State', type: { kind: 'string' } }, { name: 'ForceUpdate', type: { kind: 'boolean' } }],
 };

@@ -11,9 +11,6 @@ export interface SshKey {
 
 /** Wire layout of {@link SshKey}, in element order. */
 export const SshKeyShape: StructureShape = {
-  name: 'SshKey',
-  members: [
-    { name: 'Fingerprint', type: { kind: 'string' } },
-    { name: 'Path', type: { kind: 'string' } },
-  ],
+name: 'SshKey',
+members: [{ name: 'Fingerprint', type: { kind: 'string' } }, { name: 'Path', type: { kind: 'string' } }],
 };

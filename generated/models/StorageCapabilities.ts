@@ -9,8 +9,6 @@ export interface StorageCapabilities {
 
 /** Wire layout of {@link StorageCapabilities}, in element order. */
 export const StorageCapabilitiesShape: StructureShape = {
-  name: 'StorageCapabilities',
-  members: [
-    { name: 'StorageAccountTypes', type: { kind: 'list', wrapped: true, item: { element: 'StorageAccountType', type: { kind: 'string' } } } },
-  ],
+name: 'StorageCapabilities',
+members: [{ name: 'StorageAccountTypes', type: { kind: 'list', wrapped: true, item: { element: 'StorageAccountType', type: { kind: 'string' } } } }],
 };

@@ -13,9 +13,6 @@ export interface VMImageInput {
 
 /** Wire layout of {@link VMImageInput}, in element order. */
 export const VMImageInputShape: StructureShape = {
-  name: 'VMImageInput',
-  members: [
-    { name: 'OSDiskConfiguration', type: { kind: 'model', model: () => ResizedOSDiskConfigurationShape } },
-    { name: 'DataDiskConfigurations', type: { kind: 'list', wrapped: true, item: { element: 'DataDiskConfiguration', type: { kind: 'model', model: () => ResizedDataDiskConfigurationShape } } } },
-  ],
+name: 'VMImageInput',
+members: [{ name: 'OSDiskConfiguration', type: { kind: 'model', model: () => ResizedOSDiskConfigurationShape } }, { name: 'DataDiskConfigurations', type: { kind: 'list', wrapped: true, item: { element: 'DataDiskConfiguration', type: { kind: 'model', model: () => ResizedDataDiskConfigurationShape } } } }],
 };

@@ -16,10 +16,6 @@ export interface VirtualNetworkConfiguration {
 
 /** Wire layout of {@link VirtualNetworkConfiguration}, in element order. */
 export const VirtualNetworkConfigurationShape: StructureShape = {
-  name: 'VirtualNetworkConfiguration',
-  members: [
-    { name: 'Dns', type: { kind: 'model', model: () => NetworkConfigurationDnsShape } },
-    { name: 'LocalNetworkSites', type: { kind: 'list', wrapped: true, item: { element: 'LocalNetworkSite', type: { kind: 'model', model: () => LocalNetworkSiteConfigurationShape } } } },
-    { name: 'VirtualNetworkSites', type: { kind: 'list', wrapped: true, item: { element: 'VirtualNetworkSite', type: { kind: 'model', model: () => VirtualNetworkSiteConfigurationShape } } } },
-  ],
+name: 'VirtualNetworkConfiguration',
+members: [{ name: 'Dns', type: { kind: 'model', model: () => NetworkConfigurationDnsShape } }, { name: 'LocalNetworkSites', type: { kind: 'list', wrapped: true, item: { element: 'LocalNetworkSite', type: { kind: 'model', model: () => LocalNetworkSiteConfigurationShape } } } }, { name: 'VirtualNetworkSites', type: { kind: 'list', wrapped: true, item: { element: 'VirtualNetworkSite', type: { kind: 'model', model: () => VirtualNetworkSiteConfigurationShape } } } }],
 };

@@ -9,15 +9,12 @@ export type AddManagementCertificateInput = SubscriptionCertificate;
 
 /** What the runtime needs to send {@link addManagementCertificate} and read its response. */
 export const AddManagementCertificateOperation: OperationDescriptor<AddManagementCertificateInput, ResponseMetadata> = {
-  name: 'AddManagementCertificate',
-  method: 'POST',
-  path: '/{subscriptionId}/certificates',
-  params: [],
-  request: { element: 'SubscriptionCertificate', model: () => SubscriptionCertificateShape },
-  responses: [
-    { status: 200 },
-    { status: 201 },
-  ],
+name: 'AddManagementCertificate',
+method: 'POST',
+path: '/{subscriptionId}/certificates',
+params: [],
+request: { element: 'SubscriptionCertificate', model: () => SubscriptionCertificateShape },
+responses: [{ status: 200 }, { status: 201 }],
 };
 
 /**

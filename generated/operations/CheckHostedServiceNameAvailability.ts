@@ -12,15 +12,11 @@ export interface CheckHostedServiceNameAvailabilityInput {
 
 /** What the runtime needs to send {@link checkHostedServiceNameAvailability} and read its response. */
 export const CheckHostedServiceNameAvailabilityOperation: OperationDescriptor<CheckHostedServiceNameAvailabilityInput, AvailabilityResponse> = {
-  name: 'CheckHostedServiceNameAvailability',
-  method: 'GET',
-  path: '/{subscriptionId}/services/hostedservices/operations/isavailable/{ServiceName}',
-  params: [
-    { name: 'ServiceName', in: 'path', type: 'string', required: true },
-  ],
-  responses: [
-    { status: 200, body: { element: 'AvailabilityResponse', model: () => AvailabilityResponseShape } },
-  ],
+name: 'CheckHostedServiceNameAvailability',
+method: 'GET',
+path: '/{subscriptionId}/services/hostedservices/operations/isavailable/{ServiceName}',
+params: [{ name: 'ServiceName', in: 'path', type: 'string', required: true }],
+responses: [{ status: 200, body: { element: 'AvailabilityResponse', model: () => AvailabilityResponseShape } }],
 };
 
 /**

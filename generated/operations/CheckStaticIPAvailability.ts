@@ -14,18 +14,13 @@ export interface CheckStaticIPAvailabilityInput {
 
 /** What the runtime needs to send {@link checkStaticIPAvailability} and read its response. */
 export const CheckStaticIPAvailabilityOperation: OperationDescriptor<CheckStaticIPAvailabilityInput, AddressAvailabilityResponse> = {
-  name: 'CheckStaticIPAvailability',
-  method: 'GET',
-  path: '/{subscriptionId}/services/networking/{NetworkName}',
-  apiVersion: '2016-03-01',
-  fixedQuery: { op: 'checkavailability' },
-  params: [
-    { name: 'NetworkName', in: 'path', type: 'string', required: true },
-    { name: 'Address', in: 'query', wireName: 'address', type: 'string', required: true },
-  ],
-  responses: [
-    { status: 200, body: { element: 'AddressAvailabilityResponse', model: () => AddressAvailabilityResponseShape } },
-  ],
+name: 'CheckStaticIPAvailability',
+method: 'GET',
+path: '/{subscriptionId}/services/networking/{NetworkName}',
+apiVersion: '2016-03-01',
+fixedQuery: { op: 'checkavailability' },
+params: [{ name: 'NetworkName', in: 'path', type: 'string', required: true }, { name: 'Address', in: 'query', wireName: 'address', type: 'string', required: true }],
+responses: [{ status: 200, body: { element: 'AddressAvailabilityResponse', model: () => AddressAvailabilityResponseShape } }],
 };
 
 /**

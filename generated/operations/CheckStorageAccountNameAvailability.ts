@@ -12,15 +12,11 @@ export interface CheckStorageAccountNameAvailabilityInput {
 
 /** What the runtime needs to send {@link checkStorageAccountNameAvailability} and read its response. */
 export const CheckStorageAccountNameAvailabilityOperation: OperationDescriptor<CheckStorageAccountNameAvailabilityInput, AvailabilityResponse> = {
-  name: 'CheckStorageAccountNameAvailability',
-  method: 'GET',
-  path: '/{subscriptionId}/services/storageservices/operations/isavailable/{AccountName}',
-  params: [
-    { name: 'AccountName', in: 'path', type: 'string', required: true },
-  ],
-  responses: [
-    { status: 200, body: { element: 'AvailabilityResponse', model: () => AvailabilityResponseShape } },
-  ],
+name: 'CheckStorageAccountNameAvailability',
+method: 'GET',
+path: '/{subscriptionId}/services/storageservices/operations/isavailable/{AccountName}',
+params: [{ name: 'AccountName', in: 'path', type: 'string', required: true }],
+responses: [{ status: 200, body: { element: 'AvailabilityResponse', model: () => AvailabilityResponseShape } }],
 };
 
 /**

@@ -9,14 +9,12 @@ export type CreateAffinityGroupInput = CreateAffinityGroup;
 
 /** What the runtime needs to send {@link createAffinityGroup} and read its response. */
 export const CreateAffinityGroupOperation: OperationDescriptor<CreateAffinityGroupInput, ResponseMetadata> = {
-  name: 'CreateAffinityGroup',
-  method: 'POST',
-  path: '/{subscriptionId}/affinitygroups',
-  params: [],
-  request: { element: 'CreateAffinityGroup', model: () => CreateAffinityGroupShape },
-  responses: [
-    { status: 201 },
-  ],
+name: 'CreateAffinityGroup',
+method: 'POST',
+path: '/{subscriptionId}/affinitygroups',
+params: [],
+request: { element: 'CreateAffinityGroup', model: () => CreateAffinityGroupShape },
+responses: [{ status: 201 }],
 };
 
 /**

@@ -9,16 +9,14 @@ export type CreateLocalNetworkGatewayInput = CreateLocalNetworkGatewayParameters
 
 /** What the runtime needs to send {@link createLocalNetworkGateway} and read its response. */
 export const CreateLocalNetworkGatewayOperation: OperationDescriptor<CreateLocalNetworkGatewayInput, string> = {
-  name: 'CreateLocalNetworkGateway',
-  method: 'POST',
-  path: '/{subscriptionId}/services/networking/localnetworkgateways',
-  apiVersion: '2016-03-01',
-  fixedQuery: { 'api-version': '2016-03-01' },
-  params: [],
-  request: { element: 'CreateLocalNetworkGatewayParameters', model: () => CreateLocalNetworkGatewayParametersShape },
-  responses: [
-    { status: 200, body: { element: 'LocalNetworkGatewayId', text: true } },
-  ],
+name: 'CreateLocalNetworkGateway',
+method: 'POST',
+path: '/{subscriptionId}/services/networking/localnetworkgateways',
+apiVersion: '2016-03-01',
+fixedQuery: { 'api-version': '2016-03-01' },
+params: [],
+request: { element: 'CreateLocalNetworkGatewayParameters', model: () => CreateLocalNetworkGatewayParametersShape },
+responses: [{ status: 200, body: { element: 'LocalNetworkGatewayId', text: true } }],
 };
 
 /**

@@ -14,17 +14,12 @@ export interface DeleteClientRootCertificateInput {
 
 /** What the runtime needs to send {@link deleteClientRootCertificate} and read its response. */
 export const DeleteClientRootCertificateOperation: OperationDescriptor<DeleteClientRootCertificateInput, GatewayOperationAsyncResponse> = {
-  name: 'DeleteClientRootCertificate',
-  method: 'DELETE',
-  path: '/{subscriptionId}/services/networking/{NetworkName}/gateway/clientrootcertificates/{CertificateThumbprint}',
-  apiVersion: '2016-03-01',
-  params: [
-    { name: 'NetworkName', in: 'path', type: 'string', required: true },
-    { name: 'CertificateThumbprint', in: 'path', type: 'string', required: true },
-  ],
-  responses: [
-    { status: 200, body: { element: 'GatewayOperationAsyncResponse', model: () => GatewayOperationAsyncResponseShape } },
-  ],
+name: 'DeleteClientRootCertificate',
+method: 'DELETE',
+path: '/{subscriptionId}/services/networking/{NetworkName}/gateway/clientrootcertificates/{CertificateThumbprint}',
+apiVersion: '2016-03-01',
+params: [{ name: 'NetworkName', in: 'path', type: 'string', required: true }, { name: 'CertificateThumbprint', in: 'path', type: 'string', required: true }],
+responses: [{ status: 200, body: { element: 'GatewayOperationAsyncResponse', model: () => GatewayOperationAsyncResponseShape } }],
 };
 
 /**

@@ -11,17 +11,13 @@ export interface DeleteLocalNetworkGatewayInput {
 
 /** What the runtime needs to send {@link deleteLocalNetworkGateway} and read its response. */
 export const DeleteLocalNetworkGatewayOperation: OperationDescriptor<DeleteLocalNetworkGatewayInput, ResponseMetadata> = {
-  name: 'DeleteLocalNetworkGateway',
-  method: 'DELETE',
-  path: '/{subscriptionId}/services/networking/localnetworkgateways/{GatewayId}',
-  apiVersion: '2016-03-01',
-  fixedQuery: { 'api-version': '2016-03-01' },
-  params: [
-    { name: 'GatewayId', in: 'path', type: 'string', required: true },
-  ],
-  responses: [
-    { status: 200 },
-  ],
+name: 'DeleteLocalNetworkGateway',
+method: 'DELETE',
+path: '/{subscriptionId}/services/networking/localnetworkgateways/{GatewayId}',
+apiVersion: '2016-03-01',
+fixedQuery: { 'api-version': '2016-03-01' },
+params: [{ name: 'GatewayId', in: 'path', type: 'string', required: true }],
+responses: [{ status: 200 }],
 };
 
 /**

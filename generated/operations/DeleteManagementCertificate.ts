@@ -11,15 +11,11 @@ export interface DeleteManagementCertificateInput {
 
 /** What the runtime needs to send {@link deleteManagementCertificate} and read its response. */
 export const DeleteManagementCertificateOperation: OperationDescriptor<DeleteManagementCertificateInput, ResponseMetadata> = {
-  name: 'DeleteManagementCertificate',
-  method: 'DELETE',
-  path: '/{subscriptionId}/certificates/{Thumbprint}',
-  params: [
-    { name: 'Thumbprint', in: 'path', type: 'string', required: true },
-  ],
-  responses: [
-    { status: 200 },
-  ],
+name: 'DeleteManagementCertificate',
+method: 'DELETE',
+path: '/{subscriptionId}/certificates/{Thumbprint}',
+params: [{ name: 'Thumbprint', in: 'path', type: 'string', required: true }],
+responses: [{ status: 200 }],
 };
 
 /**

@@ -13,16 +13,11 @@ export interface DeleteOSImageInput {
 
 /** What the runtime needs to send {@link deleteOSImage} and read its response. */
 export const DeleteOSImageOperation: OperationDescriptor<DeleteOSImageInput, ResponseMetadata> = {
-  name: 'DeleteOSImage',
-  method: 'DELETE',
-  path: '/{subscriptionId}/services/images/{ImageName}',
-  params: [
-    { name: 'ImageName', in: 'path', type: 'string', required: true },
-    { name: 'DeleteMedia', in: 'query', wireName: 'comp', type: 'boolean', value: 'media' },
-  ],
-  responses: [
-    { status: 200 },
-  ],
+name: 'DeleteOSImage',
+method: 'DELETE',
+path: '/{subscriptionId}/services/images/{ImageName}',
+params: [{ name: 'ImageName', in: 'path', type: 'string', required: true }, { name: 'DeleteMedia', in: 'query', wireName: 'comp', type: 'boolean', value: 'media' }],
+responses: [{ status: 200 }],
 };
 
 /**

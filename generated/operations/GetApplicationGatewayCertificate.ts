@@ -14,18 +14,13 @@ export interface GetApplicationGatewayCertificateInput {
 
 /** What the runtime needs to send {@link getApplicationGatewayCertificate} and read its response. */
 export const GetApplicationGatewayCertificateOperation: OperationDescriptor<GetApplicationGatewayCertificateInput, ApplicationGatewayCertificate> = {
-  name: 'GetApplicationGatewayCertificate',
-  method: 'GET',
-  path: '/{subscriptionId}/services/networking/ApplicationGateways/{GatewayName}/sslcertificates/{CertificateName}',
-  apiVersion: '2016-03-01',
-  fixedQuery: { 'api-version': '2016-07-01' },
-  params: [
-    { name: 'GatewayName', in: 'path', type: 'string', required: true },
-    { name: 'CertificateName', in: 'path', type: 'string', required: true },
-  ],
-  responses: [
-    { status: 200, body: { element: 'ApplicationGatewayCertificate', model: () => ApplicationGatewayCertificateShape } },
-  ],
+name: 'GetApplicationGatewayCertificate',
+method: 'GET',
+path: '/{subscriptionId}/services/networking/ApplicationGateways/{GatewayName}/sslcertificates/{CertificateName}',
+apiVersion: '2016-03-01',
+fixedQuery: { 'api-version': '2016-07-01' },
+params: [{ name: 'GatewayName', in: 'path', type: 'string', required: true }, { name: 'CertificateName', in: 'path', type: 'string', required: true }],
+responses: [{ status: 200, body: { element: 'ApplicationGatewayCertificate', model: () => ApplicationGatewayCertificateShape } }],
 };
 
 /**

@@ -12,17 +12,13 @@ export interface GetApplicationGatewayConfigInput {
 
 /** What the runtime needs to send {@link getApplicationGatewayConfig} and read its response. */
 export const GetApplicationGatewayConfigOperation: OperationDescriptor<GetApplicationGatewayConfigInput, ApplicationGatewayConfiguration> = {
-  name: 'GetApplicationGatewayConfig',
-  method: 'GET',
-  path: '/{subscriptionId}/services/networking/ApplicationGateways/{GatewayName}/configuration',
-  apiVersion: '2016-03-01',
-  fixedQuery: { 'api-version': '2016-07-01' },
-  params: [
-    { name: 'GatewayName', in: 'path', type: 'string', required: true },
-  ],
-  responses: [
-    { status: 200, body: { element: 'ApplicationGatewayConfiguration', model: () => ApplicationGatewayConfigurationShape } },
-  ],
+name: 'GetApplicationGatewayConfig',
+method: 'GET',
+path: '/{subscriptionId}/services/networking/ApplicationGateways/{GatewayName}/configuration',
+apiVersion: '2016-03-01',
+fixedQuery: { 'api-version': '2016-07-01' },
+params: [{ name: 'GatewayName', in: 'path', type: 'string', required: true }],
+responses: [{ status: 200, body: { element: 'ApplicationGatewayConfiguration', model: () => ApplicationGatewayConfigurationShape } }],
 };
 
 /**

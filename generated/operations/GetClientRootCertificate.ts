@@ -13,17 +13,12 @@ export interface GetClientRootCertificateInput {
 
 /** What the runtime needs to send {@link getClientRootCertificate} and read its response. */
 export const GetClientRootCertificateOperation: OperationDescriptor<GetClientRootCertificateInput, string> = {
-  name: 'GetClientRootCertificate',
-  method: 'GET',
-  path: '/{subscriptionId}/services/networking/{NetworkName}/gateway/clientrootcertificates/{CertificateThumbprint}',
-  apiVersion: '2016-03-01',
-  params: [
-    { name: 'NetworkName', in: 'path', type: 'string', required: true },
-    { name: 'CertificateThumbprint', in: 'path', type: 'string', required: true },
-  ],
-  responses: [
-    { status: 200, body: { element: 'Certificate', text: true } },
-  ],
+name: 'GetClientRootCertificate',
+method: 'GET',
+path: '/{subscriptionId}/services/networking/{NetworkName}/gateway/clientrootcertificates/{CertificateThumbprint}',
+apiVersion: '2016-03-01',
+params: [{ name: 'NetworkName', in: 'path', type: 'string', required: true }, { name: 'CertificateThumbprint', in: 'path', type: 'string', required: true }],
+responses: [{ status: 200, body: { element: 'Certificate', text: true } }],
 };
 
 /**

@@ -14,16 +14,11 @@ export interface GetDeploymentInput {
 
 /** What the runtime needs to send {@link getDeployment} and read its response. */
 export const GetDeploymentOperation: OperationDescriptor<GetDeploymentInput, Deployment> = {
-  name: 'GetDeployment',
-  method: 'GET',
-  path: '/{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}',
-  params: [
-    { name: 'ServiceName', in: 'path', type: 'string', required: true },
-    { name: 'DeploymentName', in: 'path', type: 'string', required: true },
-  ],
-  responses: [
-    { status: 200, body: { element: 'Deployment', model: () => DeploymentShape } },
-  ],
+name: 'GetDeployment',
+method: 'GET',
+path: '/{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}',
+params: [{ name: 'ServiceName', in: 'path', type: 'string', required: true }, { name: 'DeploymentName', in: 'path', type: 'string', required: true }],
+responses: [{ status: 200, body: { element: 'Deployment', model: () => DeploymentShape } }],
 };
 
 /**

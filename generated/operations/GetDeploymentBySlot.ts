@@ -14,16 +14,11 @@ export interface GetDeploymentBySlotInput {
 
 /** What the runtime needs to send {@link getDeploymentBySlot} and read its response. */
 export const GetDeploymentBySlotOperation: OperationDescriptor<GetDeploymentBySlotInput, Deployment> = {
-  name: 'GetDeploymentBySlot',
-  method: 'GET',
-  path: '/{subscriptionId}/services/hostedservices/{ServiceName}/deploymentslots/{DeploymentSlot}',
-  params: [
-    { name: 'ServiceName', in: 'path', type: 'string', required: true },
-    { name: 'DeploymentSlot', in: 'path', type: 'string', required: true, enum: ['Staging', 'Production'] },
-  ],
-  responses: [
-    { status: 200, body: { element: 'Deployment', model: () => DeploymentShape } },
-  ],
+name: 'GetDeploymentBySlot',
+method: 'GET',
+path: '/{subscriptionId}/services/hostedservices/{ServiceName}/deploymentslots/{DeploymentSlot}',
+params: [{ name: 'ServiceName', in: 'path', type: 'string', required: true }, { name: 'DeploymentSlot', in: 'path', type: 'string', enum: ['Staging', 'Production'], required: true }],
+responses: [{ status: 200, body: { element: 'Deployment', model: () => DeploymentShape } }],
 };
 
 /**

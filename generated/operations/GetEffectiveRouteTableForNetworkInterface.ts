@@ -18,19 +18,12 @@ export interface GetEffectiveRouteTableForNetworkInterfaceInput {
 
 /** What the runtime needs to send {@link getEffectiveRouteTableForNetworkInterface} and read its response. */
 export const GetEffectiveRouteTableForNetworkInterfaceOperation: OperationDescriptor<GetEffectiveRouteTableForNetworkInterfaceInput, EffectiveRouteTable> = {
-  name: 'GetEffectiveRouteTableForNetworkInterface',
-  method: 'GET',
-  path: '/{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}/roleinstances/{RoleInstanceName}/networkinterfaces/{NetworkInterfaceName}/effectiveroutetable',
-  apiVersion: '2016-03-01',
-  params: [
-    { name: 'ServiceName', in: 'path', type: 'string', required: true },
-    { name: 'DeploymentName', in: 'path', type: 'string', required: true },
-    { name: 'RoleInstanceName', in: 'path', type: 'string', required: true },
-    { name: 'NetworkInterfaceName', in: 'path', type: 'string', required: true },
-  ],
-  responses: [
-    { status: 200, body: { element: 'EffectiveRouteTable', model: () => EffectiveRouteTableShape } },
-  ],
+name: 'GetEffectiveRouteTableForNetworkInterface',
+method: 'GET',
+path: '/{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}/roleinstances/{RoleInstanceName}/networkinterfaces/{NetworkInterfaceName}/effectiveroutetable',
+apiVersion: '2016-03-01',
+params: [{ name: 'ServiceName', in: 'path', type: 'string', required: true }, { name: 'DeploymentName', in: 'path', type: 'string', required: true }, { name: 'RoleInstanceName', in: 'path', type: 'string', required: true }, { name: 'NetworkInterfaceName', in: 'path', type: 'string', required: true }],
+responses: [{ status: 200, body: { element: 'EffectiveRouteTable', model: () => EffectiveRouteTableShape } }],
 };
 
 /**

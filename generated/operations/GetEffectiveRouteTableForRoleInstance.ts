@@ -16,18 +16,12 @@ export interface GetEffectiveRouteTableForRoleInstanceInput {
 
 /** What the runtime needs to send {@link getEffectiveRouteTableForRoleInstance} and read its response. */
 export const GetEffectiveRouteTableForRoleInstanceOperation: OperationDescriptor<GetEffectiveRouteTableForRoleInstanceInput, EffectiveRouteTable> = {
-  name: 'GetEffectiveRouteTableForRoleInstance',
-  method: 'GET',
-  path: '/{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}/roleinstances/{RoleInstanceName}/effectiveroutetable',
-  apiVersion: '2016-03-01',
-  params: [
-    { name: 'ServiceName', in: 'path', type: 'string', required: true },
-    { name: 'DeploymentName', in: 'path', type: 'string', required: true },
-    { name: 'RoleInstanceName', in: 'path', type: 'string', required: true },
-  ],
-  responses: [
-    { status: 200, body: { element: 'EffectiveRouteTable', model: () => EffectiveRouteTableShape } },
-  ],
+name: 'GetEffectiveRouteTableForRoleInstance',
+method: 'GET',
+path: '/{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}/roleinstances/{RoleInstanceName}/effectiveroutetable',
+apiVersion: '2016-03-01',
+params: [{ name: 'ServiceName', in: 'path', type: 'string', required: true }, { name: 'DeploymentName', in: 'path', type: 'string', required: true }, { name: 'RoleInstanceName', in: 'path', type: 'string', required: true }],
+responses: [{ status: 200, body: { element: 'EffectiveRouteTable', model: () => EffectiveRouteTableShape } }],
 };
 
 /**

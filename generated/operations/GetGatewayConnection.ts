@@ -14,18 +14,13 @@ export interface GetGatewayConnectionInput {
 
 /** What the runtime needs to send {@link getGatewayConnection} and read its response. */
 export const GetGatewayConnectionOperation: OperationDescriptor<GetGatewayConnectionInput, GatewayConnection> = {
-  name: 'GetGatewayConnection',
-  method: 'GET',
-  path: '/{subscriptionId}/services/networking/gatewayconnections/virtualnetworkgateway/{GatewayId}/connectedentity/{ConnectedEntityId}',
-  apiVersion: '2016-03-01',
-  fixedQuery: { 'api-version': '2016-03-01' },
-  params: [
-    { name: 'GatewayId', in: 'path', type: 'string', required: true },
-    { name: 'ConnectedEntityId', in: 'path', type: 'string', required: true },
-  ],
-  responses: [
-    { status: 200, body: { element: 'GatewayConnection', model: () => GatewayConnectionShape } },
-  ],
+name: 'GetGatewayConnection',
+method: 'GET',
+path: '/{subscriptionId}/services/networking/gatewayconnections/virtualnetworkgateway/{GatewayId}/connectedentity/{ConnectedEntityId}',
+apiVersion: '2016-03-01',
+fixedQuery: { 'api-version': '2016-03-01' },
+params: [{ name: 'GatewayId', in: 'path', type: 'string', required: true }, { name: 'ConnectedEntityId', in: 'path', type: 'string', required: true }],
+responses: [{ status: 200, body: { element: 'GatewayConnection', model: () => GatewayConnectionShape } }],
 };
 
 /**

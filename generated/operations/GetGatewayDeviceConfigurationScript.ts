@@ -17,19 +17,12 @@ export interface GetGatewayDeviceConfigurationScriptInput {
 
 /** What the runtime needs to send {@link getGatewayDeviceConfigurationScript} and read its response. */
 export const GetGatewayDeviceConfigurationScriptOperation: OperationDescriptor<GetGatewayDeviceConfigurationScriptInput, string> = {
-  name: 'GetGatewayDeviceConfigurationScript',
-  method: 'GET',
-  path: '/{subscriptionId}/services/networking/{NetworkName}/gateway/vpndeviceconfigurationscript',
-  apiVersion: '2016-03-01',
-  params: [
-    { name: 'NetworkName', in: 'path', type: 'string', required: true },
-    { name: 'Vendor', in: 'query', wireName: 'vendor', type: 'string' },
-    { name: 'Platform', in: 'query', wireName: 'platform', type: 'string' },
-    { name: 'OSFamily', in: 'query', wireName: 'OSfamily', type: 'string' },
-  ],
-  responses: [
-    { status: 200, body: { element: 'VpnDeviceConfigurationScript', text: true } },
-  ],
+name: 'GetGatewayDeviceConfigurationScript',
+method: 'GET',
+path: '/{subscriptionId}/services/networking/{NetworkName}/gateway/vpndeviceconfigurationscript',
+apiVersion: '2016-03-01',
+params: [{ name: 'NetworkName', in: 'path', type: 'string', required: true }, { name: 'Vendor', in: 'query', wireName: 'vendor', type: 'string' }, { name: 'Platform', in: 'query', wireName: 'platform', type: 'string' }, { name: 'OSFamily', in: 'query', wireName: 'OSfamily', type: 'string' }],
+responses: [{ status: 200, body: { element: 'VpnDeviceConfigurationScript', text: true } }],
 };
 
 /**

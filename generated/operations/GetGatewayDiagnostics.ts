@@ -12,16 +12,12 @@ export interface GetGatewayDiagnosticsInput {
 
 /** What the runtime needs to send {@link getGatewayDiagnostics} and read its response. */
 export const GetGatewayDiagnosticsOperation: OperationDescriptor<GetGatewayDiagnosticsInput, GatewayPublicDiagnosticsStatus> = {
-  name: 'GetGatewayDiagnostics',
-  method: 'GET',
-  path: '/{subscriptionId}/services/networking/{NetworkName}/gateway/publicdiagnostics',
-  apiVersion: '2016-03-01',
-  params: [
-    { name: 'NetworkName', in: 'path', type: 'string', required: true },
-  ],
-  responses: [
-    { status: 200, body: { element: 'GatewayPublicDiagnosticsStatus', model: () => GatewayPublicDiagnosticsStatusShape } },
-  ],
+name: 'GetGatewayDiagnostics',
+method: 'GET',
+path: '/{subscriptionId}/services/networking/{NetworkName}/gateway/publicdiagnostics',
+apiVersion: '2016-03-01',
+params: [{ name: 'NetworkName', in: 'path', type: 'string', required: true }],
+responses: [{ status: 200, body: { element: 'GatewayPublicDiagnosticsStatus', model: () => GatewayPublicDiagnosticsStatusShape } }],
 };
 
 /**

@@ -14,17 +14,12 @@ export interface GetGatewayIPsecParametersInput {
 
 /** What the runtime needs to send {@link getGatewayIPsecParameters} and read its response. */
 export const GetGatewayIPsecParametersOperation: OperationDescriptor<GetGatewayIPsecParametersInput, IPsecParameters> = {
-  name: 'GetGatewayIPsecParameters',
-  method: 'GET',
-  path: '/{subscriptionId}/services/networking/{NetworkName}/gateway/connection/{LocalNetworkName}/ipsecparameters',
-  apiVersion: '2016-03-01',
-  params: [
-    { name: 'NetworkName', in: 'path', type: 'string', required: true },
-    { name: 'LocalNetworkName', in: 'path', type: 'string', required: true },
-  ],
-  responses: [
-    { status: 200, body: { element: 'IPsecParameters', model: () => IPsecParametersShape } },
-  ],
+name: 'GetGatewayIPsecParameters',
+method: 'GET',
+path: '/{subscriptionId}/services/networking/{NetworkName}/gateway/connection/{LocalNetworkName}/ipsecparameters',
+apiVersion: '2016-03-01',
+params: [{ name: 'NetworkName', in: 'path', type: 'string', required: true }, { name: 'LocalNetworkName', in: 'path', type: 'string', required: true }],
+responses: [{ status: 200, body: { element: 'IPsecParameters', model: () => IPsecParametersShape } }],
 };
 
 /**

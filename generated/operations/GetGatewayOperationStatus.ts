@@ -12,16 +12,12 @@ export interface GetGatewayOperationStatusInput {
 
 /** What the runtime needs to send {@link getGatewayOperationStatus} and read its response. */
 export const GetGatewayOperationStatusOperation: OperationDescriptor<GetGatewayOperationStatusInput, GatewayOperation> = {
-  name: 'GetGatewayOperationStatus',
-  method: 'GET',
-  path: '/{subscriptionId}/services/networking/operation/{OperationId}',
-  apiVersion: '2016-03-01',
-  params: [
-    { name: 'OperationId', in: 'path', type: 'string', required: true },
-  ],
-  responses: [
-    { status: 200, body: { element: 'GatewayOperation', model: () => GatewayOperationShape } },
-  ],
+name: 'GetGatewayOperationStatus',
+method: 'GET',
+path: '/{subscriptionId}/services/networking/operation/{OperationId}',
+apiVersion: '2016-03-01',
+params: [{ name: 'OperationId', in: 'path', type: 'string', required: true }],
+responses: [{ status: 200, body: { element: 'GatewayOperation', model: () => GatewayOperationShape } }],
 };
 
 /**

@@ -14,17 +14,12 @@ export interface GetGatewaySharedKeyInput {
 
 /** What the runtime needs to send {@link getGatewaySharedKey} and read its response. */
 export const GetGatewaySharedKeyOperation: OperationDescriptor<GetGatewaySharedKeyInput, SharedKey> = {
-  name: 'GetGatewaySharedKey',
-  method: 'GET',
-  path: '/{subscriptionId}/services/networking/{NetworkName}/gateway/connection/{LocalNetworkName}/sharedkey',
-  apiVersion: '2016-03-01',
-  params: [
-    { name: 'NetworkName', in: 'path', type: 'string', required: true },
-    { name: 'LocalNetworkName', in: 'path', type: 'string', required: true },
-  ],
-  responses: [
-    { status: 200, body: { element: 'SharedKey', model: () => SharedKeyShape } },
-  ],
+name: 'GetGatewaySharedKey',
+method: 'GET',
+path: '/{subscriptionId}/services/networking/{NetworkName}/gateway/connection/{LocalNetworkName}/sharedkey',
+apiVersion: '2016-03-01',
+params: [{ name: 'NetworkName', in: 'path', type: 'string', required: true }, { name: 'LocalNetworkName', in: 'path', type: 'string', required: true }],
+responses: [{ status: 200, body: { element: 'SharedKey', model: () => SharedKeyShape } }],
 };
 
 /**

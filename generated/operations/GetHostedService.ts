@@ -14,16 +14,11 @@ export interface GetHostedServiceInput {
 
 /** What the runtime needs to send {@link getHostedService} and read its response. */
 export const GetHostedServiceOperation: OperationDescriptor<GetHostedServiceInput, HostedService> = {
-  name: 'GetHostedService',
-  method: 'GET',
-  path: '/{subscriptionId}/services/hostedservices/{ServiceName}',
-  params: [
-    { name: 'ServiceName', in: 'path', type: 'string', required: true },
-    { name: 'EmbedDetail', in: 'query', wireName: 'embed-detail', type: 'boolean' },
-  ],
-  responses: [
-    { status: 200, body: { element: 'HostedService', model: () => HostedServiceShape } },
-  ],
+name: 'GetHostedService',
+method: 'GET',
+path: '/{subscriptionId}/services/hostedservices/{ServiceName}',
+params: [{ name: 'ServiceName', in: 'path', type: 'string', required: true }, { name: 'EmbedDetail', in: 'query', wireName: 'embed-detail', type: 'boolean' }],
+responses: [{ status: 200, body: { element: 'HostedService', model: () => HostedServiceShape } }],
 };
 
 /**

@@ -14,17 +14,12 @@ export interface GetHostedServiceExtensionInput {
 
 /** What the runtime needs to send {@link getHostedServiceExtension} and read its response. */
 export const GetHostedServiceExtensionOperation: OperationDescriptor<GetHostedServiceExtensionInput, HostedServiceExtension> = {
-  name: 'GetHostedServiceExtension',
-  method: 'GET',
-  path: '/{subscriptionId}/services/hostedservices/{ServiceName}/extensions/{ExtensionId}',
-  apiVersion: '2016-06-01',
-  params: [
-    { name: 'ServiceName', in: 'path', type: 'string', required: true },
-    { name: 'ExtensionId', in: 'path', type: 'string', required: true },
-  ],
-  responses: [
-    { status: 200, body: { element: 'Extension', model: () => HostedServiceExtensionShape } },
-  ],
+name: 'GetHostedServiceExtension',
+method: 'GET',
+path: '/{subscriptionId}/services/hostedservices/{ServiceName}/extensions/{ExtensionId}',
+apiVersion: '2016-06-01',
+params: [{ name: 'ServiceName', in: 'path', type: 'string', required: true }, { name: 'ExtensionId', in: 'path', type: 'string', required: true }],
+responses: [{ status: 200, body: { element: 'Extension', model: () => HostedServiceExtensionShape } }],
 };
 
 /**

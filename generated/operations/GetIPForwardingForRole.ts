@@ -16,18 +16,12 @@ export interface GetIPForwardingForRoleInput {
 
 /** What the runtime needs to send {@link getIPForwardingForRole} and read its response. */
 export const GetIPForwardingForRoleOperation: OperationDescriptor<GetIPForwardingForRoleInput, IPForwarding> = {
-  name: 'GetIPForwardingForRole',
-  method: 'GET',
-  path: '/{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}/roles/{RoleName}/ipforwarding',
-  apiVersion: '2016-03-01',
-  params: [
-    { name: 'ServiceName', in: 'path', type: 'string', required: true },
-    { name: 'DeploymentName', in: 'path', type: 'string', required: true },
-    { name: 'RoleName', in: 'path', type: 'string', required: true },
-  ],
-  responses: [
-    { status: 200, body: { element: 'IPForwarding', model: () => IPForwardingShape } },
-  ],
+name: 'GetIPForwardingForRole',
+method: 'GET',
+path: '/{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}/roles/{RoleName}/ipforwarding',
+apiVersion: '2016-03-01',
+params: [{ name: 'ServiceName', in: 'path', type: 'string', required: true }, { name: 'DeploymentName', in: 'path', type: 'string', required: true }, { name: 'RoleName', in: 'path', type: 'string', required: true }],
+responses: [{ status: 200, body: { element: 'IPForwarding', model: () => IPForwardingShape } }],
 };
 
 /**

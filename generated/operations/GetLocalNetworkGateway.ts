@@ -12,17 +12,13 @@ export interface GetLocalNetworkGatewayInput {
 
 /** What the runtime needs to send {@link getLocalNetworkGateway} and read its response. */
 export const GetLocalNetworkGatewayOperation: OperationDescriptor<GetLocalNetworkGatewayInput, LocalNetworkGateway> = {
-  name: 'GetLocalNetworkGateway',
-  method: 'GET',
-  path: '/{subscriptionId}/services/networking/localnetworkgateways/{GatewayId}',
-  apiVersion: '2016-03-01',
-  fixedQuery: { 'api-version': '2016-03-01' },
-  params: [
-    { name: 'GatewayId', in: 'path', type: 'string', required: true },
-  ],
-  responses: [
-    { status: 200, body: { element: 'LocalNetworkGateway', model: () => LocalNetworkGatewayShape } },
-  ],
+name: 'GetLocalNetworkGateway',
+method: 'GET',
+path: '/{subscriptionId}/services/networking/localnetworkgateways/{GatewayId}',
+apiVersion: '2016-03-01',
+fixedQuery: { 'api-version': '2016-03-01' },
+params: [{ name: 'GatewayId', in: 'path', type: 'string', required: true }],
+responses: [{ status: 200, body: { element: 'LocalNetworkGateway', model: () => LocalNetworkGatewayShape } }],
 };
 
 /**

@@ -12,15 +12,11 @@ export interface GetManagementCertificateInput {
 
 /** What the runtime needs to send {@link getManagementCertificate} and read its response. */
 export const GetManagementCertificateOperation: OperationDescriptor<GetManagementCertificateInput, SubscriptionCertificate> = {
-  name: 'GetManagementCertificate',
-  method: 'GET',
-  path: '/{subscriptionId}/certificates/{Thumbprint}',
-  params: [
-    { name: 'Thumbprint', in: 'path', type: 'string', required: true },
-  ],
-  responses: [
-    { status: 200, body: { element: 'SubscriptionCertificate', model: () => SubscriptionCertificateShape } },
-  ],
+name: 'GetManagementCertificate',
+method: 'GET',
+path: '/{subscriptionId}/certificates/{Thumbprint}',
+params: [{ name: 'Thumbprint', in: 'path', type: 'string', required: true }],
+responses: [{ status: 200, body: { element: 'SubscriptionCertificate', model: () => SubscriptionCertificateShape } }],
 };
 
 /**

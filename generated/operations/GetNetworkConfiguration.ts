@@ -9,13 +9,11 @@ export type GetNetworkConfigurationInput = Record<string, never>;
 
 /** What the runtime needs to send {@link getNetworkConfiguration} and read its response. */
 export const GetNetworkConfigurationOperation: OperationDescriptor<GetNetworkConfigurationInput, NetworkConfiguration> = {
-  name: 'GetNetworkConfiguration',
-  method: 'GET',
-  path: '/{subscriptionId}/services/networking/media',
-  params: [],
-  responses: [
-    { status: 200, body: { element: 'NetworkConfiguration', model: () => NetworkConfigurationShape } },
-  ],
+name: 'GetNetworkConfiguration',
+method: 'GET',
+path: '/{subscriptionId}/services/networking/media',
+params: [],
+responses: [{ status: 200, body: { element: 'NetworkConfiguration', model: () => NetworkConfigurationShape } }],
 };
 
 /**

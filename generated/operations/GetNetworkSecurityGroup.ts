@@ -14,16 +14,11 @@ export interface GetNetworkSecurityGroupInput {
 
 /** What the runtime needs to send {@link getNetworkSecurityGroup} and read its response. */
 export const GetNetworkSecurityGroupOperation: OperationDescriptor<GetNetworkSecurityGroupInput, NetworkSecurityGroup> = {
-  name: 'GetNetworkSecurityGroup',
-  method: 'GET',
-  path: '/{subscriptionId}/services/networking/networksecuritygroups/{NetworkSecurityGroupName}',
-  params: [
-    { name: 'NetworkSecurityGroupName', in: 'path', type: 'string', required: true },
-    { name: 'DetailLevel', in: 'query', wireName: 'detaillevel', type: 'string' },
-  ],
-  responses: [
-    { status: 200, body: { element: 'NetworkSecurityGroup', model: () => NetworkSecurityGroupShape } },
-  ],
+name: 'GetNetworkSecurityGroup',
+method: 'GET',
+path: '/{subscriptionId}/services/networking/networksecuritygroups/{NetworkSecurityGroupName}',
+params: [{ name: 'NetworkSecurityGroupName', in: 'path', type: 'string', required: true }, { name: 'DetailLevel', in: 'query', wireName: 'detaillevel', type: 'string' }],
+responses: [{ status: 200, body: { element: 'NetworkSecurityGroup', model: () => NetworkSecurityGroupShape } }],
 };
 
 /**

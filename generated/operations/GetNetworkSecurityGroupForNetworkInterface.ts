@@ -18,19 +18,12 @@ export interface GetNetworkSecurityGroupForNetworkInterfaceInput {
 
 /** What the runtime needs to send {@link getNetworkSecurityGroupForNetworkInterface} and read its response. */
 export const GetNetworkSecurityGroupForNetworkInterfaceOperation: OperationDescriptor<GetNetworkSecurityGroupForNetworkInterfaceInput, NetworkSecurityGroup> = {
-  name: 'GetNetworkSecurityGroupForNetworkInterface',
-  method: 'GET',
-  path: '/{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}/roles/{RoleName}/networkinterfaces/{NetworkInterfaceName}/networksecuritygroups',
-  apiVersion: '2016-03-01',
-  params: [
-    { name: 'ServiceName', in: 'path', type: 'string', required: true },
-    { name: 'DeploymentName', in: 'path', type: 'string', required: true },
-    { name: 'RoleName', in: 'path', type: 'string', required: true },
-    { name: 'NetworkInterfaceName', in: 'path', type: 'string', required: true },
-  ],
-  responses: [
-    { status: 200, body: { element: 'NetworkSecurityGroup', model: () => NetworkSecurityGroupShape } },
-  ],
+name: 'GetNetworkSecurityGroupForNetworkInterface',
+method: 'GET',
+path: '/{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}/roles/{RoleName}/networkinterfaces/{NetworkInterfaceName}/networksecuritygroups',
+apiVersion: '2016-03-01',
+params: [{ name: 'ServiceName', in: 'path', type: 'string', required: true }, { name: 'DeploymentName', in: 'path', type: 'string', required: true }, { name: 'RoleName', in: 'path', type: 'string', required: true }, { name: 'NetworkInterfaceName', in: 'path', type: 'string', required: true }],
+responses: [{ status: 200, body: { element: 'NetworkSecurityGroup', model: () => NetworkSecurityGroupShape } }],
 };
 
 /**

@@ -16,18 +16,12 @@ export interface GetNetworkSecurityGroupForRoleInput {
 
 /** What the runtime needs to send {@link getNetworkSecurityGroupForRole} and read its response. */
 export const GetNetworkSecurityGroupForRoleOperation: OperationDescriptor<GetNetworkSecurityGroupForRoleInput, NetworkSecurityGroup> = {
-  name: 'GetNetworkSecurityGroupForRole',
-  method: 'GET',
-  path: '/{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}/roles/{RoleName}/networksecuritygroups',
-  apiVersion: '2016-03-01',
-  params: [
-    { name: 'ServiceName', in: 'path', type: 'string', required: true },
-    { name: 'DeploymentName', in: 'path', type: 'string', required: true },
-    { name: 'RoleName', in: 'path', type: 'string', required: true },
-  ],
-  responses: [
-    { status: 200, body: { element: 'NetworkSecurityGroup', model: () => NetworkSecurityGroupShape } },
-  ],
+name: 'GetNetworkSecurityGroupForRole',
+method: 'GET',
+path: '/{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}/roles/{RoleName}/networksecuritygroups',
+apiVersion: '2016-03-01',
+params: [{ name: 'ServiceName', in: 'path', type: 'string', required: true }, { name: 'DeploymentName', in: 'path', type: 'string', required: true }, { name: 'RoleName', in: 'path', type: 'string', required: true }],
+responses: [{ status: 200, body: { element: 'NetworkSecurityGroup', model: () => NetworkSecurityGroupShape } }],
 };
 
 /**

@@ -14,16 +14,11 @@ export interface GetNetworkSecurityGroupForSubnetInput {
 
 /** What the runtime needs to send {@link getNetworkSecurityGroupForSubnet} and read its response. */
 export const GetNetworkSecurityGroupForSubnetOperation: OperationDescriptor<GetNetworkSecurityGroupForSubnetInput, NetworkSecurityGroup> = {
-  name: 'GetNetworkSecurityGroupForSubnet',
-  method: 'GET',
-  path: '/{subscriptionId}/services/networking/virtualnetwork/{VirtualNetworkName}/subnets/{SubnetName}/networksecuritygroups',
-  params: [
-    { name: 'VirtualNetworkName', in: 'path', type: 'string', required: true },
-    { name: 'SubnetName', in: 'path', type: 'string', required: true },
-  ],
-  responses: [
-    { status: 200, body: { element: 'NetworkSecurityGroup', model: () => NetworkSecurityGroupShape } },
-  ],
+name: 'GetNetworkSecurityGroupForSubnet',
+method: 'GET',
+path: '/{subscriptionId}/services/networking/virtualnetwork/{VirtualNetworkName}/subnets/{SubnetName}/networksecuritygroups',
+params: [{ name: 'VirtualNetworkName', in: 'path', type: 'string', required: true }, { name: 'SubnetName', in: 'path', type: 'string', required: true }],
+responses: [{ status: 200, body: { element: 'NetworkSecurityGroup', model: () => NetworkSecurityGroupShape } }],
 };
 
 /**

@@ -12,15 +12,11 @@ export interface GetOSImageDetailsInput {
 
 /** What the runtime needs to send {@link getOSImageDetails} and read its response. */
 export const GetOSImageDetailsOperation: OperationDescriptor<GetOSImageDetailsInput, OSImageDetails> = {
-  name: 'GetOSImageDetails',
-  method: 'GET',
-  path: '/{subscriptionId}/services/images/{ImageName}/details',
-  params: [
-    { name: 'ImageName', in: 'path', type: 'string', required: true },
-  ],
-  responses: [
-    { status: 200, body: { element: 'OSImageDetails', model: () => OSImageDetailsShape } },
-  ],
+name: 'GetOSImageDetails',
+method: 'GET',
+path: '/{subscriptionId}/services/images/{ImageName}/details',
+params: [{ name: 'ImageName', in: 'path', type: 'string', required: true }],
+responses: [{ status: 200, body: { element: 'OSImageDetails', model: () => OSImageDetailsShape } }],
 };
 
 /**

@@ -12,15 +12,11 @@ export interface GetOperationStatusInput {
 
 /** What the runtime needs to send {@link getOperationStatus} and read its response. */
 export const GetOperationStatusOperation: OperationDescriptor<GetOperationStatusInput, Operation> = {
-  name: 'GetOperationStatus',
-  method: 'GET',
-  path: '/{subscriptionId}/operations/{RequestId}',
-  params: [
-    { name: 'RequestId', in: 'path', type: 'string', required: true },
-  ],
-  responses: [
-    { status: 200, body: { element: 'Operation', model: () => OperationShape } },
-  ],
+name: 'GetOperationStatus',
+method: 'GET',
+path: '/{subscriptionId}/operations/{RequestId}',
+params: [{ name: 'RequestId', in: 'path', type: 'string', required: true }],
+responses: [{ status: 200, body: { element: 'Operation', model: () => OperationShape } }],
 };
 
 /**

@@ -14,17 +14,12 @@ export interface GetRouteTableForSubnetInput {
 
 /** What the runtime needs to send {@link getRouteTableForSubnet} and read its response. */
 export const GetRouteTableForSubnetOperation: OperationDescriptor<GetRouteTableForSubnetInput, RouteTableAssociation> = {
-  name: 'GetRouteTableForSubnet',
-  method: 'GET',
-  path: '/{subscriptionId}/services/networking/virtualnetwork/{VirtualNetworkName}/subnets/{SubnetName}/routetables',
-  apiVersion: '2016-03-01',
-  params: [
-    { name: 'VirtualNetworkName', in: 'path', type: 'string', required: true },
-    { name: 'SubnetName', in: 'path', type: 'string', required: true },
-  ],
-  responses: [
-    { status: 200, body: { element: 'RouteTableAssociation', model: () => RouteTableAssociationShape } },
-  ],
+name: 'GetRouteTableForSubnet',
+method: 'GET',
+path: '/{subscriptionId}/services/networking/virtualnetwork/{VirtualNetworkName}/subnets/{SubnetName}/routetables',
+apiVersion: '2016-03-01',
+params: [{ name: 'VirtualNetworkName', in: 'path', type: 'string', required: true }, { name: 'SubnetName', in: 'path', type: 'string', required: true }],
+responses: [{ status: 200, body: { element: 'RouteTableAssociation', model: () => RouteTableAssociationShape } }],
 };
 
 /**

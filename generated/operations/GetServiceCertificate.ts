@@ -16,17 +16,11 @@ export interface GetServiceCertificateInput {
 
 /** What the runtime needs to send {@link getServiceCertificate} and read its response. */
 export const GetServiceCertificateOperation: OperationDescriptor<GetServiceCertificateInput, ServiceCertificate> = {
-  name: 'GetServiceCertificate',
-  method: 'GET',
-  path: '/{subscriptionId}/services/hostedservices/{ServiceName}/certificates/{ThumbprintAlgorithm}-{Thumbprint}',
-  params: [
-    { name: 'ServiceName', in: 'path', type: 'string', required: true },
-    { name: 'ThumbprintAlgorithm', in: 'path', type: 'string', required: true },
-    { name: 'Thumbprint', in: 'path', type: 'string', required: true },
-  ],
-  responses: [
-    { status: 200, body: { element: 'Certificate', model: () => ServiceCertificateShape } },
-  ],
+name: 'GetServiceCertificate',
+method: 'GET',
+path: '/{subscriptionId}/services/hostedservices/{ServiceName}/certificates/{ThumbprintAlgorithm}-{Thumbprint}',
+params: [{ name: 'ServiceName', in: 'path', type: 'string', required: true }, { name: 'ThumbprintAlgorithm', in: 'path', type: 'string', required: true }, { name: 'Thumbprint', in: 'path', type: 'string', required: true }],
+responses: [{ status: 200, body: { element: 'Certificate', model: () => ServiceCertificateShape } }],
 };
 
 /**

@@ -12,15 +12,11 @@ export interface GetStorageAccountPropertiesInput {
 
 /** What the runtime needs to send {@link getStorageAccountProperties} and read its response. */
 export const GetStorageAccountPropertiesOperation: OperationDescriptor<GetStorageAccountPropertiesInput, StorageService> = {
-  name: 'GetStorageAccountProperties',
-  method: 'GET',
-  path: '/{subscriptionId}/services/storageservices/{ServiceName}',
-  params: [
-    { name: 'ServiceName', in: 'path', type: 'string', required: true },
-  ],
-  responses: [
-    { status: 200, body: { element: 'StorageService', model: () => StorageServiceShape } },
-  ],
+name: 'GetStorageAccountProperties',
+method: 'GET',
+path: '/{subscriptionId}/services/storageservices/{ServiceName}',
+params: [{ name: 'ServiceName', in: 'path', type: 'string', required: true }],
+responses: [{ status: 200, body: { element: 'StorageService', model: () => StorageServiceShape } }],
 };
 
 /**

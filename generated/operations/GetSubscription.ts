@@ -9,13 +9,11 @@ export type GetSubscriptionInput = Record<string, never>;
 
 /** What the runtime needs to send {@link getSubscription} and read its response. */
 export const GetSubscriptionOperation: OperationDescriptor<GetSubscriptionInput, Subscription> = {
-  name: 'GetSubscription',
-  method: 'GET',
-  path: '/{subscriptionId}',
-  params: [],
-  responses: [
-    { status: 200, body: { element: 'Subscription', model: () => SubscriptionShape } },
-  ],
+name: 'GetSubscription',
+method: 'GET',
+path: '/{subscriptionId}',
+params: [],
+responses: [{ status: 200, body: { element: 'Subscription', model: () => SubscriptionShape } }],
 };
 
 /**

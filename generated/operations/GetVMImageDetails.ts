@@ -12,16 +12,12 @@ export interface GetVMImageDetailsInput {
 
 /** What the runtime needs to send {@link getVMImageDetails} and read its response. */
 export const GetVMImageDetailsOperation: OperationDescriptor<GetVMImageDetailsInput, VMImageDetails> = {
-  name: 'GetVMImageDetails',
-  method: 'GET',
-  path: '/{subscriptionId}/services/vmimages/{VMImageName}/details',
-  apiVersion: '2016-06-01',
-  params: [
-    { name: 'VMImageName', in: 'path', type: 'string', required: true },
-  ],
-  responses: [
-    { status: 200, body: { element: 'VMImageDetails', model: () => VMImageDetailsShape } },
-  ],
+name: 'GetVMImageDetails',
+method: 'GET',
+path: '/{subscriptionId}/services/vmimages/{VMImageName}/details',
+apiVersion: '2016-06-01',
+params: [{ name: 'VMImageName', in: 'path', type: 'string', required: true }],
+responses: [{ status: 200, body: { element: 'VMImageDetails', model: () => VMImageDetailsShape } }],
 };
 
 /**

@@ -12,16 +12,12 @@ export interface GetVirtualNetworkGatewayInput {
 
 /** What the runtime needs to send {@link getVirtualNetworkGateway} and read its response. */
 export const GetVirtualNetworkGatewayOperation: OperationDescriptor<GetVirtualNetworkGatewayInput, VirtualNetworkGateway> = {
-  name: 'GetVirtualNetworkGateway',
-  method: 'GET',
-  path: '/{subscriptionId}/services/networking/virtualnetworkgateways/{GatewayId}',
-  apiVersion: '2016-03-01',
-  params: [
-    { name: 'GatewayId', in: 'path', type: 'string', required: true },
-  ],
-  responses: [
-    { status: 200, body: { element: 'VirtualNetworkGateway', model: () => VirtualNetworkGatewayShape } },
-  ],
+name: 'GetVirtualNetworkGateway',
+method: 'GET',
+path: '/{subscriptionId}/services/networking/virtualnetworkgateways/{GatewayId}',
+apiVersion: '2016-03-01',
+params: [{ name: 'GatewayId', in: 'path', type: 'string', required: true }],
+responses: [{ status: 200, body: { element: 'VirtualNetworkGateway', model: () => VirtualNetworkGatewayShape } }],
 };
 
 /**

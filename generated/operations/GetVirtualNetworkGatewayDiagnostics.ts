@@ -12,16 +12,12 @@ export interface GetVirtualNetworkGatewayDiagnosticsInput {
 
 /** What the runtime needs to send {@link getVirtualNetworkGatewayDiagnostics} and read its response. */
 export const GetVirtualNetworkGatewayDiagnosticsOperation: OperationDescriptor<GetVirtualNetworkGatewayDiagnosticsInput, GatewayPublicDiagnosticsStatus> = {
-  name: 'GetVirtualNetworkGatewayDiagnostics',
-  method: 'GET',
-  path: '/{subscriptionId}/services/networking/virtualnetworkgateways/{GatewayId}/publicdiagnostics',
-  apiVersion: '2016-03-01',
-  params: [
-    { name: 'GatewayId', in: 'path', type: 'string', required: true },
-  ],
-  responses: [
-    { status: 200, body: { element: 'GatewayPublicDiagnosticsStatus', model: () => GatewayPublicDiagnosticsStatusShape } },
-  ],
+name: 'GetVirtualNetworkGatewayDiagnostics',
+method: 'GET',
+path: '/{subscriptionId}/services/networking/virtualnetworkgateways/{GatewayId}/publicdiagnostics',
+apiVersion: '2016-03-01',
+params: [{ name: 'GatewayId', in: 'path', type: 'string', required: true }],
+responses: [{ status: 200, body: { element: 'GatewayPublicDiagnosticsStatus', model: () => GatewayPublicDiagnosticsStatusShape } }],
 };
 
 /**

@@ -14,17 +14,12 @@ export interface GetVirtualNetworkGatewayIPsecParametersInput {
 
 /** What the runtime needs to send {@link getVirtualNetworkGatewayIPsecParameters} and read its response. */
 export const GetVirtualNetworkGatewayIPsecParametersOperation: OperationDescriptor<GetVirtualNetworkGatewayIPsecParametersInput, IPsecParameters> = {
-  name: 'GetVirtualNetworkGatewayIPsecParameters',
-  method: 'GET',
-  path: '/{subscriptionId}/services/networking/virtualnetworkgateways/{GatewayId}/connectedentity/{ConnectedEntityId}/ipsecparameters',
-  apiVersion: '2016-03-01',
-  params: [
-    { name: 'GatewayId', in: 'path', type: 'string', required: true },
-    { name: 'ConnectedEntityId', in: 'path', type: 'string', required: true },
-  ],
-  responses: [
-    { status: 200, body: { element: 'IPsecParameters', model: () => IPsecParametersShape } },
-  ],
+name: 'GetVirtualNetworkGatewayIPsecParameters',
+method: 'GET',
+path: '/{subscriptionId}/services/networking/virtualnetworkgateways/{GatewayId}/connectedentity/{ConnectedEntityId}/ipsecparameters',
+apiVersion: '2016-03-01',
+params: [{ name: 'GatewayId', in: 'path', type: 'string', required: true }, { name: 'ConnectedEntityId', in: 'path', type: 'string', required: true }],
+responses: [{ status: 200, body: { element: 'IPsecParameters', model: () => IPsecParametersShape } }],
 };
 
 /**

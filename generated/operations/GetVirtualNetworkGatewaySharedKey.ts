@@ -14,17 +14,12 @@ export interface GetVirtualNetworkGatewaySharedKeyInput {
 
 /** What the runtime needs to send {@link getVirtualNetworkGatewaySharedKey} and read its response. */
 export const GetVirtualNetworkGatewaySharedKeyOperation: OperationDescriptor<GetVirtualNetworkGatewaySharedKeyInput, SharedKey> = {
-  name: 'GetVirtualNetworkGatewaySharedKey',
-  method: 'GET',
-  path: '/{subscriptionId}/services/networking/virtualnetworkgateways/{GatewayId}/connectedentity/{ConnectedEntityId}/sharedkey',
-  apiVersion: '2016-03-01',
-  params: [
-    { name: 'GatewayId', in: 'path', type: 'string', required: true },
-    { name: 'ConnectedEntityId', in: 'path', type: 'string', required: true },
-  ],
-  responses: [
-    { status: 200, body: { element: 'SharedKey', model: () => SharedKeyShape } },
-  ],
+name: 'GetVirtualNetworkGatewaySharedKey',
+method: 'GET',
+path: '/{subscriptionId}/services/networking/virtualnetworkgateways/{GatewayId}/connectedentity/{ConnectedEntityId}/sharedkey',
+apiVersion: '2016-03-01',
+params: [{ name: 'GatewayId', in: 'path', type: 'string', required: true }, { name: 'ConnectedEntityId', in: 'path', type: 'string', required: true }],
+responses: [{ status: 200, body: { element: 'SharedKey', model: () => SharedKeyShape } }],
 };
 
 /**

@@ -9,13 +9,11 @@ export type ListAffinityGroupsInput = Record<string, never>;
 
 /** What the runtime needs to send {@link listAffinityGroups} and read its response. */
 export const ListAffinityGroupsOperation: OperationDescriptor<ListAffinityGroupsInput, AffinityGroup[]> = {
-  name: 'ListAffinityGroups',
-  method: 'GET',
-  path: '/{subscriptionId}/affinitygroups',
-  params: [],
-  responses: [
-    { status: 200, body: { element: 'AffinityGroups', list: { element: 'AffinityGroup', type: { kind: 'model', model: () => AffinityGroupShape } } } },
-  ],
+name: 'ListAffinityGroups',
+method: 'GET',
+path: '/{subscriptionId}/affinitygroups',
+params: [],
+responses: [{ status: 200, body: { element: 'AffinityGroups', list: { element: 'AffinityGroup', type: { kind: 'model', model: () => AffinityGroupShape } } } }],
 };
 
 /**

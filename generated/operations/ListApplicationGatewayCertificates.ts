@@ -12,17 +12,13 @@ export interface ListApplicationGatewayCertificatesInput {
 
 /** What the runtime needs to send {@link listApplicationGatewayCertificates} and read its response. */
 export const ListApplicationGatewayCertificatesOperation: OperationDescriptor<ListApplicationGatewayCertificatesInput, ApplicationGatewayCertificate[]> = {
-  name: 'ListApplicationGatewayCertificates',
-  method: 'GET',
-  path: '/{subscriptionId}/services/networking/ApplicationGateways/{GatewayName}/sslcertificates',
-  apiVersion: '2016-03-01',
-  fixedQuery: { 'api-version': '2016-07-01' },
-  params: [
-    { name: 'GatewayName', in: 'path', type: 'string', required: true },
-  ],
-  responses: [
-    { status: 200, body: { element: 'ApplicationGatewayCertificates', list: { element: 'ApplicationGatewayCertificate', type: { kind: 'model', model: () => ApplicationGatewayCertificateShape } } } },
-  ],
+name: 'ListApplicationGatewayCertificates',
+method: 'GET',
+path: '/{subscriptionId}/services/networking/ApplicationGateways/{GatewayName}/sslcertificates',
+apiVersion: '2016-03-01',
+fixedQuery: { 'api-version': '2016-07-01' },
+params: [{ name: 'GatewayName', in: 'path', type: 'string', required: true }],
+responses: [{ status: 200, body: { element: 'ApplicationGatewayCertificates', list: { element: 'ApplicationGatewayCertificate', type: { kind: 'model', model: () => ApplicationGatewayCertificateShape } } } }],
 };
 
 /**

@@ -9,15 +9,13 @@ export type ListApplicationGatewaysInput = Record<string, never>;
 
 /** What the runtime needs to send {@link listApplicationGateways} and read its response. */
 export const ListApplicationGatewaysOperation: OperationDescriptor<ListApplicationGatewaysInput, ApplicationGateway[]> = {
-  name: 'ListApplicationGateways',
-  method: 'GET',
-  path: '/{subscriptionId}/services/networking/ApplicationGateways',
-  apiVersion: '2016-03-01',
-  fixedQuery: { 'api-version': '2016-07-01' },
-  params: [],
-  responses: [
-    { status: 200, body: { element: 'ApplicationGateways', list: { element: 'ApplicationGateway', type: { kind: 'model', model: () => ApplicationGatewayShape } } } },
-  ],
+name: 'ListApplicationGateways',
+method: 'GET',
+path: '/{subscriptionId}/services/networking/ApplicationGateways',
+apiVersion: '2016-03-01',
+fixedQuery: { 'api-version': '2016-07-01' },
+params: [],
+responses: [{ status: 200, body: { element: 'ApplicationGateways', list: { element: 'ApplicationGateway', type: { kind: 'model', model: () => ApplicationGatewayShape } } } }],
 };
 
 /**

@@ -9,14 +9,12 @@ export type ListAvailableExtensionsInput = Record<string, never>;
 
 /** What the runtime needs to send {@link listAvailableExtensions} and read its response. */
 export const ListAvailableExtensionsOperation: OperationDescriptor<ListAvailableExtensionsInput, ExtensionImage[]> = {
-  name: 'ListAvailableExtensions',
-  method: 'GET',
-  path: '/{subscriptionId}/services/extensions',
-  apiVersion: '2016-06-01',
-  params: [],
-  responses: [
-    { status: 200, body: { element: 'ExtensionImages', list: { element: 'ExtensionImage', type: { kind: 'model', model: () => ExtensionImageShape } } } },
-  ],
+name: 'ListAvailableExtensions',
+method: 'GET',
+path: '/{subscriptionId}/services/extensions',
+apiVersion: '2016-06-01',
+params: [],
+responses: [{ status: 200, body: { element: 'ExtensionImages', list: { element: 'ExtensionImage', type: { kind: 'model', model: () => ExtensionImageShape } } } }],
 };
 
 /**

@@ -9,13 +9,11 @@ export type ListDisksInput = Record<string, never>;
 
 /** What the runtime needs to send {@link listDisks} and read its response. */
 export const ListDisksOperation: OperationDescriptor<ListDisksInput, Disk[]> = {
-  name: 'ListDisks',
-  method: 'GET',
-  path: '/{subscriptionId}/services/disks',
-  params: [],
-  responses: [
-    { status: 200, body: { element: 'Disks', list: { element: 'Disk', type: { kind: 'model', model: () => DiskShape } } } },
-  ],
+name: 'ListDisks',
+method: 'GET',
+path: '/{subscriptionId}/services/disks',
+params: [],
+responses: [{ status: 200, body: { element: 'Disks', list: { element: 'Disk', type: { kind: 'model', model: () => DiskShape } } } }],
 };
 
 /**

@@ -9,15 +9,13 @@ export type ListGatewayConnectionsInput = Record<string, never>;
 
 /** What the runtime needs to send {@link listGatewayConnections} and read its response. */
 export const ListGatewayConnectionsOperation: OperationDescriptor<ListGatewayConnectionsInput, GatewayConnection[]> = {
-  name: 'ListGatewayConnections',
-  method: 'GET',
-  path: '/{subscriptionId}/services/networking/gatewayconnections',
-  apiVersion: '2016-03-01',
-  fixedQuery: { 'api-version': '2016-03-01' },
-  params: [],
-  responses: [
-    { status: 200, body: { element: 'GatewayConnections', list: { element: 'GatewayConnection', type: { kind: 'model', model: () => GatewayConnectionShape } } } },
-  ],
+name: 'ListGatewayConnections',
+method: 'GET',
+path: '/{subscriptionId}/services/networking/gatewayconnections',
+apiVersion: '2016-03-01',
+fixedQuery: { 'api-version': '2016-03-01' },
+params: [],
+responses: [{ status: 200, body: { element: 'GatewayConnections', list: { element: 'GatewayConnection', type: { kind: 'model', model: () => GatewayConnectionShape } } } }],
 };
 
 /**

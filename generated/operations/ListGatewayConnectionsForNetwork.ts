@@ -12,16 +12,12 @@ export interface ListGatewayConnectionsForNetworkInput {
 
 /** What the runtime needs to send {@link listGatewayConnectionsForNetwork} and read its response. */
 export const ListGatewayConnectionsForNetworkOperation: OperationDescriptor<ListGatewayConnectionsForNetworkInput, GatewayConnectionStatus[]> = {
-  name: 'ListGatewayConnectionsForNetwork',
-  method: 'GET',
-  path: '/{subscriptionId}/services/networking/{NetworkName}/gateway/connections',
-  apiVersion: '2016-03-01',
-  params: [
-    { name: 'NetworkName', in: 'path', type: 'string', required: true },
-  ],
-  responses: [
-    { status: 200, body: { element: 'Connections', list: { element: 'Connection', type: { kind: 'model', model: () => GatewayConnectionStatusShape } } } },
-  ],
+name: 'ListGatewayConnectionsForNetwork',
+method: 'GET',
+path: '/{subscriptionId}/services/networking/{NetworkName}/gateway/connections',
+apiVersion: '2016-03-01',
+params: [{ name: 'NetworkName', in: 'path', type: 'string', required: true }],
+responses: [{ status: 200, body: { element: 'Connections', list: { element: 'Connection', type: { kind: 'model', model: () => GatewayConnectionStatusShape } } } }],
 };
 
 /**

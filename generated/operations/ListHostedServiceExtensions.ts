@@ -12,16 +12,12 @@ export interface ListHostedServiceExtensionsInput {
 
 /** What the runtime needs to send {@link listHostedServiceExtensions} and read its response. */
 export const ListHostedServiceExtensionsOperation: OperationDescriptor<ListHostedServiceExtensionsInput, HostedServiceExtension[]> = {
-  name: 'ListHostedServiceExtensions',
-  method: 'GET',
-  path: '/{subscriptionId}/services/hostedservices/{ServiceName}/extensions',
-  apiVersion: '2016-06-01',
-  params: [
-    { name: 'ServiceName', in: 'path', type: 'string', required: true },
-  ],
-  responses: [
-    { status: 200, body: { element: 'Extensions', list: { element: 'Extension', type: { kind: 'model', model: () => HostedServiceExtensionShape } } } },
-  ],
+name: 'ListHostedServiceExtensions',
+method: 'GET',
+path: '/{subscriptionId}/services/hostedservices/{ServiceName}/extensions',
+apiVersion: '2016-06-01',
+params: [{ name: 'ServiceName', in: 'path', type: 'string', required: true }],
+responses: [{ status: 200, body: { element: 'Extensions', list: { element: 'Extension', type: { kind: 'model', model: () => HostedServiceExtensionShape } } } }],
 };
 
 /**

@@ -9,13 +9,11 @@ export type ListHostedServicesInput = Record<string, never>;
 
 /** What the runtime needs to send {@link listHostedServices} and read its response. */
 export const ListHostedServicesOperation: OperationDescriptor<ListHostedServicesInput, HostedService[]> = {
-  name: 'ListHostedServices',
-  method: 'GET',
-  path: '/{subscriptionId}/services/hostedservices',
-  params: [],
-  responses: [
-    { status: 200, body: { element: 'HostedServices', list: { element: 'HostedService', type: { kind: 'model', model: () => HostedServiceShape } } } },
-  ],
+name: 'ListHostedServices',
+method: 'GET',
+path: '/{subscriptionId}/services/hostedservices',
+params: [],
+responses: [{ status: 200, body: { element: 'HostedServices', list: { element: 'HostedService', type: { kind: 'model', model: () => HostedServiceShape } } } }],
 };
 
 /**

@@ -9,15 +9,13 @@ export type ListLocalNetworkGatewaysInput = Record<string, never>;
 
 /** What the runtime needs to send {@link listLocalNetworkGateways} and read its response. */
 export const ListLocalNetworkGatewaysOperation: OperationDescriptor<ListLocalNetworkGatewaysInput, LocalNetworkGateway[]> = {
-  name: 'ListLocalNetworkGateways',
-  method: 'GET',
-  path: '/{subscriptionId}/services/networking/localnetworkgateways',
-  apiVersion: '2016-03-01',
-  fixedQuery: { 'api-version': '2016-03-01' },
-  params: [],
-  responses: [
-    { status: 200, body: { element: 'LocalNetworkGateways', list: { element: 'LocalNetworkGateway', type: { kind: 'model', model: () => LocalNetworkGatewayShape } } } },
-  ],
+name: 'ListLocalNetworkGateways',
+method: 'GET',
+path: '/{subscriptionId}/services/networking/localnetworkgateways',
+apiVersion: '2016-03-01',
+fixedQuery: { 'api-version': '2016-03-01' },
+params: [],
+responses: [{ status: 200, body: { element: 'LocalNetworkGateways', list: { element: 'LocalNetworkGateway', type: { kind: 'model', model: () => LocalNetworkGatewayShape } } } }],
 };
 
 /**

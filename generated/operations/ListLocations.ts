@@ -9,13 +9,11 @@ export type ListLocationsInput = Record<string, never>;
 
 /** What the runtime needs to send {@link listLocations} and read its response. */
 export const ListLocationsOperation: OperationDescriptor<ListLocationsInput, Location[]> = {
-  name: 'ListLocations',
-  method: 'GET',
-  path: '/{subscriptionId}/locations',
-  params: [],
-  responses: [
-    { status: 200, body: { element: 'Locations', list: { element: 'Location', type: { kind: 'model', model: () => LocationShape } } } },
-  ],
+name: 'ListLocations',
+method: 'GET',
+path: '/{subscriptionId}/locations',
+params: [],
+responses: [{ status: 200, body: { element: 'Locations', list: { element: 'Location', type: { kind: 'model', model: () => LocationShape } } } }],
 };
 
 /**

@@ -9,13 +9,11 @@ export type ListManagementCertificatesInput = Record<string, never>;
 
 /** What the runtime needs to send {@link listManagementCertificates} and read its response. */
 export const ListManagementCertificatesOperation: OperationDescriptor<ListManagementCertificatesInput, SubscriptionCertificate[]> = {
-  name: 'ListManagementCertificates',
-  method: 'GET',
-  path: '/{subscriptionId}/certificates',
-  params: [],
-  responses: [
-    { status: 200, body: { element: 'SubscriptionCertificates', list: { element: 'SubscriptionCertificate', type: { kind: 'model', model: () => SubscriptionCertificateShape } } } },
-  ],
+name: 'ListManagementCertificates',
+method: 'GET',
+path: '/{subscriptionId}/certificates',
+params: [],
+responses: [{ status: 200, body: { element: 'SubscriptionCertificates', list: { element: 'SubscriptionCertificate', type: { kind: 'model', model: () => SubscriptionCertificateShape } } } }],
 };
 
 /**

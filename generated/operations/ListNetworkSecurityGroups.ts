@@ -9,13 +9,11 @@ export type ListNetworkSecurityGroupsInput = Record<string, never>;
 
 /** What the runtime needs to send {@link listNetworkSecurityGroups} and read its response. */
 export const ListNetworkSecurityGroupsOperation: OperationDescriptor<ListNetworkSecurityGroupsInput, NetworkSecurityGroup[]> = {
-  name: 'ListNetworkSecurityGroups',
-  method: 'GET',
-  path: '/{subscriptionId}/services/networking/networksecuritygroups',
-  params: [],
-  responses: [
-    { status: 200, body: { element: 'NetworkSecurityGroups', list: { element: 'NetworkSecurityGroup', type: { kind: 'model', model: () => NetworkSecurityGroupShape } } } },
-  ],
+name: 'ListNetworkSecurityGroups',
+method: 'GET',
+path: '/{subscriptionId}/services/networking/networksecuritygroups',
+params: [],
+responses: [{ status: 200, body: { element: 'NetworkSecurityGroups', list: { element: 'NetworkSecurityGroup', type: { kind: 'model', model: () => NetworkSecurityGroupShape } } } }],
 };
 
 /**

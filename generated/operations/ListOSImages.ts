@@ -9,13 +9,11 @@ export type ListOSImagesInput = Record<string, never>;
 
 /** What the runtime needs to send {@link listOSImages} and read its response. */
 export const ListOSImagesOperation: OperationDescriptor<ListOSImagesInput, OSImage[]> = {
-  name: 'ListOSImages',
-  method: 'GET',
-  path: '/{subscriptionId}/services/images',
-  params: [],
-  responses: [
-    { status: 200, body: { element: 'Images', list: { element: 'OSImage', type: { kind: 'model', model: () => OSImageShape } } } },
-  ],
+name: 'ListOSImages',
+method: 'GET',
+path: '/{subscriptionId}/services/images',
+params: [],
+responses: [{ status: 200, body: { element: 'Images', list: { element: 'OSImage', type: { kind: 'model', model: () => OSImageShape } } } }],
 };
 
 /**

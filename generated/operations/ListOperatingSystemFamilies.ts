@@ -9,13 +9,11 @@ export type ListOperatingSystemFamiliesInput = Record<string, never>;
 
 /** What the runtime needs to send {@link listOperatingSystemFamilies} and read its response. */
 export const ListOperatingSystemFamiliesOperation: OperationDescriptor<ListOperatingSystemFamiliesInput, OperatingSystemFamily[]> = {
-  name: 'ListOperatingSystemFamilies',
-  method: 'GET',
-  path: '/{subscriptionId}/operatingsystemfamilies',
-  params: [],
-  responses: [
-    { status: 200, body: { element: 'OperatingSystemFamilies', list: { element: 'OperatingSystemFamily', type: { kind: 'model', model: () => OperatingSystemFamilyShape } } } },
-  ],
+name: 'ListOperatingSystemFamilies',
+method: 'GET',
+path: '/{subscriptionId}/operatingsystemfamilies',
+params: [],
+responses: [{ status: 200, body: { element: 'OperatingSystemFamilies', list: { element: 'OperatingSystemFamily', type: { kind: 'model', model: () => OperatingSystemFamilyShape } } } }],
 };
 
 /**

@@ -9,13 +9,11 @@ export type ListOperatingSystemsInput = Record<string, never>;
 
 /** What the runtime needs to send {@link listOperatingSystems} and read its response. */
 export const ListOperatingSystemsOperation: OperationDescriptor<ListOperatingSystemsInput, OperatingSystem[]> = {
-  name: 'ListOperatingSystems',
-  method: 'GET',
-  path: '/{subscriptionId}/operatingsystems',
-  params: [],
-  responses: [
-    { status: 200, body: { element: 'OperatingSystems', list: { element: 'OperatingSystem', type: { kind: 'model', model: () => OperatingSystemShape } } } },
-  ],
+name: 'ListOperatingSystems',
+method: 'GET',
+path: '/{subscriptionId}/operatingsystems',
+params: [],
+responses: [{ status: 200, body: { element: 'OperatingSystems', list: { element: 'OperatingSystem', type: { kind: 'model', model: () => OperatingSystemShape } } } }],
 };
 
 /**

@@ -9,14 +9,12 @@ export type ListPublisherExtensionsInput = Record<string, never>;
 
 /** What the runtime needs to send {@link listPublisherExtensions} and read its response. */
 export const ListPublisherExtensionsOperation: OperationDescriptor<ListPublisherExtensionsInput, ExtensionImage[]> = {
-  name: 'ListPublisherExtensions',
-  method: 'GET',
-  path: '/{subscriptionId}/services/publisherextensions',
-  apiVersion: '2016-06-01',
-  params: [],
-  responses: [
-    { status: 200, body: { element: 'ExtensionImages', list: { element: 'ExtensionImage', type: { kind: 'model', model: () => ExtensionImageShape } } } },
-  ],
+name: 'ListPublisherExtensions',
+method: 'GET',
+path: '/{subscriptionId}/services/publisherextensions',
+apiVersion: '2016-06-01',
+params: [],
+responses: [{ status: 200, body: { element: 'ExtensionImages', list: { element: 'ExtensionImage', type: { kind: 'model', model: () => ExtensionImageShape } } } }],
 };
 
 /**

@@ -9,13 +9,11 @@ export type ListReservedIPsInput = Record<string, never>;
 
 /** What the runtime needs to send {@link listReservedIPs} and read its response. */
 export const ListReservedIPsOperation: OperationDescriptor<ListReservedIPsInput, ReservedIP[]> = {
-  name: 'ListReservedIPs',
-  method: 'GET',
-  path: '/{subscriptionId}/services/networking/reservedips',
-  params: [],
-  responses: [
-    { status: 200, body: { element: 'ReservedIPs', list: { element: 'ReservedIP', type: { kind: 'model', model: () => ReservedIPShape } } } },
-  ],
+name: 'ListReservedIPs',
+method: 'GET',
+path: '/{subscriptionId}/services/networking/reservedips',
+params: [],
+responses: [{ status: 200, body: { element: 'ReservedIPs', list: { element: 'ReservedIP', type: { kind: 'model', model: () => ReservedIPShape } } } }],
 };
 
 /**

@@ -14,16 +14,11 @@ export interface ListResourceExtensionVersionsInput {
 
 /** What the runtime needs to send {@link listResourceExtensionVersions} and read its response. */
 export const ListResourceExtensionVersionsOperation: OperationDescriptor<ListResourceExtensionVersionsInput, ResourceExtension[]> = {
-  name: 'ListResourceExtensionVersions',
-  method: 'GET',
-  path: '/{subscriptionId}/services/resourceextensions/{PublisherName}/{ExtensionName}',
-  params: [
-    { name: 'PublisherName', in: 'path', type: 'string', required: true },
-    { name: 'ExtensionName', in: 'path', type: 'string', required: true },
-  ],
-  responses: [
-    { status: 200, body: { element: 'ResourceExtensions', list: { element: 'ResourceExtension', type: { kind: 'model', model: () => ResourceExtensionShape } } } },
-  ],
+name: 'ListResourceExtensionVersions',
+method: 'GET',
+path: '/{subscriptionId}/services/resourceextensions/{PublisherName}/{ExtensionName}',
+params: [{ name: 'PublisherName', in: 'path', type: 'string', required: true }, { name: 'ExtensionName', in: 'path', type: 'string', required: true }],
+responses: [{ status: 200, body: { element: 'ResourceExtensions', list: { element: 'ResourceExtension', type: { kind: 'model', model: () => ResourceExtensionShape } } } }],
 };
 
 /**

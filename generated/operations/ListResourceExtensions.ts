@@ -9,13 +9,11 @@ export type ListResourceExtensionsInput = Record<string, never>;
 
 /** What the runtime needs to send {@link listResourceExtensions} and read its response. */
 export const ListResourceExtensionsOperation: OperationDescriptor<ListResourceExtensionsInput, ResourceExtension[]> = {
-  name: 'ListResourceExtensions',
-  method: 'GET',
-  path: '/{subscriptionId}/services/resourceextensions',
-  params: [],
-  responses: [
-    { status: 200, body: { element: 'ResourceExtensions', list: { element: 'ResourceExtension', type: { kind: 'model', model: () => ResourceExtensionShape } } } },
-  ],
+name: 'ListResourceExtensions',
+method: 'GET',
+path: '/{subscriptionId}/services/resourceextensions',
+params: [],
+responses: [{ status: 200, body: { element: 'ResourceExtensions', list: { element: 'ResourceExtension', type: { kind: 'model', model: () => ResourceExtensionShape } } } }],
 };
 
 /**

@@ -9,13 +9,11 @@ export type ListRoleSizesInput = Record<string, never>;
 
 /** What the runtime needs to send {@link listRoleSizes} and read its response. */
 export const ListRoleSizesOperation: OperationDescriptor<ListRoleSizesInput, RoleSize[]> = {
-  name: 'ListRoleSizes',
-  method: 'GET',
-  path: '/{subscriptionId}/rolesizes',
-  params: [],
-  responses: [
-    { status: 200, body: { element: 'RoleSizes', list: { element: 'RoleSize', type: { kind: 'model', model: () => RoleSizeShape } } } },
-  ],
+name: 'ListRoleSizes',
+method: 'GET',
+path: '/{subscriptionId}/rolesizes',
+params: [],
+responses: [{ status: 200, body: { element: 'RoleSizes', list: { element: 'RoleSize', type: { kind: 'model', model: () => RoleSizeShape } } } }],
 };
 
 /**

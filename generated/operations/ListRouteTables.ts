@@ -9,14 +9,12 @@ export type ListRouteTablesInput = Record<string, never>;
 
 /** What the runtime needs to send {@link listRouteTables} and read its response. */
 export const ListRouteTablesOperation: OperationDescriptor<ListRouteTablesInput, RouteTable[]> = {
-  name: 'ListRouteTables',
-  method: 'GET',
-  path: '/{subscriptionId}/services/networking/routetables',
-  apiVersion: '2016-03-01',
-  params: [],
-  responses: [
-    { status: 200, body: { element: 'RouteTables', list: { element: 'RouteTable', type: { kind: 'model', model: () => RouteTableShape } } } },
-  ],
+name: 'ListRouteTables',
+method: 'GET',
+path: '/{subscriptionId}/services/networking/routetables',
+apiVersion: '2016-03-01',
+params: [],
+responses: [{ status: 200, body: { element: 'RouteTables', list: { element: 'RouteTable', type: { kind: 'model', model: () => RouteTableShape } } } }],
 };
 
 /**

@@ -12,15 +12,11 @@ export interface ListServiceCertificatesInput {
 
 /** What the runtime needs to send {@link listServiceCertificates} and read its response. */
 export const ListServiceCertificatesOperation: OperationDescriptor<ListServiceCertificatesInput, ServiceCertificate[]> = {
-  name: 'ListServiceCertificates',
-  method: 'GET',
-  path: '/{subscriptionId}/services/hostedservices/{ServiceName}/certificates',
-  params: [
-    { name: 'ServiceName', in: 'path', type: 'string', required: true },
-  ],
-  responses: [
-    { status: 200, body: { element: 'Certificates', list: { element: 'Certificate', type: { kind: 'model', model: () => ServiceCertificateShape } } } },
-  ],
+name: 'ListServiceCertificates',
+method: 'GET',
+path: '/{subscriptionId}/services/hostedservices/{ServiceName}/certificates',
+params: [{ name: 'ServiceName', in: 'path', type: 'string', required: true }],
+responses: [{ status: 200, body: { element: 'Certificates', list: { element: 'Certificate', type: { kind: 'model', model: () => ServiceCertificateShape } } } }],
 };
 
 /**

@@ -9,13 +9,11 @@ export type ListStorageAccountsInput = Record<string, never>;
 
 /** What the runtime needs to send {@link listStorageAccounts} and read its response. */
 export const ListStorageAccountsOperation: OperationDescriptor<ListStorageAccountsInput, StorageService[]> = {
-  name: 'ListStorageAccounts',
-  method: 'GET',
-  path: '/{subscriptionId}/services/storageservices',
-  params: [],
-  responses: [
-    { status: 200, body: { element: 'StorageServices', list: { element: 'StorageService', type: { kind: 'model', model: () => StorageServiceShape } } } },
-  ],
+name: 'ListStorageAccounts',
+method: 'GET',
+path: '/{subscriptionId}/services/storageservices',
+params: [],
+responses: [{ status: 200, body: { element: 'StorageServices', list: { element: 'StorageService', type: { kind: 'model', model: () => StorageServiceShape } } } }],
 };
 
 /**

@@ -9,13 +9,11 @@ export type ListSubscriptionsInput = Record<string, never>;
 
 /** What the runtime needs to send {@link listSubscriptions} and read its response. */
 export const ListSubscriptionsOperation: OperationDescriptor<ListSubscriptionsInput, Subscription[]> = {
-  name: 'ListSubscriptions',
-  method: 'GET',
-  path: '/subscriptions',
-  params: [],
-  responses: [
-    { status: 200, body: { element: 'Subscriptions', list: { element: 'Subscription', type: { kind: 'model', model: () => SubscriptionShape } } } },
-  ],
+name: 'ListSubscriptions',
+method: 'GET',
+path: '/subscriptions',
+params: [],
+responses: [{ status: 200, body: { element: 'Subscriptions', list: { element: 'Subscription', type: { kind: 'model', model: () => SubscriptionShape } } } }],
 };
 
 /**

@@ -9,14 +9,12 @@ export type ListSupportedVpnDevicesInput = Record<string, never>;
 
 /** What the runtime needs to send {@link listSupportedVpnDevices} and read its response. */
 export const ListSupportedVpnDevicesOperation: OperationDescriptor<ListSupportedVpnDevicesInput, VpnDeviceList> = {
-  name: 'ListSupportedVpnDevices',
-  method: 'GET',
-  path: '/{subscriptionId}/services/networking/supporteddevices',
-  apiVersion: '2016-03-01',
-  params: [],
-  responses: [
-    { status: 200, body: { element: 'VpnDeviceList', model: () => VpnDeviceListShape } },
-  ],
+name: 'ListSupportedVpnDevices',
+method: 'GET',
+path: '/{subscriptionId}/services/networking/supporteddevices',
+apiVersion: '2016-03-01',
+params: [],
+responses: [{ status: 200, body: { element: 'VpnDeviceList', model: () => VpnDeviceListShape } }],
 };
 
 /**

@@ -16,17 +16,11 @@ export interface ListVMImagesInput {
 
 /** What the runtime needs to send {@link listVMImages} and read its response. */
 export const ListVMImagesOperation: OperationDescriptor<ListVMImagesInput, VMImage[]> = {
-  name: 'ListVMImages',
-  method: 'GET',
-  path: '/{subscriptionId}/services/vmimages',
-  params: [
-    { name: 'Location', in: 'query', wireName: 'location', type: 'string' },
-    { name: 'Publisher', in: 'query', wireName: 'publisher', type: 'string' },
-    { name: 'Category', in: 'query', wireName: 'category', type: 'string' },
-  ],
-  responses: [
-    { status: 200, body: { element: 'VMImages', list: { element: 'VMImage', type: { kind: 'model', model: () => VMImageShape } } } },
-  ],
+name: 'ListVMImages',
+method: 'GET',
+path: '/{subscriptionId}/services/vmimages',
+params: [{ name: 'Location', in: 'query', wireName: 'location', type: 'string' }, { name: 'Publisher', in: 'query', wireName: 'publisher', type: 'string' }, { name: 'Category', in: 'query', wireName: 'category', type: 'string' }],
+responses: [{ status: 200, body: { element: 'VMImages', list: { element: 'VMImage', type: { kind: 'model', model: () => VMImageShape } } } }],
 };
 
 /**

@@ -9,15 +9,13 @@ export type ListVirtualNetworkGatewaysInput = Record<string, never>;
 
 /** What the runtime needs to send {@link listVirtualNetworkGateways} and read its response. */
 export const ListVirtualNetworkGatewaysOperation: OperationDescriptor<ListVirtualNetworkGatewaysInput, VirtualNetworkGateway[]> = {
-  name: 'ListVirtualNetworkGateways',
-  method: 'GET',
-  path: '/{subscriptionId}/services/networking/virtualnetworkgateways',
-  apiVersion: '2016-03-01',
-  fixedQuery: { 'api-version': '2016-03-01' },
-  params: [],
-  responses: [
-    { status: 200, body: { element: 'VirtualNetworkGateways', list: { element: 'VirtualNetworkGateway', type: { kind: 'model', model: () => VirtualNetworkGatewayShape } } } },
-  ],
+name: 'ListVirtualNetworkGateways',
+method: 'GET',
+path: '/{subscriptionId}/services/networking/virtualnetworkgateways',
+apiVersion: '2016-03-01',
+fixedQuery: { 'api-version': '2016-03-01' },
+params: [],
+responses: [{ status: 200, body: { element: 'VirtualNetworkGateways', list: { element: 'VirtualNetworkGateway', type: { kind: 'model', model: () => VirtualNetworkGatewayShape } } } }],
 };
 
 /**

@@ -9,13 +9,11 @@ export type ListVirtualNetworkSitesInput = Record<string, never>;
 
 /** What the runtime needs to send {@link listVirtualNetworkSites} and read its response. */
 export const ListVirtualNetworkSitesOperation: OperationDescriptor<ListVirtualNetworkSitesInput, VirtualNetworkSite[]> = {
-  name: 'ListVirtualNetworkSites',
-  method: 'GET',
-  path: '/{subscriptionId}/services/networking/virtualnetwork',
-  params: [],
-  responses: [
-    { status: 200, body: { element: 'VirtualNetworkSites', list: { element: 'VirtualNetworkSite', type: { kind: 'model', model: () => VirtualNetworkSiteShape } } } },
-  ],
+name: 'ListVirtualNetworkSites',
+method: 'GET',
+path: '/{subscriptionId}/services/networking/virtualnetwork',
+params: [],
+responses: [{ status: 200, body: { element: 'VirtualNetworkSites', list: { element: 'VirtualNetworkSite', type: { kind: 'model', model: () => VirtualNetworkSiteShape } } } }],
 };
 
 /**

@@ -13,17 +13,13 @@ export interface RegenerateStorageAccountKeysInput extends RegenerateKeys {
 
 /** What the runtime needs to send {@link regenerateStorageAccountKeys} and read its response. */
 export const RegenerateStorageAccountKeysOperation: OperationDescriptor<RegenerateStorageAccountKeysInput, StorageAccountKeys> = {
-  name: 'RegenerateStorageAccountKeys',
-  method: 'POST',
-  path: '/{subscriptionId}/services/storageservices/{ServiceName}/keys',
-  fixedQuery: { action: 'regenerate' },
-  params: [
-    { name: 'ServiceName', in: 'path', type: 'string', required: true },
-  ],
-  request: { element: 'RegenerateKeys', model: () => RegenerateKeysShape },
-  responses: [
-    { status: 200, body: { element: 'StorageService', model: () => StorageAccountKeysShape } },
-  ],
+name: 'RegenerateStorageAccountKeys',
+method: 'POST',
+path: '/{subscriptionId}/services/storageservices/{ServiceName}/keys',
+fixedQuery: { action: 'regenerate' },
+params: [{ name: 'ServiceName', in: 'path', type: 'string', required: true }],
+request: { element: 'RegenerateKeys', model: () => RegenerateKeysShape },
+responses: [{ status: 200, body: { element: 'StorageService', model: () => StorageAccountKeysShape } }],
 };
 
 /**

@@ -12,16 +12,12 @@ export interface UpdateHostedServiceInput extends UpdateHostedService {
 
 /** What the runtime needs to send {@link updateHostedService} and read its response. */
 export const UpdateHostedServiceOperation: OperationDescriptor<UpdateHostedServiceInput, ResponseMetadata> = {
-  name: 'UpdateHostedService',
-  method: 'PUT',
-  path: '/{subscriptionId}/services/hostedservices/{ServiceName}',
-  params: [
-    { name: 'ServiceName', in: 'path', type: 'string', required: true },
-  ],
-  request: { element: 'UpdateHostedService', model: () => UpdateHostedServiceShape },
-  responses: [
-    { status: 200 },
-  ],
+name: 'UpdateHostedService',
+method: 'PUT',
+path: '/{subscriptionId}/services/hostedservices/{ServiceName}',
+params: [{ name: 'ServiceName', in: 'path', type: 'string', required: true }],
+request: { element: 'UpdateHostedService', model: () => UpdateHostedServiceShape },
+responses: [{ status: 200 }],
 };
 
 /**

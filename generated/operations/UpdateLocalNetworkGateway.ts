@@ -12,18 +12,14 @@ export interface UpdateLocalNetworkGatewayInput extends UpdateLocalNetworkGatewa
 
 /** What the runtime needs to send {@link updateLocalNetworkGateway} and read its response. */
 export const UpdateLocalNetworkGatewayOperation: OperationDescriptor<UpdateLocalNetworkGatewayInput, ResponseMetadata> = {
-  name: 'UpdateLocalNetworkGateway',
-  method: 'PATCH',
-  path: '/{subscriptionId}/services/networking/localnetworkgateways/{GatewayId}',
-  apiVersion: '2016-03-01',
-  fixedQuery: { 'api-version': '2016-03-01' },
-  params: [
-    { name: 'GatewayId', in: 'path', type: 'string', required: true },
-  ],
-  request: { element: 'UpdateLocalNetworkGatewayParameters', model: () => UpdateLocalNetworkGatewayParametersShape },
-  responses: [
-    { status: 200 },
-  ],
+name: 'UpdateLocalNetworkGateway',
+method: 'PATCH',
+path: '/{subscriptionId}/services/networking/localnetworkgateways/{GatewayId}',
+apiVersion: '2016-03-01',
+fixedQuery: { 'api-version': '2016-03-01' },
+params: [{ name: 'GatewayId', in: 'path', type: 'string', required: true }],
+request: { element: 'UpdateLocalNetworkGatewayParameters', model: () => UpdateLocalNetworkGatewayParametersShape },
+responses: [{ status: 200 }],
 };
 
 /**

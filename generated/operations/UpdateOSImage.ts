@@ -13,16 +13,12 @@ export interface UpdateOSImageInput extends UpdateOSImage {
 
 /** What the runtime needs to send {@link updateOSImage} and read its response. */
 export const UpdateOSImageOperation: OperationDescriptor<UpdateOSImageInput, OSImage> = {
-  name: 'UpdateOSImage',
-  method: 'PUT',
-  path: '/{subscriptionId}/services/images/{ImageName}',
-  params: [
-    { name: 'ImageName', in: 'path', type: 'string', required: true },
-  ],
-  request: { element: 'OSImage', model: () => UpdateOSImageShape },
-  responses: [
-    { status: 200, body: { element: 'OSImage', model: () => OSImageShape } },
-  ],
+name: 'UpdateOSImage',
+method: 'PUT',
+path: '/{subscriptionId}/services/images/{ImageName}',
+params: [{ name: 'ImageName', in: 'path', type: 'string', required: true }],
+request: { element: 'OSImage', model: () => UpdateOSImageShape },
+responses: [{ status: 200, body: { element: 'OSImage', model: () => OSImageShape } }],
 };
 
 /**

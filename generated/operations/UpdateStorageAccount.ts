@@ -12,16 +12,12 @@ export interface UpdateStorageAccountInput extends UpdateStorageServiceInput {
 
 /** What the runtime needs to send {@link updateStorageAccount} and read its response. */
 export const UpdateStorageAccountOperation: OperationDescriptor<UpdateStorageAccountInput, ResponseMetadata> = {
-  name: 'UpdateStorageAccount',
-  method: 'PUT',
-  path: '/{subscriptionId}/services/storageservices/{ServiceName}',
-  params: [
-    { name: 'ServiceName', in: 'path', type: 'string', required: true },
-  ],
-  request: { element: 'UpdateStorageServiceInput', model: () => UpdateStorageServiceInputShape },
-  responses: [
-    { status: 200 },
-  ],
+name: 'UpdateStorageAccount',
+method: 'PUT',
+path: '/{subscriptionId}/services/storageservices/{ServiceName}',
+params: [{ name: 'ServiceName', in: 'path', type: 'string', required: true }],
+request: { element: 'UpdateStorageServiceInput', model: () => UpdateStorageServiceInputShape },
+responses: [{ status: 200 }],
 };
 
 /**

@@ -12,16 +12,12 @@ export interface UpdateVMImageInput extends VMImage {
 
 /** What the runtime needs to send {@link updateVMImage} and read its response. */
 export const UpdateVMImageOperation: OperationDescriptor<UpdateVMImageInput, ResponseMetadata> = {
-  name: 'UpdateVMImage',
-  method: 'PUT',
-  path: '/{subscriptionId}/services/vmimages/{VMImageName}',
-  params: [
-    { name: 'VMImageName', in: 'path', type: 'string', required: true },
-  ],
-  request: { element: 'VMImage', model: () => VMImageShape },
-  responses: [
-    { status: 200 },
-  ],
+name: 'UpdateVMImage',
+method: 'PUT',
+path: '/{subscriptionId}/services/vmimages/{VMImageName}',
+params: [{ name: 'VMImageName', in: 'path', type: 'string', required: true }],
+request: { element: 'VMImage', model: () => VMImageShape },
+responses: [{ status: 200 }],
 };
 
 /**

@@ -2,6 +2,9 @@
 export { ServiceClient } from './client.js';
 export type { ClientOptions, RequestOptions, WaitingRequestOptions, ResponseInfo, ResponseMetadata } from './client.js';
 export type { AcceptedOperation, CompletedOperation, OperationStatus, WaitOptions } from './poller.js';
+export type { AsyncRequestOptions, AsyncResult } from './async-result.js';
+export { paginate } from './paginator.js';
+export type { PageItem } from './paginator.js';
 export {
   CertificateCredential, TokenCredential, certificateFromPem, certificateFromPfx, tokenCredential,
 } from './credentials.js';
