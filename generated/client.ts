@@ -2,8 +2,357 @@
 import { ServiceClient, type ClientOptions, type RequestOptions, type ResponseMetadata } from '../src/client/client.js';
 import type { AsyncRequestOptions, AsyncResult } from '../src/client/async-result.js';
 import { serviceShape } from './service.js';
-import type { AbortDeploymentMigrationInput, AbortStorageAccountMigrationInput, AbortVirtualNetworkMigrationInput, AddApplicationGatewayCertificateInput, AddClientRootCertificateInput, AddDataDiskInput, AddDiskInput, AddDnsServerInput, AddHostedServiceExtensionInput, AddManagementCertificateInput, AddNetworkSecurityGroupToNetworkInterfaceInput, AddNetworkSecurityGroupToRoleInput, AddNetworkSecurityGroupToSubnetInput, AddOSImageInput, AddRoleInput, AddRouteTableToSubnetInput, AddServiceCertificateInput, AddVirtualIPInput, AssociateReservedIPInput, CaptureRoleInput, CaptureVMImageInput, ChangeDeploymentConfigurationInput, ChangeDeploymentConfigurationBySlotInput, CheckHostedServiceNameAvailabilityInput, CheckStaticIPAvailabilityInput, CheckStorageAccountNameAvailabilityInput, CommitDeploymentMigrationInput, CommitStorageAccountMigrationInput, CommitVirtualNetworkMigrationInput, ConnectDisconnectOrTestGatewayInput, CreateAffinityGroupInput, CreateApplicationGatewayInput, CreateDeploymentInput, CreateGatewayInput, CreateGatewayConnectionInput, CreateHostedServiceInput, CreateLoadBalancerInput, CreateLocalNetworkGatewayInput, CreateNetworkSecurityGroupInput, CreateReservedIPInput, CreateRouteTableInput, CreateStorageAccountInput, CreateVMImageInput, CreateVirtualMachineDeploymentInput, CreateVirtualNetworkGatewayInput, DeleteAffinityGroupInput, DeleteApplicationGatewayInput, DeleteApplicationGatewayCertificateInput, DeleteClientRootCertificateInput, DeleteDataDiskInput, DeleteDeploymentInput, DeleteDeploymentBySlotInput, DeleteDiskInput, DeleteDnsServerInput, DeleteGatewayInput, DeleteGatewayConnectionInput, DeleteHostedServiceInput, DeleteHostedServiceExtensionInput, DeleteLoadBalancerInput, DeleteLocalNetworkGatewayInput, DeleteManagementCertificateInput, DeleteNetworkSecurityGroupInput, DeleteNetworkSecurityRuleInput, DeleteOSImageInput, DeleteReservedIPInput, DeleteRoleInput, DeleteRoleInstancesInput, DeleteRoleInstancesBySlotInput, DeleteRouteInput, DeleteRouteTableInput, DeleteServiceCertificateInput, DeleteStorageAccountInput, DeleteVMImageInput, DeleteVirtualNetworkGatewayInput, DisassociateReservedIPInput, DownloadRdpFileInput, ExecuteApplicationGatewayOperationInput, FailoverGatewayInput, GenerateVpnClientPackageInput, GetAffinityGroupInput, GetApplicationGatewayInput, GetApplicationGatewayCertificateInput, GetApplicationGatewayConfigInput, GetClientRootCertificateInput, GetDataDiskInput, GetDeploymentInput, GetDeploymentBySlotInput, GetDiskInput, GetEffectiveRouteTableForNetworkInterfaceInput, GetEffectiveRouteTableForRoleInstanceInput, GetGatewayInput, GetGatewayConnectionInput, GetGatewayDeviceConfigurationScriptInput, GetGatewayDiagnosticsInput, GetGatewayIPsecParametersInput, GetGatewayOperationStatusInput, GetGatewaySharedKeyInput, GetHostedServiceInput, GetHostedServiceExtensionInput, GetIPForwardingForNetworkInterfaceInput, GetIPForwardingForRoleInput, GetLocalNetworkGatewayInput, GetManagementCertificateInput, GetNetworkConfigurationInput, GetNetworkSecurityGroupInput, GetNetworkSecurityGroupForNetworkInterfaceInput, GetNetworkSecurityGroupForRoleInput, GetNetworkSecurityGroupForSubnetInput, GetOSImageInput, GetOSImageDetailsInput, GetOperationStatusInput, GetPackageInput, GetPackageBySlotInput, GetReservedIPInput, GetRoleInput, GetRouteTableInput, GetRouteTableForSubnetInput, GetServiceCertificateInput, GetStorageAccountKeysInput, GetStorageAccountPropertiesInput, GetSubscriptionInput, GetVMImageDetailsInput, GetVirtualNetworkGatewayInput, GetVirtualNetworkGatewayDiagnosticsInput, GetVirtualNetworkGatewayIPsecParametersInput, GetVirtualNetworkGatewaySharedKeyInput, ListAffinityGroupsInput, ListApplicationGatewayCertificatesInput, ListApplicationGatewaysInput, ListAvailableExtensionsInput, ListClientRootCertificatesInput, ListDeploymentEventsInput, ListDeploymentEventsBySlotInput, ListDisksInput, ListExtensionVersionsInput, ListGatewayConnectionsInput, ListGatewayConnectionsForNetworkInput, ListHostedServiceExtensionsInput, ListHostedServicesInput, ListLocalNetworkGatewaysInput, ListLocationsInput, ListManagementCertificatesInput, ListNetworkSecurityGroupsInput, ListOSImagesInput, ListOperatingSystemFamiliesInput, ListOperatingSystemsInput, ListPublisherExtensionsInput, ListReservedIPsInput, ListResourceExtensionVersionsInput, ListResourceExtensionsInput, ListResourceTypesInput, ListRoleSizesInput, ListRouteTablesInput, ListServiceCertificatesInput, ListStorageAccountsInput, ListSubscriptionOperationsInput, ListSubscriptionsInput, ListSupportedVpnDevicesInput, ListVMImagesInput, ListVirtualNetworkGatewaysInput, ListVirtualNetworkSitesInput, PrepareDeploymentMigrationInput, PrepareStorageAccountMigrationInput, PrepareVirtualNetworkMigrationInput, RebootRoleInstanceInput, RebootRoleInstanceBySlotInput, RebuildRoleInstanceInput, RebuildRoleInstanceBySlotInput, RedeployRoleInput, RegenerateStorageAccountKeysInput, RegisterExtensionImageInput, RegisterResourceProviderInput, ReimageRoleInstanceInput, ReimageRoleInstanceBySlotInput, RemoveGatewayDefaultSitesInput, RemoveNetworkSecurityGroupFromNetworkInterfaceInput, RemoveNetworkSecurityGroupFromRoleInput, RemoveNetworkSecurityGroupFromSubnetInput, RemoveRouteTableFromSubnetInput, RemoveVirtualIPInput, ReplicateOSImageInput, ReplicateVMImageInput, ResetGatewayInput, ResetGatewaySharedKeyInput, ResetVirtualNetworkGatewayInput, ResetVirtualNetworkGatewaySharedKeyInput, ResizeGatewayInput, ResizeVirtualNetworkGatewayInput, RestartRoleInput, RollbackUpdateOrUpgradeInput, RollbackUpdateOrUpgradeBySlotInput, SetApplicationGatewayConfigInput, SetGatewayDefaultSitesInput, SetGatewayIPsecParametersInput, SetGatewaySharedKeyInput, SetIPForwardingOnNetworkInterfaceInput, SetIPForwardingOnRoleInput, SetNetworkConfigurationInput, SetNetworkSecurityRuleInput, SetRouteInput, SetVirtualNetworkGatewayIPsecParametersInput, SetVirtualNetworkGatewaySharedKeyInput, ShareOSImageInput, ShareVMImageInput, ShutdownRoleInput, ShutdownRolesInput, StartGatewayDiagnosticsInput, StartRoleInput, StartRolesInput, StartVirtualNetworkGatewayDiagnosticsInput, StopGatewayDiagnosticsInput, StopVirtualNetworkGatewayDiagnosticsInput, SwapDeploymentInput, UnregisterExtensionImageInput, UnregisterResourceProviderInput, UnreplicateOSImageInput, UnreplicateVMImageInput, UpdateAffinityGroupInput, UpdateApplicationGatewayInput, UpdateDataDiskInput, UpdateDeploymentStatusInput, UpdateDeploymentStatusBySlotInput, UpdateDiskInput, UpdateDnsServerInput, UpdateExtensionImageInput, UpdateGatewayConnectionInput, UpdateHostedServiceInput, UpdateLoadBalancedEndpointSetInput, UpdateLoadBalancerInput, UpdateLocalNetworkGatewayInput, UpdateOSImageInput, UpdateRoleInput, UpdateStorageAccountInput, UpdateVMImageInput, UpgradeDeploymentInput, UpgradeDeploymentBySlotInput, ValidateDeploymentMigrationInput, WalkUpgradeDomainInput, WalkUpgradeDomainBySlotInput } from './operations/index.js';
-import type { AddHostedServiceExtension, AddressAvailabilityResponse, AffinityGroup, ApplicationGateway, ApplicationGatewayCertificate, ApplicationGatewayConfiguration, ApplicationGatewayOperation, AvailabilityResponse, CaptureRoleAsVMImageOperation, CaptureRoleOperationBody, CertificateFile, ChangeConfiguration, ClientRootCertificate, CreateAffinityGroup, CreateApplicationGatewayParameters, CreateDeployment, CreateGatewayConnectionParameters, CreateGatewayParameters, CreateHostedService, CreateLocalNetworkGatewayParameters, CreateStorageServiceInput, CreateVirtualMachineDeployment, CreateVirtualNetworkGatewayParameters, DataVirtualHardDisk, Deployment, DeploymentEventCollection, DeploymentNetworkResource, Disk, DnsServer, EffectiveRouteTable, ExtensionImage, Gateway, GatewayConnection, GatewayConnectionStatus, GatewayOperation, GatewayOperationAsyncResponse, GatewayPublicDiagnosticsStatus, HostedService, HostedServiceExtension, IPForwarding, IPsecParameters, LoadBalancedEndpointList, LoadBalancer, LocalNetworkGateway, Location, NetworkConfiguration, NetworkSecurityGroup, NetworkSecurityGroupReference, NetworkSecurityRule, OSImage, OSImageDetails, OperatingSystem, OperatingSystemFamily, Operation, RebootEvent, RedeployRoleOperationBody, RegenerateKeys, ReplicationInput, ReservedIP, ReservedIPAssociation, ResetGatewayParameters, ResetSharedKey, ResizeGatewayParameters, ResourceExtension, RestartRoleOperationBody, Role, RoleInstances, RoleSize, RollbackUpdateOrUpgrade, Route, RouteTable, RouteTableAssociation, SerializedString, ServiceCertificate, ServiceResource, SharedKey, ShutdownRoleOperationBody, ShutdownRolesOperationBody, StartGatewayPublicDiagnostics, StartRoleOperationBody, StartRolesOperationBody, StopGatewayPublicDiagnostics, StorageAccountKeys, StorageService, Subscription, SubscriptionCertificate, SubscriptionOperation, SubscriptionOperationCollection, Swap, UpdateAffinityGroup, UpdateApplicationGatewayParameters, UpdateConnection, UpdateDeploymentStatus, UpdateGateway, UpdateGatewayConnectionParameters, UpdateHostedService, UpdateLocalNetworkGatewayParameters, UpdateOSImage, UpdateStorageServiceInput, UpgradeDeployment, VMImage, VMImageDetails, ValidationMessage, VirtualNetworkGateway, VirtualNetworkSite, VpnClientParameters, VpnDeviceList, WalkUpgradeDomain } from './models/index.js';
+import type {
+  AbortDeploymentMigrationInput,
+  AbortStorageAccountMigrationInput,
+  AbortVirtualNetworkMigrationInput,
+  AddApplicationGatewayCertificateInput,
+  AddClientRootCertificateInput,
+  AddDataDiskInput,
+  AddDiskInput,
+  AddDnsServerInput,
+  AddHostedServiceExtensionInput,
+  AddManagementCertificateInput,
+  AddNetworkSecurityGroupToNetworkInterfaceInput,
+  AddNetworkSecurityGroupToRoleInput,
+  AddNetworkSecurityGroupToSubnetInput,
+  AddOSImageInput,
+  AddRoleInput,
+  AddRouteTableToSubnetInput,
+  AddServiceCertificateInput,
+  AddVirtualIPInput,
+  AssociateReservedIPInput,
+  CaptureRoleInput,
+  CaptureVMImageInput,
+  ChangeDeploymentConfigurationInput,
+  ChangeDeploymentConfigurationBySlotInput,
+  CheckHostedServiceNameAvailabilityInput,
+  CheckStaticIPAvailabilityInput,
+  CheckStorageAccountNameAvailabilityInput,
+  CommitDeploymentMigrationInput,
+  CommitStorageAccountMigrationInput,
+  CommitVirtualNetworkMigrationInput,
+  ConnectDisconnectOrTestGatewayInput,
+  CreateAffinityGroupInput,
+  CreateApplicationGatewayInput,
+  CreateDeploymentInput,
+  CreateGatewayInput,
+  CreateGatewayConnectionInput,
+  CreateHostedServiceInput,
+  CreateLoadBalancerInput,
+  CreateLocalNetworkGatewayInput,
+  CreateNetworkSecurityGroupInput,
+  CreateReservedIPInput,
+  CreateRouteTableInput,
+  CreateStorageAccountInput,
+  CreateVMImageInput,
+  CreateVirtualMachineDeploymentInput,
+  CreateVirtualNetworkGatewayInput,
+  DeleteAffinityGroupInput,
+  DeleteApplicationGatewayInput,
+  DeleteApplicationGatewayCertificateInput,
+  DeleteClientRootCertificateInput,
+  DeleteDataDiskInput,
+  DeleteDeploymentInput,
+  DeleteDeploymentBySlotInput,
+  DeleteDiskInput,
+  DeleteDnsServerInput,
+  DeleteGatewayInput,
+  DeleteGatewayConnectionInput,
+  DeleteHostedServiceInput,
+  DeleteHostedServiceExtensionInput,
+  DeleteLoadBalancerInput,
+  DeleteLocalNetworkGatewayInput,
+  DeleteManagementCertificateInput,
+  DeleteNetworkSecurityGroupInput,
+  DeleteNetworkSecurityRuleInput,
+  DeleteOSImageInput,
+  DeleteReservedIPInput,
+  DeleteRoleInput,
+  DeleteRoleInstancesInput,
+  DeleteRoleInstancesBySlotInput,
+  DeleteRouteInput,
+  DeleteRouteTableInput,
+  DeleteServiceCertificateInput,
+  DeleteStorageAccountInput,
+  DeleteVMImageInput,
+  DeleteVirtualNetworkGatewayInput,
+  DisassociateReservedIPInput,
+  DownloadRdpFileInput,
+  ExecuteApplicationGatewayOperationInput,
+  FailoverGatewayInput,
+  GenerateVpnClientPackageInput,
+  GetAffinityGroupInput,
+  GetApplicationGatewayInput,
+  GetApplicationGatewayCertificateInput,
+  GetApplicationGatewayConfigInput,
+  GetClientRootCertificateInput,
+  GetDataDiskInput,
+  GetDeploymentInput,
+  GetDeploymentBySlotInput,
+  GetDiskInput,
+  GetEffectiveRouteTableForNetworkInterfaceInput,
+  GetEffectiveRouteTableForRoleInstanceInput,
+  GetGatewayInput,
+  GetGatewayConnectionInput,
+  GetGatewayDeviceConfigurationScriptInput,
+  GetGatewayDiagnosticsInput,
+  GetGatewayIPsecParametersInput,
+  GetGatewayOperationStatusInput,
+  GetGatewaySharedKeyInput,
+  GetHostedServiceInput,
+  GetHostedServiceExtensionInput,
+  GetIPForwardingForNetworkInterfaceInput,
+  GetIPForwardingForRoleInput,
+  GetLocalNetworkGatewayInput,
+  GetManagementCertificateInput,
+  GetNetworkConfigurationInput,
+  GetNetworkSecurityGroupInput,
+  GetNetworkSecurityGroupForNetworkInterfaceInput,
+  GetNetworkSecurityGroupForRoleInput,
+  GetNetworkSecurityGroupForSubnetInput,
+  GetOSImageInput,
+  GetOSImageDetailsInput,
+  GetOperationStatusInput,
+  GetPackageInput,
+  GetPackageBySlotInput,
+  GetReservedIPInput,
+  GetRoleInput,
+  GetRouteTableInput,
+  GetRouteTableForSubnetInput,
+  GetServiceCertificateInput,
+  GetStorageAccountKeysInput,
+  GetStorageAccountPropertiesInput,
+  GetSubscriptionInput,
+  GetVMImageDetailsInput,
+  GetVirtualNetworkGatewayInput,
+  GetVirtualNetworkGatewayDiagnosticsInput,
+  GetVirtualNetworkGatewayIPsecParametersInput,
+  GetVirtualNetworkGatewaySharedKeyInput,
+  ListAffinityGroupsInput,
+  ListApplicationGatewayCertificatesInput,
+  ListApplicationGatewaysInput,
+  ListAvailableExtensionsInput,
+  ListClientRootCertificatesInput,
+  ListDeploymentEventsInput,
+  ListDeploymentEventsBySlotInput,
+  ListDisksInput,
+  ListExtensionVersionsInput,
+  ListGatewayConnectionsInput,
+  ListGatewayConnectionsForNetworkInput,
+  ListHostedServiceExtensionsInput,
+  ListHostedServicesInput,
+  ListLocalNetworkGatewaysInput,
+  ListLocationsInput,
+  ListManagementCertificatesInput,
+  ListNetworkSecurityGroupsInput,
+  ListOSImagesInput,
+  ListOperatingSystemFamiliesInput,
+  ListOperatingSystemsInput,
+  ListPublisherExtensionsInput,
+  ListReservedIPsInput,
+  ListResourceExtensionVersionsInput,
+  ListResourceExtensionsInput,
+  ListResourceTypesInput,
+  ListRoleSizesInput,
+  ListRouteTablesInput,
+  ListServiceCertificatesInput,
+  ListStorageAccountsInput,
+  ListSubscriptionOperationsInput,
+  ListSubscriptionsInput,
+  ListSupportedVpnDevicesInput,
+  ListVMImagesInput,
+  ListVirtualNetworkGatewaysInput,
+  ListVirtualNetworkSitesInput,
+  PrepareDeploymentMigrationInput,
+  PrepareStorageAccountMigrationInput,
+  PrepareVirtualNetworkMigrationInput,
+  RebootRoleInstanceInput,
+  RebootRoleInstanceBySlotInput,
+  RebuildRoleInstanceInput,
+  RebuildRoleInstanceBySlotInput,
+  RedeployRoleInput,
+  RegenerateStorageAccountKeysInput,
+  RegisterExtensionImageInput,
+  RegisterResourceProviderInput,
+  ReimageRoleInstanceInput,
+  ReimageRoleInstanceBySlotInput,
+  RemoveGatewayDefaultSitesInput,
+  RemoveNetworkSecurityGroupFromNetworkInterfaceInput,
+  RemoveNetworkSecurityGroupFromRoleInput,
+  RemoveNetworkSecurityGroupFromSubnetInput,
+  RemoveRouteTableFromSubnetInput,
+  RemoveVirtualIPInput,
+  ReplicateOSImageInput,
+  ReplicateVMImageInput,
+  ResetGatewayInput,
+  ResetGatewaySharedKeyInput,
+  ResetVirtualNetworkGatewayInput,
+  ResetVirtualNetworkGatewaySharedKeyInput,
+  ResizeGatewayInput,
+  ResizeVirtualNetworkGatewayInput,
+  RestartRoleInput,
+  RollbackUpdateOrUpgradeInput,
+  RollbackUpdateOrUpgradeBySlotInput,
+  SetApplicationGatewayConfigInput,
+  SetGatewayDefaultSitesInput,
+  SetGatewayIPsecParametersInput,
+  SetGatewaySharedKeyInput,
+  SetIPForwardingOnNetworkInterfaceInput,
+  SetIPForwardingOnRoleInput,
+  SetNetworkConfigurationInput,
+  SetNetworkSecurityRuleInput,
+  SetRouteInput,
+  SetVirtualNetworkGatewayIPsecParametersInput,
+  SetVirtualNetworkGatewaySharedKeyInput,
+  ShareOSImageInput,
+  ShareVMImageInput,
+  ShutdownRoleInput,
+  ShutdownRolesInput,
+  StartGatewayDiagnosticsInput,
+  StartRoleInput,
+  StartRolesInput,
+  StartVirtualNetworkGatewayDiagnosticsInput,
+  StopGatewayDiagnosticsInput,
+  StopVirtualNetworkGatewayDiagnosticsInput,
+  SwapDeploymentInput,
+  UnregisterExtensionImageInput,
+  UnregisterResourceProviderInput,
+  UnreplicateOSImageInput,
+  UnreplicateVMImageInput,
+  UpdateAffinityGroupInput,
+  UpdateApplicationGatewayInput,
+  UpdateDataDiskInput,
+  UpdateDeploymentStatusInput,
+  UpdateDeploymentStatusBySlotInput,
+  UpdateDiskInput,
+  UpdateDnsServerInput,
+  UpdateExtensionImageInput,
+  UpdateGatewayConnectionInput,
+  UpdateHostedServiceInput,
+  UpdateLoadBalancedEndpointSetInput,
+  UpdateLoadBalancerInput,
+  UpdateLocalNetworkGatewayInput,
+  UpdateOSImageInput,
+  UpdateRoleInput,
+  UpdateStorageAccountInput,
+  UpdateVMImageInput,
+  UpgradeDeploymentInput,
+  UpgradeDeploymentBySlotInput,
+  ValidateDeploymentMigrationInput,
+  WalkUpgradeDomainInput,
+  WalkUpgradeDomainBySlotInput,
+} from './operations/index.js';
+import type {
+  AddHostedServiceExtension,
+  AddressAvailabilityResponse,
+  AffinityGroup,
+  ApplicationGateway,
+  ApplicationGatewayCertificate,
+  ApplicationGatewayConfiguration,
+  ApplicationGatewayOperation,
+  AvailabilityResponse,
+  CaptureRoleAsVMImageOperation,
+  CaptureRoleOperationBody,
+  CertificateFile,
+  ChangeConfiguration,
+  ClientRootCertificate,
+  CreateAffinityGroup,
+  CreateApplicationGatewayParameters,
+  CreateDeployment,
+  CreateGatewayConnectionParameters,
+  CreateGatewayParameters,
+  CreateHostedService,
+  CreateLocalNetworkGatewayParameters,
+  CreateStorageServiceInput,
+  CreateVirtualMachineDeployment,
+  CreateVirtualNetworkGatewayParameters,
+  DataVirtualHardDisk,
+  Deployment,
+  DeploymentEventCollection,
+  DeploymentNetworkResource,
+  Disk,
+  DnsServer,
+  EffectiveRouteTable,
+  ExtensionImage,
+  Gateway,
+  GatewayConnection,
+  GatewayConnectionStatus,
+  GatewayOperation,
+  GatewayOperationAsyncResponse,
+  GatewayPublicDiagnosticsStatus,
+  HostedService,
+  HostedServiceExtension,
+  IPForwarding,
+  IPsecParameters,
+  LoadBalancedEndpointList,
+  LoadBalancer,
+  LocalNetworkGateway,
+  Location,
+  NetworkConfiguration,
+  NetworkSecurityGroup,
+  NetworkSecurityGroupReference,
+  NetworkSecurityRule,
+  OSImage,
+  OSImageDetails,
+  OperatingSystem,
+  OperatingSystemFamily,
+  Operation,
+  RebootEvent,
+  RedeployRoleOperationBody,
+  RegenerateKeys,
+  ReplicationInput,
+  ReservedIP,
+  ReservedIPAssociation,
+  ResetGatewayParameters,
+  ResetSharedKey,
+  ResizeGatewayParameters,
+  ResourceExtension,
+  RestartRoleOperationBody,
+  Role,
+  RoleInstances,
+  RoleSize,
+  RollbackUpdateOrUpgrade,
+  Route,
+  RouteTable,
+  RouteTableAssociation,
+  SerializedString,
+  ServiceCertificate,
+  ServiceResource,
+  SharedKey,
+  ShutdownRoleOperationBody,
+  ShutdownRolesOperationBody,
+  StartGatewayPublicDiagnostics,
+  StartRoleOperationBody,
+  StartRolesOperationBody,
+  StopGatewayPublicDiagnostics,
+  StorageAccountKeys,
+  StorageService,
+  Subscription,
+  SubscriptionCertificate,
+  SubscriptionOperation,
+  SubscriptionOperationCollection,
+  Swap,
+  UpdateAffinityGroup,
+  UpdateApplicationGatewayParameters,
+  UpdateConnection,
+  UpdateDeploymentStatus,
+  UpdateGateway,
+  UpdateGatewayConnectionParameters,
+  UpdateHostedService,
+  UpdateLocalNetworkGatewayParameters,
+  UpdateOSImage,
+  UpdateStorageServiceInput,
+  UpgradeDeployment,
+  VMImage,
+  VMImageDetails,
+  ValidationMessage,
+  VirtualNetworkGateway,
+  VirtualNetworkSite,
+  VpnClientParameters,
+  VpnDeviceList,
+  WalkUpgradeDomain,
+} from './models/index.js';
 
 /**
  * Azure Service Management (classic) REST API: XML over HTTPS with X.509 client certificates at management.core.windows.net/{subscriptionId}/.
@@ -23,7 +372,10 @@ export class ServiceManagementClient extends ServiceClient {
    * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
    * `{ wait: true }` (or wait options) to resolve when it has finished.
    */
-  async abortDeploymentMigration<O extends AsyncRequestOptions = RequestOptions>(input: AbortDeploymentMigrationInput, options?: O): Promise<AsyncResult<O>> {
+  async abortDeploymentMigration<O extends AsyncRequestOptions = RequestOptions>(
+    input: AbortDeploymentMigrationInput,
+    options?: O,
+  ): Promise<AsyncResult<O>> {
     const { abortDeploymentMigration } = await import('./operations/AbortDeploymentMigration.js');
     return abortDeploymentMigration(this, input, options);
   }
@@ -36,7 +388,10 @@ export class ServiceManagementClient extends ServiceClient {
    * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
    * `{ wait: true }` (or wait options) to resolve when it has finished.
    */
-  async abortStorageAccountMigration<O extends AsyncRequestOptions = RequestOptions>(input: AbortStorageAccountMigrationInput, options?: O): Promise<AsyncResult<O>> {
+  async abortStorageAccountMigration<O extends AsyncRequestOptions = RequestOptions>(
+    input: AbortStorageAccountMigrationInput,
+    options?: O,
+  ): Promise<AsyncResult<O>> {
     const { abortStorageAccountMigration } = await import('./operations/AbortStorageAccountMigration.js');
     return abortStorageAccountMigration(this, input, options);
   }
@@ -49,7 +404,10 @@ export class ServiceManagementClient extends ServiceClient {
    * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
    * `{ wait: true }` (or wait options) to resolve when it has finished.
    */
-  async abortVirtualNetworkMigration<O extends AsyncRequestOptions = RequestOptions>(input: AbortVirtualNetworkMigrationInput, options?: O): Promise<AsyncResult<O>> {
+  async abortVirtualNetworkMigration<O extends AsyncRequestOptions = RequestOptions>(
+    input: AbortVirtualNetworkMigrationInput,
+    options?: O,
+  ): Promise<AsyncResult<O>> {
     const { abortVirtualNetworkMigration } = await import('./operations/AbortVirtualNetworkMigration.js');
     return abortVirtualNetworkMigration(this, input, options);
   }
@@ -62,7 +420,10 @@ export class ServiceManagementClient extends ServiceClient {
    * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
    * `{ wait: true }` (or wait options) to resolve when it has finished.
    */
-  async addApplicationGatewayCertificate<O extends AsyncRequestOptions = RequestOptions>(input: AddApplicationGatewayCertificateInput, options?: O): Promise<AsyncResult<O>> {
+  async addApplicationGatewayCertificate<O extends AsyncRequestOptions = RequestOptions>(
+    input: AddApplicationGatewayCertificateInput,
+    options?: O,
+  ): Promise<AsyncResult<O>> {
     const { addApplicationGatewayCertificate } = await import('./operations/AddApplicationGatewayCertificate.js');
     return addApplicationGatewayCertificate(this, input, options);
   }
@@ -75,7 +436,10 @@ export class ServiceManagementClient extends ServiceClient {
    * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
    * `{ wait: true }` (or wait options) to resolve when it has finished.
    */
-  async addClientRootCertificate<O extends AsyncRequestOptions = RequestOptions>(input: AddClientRootCertificateInput, options?: O): Promise<AsyncResult<O>> {
+  async addClientRootCertificate<O extends AsyncRequestOptions = RequestOptions>(
+    input: AddClientRootCertificateInput,
+    options?: O,
+  ): Promise<AsyncResult<O>> {
     const { addClientRootCertificate } = await import('./operations/AddClientRootCertificate.js');
     return addClientRootCertificate(this, input, options);
   }
@@ -88,7 +452,10 @@ export class ServiceManagementClient extends ServiceClient {
    * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
    * `{ wait: true }` (or wait options) to resolve when it has finished.
    */
-  async addDataDisk<O extends AsyncRequestOptions = RequestOptions>(input: AddDataDiskInput, options?: O): Promise<AsyncResult<O>> {
+  async addDataDisk<O extends AsyncRequestOptions = RequestOptions>(
+    input: AddDataDiskInput,
+    options?: O,
+  ): Promise<AsyncResult<O>> {
     const { addDataDisk } = await import('./operations/AddDataDisk.js');
     return addDataDisk(this, input, options);
   }
@@ -111,7 +478,10 @@ export class ServiceManagementClient extends ServiceClient {
    * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
    * `{ wait: true }` (or wait options) to resolve when it has finished.
    */
-  async addDnsServer<O extends AsyncRequestOptions = RequestOptions>(input: AddDnsServerInput, options?: O): Promise<AsyncResult<O>> {
+  async addDnsServer<O extends AsyncRequestOptions = RequestOptions>(
+    input: AddDnsServerInput,
+    options?: O,
+  ): Promise<AsyncResult<O>> {
     const { addDnsServer } = await import('./operations/AddDnsServer.js');
     return addDnsServer(this, input, options);
   }
@@ -124,7 +494,10 @@ export class ServiceManagementClient extends ServiceClient {
    * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
    * `{ wait: true }` (or wait options) to resolve when it has finished.
    */
-  async addHostedServiceExtension<O extends AsyncRequestOptions = RequestOptions>(input: AddHostedServiceExtensionInput, options?: O): Promise<AsyncResult<O>> {
+  async addHostedServiceExtension<O extends AsyncRequestOptions = RequestOptions>(
+    input: AddHostedServiceExtensionInput,
+    options?: O,
+  ): Promise<AsyncResult<O>> {
     const { addHostedServiceExtension } = await import('./operations/AddHostedServiceExtension.js');
     return addHostedServiceExtension(this, input, options);
   }
@@ -134,7 +507,10 @@ export class ServiceManagementClient extends ServiceClient {
    *
    * `POST /{subscriptionId}/certificates`
    */
-  async addManagementCertificate(input: AddManagementCertificateInput, options?: RequestOptions): Promise<ResponseMetadata> {
+  async addManagementCertificate(
+    input: AddManagementCertificateInput,
+    options?: RequestOptions,
+  ): Promise<ResponseMetadata> {
     const { addManagementCertificate } = await import('./operations/AddManagementCertificate.js');
     return addManagementCertificate(this, input, options);
   }
@@ -147,8 +523,12 @@ export class ServiceManagementClient extends ServiceClient {
    * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
    * `{ wait: true }` (or wait options) to resolve when it has finished.
    */
-  async addNetworkSecurityGroupToNetworkInterface<O extends AsyncRequestOptions = RequestOptions>(input: AddNetworkSecurityGroupToNetworkInterfaceInput, options?: O): Promise<AsyncResult<O>> {
-    const { addNetworkSecurityGroupToNetworkInterface } = await import('./operations/AddNetworkSecurityGroupToNetworkInterface.js');
+  async addNetworkSecurityGroupToNetworkInterface<O extends AsyncRequestOptions = RequestOptions>(
+    input: AddNetworkSecurityGroupToNetworkInterfaceInput,
+    options?: O,
+  ): Promise<AsyncResult<O>> {
+    const { addNetworkSecurityGroupToNetworkInterface } =
+      await import('./operations/AddNetworkSecurityGroupToNetworkInterface.js');
     return addNetworkSecurityGroupToNetworkInterface(this, input, options);
   }
 
@@ -160,7 +540,10 @@ export class ServiceManagementClient extends ServiceClient {
    * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
    * `{ wait: true }` (or wait options) to resolve when it has finished.
    */
-  async addNetworkSecurityGroupToRole<O extends AsyncRequestOptions = RequestOptions>(input: AddNetworkSecurityGroupToRoleInput, options?: O): Promise<AsyncResult<O>> {
+  async addNetworkSecurityGroupToRole<O extends AsyncRequestOptions = RequestOptions>(
+    input: AddNetworkSecurityGroupToRoleInput,
+    options?: O,
+  ): Promise<AsyncResult<O>> {
     const { addNetworkSecurityGroupToRole } = await import('./operations/AddNetworkSecurityGroupToRole.js');
     return addNetworkSecurityGroupToRole(this, input, options);
   }
@@ -173,7 +556,10 @@ export class ServiceManagementClient extends ServiceClient {
    * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
    * `{ wait: true }` (or wait options) to resolve when it has finished.
    */
-  async addNetworkSecurityGroupToSubnet<O extends AsyncRequestOptions = RequestOptions>(input: AddNetworkSecurityGroupToSubnetInput, options?: O): Promise<AsyncResult<O>> {
+  async addNetworkSecurityGroupToSubnet<O extends AsyncRequestOptions = RequestOptions>(
+    input: AddNetworkSecurityGroupToSubnetInput,
+    options?: O,
+  ): Promise<AsyncResult<O>> {
     const { addNetworkSecurityGroupToSubnet } = await import('./operations/AddNetworkSecurityGroupToSubnet.js');
     return addNetworkSecurityGroupToSubnet(this, input, options);
   }
@@ -196,7 +582,10 @@ export class ServiceManagementClient extends ServiceClient {
    * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
    * `{ wait: true }` (or wait options) to resolve when it has finished.
    */
-  async addRole<O extends AsyncRequestOptions = RequestOptions>(input: AddRoleInput, options?: O): Promise<AsyncResult<O>> {
+  async addRole<O extends AsyncRequestOptions = RequestOptions>(
+    input: AddRoleInput,
+    options?: O,
+  ): Promise<AsyncResult<O>> {
     const { addRole } = await import('./operations/AddRole.js');
     return addRole(this, input, options);
   }
@@ -209,7 +598,10 @@ export class ServiceManagementClient extends ServiceClient {
    * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
    * `{ wait: true }` (or wait options) to resolve when it has finished.
    */
-  async addRouteTableToSubnet<O extends AsyncRequestOptions = RequestOptions>(input: AddRouteTableToSubnetInput, options?: O): Promise<AsyncResult<O>> {
+  async addRouteTableToSubnet<O extends AsyncRequestOptions = RequestOptions>(
+    input: AddRouteTableToSubnetInput,
+    options?: O,
+  ): Promise<AsyncResult<O>> {
     const { addRouteTableToSubnet } = await import('./operations/AddRouteTableToSubnet.js');
     return addRouteTableToSubnet(this, input, options);
   }
@@ -222,7 +614,10 @@ export class ServiceManagementClient extends ServiceClient {
    * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
    * `{ wait: true }` (or wait options) to resolve when it has finished.
    */
-  async addServiceCertificate<O extends AsyncRequestOptions = RequestOptions>(input: AddServiceCertificateInput, options?: O): Promise<AsyncResult<O>> {
+  async addServiceCertificate<O extends AsyncRequestOptions = RequestOptions>(
+    input: AddServiceCertificateInput,
+    options?: O,
+  ): Promise<AsyncResult<O>> {
     const { addServiceCertificate } = await import('./operations/AddServiceCertificate.js');
     return addServiceCertificate(this, input, options);
   }
@@ -235,7 +630,10 @@ export class ServiceManagementClient extends ServiceClient {
    * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
    * `{ wait: true }` (or wait options) to resolve when it has finished.
    */
-  async addVirtualIP<O extends AsyncRequestOptions = RequestOptions>(input: AddVirtualIPInput, options?: O): Promise<AsyncResult<O>> {
+  async addVirtualIP<O extends AsyncRequestOptions = RequestOptions>(
+    input: AddVirtualIPInput,
+    options?: O,
+  ): Promise<AsyncResult<O>> {
     const { addVirtualIP } = await import('./operations/AddVirtualIP.js');
     return addVirtualIP(this, input, options);
   }
@@ -248,7 +646,10 @@ export class ServiceManagementClient extends ServiceClient {
    * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
    * `{ wait: true }` (or wait options) to resolve when it has finished.
    */
-  async associateReservedIP<O extends AsyncRequestOptions = RequestOptions>(input: AssociateReservedIPInput, options?: O): Promise<AsyncResult<O>> {
+  async associateReservedIP<O extends AsyncRequestOptions = RequestOptions>(
+    input: AssociateReservedIPInput,
+    options?: O,
+  ): Promise<AsyncResult<O>> {
     const { associateReservedIP } = await import('./operations/AssociateReservedIP.js');
     return associateReservedIP(this, input, options);
   }
@@ -261,7 +662,10 @@ export class ServiceManagementClient extends ServiceClient {
    * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
    * `{ wait: true }` (or wait options) to resolve when it has finished.
    */
-  async captureRole<O extends AsyncRequestOptions = RequestOptions>(input: CaptureRoleInput, options?: O): Promise<AsyncResult<O>> {
+  async captureRole<O extends AsyncRequestOptions = RequestOptions>(
+    input: CaptureRoleInput,
+    options?: O,
+  ): Promise<AsyncResult<O>> {
     const { captureRole } = await import('./operations/CaptureRole.js');
     return captureRole(this, input, options);
   }
@@ -274,7 +678,10 @@ export class ServiceManagementClient extends ServiceClient {
    * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
    * `{ wait: true }` (or wait options) to resolve when it has finished.
    */
-  async captureVMImage<O extends AsyncRequestOptions = RequestOptions>(input: CaptureVMImageInput, options?: O): Promise<AsyncResult<O>> {
+  async captureVMImage<O extends AsyncRequestOptions = RequestOptions>(
+    input: CaptureVMImageInput,
+    options?: O,
+  ): Promise<AsyncResult<O>> {
     const { captureVMImage } = await import('./operations/CaptureVMImage.js');
     return captureVMImage(this, input, options);
   }
@@ -287,7 +694,10 @@ export class ServiceManagementClient extends ServiceClient {
    * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
    * `{ wait: true }` (or wait options) to resolve when it has finished.
    */
-  async changeDeploymentConfiguration<O extends AsyncRequestOptions = RequestOptions>(input: ChangeDeploymentConfigurationInput, options?: O): Promise<AsyncResult<O>> {
+  async changeDeploymentConfiguration<O extends AsyncRequestOptions = RequestOptions>(
+    input: ChangeDeploymentConfigurationInput,
+    options?: O,
+  ): Promise<AsyncResult<O>> {
     const { changeDeploymentConfiguration } = await import('./operations/ChangeDeploymentConfiguration.js');
     return changeDeploymentConfiguration(this, input, options);
   }
@@ -300,7 +710,10 @@ export class ServiceManagementClient extends ServiceClient {
    * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
    * `{ wait: true }` (or wait options) to resolve when it has finished.
    */
-  async changeDeploymentConfigurationBySlot<O extends AsyncRequestOptions = RequestOptions>(input: ChangeDeploymentConfigurationBySlotInput, options?: O): Promise<AsyncResult<O>> {
+  async changeDeploymentConfigurationBySlot<O extends AsyncRequestOptions = RequestOptions>(
+    input: ChangeDeploymentConfigurationBySlotInput,
+    options?: O,
+  ): Promise<AsyncResult<O>> {
     const { changeDeploymentConfigurationBySlot } = await import('./operations/ChangeDeploymentConfigurationBySlot.js');
     return changeDeploymentConfigurationBySlot(this, input, options);
   }
@@ -310,7 +723,10 @@ export class ServiceManagementClient extends ServiceClient {
    *
    * `GET /{subscriptionId}/services/hostedservices/operations/isavailable/{ServiceName}`
    */
-  async checkHostedServiceNameAvailability(input: CheckHostedServiceNameAvailabilityInput, options?: RequestOptions): Promise<AvailabilityResponse> {
+  async checkHostedServiceNameAvailability(
+    input: CheckHostedServiceNameAvailabilityInput,
+    options?: RequestOptions,
+  ): Promise<AvailabilityResponse> {
     const { checkHostedServiceNameAvailability } = await import('./operations/CheckHostedServiceNameAvailability.js');
     return checkHostedServiceNameAvailability(this, input, options);
   }
@@ -320,7 +736,10 @@ export class ServiceManagementClient extends ServiceClient {
    *
    * `GET /{subscriptionId}/services/networking/{NetworkName}` with `?op=checkavailability`
    */
-  async checkStaticIPAvailability(input: CheckStaticIPAvailabilityInput, options?: RequestOptions): Promise<AddressAvailabilityResponse> {
+  async checkStaticIPAvailability(
+    input: CheckStaticIPAvailabilityInput,
+    options?: RequestOptions,
+  ): Promise<AddressAvailabilityResponse> {
     const { checkStaticIPAvailability } = await import('./operations/CheckStaticIPAvailability.js');
     return checkStaticIPAvailability(this, input, options);
   }
@@ -330,7 +749,10 @@ export class ServiceManagementClient extends ServiceClient {
    *
    * `GET /{subscriptionId}/services/storageservices/operations/isavailable/{AccountName}`
    */
-  async checkStorageAccountNameAvailability(input: CheckStorageAccountNameAvailabilityInput, options?: RequestOptions): Promise<AvailabilityResponse> {
+  async checkStorageAccountNameAvailability(
+    input: CheckStorageAccountNameAvailabilityInput,
+    options?: RequestOptions,
+  ): Promise<AvailabilityResponse> {
     const { checkStorageAccountNameAvailability } = await import('./operations/CheckStorageAccountNameAvailability.js');
     return checkStorageAccountNameAvailability(this, input, options);
   }
@@ -343,7 +765,10 @@ export class ServiceManagementClient extends ServiceClient {
    * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
    * `{ wait: true }` (or wait options) to resolve when it has finished.
    */
-  async commitDeploymentMigration<O extends AsyncRequestOptions = RequestOptions>(input: CommitDeploymentMigrationInput, options?: O): Promise<AsyncResult<O>> {
+  async commitDeploymentMigration<O extends AsyncRequestOptions = RequestOptions>(
+    input: CommitDeploymentMigrationInput,
+    options?: O,
+  ): Promise<AsyncResult<O>> {
     const { commitDeploymentMigration } = await import('./operations/CommitDeploymentMigration.js');
     return commitDeploymentMigration(this, input, options);
   }
@@ -356,7 +781,10 @@ export class ServiceManagementClient extends ServiceClient {
    * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
    * `{ wait: true }` (or wait options) to resolve when it has finished.
    */
-  async commitStorageAccountMigration<O extends AsyncRequestOptions = RequestOptions>(input: CommitStorageAccountMigrationInput, options?: O): Promise<AsyncResult<O>> {
+  async commitStorageAccountMigration<O extends AsyncRequestOptions = RequestOptions>(
+    input: CommitStorageAccountMigrationInput,
+    options?: O,
+  ): Promise<AsyncResult<O>> {
     const { commitStorageAccountMigration } = await import('./operations/CommitStorageAccountMigration.js');
     return commitStorageAccountMigration(this, input, options);
   }
@@ -369,7 +797,10 @@ export class ServiceManagementClient extends ServiceClient {
    * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
    * `{ wait: true }` (or wait options) to resolve when it has finished.
    */
-  async commitVirtualNetworkMigration<O extends AsyncRequestOptions = RequestOptions>(input: CommitVirtualNetworkMigrationInput, options?: O): Promise<AsyncResult<O>> {
+  async commitVirtualNetworkMigration<O extends AsyncRequestOptions = RequestOptions>(
+    input: CommitVirtualNetworkMigrationInput,
+    options?: O,
+  ): Promise<AsyncResult<O>> {
     const { commitVirtualNetworkMigration } = await import('./operations/CommitVirtualNetworkMigration.js');
     return commitVirtualNetworkMigration(this, input, options);
   }
@@ -382,7 +813,10 @@ export class ServiceManagementClient extends ServiceClient {
    * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
    * `{ wait: true }` (or wait options) to resolve when it has finished.
    */
-  async connectDisconnectOrTestGateway<O extends AsyncRequestOptions = RequestOptions>(input: ConnectDisconnectOrTestGatewayInput, options?: O): Promise<AsyncResult<O>> {
+  async connectDisconnectOrTestGateway<O extends AsyncRequestOptions = RequestOptions>(
+    input: ConnectDisconnectOrTestGatewayInput,
+    options?: O,
+  ): Promise<AsyncResult<O>> {
     const { connectDisconnectOrTestGateway } = await import('./operations/ConnectDisconnectOrTestGateway.js');
     return connectDisconnectOrTestGateway(this, input, options);
   }
@@ -405,7 +839,10 @@ export class ServiceManagementClient extends ServiceClient {
    * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
    * `{ wait: true }` (or wait options) to resolve when it has finished.
    */
-  async createApplicationGateway<O extends AsyncRequestOptions = RequestOptions>(input: CreateApplicationGatewayInput, options?: O): Promise<AsyncResult<O>> {
+  async createApplicationGateway<O extends AsyncRequestOptions = RequestOptions>(
+    input: CreateApplicationGatewayInput,
+    options?: O,
+  ): Promise<AsyncResult<O>> {
     const { createApplicationGateway } = await import('./operations/CreateApplicationGateway.js');
     return createApplicationGateway(this, input, options);
   }
@@ -418,7 +855,10 @@ export class ServiceManagementClient extends ServiceClient {
    * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
    * `{ wait: true }` (or wait options) to resolve when it has finished.
    */
-  async createDeployment<O extends AsyncRequestOptions = RequestOptions>(input: CreateDeploymentInput, options?: O): Promise<AsyncResult<O>> {
+  async createDeployment<O extends AsyncRequestOptions = RequestOptions>(
+    input: CreateDeploymentInput,
+    options?: O,
+  ): Promise<AsyncResult<O>> {
     const { createDeployment } = await import('./operations/CreateDeployment.js');
     return createDeployment(this, input, options);
   }
@@ -431,7 +871,10 @@ export class ServiceManagementClient extends ServiceClient {
    * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
    * `{ wait: true }` (or wait options) to resolve when it has finished.
    */
-  async createGateway<O extends AsyncRequestOptions = RequestOptions>(input: CreateGatewayInput, options?: O): Promise<AsyncResult<O>> {
+  async createGateway<O extends AsyncRequestOptions = RequestOptions>(
+    input: CreateGatewayInput,
+    options?: O,
+  ): Promise<AsyncResult<O>> {
     const { createGateway } = await import('./operations/CreateGateway.js');
     return createGateway(this, input, options);
   }
@@ -444,7 +887,10 @@ export class ServiceManagementClient extends ServiceClient {
    * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
    * `{ wait: true }` (or wait options) to resolve when it has finished.
    */
-  async createGatewayConnection<O extends AsyncRequestOptions = RequestOptions>(input: CreateGatewayConnectionInput, options?: O): Promise<AsyncResult<O>> {
+  async createGatewayConnection<O extends AsyncRequestOptions = RequestOptions>(
+    input: CreateGatewayConnectionInput,
+    options?: O,
+  ): Promise<AsyncResult<O>> {
     const { createGatewayConnection } = await import('./operations/CreateGatewayConnection.js');
     return createGatewayConnection(this, input, options);
   }
@@ -467,7 +913,10 @@ export class ServiceManagementClient extends ServiceClient {
    * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
    * `{ wait: true }` (or wait options) to resolve when it has finished.
    */
-  async createLoadBalancer<O extends AsyncRequestOptions = RequestOptions>(input: CreateLoadBalancerInput, options?: O): Promise<AsyncResult<O>> {
+  async createLoadBalancer<O extends AsyncRequestOptions = RequestOptions>(
+    input: CreateLoadBalancerInput,
+    options?: O,
+  ): Promise<AsyncResult<O>> {
     const { createLoadBalancer } = await import('./operations/CreateLoadBalancer.js');
     return createLoadBalancer(this, input, options);
   }
@@ -490,7 +939,10 @@ export class ServiceManagementClient extends ServiceClient {
    * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
    * `{ wait: true }` (or wait options) to resolve when it has finished.
    */
-  async createNetworkSecurityGroup<O extends AsyncRequestOptions = RequestOptions>(input: CreateNetworkSecurityGroupInput, options?: O): Promise<AsyncResult<O>> {
+  async createNetworkSecurityGroup<O extends AsyncRequestOptions = RequestOptions>(
+    input: CreateNetworkSecurityGroupInput,
+    options?: O,
+  ): Promise<AsyncResult<O>> {
     const { createNetworkSecurityGroup } = await import('./operations/CreateNetworkSecurityGroup.js');
     return createNetworkSecurityGroup(this, input, options);
   }
@@ -503,7 +955,10 @@ export class ServiceManagementClient extends ServiceClient {
    * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
    * `{ wait: true }` (or wait options) to resolve when it has finished.
    */
-  async createReservedIP<O extends AsyncRequestOptions = RequestOptions>(input: CreateReservedIPInput, options?: O): Promise<AsyncResult<O>> {
+  async createReservedIP<O extends AsyncRequestOptions = RequestOptions>(
+    input: CreateReservedIPInput,
+    options?: O,
+  ): Promise<AsyncResult<O>> {
     const { createReservedIP } = await import('./operations/CreateReservedIP.js');
     return createReservedIP(this, input, options);
   }
@@ -516,7 +971,10 @@ export class ServiceManagementClient extends ServiceClient {
    * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
    * `{ wait: true }` (or wait options) to resolve when it has finished.
    */
-  async createRouteTable<O extends AsyncRequestOptions = RequestOptions>(input: CreateRouteTableInput, options?: O): Promise<AsyncResult<O>> {
+  async createRouteTable<O extends AsyncRequestOptions = RequestOptions>(
+    input: CreateRouteTableInput,
+    options?: O,
+  ): Promise<AsyncResult<O>> {
     const { createRouteTable } = await import('./operations/CreateRouteTable.js');
     return createRouteTable(this, input, options);
   }
@@ -529,7 +987,10 @@ export class ServiceManagementClient extends ServiceClient {
    * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
    * `{ wait: true }` (or wait options) to resolve when it has finished.
    */
-  async createStorageAccount<O extends AsyncRequestOptions = RequestOptions>(input: CreateStorageAccountInput, options?: O): Promise<AsyncResult<O>> {
+  async createStorageAccount<O extends AsyncRequestOptions = RequestOptions>(
+    input: CreateStorageAccountInput,
+    options?: O,
+  ): Promise<AsyncResult<O>> {
     const { createStorageAccount } = await import('./operations/CreateStorageAccount.js');
     return createStorageAccount(this, input, options);
   }
@@ -542,7 +1003,10 @@ export class ServiceManagementClient extends ServiceClient {
    * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
    * `{ wait: true }` (or wait options) to resolve when it has finished.
    */
-  async createVMImage<O extends AsyncRequestOptions = RequestOptions>(input: CreateVMImageInput, options?: O): Promise<AsyncResult<O>> {
+  async createVMImage<O extends AsyncRequestOptions = RequestOptions>(
+    input: CreateVMImageInput,
+    options?: O,
+  ): Promise<AsyncResult<O>> {
     const { createVMImage } = await import('./operations/CreateVMImage.js');
     return createVMImage(this, input, options);
   }
@@ -555,7 +1019,10 @@ export class ServiceManagementClient extends ServiceClient {
    * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
    * `{ wait: true }` (or wait options) to resolve when it has finished.
    */
-  async createVirtualMachineDeployment<O extends AsyncRequestOptions = RequestOptions>(input: CreateVirtualMachineDeploymentInput, options?: O): Promise<AsyncResult<O>> {
+  async createVirtualMachineDeployment<O extends AsyncRequestOptions = RequestOptions>(
+    input: CreateVirtualMachineDeploymentInput,
+    options?: O,
+  ): Promise<AsyncResult<O>> {
     const { createVirtualMachineDeployment } = await import('./operations/CreateVirtualMachineDeployment.js');
     return createVirtualMachineDeployment(this, input, options);
   }
@@ -568,7 +1035,10 @@ export class ServiceManagementClient extends ServiceClient {
    * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
    * `{ wait: true }` (or wait options) to resolve when it has finished.
    */
-  async createVirtualNetworkGateway<O extends AsyncRequestOptions = RequestOptions>(input: CreateVirtualNetworkGatewayInput, options?: O): Promise<AsyncResult<O>> {
+  async createVirtualNetworkGateway<O extends AsyncRequestOptions = RequestOptions>(
+    input: CreateVirtualNetworkGatewayInput,
+    options?: O,
+  ): Promise<AsyncResult<O>> {
     const { createVirtualNetworkGateway } = await import('./operations/CreateVirtualNetworkGateway.js');
     return createVirtualNetworkGateway(this, input, options);
   }
@@ -591,7 +1061,10 @@ export class ServiceManagementClient extends ServiceClient {
    * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
    * `{ wait: true }` (or wait options) to resolve when it has finished.
    */
-  async deleteApplicationGateway<O extends AsyncRequestOptions = RequestOptions>(input: DeleteApplicationGatewayInput, options?: O): Promise<AsyncResult<O>> {
+  async deleteApplicationGateway<O extends AsyncRequestOptions = RequestOptions>(
+    input: DeleteApplicationGatewayInput,
+    options?: O,
+  ): Promise<AsyncResult<O>> {
     const { deleteApplicationGateway } = await import('./operations/DeleteApplicationGateway.js');
     return deleteApplicationGateway(this, input, options);
   }
@@ -604,7 +1077,10 @@ export class ServiceManagementClient extends ServiceClient {
    * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
    * `{ wait: true }` (or wait options) to resolve when it has finished.
    */
-  async deleteApplicationGatewayCertificate<O extends AsyncRequestOptions = RequestOptions>(input: DeleteApplicationGatewayCertificateInput, options?: O): Promise<AsyncResult<O>> {
+  async deleteApplicationGatewayCertificate<O extends AsyncRequestOptions = RequestOptions>(
+    input: DeleteApplicationGatewayCertificateInput,
+    options?: O,
+  ): Promise<AsyncResult<O>> {
     const { deleteApplicationGatewayCertificate } = await import('./operations/DeleteApplicationGatewayCertificate.js');
     return deleteApplicationGatewayCertificate(this, input, options);
   }
@@ -614,7 +1090,10 @@ export class ServiceManagementClient extends ServiceClient {
    *
    * `DELETE /{subscriptionId}/services/networking/{NetworkName}/gateway/clientrootcertificates/{CertificateThumbprint}`
    */
-  async deleteClientRootCertificate(input: DeleteClientRootCertificateInput, options?: RequestOptions): Promise<GatewayOperationAsyncResponse> {
+  async deleteClientRootCertificate(
+    input: DeleteClientRootCertificateInput,
+    options?: RequestOptions,
+  ): Promise<GatewayOperationAsyncResponse> {
     const { deleteClientRootCertificate } = await import('./operations/DeleteClientRootCertificate.js');
     return deleteClientRootCertificate(this, input, options);
   }
@@ -627,7 +1106,10 @@ export class ServiceManagementClient extends ServiceClient {
    * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
    * `{ wait: true }` (or wait options) to resolve when it has finished.
    */
-  async deleteDataDisk<O extends AsyncRequestOptions = RequestOptions>(input: DeleteDataDiskInput, options?: O): Promise<AsyncResult<O>> {
+  async deleteDataDisk<O extends AsyncRequestOptions = RequestOptions>(
+    input: DeleteDataDiskInput,
+    options?: O,
+  ): Promise<AsyncResult<O>> {
     const { deleteDataDisk } = await import('./operations/DeleteDataDisk.js');
     return deleteDataDisk(this, input, options);
   }
@@ -640,7 +1122,10 @@ export class ServiceManagementClient extends ServiceClient {
    * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
    * `{ wait: true }` (or wait options) to resolve when it has finished.
    */
-  async deleteDeployment<O extends AsyncRequestOptions = RequestOptions>(input: DeleteDeploymentInput, options?: O): Promise<AsyncResult<O>> {
+  async deleteDeployment<O extends AsyncRequestOptions = RequestOptions>(
+    input: DeleteDeploymentInput,
+    options?: O,
+  ): Promise<AsyncResult<O>> {
     const { deleteDeployment } = await import('./operations/DeleteDeployment.js');
     return deleteDeployment(this, input, options);
   }
@@ -653,7 +1138,10 @@ export class ServiceManagementClient extends ServiceClient {
    * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
    * `{ wait: true }` (or wait options) to resolve when it has finished.
    */
-  async deleteDeploymentBySlot<O extends AsyncRequestOptions = RequestOptions>(input: DeleteDeploymentBySlotInput, options?: O): Promise<AsyncResult<O>> {
+  async deleteDeploymentBySlot<O extends AsyncRequestOptions = RequestOptions>(
+    input: DeleteDeploymentBySlotInput,
+    options?: O,
+  ): Promise<AsyncResult<O>> {
     const { deleteDeploymentBySlot } = await import('./operations/DeleteDeploymentBySlot.js');
     return deleteDeploymentBySlot(this, input, options);
   }
@@ -676,7 +1164,10 @@ export class ServiceManagementClient extends ServiceClient {
    * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
    * `{ wait: true }` (or wait options) to resolve when it has finished.
    */
-  async deleteDnsServer<O extends AsyncRequestOptions = RequestOptions>(input: DeleteDnsServerInput, options?: O): Promise<AsyncResult<O>> {
+  async deleteDnsServer<O extends AsyncRequestOptions = RequestOptions>(
+    input: DeleteDnsServerInput,
+    options?: O,
+  ): Promise<AsyncResult<O>> {
     const { deleteDnsServer } = await import('./operations/DeleteDnsServer.js');
     return deleteDnsServer(this, input, options);
   }
@@ -689,7 +1180,10 @@ export class ServiceManagementClient extends ServiceClient {
    * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
    * `{ wait: true }` (or wait options) to resolve when it has finished.
    */
-  async deleteGateway<O extends AsyncRequestOptions = RequestOptions>(input: DeleteGatewayInput, options?: O): Promise<AsyncResult<O>> {
+  async deleteGateway<O extends AsyncRequestOptions = RequestOptions>(
+    input: DeleteGatewayInput,
+    options?: O,
+  ): Promise<AsyncResult<O>> {
     const { deleteGateway } = await import('./operations/DeleteGateway.js');
     return deleteGateway(this, input, options);
   }
@@ -702,7 +1196,10 @@ export class ServiceManagementClient extends ServiceClient {
    * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
    * `{ wait: true }` (or wait options) to resolve when it has finished.
    */
-  async deleteGatewayConnection<O extends AsyncRequestOptions = RequestOptions>(input: DeleteGatewayConnectionInput, options?: O): Promise<AsyncResult<O>> {
+  async deleteGatewayConnection<O extends AsyncRequestOptions = RequestOptions>(
+    input: DeleteGatewayConnectionInput,
+    options?: O,
+  ): Promise<AsyncResult<O>> {
     const { deleteGatewayConnection } = await import('./operations/DeleteGatewayConnection.js');
     return deleteGatewayConnection(this, input, options);
   }
@@ -715,7 +1212,10 @@ export class ServiceManagementClient extends ServiceClient {
    * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
    * `{ wait: true }` (or wait options) to resolve when it has finished.
    */
-  async deleteHostedService<O extends AsyncRequestOptions = RequestOptions>(input: DeleteHostedServiceInput, options?: O): Promise<AsyncResult<O>> {
+  async deleteHostedService<O extends AsyncRequestOptions = RequestOptions>(
+    input: DeleteHostedServiceInput,
+    options?: O,
+  ): Promise<AsyncResult<O>> {
     const { deleteHostedService } = await import('./operations/DeleteHostedService.js');
     return deleteHostedService(this, input, options);
   }
@@ -728,7 +1228,10 @@ export class ServiceManagementClient extends ServiceClient {
    * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
    * `{ wait: true }` (or wait options) to resolve when it has finished.
    */
-  async deleteHostedServiceExtension<O extends AsyncRequestOptions = RequestOptions>(input: DeleteHostedServiceExtensionInput, options?: O): Promise<AsyncResult<O>> {
+  async deleteHostedServiceExtension<O extends AsyncRequestOptions = RequestOptions>(
+    input: DeleteHostedServiceExtensionInput,
+    options?: O,
+  ): Promise<AsyncResult<O>> {
     const { deleteHostedServiceExtension } = await import('./operations/DeleteHostedServiceExtension.js');
     return deleteHostedServiceExtension(this, input, options);
   }
@@ -741,7 +1244,10 @@ export class ServiceManagementClient extends ServiceClient {
    * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
    * `{ wait: true }` (or wait options) to resolve when it has finished.
    */
-  async deleteLoadBalancer<O extends AsyncRequestOptions = RequestOptions>(input: DeleteLoadBalancerInput, options?: O): Promise<AsyncResult<O>> {
+  async deleteLoadBalancer<O extends AsyncRequestOptions = RequestOptions>(
+    input: DeleteLoadBalancerInput,
+    options?: O,
+  ): Promise<AsyncResult<O>> {
     const { deleteLoadBalancer } = await import('./operations/DeleteLoadBalancer.js');
     return deleteLoadBalancer(this, input, options);
   }
@@ -751,7 +1257,10 @@ export class ServiceManagementClient extends ServiceClient {
    *
    * `DELETE /{subscriptionId}/services/networking/localnetworkgateways/{GatewayId}` with `?api-version=2016-03-01`
    */
-  async deleteLocalNetworkGateway(input: DeleteLocalNetworkGatewayInput, options?: RequestOptions): Promise<ResponseMetadata> {
+  async deleteLocalNetworkGateway(
+    input: DeleteLocalNetworkGatewayInput,
+    options?: RequestOptions,
+  ): Promise<ResponseMetadata> {
     const { deleteLocalNetworkGateway } = await import('./operations/DeleteLocalNetworkGateway.js');
     return deleteLocalNetworkGateway(this, input, options);
   }
@@ -761,7 +1270,10 @@ export class ServiceManagementClient extends ServiceClient {
    *
    * `DELETE /{subscriptionId}/certificates/{Thumbprint}`
    */
-  async deleteManagementCertificate(input: DeleteManagementCertificateInput, options?: RequestOptions): Promise<ResponseMetadata> {
+  async deleteManagementCertificate(
+    input: DeleteManagementCertificateInput,
+    options?: RequestOptions,
+  ): Promise<ResponseMetadata> {
     const { deleteManagementCertificate } = await import('./operations/DeleteManagementCertificate.js');
     return deleteManagementCertificate(this, input, options);
   }
@@ -774,7 +1286,10 @@ export class ServiceManagementClient extends ServiceClient {
    * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
    * `{ wait: true }` (or wait options) to resolve when it has finished.
    */
-  async deleteNetworkSecurityGroup<O extends AsyncRequestOptions = RequestOptions>(input: DeleteNetworkSecurityGroupInput, options?: O): Promise<AsyncResult<O>> {
+  async deleteNetworkSecurityGroup<O extends AsyncRequestOptions = RequestOptions>(
+    input: DeleteNetworkSecurityGroupInput,
+    options?: O,
+  ): Promise<AsyncResult<O>> {
     const { deleteNetworkSecurityGroup } = await import('./operations/DeleteNetworkSecurityGroup.js');
     return deleteNetworkSecurityGroup(this, input, options);
   }
@@ -787,7 +1302,10 @@ export class ServiceManagementClient extends ServiceClient {
    * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
    * `{ wait: true }` (or wait options) to resolve when it has finished.
    */
-  async deleteNetworkSecurityRule<O extends AsyncRequestOptions = RequestOptions>(input: DeleteNetworkSecurityRuleInput, options?: O): Promise<AsyncResult<O>> {
+  async deleteNetworkSecurityRule<O extends AsyncRequestOptions = RequestOptions>(
+    input: DeleteNetworkSecurityRuleInput,
+    options?: O,
+  ): Promise<AsyncResult<O>> {
     const { deleteNetworkSecurityRule } = await import('./operations/DeleteNetworkSecurityRule.js');
     return deleteNetworkSecurityRule(this, input, options);
   }
@@ -810,7 +1328,10 @@ export class ServiceManagementClient extends ServiceClient {
    * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
    * `{ wait: true }` (or wait options) to resolve when it has finished.
    */
-  async deleteReservedIP<O extends AsyncRequestOptions = RequestOptions>(input: DeleteReservedIPInput, options?: O): Promise<AsyncResult<O>> {
+  async deleteReservedIP<O extends AsyncRequestOptions = RequestOptions>(
+    input: DeleteReservedIPInput,
+    options?: O,
+  ): Promise<AsyncResult<O>> {
     const { deleteReservedIP } = await import('./operations/DeleteReservedIP.js');
     return deleteReservedIP(this, input, options);
   }
@@ -823,7 +1344,10 @@ export class ServiceManagementClient extends ServiceClient {
    * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
    * `{ wait: true }` (or wait options) to resolve when it has finished.
    */
-  async deleteRole<O extends AsyncRequestOptions = RequestOptions>(input: DeleteRoleInput, options?: O): Promise<AsyncResult<O>> {
+  async deleteRole<O extends AsyncRequestOptions = RequestOptions>(
+    input: DeleteRoleInput,
+    options?: O,
+  ): Promise<AsyncResult<O>> {
     const { deleteRole } = await import('./operations/DeleteRole.js');
     return deleteRole(this, input, options);
   }
@@ -836,7 +1360,10 @@ export class ServiceManagementClient extends ServiceClient {
    * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
    * `{ wait: true }` (or wait options) to resolve when it has finished.
    */
-  async deleteRoleInstances<O extends AsyncRequestOptions = RequestOptions>(input: DeleteRoleInstancesInput, options?: O): Promise<AsyncResult<O>> {
+  async deleteRoleInstances<O extends AsyncRequestOptions = RequestOptions>(
+    input: DeleteRoleInstancesInput,
+    options?: O,
+  ): Promise<AsyncResult<O>> {
     const { deleteRoleInstances } = await import('./operations/DeleteRoleInstances.js');
     return deleteRoleInstances(this, input, options);
   }
@@ -849,7 +1376,10 @@ export class ServiceManagementClient extends ServiceClient {
    * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
    * `{ wait: true }` (or wait options) to resolve when it has finished.
    */
-  async deleteRoleInstancesBySlot<O extends AsyncRequestOptions = RequestOptions>(input: DeleteRoleInstancesBySlotInput, options?: O): Promise<AsyncResult<O>> {
+  async deleteRoleInstancesBySlot<O extends AsyncRequestOptions = RequestOptions>(
+    input: DeleteRoleInstancesBySlotInput,
+    options?: O,
+  ): Promise<AsyncResult<O>> {
     const { deleteRoleInstancesBySlot } = await import('./operations/DeleteRoleInstancesBySlot.js');
     return deleteRoleInstancesBySlot(this, input, options);
   }
@@ -862,7 +1392,10 @@ export class ServiceManagementClient extends ServiceClient {
    * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
    * `{ wait: true }` (or wait options) to resolve when it has finished.
    */
-  async deleteRoute<O extends AsyncRequestOptions = RequestOptions>(input: DeleteRouteInput, options?: O): Promise<AsyncResult<O>> {
+  async deleteRoute<O extends AsyncRequestOptions = RequestOptions>(
+    input: DeleteRouteInput,
+    options?: O,
+  ): Promise<AsyncResult<O>> {
     const { deleteRoute } = await import('./operations/DeleteRoute.js');
     return deleteRoute(this, input, options);
   }
@@ -875,7 +1408,10 @@ export class ServiceManagementClient extends ServiceClient {
    * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
    * `{ wait: true }` (or wait options) to resolve when it has finished.
    */
-  async deleteRouteTable<O extends AsyncRequestOptions = RequestOptions>(input: DeleteRouteTableInput, options?: O): Promise<AsyncResult<O>> {
+  async deleteRouteTable<O extends AsyncRequestOptions = RequestOptions>(
+    input: DeleteRouteTableInput,
+    options?: O,
+  ): Promise<AsyncResult<O>> {
     const { deleteRouteTable } = await import('./operations/DeleteRouteTable.js');
     return deleteRouteTable(this, input, options);
   }
@@ -888,7 +1424,10 @@ export class ServiceManagementClient extends ServiceClient {
    * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
    * `{ wait: true }` (or wait options) to resolve when it has finished.
    */
-  async deleteServiceCertificate<O extends AsyncRequestOptions = RequestOptions>(input: DeleteServiceCertificateInput, options?: O): Promise<AsyncResult<O>> {
+  async deleteServiceCertificate<O extends AsyncRequestOptions = RequestOptions>(
+    input: DeleteServiceCertificateInput,
+    options?: O,
+  ): Promise<AsyncResult<O>> {
     const { deleteServiceCertificate } = await import('./operations/DeleteServiceCertificate.js');
     return deleteServiceCertificate(this, input, options);
   }
@@ -911,7 +1450,10 @@ export class ServiceManagementClient extends ServiceClient {
    * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
    * `{ wait: true }` (or wait options) to resolve when it has finished.
    */
-  async deleteVMImage<O extends AsyncRequestOptions = RequestOptions>(input: DeleteVMImageInput, options?: O): Promise<AsyncResult<O>> {
+  async deleteVMImage<O extends AsyncRequestOptions = RequestOptions>(
+    input: DeleteVMImageInput,
+    options?: O,
+  ): Promise<AsyncResult<O>> {
     const { deleteVMImage } = await import('./operations/DeleteVMImage.js');
     return deleteVMImage(this, input, options);
   }
@@ -924,7 +1466,10 @@ export class ServiceManagementClient extends ServiceClient {
    * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
    * `{ wait: true }` (or wait options) to resolve when it has finished.
    */
-  async deleteVirtualNetworkGateway<O extends AsyncRequestOptions = RequestOptions>(input: DeleteVirtualNetworkGatewayInput, options?: O): Promise<AsyncResult<O>> {
+  async deleteVirtualNetworkGateway<O extends AsyncRequestOptions = RequestOptions>(
+    input: DeleteVirtualNetworkGatewayInput,
+    options?: O,
+  ): Promise<AsyncResult<O>> {
     const { deleteVirtualNetworkGateway } = await import('./operations/DeleteVirtualNetworkGateway.js');
     return deleteVirtualNetworkGateway(this, input, options);
   }
@@ -937,7 +1482,10 @@ export class ServiceManagementClient extends ServiceClient {
    * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
    * `{ wait: true }` (or wait options) to resolve when it has finished.
    */
-  async disassociateReservedIP<O extends AsyncRequestOptions = RequestOptions>(input: DisassociateReservedIPInput, options?: O): Promise<AsyncResult<O>> {
+  async disassociateReservedIP<O extends AsyncRequestOptions = RequestOptions>(
+    input: DisassociateReservedIPInput,
+    options?: O,
+  ): Promise<AsyncResult<O>> {
     const { disassociateReservedIP } = await import('./operations/DisassociateReservedIP.js');
     return disassociateReservedIP(this, input, options);
   }
@@ -960,7 +1508,10 @@ export class ServiceManagementClient extends ServiceClient {
    * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
    * `{ wait: true }` (or wait options) to resolve when it has finished.
    */
-  async executeApplicationGatewayOperation<O extends AsyncRequestOptions = RequestOptions>(input: ExecuteApplicationGatewayOperationInput, options?: O): Promise<AsyncResult<O>> {
+  async executeApplicationGatewayOperation<O extends AsyncRequestOptions = RequestOptions>(
+    input: ExecuteApplicationGatewayOperationInput,
+    options?: O,
+  ): Promise<AsyncResult<O>> {
     const { executeApplicationGatewayOperation } = await import('./operations/ExecuteApplicationGatewayOperation.js');
     return executeApplicationGatewayOperation(this, input, options);
   }
@@ -973,7 +1524,10 @@ export class ServiceManagementClient extends ServiceClient {
    * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
    * `{ wait: true }` (or wait options) to resolve when it has finished.
    */
-  async failoverGateway<O extends AsyncRequestOptions = RequestOptions>(input: FailoverGatewayInput, options?: O): Promise<AsyncResult<O>> {
+  async failoverGateway<O extends AsyncRequestOptions = RequestOptions>(
+    input: FailoverGatewayInput,
+    options?: O,
+  ): Promise<AsyncResult<O>> {
     const { failoverGateway } = await import('./operations/FailoverGateway.js');
     return failoverGateway(this, input, options);
   }
@@ -986,7 +1540,10 @@ export class ServiceManagementClient extends ServiceClient {
    * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
    * `{ wait: true }` (or wait options) to resolve when it has finished.
    */
-  async generateVpnClientPackage<O extends AsyncRequestOptions = RequestOptions>(input: GenerateVpnClientPackageInput, options?: O): Promise<AsyncResult<O>> {
+  async generateVpnClientPackage<O extends AsyncRequestOptions = RequestOptions>(
+    input: GenerateVpnClientPackageInput,
+    options?: O,
+  ): Promise<AsyncResult<O>> {
     const { generateVpnClientPackage } = await import('./operations/GenerateVpnClientPackage.js');
     return generateVpnClientPackage(this, input, options);
   }
@@ -1006,7 +1563,10 @@ export class ServiceManagementClient extends ServiceClient {
    *
    * `GET /{subscriptionId}/services/networking/ApplicationGateways/{GatewayName}` with `?api-version=2016-07-01`
    */
-  async getApplicationGateway(input: GetApplicationGatewayInput, options?: RequestOptions): Promise<ApplicationGateway> {
+  async getApplicationGateway(
+    input: GetApplicationGatewayInput,
+    options?: RequestOptions,
+  ): Promise<ApplicationGateway> {
     const { getApplicationGateway } = await import('./operations/GetApplicationGateway.js');
     return getApplicationGateway(this, input, options);
   }
@@ -1016,7 +1576,10 @@ export class ServiceManagementClient extends ServiceClient {
    *
    * `GET /{subscriptionId}/services/networking/ApplicationGateways/{GatewayName}/sslcertificates/{CertificateName}` with `?api-version=2016-07-01`
    */
-  async getApplicationGatewayCertificate(input: GetApplicationGatewayCertificateInput, options?: RequestOptions): Promise<ApplicationGatewayCertificate> {
+  async getApplicationGatewayCertificate(
+    input: GetApplicationGatewayCertificateInput,
+    options?: RequestOptions,
+  ): Promise<ApplicationGatewayCertificate> {
     const { getApplicationGatewayCertificate } = await import('./operations/GetApplicationGatewayCertificate.js');
     return getApplicationGatewayCertificate(this, input, options);
   }
@@ -1026,7 +1589,10 @@ export class ServiceManagementClient extends ServiceClient {
    *
    * `GET /{subscriptionId}/services/networking/ApplicationGateways/{GatewayName}/configuration` with `?api-version=2016-07-01`
    */
-  async getApplicationGatewayConfig(input: GetApplicationGatewayConfigInput, options?: RequestOptions): Promise<ApplicationGatewayConfiguration> {
+  async getApplicationGatewayConfig(
+    input: GetApplicationGatewayConfigInput,
+    options?: RequestOptions,
+  ): Promise<ApplicationGatewayConfiguration> {
     const { getApplicationGatewayConfig } = await import('./operations/GetApplicationGatewayConfig.js');
     return getApplicationGatewayConfig(this, input, options);
   }
@@ -1086,8 +1652,12 @@ export class ServiceManagementClient extends ServiceClient {
    *
    * `GET /{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}/roleinstances/{RoleInstanceName}/networkinterfaces/{NetworkInterfaceName}/effectiveroutetable`
    */
-  async getEffectiveRouteTableForNetworkInterface(input: GetEffectiveRouteTableForNetworkInterfaceInput, options?: RequestOptions): Promise<EffectiveRouteTable> {
-    const { getEffectiveRouteTableForNetworkInterface } = await import('./operations/GetEffectiveRouteTableForNetworkInterface.js');
+  async getEffectiveRouteTableForNetworkInterface(
+    input: GetEffectiveRouteTableForNetworkInterfaceInput,
+    options?: RequestOptions,
+  ): Promise<EffectiveRouteTable> {
+    const { getEffectiveRouteTableForNetworkInterface } =
+      await import('./operations/GetEffectiveRouteTableForNetworkInterface.js');
     return getEffectiveRouteTableForNetworkInterface(this, input, options);
   }
 
@@ -1096,8 +1666,12 @@ export class ServiceManagementClient extends ServiceClient {
    *
    * `GET /{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}/roleinstances/{RoleInstanceName}/effectiveroutetable`
    */
-  async getEffectiveRouteTableForRoleInstance(input: GetEffectiveRouteTableForRoleInstanceInput, options?: RequestOptions): Promise<EffectiveRouteTable> {
-    const { getEffectiveRouteTableForRoleInstance } = await import('./operations/GetEffectiveRouteTableForRoleInstance.js');
+  async getEffectiveRouteTableForRoleInstance(
+    input: GetEffectiveRouteTableForRoleInstanceInput,
+    options?: RequestOptions,
+  ): Promise<EffectiveRouteTable> {
+    const { getEffectiveRouteTableForRoleInstance } =
+      await import('./operations/GetEffectiveRouteTableForRoleInstance.js');
     return getEffectiveRouteTableForRoleInstance(this, input, options);
   }
 
@@ -1126,7 +1700,10 @@ export class ServiceManagementClient extends ServiceClient {
    *
    * `GET /{subscriptionId}/services/networking/{NetworkName}/gateway/vpndeviceconfigurationscript`
    */
-  async getGatewayDeviceConfigurationScript(input: GetGatewayDeviceConfigurationScriptInput, options?: RequestOptions): Promise<string> {
+  async getGatewayDeviceConfigurationScript(
+    input: GetGatewayDeviceConfigurationScriptInput,
+    options?: RequestOptions,
+  ): Promise<string> {
     const { getGatewayDeviceConfigurationScript } = await import('./operations/GetGatewayDeviceConfigurationScript.js');
     return getGatewayDeviceConfigurationScript(this, input, options);
   }
@@ -1136,7 +1713,10 @@ export class ServiceManagementClient extends ServiceClient {
    *
    * `GET /{subscriptionId}/services/networking/{NetworkName}/gateway/publicdiagnostics`
    */
-  async getGatewayDiagnostics(input: GetGatewayDiagnosticsInput, options?: RequestOptions): Promise<GatewayPublicDiagnosticsStatus> {
+  async getGatewayDiagnostics(
+    input: GetGatewayDiagnosticsInput,
+    options?: RequestOptions,
+  ): Promise<GatewayPublicDiagnosticsStatus> {
     const { getGatewayDiagnostics } = await import('./operations/GetGatewayDiagnostics.js');
     return getGatewayDiagnostics(this, input, options);
   }
@@ -1146,7 +1726,10 @@ export class ServiceManagementClient extends ServiceClient {
    *
    * `GET /{subscriptionId}/services/networking/{NetworkName}/gateway/connection/{LocalNetworkName}/ipsecparameters`
    */
-  async getGatewayIPsecParameters(input: GetGatewayIPsecParametersInput, options?: RequestOptions): Promise<IPsecParameters> {
+  async getGatewayIPsecParameters(
+    input: GetGatewayIPsecParametersInput,
+    options?: RequestOptions,
+  ): Promise<IPsecParameters> {
     const { getGatewayIPsecParameters } = await import('./operations/GetGatewayIPsecParameters.js');
     return getGatewayIPsecParameters(this, input, options);
   }
@@ -1156,7 +1739,10 @@ export class ServiceManagementClient extends ServiceClient {
    *
    * `GET /{subscriptionId}/services/networking/operation/{OperationId}`
    */
-  async getGatewayOperationStatus(input: GetGatewayOperationStatusInput, options?: RequestOptions): Promise<GatewayOperation> {
+  async getGatewayOperationStatus(
+    input: GetGatewayOperationStatusInput,
+    options?: RequestOptions,
+  ): Promise<GatewayOperation> {
     const { getGatewayOperationStatus } = await import('./operations/GetGatewayOperationStatus.js');
     return getGatewayOperationStatus(this, input, options);
   }
@@ -1186,7 +1772,10 @@ export class ServiceManagementClient extends ServiceClient {
    *
    * `GET /{subscriptionId}/services/hostedservices/{ServiceName}/extensions/{ExtensionId}`
    */
-  async getHostedServiceExtension(input: GetHostedServiceExtensionInput, options?: RequestOptions): Promise<HostedServiceExtension> {
+  async getHostedServiceExtension(
+    input: GetHostedServiceExtensionInput,
+    options?: RequestOptions,
+  ): Promise<HostedServiceExtension> {
     const { getHostedServiceExtension } = await import('./operations/GetHostedServiceExtension.js');
     return getHostedServiceExtension(this, input, options);
   }
@@ -1196,7 +1785,10 @@ export class ServiceManagementClient extends ServiceClient {
    *
    * `GET /{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}/roles/{RoleName}/networkinterfaces/{NetworkInterfaceName}/ipforwarding`
    */
-  async getIPForwardingForNetworkInterface(input: GetIPForwardingForNetworkInterfaceInput, options?: RequestOptions): Promise<IPForwarding> {
+  async getIPForwardingForNetworkInterface(
+    input: GetIPForwardingForNetworkInterfaceInput,
+    options?: RequestOptions,
+  ): Promise<IPForwarding> {
     const { getIPForwardingForNetworkInterface } = await import('./operations/GetIPForwardingForNetworkInterface.js');
     return getIPForwardingForNetworkInterface(this, input, options);
   }
@@ -1216,7 +1808,10 @@ export class ServiceManagementClient extends ServiceClient {
    *
    * `GET /{subscriptionId}/services/networking/localnetworkgateways/{GatewayId}` with `?api-version=2016-03-01`
    */
-  async getLocalNetworkGateway(input: GetLocalNetworkGatewayInput, options?: RequestOptions): Promise<LocalNetworkGateway> {
+  async getLocalNetworkGateway(
+    input: GetLocalNetworkGatewayInput,
+    options?: RequestOptions,
+  ): Promise<LocalNetworkGateway> {
     const { getLocalNetworkGateway } = await import('./operations/GetLocalNetworkGateway.js');
     return getLocalNetworkGateway(this, input, options);
   }
@@ -1226,7 +1821,10 @@ export class ServiceManagementClient extends ServiceClient {
    *
    * `GET /{subscriptionId}/certificates/{Thumbprint}`
    */
-  async getManagementCertificate(input: GetManagementCertificateInput, options?: RequestOptions): Promise<SubscriptionCertificate> {
+  async getManagementCertificate(
+    input: GetManagementCertificateInput,
+    options?: RequestOptions,
+  ): Promise<SubscriptionCertificate> {
     const { getManagementCertificate } = await import('./operations/GetManagementCertificate.js');
     return getManagementCertificate(this, input, options);
   }
@@ -1236,7 +1834,10 @@ export class ServiceManagementClient extends ServiceClient {
    *
    * `GET /{subscriptionId}/services/networking/media`
    */
-  async getNetworkConfiguration(input: GetNetworkConfigurationInput = {}, options?: RequestOptions): Promise<NetworkConfiguration> {
+  async getNetworkConfiguration(
+    input: GetNetworkConfigurationInput = {},
+    options?: RequestOptions,
+  ): Promise<NetworkConfiguration> {
     const { getNetworkConfiguration } = await import('./operations/GetNetworkConfiguration.js');
     return getNetworkConfiguration(this, input, options);
   }
@@ -1246,7 +1847,10 @@ export class ServiceManagementClient extends ServiceClient {
    *
    * `GET /{subscriptionId}/services/networking/networksecuritygroups/{NetworkSecurityGroupName}`
    */
-  async getNetworkSecurityGroup(input: GetNetworkSecurityGroupInput, options?: RequestOptions): Promise<NetworkSecurityGroup> {
+  async getNetworkSecurityGroup(
+    input: GetNetworkSecurityGroupInput,
+    options?: RequestOptions,
+  ): Promise<NetworkSecurityGroup> {
     const { getNetworkSecurityGroup } = await import('./operations/GetNetworkSecurityGroup.js');
     return getNetworkSecurityGroup(this, input, options);
   }
@@ -1256,8 +1860,12 @@ export class ServiceManagementClient extends ServiceClient {
    *
    * `GET /{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}/roles/{RoleName}/networkinterfaces/{NetworkInterfaceName}/networksecuritygroups`
    */
-  async getNetworkSecurityGroupForNetworkInterface(input: GetNetworkSecurityGroupForNetworkInterfaceInput, options?: RequestOptions): Promise<NetworkSecurityGroup> {
-    const { getNetworkSecurityGroupForNetworkInterface } = await import('./operations/GetNetworkSecurityGroupForNetworkInterface.js');
+  async getNetworkSecurityGroupForNetworkInterface(
+    input: GetNetworkSecurityGroupForNetworkInterfaceInput,
+    options?: RequestOptions,
+  ): Promise<NetworkSecurityGroup> {
+    const { getNetworkSecurityGroupForNetworkInterface } =
+      await import('./operations/GetNetworkSecurityGroupForNetworkInterface.js');
     return getNetworkSecurityGroupForNetworkInterface(this, input, options);
   }
 
@@ -1266,7 +1874,10 @@ export class ServiceManagementClient extends ServiceClient {
    *
    * `GET /{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}/roles/{RoleName}/networksecuritygroups`
    */
-  async getNetworkSecurityGroupForRole(input: GetNetworkSecurityGroupForRoleInput, options?: RequestOptions): Promise<NetworkSecurityGroup> {
+  async getNetworkSecurityGroupForRole(
+    input: GetNetworkSecurityGroupForRoleInput,
+    options?: RequestOptions,
+  ): Promise<NetworkSecurityGroup> {
     const { getNetworkSecurityGroupForRole } = await import('./operations/GetNetworkSecurityGroupForRole.js');
     return getNetworkSecurityGroupForRole(this, input, options);
   }
@@ -1276,7 +1887,10 @@ export class ServiceManagementClient extends ServiceClient {
    *
    * `GET /{subscriptionId}/services/networking/virtualnetwork/{VirtualNetworkName}/subnets/{SubnetName}/networksecuritygroups`
    */
-  async getNetworkSecurityGroupForSubnet(input: GetNetworkSecurityGroupForSubnetInput, options?: RequestOptions): Promise<NetworkSecurityGroup> {
+  async getNetworkSecurityGroupForSubnet(
+    input: GetNetworkSecurityGroupForSubnetInput,
+    options?: RequestOptions,
+  ): Promise<NetworkSecurityGroup> {
     const { getNetworkSecurityGroupForSubnet } = await import('./operations/GetNetworkSecurityGroupForSubnet.js');
     return getNetworkSecurityGroupForSubnet(this, input, options);
   }
@@ -1319,7 +1933,10 @@ export class ServiceManagementClient extends ServiceClient {
    * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
    * `{ wait: true }` (or wait options) to resolve when it has finished.
    */
-  async getPackage<O extends AsyncRequestOptions = RequestOptions>(input: GetPackageInput, options?: O): Promise<AsyncResult<O>> {
+  async getPackage<O extends AsyncRequestOptions = RequestOptions>(
+    input: GetPackageInput,
+    options?: O,
+  ): Promise<AsyncResult<O>> {
     const { getPackage } = await import('./operations/GetPackage.js');
     return getPackage(this, input, options);
   }
@@ -1332,7 +1949,10 @@ export class ServiceManagementClient extends ServiceClient {
    * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
    * `{ wait: true }` (or wait options) to resolve when it has finished.
    */
-  async getPackageBySlot<O extends AsyncRequestOptions = RequestOptions>(input: GetPackageBySlotInput, options?: O): Promise<AsyncResult<O>> {
+  async getPackageBySlot<O extends AsyncRequestOptions = RequestOptions>(
+    input: GetPackageBySlotInput,
+    options?: O,
+  ): Promise<AsyncResult<O>> {
     const { getPackageBySlot } = await import('./operations/GetPackageBySlot.js');
     return getPackageBySlot(this, input, options);
   }
@@ -1372,7 +1992,10 @@ export class ServiceManagementClient extends ServiceClient {
    *
    * `GET /{subscriptionId}/services/networking/virtualnetwork/{VirtualNetworkName}/subnets/{SubnetName}/routetables`
    */
-  async getRouteTableForSubnet(input: GetRouteTableForSubnetInput, options?: RequestOptions): Promise<RouteTableAssociation> {
+  async getRouteTableForSubnet(
+    input: GetRouteTableForSubnetInput,
+    options?: RequestOptions,
+  ): Promise<RouteTableAssociation> {
     const { getRouteTableForSubnet } = await import('./operations/GetRouteTableForSubnet.js');
     return getRouteTableForSubnet(this, input, options);
   }
@@ -1382,7 +2005,10 @@ export class ServiceManagementClient extends ServiceClient {
    *
    * `GET /{subscriptionId}/services/hostedservices/{ServiceName}/certificates/{ThumbprintAlgorithm}-{Thumbprint}`
    */
-  async getServiceCertificate(input: GetServiceCertificateInput, options?: RequestOptions): Promise<ServiceCertificate> {
+  async getServiceCertificate(
+    input: GetServiceCertificateInput,
+    options?: RequestOptions,
+  ): Promise<ServiceCertificate> {
     const { getServiceCertificate } = await import('./operations/GetServiceCertificate.js');
     return getServiceCertificate(this, input, options);
   }
@@ -1392,7 +2018,10 @@ export class ServiceManagementClient extends ServiceClient {
    *
    * `GET /{subscriptionId}/services/storageservices/{ServiceName}/keys`
    */
-  async getStorageAccountKeys(input: GetStorageAccountKeysInput, options?: RequestOptions): Promise<StorageAccountKeys> {
+  async getStorageAccountKeys(
+    input: GetStorageAccountKeysInput,
+    options?: RequestOptions,
+  ): Promise<StorageAccountKeys> {
     const { getStorageAccountKeys } = await import('./operations/GetStorageAccountKeys.js');
     return getStorageAccountKeys(this, input, options);
   }
@@ -1402,7 +2031,10 @@ export class ServiceManagementClient extends ServiceClient {
    *
    * `GET /{subscriptionId}/services/storageservices/{ServiceName}`
    */
-  async getStorageAccountProperties(input: GetStorageAccountPropertiesInput, options?: RequestOptions): Promise<StorageService> {
+  async getStorageAccountProperties(
+    input: GetStorageAccountPropertiesInput,
+    options?: RequestOptions,
+  ): Promise<StorageService> {
     const { getStorageAccountProperties } = await import('./operations/GetStorageAccountProperties.js');
     return getStorageAccountProperties(this, input, options);
   }
@@ -1432,7 +2064,10 @@ export class ServiceManagementClient extends ServiceClient {
    *
    * `GET /{subscriptionId}/services/networking/virtualnetworkgateways/{GatewayId}`
    */
-  async getVirtualNetworkGateway(input: GetVirtualNetworkGatewayInput, options?: RequestOptions): Promise<VirtualNetworkGateway> {
+  async getVirtualNetworkGateway(
+    input: GetVirtualNetworkGatewayInput,
+    options?: RequestOptions,
+  ): Promise<VirtualNetworkGateway> {
     const { getVirtualNetworkGateway } = await import('./operations/GetVirtualNetworkGateway.js');
     return getVirtualNetworkGateway(this, input, options);
   }
@@ -1442,7 +2077,10 @@ export class ServiceManagementClient extends ServiceClient {
    *
    * `GET /{subscriptionId}/services/networking/virtualnetworkgateways/{GatewayId}/publicdiagnostics`
    */
-  async getVirtualNetworkGatewayDiagnostics(input: GetVirtualNetworkGatewayDiagnosticsInput, options?: RequestOptions): Promise<GatewayPublicDiagnosticsStatus> {
+  async getVirtualNetworkGatewayDiagnostics(
+    input: GetVirtualNetworkGatewayDiagnosticsInput,
+    options?: RequestOptions,
+  ): Promise<GatewayPublicDiagnosticsStatus> {
     const { getVirtualNetworkGatewayDiagnostics } = await import('./operations/GetVirtualNetworkGatewayDiagnostics.js');
     return getVirtualNetworkGatewayDiagnostics(this, input, options);
   }
@@ -1452,8 +2090,12 @@ export class ServiceManagementClient extends ServiceClient {
    *
    * `GET /{subscriptionId}/services/networking/virtualnetworkgateways/{GatewayId}/connectedentity/{ConnectedEntityId}/ipsecparameters`
    */
-  async getVirtualNetworkGatewayIPsecParameters(input: GetVirtualNetworkGatewayIPsecParametersInput, options?: RequestOptions): Promise<IPsecParameters> {
-    const { getVirtualNetworkGatewayIPsecParameters } = await import('./operations/GetVirtualNetworkGatewayIPsecParameters.js');
+  async getVirtualNetworkGatewayIPsecParameters(
+    input: GetVirtualNetworkGatewayIPsecParametersInput,
+    options?: RequestOptions,
+  ): Promise<IPsecParameters> {
+    const { getVirtualNetworkGatewayIPsecParameters } =
+      await import('./operations/GetVirtualNetworkGatewayIPsecParameters.js');
     return getVirtualNetworkGatewayIPsecParameters(this, input, options);
   }
 
@@ -1462,7 +2104,10 @@ export class ServiceManagementClient extends ServiceClient {
    *
    * `GET /{subscriptionId}/services/networking/virtualnetworkgateways/{GatewayId}/connectedentity/{ConnectedEntityId}/sharedkey`
    */
-  async getVirtualNetworkGatewaySharedKey(input: GetVirtualNetworkGatewaySharedKeyInput, options?: RequestOptions): Promise<SharedKey> {
+  async getVirtualNetworkGatewaySharedKey(
+    input: GetVirtualNetworkGatewaySharedKeyInput,
+    options?: RequestOptions,
+  ): Promise<SharedKey> {
     const { getVirtualNetworkGatewaySharedKey } = await import('./operations/GetVirtualNetworkGatewaySharedKey.js');
     return getVirtualNetworkGatewaySharedKey(this, input, options);
   }
@@ -1482,7 +2127,10 @@ export class ServiceManagementClient extends ServiceClient {
    *
    * `GET /{subscriptionId}/services/networking/ApplicationGateways/{GatewayName}/sslcertificates` with `?api-version=2016-07-01`
    */
-  async listApplicationGatewayCertificates(input: ListApplicationGatewayCertificatesInput, options?: RequestOptions): Promise<ApplicationGatewayCertificate[]> {
+  async listApplicationGatewayCertificates(
+    input: ListApplicationGatewayCertificatesInput,
+    options?: RequestOptions,
+  ): Promise<ApplicationGatewayCertificate[]> {
     const { listApplicationGatewayCertificates } = await import('./operations/ListApplicationGatewayCertificates.js');
     return listApplicationGatewayCertificates(this, input, options);
   }
@@ -1492,7 +2140,10 @@ export class ServiceManagementClient extends ServiceClient {
    *
    * `GET /{subscriptionId}/services/networking/ApplicationGateways` with `?api-version=2016-07-01`
    */
-  async listApplicationGateways(input: ListApplicationGatewaysInput = {}, options?: RequestOptions): Promise<ApplicationGateway[]> {
+  async listApplicationGateways(
+    input: ListApplicationGatewaysInput = {},
+    options?: RequestOptions,
+  ): Promise<ApplicationGateway[]> {
     const { listApplicationGateways } = await import('./operations/ListApplicationGateways.js');
     return listApplicationGateways(this, input, options);
   }
@@ -1502,7 +2153,10 @@ export class ServiceManagementClient extends ServiceClient {
    *
    * `GET /{subscriptionId}/services/extensions`
    */
-  async listAvailableExtensions(input: ListAvailableExtensionsInput = {}, options?: RequestOptions): Promise<ExtensionImage[]> {
+  async listAvailableExtensions(
+    input: ListAvailableExtensionsInput = {},
+    options?: RequestOptions,
+  ): Promise<ExtensionImage[]> {
     const { listAvailableExtensions } = await import('./operations/ListAvailableExtensions.js');
     return listAvailableExtensions(this, input, options);
   }
@@ -1512,7 +2166,10 @@ export class ServiceManagementClient extends ServiceClient {
    *
    * `GET /{subscriptionId}/services/networking/{NetworkName}/gateway/clientrootcertificates`
    */
-  async listClientRootCertificates(input: ListClientRootCertificatesInput, options?: RequestOptions): Promise<ClientRootCertificate[]> {
+  async listClientRootCertificates(
+    input: ListClientRootCertificatesInput,
+    options?: RequestOptions,
+  ): Promise<ClientRootCertificate[]> {
     const { listClientRootCertificates } = await import('./operations/ListClientRootCertificates.js');
     return listClientRootCertificates(this, input, options);
   }
@@ -1524,13 +2181,19 @@ export class ServiceManagementClient extends ServiceClient {
    *
    * Paged: {@link paginateListDeploymentEvents} iterates over every page.
    */
-  async listDeploymentEvents(input: ListDeploymentEventsInput, options?: RequestOptions): Promise<DeploymentEventCollection> {
+  async listDeploymentEvents(
+    input: ListDeploymentEventsInput,
+    options?: RequestOptions,
+  ): Promise<DeploymentEventCollection> {
     const { listDeploymentEvents } = await import('./operations/ListDeploymentEvents.js');
     return listDeploymentEvents(this, input, options);
   }
 
   /** Every RebootEvent of {@link listDeploymentEvents}, page after page. */
-  async *paginateListDeploymentEvents(input: ListDeploymentEventsInput, options?: RequestOptions): AsyncGenerator<RebootEvent, void, undefined> {
+  async *paginateListDeploymentEvents(
+    input: ListDeploymentEventsInput,
+    options?: RequestOptions,
+  ): AsyncGenerator<RebootEvent, void, undefined> {
     const { paginateListDeploymentEvents } = await import('./operations/ListDeploymentEvents.js');
     yield* paginateListDeploymentEvents(this, input, options);
   }
@@ -1542,13 +2205,19 @@ export class ServiceManagementClient extends ServiceClient {
    *
    * Paged: {@link paginateListDeploymentEventsBySlot} iterates over every page.
    */
-  async listDeploymentEventsBySlot(input: ListDeploymentEventsBySlotInput, options?: RequestOptions): Promise<DeploymentEventCollection> {
+  async listDeploymentEventsBySlot(
+    input: ListDeploymentEventsBySlotInput,
+    options?: RequestOptions,
+  ): Promise<DeploymentEventCollection> {
     const { listDeploymentEventsBySlot } = await import('./operations/ListDeploymentEventsBySlot.js');
     return listDeploymentEventsBySlot(this, input, options);
   }
 
   /** Every RebootEvent of {@link listDeploymentEventsBySlot}, page after page. */
-  async *paginateListDeploymentEventsBySlot(input: ListDeploymentEventsBySlotInput, options?: RequestOptions): AsyncGenerator<RebootEvent, void, undefined> {
+  async *paginateListDeploymentEventsBySlot(
+    input: ListDeploymentEventsBySlotInput,
+    options?: RequestOptions,
+  ): AsyncGenerator<RebootEvent, void, undefined> {
     const { paginateListDeploymentEventsBySlot } = await import('./operations/ListDeploymentEventsBySlot.js');
     yield* paginateListDeploymentEventsBySlot(this, input, options);
   }
@@ -1578,7 +2247,10 @@ export class ServiceManagementClient extends ServiceClient {
    *
    * `GET /{subscriptionId}/services/networking/gatewayconnections` with `?api-version=2016-03-01`
    */
-  async listGatewayConnections(input: ListGatewayConnectionsInput = {}, options?: RequestOptions): Promise<GatewayConnection[]> {
+  async listGatewayConnections(
+    input: ListGatewayConnectionsInput = {},
+    options?: RequestOptions,
+  ): Promise<GatewayConnection[]> {
     const { listGatewayConnections } = await import('./operations/ListGatewayConnections.js');
     return listGatewayConnections(this, input, options);
   }
@@ -1588,7 +2260,10 @@ export class ServiceManagementClient extends ServiceClient {
    *
    * `GET /{subscriptionId}/services/networking/{NetworkName}/gateway/connections`
    */
-  async listGatewayConnectionsForNetwork(input: ListGatewayConnectionsForNetworkInput, options?: RequestOptions): Promise<GatewayConnectionStatus[]> {
+  async listGatewayConnectionsForNetwork(
+    input: ListGatewayConnectionsForNetworkInput,
+    options?: RequestOptions,
+  ): Promise<GatewayConnectionStatus[]> {
     const { listGatewayConnectionsForNetwork } = await import('./operations/ListGatewayConnectionsForNetwork.js');
     return listGatewayConnectionsForNetwork(this, input, options);
   }
@@ -1598,7 +2273,10 @@ export class ServiceManagementClient extends ServiceClient {
    *
    * `GET /{subscriptionId}/services/hostedservices/{ServiceName}/extensions`
    */
-  async listHostedServiceExtensions(input: ListHostedServiceExtensionsInput, options?: RequestOptions): Promise<HostedServiceExtension[]> {
+  async listHostedServiceExtensions(
+    input: ListHostedServiceExtensionsInput,
+    options?: RequestOptions,
+  ): Promise<HostedServiceExtension[]> {
     const { listHostedServiceExtensions } = await import('./operations/ListHostedServiceExtensions.js');
     return listHostedServiceExtensions(this, input, options);
   }
@@ -1618,7 +2296,10 @@ export class ServiceManagementClient extends ServiceClient {
    *
    * `GET /{subscriptionId}/services/networking/localnetworkgateways` with `?api-version=2016-03-01`
    */
-  async listLocalNetworkGateways(input: ListLocalNetworkGatewaysInput = {}, options?: RequestOptions): Promise<LocalNetworkGateway[]> {
+  async listLocalNetworkGateways(
+    input: ListLocalNetworkGatewaysInput = {},
+    options?: RequestOptions,
+  ): Promise<LocalNetworkGateway[]> {
     const { listLocalNetworkGateways } = await import('./operations/ListLocalNetworkGateways.js');
     return listLocalNetworkGateways(this, input, options);
   }
@@ -1638,7 +2319,10 @@ export class ServiceManagementClient extends ServiceClient {
    *
    * `GET /{subscriptionId}/certificates`
    */
-  async listManagementCertificates(input: ListManagementCertificatesInput = {}, options?: RequestOptions): Promise<SubscriptionCertificate[]> {
+  async listManagementCertificates(
+    input: ListManagementCertificatesInput = {},
+    options?: RequestOptions,
+  ): Promise<SubscriptionCertificate[]> {
     const { listManagementCertificates } = await import('./operations/ListManagementCertificates.js');
     return listManagementCertificates(this, input, options);
   }
@@ -1648,7 +2332,10 @@ export class ServiceManagementClient extends ServiceClient {
    *
    * `GET /{subscriptionId}/services/networking/networksecuritygroups`
    */
-  async listNetworkSecurityGroups(input: ListNetworkSecurityGroupsInput = {}, options?: RequestOptions): Promise<NetworkSecurityGroup[]> {
+  async listNetworkSecurityGroups(
+    input: ListNetworkSecurityGroupsInput = {},
+    options?: RequestOptions,
+  ): Promise<NetworkSecurityGroup[]> {
     const { listNetworkSecurityGroups } = await import('./operations/ListNetworkSecurityGroups.js');
     return listNetworkSecurityGroups(this, input, options);
   }
@@ -1668,7 +2355,10 @@ export class ServiceManagementClient extends ServiceClient {
    *
    * `GET /{subscriptionId}/operatingsystemfamilies`
    */
-  async listOperatingSystemFamilies(input: ListOperatingSystemFamiliesInput = {}, options?: RequestOptions): Promise<OperatingSystemFamily[]> {
+  async listOperatingSystemFamilies(
+    input: ListOperatingSystemFamiliesInput = {},
+    options?: RequestOptions,
+  ): Promise<OperatingSystemFamily[]> {
     const { listOperatingSystemFamilies } = await import('./operations/ListOperatingSystemFamilies.js');
     return listOperatingSystemFamilies(this, input, options);
   }
@@ -1678,7 +2368,10 @@ export class ServiceManagementClient extends ServiceClient {
    *
    * `GET /{subscriptionId}/operatingsystems`
    */
-  async listOperatingSystems(input: ListOperatingSystemsInput = {}, options?: RequestOptions): Promise<OperatingSystem[]> {
+  async listOperatingSystems(
+    input: ListOperatingSystemsInput = {},
+    options?: RequestOptions,
+  ): Promise<OperatingSystem[]> {
     const { listOperatingSystems } = await import('./operations/ListOperatingSystems.js');
     return listOperatingSystems(this, input, options);
   }
@@ -1688,7 +2381,10 @@ export class ServiceManagementClient extends ServiceClient {
    *
    * `GET /{subscriptionId}/services/publisherextensions`
    */
-  async listPublisherExtensions(input: ListPublisherExtensionsInput = {}, options?: RequestOptions): Promise<ExtensionImage[]> {
+  async listPublisherExtensions(
+    input: ListPublisherExtensionsInput = {},
+    options?: RequestOptions,
+  ): Promise<ExtensionImage[]> {
     const { listPublisherExtensions } = await import('./operations/ListPublisherExtensions.js');
     return listPublisherExtensions(this, input, options);
   }
@@ -1708,7 +2404,10 @@ export class ServiceManagementClient extends ServiceClient {
    *
    * `GET /{subscriptionId}/services/resourceextensions/{PublisherName}/{ExtensionName}`
    */
-  async listResourceExtensionVersions(input: ListResourceExtensionVersionsInput, options?: RequestOptions): Promise<ResourceExtension[]> {
+  async listResourceExtensionVersions(
+    input: ListResourceExtensionVersionsInput,
+    options?: RequestOptions,
+  ): Promise<ResourceExtension[]> {
     const { listResourceExtensionVersions } = await import('./operations/ListResourceExtensionVersions.js');
     return listResourceExtensionVersions(this, input, options);
   }
@@ -1718,7 +2417,10 @@ export class ServiceManagementClient extends ServiceClient {
    *
    * `GET /{subscriptionId}/services/resourceextensions`
    */
-  async listResourceExtensions(input: ListResourceExtensionsInput = {}, options?: RequestOptions): Promise<ResourceExtension[]> {
+  async listResourceExtensions(
+    input: ListResourceExtensionsInput = {},
+    options?: RequestOptions,
+  ): Promise<ResourceExtension[]> {
     const { listResourceExtensions } = await import('./operations/ListResourceExtensions.js');
     return listResourceExtensions(this, input, options);
   }
@@ -1758,7 +2460,10 @@ export class ServiceManagementClient extends ServiceClient {
    *
    * `GET /{subscriptionId}/services/hostedservices/{ServiceName}/certificates`
    */
-  async listServiceCertificates(input: ListServiceCertificatesInput, options?: RequestOptions): Promise<ServiceCertificate[]> {
+  async listServiceCertificates(
+    input: ListServiceCertificatesInput,
+    options?: RequestOptions,
+  ): Promise<ServiceCertificate[]> {
     const { listServiceCertificates } = await import('./operations/ListServiceCertificates.js');
     return listServiceCertificates(this, input, options);
   }
@@ -1780,13 +2485,19 @@ export class ServiceManagementClient extends ServiceClient {
    *
    * Paged: {@link paginateListSubscriptionOperations} iterates over every page.
    */
-  async listSubscriptionOperations(input: ListSubscriptionOperationsInput, options?: RequestOptions): Promise<SubscriptionOperationCollection> {
+  async listSubscriptionOperations(
+    input: ListSubscriptionOperationsInput,
+    options?: RequestOptions,
+  ): Promise<SubscriptionOperationCollection> {
     const { listSubscriptionOperations } = await import('./operations/ListSubscriptionOperations.js');
     return listSubscriptionOperations(this, input, options);
   }
 
   /** Every SubscriptionOperation of {@link listSubscriptionOperations}, page after page. */
-  async *paginateListSubscriptionOperations(input: ListSubscriptionOperationsInput, options?: RequestOptions): AsyncGenerator<SubscriptionOperation, void, undefined> {
+  async *paginateListSubscriptionOperations(
+    input: ListSubscriptionOperationsInput,
+    options?: RequestOptions,
+  ): AsyncGenerator<SubscriptionOperation, void, undefined> {
     const { paginateListSubscriptionOperations } = await import('./operations/ListSubscriptionOperations.js');
     yield* paginateListSubscriptionOperations(this, input, options);
   }
@@ -1806,7 +2517,10 @@ export class ServiceManagementClient extends ServiceClient {
    *
    * `GET /{subscriptionId}/services/networking/supporteddevices`
    */
-  async listSupportedVpnDevices(input: ListSupportedVpnDevicesInput = {}, options?: RequestOptions): Promise<VpnDeviceList> {
+  async listSupportedVpnDevices(
+    input: ListSupportedVpnDevicesInput = {},
+    options?: RequestOptions,
+  ): Promise<VpnDeviceList> {
     const { listSupportedVpnDevices } = await import('./operations/ListSupportedVpnDevices.js');
     return listSupportedVpnDevices(this, input, options);
   }
@@ -1826,7 +2540,10 @@ export class ServiceManagementClient extends ServiceClient {
    *
    * `GET /{subscriptionId}/services/networking/virtualnetworkgateways` with `?api-version=2016-03-01`
    */
-  async listVirtualNetworkGateways(input: ListVirtualNetworkGatewaysInput = {}, options?: RequestOptions): Promise<VirtualNetworkGateway[]> {
+  async listVirtualNetworkGateways(
+    input: ListVirtualNetworkGatewaysInput = {},
+    options?: RequestOptions,
+  ): Promise<VirtualNetworkGateway[]> {
     const { listVirtualNetworkGateways } = await import('./operations/ListVirtualNetworkGateways.js');
     return listVirtualNetworkGateways(this, input, options);
   }
@@ -1836,7 +2553,10 @@ export class ServiceManagementClient extends ServiceClient {
    *
    * `GET /{subscriptionId}/services/networking/virtualnetwork`
    */
-  async listVirtualNetworkSites(input: ListVirtualNetworkSitesInput = {}, options?: RequestOptions): Promise<VirtualNetworkSite[]> {
+  async listVirtualNetworkSites(
+    input: ListVirtualNetworkSitesInput = {},
+    options?: RequestOptions,
+  ): Promise<VirtualNetworkSite[]> {
     const { listVirtualNetworkSites } = await import('./operations/ListVirtualNetworkSites.js');
     return listVirtualNetworkSites(this, input, options);
   }
@@ -1849,7 +2569,10 @@ export class ServiceManagementClient extends ServiceClient {
    * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
    * `{ wait: true }` (or wait options) to resolve when it has finished.
    */
-  async prepareDeploymentMigration<O extends AsyncRequestOptions = RequestOptions>(input: PrepareDeploymentMigrationInput, options?: O): Promise<AsyncResult<O>> {
+  async prepareDeploymentMigration<O extends AsyncRequestOptions = RequestOptions>(
+    input: PrepareDeploymentMigrationInput,
+    options?: O,
+  ): Promise<AsyncResult<O>> {
     const { prepareDeploymentMigration } = await import('./operations/PrepareDeploymentMigration.js');
     return prepareDeploymentMigration(this, input, options);
   }
@@ -1862,7 +2585,10 @@ export class ServiceManagementClient extends ServiceClient {
    * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
    * `{ wait: true }` (or wait options) to resolve when it has finished.
    */
-  async prepareStorageAccountMigration<O extends AsyncRequestOptions = RequestOptions>(input: PrepareStorageAccountMigrationInput, options?: O): Promise<AsyncResult<O>> {
+  async prepareStorageAccountMigration<O extends AsyncRequestOptions = RequestOptions>(
+    input: PrepareStorageAccountMigrationInput,
+    options?: O,
+  ): Promise<AsyncResult<O>> {
     const { prepareStorageAccountMigration } = await import('./operations/PrepareStorageAccountMigration.js');
     return prepareStorageAccountMigration(this, input, options);
   }
@@ -1875,7 +2601,10 @@ export class ServiceManagementClient extends ServiceClient {
    * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
    * `{ wait: true }` (or wait options) to resolve when it has finished.
    */
-  async prepareVirtualNetworkMigration<O extends AsyncRequestOptions = RequestOptions>(input: PrepareVirtualNetworkMigrationInput, options?: O): Promise<AsyncResult<O>> {
+  async prepareVirtualNetworkMigration<O extends AsyncRequestOptions = RequestOptions>(
+    input: PrepareVirtualNetworkMigrationInput,
+    options?: O,
+  ): Promise<AsyncResult<O>> {
     const { prepareVirtualNetworkMigration } = await import('./operations/PrepareVirtualNetworkMigration.js');
     return prepareVirtualNetworkMigration(this, input, options);
   }
@@ -1888,7 +2617,10 @@ export class ServiceManagementClient extends ServiceClient {
    * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
    * `{ wait: true }` (or wait options) to resolve when it has finished.
    */
-  async rebootRoleInstance<O extends AsyncRequestOptions = RequestOptions>(input: RebootRoleInstanceInput, options?: O): Promise<AsyncResult<O>> {
+  async rebootRoleInstance<O extends AsyncRequestOptions = RequestOptions>(
+    input: RebootRoleInstanceInput,
+    options?: O,
+  ): Promise<AsyncResult<O>> {
     const { rebootRoleInstance } = await import('./operations/RebootRoleInstance.js');
     return rebootRoleInstance(this, input, options);
   }
@@ -1901,7 +2633,10 @@ export class ServiceManagementClient extends ServiceClient {
    * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
    * `{ wait: true }` (or wait options) to resolve when it has finished.
    */
-  async rebootRoleInstanceBySlot<O extends AsyncRequestOptions = RequestOptions>(input: RebootRoleInstanceBySlotInput, options?: O): Promise<AsyncResult<O>> {
+  async rebootRoleInstanceBySlot<O extends AsyncRequestOptions = RequestOptions>(
+    input: RebootRoleInstanceBySlotInput,
+    options?: O,
+  ): Promise<AsyncResult<O>> {
     const { rebootRoleInstanceBySlot } = await import('./operations/RebootRoleInstanceBySlot.js');
     return rebootRoleInstanceBySlot(this, input, options);
   }
@@ -1914,7 +2649,10 @@ export class ServiceManagementClient extends ServiceClient {
    * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
    * `{ wait: true }` (or wait options) to resolve when it has finished.
    */
-  async rebuildRoleInstance<O extends AsyncRequestOptions = RequestOptions>(input: RebuildRoleInstanceInput, options?: O): Promise<AsyncResult<O>> {
+  async rebuildRoleInstance<O extends AsyncRequestOptions = RequestOptions>(
+    input: RebuildRoleInstanceInput,
+    options?: O,
+  ): Promise<AsyncResult<O>> {
     const { rebuildRoleInstance } = await import('./operations/RebuildRoleInstance.js');
     return rebuildRoleInstance(this, input, options);
   }
@@ -1927,7 +2665,10 @@ export class ServiceManagementClient extends ServiceClient {
    * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
    * `{ wait: true }` (or wait options) to resolve when it has finished.
    */
-  async rebuildRoleInstanceBySlot<O extends AsyncRequestOptions = RequestOptions>(input: RebuildRoleInstanceBySlotInput, options?: O): Promise<AsyncResult<O>> {
+  async rebuildRoleInstanceBySlot<O extends AsyncRequestOptions = RequestOptions>(
+    input: RebuildRoleInstanceBySlotInput,
+    options?: O,
+  ): Promise<AsyncResult<O>> {
     const { rebuildRoleInstanceBySlot } = await import('./operations/RebuildRoleInstanceBySlot.js');
     return rebuildRoleInstanceBySlot(this, input, options);
   }
@@ -1940,7 +2681,10 @@ export class ServiceManagementClient extends ServiceClient {
    * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
    * `{ wait: true }` (or wait options) to resolve when it has finished.
    */
-  async redeployRole<O extends AsyncRequestOptions = RequestOptions>(input: RedeployRoleInput, options?: O): Promise<AsyncResult<O>> {
+  async redeployRole<O extends AsyncRequestOptions = RequestOptions>(
+    input: RedeployRoleInput,
+    options?: O,
+  ): Promise<AsyncResult<O>> {
     const { redeployRole } = await import('./operations/RedeployRole.js');
     return redeployRole(this, input, options);
   }
@@ -1950,7 +2694,10 @@ export class ServiceManagementClient extends ServiceClient {
    *
    * `POST /{subscriptionId}/services/storageservices/{ServiceName}/keys` with `?action=regenerate`
    */
-  async regenerateStorageAccountKeys(input: RegenerateStorageAccountKeysInput, options?: RequestOptions): Promise<StorageAccountKeys> {
+  async regenerateStorageAccountKeys(
+    input: RegenerateStorageAccountKeysInput,
+    options?: RequestOptions,
+  ): Promise<StorageAccountKeys> {
     const { regenerateStorageAccountKeys } = await import('./operations/RegenerateStorageAccountKeys.js');
     return regenerateStorageAccountKeys(this, input, options);
   }
@@ -1963,7 +2710,10 @@ export class ServiceManagementClient extends ServiceClient {
    * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
    * `{ wait: true }` (or wait options) to resolve when it has finished.
    */
-  async registerExtensionImage<O extends AsyncRequestOptions = RequestOptions>(input: RegisterExtensionImageInput, options?: O): Promise<AsyncResult<O>> {
+  async registerExtensionImage<O extends AsyncRequestOptions = RequestOptions>(
+    input: RegisterExtensionImageInput,
+    options?: O,
+  ): Promise<AsyncResult<O>> {
     const { registerExtensionImage } = await import('./operations/RegisterExtensionImage.js');
     return registerExtensionImage(this, input, options);
   }
@@ -1976,7 +2726,10 @@ export class ServiceManagementClient extends ServiceClient {
    * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
    * `{ wait: true }` (or wait options) to resolve when it has finished.
    */
-  async registerResourceProvider<O extends AsyncRequestOptions = RequestOptions>(input: RegisterResourceProviderInput, options?: O): Promise<AsyncResult<O>> {
+  async registerResourceProvider<O extends AsyncRequestOptions = RequestOptions>(
+    input: RegisterResourceProviderInput,
+    options?: O,
+  ): Promise<AsyncResult<O>> {
     const { registerResourceProvider } = await import('./operations/RegisterResourceProvider.js');
     return registerResourceProvider(this, input, options);
   }
@@ -1989,7 +2742,10 @@ export class ServiceManagementClient extends ServiceClient {
    * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
    * `{ wait: true }` (or wait options) to resolve when it has finished.
    */
-  async reimageRoleInstance<O extends AsyncRequestOptions = RequestOptions>(input: ReimageRoleInstanceInput, options?: O): Promise<AsyncResult<O>> {
+  async reimageRoleInstance<O extends AsyncRequestOptions = RequestOptions>(
+    input: ReimageRoleInstanceInput,
+    options?: O,
+  ): Promise<AsyncResult<O>> {
     const { reimageRoleInstance } = await import('./operations/ReimageRoleInstance.js');
     return reimageRoleInstance(this, input, options);
   }
@@ -2002,7 +2758,10 @@ export class ServiceManagementClient extends ServiceClient {
    * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
    * `{ wait: true }` (or wait options) to resolve when it has finished.
    */
-  async reimageRoleInstanceBySlot<O extends AsyncRequestOptions = RequestOptions>(input: ReimageRoleInstanceBySlotInput, options?: O): Promise<AsyncResult<O>> {
+  async reimageRoleInstanceBySlot<O extends AsyncRequestOptions = RequestOptions>(
+    input: ReimageRoleInstanceBySlotInput,
+    options?: O,
+  ): Promise<AsyncResult<O>> {
     const { reimageRoleInstanceBySlot } = await import('./operations/ReimageRoleInstanceBySlot.js');
     return reimageRoleInstanceBySlot(this, input, options);
   }
@@ -2015,7 +2774,10 @@ export class ServiceManagementClient extends ServiceClient {
    * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
    * `{ wait: true }` (or wait options) to resolve when it has finished.
    */
-  async removeGatewayDefaultSites<O extends AsyncRequestOptions = RequestOptions>(input: RemoveGatewayDefaultSitesInput, options?: O): Promise<AsyncResult<O>> {
+  async removeGatewayDefaultSites<O extends AsyncRequestOptions = RequestOptions>(
+    input: RemoveGatewayDefaultSitesInput,
+    options?: O,
+  ): Promise<AsyncResult<O>> {
     const { removeGatewayDefaultSites } = await import('./operations/RemoveGatewayDefaultSites.js');
     return removeGatewayDefaultSites(this, input, options);
   }
@@ -2028,8 +2790,12 @@ export class ServiceManagementClient extends ServiceClient {
    * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
    * `{ wait: true }` (or wait options) to resolve when it has finished.
    */
-  async removeNetworkSecurityGroupFromNetworkInterface<O extends AsyncRequestOptions = RequestOptions>(input: RemoveNetworkSecurityGroupFromNetworkInterfaceInput, options?: O): Promise<AsyncResult<O>> {
-    const { removeNetworkSecurityGroupFromNetworkInterface } = await import('./operations/RemoveNetworkSecurityGroupFromNetworkInterface.js');
+  async removeNetworkSecurityGroupFromNetworkInterface<O extends AsyncRequestOptions = RequestOptions>(
+    input: RemoveNetworkSecurityGroupFromNetworkInterfaceInput,
+    options?: O,
+  ): Promise<AsyncResult<O>> {
+    const { removeNetworkSecurityGroupFromNetworkInterface } =
+      await import('./operations/RemoveNetworkSecurityGroupFromNetworkInterface.js');
     return removeNetworkSecurityGroupFromNetworkInterface(this, input, options);
   }
 
@@ -2041,7 +2807,10 @@ export class ServiceManagementClient extends ServiceClient {
    * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
    * `{ wait: true }` (or wait options) to resolve when it has finished.
    */
-  async removeNetworkSecurityGroupFromRole<O extends AsyncRequestOptions = RequestOptions>(input: RemoveNetworkSecurityGroupFromRoleInput, options?: O): Promise<AsyncResult<O>> {
+  async removeNetworkSecurityGroupFromRole<O extends AsyncRequestOptions = RequestOptions>(
+    input: RemoveNetworkSecurityGroupFromRoleInput,
+    options?: O,
+  ): Promise<AsyncResult<O>> {
     const { removeNetworkSecurityGroupFromRole } = await import('./operations/RemoveNetworkSecurityGroupFromRole.js');
     return removeNetworkSecurityGroupFromRole(this, input, options);
   }
@@ -2054,8 +2823,12 @@ export class ServiceManagementClient extends ServiceClient {
    * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
    * `{ wait: true }` (or wait options) to resolve when it has finished.
    */
-  async removeNetworkSecurityGroupFromSubnet<O extends AsyncRequestOptions = RequestOptions>(input: RemoveNetworkSecurityGroupFromSubnetInput, options?: O): Promise<AsyncResult<O>> {
-    const { removeNetworkSecurityGroupFromSubnet } = await import('./operations/RemoveNetworkSecurityGroupFromSubnet.js');
+  async removeNetworkSecurityGroupFromSubnet<O extends AsyncRequestOptions = RequestOptions>(
+    input: RemoveNetworkSecurityGroupFromSubnetInput,
+    options?: O,
+  ): Promise<AsyncResult<O>> {
+    const { removeNetworkSecurityGroupFromSubnet } =
+      await import('./operations/RemoveNetworkSecurityGroupFromSubnet.js');
     return removeNetworkSecurityGroupFromSubnet(this, input, options);
   }
 
@@ -2067,7 +2840,10 @@ export class ServiceManagementClient extends ServiceClient {
    * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
    * `{ wait: true }` (or wait options) to resolve when it has finished.
    */
-  async removeRouteTableFromSubnet<O extends AsyncRequestOptions = RequestOptions>(input: RemoveRouteTableFromSubnetInput, options?: O): Promise<AsyncResult<O>> {
+  async removeRouteTableFromSubnet<O extends AsyncRequestOptions = RequestOptions>(
+    input: RemoveRouteTableFromSubnetInput,
+    options?: O,
+  ): Promise<AsyncResult<O>> {
     const { removeRouteTableFromSubnet } = await import('./operations/RemoveRouteTableFromSubnet.js');
     return removeRouteTableFromSubnet(this, input, options);
   }
@@ -2080,7 +2856,10 @@ export class ServiceManagementClient extends ServiceClient {
    * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
    * `{ wait: true }` (or wait options) to resolve when it has finished.
    */
-  async removeVirtualIP<O extends AsyncRequestOptions = RequestOptions>(input: RemoveVirtualIPInput, options?: O): Promise<AsyncResult<O>> {
+  async removeVirtualIP<O extends AsyncRequestOptions = RequestOptions>(
+    input: RemoveVirtualIPInput,
+    options?: O,
+  ): Promise<AsyncResult<O>> {
     const { removeVirtualIP } = await import('./operations/RemoveVirtualIP.js');
     return removeVirtualIP(this, input, options);
   }
@@ -2113,7 +2892,10 @@ export class ServiceManagementClient extends ServiceClient {
    * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
    * `{ wait: true }` (or wait options) to resolve when it has finished.
    */
-  async resetGateway<O extends AsyncRequestOptions = RequestOptions>(input: ResetGatewayInput, options?: O): Promise<AsyncResult<O>> {
+  async resetGateway<O extends AsyncRequestOptions = RequestOptions>(
+    input: ResetGatewayInput,
+    options?: O,
+  ): Promise<AsyncResult<O>> {
     const { resetGateway } = await import('./operations/ResetGateway.js');
     return resetGateway(this, input, options);
   }
@@ -2126,7 +2908,10 @@ export class ServiceManagementClient extends ServiceClient {
    * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
    * `{ wait: true }` (or wait options) to resolve when it has finished.
    */
-  async resetGatewaySharedKey<O extends AsyncRequestOptions = RequestOptions>(input: ResetGatewaySharedKeyInput, options?: O): Promise<AsyncResult<O>> {
+  async resetGatewaySharedKey<O extends AsyncRequestOptions = RequestOptions>(
+    input: ResetGatewaySharedKeyInput,
+    options?: O,
+  ): Promise<AsyncResult<O>> {
     const { resetGatewaySharedKey } = await import('./operations/ResetGatewaySharedKey.js');
     return resetGatewaySharedKey(this, input, options);
   }
@@ -2139,7 +2924,10 @@ export class ServiceManagementClient extends ServiceClient {
    * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
    * `{ wait: true }` (or wait options) to resolve when it has finished.
    */
-  async resetVirtualNetworkGateway<O extends AsyncRequestOptions = RequestOptions>(input: ResetVirtualNetworkGatewayInput, options?: O): Promise<AsyncResult<O>> {
+  async resetVirtualNetworkGateway<O extends AsyncRequestOptions = RequestOptions>(
+    input: ResetVirtualNetworkGatewayInput,
+    options?: O,
+  ): Promise<AsyncResult<O>> {
     const { resetVirtualNetworkGateway } = await import('./operations/ResetVirtualNetworkGateway.js');
     return resetVirtualNetworkGateway(this, input, options);
   }
@@ -2152,7 +2940,10 @@ export class ServiceManagementClient extends ServiceClient {
    * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
    * `{ wait: true }` (or wait options) to resolve when it has finished.
    */
-  async resetVirtualNetworkGatewaySharedKey<O extends AsyncRequestOptions = RequestOptions>(input: ResetVirtualNetworkGatewaySharedKeyInput, options?: O): Promise<AsyncResult<O>> {
+  async resetVirtualNetworkGatewaySharedKey<O extends AsyncRequestOptions = RequestOptions>(
+    input: ResetVirtualNetworkGatewaySharedKeyInput,
+    options?: O,
+  ): Promise<AsyncResult<O>> {
     const { resetVirtualNetworkGatewaySharedKey } = await import('./operations/ResetVirtualNetworkGatewaySharedKey.js');
     return resetVirtualNetworkGatewaySharedKey(this, input, options);
   }
@@ -2165,7 +2956,10 @@ export class ServiceManagementClient extends ServiceClient {
    * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
    * `{ wait: true }` (or wait options) to resolve when it has finished.
    */
-  async resizeGateway<O extends AsyncRequestOptions = RequestOptions>(input: ResizeGatewayInput, options?: O): Promise<AsyncResult<O>> {
+  async resizeGateway<O extends AsyncRequestOptions = RequestOptions>(
+    input: ResizeGatewayInput,
+    options?: O,
+  ): Promise<AsyncResult<O>> {
     const { resizeGateway } = await import('./operations/ResizeGateway.js');
     return resizeGateway(this, input, options);
   }
@@ -2178,7 +2972,10 @@ export class ServiceManagementClient extends ServiceClient {
    * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
    * `{ wait: true }` (or wait options) to resolve when it has finished.
    */
-  async resizeVirtualNetworkGateway<O extends AsyncRequestOptions = RequestOptions>(input: ResizeVirtualNetworkGatewayInput, options?: O): Promise<AsyncResult<O>> {
+  async resizeVirtualNetworkGateway<O extends AsyncRequestOptions = RequestOptions>(
+    input: ResizeVirtualNetworkGatewayInput,
+    options?: O,
+  ): Promise<AsyncResult<O>> {
     const { resizeVirtualNetworkGateway } = await import('./operations/ResizeVirtualNetworkGateway.js');
     return resizeVirtualNetworkGateway(this, input, options);
   }
@@ -2191,7 +2988,10 @@ export class ServiceManagementClient extends ServiceClient {
    * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
    * `{ wait: true }` (or wait options) to resolve when it has finished.
    */
-  async restartRole<O extends AsyncRequestOptions = RequestOptions>(input: RestartRoleInput, options?: O): Promise<AsyncResult<O>> {
+  async restartRole<O extends AsyncRequestOptions = RequestOptions>(
+    input: RestartRoleInput,
+    options?: O,
+  ): Promise<AsyncResult<O>> {
     const { restartRole } = await import('./operations/RestartRole.js');
     return restartRole(this, input, options);
   }
@@ -2204,7 +3004,10 @@ export class ServiceManagementClient extends ServiceClient {
    * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
    * `{ wait: true }` (or wait options) to resolve when it has finished.
    */
-  async rollbackUpdateOrUpgrade<O extends AsyncRequestOptions = RequestOptions>(input: RollbackUpdateOrUpgradeInput, options?: O): Promise<AsyncResult<O>> {
+  async rollbackUpdateOrUpgrade<O extends AsyncRequestOptions = RequestOptions>(
+    input: RollbackUpdateOrUpgradeInput,
+    options?: O,
+  ): Promise<AsyncResult<O>> {
     const { rollbackUpdateOrUpgrade } = await import('./operations/RollbackUpdateOrUpgrade.js');
     return rollbackUpdateOrUpgrade(this, input, options);
   }
@@ -2217,7 +3020,10 @@ export class ServiceManagementClient extends ServiceClient {
    * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
    * `{ wait: true }` (or wait options) to resolve when it has finished.
    */
-  async rollbackUpdateOrUpgradeBySlot<O extends AsyncRequestOptions = RequestOptions>(input: RollbackUpdateOrUpgradeBySlotInput, options?: O): Promise<AsyncResult<O>> {
+  async rollbackUpdateOrUpgradeBySlot<O extends AsyncRequestOptions = RequestOptions>(
+    input: RollbackUpdateOrUpgradeBySlotInput,
+    options?: O,
+  ): Promise<AsyncResult<O>> {
     const { rollbackUpdateOrUpgradeBySlot } = await import('./operations/RollbackUpdateOrUpgradeBySlot.js');
     return rollbackUpdateOrUpgradeBySlot(this, input, options);
   }
@@ -2230,7 +3036,10 @@ export class ServiceManagementClient extends ServiceClient {
    * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
    * `{ wait: true }` (or wait options) to resolve when it has finished.
    */
-  async setApplicationGatewayConfig<O extends AsyncRequestOptions = RequestOptions>(input: SetApplicationGatewayConfigInput, options?: O): Promise<AsyncResult<O>> {
+  async setApplicationGatewayConfig<O extends AsyncRequestOptions = RequestOptions>(
+    input: SetApplicationGatewayConfigInput,
+    options?: O,
+  ): Promise<AsyncResult<O>> {
     const { setApplicationGatewayConfig } = await import('./operations/SetApplicationGatewayConfig.js');
     return setApplicationGatewayConfig(this, input, options);
   }
@@ -2243,7 +3052,10 @@ export class ServiceManagementClient extends ServiceClient {
    * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
    * `{ wait: true }` (or wait options) to resolve when it has finished.
    */
-  async setGatewayDefaultSites<O extends AsyncRequestOptions = RequestOptions>(input: SetGatewayDefaultSitesInput, options?: O): Promise<AsyncResult<O>> {
+  async setGatewayDefaultSites<O extends AsyncRequestOptions = RequestOptions>(
+    input: SetGatewayDefaultSitesInput,
+    options?: O,
+  ): Promise<AsyncResult<O>> {
     const { setGatewayDefaultSites } = await import('./operations/SetGatewayDefaultSites.js');
     return setGatewayDefaultSites(this, input, options);
   }
@@ -2256,7 +3068,10 @@ export class ServiceManagementClient extends ServiceClient {
    * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
    * `{ wait: true }` (or wait options) to resolve when it has finished.
    */
-  async setGatewayIPsecParameters<O extends AsyncRequestOptions = RequestOptions>(input: SetGatewayIPsecParametersInput, options?: O): Promise<AsyncResult<O>> {
+  async setGatewayIPsecParameters<O extends AsyncRequestOptions = RequestOptions>(
+    input: SetGatewayIPsecParametersInput,
+    options?: O,
+  ): Promise<AsyncResult<O>> {
     const { setGatewayIPsecParameters } = await import('./operations/SetGatewayIPsecParameters.js');
     return setGatewayIPsecParameters(this, input, options);
   }
@@ -2269,7 +3084,10 @@ export class ServiceManagementClient extends ServiceClient {
    * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
    * `{ wait: true }` (or wait options) to resolve when it has finished.
    */
-  async setGatewaySharedKey<O extends AsyncRequestOptions = RequestOptions>(input: SetGatewaySharedKeyInput, options?: O): Promise<AsyncResult<O>> {
+  async setGatewaySharedKey<O extends AsyncRequestOptions = RequestOptions>(
+    input: SetGatewaySharedKeyInput,
+    options?: O,
+  ): Promise<AsyncResult<O>> {
     const { setGatewaySharedKey } = await import('./operations/SetGatewaySharedKey.js');
     return setGatewaySharedKey(this, input, options);
   }
@@ -2282,7 +3100,10 @@ export class ServiceManagementClient extends ServiceClient {
    * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
    * `{ wait: true }` (or wait options) to resolve when it has finished.
    */
-  async setIPForwardingOnNetworkInterface<O extends AsyncRequestOptions = RequestOptions>(input: SetIPForwardingOnNetworkInterfaceInput, options?: O): Promise<AsyncResult<O>> {
+  async setIPForwardingOnNetworkInterface<O extends AsyncRequestOptions = RequestOptions>(
+    input: SetIPForwardingOnNetworkInterfaceInput,
+    options?: O,
+  ): Promise<AsyncResult<O>> {
     const { setIPForwardingOnNetworkInterface } = await import('./operations/SetIPForwardingOnNetworkInterface.js');
     return setIPForwardingOnNetworkInterface(this, input, options);
   }
@@ -2295,7 +3116,10 @@ export class ServiceManagementClient extends ServiceClient {
    * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
    * `{ wait: true }` (or wait options) to resolve when it has finished.
    */
-  async setIPForwardingOnRole<O extends AsyncRequestOptions = RequestOptions>(input: SetIPForwardingOnRoleInput, options?: O): Promise<AsyncResult<O>> {
+  async setIPForwardingOnRole<O extends AsyncRequestOptions = RequestOptions>(
+    input: SetIPForwardingOnRoleInput,
+    options?: O,
+  ): Promise<AsyncResult<O>> {
     const { setIPForwardingOnRole } = await import('./operations/SetIPForwardingOnRole.js');
     return setIPForwardingOnRole(this, input, options);
   }
@@ -2308,7 +3132,10 @@ export class ServiceManagementClient extends ServiceClient {
    * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
    * `{ wait: true }` (or wait options) to resolve when it has finished.
    */
-  async setNetworkConfiguration<O extends AsyncRequestOptions = RequestOptions>(input: SetNetworkConfigurationInput, options?: O): Promise<AsyncResult<O>> {
+  async setNetworkConfiguration<O extends AsyncRequestOptions = RequestOptions>(
+    input: SetNetworkConfigurationInput,
+    options?: O,
+  ): Promise<AsyncResult<O>> {
     const { setNetworkConfiguration } = await import('./operations/SetNetworkConfiguration.js');
     return setNetworkConfiguration(this, input, options);
   }
@@ -2321,7 +3148,10 @@ export class ServiceManagementClient extends ServiceClient {
    * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
    * `{ wait: true }` (or wait options) to resolve when it has finished.
    */
-  async setNetworkSecurityRule<O extends AsyncRequestOptions = RequestOptions>(input: SetNetworkSecurityRuleInput, options?: O): Promise<AsyncResult<O>> {
+  async setNetworkSecurityRule<O extends AsyncRequestOptions = RequestOptions>(
+    input: SetNetworkSecurityRuleInput,
+    options?: O,
+  ): Promise<AsyncResult<O>> {
     const { setNetworkSecurityRule } = await import('./operations/SetNetworkSecurityRule.js');
     return setNetworkSecurityRule(this, input, options);
   }
@@ -2334,7 +3164,10 @@ export class ServiceManagementClient extends ServiceClient {
    * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
    * `{ wait: true }` (or wait options) to resolve when it has finished.
    */
-  async setRoute<O extends AsyncRequestOptions = RequestOptions>(input: SetRouteInput, options?: O): Promise<AsyncResult<O>> {
+  async setRoute<O extends AsyncRequestOptions = RequestOptions>(
+    input: SetRouteInput,
+    options?: O,
+  ): Promise<AsyncResult<O>> {
     const { setRoute } = await import('./operations/SetRoute.js');
     return setRoute(this, input, options);
   }
@@ -2347,8 +3180,12 @@ export class ServiceManagementClient extends ServiceClient {
    * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
    * `{ wait: true }` (or wait options) to resolve when it has finished.
    */
-  async setVirtualNetworkGatewayIPsecParameters<O extends AsyncRequestOptions = RequestOptions>(input: SetVirtualNetworkGatewayIPsecParametersInput, options?: O): Promise<AsyncResult<O>> {
-    const { setVirtualNetworkGatewayIPsecParameters } = await import('./operations/SetVirtualNetworkGatewayIPsecParameters.js');
+  async setVirtualNetworkGatewayIPsecParameters<O extends AsyncRequestOptions = RequestOptions>(
+    input: SetVirtualNetworkGatewayIPsecParametersInput,
+    options?: O,
+  ): Promise<AsyncResult<O>> {
+    const { setVirtualNetworkGatewayIPsecParameters } =
+      await import('./operations/SetVirtualNetworkGatewayIPsecParameters.js');
     return setVirtualNetworkGatewayIPsecParameters(this, input, options);
   }
 
@@ -2360,7 +3197,10 @@ export class ServiceManagementClient extends ServiceClient {
    * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
    * `{ wait: true }` (or wait options) to resolve when it has finished.
    */
-  async setVirtualNetworkGatewaySharedKey<O extends AsyncRequestOptions = RequestOptions>(input: SetVirtualNetworkGatewaySharedKeyInput, options?: O): Promise<AsyncResult<O>> {
+  async setVirtualNetworkGatewaySharedKey<O extends AsyncRequestOptions = RequestOptions>(
+    input: SetVirtualNetworkGatewaySharedKeyInput,
+    options?: O,
+  ): Promise<AsyncResult<O>> {
     const { setVirtualNetworkGatewaySharedKey } = await import('./operations/SetVirtualNetworkGatewaySharedKey.js');
     return setVirtualNetworkGatewaySharedKey(this, input, options);
   }
@@ -2373,7 +3213,10 @@ export class ServiceManagementClient extends ServiceClient {
    * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
    * `{ wait: true }` (or wait options) to resolve when it has finished.
    */
-  async shareOSImage<O extends AsyncRequestOptions = RequestOptions>(input: ShareOSImageInput, options?: O): Promise<AsyncResult<O>> {
+  async shareOSImage<O extends AsyncRequestOptions = RequestOptions>(
+    input: ShareOSImageInput,
+    options?: O,
+  ): Promise<AsyncResult<O>> {
     const { shareOSImage } = await import('./operations/ShareOSImage.js');
     return shareOSImage(this, input, options);
   }
@@ -2386,7 +3229,10 @@ export class ServiceManagementClient extends ServiceClient {
    * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
    * `{ wait: true }` (or wait options) to resolve when it has finished.
    */
-  async shareVMImage<O extends AsyncRequestOptions = RequestOptions>(input: ShareVMImageInput, options?: O): Promise<AsyncResult<O>> {
+  async shareVMImage<O extends AsyncRequestOptions = RequestOptions>(
+    input: ShareVMImageInput,
+    options?: O,
+  ): Promise<AsyncResult<O>> {
     const { shareVMImage } = await import('./operations/ShareVMImage.js');
     return shareVMImage(this, input, options);
   }
@@ -2399,7 +3245,10 @@ export class ServiceManagementClient extends ServiceClient {
    * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
    * `{ wait: true }` (or wait options) to resolve when it has finished.
    */
-  async shutdownRole<O extends AsyncRequestOptions = RequestOptions>(input: ShutdownRoleInput, options?: O): Promise<AsyncResult<O>> {
+  async shutdownRole<O extends AsyncRequestOptions = RequestOptions>(
+    input: ShutdownRoleInput,
+    options?: O,
+  ): Promise<AsyncResult<O>> {
     const { shutdownRole } = await import('./operations/ShutdownRole.js');
     return shutdownRole(this, input, options);
   }
@@ -2412,7 +3261,10 @@ export class ServiceManagementClient extends ServiceClient {
    * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
    * `{ wait: true }` (or wait options) to resolve when it has finished.
    */
-  async shutdownRoles<O extends AsyncRequestOptions = RequestOptions>(input: ShutdownRolesInput, options?: O): Promise<AsyncResult<O>> {
+  async shutdownRoles<O extends AsyncRequestOptions = RequestOptions>(
+    input: ShutdownRolesInput,
+    options?: O,
+  ): Promise<AsyncResult<O>> {
     const { shutdownRoles } = await import('./operations/ShutdownRoles.js');
     return shutdownRoles(this, input, options);
   }
@@ -2425,7 +3277,10 @@ export class ServiceManagementClient extends ServiceClient {
    * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
    * `{ wait: true }` (or wait options) to resolve when it has finished.
    */
-  async startGatewayDiagnostics<O extends AsyncRequestOptions = RequestOptions>(input: StartGatewayDiagnosticsInput, options?: O): Promise<AsyncResult<O>> {
+  async startGatewayDiagnostics<O extends AsyncRequestOptions = RequestOptions>(
+    input: StartGatewayDiagnosticsInput,
+    options?: O,
+  ): Promise<AsyncResult<O>> {
     const { startGatewayDiagnostics } = await import('./operations/StartGatewayDiagnostics.js');
     return startGatewayDiagnostics(this, input, options);
   }
@@ -2438,7 +3293,10 @@ export class ServiceManagementClient extends ServiceClient {
    * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
    * `{ wait: true }` (or wait options) to resolve when it has finished.
    */
-  async startRole<O extends AsyncRequestOptions = RequestOptions>(input: StartRoleInput, options?: O): Promise<AsyncResult<O>> {
+  async startRole<O extends AsyncRequestOptions = RequestOptions>(
+    input: StartRoleInput,
+    options?: O,
+  ): Promise<AsyncResult<O>> {
     const { startRole } = await import('./operations/StartRole.js');
     return startRole(this, input, options);
   }
@@ -2451,7 +3309,10 @@ export class ServiceManagementClient extends ServiceClient {
    * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
    * `{ wait: true }` (or wait options) to resolve when it has finished.
    */
-  async startRoles<O extends AsyncRequestOptions = RequestOptions>(input: StartRolesInput, options?: O): Promise<AsyncResult<O>> {
+  async startRoles<O extends AsyncRequestOptions = RequestOptions>(
+    input: StartRolesInput,
+    options?: O,
+  ): Promise<AsyncResult<O>> {
     const { startRoles } = await import('./operations/StartRoles.js');
     return startRoles(this, input, options);
   }
@@ -2464,8 +3325,12 @@ export class ServiceManagementClient extends ServiceClient {
    * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
    * `{ wait: true }` (or wait options) to resolve when it has finished.
    */
-  async startVirtualNetworkGatewayDiagnostics<O extends AsyncRequestOptions = RequestOptions>(input: StartVirtualNetworkGatewayDiagnosticsInput, options?: O): Promise<AsyncResult<O>> {
-    const { startVirtualNetworkGatewayDiagnostics } = await import('./operations/StartVirtualNetworkGatewayDiagnostics.js');
+  async startVirtualNetworkGatewayDiagnostics<O extends AsyncRequestOptions = RequestOptions>(
+    input: StartVirtualNetworkGatewayDiagnosticsInput,
+    options?: O,
+  ): Promise<AsyncResult<O>> {
+    const { startVirtualNetworkGatewayDiagnostics } =
+      await import('./operations/StartVirtualNetworkGatewayDiagnostics.js');
     return startVirtualNetworkGatewayDiagnostics(this, input, options);
   }
 
@@ -2477,7 +3342,10 @@ export class ServiceManagementClient extends ServiceClient {
    * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
    * `{ wait: true }` (or wait options) to resolve when it has finished.
    */
-  async stopGatewayDiagnostics<O extends AsyncRequestOptions = RequestOptions>(input: StopGatewayDiagnosticsInput, options?: O): Promise<AsyncResult<O>> {
+  async stopGatewayDiagnostics<O extends AsyncRequestOptions = RequestOptions>(
+    input: StopGatewayDiagnosticsInput,
+    options?: O,
+  ): Promise<AsyncResult<O>> {
     const { stopGatewayDiagnostics } = await import('./operations/StopGatewayDiagnostics.js');
     return stopGatewayDiagnostics(this, input, options);
   }
@@ -2490,8 +3358,12 @@ export class ServiceManagementClient extends ServiceClient {
    * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
    * `{ wait: true }` (or wait options) to resolve when it has finished.
    */
-  async stopVirtualNetworkGatewayDiagnostics<O extends AsyncRequestOptions = RequestOptions>(input: StopVirtualNetworkGatewayDiagnosticsInput, options?: O): Promise<AsyncResult<O>> {
-    const { stopVirtualNetworkGatewayDiagnostics } = await import('./operations/StopVirtualNetworkGatewayDiagnostics.js');
+  async stopVirtualNetworkGatewayDiagnostics<O extends AsyncRequestOptions = RequestOptions>(
+    input: StopVirtualNetworkGatewayDiagnosticsInput,
+    options?: O,
+  ): Promise<AsyncResult<O>> {
+    const { stopVirtualNetworkGatewayDiagnostics } =
+      await import('./operations/StopVirtualNetworkGatewayDiagnostics.js');
     return stopVirtualNetworkGatewayDiagnostics(this, input, options);
   }
 
@@ -2503,7 +3375,10 @@ export class ServiceManagementClient extends ServiceClient {
    * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
    * `{ wait: true }` (or wait options) to resolve when it has finished.
    */
-  async swapDeployment<O extends AsyncRequestOptions = RequestOptions>(input: SwapDeploymentInput, options?: O): Promise<AsyncResult<O>> {
+  async swapDeployment<O extends AsyncRequestOptions = RequestOptions>(
+    input: SwapDeploymentInput,
+    options?: O,
+  ): Promise<AsyncResult<O>> {
     const { swapDeployment } = await import('./operations/SwapDeployment.js');
     return swapDeployment(this, input, options);
   }
@@ -2516,7 +3391,10 @@ export class ServiceManagementClient extends ServiceClient {
    * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
    * `{ wait: true }` (or wait options) to resolve when it has finished.
    */
-  async unregisterExtensionImage<O extends AsyncRequestOptions = RequestOptions>(input: UnregisterExtensionImageInput, options?: O): Promise<AsyncResult<O>> {
+  async unregisterExtensionImage<O extends AsyncRequestOptions = RequestOptions>(
+    input: UnregisterExtensionImageInput,
+    options?: O,
+  ): Promise<AsyncResult<O>> {
     const { unregisterExtensionImage } = await import('./operations/UnregisterExtensionImage.js');
     return unregisterExtensionImage(this, input, options);
   }
@@ -2529,7 +3407,10 @@ export class ServiceManagementClient extends ServiceClient {
    * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
    * `{ wait: true }` (or wait options) to resolve when it has finished.
    */
-  async unregisterResourceProvider<O extends AsyncRequestOptions = RequestOptions>(input: UnregisterResourceProviderInput, options?: O): Promise<AsyncResult<O>> {
+  async unregisterResourceProvider<O extends AsyncRequestOptions = RequestOptions>(
+    input: UnregisterResourceProviderInput,
+    options?: O,
+  ): Promise<AsyncResult<O>> {
     const { unregisterResourceProvider } = await import('./operations/UnregisterResourceProvider.js');
     return unregisterResourceProvider(this, input, options);
   }
@@ -2542,7 +3423,10 @@ export class ServiceManagementClient extends ServiceClient {
    * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
    * `{ wait: true }` (or wait options) to resolve when it has finished.
    */
-  async unreplicateOSImage<O extends AsyncRequestOptions = RequestOptions>(input: UnreplicateOSImageInput, options?: O): Promise<AsyncResult<O>> {
+  async unreplicateOSImage<O extends AsyncRequestOptions = RequestOptions>(
+    input: UnreplicateOSImageInput,
+    options?: O,
+  ): Promise<AsyncResult<O>> {
     const { unreplicateOSImage } = await import('./operations/UnreplicateOSImage.js');
     return unreplicateOSImage(this, input, options);
   }
@@ -2555,7 +3439,10 @@ export class ServiceManagementClient extends ServiceClient {
    * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
    * `{ wait: true }` (or wait options) to resolve when it has finished.
    */
-  async unreplicateVMImage<O extends AsyncRequestOptions = RequestOptions>(input: UnreplicateVMImageInput, options?: O): Promise<AsyncResult<O>> {
+  async unreplicateVMImage<O extends AsyncRequestOptions = RequestOptions>(
+    input: UnreplicateVMImageInput,
+    options?: O,
+  ): Promise<AsyncResult<O>> {
     const { unreplicateVMImage } = await import('./operations/UnreplicateVMImage.js');
     return unreplicateVMImage(this, input, options);
   }
@@ -2578,7 +3465,10 @@ export class ServiceManagementClient extends ServiceClient {
    * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
    * `{ wait: true }` (or wait options) to resolve when it has finished.
    */
-  async updateApplicationGateway<O extends AsyncRequestOptions = RequestOptions>(input: UpdateApplicationGatewayInput, options?: O): Promise<AsyncResult<O>> {
+  async updateApplicationGateway<O extends AsyncRequestOptions = RequestOptions>(
+    input: UpdateApplicationGatewayInput,
+    options?: O,
+  ): Promise<AsyncResult<O>> {
     const { updateApplicationGateway } = await import('./operations/UpdateApplicationGateway.js');
     return updateApplicationGateway(this, input, options);
   }
@@ -2591,7 +3481,10 @@ export class ServiceManagementClient extends ServiceClient {
    * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
    * `{ wait: true }` (or wait options) to resolve when it has finished.
    */
-  async updateDataDisk<O extends AsyncRequestOptions = RequestOptions>(input: UpdateDataDiskInput, options?: O): Promise<AsyncResult<O>> {
+  async updateDataDisk<O extends AsyncRequestOptions = RequestOptions>(
+    input: UpdateDataDiskInput,
+    options?: O,
+  ): Promise<AsyncResult<O>> {
     const { updateDataDisk } = await import('./operations/UpdateDataDisk.js');
     return updateDataDisk(this, input, options);
   }
@@ -2604,7 +3497,10 @@ export class ServiceManagementClient extends ServiceClient {
    * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
    * `{ wait: true }` (or wait options) to resolve when it has finished.
    */
-  async updateDeploymentStatus<O extends AsyncRequestOptions = RequestOptions>(input: UpdateDeploymentStatusInput, options?: O): Promise<AsyncResult<O>> {
+  async updateDeploymentStatus<O extends AsyncRequestOptions = RequestOptions>(
+    input: UpdateDeploymentStatusInput,
+    options?: O,
+  ): Promise<AsyncResult<O>> {
     const { updateDeploymentStatus } = await import('./operations/UpdateDeploymentStatus.js');
     return updateDeploymentStatus(this, input, options);
   }
@@ -2617,7 +3513,10 @@ export class ServiceManagementClient extends ServiceClient {
    * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
    * `{ wait: true }` (or wait options) to resolve when it has finished.
    */
-  async updateDeploymentStatusBySlot<O extends AsyncRequestOptions = RequestOptions>(input: UpdateDeploymentStatusBySlotInput, options?: O): Promise<AsyncResult<O>> {
+  async updateDeploymentStatusBySlot<O extends AsyncRequestOptions = RequestOptions>(
+    input: UpdateDeploymentStatusBySlotInput,
+    options?: O,
+  ): Promise<AsyncResult<O>> {
     const { updateDeploymentStatusBySlot } = await import('./operations/UpdateDeploymentStatusBySlot.js');
     return updateDeploymentStatusBySlot(this, input, options);
   }
@@ -2630,7 +3529,10 @@ export class ServiceManagementClient extends ServiceClient {
    * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
    * `{ wait: true }` (or wait options) to resolve when it has finished.
    */
-  async updateDisk<O extends AsyncRequestOptions = RequestOptions>(input: UpdateDiskInput, options?: O): Promise<AsyncResult<O>> {
+  async updateDisk<O extends AsyncRequestOptions = RequestOptions>(
+    input: UpdateDiskInput,
+    options?: O,
+  ): Promise<AsyncResult<O>> {
     const { updateDisk } = await import('./operations/UpdateDisk.js');
     return updateDisk(this, input, options);
   }
@@ -2643,7 +3545,10 @@ export class ServiceManagementClient extends ServiceClient {
    * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
    * `{ wait: true }` (or wait options) to resolve when it has finished.
    */
-  async updateDnsServer<O extends AsyncRequestOptions = RequestOptions>(input: UpdateDnsServerInput, options?: O): Promise<AsyncResult<O>> {
+  async updateDnsServer<O extends AsyncRequestOptions = RequestOptions>(
+    input: UpdateDnsServerInput,
+    options?: O,
+  ): Promise<AsyncResult<O>> {
     const { updateDnsServer } = await import('./operations/UpdateDnsServer.js');
     return updateDnsServer(this, input, options);
   }
@@ -2656,7 +3561,10 @@ export class ServiceManagementClient extends ServiceClient {
    * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
    * `{ wait: true }` (or wait options) to resolve when it has finished.
    */
-  async updateExtensionImage<O extends AsyncRequestOptions = RequestOptions>(input: UpdateExtensionImageInput, options?: O): Promise<AsyncResult<O>> {
+  async updateExtensionImage<O extends AsyncRequestOptions = RequestOptions>(
+    input: UpdateExtensionImageInput,
+    options?: O,
+  ): Promise<AsyncResult<O>> {
     const { updateExtensionImage } = await import('./operations/UpdateExtensionImage.js');
     return updateExtensionImage(this, input, options);
   }
@@ -2669,7 +3577,10 @@ export class ServiceManagementClient extends ServiceClient {
    * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
    * `{ wait: true }` (or wait options) to resolve when it has finished.
    */
-  async updateGatewayConnection<O extends AsyncRequestOptions = RequestOptions>(input: UpdateGatewayConnectionInput, options?: O): Promise<AsyncResult<O>> {
+  async updateGatewayConnection<O extends AsyncRequestOptions = RequestOptions>(
+    input: UpdateGatewayConnectionInput,
+    options?: O,
+  ): Promise<AsyncResult<O>> {
     const { updateGatewayConnection } = await import('./operations/UpdateGatewayConnection.js');
     return updateGatewayConnection(this, input, options);
   }
@@ -2692,7 +3603,10 @@ export class ServiceManagementClient extends ServiceClient {
    * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
    * `{ wait: true }` (or wait options) to resolve when it has finished.
    */
-  async updateLoadBalancedEndpointSet<O extends AsyncRequestOptions = RequestOptions>(input: UpdateLoadBalancedEndpointSetInput, options?: O): Promise<AsyncResult<O>> {
+  async updateLoadBalancedEndpointSet<O extends AsyncRequestOptions = RequestOptions>(
+    input: UpdateLoadBalancedEndpointSetInput,
+    options?: O,
+  ): Promise<AsyncResult<O>> {
     const { updateLoadBalancedEndpointSet } = await import('./operations/UpdateLoadBalancedEndpointSet.js');
     return updateLoadBalancedEndpointSet(this, input, options);
   }
@@ -2705,7 +3619,10 @@ export class ServiceManagementClient extends ServiceClient {
    * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
    * `{ wait: true }` (or wait options) to resolve when it has finished.
    */
-  async updateLoadBalancer<O extends AsyncRequestOptions = RequestOptions>(input: UpdateLoadBalancerInput, options?: O): Promise<AsyncResult<O>> {
+  async updateLoadBalancer<O extends AsyncRequestOptions = RequestOptions>(
+    input: UpdateLoadBalancerInput,
+    options?: O,
+  ): Promise<AsyncResult<O>> {
     const { updateLoadBalancer } = await import('./operations/UpdateLoadBalancer.js');
     return updateLoadBalancer(this, input, options);
   }
@@ -2715,7 +3632,10 @@ export class ServiceManagementClient extends ServiceClient {
    *
    * `PATCH /{subscriptionId}/services/networking/localnetworkgateways/{GatewayId}` with `?api-version=2016-03-01`
    */
-  async updateLocalNetworkGateway(input: UpdateLocalNetworkGatewayInput, options?: RequestOptions): Promise<ResponseMetadata> {
+  async updateLocalNetworkGateway(
+    input: UpdateLocalNetworkGatewayInput,
+    options?: RequestOptions,
+  ): Promise<ResponseMetadata> {
     const { updateLocalNetworkGateway } = await import('./operations/UpdateLocalNetworkGateway.js');
     return updateLocalNetworkGateway(this, input, options);
   }
@@ -2738,7 +3658,10 @@ export class ServiceManagementClient extends ServiceClient {
    * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
    * `{ wait: true }` (or wait options) to resolve when it has finished.
    */
-  async updateRole<O extends AsyncRequestOptions = RequestOptions>(input: UpdateRoleInput, options?: O): Promise<AsyncResult<O>> {
+  async updateRole<O extends AsyncRequestOptions = RequestOptions>(
+    input: UpdateRoleInput,
+    options?: O,
+  ): Promise<AsyncResult<O>> {
     const { updateRole } = await import('./operations/UpdateRole.js');
     return updateRole(this, input, options);
   }
@@ -2771,7 +3694,10 @@ export class ServiceManagementClient extends ServiceClient {
    * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
    * `{ wait: true }` (or wait options) to resolve when it has finished.
    */
-  async upgradeDeployment<O extends AsyncRequestOptions = RequestOptions>(input: UpgradeDeploymentInput, options?: O): Promise<AsyncResult<O>> {
+  async upgradeDeployment<O extends AsyncRequestOptions = RequestOptions>(
+    input: UpgradeDeploymentInput,
+    options?: O,
+  ): Promise<AsyncResult<O>> {
     const { upgradeDeployment } = await import('./operations/UpgradeDeployment.js');
     return upgradeDeployment(this, input, options);
   }
@@ -2784,7 +3710,10 @@ export class ServiceManagementClient extends ServiceClient {
    * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
    * `{ wait: true }` (or wait options) to resolve when it has finished.
    */
-  async upgradeDeploymentBySlot<O extends AsyncRequestOptions = RequestOptions>(input: UpgradeDeploymentBySlotInput, options?: O): Promise<AsyncResult<O>> {
+  async upgradeDeploymentBySlot<O extends AsyncRequestOptions = RequestOptions>(
+    input: UpgradeDeploymentBySlotInput,
+    options?: O,
+  ): Promise<AsyncResult<O>> {
     const { upgradeDeploymentBySlot } = await import('./operations/UpgradeDeploymentBySlot.js');
     return upgradeDeploymentBySlot(this, input, options);
   }
@@ -2794,7 +3723,10 @@ export class ServiceManagementClient extends ServiceClient {
    *
    * `POST /{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}/migration` with `?comp=validate`
    */
-  async validateDeploymentMigration(input: ValidateDeploymentMigrationInput, options?: RequestOptions): Promise<ValidationMessage[]> {
+  async validateDeploymentMigration(
+    input: ValidateDeploymentMigrationInput,
+    options?: RequestOptions,
+  ): Promise<ValidationMessage[]> {
     const { validateDeploymentMigration } = await import('./operations/ValidateDeploymentMigration.js');
     return validateDeploymentMigration(this, input, options);
   }
@@ -2807,7 +3739,10 @@ export class ServiceManagementClient extends ServiceClient {
    * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
    * `{ wait: true }` (or wait options) to resolve when it has finished.
    */
-  async walkUpgradeDomain<O extends AsyncRequestOptions = RequestOptions>(input: WalkUpgradeDomainInput, options?: O): Promise<AsyncResult<O>> {
+  async walkUpgradeDomain<O extends AsyncRequestOptions = RequestOptions>(
+    input: WalkUpgradeDomainInput,
+    options?: O,
+  ): Promise<AsyncResult<O>> {
     const { walkUpgradeDomain } = await import('./operations/WalkUpgradeDomain.js');
     return walkUpgradeDomain(this, input, options);
   }
@@ -2820,7 +3755,10 @@ export class ServiceManagementClient extends ServiceClient {
    * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
    * `{ wait: true }` (or wait options) to resolve when it has finished.
    */
-  async walkUpgradeDomainBySlot<O extends AsyncRequestOptions = RequestOptions>(input: WalkUpgradeDomainBySlotInput, options?: O): Promise<AsyncResult<O>> {
+  async walkUpgradeDomainBySlot<O extends AsyncRequestOptions = RequestOptions>(
+    input: WalkUpgradeDomainBySlotInput,
+    options?: O,
+  ): Promise<AsyncResult<O>> {
     const { walkUpgradeDomainBySlot } = await import('./operations/WalkUpgradeDomainBySlot.js');
     return walkUpgradeDomainBySlot(this, input, options);
   }

@@ -6,12 +6,12 @@ import { GetOperationStatusOperation } from './operations/GetOperationStatus.js'
 
 /** The service as the runtime sees it: default host, x-ms-version, XML namespace, error body and status operation. */
 export const serviceShape: ServiceShape = {
-name: 'ServiceManagementClient',
-host: 'management.core.windows.net',
-apiVersion: '2014-10-01',
-namespace: 'http://schemas.microsoft.com/windowsazure',
-error: () => ErrorDetailsShape,
-operationStatus: () => GetOperationStatusOperation,
+  name: 'ServiceManagementClient',
+  host: 'management.core.windows.net',
+  apiVersion: '2014-10-01',
+  namespace: 'http://schemas.microsoft.com/windowsazure',
+  error: () => ErrorDetailsShape,
+  operationStatus: () => GetOperationStatusOperation,
 };
 
 /**

@@ -23,6 +23,15 @@ export interface AddHostedServiceExtension {
 
 /** Wire layout of {@link AddHostedServiceExtension}, in element order. */
 export const AddHostedServiceExtensionShape: StructureShape = {
-name: 'AddHostedServiceExtension',
-members: [{ name: 'ProviderNameSpace', type: { kind: 'string' }, required: true }, { name: 'Type', type: { kind: 'string' }, required: true }, { name: 'Id', type: { kind: 'string' }, required: true }, { name: 'Thumbprint', type: { kind: 'string' } }, { name: 'ThumbprintAlgorithm', type: { kind: 'string' } }, { name: 'PublicConfiguration', type: { kind: 'base64' } }, { name: 'PrivateConfiguration', type: { kind: 'base64' }, secret: true }, { name: 'Version', type: { kind: 'string' } }],
+  name: 'AddHostedServiceExtension',
+  members: [
+    { name: 'ProviderNameSpace', type: { kind: 'string' }, required: true },
+    { name: 'Type', type: { kind: 'string' }, required: true },
+    { name: 'Id', type: { kind: 'string' }, required: true },
+    { name: 'Thumbprint', type: { kind: 'string' } },
+    { name: 'ThumbprintAlgorithm', type: { kind: 'string' } },
+    { name: 'PublicConfiguration', type: { kind: 'base64' } },
+    { name: 'PrivateConfiguration', type: { kind: 'base64' }, secret: true },
+    { name: 'Version', type: { kind: 'string' } },
+  ],
 };

@@ -10,6 +10,15 @@ export interface AdditionalUnattendContent {
 
 /** Wire layout of {@link AdditionalUnattendContent}, in element order. */
 export const AdditionalUnattendContentShape: StructureShape = {
-name: 'AdditionalUnattendContent',
-members: [{ name: 'Passes', type: { kind: 'list', wrapped: true, item: { element: 'UnattendPass', type: { kind: 'model', model: () => UnattendPassShape } } } }],
+  name: 'AdditionalUnattendContent',
+  members: [
+    {
+      name: 'Passes',
+      type: {
+        kind: 'list',
+        wrapped: true,
+        item: { element: 'UnattendPass', type: { kind: 'model', model: () => UnattendPassShape } },
+      },
+    },
+  ],
 };

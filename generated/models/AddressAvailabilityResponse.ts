@@ -11,6 +11,12 @@ export interface AddressAvailabilityResponse {
 
 /** Wire layout of {@link AddressAvailabilityResponse}, in element order. */
 export const AddressAvailabilityResponseShape: StructureShape = {
-name: 'AddressAvailabilityResponse',
-members: [{ name: 'IsAvailable', type: { kind: 'boolean' } }, { name: 'AvailableAddresses', type: { kind: 'list', wrapped: true, item: { element: 'AvailableAddress', type: { kind: 'string' } } } }],
+  name: 'AddressAvailabilityResponse',
+  members: [
+    { name: 'IsAvailable', type: { kind: 'boolean' } },
+    {
+      name: 'AvailableAddresses',
+      type: { kind: 'list', wrapped: true, item: { element: 'AvailableAddress', type: { kind: 'string' } } },
+    },
+  ],
 };

@@ -9,6 +9,11 @@ export interface AddressSpace {
 
 /** Wire layout of {@link AddressSpace}, in element order. */
 export const AddressSpaceShape: StructureShape = {
-name: 'AddressSpace',
-members: [{ name: 'AddressPrefixes', type: { kind: 'list', wrapped: true, item: { element: 'AddressPrefix', type: { kind: 'string' } } } }],
+  name: 'AddressSpace',
+  members: [
+    {
+      name: 'AddressPrefixes',
+      type: { kind: 'list', wrapped: true, item: { element: 'AddressPrefix', type: { kind: 'string' } } },
+    },
+  ],
 };

@@ -28,6 +28,33 @@ export interface AffinityGroup {
 
 /** Wire layout of {@link AffinityGroup}, in element order. */
 export const AffinityGroupShape: StructureShape = {
-name: 'AffinityGroup',
-members: [{ name: 'Name', type: { kind: 'string' } }, { name: 'Label', type: { kind: 'base64' } }, { name: 'Description', type: { kind: 'string' } }, { name: 'Location', type: { kind: 'string' } }, { name: 'HostedServices', type: { kind: 'list', wrapped: true, item: { element: 'HostedService', type: { kind: 'model', model: () => HostedServiceShape } } } }, { name: 'StorageServices', type: { kind: 'list', wrapped: true, item: { element: 'StorageService', type: { kind: 'model', model: () => StorageServiceShape } } } }, { name: 'Capabilities', type: { kind: 'list', wrapped: true, item: { element: 'Capability', type: { kind: 'string' } } } }, { name: 'CreatedTime', type: { kind: 'dateTime' } }, { name: 'ComputeCapabilities', type: { kind: 'model', model: () => ComputeCapabilitiesShape } }],
+  name: 'AffinityGroup',
+  members: [
+    { name: 'Name', type: { kind: 'string' } },
+    { name: 'Label', type: { kind: 'base64' } },
+    { name: 'Description', type: { kind: 'string' } },
+    { name: 'Location', type: { kind: 'string' } },
+    {
+      name: 'HostedServices',
+      type: {
+        kind: 'list',
+        wrapped: true,
+        item: { element: 'HostedService', type: { kind: 'model', model: () => HostedServiceShape } },
+      },
+    },
+    {
+      name: 'StorageServices',
+      type: {
+        kind: 'list',
+        wrapped: true,
+        item: { element: 'StorageService', type: { kind: 'model', model: () => StorageServiceShape } },
+      },
+    },
+    {
+      name: 'Capabilities',
+      type: { kind: 'list', wrapped: true, item: { element: 'Capability', type: { kind: 'string' } } },
+    },
+    { name: 'CreatedTime', type: { kind: 'dateTime' } },
+    { name: 'ComputeCapabilities', type: { kind: 'model', model: () => ComputeCapabilitiesShape } },
+  ],
 };

@@ -25,6 +25,19 @@ export interface ApplicationGateway {
 
 /** Wire layout of {@link ApplicationGateway}, in element order. */
 export const ApplicationGatewayShape: StructureShape = {
-name: 'ApplicationGateway',
-members: [{ name: 'Description', type: { kind: 'string' } }, { name: 'DnsName', type: { kind: 'string' } }, { name: 'GatewaySize', type: { kind: 'string' } }, { name: 'InstanceCount', type: { kind: 'int' } }, { name: 'Name', type: { kind: 'string' } }, { name: 'State', type: { kind: 'string' } }, { name: 'Subnets', type: { kind: 'list', wrapped: true, item: { element: 'Subnet', type: { kind: 'string' } } } }, { name: 'VirtualIPs', type: { kind: 'list', wrapped: true, item: { element: 'VirtualIP', type: { kind: 'string' } } } }, { name: 'VnetName', type: { kind: 'string' } }],
+  name: 'ApplicationGateway',
+  members: [
+    { name: 'Description', type: { kind: 'string' } },
+    { name: 'DnsName', type: { kind: 'string' } },
+    { name: 'GatewaySize', type: { kind: 'string' } },
+    { name: 'InstanceCount', type: { kind: 'int' } },
+    { name: 'Name', type: { kind: 'string' } },
+    { name: 'State', type: { kind: 'string' } },
+    { name: 'Subnets', type: { kind: 'list', wrapped: true, item: { element: 'Subnet', type: { kind: 'string' } } } },
+    {
+      name: 'VirtualIPs',
+      type: { kind: 'list', wrapped: true, item: { element: 'VirtualIP', type: { kind: 'string' } } },
+    },
+    { name: 'VnetName', type: { kind: 'string' } },
+  ],
 };

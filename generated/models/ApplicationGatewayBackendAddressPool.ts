@@ -11,6 +11,12 @@ export interface ApplicationGatewayBackendAddressPool {
 
 /** Wire layout of {@link ApplicationGatewayBackendAddressPool}, in element order. */
 export const ApplicationGatewayBackendAddressPoolShape: StructureShape = {
-name: 'ApplicationGatewayBackendAddressPool',
-members: [{ name: 'Name', type: { kind: 'string' } }, { name: 'IPAddresses', type: { kind: 'list', wrapped: true, item: { element: 'IPAddress', type: { kind: 'string' } } } }],
+  name: 'ApplicationGatewayBackendAddressPool',
+  members: [
+    { name: 'Name', type: { kind: 'string' } },
+    {
+      name: 'IPAddresses',
+      type: { kind: 'list', wrapped: true, item: { element: 'IPAddress', type: { kind: 'string' } } },
+    },
+  ],
 };

@@ -19,6 +19,13 @@ export interface ApplicationGatewayBackendHttpSettings {
 
 /** Wire layout of {@link ApplicationGatewayBackendHttpSettings}, in element order. */
 export const ApplicationGatewayBackendHttpSettingsShape: StructureShape = {
-name: 'ApplicationGatewayBackendHttpSettings',
-members: [{ name: 'Name', type: { kind: 'string' } }, { name: 'Port', type: { kind: 'int' } }, { name: 'Protocol', type: { kind: 'string' } }, { name: 'CookieBasedAffinity', type: { kind: 'string' } }, { name: 'RequestTimeout', type: { kind: 'int' } }, { name: 'Probe', type: { kind: 'string' } }],
+  name: 'ApplicationGatewayBackendHttpSettings',
+  members: [
+    { name: 'Name', type: { kind: 'string' } },
+    { name: 'Port', type: { kind: 'int' } },
+    { name: 'Protocol', type: { kind: 'string' } },
+    { name: 'CookieBasedAffinity', type: { kind: 'string' } },
+    { name: 'RequestTimeout', type: { kind: 'int' } },
+    { name: 'Probe', type: { kind: 'string' } },
+  ],
 };

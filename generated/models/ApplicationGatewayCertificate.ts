@@ -13,6 +13,10 @@ export interface ApplicationGatewayCertificate {
 
 /** Wire layout of {@link ApplicationGatewayCertificate}, in element order. */
 export const ApplicationGatewayCertificateShape: StructureShape = {
-name: 'ApplicationGatewayCertificate',
-members: [{ name: 'Name', type: { kind: 'string' } }, { name: 'Data', type: { kind: 'string' } }, { name: 'State', type: { kind: 'string' } }],
+  name: 'ApplicationGatewayCertificate',
+  members: [
+    { name: 'Name', type: { kind: 'string' } },
+    { name: 'Data', type: { kind: 'string' } },
+    { name: 'State', type: { kind: 'string' } },
+  ],
 };

@@ -13,6 +13,10 @@ export interface ApplicationGatewayFrontendIPConfiguration {
 
 /** Wire layout of {@link ApplicationGatewayFrontendIPConfiguration}, in element order. */
 export const ApplicationGatewayFrontendIPConfigurationShape: StructureShape = {
-name: 'ApplicationGatewayFrontendIPConfiguration',
-members: [{ name: 'Name', type: { kind: 'string' } }, { name: 'Type', type: { kind: 'string' } }, { name: 'StaticIPAddress', type: { kind: 'string' } }],
+  name: 'ApplicationGatewayFrontendIPConfiguration',
+  members: [
+    { name: 'Name', type: { kind: 'string' } },
+    { name: 'Type', type: { kind: 'string' } },
+    { name: 'StaticIPAddress', type: { kind: 'string' } },
+  ],
 };

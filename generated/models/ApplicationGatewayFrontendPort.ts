@@ -11,6 +11,9 @@ export interface ApplicationGatewayFrontendPort {
 
 /** Wire layout of {@link ApplicationGatewayFrontendPort}, in element order. */
 export const ApplicationGatewayFrontendPortShape: StructureShape = {
-name: 'ApplicationGatewayFrontendPort',
-members: [{ name: 'Name', type: { kind: 'string' } }, { name: 'Port', type: { kind: 'int' } }],
+  name: 'ApplicationGatewayFrontendPort',
+  members: [
+    { name: 'Name', type: { kind: 'string' } },
+    { name: 'Port', type: { kind: 'int' } },
+  ],
 };

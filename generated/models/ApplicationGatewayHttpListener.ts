@@ -17,6 +17,12 @@ export interface ApplicationGatewayHttpListener {
 
 /** Wire layout of {@link ApplicationGatewayHttpListener}, in element order. */
 export const ApplicationGatewayHttpListenerShape: StructureShape = {
-name: 'ApplicationGatewayHttpListener',
-members: [{ name: 'Name', type: { kind: 'string' } }, { name: 'FrontendIP', type: { kind: 'string' } }, { name: 'FrontendPort', type: { kind: 'string' } }, { name: 'Protocol', type: { kind: 'string' } }, { name: 'SslCert', type: { kind: 'string' } }],
+  name: 'ApplicationGatewayHttpListener',
+  members: [
+    { name: 'Name', type: { kind: 'string' } },
+    { name: 'FrontendIP', type: { kind: 'string' } },
+    { name: 'FrontendPort', type: { kind: 'string' } },
+    { name: 'Protocol', type: { kind: 'string' } },
+    { name: 'SslCert', type: { kind: 'string' } },
+  ],
 };

@@ -17,6 +17,12 @@ export interface ApplicationGatewayHttpLoadBalancingRule {
 
 /** Wire layout of {@link ApplicationGatewayHttpLoadBalancingRule}, in element order. */
 export const ApplicationGatewayHttpLoadBalancingRuleShape: StructureShape = {
-name: 'ApplicationGatewayHttpLoadBalancingRule',
-members: [{ name: 'Name', type: { kind: 'string' } }, { name: 'Type', type: { kind: 'string' } }, { name: 'BackendHttpSettings', type: { kind: 'string' } }, { name: 'Listener', type: { kind: 'string' } }, { name: 'BackendAddressPool', type: { kind: 'string' } }],
+  name: 'ApplicationGatewayHttpLoadBalancingRule',
+  members: [
+    { name: 'Name', type: { kind: 'string' } },
+    { name: 'Type', type: { kind: 'string' } },
+    { name: 'BackendHttpSettings', type: { kind: 'string' } },
+    { name: 'Listener', type: { kind: 'string' } },
+    { name: 'BackendAddressPool', type: { kind: 'string' } },
+  ],
 };

@@ -9,6 +9,6 @@ export interface ApplicationGatewayOperation {
 
 /** Wire layout of {@link ApplicationGatewayOperation}, in element order. */
 export const ApplicationGatewayOperationShape: StructureShape = {
-name: 'ApplicationGatewayOperation',
-members: [{ name: 'OperationType', type: { kind: 'string', enum: ['Start', 'Stop'] }, required: true }],
+  name: 'ApplicationGatewayOperation',
+  members: [{ name: 'OperationType', type: { kind: 'string', enum: ['Start', 'Stop'] }, required: true }],
 };

@@ -21,6 +21,14 @@ export interface ApplicationGatewayProbe {
 
 /** Wire layout of {@link ApplicationGatewayProbe}, in element order. */
 export const ApplicationGatewayProbeShape: StructureShape = {
-name: 'ApplicationGatewayProbe',
-members: [{ name: 'Name', type: { kind: 'string' } }, { name: 'Protocol', type: { kind: 'string' } }, { name: 'Host', type: { kind: 'string' } }, { name: 'Path', type: { kind: 'string' } }, { name: 'Interval', type: { kind: 'int' } }, { name: 'Timeout', type: { kind: 'int' } }, { name: 'UnhealthyThreshold', type: { kind: 'int' } }],
+  name: 'ApplicationGatewayProbe',
+  members: [
+    { name: 'Name', type: { kind: 'string' } },
+    { name: 'Protocol', type: { kind: 'string' } },
+    { name: 'Host', type: { kind: 'string' } },
+    { name: 'Path', type: { kind: 'string' } },
+    { name: 'Interval', type: { kind: 'int' } },
+    { name: 'Timeout', type: { kind: 'int' } },
+    { name: 'UnhealthyThreshold', type: { kind: 'int' } },
+  ],
 };

@@ -11,6 +11,9 @@ export interface AvailabilityResponse {
 
 /** Wire layout of {@link AvailabilityResponse}, in element order. */
 export const AvailabilityResponseShape: StructureShape = {
-name: 'AvailabilityResponse',
-members: [{ name: 'Result', type: { kind: 'boolean' } }, { name: 'Reason', type: { kind: 'string' } }],
+  name: 'AvailabilityResponse',
+  members: [
+    { name: 'Result', type: { kind: 'boolean' } },
+    { name: 'Reason', type: { kind: 'string' } },
+  ],
 };

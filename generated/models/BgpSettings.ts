@@ -13,6 +13,10 @@ export interface BgpSettings {
 
 /** Wire layout of {@link BgpSettings}, in element order. */
 export const BgpSettingsShape: StructureShape = {
-name: 'BgpSettings',
-members: [{ name: 'Asn', type: { kind: 'long' } }, { name: 'BgpPeeringAddress', type: { kind: 'string' } }, { name: 'PeerWeight', type: { kind: 'int' } }],
+  name: 'BgpSettings',
+  members: [
+    { name: 'Asn', type: { kind: 'long' } },
+    { name: 'BgpPeeringAddress', type: { kind: 'string' } },
+    { name: 'PeerWeight', type: { kind: 'int' } },
+  ],
 };

@@ -23,6 +23,15 @@ export interface CaptureRoleAsVMImageOperation {
 
 /** Wire layout of {@link CaptureRoleAsVMImageOperation}, in element order. */
 export const CaptureRoleAsVMImageOperationShape: StructureShape = {
-name: 'CaptureRoleAsVMImageOperation',
-members: [{ name: 'OperationType', type: { kind: 'string' }, const: 'CaptureRoleAsVMImageOperation' }, { name: 'OSState', type: { kind: 'string', enum: ['Generalized', 'Specialized'] }, required: true }, { name: 'VMImageName', type: { kind: 'string' }, required: true }, { name: 'VMImageLabel', type: { kind: 'string' }, required: true }, { name: 'Description', type: { kind: 'string' } }, { name: 'Language', type: { kind: 'string' } }, { name: 'ImageFamily', type: { kind: 'string' } }, { name: 'RecommendedVMSize', type: { kind: 'string' } }],
+  name: 'CaptureRoleAsVMImageOperation',
+  members: [
+    { name: 'OperationType', type: { kind: 'string' }, const: 'CaptureRoleAsVMImageOperation' },
+    { name: 'OSState', type: { kind: 'string', enum: ['Generalized', 'Specialized'] }, required: true },
+    { name: 'VMImageName', type: { kind: 'string' }, required: true },
+    { name: 'VMImageLabel', type: { kind: 'string' }, required: true },
+    { name: 'Description', type: { kind: 'string' } },
+    { name: 'Language', type: { kind: 'string' } },
+    { name: 'ImageFamily', type: { kind: 'string' } },
+    { name: 'RecommendedVMSize', type: { kind: 'string' } },
+  ],
 };

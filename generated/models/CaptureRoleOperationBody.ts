@@ -18,6 +18,12 @@ export interface CaptureRoleOperationBody {
 
 /** Wire layout of {@link CaptureRoleOperationBody}, in element order. */
 export const CaptureRoleOperationBodyShape: StructureShape = {
-name: 'CaptureRoleOperationBody',
-members: [{ name: 'OperationType', type: { kind: 'string' }, const: 'CaptureRoleOperation' }, { name: 'PostCaptureAction', type: { kind: 'string', enum: ['Delete', 'Reprovision'] }, required: true }, { name: 'ProvisioningConfiguration', type: { kind: 'model', model: () => ConfigurationSetShape } }, { name: 'TargetImageLabel', type: { kind: 'string' }, required: true }, { name: 'TargetImageName', type: { kind: 'string' }, required: true }],
+  name: 'CaptureRoleOperationBody',
+  members: [
+    { name: 'OperationType', type: { kind: 'string' }, const: 'CaptureRoleOperation' },
+    { name: 'PostCaptureAction', type: { kind: 'string', enum: ['Delete', 'Reprovision'] }, required: true },
+    { name: 'ProvisioningConfiguration', type: { kind: 'model', model: () => ConfigurationSetShape } },
+    { name: 'TargetImageLabel', type: { kind: 'string' }, required: true },
+    { name: 'TargetImageName', type: { kind: 'string' }, required: true },
+  ],
 };

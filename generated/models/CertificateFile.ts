@@ -13,6 +13,10 @@ export interface CertificateFile {
 
 /** Wire layout of {@link CertificateFile}, in element order. */
 export const CertificateFileShape: StructureShape = {
-name: 'CertificateFile',
-members: [{ name: 'Data', type: { kind: 'string' }, secret: true, required: true }, { name: 'CertificateFormat', type: { kind: 'string', enum: ['pfx', 'cer'] }, required: true }, { name: 'Password', type: { kind: 'string' }, secret: true }],
+  name: 'CertificateFile',
+  members: [
+    { name: 'Data', type: { kind: 'string' }, secret: true, required: true },
+    { name: 'CertificateFormat', type: { kind: 'string', enum: ['pfx', 'cer'] }, required: true },
+    { name: 'Password', type: { kind: 'string' }, secret: true },
+  ],
 };

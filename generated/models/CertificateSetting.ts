@@ -13,6 +13,10 @@ export interface CertificateSetting {
 
 /** Wire layout of {@link CertificateSetting}, in element order. */
 export const CertificateSettingShape: StructureShape = {
-name: 'CertificateSetting',
-members: [{ name: 'StoreLocation', type: { kind: 'string' } }, { name: 'StoreName', type: { kind: 'string' } }, { name: 'Thumbprint', type: { kind: 'string' } }],
+  name: 'CertificateSetting',
+  members: [
+    { name: 'StoreLocation', type: { kind: 'string' } },
+    { name: 'StoreName', type: { kind: 'string' } },
+    { name: 'Thumbprint', type: { kind: 'string' } },
+  ],
 };

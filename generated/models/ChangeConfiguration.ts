@@ -19,6 +19,19 @@ export interface ChangeConfiguration {
 
 /** Wire layout of {@link ChangeConfiguration}, in element order. */
 export const ChangeConfigurationShape: StructureShape = {
-name: 'ChangeConfiguration',
-members: [{ name: 'Configuration', type: { kind: 'base64' }, required: true }, { name: 'TreatWarningsAsError', type: { kind: 'boolean' } }, { name: 'Mode', type: { kind: 'string', enum: ['Auto', 'Manual', 'Simultaneous'] } }, { name: 'ExtendedProperties', type: { kind: 'list', wrapped: true, item: { element: 'ExtendedProperty', type: { kind: 'model', model: () => ExtendedPropertyShape } } } }, { name: 'ExtensionConfiguration', type: { kind: 'model', model: () => ExtensionConfigurationShape } }],
+  name: 'ChangeConfiguration',
+  members: [
+    { name: 'Configuration', type: { kind: 'base64' }, required: true },
+    { name: 'TreatWarningsAsError', type: { kind: 'boolean' } },
+    { name: 'Mode', type: { kind: 'string', enum: ['Auto', 'Manual', 'Simultaneous'] } },
+    {
+      name: 'ExtendedProperties',
+      type: {
+        kind: 'list',
+        wrapped: true,
+        item: { element: 'ExtendedProperty', type: { kind: 'model', model: () => ExtendedPropertyShape } },
+      },
+    },
+    { name: 'ExtensionConfiguration', type: { kind: 'model', model: () => ExtensionConfigurationShape } },
+  ],
 };

@@ -13,6 +13,10 @@ export interface ClientRootCertificate {
 
 /** Wire layout of {@link ClientRootCertificate}, in element order. */
 export const ClientRootCertificateShape: StructureShape = {
-name: 'ClientRootCertificate',
-members: [{ name: 'ExpirationTime', type: { kind: 'dateTime' } }, { name: 'Subject', type: { kind: 'string' } }, { name: 'Thumbprint', type: { kind: 'string' } }],
+  name: 'ClientRootCertificate',
+  members: [
+    { name: 'ExpirationTime', type: { kind: 'dateTime' } },
+    { name: 'Subject', type: { kind: 'string' } },
+    { name: 'Thumbprint', type: { kind: 'string' } },
+  ],
 };

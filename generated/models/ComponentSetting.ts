@@ -11,6 +11,9 @@ export interface ComponentSetting {
 
 /** Wire layout of {@link ComponentSetting}, in element order. */
 export const ComponentSettingShape: StructureShape = {
-name: 'ComponentSetting',
-members: [{ name: 'SettingName', type: { kind: 'string' } }, { name: 'Content', type: { kind: 'base64' } }],
+  name: 'ComponentSetting',
+  members: [
+    { name: 'SettingName', type: { kind: 'string' } },
+    { name: 'Content', type: { kind: 'base64' } },
+  ],
 };

@@ -11,6 +11,15 @@ export interface ComputeCapabilities {
 
 /** Wire layout of {@link ComputeCapabilities}, in element order. */
 export const ComputeCapabilitiesShape: StructureShape = {
-name: 'ComputeCapabilities',
-members: [{ name: 'WebWorkerRoleSizes', type: { kind: 'list', wrapped: true, item: { element: 'RoleSize', type: { kind: 'string' } } } }, { name: 'VirtualMachinesRoleSizes', type: { kind: 'list', wrapped: true, item: { element: 'RoleSize', type: { kind: 'string' } } } }],
+  name: 'ComputeCapabilities',
+  members: [
+    {
+      name: 'WebWorkerRoleSizes',
+      type: { kind: 'list', wrapped: true, item: { element: 'RoleSize', type: { kind: 'string' } } },
+    },
+    {
+      name: 'VirtualMachinesRoleSizes',
+      type: { kind: 'list', wrapped: true, item: { element: 'RoleSize', type: { kind: 'string' } } },
+    },
+  ],
 };

@@ -13,6 +13,10 @@ export interface ComputeImageAttributes {
 
 /** Wire layout of {@link ComputeImageAttributes}, in element order. */
 export const ComputeImageAttributesShape: StructureShape = {
-name: 'ComputeImageAttributes',
-members: [{ name: 'Offer', type: { kind: 'string' } }, { name: 'Sku', type: { kind: 'string' } }, { name: 'Version', type: { kind: 'string' } }],
+  name: 'ComputeImageAttributes',
+  members: [
+    { name: 'Offer', type: { kind: 'string' } },
+    { name: 'Sku', type: { kind: 'string' } },
+    { name: 'Version', type: { kind: 'string' } },
+  ],
 };

@@ -15,6 +15,11 @@ export interface CreateAffinityGroup {
 
 /** Wire layout of {@link CreateAffinityGroup}, in element order. */
 export const CreateAffinityGroupShape: StructureShape = {
-name: 'CreateAffinityGroup',
-members: [{ name: 'Name', type: { kind: 'string' }, required: true, minLength: 1 }, { name: 'Label', type: { kind: 'base64' }, required: true, minLength: 1, maxLength: 100 }, { name: 'Description', type: { kind: 'string' }, maxLength: 1024 }, { name: 'Location', type: { kind: 'string' }, required: true }],
+  name: 'CreateAffinityGroup',
+  members: [
+    { name: 'Name', type: { kind: 'string' }, required: true, minLength: 1 },
+    { name: 'Label', type: { kind: 'base64' }, required: true, minLength: 1, maxLength: 100 },
+    { name: 'Description', type: { kind: 'string' }, maxLength: 1024 },
+    { name: 'Location', type: { kind: 'string' }, required: true },
+  ],
 };

@@ -19,6 +19,13 @@ export interface CreateApplicationGatewayParameters {
 
 /** Wire layout of {@link CreateApplicationGatewayParameters}, in element order. */
 export const CreateApplicationGatewayParametersShape: StructureShape = {
-name: 'CreateApplicationGatewayParameters',
-members: [{ name: 'Description', type: { kind: 'string' } }, { name: 'GatewaySize', type: { kind: 'string' } }, { name: 'InstanceCount', type: { kind: 'int' } }, { name: 'Name', type: { kind: 'string' }, required: true }, { name: 'Subnets', type: { kind: 'list', wrapped: true, item: { element: 'Subnet', type: { kind: 'string' } } } }, { name: 'VnetName', type: { kind: 'string' }, required: true }],
+  name: 'CreateApplicationGatewayParameters',
+  members: [
+    { name: 'Description', type: { kind: 'string' } },
+    { name: 'GatewaySize', type: { kind: 'string' } },
+    { name: 'InstanceCount', type: { kind: 'int' } },
+    { name: 'Name', type: { kind: 'string' }, required: true },
+    { name: 'Subnets', type: { kind: 'list', wrapped: true, item: { element: 'Subnet', type: { kind: 'string' } } } },
+    { name: 'VnetName', type: { kind: 'string' }, required: true },
+  ],
 };

@@ -25,6 +25,22 @@ export interface CreateDeployment {
 
 /** Wire layout of {@link CreateDeployment}, in element order. */
 export const CreateDeploymentShape: StructureShape = {
-name: 'CreateDeployment',
-members: [{ name: 'Name', type: { kind: 'string' }, required: true, minLength: 1 }, { name: 'PackageUrl', type: { kind: 'string' }, required: true }, { name: 'Label', type: { kind: 'base64' }, required: true, minLength: 1, maxLength: 100 }, { name: 'Configuration', type: { kind: 'base64' }, required: true }, { name: 'StartDeployment', type: { kind: 'boolean' } }, { name: 'TreatWarningsAsError', type: { kind: 'boolean' } }, { name: 'ExtendedProperties', type: { kind: 'list', wrapped: true, item: { element: 'ExtendedProperty', type: { kind: 'model', model: () => ExtendedPropertyShape } } } }, { name: 'ExtensionConfiguration', type: { kind: 'model', model: () => ExtensionConfigurationShape } }],
+  name: 'CreateDeployment',
+  members: [
+    { name: 'Name', type: { kind: 'string' }, required: true, minLength: 1 },
+    { name: 'PackageUrl', type: { kind: 'string' }, required: true },
+    { name: 'Label', type: { kind: 'base64' }, required: true, minLength: 1, maxLength: 100 },
+    { name: 'Configuration', type: { kind: 'base64' }, required: true },
+    { name: 'StartDeployment', type: { kind: 'boolean' } },
+    { name: 'TreatWarningsAsError', type: { kind: 'boolean' } },
+    {
+      name: 'ExtendedProperties',
+      type: {
+        kind: 'list',
+        wrapped: true,
+        item: { element: 'ExtendedProperty', type: { kind: 'model', model: () => ExtendedPropertyShape } },
+      },
+    },
+    { name: 'ExtensionConfiguration', type: { kind: 'model', model: () => ExtensionConfigurationShape } },
+  ],
 };

@@ -21,6 +21,14 @@ export interface CreateGatewayConnectionParameters {
 
 /** Wire layout of {@link CreateGatewayConnectionParameters}, in element order. */
 export const CreateGatewayConnectionParametersShape: StructureShape = {
-name: 'CreateGatewayConnectionParameters',
-members: [{ name: 'ConnectedEntityId', type: { kind: 'string' }, required: true }, { name: 'GatewayConnectionName', type: { kind: 'string' }, required: true }, { name: 'GatewayConnectionType', type: { kind: 'string' } }, { name: 'VirtualNetworkGatewayId', type: { kind: 'string' }, required: true }, { name: 'RoutingWeight', type: { kind: 'int' } }, { name: 'SharedKey', type: { kind: 'string' }, secret: true }, { name: 'EnableBgp', type: { kind: 'boolean' } }],
+  name: 'CreateGatewayConnectionParameters',
+  members: [
+    { name: 'ConnectedEntityId', type: { kind: 'string' }, required: true },
+    { name: 'GatewayConnectionName', type: { kind: 'string' }, required: true },
+    { name: 'GatewayConnectionType', type: { kind: 'string' } },
+    { name: 'VirtualNetworkGatewayId', type: { kind: 'string' }, required: true },
+    { name: 'RoutingWeight', type: { kind: 'int' } },
+    { name: 'SharedKey', type: { kind: 'string' }, secret: true },
+    { name: 'EnableBgp', type: { kind: 'boolean' } },
+  ],
 };

@@ -11,6 +11,9 @@ export interface CreateGatewayParameters {
 
 /** Wire layout of {@link CreateGatewayParameters}, in element order. */
 export const CreateGatewayParametersShape: StructureShape = {
-name: 'CreateGatewayParameters',
-members: [{ name: 'GatewaySize', type: { kind: 'string' } }, { name: 'gatewayType', type: { kind: 'string', enum: ['StaticRouting', 'DynamicRouting'] } }],
+  name: 'CreateGatewayParameters',
+  members: [
+    { name: 'GatewaySize', type: { kind: 'string' } },
+    { name: 'gatewayType', type: { kind: 'string', enum: ['StaticRouting', 'DynamicRouting'] } },
+  ],
 };

@@ -22,6 +22,28 @@ export interface CreateHostedService {
 
 /** Wire layout of {@link CreateHostedService}, in element order. */
 export const CreateHostedServiceShape: StructureShape = {
-name: 'CreateHostedService',
-members: [{ name: 'ServiceName', type: { kind: 'string' }, required: true, minLength: 1, maxLength: 63, pattern: '^[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?$' }, { name: 'Label', type: { kind: 'base64' }, required: true, minLength: 1, maxLength: 100 }, { name: 'Description', type: { kind: 'string' }, maxLength: 1024 }, { name: 'Location', type: { kind: 'string' } }, { name: 'AffinityGroup', type: { kind: 'string' } }, { name: 'ExtendedProperties', type: { kind: 'list', wrapped: true, item: { element: 'ExtendedProperty', type: { kind: 'model', model: () => ExtendedPropertyShape } } } }, { name: 'ReverseDnsFqdn', type: { kind: 'string' } }],
+  name: 'CreateHostedService',
+  members: [
+    {
+      name: 'ServiceName',
+      type: { kind: 'string' },
+      required: true,
+      minLength: 1,
+      maxLength: 63,
+      pattern: '^[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?$',
+    },
+    { name: 'Label', type: { kind: 'base64' }, required: true, minLength: 1, maxLength: 100 },
+    { name: 'Description', type: { kind: 'string' }, maxLength: 1024 },
+    { name: 'Location', type: { kind: 'string' } },
+    { name: 'AffinityGroup', type: { kind: 'string' } },
+    {
+      name: 'ExtendedProperties',
+      type: {
+        kind: 'list',
+        wrapped: true,
+        item: { element: 'ExtendedProperty', type: { kind: 'model', model: () => ExtendedPropertyShape } },
+      },
+    },
+    { name: 'ReverseDnsFqdn', type: { kind: 'string' } },
+  ],
 };

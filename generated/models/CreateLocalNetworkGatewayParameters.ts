@@ -16,6 +16,14 @@ export interface CreateLocalNetworkGatewayParameters {
 
 /** Wire layout of {@link CreateLocalNetworkGatewayParameters}, in element order. */
 export const CreateLocalNetworkGatewayParametersShape: StructureShape = {
-name: 'CreateLocalNetworkGatewayParameters',
-members: [{ name: 'AddressSpace', type: { kind: 'list', wrapped: true, item: { element: 'string', type: { kind: 'string' } } } }, { name: 'GatewayName', type: { kind: 'string' }, required: true }, { name: 'IpAddress', type: { kind: 'string' }, required: true }, { name: 'BgpSettings', type: { kind: 'model', model: () => BgpSettingsShape } }],
+  name: 'CreateLocalNetworkGatewayParameters',
+  members: [
+    {
+      name: 'AddressSpace',
+      type: { kind: 'list', wrapped: true, item: { element: 'string', type: { kind: 'string' } } },
+    },
+    { name: 'GatewayName', type: { kind: 'string' }, required: true },
+    { name: 'IpAddress', type: { kind: 'string' }, required: true },
+    { name: 'BgpSettings', type: { kind: 'model', model: () => BgpSettingsShape } },
+  ],
 };

@@ -22,6 +22,24 @@ export interface CreateStorageServiceInput {
 
 /** Wire layout of {@link CreateStorageServiceInput}, in element order. */
 export const CreateStorageServiceInputShape: StructureShape = {
-name: 'CreateStorageServiceInput',
-members: [{ name: 'ServiceName', type: { kind: 'string' }, required: true, pattern: '^[a-z0-9]{3,24}$' }, { name: 'Description', type: { kind: 'string' }, maxLength: 1024 }, { name: 'Label', type: { kind: 'base64' }, required: true, minLength: 1, maxLength: 100 }, { name: 'AffinityGroup', type: { kind: 'string' } }, { name: 'Location', type: { kind: 'string' } }, { name: 'ExtendedProperties', type: { kind: 'list', wrapped: true, item: { element: 'ExtendedProperty', type: { kind: 'model', model: () => ExtendedPropertyShape } } } }, { name: 'AccountType', type: { kind: 'string', enum: ['Standard_LRS', 'Standard_ZRS', 'Standard_GRS', 'Standard_RAGRS', 'Premium_LRS'] } }],
+  name: 'CreateStorageServiceInput',
+  members: [
+    { name: 'ServiceName', type: { kind: 'string' }, required: true, pattern: '^[a-z0-9]{3,24}$' },
+    { name: 'Description', type: { kind: 'string' }, maxLength: 1024 },
+    { name: 'Label', type: { kind: 'base64' }, required: true, minLength: 1, maxLength: 100 },
+    { name: 'AffinityGroup', type: { kind: 'string' } },
+    { name: 'Location', type: { kind: 'string' } },
+    {
+      name: 'ExtendedProperties',
+      type: {
+        kind: 'list',
+        wrapped: true,
+        item: { element: 'ExtendedProperty', type: { kind: 'model', model: () => ExtendedPropertyShape } },
+      },
+    },
+    {
+      name: 'AccountType',
+      type: { kind: 'string', enum: ['Standard_LRS', 'Standard_ZRS', 'Standard_GRS', 'Standard_RAGRS', 'Premium_LRS'] },
+    },
+  ],
 };

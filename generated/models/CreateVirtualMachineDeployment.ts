@@ -26,6 +26,26 @@ export interface CreateVirtualMachineDeployment {
 
 /** Wire layout of {@link CreateVirtualMachineDeployment}, in element order. */
 export const CreateVirtualMachineDeploymentShape: StructureShape = {
-name: 'CreateVirtualMachineDeployment',
-members: [{ name: 'Name', type: { kind: 'string' }, required: true, minLength: 1 }, { name: 'DeploymentSlot', type: { kind: 'string', enum: ['Staging', 'Production'] }, required: true }, { name: 'Label', type: { kind: 'string' }, required: true, minLength: 1, maxLength: 100 }, { name: 'RoleList', type: { kind: 'list', wrapped: true, item: { element: 'Role', type: { kind: 'model', model: () => RoleShape } } }, required: true }, { name: 'VirtualNetworkName', type: { kind: 'string' } }, { name: 'Dns', type: { kind: 'model', model: () => DnsSettingsShape } }, { name: 'ReservedIPName', type: { kind: 'string' } }, { name: 'LoadBalancers', type: { kind: 'list', wrapped: true, item: { element: 'LoadBalancer', type: { kind: 'model', model: () => LoadBalancerShape } } } }],
+  name: 'CreateVirtualMachineDeployment',
+  members: [
+    { name: 'Name', type: { kind: 'string' }, required: true, minLength: 1 },
+    { name: 'DeploymentSlot', type: { kind: 'string', enum: ['Staging', 'Production'] }, required: true },
+    { name: 'Label', type: { kind: 'string' }, required: true, minLength: 1, maxLength: 100 },
+    {
+      name: 'RoleList',
+      type: { kind: 'list', wrapped: true, item: { element: 'Role', type: { kind: 'model', model: () => RoleShape } } },
+      required: true,
+    },
+    { name: 'VirtualNetworkName', type: { kind: 'string' } },
+    { name: 'Dns', type: { kind: 'model', model: () => DnsSettingsShape } },
+    { name: 'ReservedIPName', type: { kind: 'string' } },
+    {
+      name: 'LoadBalancers',
+      type: {
+        kind: 'list',
+        wrapped: true,
+        item: { element: 'LoadBalancer', type: { kind: 'model', model: () => LoadBalancerShape } },
+      },
+    },
+  ],
 };

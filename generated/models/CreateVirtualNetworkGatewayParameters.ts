@@ -20,6 +20,13 @@ export interface CreateVirtualNetworkGatewayParameters {
 
 /** Wire layout of {@link CreateVirtualNetworkGatewayParameters}, in element order. */
 export const CreateVirtualNetworkGatewayParametersShape: StructureShape = {
-name: 'CreateVirtualNetworkGatewayParameters',
-members: [{ name: 'GatewayName', type: { kind: 'string' }, required: true }, { name: 'GatewaySize', type: { kind: 'string' } }, { name: 'GatewayType', type: { kind: 'string' } }, { name: 'Location', type: { kind: 'string' } }, { name: 'VnetId', type: { kind: 'string' } }, { name: 'BgpSettings', type: { kind: 'model', model: () => BgpSettingsShape } }],
+  name: 'CreateVirtualNetworkGatewayParameters',
+  members: [
+    { name: 'GatewayName', type: { kind: 'string' }, required: true },
+    { name: 'GatewaySize', type: { kind: 'string' } },
+    { name: 'GatewayType', type: { kind: 'string' } },
+    { name: 'Location', type: { kind: 'string' } },
+    { name: 'VnetId', type: { kind: 'string' } },
+    { name: 'BgpSettings', type: { kind: 'model', model: () => BgpSettingsShape } },
+  ],
 };

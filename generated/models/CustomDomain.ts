@@ -9,6 +9,6 @@ export interface CustomDomain {
 
 /** Wire layout of {@link CustomDomain}, in element order. */
 export const CustomDomainShape: StructureShape = {
-name: 'CustomDomain',
-members: [{ name: 'Name', type: { kind: 'string' } }],
+  name: 'CustomDomain',
+  members: [{ name: 'Name', type: { kind: 'string' } }],
 };

@@ -19,6 +19,13 @@ export interface DataDiskConfiguration {
 
 /** Wire layout of {@link DataDiskConfiguration}, in element order. */
 export const DataDiskConfigurationShape: StructureShape = {
-name: 'DataDiskConfiguration',
-members: [{ name: 'Name', type: { kind: 'string' } }, { name: 'HostCaching', type: { kind: 'string', enum: ['None', 'ReadOnly', 'ReadWrite'] } }, { name: 'Lun', type: { kind: 'int' }, minimum: 0, maximum: 15 }, { name: 'MediaLink', type: { kind: 'string' } }, { name: 'LogicalDiskSizeInGB', type: { kind: 'int' } }, { name: 'IOType', type: { kind: 'string' } }],
+  name: 'DataDiskConfiguration',
+  members: [
+    { name: 'Name', type: { kind: 'string' } },
+    { name: 'HostCaching', type: { kind: 'string', enum: ['None', 'ReadOnly', 'ReadWrite'] } },
+    { name: 'Lun', type: { kind: 'int' }, minimum: 0, maximum: 15 },
+    { name: 'MediaLink', type: { kind: 'string' } },
+    { name: 'LogicalDiskSizeInGB', type: { kind: 'int' } },
+    { name: 'IOType', type: { kind: 'string' } },
+  ],
 };

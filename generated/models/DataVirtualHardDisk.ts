@@ -23,6 +23,15 @@ export interface DataVirtualHardDisk {
 
 /** Wire layout of {@link DataVirtualHardDisk}, in element order. */
 export const DataVirtualHardDiskShape: StructureShape = {
-name: 'DataVirtualHardDisk',
-members: [{ name: 'HostCaching', type: { kind: 'string', enum: ['None', 'ReadOnly', 'ReadWrite'] } }, { name: 'DiskLabel', type: { kind: 'string' } }, { name: 'DiskName', type: { kind: 'string' } }, { name: 'Lun', type: { kind: 'int' }, minimum: 0, maximum: 15 }, { name: 'LogicalDiskSizeInGB', type: { kind: 'int' } }, { name: 'MediaLink', type: { kind: 'string' } }, { name: 'SourceMediaLink', type: { kind: 'string' } }, { name: 'IOType', type: { kind: 'string' } }],
+  name: 'DataVirtualHardDisk',
+  members: [
+    { name: 'HostCaching', type: { kind: 'string', enum: ['None', 'ReadOnly', 'ReadWrite'] } },
+    { name: 'DiskLabel', type: { kind: 'string' } },
+    { name: 'DiskName', type: { kind: 'string' } },
+    { name: 'Lun', type: { kind: 'int' }, minimum: 0, maximum: 15 },
+    { name: 'LogicalDiskSizeInGB', type: { kind: 'int' } },
+    { name: 'MediaLink', type: { kind: 'string' } },
+    { name: 'SourceMediaLink', type: { kind: 'string' } },
+    { name: 'IOType', type: { kind: 'string' } },
+  ],
 };

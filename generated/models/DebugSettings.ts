@@ -13,6 +13,10 @@ export interface DebugSettings {
 
 /** Wire layout of {@link DebugSettings}, in element order. */
 export const DebugSettingsShape: StructureShape = {
-name: 'DebugSettings',
-members: [{ name: 'BootDiagnosticsEnabled', type: { kind: 'boolean' } }, { name: 'ConsoleScreenshotBlobUri', type: { kind: 'string' } }, { name: 'SerialOutputBlobUri', type: { kind: 'string' } }],
+  name: 'DebugSettings',
+  members: [
+    { name: 'BootDiagnosticsEnabled', type: { kind: 'boolean' } },
+    { name: 'ConsoleScreenshotBlobUri', type: { kind: 'string' } },
+    { name: 'SerialOutputBlobUri', type: { kind: 'string' } },
+  ],
 };

@@ -19,7 +19,15 @@ export interface Deployment {
   /** Unique id of the deployment. */
   PrivateID?: string;
   /** Status, e.g. Running, Suspended, Deploying. */
-  Status?: 'Running' | 'Suspended' | 'RunningTransitioning' | 'SuspendedTransitioning' | 'Starting' | 'Suspending' | 'Deploying' | 'Deleting';
+  Status?:
+    | 'Running'
+    | 'Suspended'
+    | 'RunningTransitioning'
+    | 'SuspendedTransitioning'
+    | 'Starting'
+    | 'Suspending'
+    | 'Deploying'
+    | 'Deleting';
   /** Label (base64 on the wire, plain here). */
   Label?: string;
   /** Public URL of the deployment, e.g. http://name.cloudapp.net/. */
@@ -70,6 +78,80 @@ export interface Deployment {
 
 /** Wire layout of {@link Deployment}, in element order. */
 export const DeploymentShape: StructureShape = {
-name: 'Deployment',
-members: [{ name: 'Name', type: { kind: 'string' } }, { name: 'DeploymentSlot', type: { kind: 'string', enum: ['Staging', 'Production'] } }, { name: 'PrivateID', type: { kind: 'string' } }, { name: 'Status', type: { kind: 'string', enum: ['Running', 'Suspended', 'RunningTransitioning', 'SuspendedTransitioning', 'Starting', 'Suspending', 'Deploying', 'Deleting'] } }, { name: 'Label', type: { kind: 'base64' } }, { name: 'Url', type: { kind: 'string' } }, { name: 'Configuration', type: { kind: 'base64' } }, { name: 'RoleInstanceList', type: { kind: 'list', wrapped: true, item: { element: 'RoleInstance', type: { kind: 'model', model: () => RoleInstanceShape } } } }, { name: 'UpgradeStatus', type: { kind: 'model', model: () => UpgradeStatusShape } }, { name: 'UpgradeDomainCount', type: { kind: 'int' } }, { name: 'RoleList', type: { kind: 'list', wrapped: true, item: { element: 'Role', type: { kind: 'model', model: () => RoleShape } } } }, { name: 'SdkVersion', type: { kind: 'string' } }, { name: 'Locked', type: { kind: 'boolean' } }, { name: 'RollbackAllowed', type: { kind: 'boolean' } }, { name: 'VirtualNetworkName', type: { kind: 'string' } }, { name: 'CreatedTime', type: { kind: 'dateTime' } }, { name: 'LastModifiedTime', type: { kind: 'dateTime' } }, { name: 'ExtendedProperties', type: { kind: 'list', wrapped: true, item: { element: 'ExtendedProperty', type: { kind: 'model', model: () => ExtendedPropertyShape } } } }, { name: 'Dns', type: { kind: 'model', model: () => DnsSettingsShape } }, { name: 'PersistentVMDowntime', type: { kind: 'model', model: () => PersistentVMDowntimeShape } }, { name: 'ExtensionConfiguration', type: { kind: 'model', model: () => ExtensionConfigurationShape } }, { name: 'VirtualIPs', type: { kind: 'list', wrapped: true, item: { element: 'VirtualIP', type: { kind: 'model', model: () => VirtualIPShape } } } }, { name: 'ReservedIPName', type: { kind: 'string' } }, { name: 'InternalDnsSuffix', type: { kind: 'string' } }, { name: 'LoadBalancers', type: { kind: 'list', wrapped: true, item: { element: 'LoadBalancer', type: { kind: 'model', model: () => LoadBalancerShape } } } }, { name: 'VirtualNetworkId', type: { kind: 'string' } }, { name: 'MigrationState', type: { kind: 'string' } }],
+  name: 'Deployment',
+  members: [
+    { name: 'Name', type: { kind: 'string' } },
+    { name: 'DeploymentSlot', type: { kind: 'string', enum: ['Staging', 'Production'] } },
+    { name: 'PrivateID', type: { kind: 'string' } },
+    {
+      name: 'Status',
+      type: {
+        kind: 'string',
+        enum: [
+          'Running',
+          'Suspended',
+          'RunningTransitioning',
+          'SuspendedTransitioning',
+          'Starting',
+          'Suspending',
+          'Deploying',
+          'Deleting',
+        ],
+      },
+    },
+    { name: 'Label', type: { kind: 'base64' } },
+    { name: 'Url', type: { kind: 'string' } },
+    { name: 'Configuration', type: { kind: 'base64' } },
+    {
+      name: 'RoleInstanceList',
+      type: {
+        kind: 'list',
+        wrapped: true,
+        item: { element: 'RoleInstance', type: { kind: 'model', model: () => RoleInstanceShape } },
+      },
+    },
+    { name: 'UpgradeStatus', type: { kind: 'model', model: () => UpgradeStatusShape } },
+    { name: 'UpgradeDomainCount', type: { kind: 'int' } },
+    {
+      name: 'RoleList',
+      type: { kind: 'list', wrapped: true, item: { element: 'Role', type: { kind: 'model', model: () => RoleShape } } },
+    },
+    { name: 'SdkVersion', type: { kind: 'string' } },
+    { name: 'Locked', type: { kind: 'boolean' } },
+    { name: 'RollbackAllowed', type: { kind: 'boolean' } },
+    { name: 'VirtualNetworkName', type: { kind: 'string' } },
+    { name: 'CreatedTime', type: { kind: 'dateTime' } },
+    { name: 'LastModifiedTime', type: { kind: 'dateTime' } },
+    {
+      name: 'ExtendedProperties',
+      type: {
+        kind: 'list',
+        wrapped: true,
+        item: { element: 'ExtendedProperty', type: { kind: 'model', model: () => ExtendedPropertyShape } },
+      },
+    },
+    { name: 'Dns', type: { kind: 'model', model: () => DnsSettingsShape } },
+    { name: 'PersistentVMDowntime', type: { kind: 'model', model: () => PersistentVMDowntimeShape } },
+    { name: 'ExtensionConfiguration', type: { kind: 'model', model: () => ExtensionConfigurationShape } },
+    {
+      name: 'VirtualIPs',
+      type: {
+        kind: 'list',
+        wrapped: true,
+        item: { element: 'VirtualIP', type: { kind: 'model', model: () => VirtualIPShape } },
+      },
+    },
+    { name: 'ReservedIPName', type: { kind: 'string' } },
+    { name: 'InternalDnsSuffix', type: { kind: 'string' } },
+    {
+      name: 'LoadBalancers',
+      type: {
+        kind: 'list',
+        wrapped: true,
+        item: { element: 'LoadBalancer', type: { kind: 'model', model: () => LoadBalancerShape } },
+      },
+    },
+    { name: 'VirtualNetworkId', type: { kind: 'string' } },
+    { name: 'MigrationState', type: { kind: 'string' } },
+  ],
 };

@@ -12,6 +12,16 @@ export interface DeploymentEventCollection {
 
 /** Wire layout of {@link DeploymentEventCollection}, in element order. */
 export const DeploymentEventCollectionShape: StructureShape = {
-name: 'DeploymentEventCollection',
-members: [{ name: 'RebootEvents', type: { kind: 'list', wrapped: true, item: { element: 'RebootEvent', type: { kind: 'model', model: () => RebootEventShape } } } }, { name: 'ContinuationToken', type: { kind: 'string' } }],
+  name: 'DeploymentEventCollection',
+  members: [
+    {
+      name: 'RebootEvents',
+      type: {
+        kind: 'list',
+        wrapped: true,
+        item: { element: 'RebootEvent', type: { kind: 'model', model: () => RebootEventShape } },
+      },
+    },
+    { name: 'ContinuationToken', type: { kind: 'string' } },
+  ],
 };

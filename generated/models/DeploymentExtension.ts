@@ -11,6 +11,9 @@ export interface DeploymentExtension {
 
 /** Wire layout of {@link DeploymentExtension}, in element order. */
 export const DeploymentExtensionShape: StructureShape = {
-name: 'DeploymentExtension',
-members: [{ name: 'Id', type: { kind: 'string' }, required: true }, { name: 'State', type: { kind: 'string' } }],
+  name: 'DeploymentExtension',
+  members: [
+    { name: 'Id', type: { kind: 'string' }, required: true },
+    { name: 'State', type: { kind: 'string' } },
+  ],
 };

@@ -15,6 +15,11 @@ export interface DeploymentNetworkResource {
 
 /** Wire layout of {@link DeploymentNetworkResource}, in element order. */
 export const DeploymentNetworkResourceShape: StructureShape = {
-name: 'DeploymentNetworkResource',
-members: [{ name: 'ResourceGroupName', type: { kind: 'string' } }, { name: 'VirtualNetworkName', type: { kind: 'string' } }, { name: 'SubNetName', type: { kind: 'string' } }, { name: 'DestinationVirtualNetwork', type: { kind: 'string', enum: ['New', 'Existing'] } }],
+  name: 'DeploymentNetworkResource',
+  members: [
+    { name: 'ResourceGroupName', type: { kind: 'string' } },
+    { name: 'VirtualNetworkName', type: { kind: 'string' } },
+    { name: 'SubNetName', type: { kind: 'string' } },
+    { name: 'DestinationVirtualNetwork', type: { kind: 'string', enum: ['New', 'Existing'] } },
+  ],
 };

@@ -38,6 +38,22 @@ export interface Disk {
 
 /** Wire layout of {@link Disk}, in element order. */
 export const DiskShape: StructureShape = {
-name: 'Disk',
-members: [{ name: 'AffinityGroup', type: { kind: 'string' } }, { name: 'AttachedTo', type: { kind: 'model', model: () => DiskAttachmentShape } }, { name: 'HasOperatingSystem', type: { kind: 'boolean' } }, { name: 'OS', type: { kind: 'string', enum: ['Linux', 'Windows'] } }, { name: 'Label', type: { kind: 'string' } }, { name: 'Location', type: { kind: 'string' } }, { name: 'LogicalDiskSizeInGB', type: { kind: 'int' } }, { name: 'MediaLink', type: { kind: 'string' } }, { name: 'Name', type: { kind: 'string' } }, { name: 'SourceImageName', type: { kind: 'string' } }, { name: 'IsCorrupted', type: { kind: 'boolean' } }, { name: 'IsPremium', type: { kind: 'boolean' } }, { name: 'CreatedTime', type: { kind: 'dateTime' } }, { name: 'IOType', type: { kind: 'string' } }, { name: 'ResizedSizeInGB', type: { kind: 'int' } }],
+  name: 'Disk',
+  members: [
+    { name: 'AffinityGroup', type: { kind: 'string' } },
+    { name: 'AttachedTo', type: { kind: 'model', model: () => DiskAttachmentShape } },
+    { name: 'HasOperatingSystem', type: { kind: 'boolean' } },
+    { name: 'OS', type: { kind: 'string', enum: ['Linux', 'Windows'] } },
+    { name: 'Label', type: { kind: 'string' } },
+    { name: 'Location', type: { kind: 'string' } },
+    { name: 'LogicalDiskSizeInGB', type: { kind: 'int' } },
+    { name: 'MediaLink', type: { kind: 'string' } },
+    { name: 'Name', type: { kind: 'string' } },
+    { name: 'SourceImageName', type: { kind: 'string' } },
+    { name: 'IsCorrupted', type: { kind: 'boolean' } },
+    { name: 'IsPremium', type: { kind: 'boolean' } },
+    { name: 'CreatedTime', type: { kind: 'dateTime' } },
+    { name: 'IOType', type: { kind: 'string' } },
+    { name: 'ResizedSizeInGB', type: { kind: 'int' } },
+  ],
 };

@@ -13,6 +13,10 @@ export interface DiskAttachment {
 
 /** Wire layout of {@link DiskAttachment}, in element order. */
 export const DiskAttachmentShape: StructureShape = {
-name: 'DiskAttachment',
-members: [{ name: 'DeploymentName', type: { kind: 'string' } }, { name: 'HostedServiceName', type: { kind: 'string' } }, { name: 'RoleName', type: { kind: 'string' } }],
+  name: 'DiskAttachment',
+  members: [
+    { name: 'DeploymentName', type: { kind: 'string' } },
+    { name: 'HostedServiceName', type: { kind: 'string' } },
+    { name: 'RoleName', type: { kind: 'string' } },
+  ],
 };

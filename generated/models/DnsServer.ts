@@ -11,6 +11,9 @@ export interface DnsServer {
 
 /** Wire layout of {@link DnsServer}, in element order. */
 export const DnsServerShape: StructureShape = {
-name: 'DnsServer',
-members: [{ name: 'Name', type: { kind: 'string' }, required: true }, { name: 'Address', type: { kind: 'string' }, required: true }],
+  name: 'DnsServer',
+  members: [
+    { name: 'Name', type: { kind: 'string' }, required: true },
+    { name: 'Address', type: { kind: 'string' }, required: true },
+  ],
 };

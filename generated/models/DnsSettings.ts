@@ -10,6 +10,15 @@ export interface DnsSettings {
 
 /** Wire layout of {@link DnsSettings}, in element order. */
 export const DnsSettingsShape: StructureShape = {
-name: 'DnsSettings',
-members: [{ name: 'DnsServers', type: { kind: 'list', wrapped: true, item: { element: 'DnsServer', type: { kind: 'model', model: () => DnsServerShape } } } }],
+  name: 'DnsSettings',
+  members: [
+    {
+      name: 'DnsServers',
+      type: {
+        kind: 'list',
+        wrapped: true,
+        item: { element: 'DnsServer', type: { kind: 'model', model: () => DnsServerShape } },
+      },
+    },
+  ],
 };

@@ -17,6 +17,11 @@ export interface DomainJoin {
 
 /** Wire layout of {@link DomainJoin}, in element order. */
 export const DomainJoinShape: StructureShape = {
-name: 'DomainJoin',
-members: [{ name: 'Credentials', type: { kind: 'model', model: () => DomainJoinCredentialsShape } }, { name: 'JoinDomain', type: { kind: 'string' } }, { name: 'MachineObjectOU', type: { kind: 'string' } }, { name: 'Provisioning', type: { kind: 'model', model: () => DomainJoinProvisioningShape } }],
+  name: 'DomainJoin',
+  members: [
+    { name: 'Credentials', type: { kind: 'model', model: () => DomainJoinCredentialsShape } },
+    { name: 'JoinDomain', type: { kind: 'string' } },
+    { name: 'MachineObjectOU', type: { kind: 'string' } },
+    { name: 'Provisioning', type: { kind: 'model', model: () => DomainJoinProvisioningShape } },
+  ],
 };

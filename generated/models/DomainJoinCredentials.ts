@@ -13,6 +13,10 @@ export interface DomainJoinCredentials {
 
 /** Wire layout of {@link DomainJoinCredentials}, in element order. */
 export const DomainJoinCredentialsShape: StructureShape = {
-name: 'DomainJoinCredentials',
-members: [{ name: 'Domain', type: { kind: 'string' } }, { name: 'Username', type: { kind: 'string' } }, { name: 'Password', type: { kind: 'string' }, secret: true }],
+  name: 'DomainJoinCredentials',
+  members: [
+    { name: 'Domain', type: { kind: 'string' } },
+    { name: 'Username', type: { kind: 'string' } },
+    { name: 'Password', type: { kind: 'string' }, secret: true },
+  ],
 };

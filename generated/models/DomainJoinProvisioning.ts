@@ -9,6 +9,6 @@ export interface DomainJoinProvisioning {
 
 /** Wire layout of {@link DomainJoinProvisioning}, in element order. */
 export const DomainJoinProvisioningShape: StructureShape = {
-name: 'DomainJoinProvisioning',
-members: [{ name: 'AccountData', type: { kind: 'string' }, secret: true }],
+  name: 'DomainJoinProvisioning',
+  members: [{ name: 'AccountData', type: { kind: 'string' }, secret: true }],
 };

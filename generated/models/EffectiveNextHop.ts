@@ -11,6 +11,12 @@ export interface EffectiveNextHop {
 
 /** Wire layout of {@link EffectiveNextHop}, in element order. */
 export const EffectiveNextHopShape: StructureShape = {
-name: 'EffectiveNextHop',
-members: [{ name: 'Type', type: { kind: 'string' } }, { name: 'IPAddresses', type: { kind: 'list', wrapped: true, item: { element: 'IPAddress', type: { kind: 'string' } } } }],
+  name: 'EffectiveNextHop',
+  members: [
+    { name: 'Type', type: { kind: 'string' } },
+    {
+      name: 'IPAddresses',
+      type: { kind: 'list', wrapped: true, item: { element: 'IPAddress', type: { kind: 'string' } } },
+    },
+  ],
 };

@@ -18,6 +18,15 @@ export interface EffectiveRoute {
 
 /** Wire layout of {@link EffectiveRoute}, in element order. */
 export const EffectiveRouteShape: StructureShape = {
-name: 'EffectiveRoute',
-members: [{ name: 'Name', type: { kind: 'string' } }, { name: 'Source', type: { kind: 'string' } }, { name: 'Status', type: { kind: 'string' } }, { name: 'AddressPrefixes', type: { kind: 'list', wrapped: true, item: { element: 'AddressPrefix', type: { kind: 'string' } } } }, { name: 'EffectiveNextHop', type: { kind: 'model', model: () => EffectiveNextHopShape } }],
+  name: 'EffectiveRoute',
+  members: [
+    { name: 'Name', type: { kind: 'string' } },
+    { name: 'Source', type: { kind: 'string' } },
+    { name: 'Status', type: { kind: 'string' } },
+    {
+      name: 'AddressPrefixes',
+      type: { kind: 'list', wrapped: true, item: { element: 'AddressPrefix', type: { kind: 'string' } } },
+    },
+    { name: 'EffectiveNextHop', type: { kind: 'model', model: () => EffectiveNextHopShape } },
+  ],
 };

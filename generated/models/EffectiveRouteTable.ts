@@ -10,6 +10,15 @@ export interface EffectiveRouteTable {
 
 /** Wire layout of {@link EffectiveRouteTable}, in element order. */
 export const EffectiveRouteTableShape: StructureShape = {
-name: 'EffectiveRouteTable',
-members: [{ name: 'EffectiveRouteList', type: { kind: 'list', wrapped: true, item: { element: 'EffectiveRoute', type: { kind: 'model', model: () => EffectiveRouteShape } } } }],
+  name: 'EffectiveRouteTable',
+  members: [
+    {
+      name: 'EffectiveRouteList',
+      type: {
+        kind: 'list',
+        wrapped: true,
+        item: { element: 'EffectiveRoute', type: { kind: 'model', model: () => EffectiveRouteShape } },
+      },
+    },
+  ],
 };

@@ -10,6 +10,15 @@ export interface EndpointAcl {
 
 /** Wire layout of {@link EndpointAcl}, in element order. */
 export const EndpointAclShape: StructureShape = {
-name: 'EndpointAcl',
-members: [{ name: 'Rules', type: { kind: 'list', wrapped: true, item: { element: 'Rule', type: { kind: 'model', model: () => EndpointAclRuleShape } } } }],
+  name: 'EndpointAcl',
+  members: [
+    {
+      name: 'Rules',
+      type: {
+        kind: 'list',
+        wrapped: true,
+        item: { element: 'Rule', type: { kind: 'model', model: () => EndpointAclRuleShape } },
+      },
+    },
+  ],
 };

@@ -15,6 +15,11 @@ export interface EndpointAclRule {
 
 /** Wire layout of {@link EndpointAclRule}, in element order. */
 export const EndpointAclRuleShape: StructureShape = {
-name: 'EndpointAclRule',
-members: [{ name: 'Order', type: { kind: 'int' } }, { name: 'Action', type: { kind: 'string' } }, { name: 'RemoteSubnet', type: { kind: 'string' } }, { name: 'Description', type: { kind: 'string' } }],
+  name: 'EndpointAclRule',
+  members: [
+    { name: 'Order', type: { kind: 'int' } },
+    { name: 'Action', type: { kind: 'string' } },
+    { name: 'RemoteSubnet', type: { kind: 'string' } },
+    { name: 'Description', type: { kind: 'string' } },
+  ],
 };

@@ -11,6 +11,9 @@ export interface ErrorDetails {
 
 /** Wire layout of {@link ErrorDetails}, in element order. */
 export const ErrorDetailsShape: StructureShape = {
-name: 'ErrorDetails',
-members: [{ name: 'Code', type: { kind: 'string' } }, { name: 'Message', type: { kind: 'string' } }],
+  name: 'ErrorDetails',
+  members: [
+    { name: 'Code', type: { kind: 'string' } },
+    { name: 'Message', type: { kind: 'string' } },
+  ],
 };

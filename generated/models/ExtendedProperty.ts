@@ -11,6 +11,9 @@ export interface ExtendedProperty {
 
 /** Wire layout of {@link ExtendedProperty}, in element order. */
 export const ExtendedPropertyShape: StructureShape = {
-name: 'ExtendedProperty',
-members: [{ name: 'Name', type: { kind: 'string' }, required: true, maxLength: 64, pattern: '^[A-Za-z][A-Za-z0-9_]*$' }, { name: 'Value', type: { kind: 'string' }, maxLength: 255 }],
+  name: 'ExtendedProperty',
+  members: [
+    { name: 'Name', type: { kind: 'string' }, required: true, maxLength: 64, pattern: '^[A-Za-z][A-Za-z0-9_]*$' },
+    { name: 'Value', type: { kind: 'string' }, maxLength: 255 },
+  ],
 };

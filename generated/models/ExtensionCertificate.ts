@@ -15,6 +15,11 @@ export interface ExtensionCertificate {
 
 /** Wire layout of {@link ExtensionCertificate}, in element order. */
 export const ExtensionCertificateShape: StructureShape = {
-name: 'ExtensionCertificate',
-members: [{ name: 'StoreLocation', type: { kind: 'string' } }, { name: 'StoreName', type: { kind: 'string' } }, { name: 'ThumbprintRequired', type: { kind: 'boolean' } }, { name: 'ThumbprintAlgorithm', type: { kind: 'string' } }],
+  name: 'ExtensionCertificate',
+  members: [
+    { name: 'StoreLocation', type: { kind: 'string' } },
+    { name: 'StoreName', type: { kind: 'string' } },
+    { name: 'ThumbprintRequired', type: { kind: 'boolean' } },
+    { name: 'ThumbprintAlgorithm', type: { kind: 'string' } },
+  ],
 };

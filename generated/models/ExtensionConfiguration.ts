@@ -13,6 +13,23 @@ export interface ExtensionConfiguration {
 
 /** Wire layout of {@link ExtensionConfiguration}, in element order. */
 export const ExtensionConfigurationShape: StructureShape = {
-name: 'ExtensionConfiguration',
-members: [{ name: 'AllRoles', type: { kind: 'list', wrapped: true, item: { element: 'Extension', type: { kind: 'model', model: () => DeploymentExtensionShape } } } }, { name: 'NamedRoles', type: { kind: 'list', wrapped: true, item: { element: 'Role', type: { kind: 'model', model: () => NamedRoleExtensionsShape } } } }],
+  name: 'ExtensionConfiguration',
+  members: [
+    {
+      name: 'AllRoles',
+      type: {
+        kind: 'list',
+        wrapped: true,
+        item: { element: 'Extension', type: { kind: 'model', model: () => DeploymentExtensionShape } },
+      },
+    },
+    {
+      name: 'NamedRoles',
+      type: {
+        kind: 'list',
+        wrapped: true,
+        item: { element: 'Role', type: { kind: 'model', model: () => NamedRoleExtensionsShape } },
+      },
+    },
+  ],
 };

@@ -62,6 +62,40 @@ export interface ExtensionImage {
 
 /** Wire layout of {@link ExtensionImage}, in element order. */
 export const ExtensionImageShape: StructureShape = {
-name: 'ExtensionImage',
-members: [{ name: 'ProviderNameSpace', type: { kind: 'string' } }, { name: 'Type', type: { kind: 'string' } }, { name: 'Version', type: { kind: 'string' } }, { name: 'Label', type: { kind: 'string' } }, { name: 'HostingResources', type: { kind: 'string' } }, { name: 'MediaLink', type: { kind: 'string' } }, { name: 'Certificate', type: { kind: 'model', model: () => ExtensionCertificateShape } }, { name: 'Endpoints', type: { kind: 'model', model: () => ExtensionEndpointsShape } }, { name: 'PublicConfigurationSchema', type: { kind: 'base64' } }, { name: 'PrivateConfigurationSchema', type: { kind: 'base64' } }, { name: 'Description', type: { kind: 'string' } }, { name: 'PublisherName', type: { kind: 'string' } }, { name: 'PublishedDate', type: { kind: 'dateTime' } }, { name: 'LocalResources', type: { kind: 'list', wrapped: true, item: { element: 'LocalResource', type: { kind: 'model', model: () => ExtensionLocalResourceShape } } } }, { name: 'BlockRoleUponFailure', type: { kind: 'boolean' } }, { name: 'IsInternalExtension', type: { kind: 'boolean' } }, { name: 'SampleConfig', type: { kind: 'base64' } }, { name: 'ReplicationCompleted', type: { kind: 'boolean' } }, { name: 'Eula', type: { kind: 'string' } }, { name: 'PrivacyUri', type: { kind: 'string' } }, { name: 'HomepageUri', type: { kind: 'string' } }, { name: 'IsJsonExtension', type: { kind: 'boolean' } }, { name: 'DisallowMajorVersionUpgrade', type: { kind: 'boolean' } }, { name: 'SupportedOS', type: { kind: 'string' } }, { name: 'CompanyName', type: { kind: 'string' } }, { name: 'Regions', type: { kind: 'string' } }],
+  name: 'ExtensionImage',
+  members: [
+    { name: 'ProviderNameSpace', type: { kind: 'string' } },
+    { name: 'Type', type: { kind: 'string' } },
+    { name: 'Version', type: { kind: 'string' } },
+    { name: 'Label', type: { kind: 'string' } },
+    { name: 'HostingResources', type: { kind: 'string' } },
+    { name: 'MediaLink', type: { kind: 'string' } },
+    { name: 'Certificate', type: { kind: 'model', model: () => ExtensionCertificateShape } },
+    { name: 'Endpoints', type: { kind: 'model', model: () => ExtensionEndpointsShape } },
+    { name: 'PublicConfigurationSchema', type: { kind: 'base64' } },
+    { name: 'PrivateConfigurationSchema', type: { kind: 'base64' } },
+    { name: 'Description', type: { kind: 'string' } },
+    { name: 'PublisherName', type: { kind: 'string' } },
+    { name: 'PublishedDate', type: { kind: 'dateTime' } },
+    {
+      name: 'LocalResources',
+      type: {
+        kind: 'list',
+        wrapped: true,
+        item: { element: 'LocalResource', type: { kind: 'model', model: () => ExtensionLocalResourceShape } },
+      },
+    },
+    { name: 'BlockRoleUponFailure', type: { kind: 'boolean' } },
+    { name: 'IsInternalExtension', type: { kind: 'boolean' } },
+    { name: 'SampleConfig', type: { kind: 'base64' } },
+    { name: 'ReplicationCompleted', type: { kind: 'boolean' } },
+    { name: 'Eula', type: { kind: 'string' } },
+    { name: 'PrivacyUri', type: { kind: 'string' } },
+    { name: 'HomepageUri', type: { kind: 'string' } },
+    { name: 'IsJsonExtension', type: { kind: 'boolean' } },
+    { name: 'DisallowMajorVersionUpgrade', type: { kind: 'boolean' } },
+    { name: 'SupportedOS', type: { kind: 'string' } },
+    { name: 'CompanyName', type: { kind: 'string' } },
+    { name: 'Regions', type: { kind: 'string' } },
+  ],
 };

@@ -15,6 +15,11 @@ export interface ExtensionInputEndpoint {
 
 /** Wire layout of {@link ExtensionInputEndpoint}, in element order. */
 export const ExtensionInputEndpointShape: StructureShape = {
-name: 'ExtensionInputEndpoint',
-members: [{ name: 'Name', type: { kind: 'string' } }, { name: 'Protocol', type: { kind: 'string' } }, { name: 'Port', type: { kind: 'int' } }, { name: 'LocalPort', type: { kind: 'int' } }],
+  name: 'ExtensionInputEndpoint',
+  members: [
+    { name: 'Name', type: { kind: 'string' } },
+    { name: 'Protocol', type: { kind: 'string' } },
+    { name: 'Port', type: { kind: 'int' } },
+    { name: 'LocalPort', type: { kind: 'int' } },
+  ],
 };

@@ -17,6 +17,12 @@ export interface ExtensionInstanceInputEndpoint {
 
 /** Wire layout of {@link ExtensionInstanceInputEndpoint}, in element order. */
 export const ExtensionInstanceInputEndpointShape: StructureShape = {
-name: 'ExtensionInstanceInputEndpoint',
-members: [{ name: 'Name', type: { kind: 'string' } }, { name: 'Protocol', type: { kind: 'string' } }, { name: 'LocalPort', type: { kind: 'int' } }, { name: 'FixedPortMin', type: { kind: 'int' } }, { name: 'FixedPortMax', type: { kind: 'int' } }],
+  name: 'ExtensionInstanceInputEndpoint',
+  members: [
+    { name: 'Name', type: { kind: 'string' } },
+    { name: 'Protocol', type: { kind: 'string' } },
+    { name: 'LocalPort', type: { kind: 'int' } },
+    { name: 'FixedPortMin', type: { kind: 'int' } },
+    { name: 'FixedPortMax', type: { kind: 'int' } },
+  ],
 };

@@ -13,6 +13,10 @@ export interface ExtensionInternalEndpoint {
 
 /** Wire layout of {@link ExtensionInternalEndpoint}, in element order. */
 export const ExtensionInternalEndpointShape: StructureShape = {
-name: 'ExtensionInternalEndpoint',
-members: [{ name: 'Name', type: { kind: 'string' } }, { name: 'Protocol', type: { kind: 'string' } }, { name: 'Port', type: { kind: 'int' } }],
+  name: 'ExtensionInternalEndpoint',
+  members: [
+    { name: 'Name', type: { kind: 'string' } },
+    { name: 'Protocol', type: { kind: 'string' } },
+    { name: 'Port', type: { kind: 'int' } },
+  ],
 };

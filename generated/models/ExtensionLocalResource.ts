@@ -11,6 +11,9 @@ export interface ExtensionLocalResource {
 
 /** Wire layout of {@link ExtensionLocalResource}, in element order. */
 export const ExtensionLocalResourceShape: StructureShape = {
-name: 'ExtensionLocalResource',
-members: [{ name: 'Name', type: { kind: 'string' } }, { name: 'SizeInMB', type: { kind: 'int' } }],
+  name: 'ExtensionLocalResource',
+  members: [
+    { name: 'Name', type: { kind: 'string' } },
+    { name: 'SizeInMB', type: { kind: 'int' } },
+  ],
 };

@@ -28,6 +28,23 @@ export interface ExtensionSettingStatus {
 
 /** Wire layout of {@link ExtensionSettingStatus}, in element order. */
 export const ExtensionSettingStatusShape: StructureShape = {
-name: 'ExtensionSettingStatus',
-members: [{ name: 'Timestamp', type: { kind: 'dateTime' } }, { name: 'ConfigurationAppliedTime', type: { kind: 'dateTime' } }, { name: 'Name', type: { kind: 'string' } }, { name: 'Operation', type: { kind: 'string' } }, { name: 'Status', type: { kind: 'string' } }, { name: 'Code', type: { kind: 'string' } }, { name: 'Message', type: { kind: 'model', model: () => StatusMessageShape } }, { name: 'FormattedMessage', type: { kind: 'model', model: () => FormattedMessageShape } }, { name: 'SubStatusList', type: { kind: 'list', wrapped: true, item: { element: 'SubStatus', type: { kind: 'model', model: () => SubStatusShape } } } }],
+  name: 'ExtensionSettingStatus',
+  members: [
+    { name: 'Timestamp', type: { kind: 'dateTime' } },
+    { name: 'ConfigurationAppliedTime', type: { kind: 'dateTime' } },
+    { name: 'Name', type: { kind: 'string' } },
+    { name: 'Operation', type: { kind: 'string' } },
+    { name: 'Status', type: { kind: 'string' } },
+    { name: 'Code', type: { kind: 'string' } },
+    { name: 'Message', type: { kind: 'model', model: () => StatusMessageShape } },
+    { name: 'FormattedMessage', type: { kind: 'model', model: () => FormattedMessageShape } },
+    {
+      name: 'SubStatusList',
+      type: {
+        kind: 'list',
+        wrapped: true,
+        item: { element: 'SubStatus', type: { kind: 'model', model: () => SubStatusShape } },
+      },
+    },
+  ],
 };

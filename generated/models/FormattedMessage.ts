@@ -11,6 +11,9 @@ export interface FormattedMessage {
 
 /** Wire layout of {@link FormattedMessage}, in element order. */
 export const FormattedMessageShape: StructureShape = {
-name: 'FormattedMessage',
-members: [{ name: 'Language', type: { kind: 'string' } }, { name: 'Message', type: { kind: 'string' } }],
+  name: 'FormattedMessage',
+  members: [
+    { name: 'Language', type: { kind: 'string' } },
+    { name: 'Message', type: { kind: 'string' } },
+  ],
 };

@@ -13,6 +13,10 @@ export interface FrontendIpConfiguration {
 
 /** Wire layout of {@link FrontendIpConfiguration}, in element order. */
 export const FrontendIpConfigurationShape: StructureShape = {
-name: 'FrontendIpConfiguration',
-members: [{ name: 'Type', type: { kind: 'string', enum: ['Private'] } }, { name: 'SubnetName', type: { kind: 'string' } }, { name: 'StaticVirtualNetworkIPAddress', type: { kind: 'string' } }],
+  name: 'FrontendIpConfiguration',
+  members: [
+    { name: 'Type', type: { kind: 'string', enum: ['Private'] } },
+    { name: 'SubnetName', type: { kind: 'string' } },
+    { name: 'StaticVirtualNetworkIPAddress', type: { kind: 'string' } },
+  ],
 };

@@ -22,6 +22,17 @@ export interface Gateway {
 
 /** Wire layout of {@link Gateway}, in element order. */
 export const GatewayShape: StructureShape = {
-name: 'Gateway',
-members: [{ name: 'GatewayType', type: { kind: 'string' } }, { name: 'LastEvent', type: { kind: 'model', model: () => GatewayEventShape } }, { name: 'State', type: { kind: 'string' } }, { name: 'VIPAddress', type: { kind: 'string' } }, { name: 'DefaultSites', type: { kind: 'list', wrapped: true, item: { element: 'string', type: { kind: 'string' } } } }, { name: 'GatewaySize', type: { kind: 'string' } }, { name: 'GatewayId', type: { kind: 'string' } }],
+  name: 'Gateway',
+  members: [
+    { name: 'GatewayType', type: { kind: 'string' } },
+    { name: 'LastEvent', type: { kind: 'model', model: () => GatewayEventShape } },
+    { name: 'State', type: { kind: 'string' } },
+    { name: 'VIPAddress', type: { kind: 'string' } },
+    {
+      name: 'DefaultSites',
+      type: { kind: 'list', wrapped: true, item: { element: 'string', type: { kind: 'string' } } },
+    },
+    { name: 'GatewaySize', type: { kind: 'string' } },
+    { name: 'GatewayId', type: { kind: 'string' } },
+  ],
 };

@@ -14,6 +14,20 @@ export interface GatewayConfiguration {
 
 /** Wire layout of {@link GatewayConfiguration}, in element order. */
 export const GatewayConfigurationShape: StructureShape = {
-name: 'GatewayConfiguration',
-members: [{ name: 'profile', type: { kind: 'string' }, xml: 'attribute' }, { name: 'VPNClientAddressPool', type: { kind: 'list', wrapped: true, item: { element: 'AddressPrefix', type: { kind: 'string' } } } }, { name: 'ConnectionsToLocalNetwork', type: { kind: 'list', wrapped: true, item: { element: 'LocalNetworkSiteRef', type: { kind: 'model', model: () => LocalNetworkSiteReferenceShape } } } }],
+  name: 'GatewayConfiguration',
+  members: [
+    { name: 'profile', type: { kind: 'string' }, xml: 'attribute' },
+    {
+      name: 'VPNClientAddressPool',
+      type: { kind: 'list', wrapped: true, item: { element: 'AddressPrefix', type: { kind: 'string' } } },
+    },
+    {
+      name: 'ConnectionsToLocalNetwork',
+      type: {
+        kind: 'list',
+        wrapped: true,
+        item: { element: 'LocalNetworkSiteRef', type: { kind: 'model', model: () => LocalNetworkSiteReferenceShape } },
+      },
+    },
+  ],
 };

@@ -21,6 +21,14 @@ export interface GatewayConnection {
 
 /** Wire layout of {@link GatewayConnection}, in element order. */
 export const GatewayConnectionShape: StructureShape = {
-name: 'GatewayConnection',
-members: [{ name: 'GatewayConnectionName', type: { kind: 'string' } }, { name: 'VirtualNetworkGatewayId', type: { kind: 'string' } }, { name: 'ConnectedEntityId', type: { kind: 'string' } }, { name: 'GatewayConnectionType', type: { kind: 'string' } }, { name: 'RoutingWeight', type: { kind: 'int' } }, { name: 'SharedKey', type: { kind: 'string' }, secret: true }, { name: 'EnableBgp', type: { kind: 'boolean' } }],
+  name: 'GatewayConnection',
+  members: [
+    { name: 'GatewayConnectionName', type: { kind: 'string' } },
+    { name: 'VirtualNetworkGatewayId', type: { kind: 'string' } },
+    { name: 'ConnectedEntityId', type: { kind: 'string' } },
+    { name: 'GatewayConnectionType', type: { kind: 'string' } },
+    { name: 'RoutingWeight', type: { kind: 'int' } },
+    { name: 'SharedKey', type: { kind: 'string' }, secret: true },
+    { name: 'EnableBgp', type: { kind: 'boolean' } },
+  ],
 };

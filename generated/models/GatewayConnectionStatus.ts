@@ -26,6 +26,19 @@ export interface GatewayConnectionStatus {
 
 /** Wire layout of {@link GatewayConnectionStatus}, in element order. */
 export const GatewayConnectionStatusShape: StructureShape = {
-name: 'GatewayConnectionStatus',
-members: [{ name: 'AllocatedIPAddresses', type: { kind: 'list', wrapped: true, item: { element: 'string', type: { kind: 'string' } } } }, { name: 'ConnectivityState', type: { kind: 'string' } }, { name: 'EgressBytesTransferred', type: { kind: 'long' } }, { name: 'EgressPacketsTransferred', type: { kind: 'long' } }, { name: 'IngressBytesTransferred', type: { kind: 'long' } }, { name: 'IngressPacketsTransferred', type: { kind: 'long' } }, { name: 'LastConnectionEstablished', type: { kind: 'dateTime' } }, { name: 'LastEvent', type: { kind: 'model', model: () => GatewayEventShape } }, { name: 'LocalNetworkSiteName', type: { kind: 'string' } }],
+  name: 'GatewayConnectionStatus',
+  members: [
+    {
+      name: 'AllocatedIPAddresses',
+      type: { kind: 'list', wrapped: true, item: { element: 'string', type: { kind: 'string' } } },
+    },
+    { name: 'ConnectivityState', type: { kind: 'string' } },
+    { name: 'EgressBytesTransferred', type: { kind: 'long' } },
+    { name: 'EgressPacketsTransferred', type: { kind: 'long' } },
+    { name: 'IngressBytesTransferred', type: { kind: 'long' } },
+    { name: 'IngressPacketsTransferred', type: { kind: 'long' } },
+    { name: 'LastConnectionEstablished', type: { kind: 'dateTime' } },
+    { name: 'LastEvent', type: { kind: 'model', model: () => GatewayEventShape } },
+    { name: 'LocalNetworkSiteName', type: { kind: 'string' } },
+  ],
 };

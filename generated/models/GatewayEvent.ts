@@ -15,6 +15,11 @@ export interface GatewayEvent {
 
 /** Wire layout of {@link GatewayEvent}, in element order. */
 export const GatewayEventShape: StructureShape = {
-name: 'GatewayEvent',
-members: [{ name: 'Data', type: { kind: 'string' } }, { name: 'Id', type: { kind: 'string' } }, { name: 'Message', type: { kind: 'string' } }, { name: 'Timestamp', type: { kind: 'dateTime' } }],
+  name: 'GatewayEvent',
+  members: [
+    { name: 'Data', type: { kind: 'string' } },
+    { name: 'Id', type: { kind: 'string' } },
+    { name: 'Message', type: { kind: 'string' } },
+    { name: 'Timestamp', type: { kind: 'dateTime' } },
+  ],
 };

@@ -26,6 +26,16 @@ export interface GatewayOperation {
 
 /** Wire layout of {@link GatewayOperation}, in element order. */
 export const GatewayOperationShape: StructureShape = {
-name: 'GatewayOperation',
-members: [{ name: 'Data', type: { kind: 'string' } }, { name: 'Error', type: { kind: 'model', model: () => ErrorDetailsShape } }, { name: 'HealthStatus', type: { kind: 'string' } }, { name: 'HttpStatusCode', type: { kind: 'string' } }, { name: 'ID', type: { kind: 'string' } }, { name: 'OperationCompletedTime', type: { kind: 'string' } }, { name: 'OperationName', type: { kind: 'string' } }, { name: 'OperationStartedTime', type: { kind: 'string' } }, { name: 'Status', type: { kind: 'string', enum: ['InProgress', 'Successful', 'Failed'] } }],
+  name: 'GatewayOperation',
+  members: [
+    { name: 'Data', type: { kind: 'string' } },
+    { name: 'Error', type: { kind: 'model', model: () => ErrorDetailsShape } },
+    { name: 'HealthStatus', type: { kind: 'string' } },
+    { name: 'HttpStatusCode', type: { kind: 'string' } },
+    { name: 'ID', type: { kind: 'string' } },
+    { name: 'OperationCompletedTime', type: { kind: 'string' } },
+    { name: 'OperationName', type: { kind: 'string' } },
+    { name: 'OperationStartedTime', type: { kind: 'string' } },
+    { name: 'Status', type: { kind: 'string', enum: ['InProgress', 'Successful', 'Failed'] } },
+  ],
 };

@@ -9,6 +9,6 @@ export interface GatewayOperationAsyncResponse {
 
 /** Wire layout of {@link GatewayOperationAsyncResponse}, in element order. */
 export const GatewayOperationAsyncResponseShape: StructureShape = {
-name: 'GatewayOperationAsyncResponse',
-members: [{ name: 'ID', type: { kind: 'string' } }],
+  name: 'GatewayOperationAsyncResponse',
+  members: [{ name: 'ID', type: { kind: 'string' } }],
 };

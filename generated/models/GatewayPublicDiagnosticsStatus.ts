@@ -11,6 +11,9 @@ export interface GatewayPublicDiagnosticsStatus {
 
 /** Wire layout of {@link GatewayPublicDiagnosticsStatus}, in element order. */
 export const GatewayPublicDiagnosticsStatusShape: StructureShape = {
-name: 'GatewayPublicDiagnosticsStatus',
-members: [{ name: 'PublicDiagnosticsUrl', type: { kind: 'string' } }, { name: 'State', type: { kind: 'string' } }],
+  name: 'GatewayPublicDiagnosticsStatus',
+  members: [
+    { name: 'PublicDiagnosticsUrl', type: { kind: 'string' } },
+    { name: 'State', type: { kind: 'string' } },
+  ],
 };

@@ -23,6 +23,14 @@ export interface GuestAgentStatus {
 
 /** Wire layout of {@link GuestAgentStatus}, in element order. */
 export const GuestAgentStatusShape: StructureShape = {
-name: 'GuestAgentStatus',
-members: [{ name: 'ProtocolVersion', type: { kind: 'string' } }, { name: 'Timestamp', type: { kind: 'dateTime' } }, { name: 'GuestAgentVersion', type: { kind: 'string' } }, { name: 'Status', type: { kind: 'string' } }, { name: 'Code', type: { kind: 'string' } }, { name: 'Message', type: { kind: 'model', model: () => StatusMessageShape } }, { name: 'FormattedMessage', type: { kind: 'model', model: () => FormattedMessageShape } }],
+  name: 'GuestAgentStatus',
+  members: [
+    { name: 'ProtocolVersion', type: { kind: 'string' } },
+    { name: 'Timestamp', type: { kind: 'dateTime' } },
+    { name: 'GuestAgentVersion', type: { kind: 'string' } },
+    { name: 'Status', type: { kind: 'string' } },
+    { name: 'Code', type: { kind: 'string' } },
+    { name: 'Message', type: { kind: 'model', model: () => StatusMessageShape } },
+    { name: 'FormattedMessage', type: { kind: 'model', model: () => FormattedMessageShape } },
+  ],
 };

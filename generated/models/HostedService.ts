@@ -22,6 +22,20 @@ export interface HostedService {
 
 /** Wire layout of {@link HostedService}, in element order. */
 export const HostedServiceShape: StructureShape = {
-name: 'HostedService',
-members: [{ name: 'Url', type: { kind: 'string' } }, { name: 'ServiceName', type: { kind: 'string' } }, { name: 'HostedServiceProperties', type: { kind: 'model', model: () => HostedServicePropertiesShape } }, { name: 'Deployments', type: { kind: 'list', wrapped: true, item: { element: 'Deployment', type: { kind: 'model', model: () => DeploymentShape } } } }, { name: 'DefaultWinRmCertificateThumbprint', type: { kind: 'string' } }, { name: 'ComputeCapabilities', type: { kind: 'model', model: () => ComputeCapabilitiesShape } }],
+  name: 'HostedService',
+  members: [
+    { name: 'Url', type: { kind: 'string' } },
+    { name: 'ServiceName', type: { kind: 'string' } },
+    { name: 'HostedServiceProperties', type: { kind: 'model', model: () => HostedServicePropertiesShape } },
+    {
+      name: 'Deployments',
+      type: {
+        kind: 'list',
+        wrapped: true,
+        item: { element: 'Deployment', type: { kind: 'model', model: () => DeploymentShape } },
+      },
+    },
+    { name: 'DefaultWinRmCertificateThumbprint', type: { kind: 'string' } },
+    { name: 'ComputeCapabilities', type: { kind: 'model', model: () => ComputeCapabilitiesShape } },
+  ],
 };

@@ -21,6 +21,14 @@ export interface HostedServiceExtension {
 
 /** Wire layout of {@link HostedServiceExtension}, in element order. */
 export const HostedServiceExtensionShape: StructureShape = {
-name: 'HostedServiceExtension',
-members: [{ name: 'ProviderNameSpace', type: { kind: 'string' } }, { name: 'Type', type: { kind: 'string' } }, { name: 'Id', type: { kind: 'string' } }, { name: 'Version', type: { kind: 'string' } }, { name: 'Thumbprint', type: { kind: 'string' } }, { name: 'ThumbprintAlgorithm', type: { kind: 'string' } }, { name: 'PublicConfiguration', type: { kind: 'base64' } }],
+  name: 'HostedServiceExtension',
+  members: [
+    { name: 'ProviderNameSpace', type: { kind: 'string' } },
+    { name: 'Type', type: { kind: 'string' } },
+    { name: 'Id', type: { kind: 'string' } },
+    { name: 'Version', type: { kind: 'string' } },
+    { name: 'Thumbprint', type: { kind: 'string' } },
+    { name: 'ThumbprintAlgorithm', type: { kind: 'string' } },
+    { name: 'PublicConfiguration', type: { kind: 'base64' } },
+  ],
 };

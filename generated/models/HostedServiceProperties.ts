@@ -28,6 +28,27 @@ export interface HostedServiceProperties {
 
 /** Wire layout of {@link HostedServiceProperties}, in element order. */
 export const HostedServicePropertiesShape: StructureShape = {
-name: 'HostedServiceProperties',
-members: [{ name: 'Description', type: { kind: 'string' } }, { name: 'AffinityGroup', type: { kind: 'string' } }, { name: 'Location', type: { kind: 'string' } }, { name: 'Label', type: { kind: 'base64' } }, { name: 'Status', type: { kind: 'string', enum: ['Creating', 'Created', 'Deleting', 'Deleted', 'Changing', 'ResolvingDns'] } }, { name: 'DateCreated', type: { kind: 'dateTime' } }, { name: 'DateLastModified', type: { kind: 'dateTime' } }, { name: 'ExtendedProperties', type: { kind: 'list', wrapped: true, item: { element: 'ExtendedProperty', type: { kind: 'model', model: () => ExtendedPropertyShape } } } }, { name: 'ReverseDnsFqdn', type: { kind: 'string' } }, { name: 'GuestAgentType', type: { kind: 'string' } }],
+  name: 'HostedServiceProperties',
+  members: [
+    { name: 'Description', type: { kind: 'string' } },
+    { name: 'AffinityGroup', type: { kind: 'string' } },
+    { name: 'Location', type: { kind: 'string' } },
+    { name: 'Label', type: { kind: 'base64' } },
+    {
+      name: 'Status',
+      type: { kind: 'string', enum: ['Creating', 'Created', 'Deleting', 'Deleted', 'Changing', 'ResolvingDns'] },
+    },
+    { name: 'DateCreated', type: { kind: 'dateTime' } },
+    { name: 'DateLastModified', type: { kind: 'dateTime' } },
+    {
+      name: 'ExtendedProperties',
+      type: {
+        kind: 'list',
+        wrapped: true,
+        item: { element: 'ExtendedProperty', type: { kind: 'model', model: () => ExtendedPropertyShape } },
+      },
+    },
+    { name: 'ReverseDnsFqdn', type: { kind: 'string' } },
+    { name: 'GuestAgentType', type: { kind: 'string' } },
+  ],
 };

@@ -11,6 +11,9 @@ export interface IPConfiguration {
 
 /** Wire layout of {@link IPConfiguration}, in element order. */
 export const IPConfigurationShape: StructureShape = {
-name: 'IPConfiguration',
-members: [{ name: 'SubnetName', type: { kind: 'string' } }, { name: 'StaticVirtualNetworkIPAddress', type: { kind: 'string' } }],
+  name: 'IPConfiguration',
+  members: [
+    { name: 'SubnetName', type: { kind: 'string' } },
+    { name: 'StaticVirtualNetworkIPAddress', type: { kind: 'string' } },
+  ],
 };

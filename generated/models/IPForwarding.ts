@@ -9,6 +9,6 @@ export interface IPForwarding {
 
 /** Wire layout of {@link IPForwarding}, in element order. */
 export const IPForwardingShape: StructureShape = {
-name: 'IPForwarding',
-members: [{ name: 'State', type: { kind: 'string', enum: ['Enabled', 'Disabled'] }, required: true }],
+  name: 'IPForwarding',
+  members: [{ name: 'State', type: { kind: 'string', enum: ['Enabled', 'Disabled'] }, required: true }],
 };

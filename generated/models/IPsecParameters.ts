@@ -17,6 +17,12 @@ export interface IPsecParameters {
 
 /** Wire layout of {@link IPsecParameters}, in element order. */
 export const IPsecParametersShape: StructureShape = {
-name: 'IPsecParameters',
-members: [{ name: 'EncryptionType', type: { kind: 'string' } }, { name: 'PfsGroup', type: { kind: 'string' } }, { name: 'SADataSizeKilobytes', type: { kind: 'int' } }, { name: 'SALifeTimeSeconds', type: { kind: 'int' } }, { name: 'HashAlgorithm', type: { kind: 'string' } }],
+  name: 'IPsecParameters',
+  members: [
+    { name: 'EncryptionType', type: { kind: 'string' } },
+    { name: 'PfsGroup', type: { kind: 'string' } },
+    { name: 'SADataSizeKilobytes', type: { kind: 'int' } },
+    { name: 'SALifeTimeSeconds', type: { kind: 'int' } },
+    { name: 'HashAlgorithm', type: { kind: 'string' } },
+  ],
 };

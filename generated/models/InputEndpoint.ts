@@ -35,6 +35,20 @@ export interface InputEndpoint {
 
 /** Wire layout of {@link InputEndpoint}, in element order. */
 export const InputEndpointShape: StructureShape = {
-name: 'InputEndpoint',
-members: [{ name: 'LoadBalancedEndpointSetName', type: { kind: 'string' } }, { name: 'LocalPort', type: { kind: 'int' } }, { name: 'Name', type: { kind: 'string' } }, { name: 'Port', type: { kind: 'int' } }, { name: 'LoadBalancerProbe', type: { kind: 'model', model: () => LoadBalancerProbeShape } }, { name: 'Protocol', type: { kind: 'string' } }, { name: 'Vip', type: { kind: 'string' } }, { name: 'EnableDirectServerReturn', type: { kind: 'boolean' } }, { name: 'LoadBalancerName', type: { kind: 'string' } }, { name: 'EndpointAcl', type: { kind: 'model', model: () => EndpointAclShape } }, { name: 'IdleTimeoutInMinutes', type: { kind: 'int' } }, { name: 'LoadBalancerDistribution', type: { kind: 'string' } }, { name: 'VirtualIPName', type: { kind: 'string' } }],
+  name: 'InputEndpoint',
+  members: [
+    { name: 'LoadBalancedEndpointSetName', type: { kind: 'string' } },
+    { name: 'LocalPort', type: { kind: 'int' } },
+    { name: 'Name', type: { kind: 'string' } },
+    { name: 'Port', type: { kind: 'int' } },
+    { name: 'LoadBalancerProbe', type: { kind: 'model', model: () => LoadBalancerProbeShape } },
+    { name: 'Protocol', type: { kind: 'string' } },
+    { name: 'Vip', type: { kind: 'string' } },
+    { name: 'EnableDirectServerReturn', type: { kind: 'boolean' } },
+    { name: 'LoadBalancerName', type: { kind: 'string' } },
+    { name: 'EndpointAcl', type: { kind: 'model', model: () => EndpointAclShape } },
+    { name: 'IdleTimeoutInMinutes', type: { kind: 'int' } },
+    { name: 'LoadBalancerDistribution', type: { kind: 'string' } },
+    { name: 'VirtualIPName', type: { kind: 'string' } },
+  ],
 };

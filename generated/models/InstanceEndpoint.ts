@@ -19,6 +19,13 @@ export interface InstanceEndpoint {
 
 /** Wire layout of {@link InstanceEndpoint}, in element order. */
 export const InstanceEndpointShape: StructureShape = {
-name: 'InstanceEndpoint',
-members: [{ name: 'Name', type: { kind: 'string' } }, { name: 'Vip', type: { kind: 'string' } }, { name: 'PublicPort', type: { kind: 'int' } }, { name: 'LocalPort', type: { kind: 'int' } }, { name: 'Protocol', type: { kind: 'string' } }, { name: 'IdleTimeoutInMinutes', type: { kind: 'int' } }],
+  name: 'InstanceEndpoint',
+  members: [
+    { name: 'Name', type: { kind: 'string' } },
+    { name: 'Vip', type: { kind: 'string' } },
+    { name: 'PublicPort', type: { kind: 'int' } },
+    { name: 'LocalPort', type: { kind: 'int' } },
+    { name: 'Protocol', type: { kind: 'string' } },
+    { name: 'IdleTimeoutInMinutes', type: { kind: 'int' } },
+  ],
 };

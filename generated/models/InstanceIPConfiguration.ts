@@ -11,6 +11,9 @@ export interface InstanceIPConfiguration {
 
 /** Wire layout of {@link InstanceIPConfiguration}, in element order. */
 export const InstanceIPConfigurationShape: StructureShape = {
-name: 'InstanceIPConfiguration',
-members: [{ name: 'SubnetName', type: { kind: 'string' } }, { name: 'Address', type: { kind: 'string' } }],
+  name: 'InstanceIPConfiguration',
+  members: [
+    { name: 'SubnetName', type: { kind: 'string' } },
+    { name: 'Address', type: { kind: 'string' } },
+  ],
 };

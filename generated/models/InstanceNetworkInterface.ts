@@ -16,6 +16,18 @@ export interface InstanceNetworkInterface {
 
 /** Wire layout of {@link InstanceNetworkInterface}, in element order. */
 export const InstanceNetworkInterfaceShape: StructureShape = {
-name: 'InstanceNetworkInterface',
-members: [{ name: 'Name', type: { kind: 'string' } }, { name: 'MacAddress', type: { kind: 'string' } }, { name: 'IPConfigurations', type: { kind: 'list', wrapped: true, item: { element: 'IPConfiguration', type: { kind: 'model', model: () => InstanceIPConfigurationShape } } } }, { name: 'IPForwarding', type: { kind: 'string' } }],
+  name: 'InstanceNetworkInterface',
+  members: [
+    { name: 'Name', type: { kind: 'string' } },
+    { name: 'MacAddress', type: { kind: 'string' } },
+    {
+      name: 'IPConfigurations',
+      type: {
+        kind: 'list',
+        wrapped: true,
+        item: { element: 'IPConfiguration', type: { kind: 'model', model: () => InstanceIPConfigurationShape } },
+      },
+    },
+    { name: 'IPForwarding', type: { kind: 'string' } },
+  ],
 };

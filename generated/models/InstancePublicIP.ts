@@ -17,6 +17,12 @@ export interface InstancePublicIP {
 
 /** Wire layout of {@link InstancePublicIP}, in element order. */
 export const InstancePublicIPShape: StructureShape = {
-name: 'InstancePublicIP',
-members: [{ name: 'Name', type: { kind: 'string' } }, { name: 'Address', type: { kind: 'string' } }, { name: 'IdleTimeoutInMinutes', type: { kind: 'int' } }, { name: 'DomainNameLabel', type: { kind: 'string' } }, { name: 'Fqdns', type: { kind: 'list', wrapped: true, item: { element: 'Fqdn', type: { kind: 'string' } } } }],
+  name: 'InstancePublicIP',
+  members: [
+    { name: 'Name', type: { kind: 'string' } },
+    { name: 'Address', type: { kind: 'string' } },
+    { name: 'IdleTimeoutInMinutes', type: { kind: 'int' } },
+    { name: 'DomainNameLabel', type: { kind: 'string' } },
+    { name: 'Fqdns', type: { kind: 'list', wrapped: true, item: { element: 'Fqdn', type: { kind: 'string' } } } },
+  ],
 };

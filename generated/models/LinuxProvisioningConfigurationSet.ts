@@ -22,7 +22,15 @@ export interface LinuxProvisioningConfigurationSet {
 
 /** Wire layout of {@link LinuxProvisioningConfigurationSet}, in element order. */
 export const LinuxProvisioningConfigurationSetShape: StructureShape = {
-name: 'LinuxProvisioningConfigurationSet',
-members: [{ name: 'ConfigurationSetType', type: { kind: 'string' }, const: 'LinuxProvisioningConfiguration' }, { name: 'HostName', type: { kind: 'string' } }, { name: 'UserName', type: { kind: 'string' } }, { name: 'UserPassword', type: { kind: 'string' }, secret: true }, { name: 'DisableSshPasswordAuthentication', type: { kind: 'boolean' } }, { name: 'SSH', type: { kind: 'model', model: () => SshSettingsShape } }, { name: 'CustomData', type: { kind: 'base64' } }],
-discriminatorValue: 'LinuxProvisioningConfiguration',
+  name: 'LinuxProvisioningConfigurationSet',
+  members: [
+    { name: 'ConfigurationSetType', type: { kind: 'string' }, const: 'LinuxProvisioningConfiguration' },
+    { name: 'HostName', type: { kind: 'string' } },
+    { name: 'UserName', type: { kind: 'string' } },
+    { name: 'UserPassword', type: { kind: 'string' }, secret: true },
+    { name: 'DisableSshPasswordAuthentication', type: { kind: 'boolean' } },
+    { name: 'SSH', type: { kind: 'model', model: () => SshSettingsShape } },
+    { name: 'CustomData', type: { kind: 'base64' } },
+  ],
+  discriminatorValue: 'LinuxProvisioningConfiguration',
 };

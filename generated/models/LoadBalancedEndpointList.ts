@@ -10,6 +10,16 @@ export interface LoadBalancedEndpointList {
 
 /** Wire layout of {@link LoadBalancedEndpointList}, in element order. */
 export const LoadBalancedEndpointListShape: StructureShape = {
-name: 'LoadBalancedEndpointList',
-members: [{ name: 'InputEndpoint', type: { kind: 'list', wrapped: false, item: { element: 'InputEndpoint', type: { kind: 'model', model: () => InputEndpointShape } } }, required: true }],
+  name: 'LoadBalancedEndpointList',
+  members: [
+    {
+      name: 'InputEndpoint',
+      type: {
+        kind: 'list',
+        wrapped: false,
+        item: { element: 'InputEndpoint', type: { kind: 'model', model: () => InputEndpointShape } },
+      },
+      required: true,
+    },
+  ],
 };

@@ -12,6 +12,13 @@ export interface LoadBalancer {
 
 /** Wire layout of {@link LoadBalancer}, in element order. */
 export const LoadBalancerShape: StructureShape = {
-name: 'LoadBalancer',
-members: [{ name: 'Name', type: { kind: 'string' }, required: true }, { name: 'FrontendIpConfiguration', type: { kind: 'model', model: () => FrontendIpConfigurationShape }, required: true }],
+  name: 'LoadBalancer',
+  members: [
+    { name: 'Name', type: { kind: 'string' }, required: true },
+    {
+      name: 'FrontendIpConfiguration',
+      type: { kind: 'model', model: () => FrontendIpConfigurationShape },
+      required: true,
+    },
+  ],
 };

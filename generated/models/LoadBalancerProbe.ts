@@ -17,6 +17,12 @@ export interface LoadBalancerProbe {
 
 /** Wire layout of {@link LoadBalancerProbe}, in element order. */
 export const LoadBalancerProbeShape: StructureShape = {
-name: 'LoadBalancerProbe',
-members: [{ name: 'Path', type: { kind: 'string' } }, { name: 'Port', type: { kind: 'int' } }, { name: 'Protocol', type: { kind: 'string' } }, { name: 'IntervalInSeconds', type: { kind: 'int' } }, { name: 'TimeoutInSeconds', type: { kind: 'int' } }],
+  name: 'LoadBalancerProbe',
+  members: [
+    { name: 'Path', type: { kind: 'string' } },
+    { name: 'Port', type: { kind: 'int' } },
+    { name: 'Protocol', type: { kind: 'string' } },
+    { name: 'IntervalInSeconds', type: { kind: 'int' } },
+    { name: 'TimeoutInSeconds', type: { kind: 'int' } },
+  ],
 };

@@ -9,6 +9,6 @@ export interface LocalNetworkConnection {
 
 /** Wire layout of {@link LocalNetworkConnection}, in element order. */
 export const LocalNetworkConnectionShape: StructureShape = {
-name: 'LocalNetworkConnection',
-members: [{ name: 'Type', type: { kind: 'string' } }],
+  name: 'LocalNetworkConnection',
+  members: [{ name: 'Type', type: { kind: 'string' } }],
 };

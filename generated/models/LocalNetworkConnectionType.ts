@@ -9,6 +9,6 @@ export interface LocalNetworkConnectionType {
 
 /** Wire layout of {@link LocalNetworkConnectionType}, in element order. */
 export const LocalNetworkConnectionTypeShape: StructureShape = {
-name: 'LocalNetworkConnectionType',
-members: [{ name: 'type', type: { kind: 'string' }, xml: 'attribute' }],
+  name: 'LocalNetworkConnectionType',
+  members: [{ name: 'type', type: { kind: 'string' }, xml: 'attribute' }],
 };

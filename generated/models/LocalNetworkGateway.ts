@@ -18,6 +18,15 @@ export interface LocalNetworkGateway {
 
 /** Wire layout of {@link LocalNetworkGateway}, in element order. */
 export const LocalNetworkGatewayShape: StructureShape = {
-name: 'LocalNetworkGateway',
-members: [{ name: 'AddressSpace', type: { kind: 'list', wrapped: true, item: { element: 'string', type: { kind: 'string' } } } }, { name: 'Id', type: { kind: 'string' } }, { name: 'GatewayName', type: { kind: 'string' } }, { name: 'IpAddress', type: { kind: 'string' } }, { name: 'BgpSettings', type: { kind: 'model', model: () => BgpSettingsShape } }],
+  name: 'LocalNetworkGateway',
+  members: [
+    {
+      name: 'AddressSpace',
+      type: { kind: 'list', wrapped: true, item: { element: 'string', type: { kind: 'string' } } },
+    },
+    { name: 'Id', type: { kind: 'string' } },
+    { name: 'GatewayName', type: { kind: 'string' } },
+    { name: 'IpAddress', type: { kind: 'string' } },
+    { name: 'BgpSettings', type: { kind: 'model', model: () => BgpSettingsShape } },
+  ],
 };

@@ -17,6 +17,18 @@ export interface LocalNetworkSite {
 
 /** Wire layout of {@link LocalNetworkSite}, in element order. */
 export const LocalNetworkSiteShape: StructureShape = {
-name: 'LocalNetworkSite',
-members: [{ name: 'Name', type: { kind: 'string' } }, { name: 'AddressSpace', type: { kind: 'model', model: () => AddressSpaceShape } }, { name: 'VpnGatewayAddress', type: { kind: 'string' } }, { name: 'Connections', type: { kind: 'list', wrapped: true, item: { element: 'Connection', type: { kind: 'model', model: () => LocalNetworkConnectionShape } } } }],
+  name: 'LocalNetworkSite',
+  members: [
+    { name: 'Name', type: { kind: 'string' } },
+    { name: 'AddressSpace', type: { kind: 'model', model: () => AddressSpaceShape } },
+    { name: 'VpnGatewayAddress', type: { kind: 'string' } },
+    {
+      name: 'Connections',
+      type: {
+        kind: 'list',
+        wrapped: true,
+        item: { element: 'Connection', type: { kind: 'model', model: () => LocalNetworkConnectionShape } },
+      },
+    },
+  ],
 };

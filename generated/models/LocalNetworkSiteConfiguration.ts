@@ -13,6 +13,13 @@ export interface LocalNetworkSiteConfiguration {
 
 /** Wire layout of {@link LocalNetworkSiteConfiguration}, in element order. */
 export const LocalNetworkSiteConfigurationShape: StructureShape = {
-name: 'LocalNetworkSiteConfiguration',
-members: [{ name: 'name', type: { kind: 'string' }, xml: 'attribute', required: true }, { name: 'AddressSpace', type: { kind: 'list', wrapped: true, item: { element: 'AddressPrefix', type: { kind: 'string' } } } }, { name: 'VPNGatewayAddress', type: { kind: 'string' } }],
+  name: 'LocalNetworkSiteConfiguration',
+  members: [
+    { name: 'name', type: { kind: 'string' }, xml: 'attribute', required: true },
+    {
+      name: 'AddressSpace',
+      type: { kind: 'list', wrapped: true, item: { element: 'AddressPrefix', type: { kind: 'string' } } },
+    },
+    { name: 'VPNGatewayAddress', type: { kind: 'string' } },
+  ],
 };

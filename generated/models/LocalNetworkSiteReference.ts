@@ -12,6 +12,9 @@ export interface LocalNetworkSiteReference {
 
 /** Wire layout of {@link LocalNetworkSiteReference}, in element order. */
 export const LocalNetworkSiteReferenceShape: StructureShape = {
-name: 'LocalNetworkSiteReference',
-members: [{ name: 'name', type: { kind: 'string' }, xml: 'attribute', required: true }, { name: 'Connection', type: { kind: 'model', model: () => LocalNetworkConnectionTypeShape } }],
+  name: 'LocalNetworkSiteReference',
+  members: [
+    { name: 'name', type: { kind: 'string' }, xml: 'attribute', required: true },
+    { name: 'Connection', type: { kind: 'model', model: () => LocalNetworkConnectionTypeShape } },
+  ],
 };

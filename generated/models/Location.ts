@@ -19,6 +19,15 @@ export interface Location {
 
 /** Wire layout of {@link Location}, in element order. */
 export const LocationShape: StructureShape = {
-name: 'Location',
-members: [{ name: 'Name', type: { kind: 'string' } }, { name: 'DisplayName', type: { kind: 'string' } }, { name: 'AvailableServices', type: { kind: 'list', wrapped: true, item: { element: 'AvailableService', type: { kind: 'string' } } } }, { name: 'ComputeCapabilities', type: { kind: 'model', model: () => ComputeCapabilitiesShape } }, { name: 'StorageCapabilities', type: { kind: 'model', model: () => StorageCapabilitiesShape } }],
+  name: 'Location',
+  members: [
+    { name: 'Name', type: { kind: 'string' } },
+    { name: 'DisplayName', type: { kind: 'string' } },
+    {
+      name: 'AvailableServices',
+      type: { kind: 'list', wrapped: true, item: { element: 'AvailableService', type: { kind: 'string' } } },
+    },
+    { name: 'ComputeCapabilities', type: { kind: 'model', model: () => ComputeCapabilitiesShape } },
+    { name: 'StorageCapabilities', type: { kind: 'model', model: () => StorageCapabilitiesShape } },
+  ],
 };

@@ -13,6 +13,10 @@ export interface MaintenanceStatus {
 
 /** Wire layout of {@link MaintenanceStatus}, in element order. */
 export const MaintenanceStatusShape: StructureShape = {
-name: 'MaintenanceStatus',
-members: [{ name: 'IsCustomerInitiatedMaintenanceAllowed', type: { kind: 'boolean' } }, { name: 'LastOperationResultCode', type: { kind: 'string' } }, { name: 'LastOperationResultString', type: { kind: 'string' } }],
+  name: 'MaintenanceStatus',
+  members: [
+    { name: 'IsCustomerInitiatedMaintenanceAllowed', type: { kind: 'boolean' } },
+    { name: 'LastOperationResultCode', type: { kind: 'string' } },
+    { name: 'LastOperationResultString', type: { kind: 'string' } },
+  ],
 };

@@ -12,6 +12,9 @@ export interface MarketplaceImageAttributes {
 
 /** Wire layout of {@link MarketplaceImageAttributes}, in element order. */
 export const MarketplaceImageAttributesShape: StructureShape = {
-name: 'MarketplaceImageAttributes',
-members: [{ name: 'PublisherId', type: { kind: 'string' } }, { name: 'Plan', type: { kind: 'model', model: () => MarketplacePlanShape } }],
+  name: 'MarketplaceImageAttributes',
+  members: [
+    { name: 'PublisherId', type: { kind: 'string' } },
+    { name: 'Plan', type: { kind: 'model', model: () => MarketplacePlanShape } },
+  ],
 };

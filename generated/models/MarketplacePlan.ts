@@ -13,6 +13,10 @@ export interface MarketplacePlan {
 
 /** Wire layout of {@link MarketplacePlan}, in element order. */
 export const MarketplacePlanShape: StructureShape = {
-name: 'MarketplacePlan',
-members: [{ name: 'Name', type: { kind: 'string' } }, { name: 'Publisher', type: { kind: 'string' } }, { name: 'Product', type: { kind: 'string' } }],
+  name: 'MarketplacePlan',
+  members: [
+    { name: 'Name', type: { kind: 'string' } },
+    { name: 'Publisher', type: { kind: 'string' } },
+    { name: 'Product', type: { kind: 'string' } },
+  ],
 };

@@ -9,6 +9,6 @@ export interface NamedReference {
 
 /** Wire layout of {@link NamedReference}, in element order. */
 export const NamedReferenceShape: StructureShape = {
-name: 'NamedReference',
-members: [{ name: 'name', type: { kind: 'string' }, xml: 'attribute', required: true }],
+  name: 'NamedReference',
+  members: [{ name: 'name', type: { kind: 'string' }, xml: 'attribute', required: true }],
 };

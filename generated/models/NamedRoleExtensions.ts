@@ -12,6 +12,16 @@ export interface NamedRoleExtensions {
 
 /** Wire layout of {@link NamedRoleExtensions}, in element order. */
 export const NamedRoleExtensionsShape: StructureShape = {
-name: 'NamedRoleExtensions',
-members: [{ name: 'RoleName', type: { kind: 'string' }, required: true }, { name: 'Extensions', type: { kind: 'list', wrapped: true, item: { element: 'Extension', type: { kind: 'model', model: () => DeploymentExtensionShape } } } }],
+  name: 'NamedRoleExtensions',
+  members: [
+    { name: 'RoleName', type: { kind: 'string' }, required: true },
+    {
+      name: 'Extensions',
+      type: {
+        kind: 'list',
+        wrapped: true,
+        item: { element: 'Extension', type: { kind: 'model', model: () => DeploymentExtensionShape } },
+      },
+    },
+  ],
 };

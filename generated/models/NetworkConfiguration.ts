@@ -10,7 +10,9 @@ export interface NetworkConfiguration {
 
 /** Wire layout of {@link NetworkConfiguration}, in element order. */
 export const NetworkConfigurationShape: StructureShape = {
-name: 'NetworkConfiguration',
-namespace: 'http://schemas.microsoft.com/ServiceHosting/2011/07/NetworkConfiguration',
-members: [{ name: 'VirtualNetworkConfiguration', type: { kind: 'model', model: () => VirtualNetworkConfigurationShape } }],
+  name: 'NetworkConfiguration',
+  namespace: 'http://schemas.microsoft.com/ServiceHosting/2011/07/NetworkConfiguration',
+  members: [
+    { name: 'VirtualNetworkConfiguration', type: { kind: 'model', model: () => VirtualNetworkConfigurationShape } },
+  ],
 };

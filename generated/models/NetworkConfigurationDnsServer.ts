@@ -11,6 +11,9 @@ export interface NetworkConfigurationDnsServer {
 
 /** Wire layout of {@link NetworkConfigurationDnsServer}, in element order. */
 export const NetworkConfigurationDnsServerShape: StructureShape = {
-name: 'NetworkConfigurationDnsServer',
-members: [{ name: 'name', type: { kind: 'string' }, xml: 'attribute', required: true }, { name: 'IPAddress', type: { kind: 'string' }, xml: 'attribute', required: true }],
+  name: 'NetworkConfigurationDnsServer',
+  members: [
+    { name: 'name', type: { kind: 'string' }, xml: 'attribute', required: true },
+    { name: 'IPAddress', type: { kind: 'string' }, xml: 'attribute', required: true },
+  ],
 };

@@ -26,8 +26,41 @@ export interface NetworkConfigurationSet {
 
 /** Wire layout of {@link NetworkConfigurationSet}, in element order. */
 export const NetworkConfigurationSetShape: StructureShape = {
-name: 'NetworkConfigurationSet',
-members: [{ name: 'ConfigurationSetType', type: { kind: 'string' }, const: 'NetworkConfiguration' }, { name: 'InputEndpoints', type: { kind: 'list', wrapped: true, item: { element: 'InputEndpoint', type: { kind: 'model', model: () => InputEndpointShape } } } }, { name: 'SubnetNames', type: { kind: 'list', wrapped: true, item: { element: 'SubnetName', type: { kind: 'string' } } } }, { name: 'StaticVirtualNetworkIPAddress', type: { kind: 'string' } }, { name: 'PublicIPs', type: { kind: 'list', wrapped: true, item: { element: 'PublicIP', type: { kind: 'model', model: () => PublicIPShape } } } }, { name: 'NetworkInterfaces', type: { kind: 'list', wrapped: true, item: { element: 'NetworkInterface', type: { kind: 'model', model: () => NetworkInterfaceShape } } } }, { name: 'NetworkSecurityGroup', type: { kind: 'string' } }, { name: 'IPForwarding', type: { kind: 'string', enum: ['Enabled', 'Disabled'] } }],
-discriminatorValue: 'NetworkConfiguration',
-typeName: 'NetworkConfigurationSet',
+  name: 'NetworkConfigurationSet',
+  members: [
+    { name: 'ConfigurationSetType', type: { kind: 'string' }, const: 'NetworkConfiguration' },
+    {
+      name: 'InputEndpoints',
+      type: {
+        kind: 'list',
+        wrapped: true,
+        item: { element: 'InputEndpoint', type: { kind: 'model', model: () => InputEndpointShape } },
+      },
+    },
+    {
+      name: 'SubnetNames',
+      type: { kind: 'list', wrapped: true, item: { element: 'SubnetName', type: { kind: 'string' } } },
+    },
+    { name: 'StaticVirtualNetworkIPAddress', type: { kind: 'string' } },
+    {
+      name: 'PublicIPs',
+      type: {
+        kind: 'list',
+        wrapped: true,
+        item: { element: 'PublicIP', type: { kind: 'model', model: () => PublicIPShape } },
+      },
+    },
+    {
+      name: 'NetworkInterfaces',
+      type: {
+        kind: 'list',
+        wrapped: true,
+        item: { element: 'NetworkInterface', type: { kind: 'model', model: () => NetworkInterfaceShape } },
+      },
+    },
+    { name: 'NetworkSecurityGroup', type: { kind: 'string' } },
+    { name: 'IPForwarding', type: { kind: 'string', enum: ['Enabled', 'Disabled'] } },
+  ],
+  discriminatorValue: 'NetworkConfiguration',
+  typeName: 'NetworkConfigurationSet',
 };

@@ -16,6 +16,18 @@ export interface NetworkInterface {
 
 /** Wire layout of {@link NetworkInterface}, in element order. */
 export const NetworkInterfaceShape: StructureShape = {
-name: 'NetworkInterface',
-members: [{ name: 'Name', type: { kind: 'string' } }, { name: 'IPConfigurations', type: { kind: 'list', wrapped: true, item: { element: 'IPConfiguration', type: { kind: 'model', model: () => IPConfigurationShape } } } }, { name: 'NetworkSecurityGroup', type: { kind: 'string' } }, { name: 'IPForwarding', type: { kind: 'string' } }],
+  name: 'NetworkInterface',
+  members: [
+    { name: 'Name', type: { kind: 'string' } },
+    {
+      name: 'IPConfigurations',
+      type: {
+        kind: 'list',
+        wrapped: true,
+        item: { element: 'IPConfiguration', type: { kind: 'model', model: () => IPConfigurationShape } },
+      },
+    },
+    { name: 'NetworkSecurityGroup', type: { kind: 'string' } },
+    { name: 'IPForwarding', type: { kind: 'string' } },
+  ],
 };

@@ -18,6 +18,19 @@ export interface NetworkSecurityGroup {
 
 /** Wire layout of {@link NetworkSecurityGroup}, in element order. */
 export const NetworkSecurityGroupShape: StructureShape = {
-name: 'NetworkSecurityGroup',
-members: [{ name: 'Name', type: { kind: 'string' } }, { name: 'Label', type: { kind: 'string' } }, { name: 'Location', type: { kind: 'string' } }, { name: 'State', type: { kind: 'string' } }, { name: 'Rules', type: { kind: 'list', wrapped: true, item: { element: 'Rule', type: { kind: 'model', model: () => NetworkSecurityRuleShape } } } }],
+  name: 'NetworkSecurityGroup',
+  members: [
+    { name: 'Name', type: { kind: 'string' } },
+    { name: 'Label', type: { kind: 'string' } },
+    { name: 'Location', type: { kind: 'string' } },
+    { name: 'State', type: { kind: 'string' } },
+    {
+      name: 'Rules',
+      type: {
+        kind: 'list',
+        wrapped: true,
+        item: { element: 'Rule', type: { kind: 'model', model: () => NetworkSecurityRuleShape } },
+      },
+    },
+  ],
 };

@@ -9,6 +9,6 @@ export interface NetworkSecurityGroupReference {
 
 /** Wire layout of {@link NetworkSecurityGroupReference}, in element order. */
 export const NetworkSecurityGroupReferenceShape: StructureShape = {
-name: 'NetworkSecurityGroupReference',
-members: [{ name: 'Name', type: { kind: 'string' }, required: true }],
+  name: 'NetworkSecurityGroupReference',
+  members: [{ name: 'Name', type: { kind: 'string' }, required: true }],
 };

@@ -29,6 +29,18 @@ export interface NetworkSecurityRule {
 
 /** Wire layout of {@link NetworkSecurityRule}, in element order. */
 export const NetworkSecurityRuleShape: StructureShape = {
-name: 'NetworkSecurityRule',
-members: [{ name: 'Name', type: { kind: 'string' } }, { name: 'Type', type: { kind: 'string', enum: ['Inbound', 'Outbound'] } }, { name: 'Priority', type: { kind: 'int' } }, { name: 'Action', type: { kind: 'string', enum: ['Allow', 'Deny'] } }, { name: 'SourceAddressPrefix', type: { kind: 'string' } }, { name: 'SourcePortRange', type: { kind: 'string' } }, { name: 'DestinationAddressPrefix', type: { kind: 'string' } }, { name: 'DestinationPortRange', type: { kind: 'string' } }, { name: 'Protocol', type: { kind: 'string' } }, { name: 'State', type: { kind: 'string' } }, { name: 'IsDefault', type: { kind: 'boolean' } }],
+  name: 'NetworkSecurityRule',
+  members: [
+    { name: 'Name', type: { kind: 'string' } },
+    { name: 'Type', type: { kind: 'string', enum: ['Inbound', 'Outbound'] } },
+    { name: 'Priority', type: { kind: 'int' } },
+    { name: 'Action', type: { kind: 'string', enum: ['Allow', 'Deny'] } },
+    { name: 'SourceAddressPrefix', type: { kind: 'string' } },
+    { name: 'SourcePortRange', type: { kind: 'string' } },
+    { name: 'DestinationAddressPrefix', type: { kind: 'string' } },
+    { name: 'DestinationPortRange', type: { kind: 'string' } },
+    { name: 'Protocol', type: { kind: 'string' } },
+    { name: 'State', type: { kind: 'string' } },
+    { name: 'IsDefault', type: { kind: 'boolean' } },
+  ],
 };

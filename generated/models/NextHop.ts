@@ -11,6 +11,9 @@ export interface NextHop {
 
 /** Wire layout of {@link NextHop}, in element order. */
 export const NextHopShape: StructureShape = {
-name: 'NextHop',
-members: [{ name: 'Type', type: { kind: 'string' } }, { name: 'IpAddress', type: { kind: 'string' } }],
+  name: 'NextHop',
+  members: [
+    { name: 'Type', type: { kind: 'string' } },
+    { name: 'IpAddress', type: { kind: 'string' } },
+  ],
 };

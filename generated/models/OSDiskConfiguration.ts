@@ -21,6 +21,14 @@ export interface OSDiskConfiguration {
 
 /** Wire layout of {@link OSDiskConfiguration}, in element order. */
 export const OSDiskConfigurationShape: StructureShape = {
-name: 'OSDiskConfiguration',
-members: [{ name: 'Name', type: { kind: 'string' } }, { name: 'HostCaching', type: { kind: 'string', enum: ['None', 'ReadOnly', 'ReadWrite'] } }, { name: 'OSState', type: { kind: 'string', enum: ['Generalized', 'Specialized'] } }, { name: 'OS', type: { kind: 'string', enum: ['Linux', 'Windows'] } }, { name: 'MediaLink', type: { kind: 'string' } }, { name: 'LogicalDiskSizeInGB', type: { kind: 'int' } }, { name: 'IOType', type: { kind: 'string' } }],
+  name: 'OSDiskConfiguration',
+  members: [
+    { name: 'Name', type: { kind: 'string' } },
+    { name: 'HostCaching', type: { kind: 'string', enum: ['None', 'ReadOnly', 'ReadWrite'] } },
+    { name: 'OSState', type: { kind: 'string', enum: ['Generalized', 'Specialized'] } },
+    { name: 'OS', type: { kind: 'string', enum: ['Linux', 'Windows'] } },
+    { name: 'MediaLink', type: { kind: 'string' } },
+    { name: 'LogicalDiskSizeInGB', type: { kind: 'int' } },
+    { name: 'IOType', type: { kind: 'string' } },
+  ],
 };

@@ -53,6 +53,30 @@ export interface OSImage {
 
 /** Wire layout of {@link OSImage}, in element order. */
 export const OSImageShape: StructureShape = {
-name: 'OSImage',
-members: [{ name: 'AffinityGroup', type: { kind: 'string' } }, { name: 'Category', type: { kind: 'string' } }, { name: 'Label', type: { kind: 'string' } }, { name: 'Location', type: { kind: 'string' } }, { name: 'LogicalSizeInGB', type: { kind: 'double' } }, { name: 'MediaLink', type: { kind: 'string' } }, { name: 'Name', type: { kind: 'string' } }, { name: 'OS', type: { kind: 'string', enum: ['Linux', 'Windows'] } }, { name: 'Eula', type: { kind: 'string' } }, { name: 'Description', type: { kind: 'string' } }, { name: 'ImageFamily', type: { kind: 'string' } }, { name: 'ShowInGui', type: { kind: 'boolean' } }, { name: 'PublishedDate', type: { kind: 'dateTime' } }, { name: 'IsPremium', type: { kind: 'boolean' } }, { name: 'Language', type: { kind: 'string' } }, { name: 'OSState', type: { kind: 'string' } }, { name: 'IconUri', type: { kind: 'string' } }, { name: 'PrivacyUri', type: { kind: 'string' } }, { name: 'RecommendedVMSize', type: { kind: 'string' } }, { name: 'PublisherName', type: { kind: 'string' } }, { name: 'PricingDetailLink', type: { kind: 'string' } }, { name: 'SmallIconUri', type: { kind: 'string' } }, { name: 'IOType', type: { kind: 'string' } }],
+  name: 'OSImage',
+  members: [
+    { name: 'AffinityGroup', type: { kind: 'string' } },
+    { name: 'Category', type: { kind: 'string' } },
+    { name: 'Label', type: { kind: 'string' } },
+    { name: 'Location', type: { kind: 'string' } },
+    { name: 'LogicalSizeInGB', type: { kind: 'double' } },
+    { name: 'MediaLink', type: { kind: 'string' } },
+    { name: 'Name', type: { kind: 'string' } },
+    { name: 'OS', type: { kind: 'string', enum: ['Linux', 'Windows'] } },
+    { name: 'Eula', type: { kind: 'string' } },
+    { name: 'Description', type: { kind: 'string' } },
+    { name: 'ImageFamily', type: { kind: 'string' } },
+    { name: 'ShowInGui', type: { kind: 'boolean' } },
+    { name: 'PublishedDate', type: { kind: 'dateTime' } },
+    { name: 'IsPremium', type: { kind: 'boolean' } },
+    { name: 'Language', type: { kind: 'string' } },
+    { name: 'OSState', type: { kind: 'string' } },
+    { name: 'IconUri', type: { kind: 'string' } },
+    { name: 'PrivacyUri', type: { kind: 'string' } },
+    { name: 'RecommendedVMSize', type: { kind: 'string' } },
+    { name: 'PublisherName', type: { kind: 'string' } },
+    { name: 'PricingDetailLink', type: { kind: 'string' } },
+    { name: 'SmallIconUri', type: { kind: 'string' } },
+    { name: 'IOType', type: { kind: 'string' } },
+  ],
 };

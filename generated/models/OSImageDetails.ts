@@ -19,12 +19,22 @@ export interface OSImageDetails extends OSImage {
 
 /** Wire layout of {@link OSImageDetails}, in element order. */
 export const OSImageDetailsShape: StructureShape = {
-name: 'OSImageDetails',
-members: [
-...OSImageShape.members,
-{ name: 'IsCorrupted', type: { kind: 'boolean' } },
-{ name: 'ReplicationProgress', type: { kind: 'list', wrapped: true, item: { element: 'ReplicationProgressElement', type: { kind: 'model', model: () => ReplicationProgressElementShape } } } },
-{ name: 'ComputeImageAttributes', type: { kind: 'model', model: () => ComputeImageAttributesShape } },
-{ name: 'MarketplaceImageAttributes', type: { kind: 'model', model: () => MarketplaceImageAttributesShape } },
-],
+  name: 'OSImageDetails',
+  members: [
+    ...OSImageShape.members,
+    { name: 'IsCorrupted', type: { kind: 'boolean' } },
+    {
+      name: 'ReplicationProgress',
+      type: {
+        kind: 'list',
+        wrapped: true,
+        item: {
+          element: 'ReplicationProgressElement',
+          type: { kind: 'model', model: () => ReplicationProgressElementShape },
+        },
+      },
+    },
+    { name: 'ComputeImageAttributes', type: { kind: 'model', model: () => ComputeImageAttributesShape } },
+    { name: 'MarketplaceImageAttributes', type: { kind: 'model', model: () => MarketplaceImageAttributesShape } },
+  ],
 };

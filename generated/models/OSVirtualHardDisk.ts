@@ -25,6 +25,16 @@ export interface OSVirtualHardDisk {
 
 /** Wire layout of {@link OSVirtualHardDisk}, in element order. */
 export const OSVirtualHardDiskShape: StructureShape = {
-name: 'OSVirtualHardDisk',
-members: [{ name: 'HostCaching', type: { kind: 'string', enum: ['None', 'ReadOnly', 'ReadWrite'] } }, { name: 'DiskLabel', type: { kind: 'string' } }, { name: 'DiskName', type: { kind: 'string' } }, { name: 'MediaLink', type: { kind: 'string' } }, { name: 'SourceImageName', type: { kind: 'string' } }, { name: 'OS', type: { kind: 'string', enum: ['Linux', 'Windows'] } }, { name: 'RemoteSourceImageLink', type: { kind: 'string' } }, { name: 'IOType', type: { kind: 'string' } }, { name: 'ResizedSizeInGB', type: { kind: 'int' } }],
+  name: 'OSVirtualHardDisk',
+  members: [
+    { name: 'HostCaching', type: { kind: 'string', enum: ['None', 'ReadOnly', 'ReadWrite'] } },
+    { name: 'DiskLabel', type: { kind: 'string' } },
+    { name: 'DiskName', type: { kind: 'string' } },
+    { name: 'MediaLink', type: { kind: 'string' } },
+    { name: 'SourceImageName', type: { kind: 'string' } },
+    { name: 'OS', type: { kind: 'string', enum: ['Linux', 'Windows'] } },
+    { name: 'RemoteSourceImageLink', type: { kind: 'string' } },
+    { name: 'IOType', type: { kind: 'string' } },
+    { name: 'ResizedSizeInGB', type: { kind: 'int' } },
+  ],
 };

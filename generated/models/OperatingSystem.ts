@@ -19,6 +19,13 @@ export interface OperatingSystem {
 
 /** Wire layout of {@link OperatingSystem}, in element order. */
 export const OperatingSystemShape: StructureShape = {
-name: 'OperatingSystem',
-members: [{ name: 'Version', type: { kind: 'string' } }, { name: 'Label', type: { kind: 'base64' } }, { name: 'IsDefault', type: { kind: 'boolean' } }, { name: 'IsActive', type: { kind: 'boolean' } }, { name: 'Family', type: { kind: 'string' } }, { name: 'FamilyLabel', type: { kind: 'base64' } }],
+  name: 'OperatingSystem',
+  members: [
+    { name: 'Version', type: { kind: 'string' } },
+    { name: 'Label', type: { kind: 'base64' } },
+    { name: 'IsDefault', type: { kind: 'boolean' } },
+    { name: 'IsActive', type: { kind: 'boolean' } },
+    { name: 'Family', type: { kind: 'string' } },
+    { name: 'FamilyLabel', type: { kind: 'base64' } },
+  ],
 };

@@ -14,6 +14,17 @@ export interface OperatingSystemFamily {
 
 /** Wire layout of {@link OperatingSystemFamily}, in element order. */
 export const OperatingSystemFamilyShape: StructureShape = {
-name: 'OperatingSystemFamily',
-members: [{ name: 'Name', type: { kind: 'string' } }, { name: 'Label', type: { kind: 'base64' } }, { name: 'OperatingSystems', type: { kind: 'list', wrapped: true, item: { element: 'OperatingSystem', type: { kind: 'model', model: () => OperatingSystemShape } } } }],
+  name: 'OperatingSystemFamily',
+  members: [
+    { name: 'Name', type: { kind: 'string' } },
+    { name: 'Label', type: { kind: 'base64' } },
+    {
+      name: 'OperatingSystems',
+      type: {
+        kind: 'list',
+        wrapped: true,
+        item: { element: 'OperatingSystem', type: { kind: 'model', model: () => OperatingSystemShape } },
+      },
+    },
+  ],
 };

@@ -16,6 +16,11 @@ export interface Operation {
 
 /** Wire layout of {@link Operation}, in element order. */
 export const OperationShape: StructureShape = {
-name: 'Operation',
-members: [{ name: 'ID', type: { kind: 'string' } }, { name: 'Status', type: { kind: 'string', enum: ['InProgress', 'Succeeded', 'Failed'] } }, { name: 'HttpStatusCode', type: { kind: 'int' } }, { name: 'Error', type: { kind: 'model', model: () => ErrorDetailsShape } }],
+  name: 'Operation',
+  members: [
+    { name: 'ID', type: { kind: 'string' } },
+    { name: 'Status', type: { kind: 'string', enum: ['InProgress', 'Succeeded', 'Failed'] } },
+    { name: 'HttpStatusCode', type: { kind: 'int' } },
+    { name: 'Error', type: { kind: 'model', model: () => ErrorDetailsShape } },
+  ],
 };

@@ -15,6 +15,11 @@ export interface OperationCaller {
 
 /** Wire layout of {@link OperationCaller}, in element order. */
 export const OperationCallerShape: StructureShape = {
-name: 'OperationCaller',
-members: [{ name: 'UsedServiceManagementApi', type: { kind: 'boolean' } }, { name: 'UserEmailAddress', type: { kind: 'string' } }, { name: 'SubscriptionCertificateThumbprint', type: { kind: 'string' } }, { name: 'ClientIP', type: { kind: 'string' } }],
+  name: 'OperationCaller',
+  members: [
+    { name: 'UsedServiceManagementApi', type: { kind: 'boolean' } },
+    { name: 'UserEmailAddress', type: { kind: 'string' } },
+    { name: 'SubscriptionCertificateThumbprint', type: { kind: 'string' } },
+    { name: 'ClientIP', type: { kind: 'string' } },
+  ],
 };

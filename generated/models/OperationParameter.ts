@@ -11,6 +11,9 @@ export interface OperationParameter {
 
 /** Wire layout of {@link OperationParameter}, in element order. */
 export const OperationParameterShape: StructureShape = {
-name: 'OperationParameter',
-members: [{ name: 'Name', type: { kind: 'string' } }, { name: 'Value', type: { kind: 'string' } }],
+  name: 'OperationParameter',
+  members: [
+    { name: 'Name', type: { kind: 'string' } },
+    { name: 'Value', type: { kind: 'string' } },
+  ],
 };

@@ -13,6 +13,10 @@ export interface PersistentVMDowntime {
 
 /** Wire layout of {@link PersistentVMDowntime}, in element order. */
 export const PersistentVMDowntimeShape: StructureShape = {
-name: 'PersistentVMDowntime',
-members: [{ name: 'StartTime', type: { kind: 'dateTime' } }, { name: 'EndTime', type: { kind: 'dateTime' } }, { name: 'Status', type: { kind: 'string' } }],
+  name: 'PersistentVMDowntime',
+  members: [
+    { name: 'StartTime', type: { kind: 'dateTime' } },
+    { name: 'EndTime', type: { kind: 'dateTime' } },
+    { name: 'Status', type: { kind: 'string' } },
+  ],
 };

@@ -13,6 +13,10 @@ export interface PublicIP {
 
 /** Wire layout of {@link PublicIP}, in element order. */
 export const PublicIPShape: StructureShape = {
-name: 'PublicIP',
-members: [{ name: 'Name', type: { kind: 'string' } }, { name: 'IdleTimeoutInMinutes', type: { kind: 'int' } }, { name: 'DomainNameLabel', type: { kind: 'string' } }],
+  name: 'PublicIP',
+  members: [
+    { name: 'Name', type: { kind: 'string' } },
+    { name: 'IdleTimeoutInMinutes', type: { kind: 'int' } },
+    { name: 'DomainNameLabel', type: { kind: 'string' } },
+  ],
 };

@@ -15,6 +15,11 @@ export interface RebootEvent {
 
 /** Wire layout of {@link RebootEvent}, in element order. */
 export const RebootEventShape: StructureShape = {
-name: 'RebootEvent',
-members: [{ name: 'RoleName', type: { kind: 'string' } }, { name: 'InstanceName', type: { kind: 'string' } }, { name: 'RebootReason', type: { kind: 'string' } }, { name: 'RebootStartTime', type: { kind: 'dateTime' } }],
+  name: 'RebootEvent',
+  members: [
+    { name: 'RoleName', type: { kind: 'string' } },
+    { name: 'InstanceName', type: { kind: 'string' } },
+    { name: 'RebootReason', type: { kind: 'string' } },
+    { name: 'RebootStartTime', type: { kind: 'dateTime' } },
+  ],
 };

@@ -9,6 +9,6 @@ export interface RedeployRoleOperationBody {
 
 /** Wire layout of {@link RedeployRoleOperationBody}, in element order. */
 export const RedeployRoleOperationBodyShape: StructureShape = {
-name: 'RedeployRoleOperationBody',
-members: [{ name: 'OperationType', type: { kind: 'string' }, const: 'RedeployRoleOperation' }],
+  name: 'RedeployRoleOperationBody',
+  members: [{ name: 'OperationType', type: { kind: 'string' }, const: 'RedeployRoleOperation' }],
 };

@@ -9,6 +9,6 @@ export interface RegenerateKeys {
 
 /** Wire layout of {@link RegenerateKeys}, in element order. */
 export const RegenerateKeysShape: StructureShape = {
-name: 'RegenerateKeys',
-members: [{ name: 'KeyType', type: { kind: 'string', enum: ['Primary', 'Secondary'] }, required: true }],
+  name: 'RegenerateKeys',
+  members: [{ name: 'KeyType', type: { kind: 'string', enum: ['Primary', 'Secondary'] }, required: true }],
 };

@@ -15,6 +15,14 @@ export interface ReplicationInput {
 
 /** Wire layout of {@link ReplicationInput}, in element order. */
 export const ReplicationInputShape: StructureShape = {
-name: 'ReplicationInput',
-members: [{ name: 'TargetLocations', type: { kind: 'list', wrapped: true, item: { element: 'Region', type: { kind: 'string' } } }, required: true }, { name: 'ComputeImageAttributes', type: { kind: 'model', model: () => ComputeImageAttributesShape } }, { name: 'MarketplaceImageAttributes', type: { kind: 'model', model: () => MarketplaceImageAttributesShape } }],
+  name: 'ReplicationInput',
+  members: [
+    {
+      name: 'TargetLocations',
+      type: { kind: 'list', wrapped: true, item: { element: 'Region', type: { kind: 'string' } } },
+      required: true,
+    },
+    { name: 'ComputeImageAttributes', type: { kind: 'model', model: () => ComputeImageAttributesShape } },
+    { name: 'MarketplaceImageAttributes', type: { kind: 'model', model: () => MarketplaceImageAttributesShape } },
+  ],
 };

@@ -11,6 +11,9 @@ export interface ReplicationProgressElement {
 
 /** Wire layout of {@link ReplicationProgressElement}, in element order. */
 export const ReplicationProgressElementShape: StructureShape = {
-name: 'ReplicationProgressElement',
-members: [{ name: 'Location', type: { kind: 'string' } }, { name: 'Progress', type: { kind: 'int' } }],
+  name: 'ReplicationProgressElement',
+  members: [
+    { name: 'Location', type: { kind: 'string' } },
+    { name: 'Progress', type: { kind: 'int' } },
+  ],
 };

@@ -27,6 +27,17 @@ export interface ReservedIP {
 
 /** Wire layout of {@link ReservedIP}, in element order. */
 export const ReservedIPShape: StructureShape = {
-name: 'ReservedIP',
-members: [{ name: 'Name', type: { kind: 'string' } }, { name: 'Address', type: { kind: 'string' } }, { name: 'Id', type: { kind: 'string' } }, { name: 'Label', type: { kind: 'string' }, maxLength: 100 }, { name: 'State', type: { kind: 'string' } }, { name: 'InUse', type: { kind: 'boolean' } }, { name: 'ServiceName', type: { kind: 'string' } }, { name: 'DeploymentName', type: { kind: 'string' } }, { name: 'Location', type: { kind: 'string' } }, { name: 'VirtualIPName', type: { kind: 'string' } }],
+  name: 'ReservedIP',
+  members: [
+    { name: 'Name', type: { kind: 'string' } },
+    { name: 'Address', type: { kind: 'string' } },
+    { name: 'Id', type: { kind: 'string' } },
+    { name: 'Label', type: { kind: 'string' }, maxLength: 100 },
+    { name: 'State', type: { kind: 'string' } },
+    { name: 'InUse', type: { kind: 'boolean' } },
+    { name: 'ServiceName', type: { kind: 'string' } },
+    { name: 'DeploymentName', type: { kind: 'string' } },
+    { name: 'Location', type: { kind: 'string' } },
+    { name: 'VirtualIPName', type: { kind: 'string' } },
+  ],
 };

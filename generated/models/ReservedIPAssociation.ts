@@ -13,6 +13,10 @@ export interface ReservedIPAssociation {
 
 /** Wire layout of {@link ReservedIPAssociation}, in element order. */
 export const ReservedIPAssociationShape: StructureShape = {
-name: 'ReservedIPAssociation',
-members: [{ name: 'ServiceName', type: { kind: 'string' }, required: true }, { name: 'DeploymentName', type: { kind: 'string' }, required: true }, { name: 'VirtualIPName', type: { kind: 'string' } }],
+  name: 'ReservedIPAssociation',
+  members: [
+    { name: 'ServiceName', type: { kind: 'string' }, required: true },
+    { name: 'DeploymentName', type: { kind: 'string' }, required: true },
+    { name: 'VirtualIPName', type: { kind: 'string' } },
+  ],
 };

@@ -9,6 +9,6 @@ export interface ResetGatewayParameters {
 
 /** Wire layout of {@link ResetGatewayParameters}, in element order. */
 export const ResetGatewayParametersShape: StructureShape = {
-name: 'ResetGatewayParameters',
-members: [{ name: 'Operation', type: { kind: 'string' }, const: 'Reset' }],
+  name: 'ResetGatewayParameters',
+  members: [{ name: 'Operation', type: { kind: 'string' }, const: 'Reset' }],
 };

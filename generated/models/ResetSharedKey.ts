@@ -9,6 +9,6 @@ export interface ResetSharedKey {
 
 /** Wire layout of {@link ResetSharedKey}, in element order. */
 export const ResetSharedKeyShape: StructureShape = {
-name: 'ResetSharedKey',
-members: [{ name: 'KeyLength', type: { kind: 'int' }, required: true }],
+  name: 'ResetSharedKey',
+  members: [{ name: 'KeyLength', type: { kind: 'int' }, required: true }],
 };

@@ -11,6 +11,9 @@ export interface ResizeGatewayParameters {
 
 /** Wire layout of {@link ResizeGatewayParameters}, in element order. */
 export const ResizeGatewayParametersShape: StructureShape = {
-name: 'ResizeGatewayParameters',
-members: [{ name: 'GatewaySize', type: { kind: 'string' }, required: true }, { name: 'Operation', type: { kind: 'string' }, const: 'Resize' }],
+  name: 'ResizeGatewayParameters',
+  members: [
+    { name: 'GatewaySize', type: { kind: 'string' }, required: true },
+    { name: 'Operation', type: { kind: 'string' }, const: 'Resize' },
+  ],
 };

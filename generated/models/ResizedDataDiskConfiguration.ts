@@ -11,6 +11,9 @@ export interface ResizedDataDiskConfiguration {
 
 /** Wire layout of {@link ResizedDataDiskConfiguration}, in element order. */
 export const ResizedDataDiskConfigurationShape: StructureShape = {
-name: 'ResizedDataDiskConfiguration',
-members: [{ name: 'Name', type: { kind: 'string' } }, { name: 'ResizedSizeInGB', type: { kind: 'int' } }],
+  name: 'ResizedDataDiskConfiguration',
+  members: [
+    { name: 'Name', type: { kind: 'string' } },
+    { name: 'ResizedSizeInGB', type: { kind: 'int' } },
+  ],
 };

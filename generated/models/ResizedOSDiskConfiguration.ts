@@ -9,6 +9,6 @@ export interface ResizedOSDiskConfiguration {
 
 /** Wire layout of {@link ResizedOSDiskConfiguration}, in element order. */
 export const ResizedOSDiskConfigurationShape: StructureShape = {
-name: 'ResizedOSDiskConfiguration',
-members: [{ name: 'ResizedSizeInGB', type: { kind: 'int' } }],
+  name: 'ResizedOSDiskConfiguration',
+  members: [{ name: 'ResizedSizeInGB', type: { kind: 'int' } }],
 };

@@ -45,6 +45,26 @@ export interface ResourceExtension {
 
 /** Wire layout of {@link ResourceExtension}, in element order. */
 export const ResourceExtensionShape: StructureShape = {
-name: 'ResourceExtension',
-members: [{ name: 'Publisher', type: { kind: 'string' } }, { name: 'Name', type: { kind: 'string' } }, { name: 'Version', type: { kind: 'string' } }, { name: 'Label', type: { kind: 'string' } }, { name: 'Description', type: { kind: 'string' } }, { name: 'PublicConfigurationSchema', type: { kind: 'base64' } }, { name: 'PrivateConfigurationSchema', type: { kind: 'base64' } }, { name: 'SampleConfig', type: { kind: 'base64' } }, { name: 'ReplicationCompleted', type: { kind: 'boolean' } }, { name: 'Eula', type: { kind: 'string' } }, { name: 'PrivacyUri', type: { kind: 'string' } }, { name: 'HomepageUri', type: { kind: 'string' } }, { name: 'IsJsonExtension', type: { kind: 'boolean' } }, { name: 'IsInternalExtension', type: { kind: 'boolean' } }, { name: 'DisallowMajorVersionUpgrade', type: { kind: 'boolean' } }, { name: 'SupportedOS', type: { kind: 'string' } }, { name: 'CompanyName', type: { kind: 'string' } }, { name: 'PublishedDate', type: { kind: 'dateTime' } }, { name: 'Regions', type: { kind: 'string' } }],
+  name: 'ResourceExtension',
+  members: [
+    { name: 'Publisher', type: { kind: 'string' } },
+    { name: 'Name', type: { kind: 'string' } },
+    { name: 'Version', type: { kind: 'string' } },
+    { name: 'Label', type: { kind: 'string' } },
+    { name: 'Description', type: { kind: 'string' } },
+    { name: 'PublicConfigurationSchema', type: { kind: 'base64' } },
+    { name: 'PrivateConfigurationSchema', type: { kind: 'base64' } },
+    { name: 'SampleConfig', type: { kind: 'base64' } },
+    { name: 'ReplicationCompleted', type: { kind: 'boolean' } },
+    { name: 'Eula', type: { kind: 'string' } },
+    { name: 'PrivacyUri', type: { kind: 'string' } },
+    { name: 'HomepageUri', type: { kind: 'string' } },
+    { name: 'IsJsonExtension', type: { kind: 'boolean' } },
+    { name: 'IsInternalExtension', type: { kind: 'boolean' } },
+    { name: 'DisallowMajorVersionUpgrade', type: { kind: 'boolean' } },
+    { name: 'SupportedOS', type: { kind: 'string' } },
+    { name: 'CompanyName', type: { kind: 'string' } },
+    { name: 'PublishedDate', type: { kind: 'dateTime' } },
+    { name: 'Regions', type: { kind: 'string' } },
+  ],
 };

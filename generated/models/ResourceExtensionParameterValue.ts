@@ -13,6 +13,10 @@ export interface ResourceExtensionParameterValue {
 
 /** Wire layout of {@link ResourceExtensionParameterValue}, in element order. */
 export const ResourceExtensionParameterValueShape: StructureShape = {
-name: 'ResourceExtensionParameterValue',
-members: [{ name: 'Key', type: { kind: 'string' } }, { name: 'Value', type: { kind: 'base64' }, secret: true }, { name: 'Type', type: { kind: 'string', enum: ['Public', 'Private'] } }],
+  name: 'ResourceExtensionParameterValue',
+  members: [
+    { name: 'Key', type: { kind: 'string' } },
+    { name: 'Value', type: { kind: 'base64' }, secret: true },
+    { name: 'Type', type: { kind: 'string', enum: ['Public', 'Private'] } },
+  ],
 };

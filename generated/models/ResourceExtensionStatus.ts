@@ -24,6 +24,14 @@ export interface ResourceExtensionStatus {
 
 /** Wire layout of {@link ResourceExtensionStatus}, in element order. */
 export const ResourceExtensionStatusShape: StructureShape = {
-name: 'ResourceExtensionStatus',
-members: [{ name: 'HandlerName', type: { kind: 'string' } }, { name: 'Version', type: { kind: 'string' } }, { name: 'Status', type: { kind: 'string' } }, { name: 'Code', type: { kind: 'string' } }, { name: 'Message', type: { kind: 'model', model: () => StatusMessageShape } }, { name: 'FormattedMessage', type: { kind: 'model', model: () => FormattedMessageShape } }, { name: 'ExtensionSettingStatus', type: { kind: 'model', model: () => ExtensionSettingStatusShape } }],
+  name: 'ResourceExtensionStatus',
+  members: [
+    { name: 'HandlerName', type: { kind: 'string' } },
+    { name: 'Version', type: { kind: 'string' } },
+    { name: 'Status', type: { kind: 'string' } },
+    { name: 'Code', type: { kind: 'string' } },
+    { name: 'Message', type: { kind: 'model', model: () => StatusMessageShape } },
+    { name: 'FormattedMessage', type: { kind: 'model', model: () => FormattedMessageShape } },
+    { name: 'ExtensionSettingStatus', type: { kind: 'model', model: () => ExtensionSettingStatusShape } },
+  ],
 };

@@ -9,6 +9,6 @@ export interface RestartRoleOperationBody {
 
 /** Wire layout of {@link RestartRoleOperationBody}, in element order. */
 export const RestartRoleOperationBodyShape: StructureShape = {
-name: 'RestartRoleOperationBody',
-members: [{ name: 'OperationType', type: { kind: 'string' }, const: 'RestartRoleOperation' }],
+  name: 'RestartRoleOperationBody',
+  members: [{ name: 'OperationType', type: { kind: 'string' }, const: 'RestartRoleOperation' }],
 };

@@ -49,6 +49,49 @@ export interface Role {
 
 /** Wire layout of {@link Role}, in element order. */
 export const RoleShape: StructureShape = {
-name: 'Role',
-members: [{ name: 'RoleName', type: { kind: 'string' }, required: true }, { name: 'OsVersion', type: { kind: 'string' } }, { name: 'RoleType', type: { kind: 'string' }, const: 'PersistentVMRole' }, { name: 'ConfigurationSets', type: { kind: 'list', wrapped: true, item: { element: 'ConfigurationSet', type: { kind: 'model', model: () => ConfigurationSetShape } } } }, { name: 'ResourceExtensionReferences', type: { kind: 'list', wrapped: true, item: { element: 'ResourceExtensionReference', type: { kind: 'model', model: () => ResourceExtensionReferenceShape } } } }, { name: 'VMImageName', type: { kind: 'string' } }, { name: 'MediaLocation', type: { kind: 'string' } }, { name: 'AvailabilitySetName', type: { kind: 'string' } }, { name: 'DataVirtualHardDisks', type: { kind: 'list', wrapped: true, item: { element: 'DataVirtualHardDisk', type: { kind: 'model', model: () => DataVirtualHardDiskShape } } } }, { name: 'Label', type: { kind: 'string' } }, { name: 'OSVirtualHardDisk', type: { kind: 'model', model: () => OSVirtualHardDiskShape } }, { name: 'RoleSize', type: { kind: 'string' } }, { name: 'DefaultWinRmCertificateThumbprint', type: { kind: 'string' } }, { name: 'ProvisionGuestAgent', type: { kind: 'boolean' } }, { name: 'VMImageInput', type: { kind: 'model', model: () => VMImageInputShape } }, { name: 'DebugSettings', type: { kind: 'model', model: () => DebugSettingsShape } }, { name: 'LicenseType', type: { kind: 'string' } }, { name: 'MigrationState', type: { kind: 'string' } }],
+  name: 'Role',
+  members: [
+    { name: 'RoleName', type: { kind: 'string' }, required: true },
+    { name: 'OsVersion', type: { kind: 'string' } },
+    { name: 'RoleType', type: { kind: 'string' }, const: 'PersistentVMRole' },
+    {
+      name: 'ConfigurationSets',
+      type: {
+        kind: 'list',
+        wrapped: true,
+        item: { element: 'ConfigurationSet', type: { kind: 'model', model: () => ConfigurationSetShape } },
+      },
+    },
+    {
+      name: 'ResourceExtensionReferences',
+      type: {
+        kind: 'list',
+        wrapped: true,
+        item: {
+          element: 'ResourceExtensionReference',
+          type: { kind: 'model', model: () => ResourceExtensionReferenceShape },
+        },
+      },
+    },
+    { name: 'VMImageName', type: { kind: 'string' } },
+    { name: 'MediaLocation', type: { kind: 'string' } },
+    { name: 'AvailabilitySetName', type: { kind: 'string' } },
+    {
+      name: 'DataVirtualHardDisks',
+      type: {
+        kind: 'list',
+        wrapped: true,
+        item: { element: 'DataVirtualHardDisk', type: { kind: 'model', model: () => DataVirtualHardDiskShape } },
+      },
+    },
+    { name: 'Label', type: { kind: 'string' } },
+    { name: 'OSVirtualHardDisk', type: { kind: 'model', model: () => OSVirtualHardDiskShape } },
+    { name: 'RoleSize', type: { kind: 'string' } },
+    { name: 'DefaultWinRmCertificateThumbprint', type: { kind: 'string' } },
+    { name: 'ProvisionGuestAgent', type: { kind: 'boolean' } },
+    { name: 'VMImageInput', type: { kind: 'model', model: () => VMImageInputShape } },
+    { name: 'DebugSettings', type: { kind: 'model', model: () => DebugSettingsShape } },
+    { name: 'LicenseType', type: { kind: 'string' } },
+    { name: 'MigrationState', type: { kind: 'string' } },
+  ],
 };

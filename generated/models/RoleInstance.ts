@@ -49,6 +49,56 @@ export interface RoleInstance {
 
 /** Wire layout of {@link RoleInstance}, in element order. */
 export const RoleInstanceShape: StructureShape = {
-name: 'RoleInstance',
-members: [{ name: 'RoleName', type: { kind: 'string' } }, { name: 'InstanceName', type: { kind: 'string' } }, { name: 'InstanceStatus', type: { kind: 'string' } }, { name: 'InstanceUpgradeDomain', type: { kind: 'int' } }, { name: 'InstanceFaultDomain', type: { kind: 'int' } }, { name: 'InstanceSize', type: { kind: 'string' } }, { name: 'InstanceStateDetails', type: { kind: 'string' } }, { name: 'InstanceErrorCode', type: { kind: 'string' } }, { name: 'IpAddress', type: { kind: 'string' } }, { name: 'InstanceEndpoints', type: { kind: 'list', wrapped: true, item: { element: 'InstanceEndpoint', type: { kind: 'model', model: () => InstanceEndpointShape } } } }, { name: 'PowerState', type: { kind: 'string' } }, { name: 'HostName', type: { kind: 'string' } }, { name: 'RemoteAccessCertificateThumbprint', type: { kind: 'string' } }, { name: 'GuestAgentStatus', type: { kind: 'model', model: () => GuestAgentStatusShape } }, { name: 'ResourceExtensionStatusList', type: { kind: 'list', wrapped: true, item: { element: 'ResourceExtensionStatus', type: { kind: 'model', model: () => ResourceExtensionStatusShape } } } }, { name: 'PublicIPs', type: { kind: 'list', wrapped: true, item: { element: 'PublicIP', type: { kind: 'model', model: () => InstancePublicIPShape } } } }, { name: 'NetworkInterfaces', type: { kind: 'list', wrapped: true, item: { element: 'NetworkInterface', type: { kind: 'model', model: () => InstanceNetworkInterfaceShape } } } }, { name: 'MaintenanceStatus', type: { kind: 'model', model: () => MaintenanceStatusShape } }],
+  name: 'RoleInstance',
+  members: [
+    { name: 'RoleName', type: { kind: 'string' } },
+    { name: 'InstanceName', type: { kind: 'string' } },
+    { name: 'InstanceStatus', type: { kind: 'string' } },
+    { name: 'InstanceUpgradeDomain', type: { kind: 'int' } },
+    { name: 'InstanceFaultDomain', type: { kind: 'int' } },
+    { name: 'InstanceSize', type: { kind: 'string' } },
+    { name: 'InstanceStateDetails', type: { kind: 'string' } },
+    { name: 'InstanceErrorCode', type: { kind: 'string' } },
+    { name: 'IpAddress', type: { kind: 'string' } },
+    {
+      name: 'InstanceEndpoints',
+      type: {
+        kind: 'list',
+        wrapped: true,
+        item: { element: 'InstanceEndpoint', type: { kind: 'model', model: () => InstanceEndpointShape } },
+      },
+    },
+    { name: 'PowerState', type: { kind: 'string' } },
+    { name: 'HostName', type: { kind: 'string' } },
+    { name: 'RemoteAccessCertificateThumbprint', type: { kind: 'string' } },
+    { name: 'GuestAgentStatus', type: { kind: 'model', model: () => GuestAgentStatusShape } },
+    {
+      name: 'ResourceExtensionStatusList',
+      type: {
+        kind: 'list',
+        wrapped: true,
+        item: {
+          element: 'ResourceExtensionStatus',
+          type: { kind: 'model', model: () => ResourceExtensionStatusShape },
+        },
+      },
+    },
+    {
+      name: 'PublicIPs',
+      type: {
+        kind: 'list',
+        wrapped: true,
+        item: { element: 'PublicIP', type: { kind: 'model', model: () => InstancePublicIPShape } },
+      },
+    },
+    {
+      name: 'NetworkInterfaces',
+      type: {
+        kind: 'list',
+        wrapped: true,
+        item: { element: 'NetworkInterface', type: { kind: 'model', model: () => InstanceNetworkInterfaceShape } },
+      },
+    },
+    { name: 'MaintenanceStatus', type: { kind: 'model', model: () => MaintenanceStatusShape } },
+  ],
 };

@@ -9,6 +9,12 @@ export interface RoleInstances {
 
 /** Wire layout of {@link RoleInstances}, in element order. */
 export const RoleInstancesShape: StructureShape = {
-name: 'RoleInstances',
-members: [{ name: 'Name', type: { kind: 'list', wrapped: false, item: { element: 'Name', type: { kind: 'string' } } }, required: true }],
+  name: 'RoleInstances',
+  members: [
+    {
+      name: 'Name',
+      type: { kind: 'list', wrapped: false, item: { element: 'Name', type: { kind: 'string' } } },
+      required: true,
+    },
+  ],
 };

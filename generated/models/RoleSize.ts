@@ -25,6 +25,16 @@ export interface RoleSize {
 
 /** Wire layout of {@link RoleSize}, in element order. */
 export const RoleSizeShape: StructureShape = {
-name: 'RoleSize',
-members: [{ name: 'Name', type: { kind: 'string' } }, { name: 'Label', type: { kind: 'string' } }, { name: 'Cores', type: { kind: 'int' } }, { name: 'MemoryInMb', type: { kind: 'int' } }, { name: 'SupportedByWebWorkerRoles', type: { kind: 'boolean' } }, { name: 'SupportedByVirtualMachines', type: { kind: 'boolean' } }, { name: 'MaxDataDiskCount', type: { kind: 'int' } }, { name: 'WebWorkerResourceDiskSizeInMb', type: { kind: 'int' } }, { name: 'VirtualMachineResourceDiskSizeInMb', type: { kind: 'int' } }],
+  name: 'RoleSize',
+  members: [
+    { name: 'Name', type: { kind: 'string' } },
+    { name: 'Label', type: { kind: 'string' } },
+    { name: 'Cores', type: { kind: 'int' } },
+    { name: 'MemoryInMb', type: { kind: 'int' } },
+    { name: 'SupportedByWebWorkerRoles', type: { kind: 'boolean' } },
+    { name: 'SupportedByVirtualMachines', type: { kind: 'boolean' } },
+    { name: 'MaxDataDiskCount', type: { kind: 'int' } },
+    { name: 'WebWorkerResourceDiskSizeInMb', type: { kind: 'int' } },
+    { name: 'VirtualMachineResourceDiskSizeInMb', type: { kind: 'int' } },
+  ],
 };

@@ -11,6 +11,9 @@ export interface RollbackUpdateOrUpgrade {
 
 /** Wire layout of {@link RollbackUpdateOrUpgrade}, in element order. */
 export const RollbackUpdateOrUpgradeShape: StructureShape = {
-name: 'RollbackUpdateOrUpgrade',
-members: [{ name: 'Mode', type: { kind: 'string', enum: ['Auto', 'Manual'] }, required: true }, { name: 'Force', type: { kind: 'boolean' }, required: true }],
+  name: 'RollbackUpdateOrUpgrade',
+  members: [
+    { name: 'Mode', type: { kind: 'string', enum: ['Auto', 'Manual'] }, required: true },
+    { name: 'Force', type: { kind: 'boolean' }, required: true },
+  ],
 };

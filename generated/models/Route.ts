@@ -18,6 +18,12 @@ export interface Route {
 
 /** Wire layout of {@link Route}, in element order. */
 export const RouteShape: StructureShape = {
-name: 'Route',
-members: [{ name: 'Name', type: { kind: 'string' } }, { name: 'AddressPrefix', type: { kind: 'string' } }, { name: 'NextHopType', type: { kind: 'model', model: () => NextHopShape } }, { name: 'Metric', type: { kind: 'int' } }, { name: 'RouteState', type: { kind: 'string' } }],
+  name: 'Route',
+  members: [
+    { name: 'Name', type: { kind: 'string' } },
+    { name: 'AddressPrefix', type: { kind: 'string' } },
+    { name: 'NextHopType', type: { kind: 'model', model: () => NextHopShape } },
+    { name: 'Metric', type: { kind: 'int' } },
+    { name: 'RouteState', type: { kind: 'string' } },
+  ],
 };

@@ -18,6 +18,19 @@ export interface RouteTable {
 
 /** Wire layout of {@link RouteTable}, in element order. */
 export const RouteTableShape: StructureShape = {
-name: 'RouteTable',
-members: [{ name: 'Name', type: { kind: 'string' } }, { name: 'Label', type: { kind: 'string' } }, { name: 'Location', type: { kind: 'string' } }, { name: 'RouteTableState', type: { kind: 'string' } }, { name: 'RouteList', type: { kind: 'list', wrapped: true, item: { element: 'Route', type: { kind: 'model', model: () => RouteShape } } } }],
+  name: 'RouteTable',
+  members: [
+    { name: 'Name', type: { kind: 'string' } },
+    { name: 'Label', type: { kind: 'string' } },
+    { name: 'Location', type: { kind: 'string' } },
+    { name: 'RouteTableState', type: { kind: 'string' } },
+    {
+      name: 'RouteList',
+      type: {
+        kind: 'list',
+        wrapped: true,
+        item: { element: 'Route', type: { kind: 'model', model: () => RouteShape } },
+      },
+    },
+  ],
 };

@@ -9,6 +9,6 @@ export interface RouteTableAssociation {
 
 /** Wire layout of {@link RouteTableAssociation}, in element order. */
 export const RouteTableAssociationShape: StructureShape = {
-name: 'RouteTableAssociation',
-members: [{ name: 'RouteTableName', type: { kind: 'string' }, required: true }],
+  name: 'RouteTableAssociation',
+  members: [{ name: 'RouteTableName', type: { kind: 'string' }, required: true }],
 };

@@ -9,7 +9,7 @@ export interface SerializedString {
 
 /** Wire layout of {@link SerializedString}, in element order. */
 export const SerializedStringShape: StructureShape = {
-name: 'SerializedString',
-namespace: 'http://schemas.microsoft.com/2003/10/Serialization/',
-members: [{ name: 'Value', type: { kind: 'string' }, xml: 'text' }],
+  name: 'SerializedString',
+  namespace: 'http://schemas.microsoft.com/2003/10/Serialization/',
+  members: [{ name: 'Value', type: { kind: 'string' }, xml: 'text' }],
 };

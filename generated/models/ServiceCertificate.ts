@@ -15,6 +15,11 @@ export interface ServiceCertificate {
 
 /** Wire layout of {@link ServiceCertificate}, in element order. */
 export const ServiceCertificateShape: StructureShape = {
-name: 'ServiceCertificate',
-members: [{ name: 'CertificateUrl', type: { kind: 'string' } }, { name: 'Thumbprint', type: { kind: 'string' } }, { name: 'ThumbprintAlgorithm', type: { kind: 'string' } }, { name: 'Data', type: { kind: 'string' } }],
+  name: 'ServiceCertificate',
+  members: [
+    { name: 'CertificateUrl', type: { kind: 'string' } },
+    { name: 'Thumbprint', type: { kind: 'string' } },
+    { name: 'ThumbprintAlgorithm', type: { kind: 'string' } },
+    { name: 'Data', type: { kind: 'string' } },
+  ],
 };

@@ -13,6 +13,10 @@ export interface ServiceResource {
 
 /** Wire layout of {@link ServiceResource}, in element order. */
 export const ServiceResourceShape: StructureShape = {
-name: 'ServiceResource',
-members: [{ name: 'Type', type: { kind: 'string' } }, { name: 'State', type: { kind: 'string' } }, { name: 'IsComplete', type: { kind: 'boolean' } }],
+  name: 'ServiceResource',
+  members: [
+    { name: 'Type', type: { kind: 'string' } },
+    { name: 'State', type: { kind: 'string' } },
+    { name: 'IsComplete', type: { kind: 'boolean' } },
+  ],
 };

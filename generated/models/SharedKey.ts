@@ -9,6 +9,6 @@ export interface SharedKey {
 
 /** Wire layout of {@link SharedKey}, in element order. */
 export const SharedKeyShape: StructureShape = {
-name: 'SharedKey',
-members: [{ name: 'Value', type: { kind: 'string' }, secret: true, required: true }],
+  name: 'SharedKey',
+  members: [{ name: 'Value', type: { kind: 'string' }, secret: true, required: true }],
 };

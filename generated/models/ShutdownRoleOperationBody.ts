@@ -11,6 +11,9 @@ export interface ShutdownRoleOperationBody {
 
 /** Wire layout of {@link ShutdownRoleOperationBody}, in element order. */
 export const ShutdownRoleOperationBodyShape: StructureShape = {
-name: 'ShutdownRoleOperationBody',
-members: [{ name: 'OperationType', type: { kind: 'string' }, const: 'ShutdownRoleOperation' }, { name: 'PostShutdownAction', type: { kind: 'string', enum: ['Stopped', 'StoppedDeallocated'] } }],
+  name: 'ShutdownRoleOperationBody',
+  members: [
+    { name: 'OperationType', type: { kind: 'string' }, const: 'ShutdownRoleOperation' },
+    { name: 'PostShutdownAction', type: { kind: 'string', enum: ['Stopped', 'StoppedDeallocated'] } },
+  ],
 };

@@ -13,6 +13,14 @@ export interface ShutdownRolesOperationBody {
 
 /** Wire layout of {@link ShutdownRolesOperationBody}, in element order. */
 export const ShutdownRolesOperationBodyShape: StructureShape = {
-name: 'ShutdownRolesOperationBody',
-members: [{ name: 'OperationType', type: { kind: 'string' }, const: 'ShutdownRolesOperation' }, { name: 'Roles', type: { kind: 'list', wrapped: true, item: { element: 'Name', type: { kind: 'string' } } }, required: true }, { name: 'PostShutdownAction', type: { kind: 'string', enum: ['Stopped', 'StoppedDeallocated'] }, required: true }],
+  name: 'ShutdownRolesOperationBody',
+  members: [
+    { name: 'OperationType', type: { kind: 'string' }, const: 'ShutdownRolesOperation' },
+    {
+      name: 'Roles',
+      type: { kind: 'list', wrapped: true, item: { element: 'Name', type: { kind: 'string' } } },
+      required: true,
+    },
+    { name: 'PostShutdownAction', type: { kind: 'string', enum: ['Stopped', 'StoppedDeallocated'] }, required: true },
+  ],
 };

@@ -11,6 +11,9 @@ export interface SshKey {
 
 /** Wire layout of {@link SshKey}, in element order. */
 export const SshKeyShape: StructureShape = {
-name: 'SshKey',
-members: [{ name: 'Fingerprint', type: { kind: 'string' } }, { name: 'Path', type: { kind: 'string' } }],
+  name: 'SshKey',
+  members: [
+    { name: 'Fingerprint', type: { kind: 'string' } },
+    { name: 'Path', type: { kind: 'string' } },
+  ],
 };

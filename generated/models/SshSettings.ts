@@ -12,6 +12,23 @@ export interface SshSettings {
 
 /** Wire layout of {@link SshSettings}, in element order. */
 export const SshSettingsShape: StructureShape = {
-name: 'SshSettings',
-members: [{ name: 'PublicKeys', type: { kind: 'list', wrapped: true, item: { element: 'PublicKey', type: { kind: 'model', model: () => SshKeyShape } } } }, { name: 'KeyPairs', type: { kind: 'list', wrapped: true, item: { element: 'KeyPair', type: { kind: 'model', model: () => SshKeyShape } } } }],
+  name: 'SshSettings',
+  members: [
+    {
+      name: 'PublicKeys',
+      type: {
+        kind: 'list',
+        wrapped: true,
+        item: { element: 'PublicKey', type: { kind: 'model', model: () => SshKeyShape } },
+      },
+    },
+    {
+      name: 'KeyPairs',
+      type: {
+        kind: 'list',
+        wrapped: true,
+        item: { element: 'KeyPair', type: { kind: 'model', model: () => SshKeyShape } },
+      },
+    },
+  ],
 };

@@ -17,6 +17,12 @@ export interface StartGatewayPublicDiagnostics {
 
 /** Wire layout of {@link StartGatewayPublicDiagnostics}, in element order. */
 export const StartGatewayPublicDiagnosticsShape: StructureShape = {
-name: 'StartGatewayPublicDiagnostics',
-members: [{ name: 'CaptureDurationInSeconds', type: { kind: 'int' }, required: true }, { name: 'ContainerName', type: { kind: 'string' }, required: true }, { name: 'CustomerStorageKey', type: { kind: 'string' }, secret: true, required: true }, { name: 'CustomerStorageName', type: { kind: 'string' }, required: true }, { name: 'Operation', type: { kind: 'string' }, const: 'StartDiagnostics' }],
+  name: 'StartGatewayPublicDiagnostics',
+  members: [
+    { name: 'CaptureDurationInSeconds', type: { kind: 'int' }, required: true },
+    { name: 'ContainerName', type: { kind: 'string' }, required: true },
+    { name: 'CustomerStorageKey', type: { kind: 'string' }, secret: true, required: true },
+    { name: 'CustomerStorageName', type: { kind: 'string' }, required: true },
+    { name: 'Operation', type: { kind: 'string' }, const: 'StartDiagnostics' },
+  ],
 };

@@ -9,6 +9,6 @@ export interface StartRoleOperationBody {
 
 /** Wire layout of {@link StartRoleOperationBody}, in element order. */
 export const StartRoleOperationBodyShape: StructureShape = {
-name: 'StartRoleOperationBody',
-members: [{ name: 'OperationType', type: { kind: 'string' }, const: 'StartRoleOperation' }],
+  name: 'StartRoleOperationBody',
+  members: [{ name: 'OperationType', type: { kind: 'string' }, const: 'StartRoleOperation' }],
 };

@@ -11,6 +11,13 @@ export interface StartRolesOperationBody {
 
 /** Wire layout of {@link StartRolesOperationBody}, in element order. */
 export const StartRolesOperationBodyShape: StructureShape = {
-name: 'StartRolesOperationBody',
-members: [{ name: 'OperationType', type: { kind: 'string' }, const: 'StartRolesOperation' }, { name: 'Roles', type: { kind: 'list', wrapped: true, item: { element: 'Name', type: { kind: 'string' } } }, required: true }],
+  name: 'StartRolesOperationBody',
+  members: [
+    { name: 'OperationType', type: { kind: 'string' }, const: 'StartRolesOperation' },
+    {
+      name: 'Roles',
+      type: { kind: 'list', wrapped: true, item: { element: 'Name', type: { kind: 'string' } } },
+      required: true,
+    },
+  ],
 };

@@ -11,6 +11,9 @@ export interface StatusMessage {
 
 /** Wire layout of {@link StatusMessage}, in element order. */
 export const StatusMessageShape: StructureShape = {
-name: 'StatusMessage',
-members: [{ name: 'MessageResourceId', type: { kind: 'string' } }, { name: 'ParamList', type: { kind: 'list', wrapped: true, item: { element: 'Param', type: { kind: 'string' } } } }],
+  name: 'StatusMessage',
+  members: [
+    { name: 'MessageResourceId', type: { kind: 'string' } },
+    { name: 'ParamList', type: { kind: 'list', wrapped: true, item: { element: 'Param', type: { kind: 'string' } } } },
+  ],
 };

@@ -9,6 +9,6 @@ export interface StopGatewayPublicDiagnostics {
 
 /** Wire layout of {@link StopGatewayPublicDiagnostics}, in element order. */
 export const StopGatewayPublicDiagnosticsShape: StructureShape = {
-name: 'StopGatewayPublicDiagnostics',
-members: [{ name: 'Operation', type: { kind: 'string' }, const: 'StopDiagnostics' }],
+  name: 'StopGatewayPublicDiagnostics',
+  members: [{ name: 'Operation', type: { kind: 'string' }, const: 'StopDiagnostics' }],
 };

@@ -12,6 +12,9 @@ export interface StorageAccountKeys {
 
 /** Wire layout of {@link StorageAccountKeys}, in element order. */
 export const StorageAccountKeysShape: StructureShape = {
-name: 'StorageAccountKeys',
-members: [{ name: 'Url', type: { kind: 'string' } }, { name: 'StorageServiceKeys', type: { kind: 'model', model: () => StorageServiceKeysShape } }],
+  name: 'StorageAccountKeys',
+  members: [
+    { name: 'Url', type: { kind: 'string' } },
+    { name: 'StorageServiceKeys', type: { kind: 'model', model: () => StorageServiceKeysShape } },
+  ],
 };

@@ -9,6 +9,11 @@ export interface StorageCapabilities {
 
 /** Wire layout of {@link StorageCapabilities}, in element order. */
 export const StorageCapabilitiesShape: StructureShape = {
-name: 'StorageCapabilities',
-members: [{ name: 'StorageAccountTypes', type: { kind: 'list', wrapped: true, item: { element: 'StorageAccountType', type: { kind: 'string' } } } }],
+  name: 'StorageCapabilities',
+  members: [
+    {
+      name: 'StorageAccountTypes',
+      type: { kind: 'list', wrapped: true, item: { element: 'StorageAccountType', type: { kind: 'string' } } },
+    },
+  ],
 };

@@ -21,6 +21,23 @@ export interface StorageService {
 
 /** Wire layout of {@link StorageService}, in element order. */
 export const StorageServiceShape: StructureShape = {
-name: 'StorageService',
-members: [{ name: 'Url', type: { kind: 'string' } }, { name: 'ServiceName', type: { kind: 'string' } }, { name: 'StorageServiceProperties', type: { kind: 'model', model: () => StorageServicePropertiesShape } }, { name: 'ExtendedProperties', type: { kind: 'list', wrapped: true, item: { element: 'ExtendedProperty', type: { kind: 'model', model: () => ExtendedPropertyShape } } } }, { name: 'Capabilities', type: { kind: 'list', wrapped: true, item: { element: 'Capability', type: { kind: 'string' } } } }, { name: 'MigrationState', type: { kind: 'string' } }],
+  name: 'StorageService',
+  members: [
+    { name: 'Url', type: { kind: 'string' } },
+    { name: 'ServiceName', type: { kind: 'string' } },
+    { name: 'StorageServiceProperties', type: { kind: 'model', model: () => StorageServicePropertiesShape } },
+    {
+      name: 'ExtendedProperties',
+      type: {
+        kind: 'list',
+        wrapped: true,
+        item: { element: 'ExtendedProperty', type: { kind: 'model', model: () => ExtendedPropertyShape } },
+      },
+    },
+    {
+      name: 'Capabilities',
+      type: { kind: 'list', wrapped: true, item: { element: 'Capability', type: { kind: 'string' } } },
+    },
+    { name: 'MigrationState', type: { kind: 'string' } },
+  ],
 };

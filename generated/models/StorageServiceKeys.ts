@@ -11,6 +11,9 @@ export interface StorageServiceKeys {
 
 /** Wire layout of {@link StorageServiceKeys}, in element order. */
 export const StorageServiceKeysShape: StructureShape = {
-name: 'StorageServiceKeys',
-members: [{ name: 'Primary', type: { kind: 'string' }, secret: true }, { name: 'Secondary', type: { kind: 'string' }, secret: true }],
+  name: 'StorageServiceKeys',
+  members: [
+    { name: 'Primary', type: { kind: 'string' }, secret: true },
+    { name: 'Secondary', type: { kind: 'string' }, secret: true },
+  ],
 };

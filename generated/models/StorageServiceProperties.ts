@@ -36,6 +36,31 @@ export interface StorageServiceProperties {
 
 /** Wire layout of {@link StorageServiceProperties}, in element order. */
 export const StorageServicePropertiesShape: StructureShape = {
-name: 'StorageServiceProperties',
-members: [{ name: 'Description', type: { kind: 'string' } }, { name: 'AffinityGroup', type: { kind: 'string' } }, { name: 'Location', type: { kind: 'string' } }, { name: 'Label', type: { kind: 'base64' } }, { name: 'Status', type: { kind: 'string' } }, { name: 'Endpoints', type: { kind: 'list', wrapped: true, item: { element: 'Endpoint', type: { kind: 'string' } } } }, { name: 'GeoPrimaryRegion', type: { kind: 'string' } }, { name: 'StatusOfPrimary', type: { kind: 'string' } }, { name: 'LastGeoFailoverTime', type: { kind: 'dateTime' } }, { name: 'GeoSecondaryRegion', type: { kind: 'string' } }, { name: 'StatusOfSecondary', type: { kind: 'string' } }, { name: 'CreationTime', type: { kind: 'dateTime' } }, { name: 'CustomDomains', type: { kind: 'list', wrapped: true, item: { element: 'CustomDomain', type: { kind: 'model', model: () => CustomDomainShape } } } }, { name: 'AccountType', type: { kind: 'string' } }],
+  name: 'StorageServiceProperties',
+  members: [
+    { name: 'Description', type: { kind: 'string' } },
+    { name: 'AffinityGroup', type: { kind: 'string' } },
+    { name: 'Location', type: { kind: 'string' } },
+    { name: 'Label', type: { kind: 'base64' } },
+    { name: 'Status', type: { kind: 'string' } },
+    {
+      name: 'Endpoints',
+      type: { kind: 'list', wrapped: true, item: { element: 'Endpoint', type: { kind: 'string' } } },
+    },
+    { name: 'GeoPrimaryRegion', type: { kind: 'string' } },
+    { name: 'StatusOfPrimary', type: { kind: 'string' } },
+    { name: 'LastGeoFailoverTime', type: { kind: 'dateTime' } },
+    { name: 'GeoSecondaryRegion', type: { kind: 'string' } },
+    { name: 'StatusOfSecondary', type: { kind: 'string' } },
+    { name: 'CreationTime', type: { kind: 'dateTime' } },
+    {
+      name: 'CustomDomains',
+      type: {
+        kind: 'list',
+        wrapped: true,
+        item: { element: 'CustomDomain', type: { kind: 'model', model: () => CustomDomainShape } },
+      },
+    },
+    { name: 'AccountType', type: { kind: 'string' } },
+  ],
 };

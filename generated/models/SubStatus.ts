@@ -19,6 +19,12 @@ export interface SubStatus {
 
 /** Wire layout of {@link SubStatus}, in element order. */
 export const SubStatusShape: StructureShape = {
-name: 'SubStatus',
-members: [{ name: 'Name', type: { kind: 'string' } }, { name: 'Status', type: { kind: 'string' } }, { name: 'Code', type: { kind: 'string' } }, { name: 'Message', type: { kind: 'model', model: () => StatusMessageShape } }, { name: 'FormattedMessage', type: { kind: 'model', model: () => FormattedMessageShape } }],
+  name: 'SubStatus',
+  members: [
+    { name: 'Name', type: { kind: 'string' } },
+    { name: 'Status', type: { kind: 'string' } },
+    { name: 'Code', type: { kind: 'string' } },
+    { name: 'Message', type: { kind: 'model', model: () => StatusMessageShape } },
+    { name: 'FormattedMessage', type: { kind: 'model', model: () => FormattedMessageShape } },
+  ],
 };

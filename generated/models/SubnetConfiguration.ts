@@ -11,6 +11,9 @@ export interface SubnetConfiguration {
 
 /** Wire layout of {@link SubnetConfiguration}, in element order. */
 export const SubnetConfigurationShape: StructureShape = {
-name: 'SubnetConfiguration',
-members: [{ name: 'name', type: { kind: 'string' }, xml: 'attribute', required: true }, { name: 'AddressPrefix', type: { kind: 'string' } }],
+  name: 'SubnetConfiguration',
+  members: [
+    { name: 'name', type: { kind: 'string' }, xml: 'attribute', required: true },
+    { name: 'AddressPrefix', type: { kind: 'string' } },
+  ],
 };

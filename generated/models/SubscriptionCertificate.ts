@@ -15,6 +15,11 @@ export interface SubscriptionCertificate {
 
 /** Wire layout of {@link SubscriptionCertificate}, in element order. */
 export const SubscriptionCertificateShape: StructureShape = {
-name: 'SubscriptionCertificate',
-members: [{ name: 'SubscriptionCertificatePublicKey', type: { kind: 'string' }, required: true }, { name: 'SubscriptionCertificateThumbprint', type: { kind: 'string' }, required: true }, { name: 'SubscriptionCertificateData', type: { kind: 'string' }, required: true }, { name: 'Created', type: { kind: 'dateTime' } }],
+  name: 'SubscriptionCertificate',
+  members: [
+    { name: 'SubscriptionCertificatePublicKey', type: { kind: 'string' }, required: true },
+    { name: 'SubscriptionCertificateThumbprint', type: { kind: 'string' }, required: true },
+    { name: 'SubscriptionCertificateData', type: { kind: 'string' }, required: true },
+    { name: 'Created', type: { kind: 'dateTime' } },
+  ],
 };

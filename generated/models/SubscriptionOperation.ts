@@ -28,6 +28,23 @@ export interface SubscriptionOperation {
 
 /** Wire layout of {@link SubscriptionOperation}, in element order. */
 export const SubscriptionOperationShape: StructureShape = {
-name: 'SubscriptionOperation',
-members: [{ name: 'OperationId', type: { kind: 'string' } }, { name: 'OperationObjectId', type: { kind: 'string' } }, { name: 'OperationName', type: { kind: 'string' } }, { name: 'OperationParameters', type: { kind: 'list', wrapped: true, item: { element: 'OperationParameter', type: { kind: 'model', model: () => OperationParameterShape } } } }, { name: 'OperationCaller', type: { kind: 'model', model: () => OperationCallerShape } }, { name: 'OperationStatus', type: { kind: 'model', model: () => OperationShape } }, { name: 'OperationStartedTime', type: { kind: 'dateTime' } }, { name: 'OperationCompletedTime', type: { kind: 'dateTime' } }, { name: 'OperationKind', type: { kind: 'string' } }],
+  name: 'SubscriptionOperation',
+  members: [
+    { name: 'OperationId', type: { kind: 'string' } },
+    { name: 'OperationObjectId', type: { kind: 'string' } },
+    { name: 'OperationName', type: { kind: 'string' } },
+    {
+      name: 'OperationParameters',
+      type: {
+        kind: 'list',
+        wrapped: true,
+        item: { element: 'OperationParameter', type: { kind: 'model', model: () => OperationParameterShape } },
+      },
+    },
+    { name: 'OperationCaller', type: { kind: 'model', model: () => OperationCallerShape } },
+    { name: 'OperationStatus', type: { kind: 'model', model: () => OperationShape } },
+    { name: 'OperationStartedTime', type: { kind: 'dateTime' } },
+    { name: 'OperationCompletedTime', type: { kind: 'dateTime' } },
+    { name: 'OperationKind', type: { kind: 'string' } },
+  ],
 };

@@ -12,6 +12,16 @@ export interface SubscriptionOperationCollection {
 
 /** Wire layout of {@link SubscriptionOperationCollection}, in element order. */
 export const SubscriptionOperationCollectionShape: StructureShape = {
-name: 'SubscriptionOperationCollection',
-members: [{ name: 'SubscriptionOperations', type: { kind: 'list', wrapped: true, item: { element: 'SubscriptionOperation', type: { kind: 'model', model: () => SubscriptionOperationShape } } } }, { name: 'ContinuationToken', type: { kind: 'string' } }],
+  name: 'SubscriptionOperationCollection',
+  members: [
+    {
+      name: 'SubscriptionOperations',
+      type: {
+        kind: 'list',
+        wrapped: true,
+        item: { element: 'SubscriptionOperation', type: { kind: 'model', model: () => SubscriptionOperationShape } },
+      },
+    },
+    { name: 'ContinuationToken', type: { kind: 'string' } },
+  ],
 };

@@ -11,6 +11,9 @@ export interface Swap {
 
 /** Wire layout of {@link Swap}, in element order. */
 export const SwapShape: StructureShape = {
-name: 'Swap',
-members: [{ name: 'Production', type: { kind: 'string' } }, { name: 'SourceDeployment', type: { kind: 'string' }, required: true }],
+  name: 'Swap',
+  members: [
+    { name: 'Production', type: { kind: 'string' } },
+    { name: 'SourceDeployment', type: { kind: 'string' }, required: true },
+  ],
 };

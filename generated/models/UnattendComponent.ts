@@ -12,6 +12,16 @@ export interface UnattendComponent {
 
 /** Wire layout of {@link UnattendComponent}, in element order. */
 export const UnattendComponentShape: StructureShape = {
-name: 'UnattendComponent',
-members: [{ name: 'ComponentName', type: { kind: 'string' } }, { name: 'ComponentSettings', type: { kind: 'list', wrapped: true, item: { element: 'ComponentSetting', type: { kind: 'model', model: () => ComponentSettingShape } } } }],
+  name: 'UnattendComponent',
+  members: [
+    { name: 'ComponentName', type: { kind: 'string' } },
+    {
+      name: 'ComponentSettings',
+      type: {
+        kind: 'list',
+        wrapped: true,
+        item: { element: 'ComponentSetting', type: { kind: 'model', model: () => ComponentSettingShape } },
+      },
+    },
+  ],
 };

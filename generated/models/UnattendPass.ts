@@ -12,6 +12,16 @@ export interface UnattendPass {
 
 /** Wire layout of {@link UnattendPass}, in element order. */
 export const UnattendPassShape: StructureShape = {
-name: 'UnattendPass',
-members: [{ name: 'PassName', type: { kind: 'string' } }, { name: 'Components', type: { kind: 'list', wrapped: true, item: { element: 'UnattendComponent', type: { kind: 'model', model: () => UnattendComponentShape } } } }],
+  name: 'UnattendPass',
+  members: [
+    { name: 'PassName', type: { kind: 'string' } },
+    {
+      name: 'Components',
+      type: {
+        kind: 'list',
+        wrapped: true,
+        item: { element: 'UnattendComponent', type: { kind: 'model', model: () => UnattendComponentShape } },
+      },
+    },
+  ],
 };

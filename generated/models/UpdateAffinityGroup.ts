@@ -11,6 +11,9 @@ export interface UpdateAffinityGroup {
 
 /** Wire layout of {@link UpdateAffinityGroup}, in element order. */
 export const UpdateAffinityGroupShape: StructureShape = {
-name: 'UpdateAffinityGroup',
-members: [{ name: 'Label', type: { kind: 'base64' }, required: true, minLength: 1, maxLength: 100 }, { name: 'Description', type: { kind: 'string' }, maxLength: 1024 }],
+  name: 'UpdateAffinityGroup',
+  members: [
+    { name: 'Label', type: { kind: 'base64' }, required: true, minLength: 1, maxLength: 100 },
+    { name: 'Description', type: { kind: 'string' }, maxLength: 1024 },
+  ],
 };

@@ -17,6 +17,12 @@ export interface UpdateApplicationGatewayParameters {
 
 /** Wire layout of {@link UpdateApplicationGatewayParameters}, in element order. */
 export const UpdateApplicationGatewayParametersShape: StructureShape = {
-name: 'UpdateApplicationGatewayParameters',
-members: [{ name: 'Description', type: { kind: 'string' } }, { name: 'GatewaySize', type: { kind: 'string' } }, { name: 'InstanceCount', type: { kind: 'int' } }, { name: 'Subnets', type: { kind: 'list', wrapped: true, item: { element: 'Subnet', type: { kind: 'string' } } } }, { name: 'VnetName', type: { kind: 'string' } }],
+  name: 'UpdateApplicationGatewayParameters',
+  members: [
+    { name: 'Description', type: { kind: 'string' } },
+    { name: 'GatewaySize', type: { kind: 'string' } },
+    { name: 'InstanceCount', type: { kind: 'int' } },
+    { name: 'Subnets', type: { kind: 'list', wrapped: true, item: { element: 'Subnet', type: { kind: 'string' } } } },
+    { name: 'VnetName', type: { kind: 'string' } },
+  ],
 };

@@ -11,6 +11,9 @@ export interface UpdateConnection {
 
 /** Wire layout of {@link UpdateConnection}, in element order. */
 export const UpdateConnectionShape: StructureShape = {
-name: 'UpdateConnection',
-members: [{ name: 'Operation', type: { kind: 'string', enum: ['Connect', 'Disconnect', 'Test'] }, required: true }, { name: 'IPAddress', type: { kind: 'string' } }],
+  name: 'UpdateConnection',
+  members: [
+    { name: 'Operation', type: { kind: 'string', enum: ['Connect', 'Disconnect', 'Test'] }, required: true },
+    { name: 'IPAddress', type: { kind: 'string' } },
+  ],
 };

@@ -9,6 +9,6 @@ export interface UpdateDeploymentStatus {
 
 /** Wire layout of {@link UpdateDeploymentStatus}, in element order. */
 export const UpdateDeploymentStatusShape: StructureShape = {
-name: 'UpdateDeploymentStatus',
-members: [{ name: 'Status', type: { kind: 'string', enum: ['Running', 'Suspended'] }, required: true }],
+  name: 'UpdateDeploymentStatus',
+  members: [{ name: 'Status', type: { kind: 'string', enum: ['Running', 'Suspended'] }, required: true }],
 };

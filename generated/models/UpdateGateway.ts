@@ -9,6 +9,6 @@ export interface UpdateGateway {
 
 /** Wire layout of {@link UpdateGateway}, in element order. */
 export const UpdateGatewayShape: StructureShape = {
-name: 'UpdateGateway',
-members: [{ name: 'UpdateGatewayOperation', type: { kind: 'string' }, const: 'Failover' }],
+  name: 'UpdateGateway',
+  members: [{ name: 'UpdateGatewayOperation', type: { kind: 'string' }, const: 'Failover' }],
 };

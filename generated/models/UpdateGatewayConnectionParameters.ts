@@ -13,6 +13,10 @@ export interface UpdateGatewayConnectionParameters {
 
 /** Wire layout of {@link UpdateGatewayConnectionParameters}, in element order. */
 export const UpdateGatewayConnectionParametersShape: StructureShape = {
-name: 'UpdateGatewayConnectionParameters',
-members: [{ name: 'RoutingWeight', type: { kind: 'int' } }, { name: 'SharedKey', type: { kind: 'string' }, secret: true }, { name: 'EnableBgp', type: { kind: 'boolean' } }],
+  name: 'UpdateGatewayConnectionParameters',
+  members: [
+    { name: 'RoutingWeight', type: { kind: 'int' } },
+    { name: 'SharedKey', type: { kind: 'string' }, secret: true },
+    { name: 'EnableBgp', type: { kind: 'boolean' } },
+  ],
 };

@@ -16,6 +16,18 @@ export interface UpdateHostedService {
 
 /** Wire layout of {@link UpdateHostedService}, in element order. */
 export const UpdateHostedServiceShape: StructureShape = {
-name: 'UpdateHostedService',
-members: [{ name: 'Label', type: { kind: 'base64' }, maxLength: 100 }, { name: 'Description', type: { kind: 'string' }, maxLength: 1024 }, { name: 'ExtendedProperties', type: { kind: 'list', wrapped: true, item: { element: 'ExtendedProperty', type: { kind: 'model', model: () => ExtendedPropertyShape } } } }, { name: 'ReverseDnsFqdn', type: { kind: 'string' } }],
+  name: 'UpdateHostedService',
+  members: [
+    { name: 'Label', type: { kind: 'base64' }, maxLength: 100 },
+    { name: 'Description', type: { kind: 'string' }, maxLength: 1024 },
+    {
+      name: 'ExtendedProperties',
+      type: {
+        kind: 'list',
+        wrapped: true,
+        item: { element: 'ExtendedProperty', type: { kind: 'model', model: () => ExtendedPropertyShape } },
+      },
+    },
+    { name: 'ReverseDnsFqdn', type: { kind: 'string' } },
+  ],
 };

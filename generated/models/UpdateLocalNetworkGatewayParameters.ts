@@ -12,6 +12,12 @@ export interface UpdateLocalNetworkGatewayParameters {
 
 /** Wire layout of {@link UpdateLocalNetworkGatewayParameters}, in element order. */
 export const UpdateLocalNetworkGatewayParametersShape: StructureShape = {
-name: 'UpdateLocalNetworkGatewayParameters',
-members: [{ name: 'AddressSpace', type: { kind: 'list', wrapped: true, item: { element: 'string', type: { kind: 'string' } } } }, { name: 'BgpSettings', type: { kind: 'model', model: () => BgpSettingsShape } }],
+  name: 'UpdateLocalNetworkGatewayParameters',
+  members: [
+    {
+      name: 'AddressSpace',
+      type: { kind: 'list', wrapped: true, item: { element: 'string', type: { kind: 'string' } } },
+    },
+    { name: 'BgpSettings', type: { kind: 'model', model: () => BgpSettingsShape } },
+  ],
 };

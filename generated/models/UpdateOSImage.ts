@@ -37,6 +37,22 @@ export interface UpdateOSImage {
 
 /** Wire layout of {@link UpdateOSImage}, in element order. */
 export const UpdateOSImageShape: StructureShape = {
-name: 'UpdateOSImage',
-members: [{ name: 'Label', type: { kind: 'string' }, required: true }, { name: 'Description', type: { kind: 'string' } }, { name: 'MediaLink', type: { kind: 'string' } }, { name: 'Name', type: { kind: 'string' } }, { name: 'OS', type: { kind: 'string', enum: ['Linux', 'Windows'] } }, { name: 'Language', type: { kind: 'string' } }, { name: 'ImageFamily', type: { kind: 'string' } }, { name: 'RecommendedVMSize', type: { kind: 'string' } }, { name: 'Eula', type: { kind: 'string' } }, { name: 'IconUri', type: { kind: 'string' } }, { name: 'SmallIconUri', type: { kind: 'string' } }, { name: 'PrivacyUri', type: { kind: 'string' } }, { name: 'PublishedDate', type: { kind: 'string' } }, { name: 'ShowInGui', type: { kind: 'boolean' } }, { name: 'IsPremium', type: { kind: 'boolean' } }],
+  name: 'UpdateOSImage',
+  members: [
+    { name: 'Label', type: { kind: 'string' }, required: true },
+    { name: 'Description', type: { kind: 'string' } },
+    { name: 'MediaLink', type: { kind: 'string' } },
+    { name: 'Name', type: { kind: 'string' } },
+    { name: 'OS', type: { kind: 'string', enum: ['Linux', 'Windows'] } },
+    { name: 'Language', type: { kind: 'string' } },
+    { name: 'ImageFamily', type: { kind: 'string' } },
+    { name: 'RecommendedVMSize', type: { kind: 'string' } },
+    { name: 'Eula', type: { kind: 'string' } },
+    { name: 'IconUri', type: { kind: 'string' } },
+    { name: 'SmallIconUri', type: { kind: 'string' } },
+    { name: 'PrivacyUri', type: { kind: 'string' } },
+    { name: 'PublishedDate', type: { kind: 'string' } },
+    { name: 'ShowInGui', type: { kind: 'boolean' } },
+    { name: 'IsPremium', type: { kind: 'boolean' } },
+  ],
 };

@@ -16,6 +16,21 @@ export interface UpdateStorageServiceInput {
 
 /** Wire layout of {@link UpdateStorageServiceInput}, in element order. */
 export const UpdateStorageServiceInputShape: StructureShape = {
-name: 'UpdateStorageServiceInput',
-members: [{ name: 'Description', type: { kind: 'string' }, maxLength: 1024 }, { name: 'Label', type: { kind: 'base64' }, maxLength: 100 }, { name: 'ExtendedProperties', type: { kind: 'list', wrapped: true, item: { element: 'ExtendedProperty', type: { kind: 'model', model: () => ExtendedPropertyShape } } } }, { name: 'AccountType', type: { kind: 'string', enum: ['Standard_LRS', 'Standard_ZRS', 'Standard_GRS', 'Standard_RAGRS', 'Premium_LRS'] } }],
+  name: 'UpdateStorageServiceInput',
+  members: [
+    { name: 'Description', type: { kind: 'string' }, maxLength: 1024 },
+    { name: 'Label', type: { kind: 'base64' }, maxLength: 100 },
+    {
+      name: 'ExtendedProperties',
+      type: {
+        kind: 'list',
+        wrapped: true,
+        item: { element: 'ExtendedProperty', type: { kind: 'model', model: () => ExtendedPropertyShape } },
+      },
+    },
+    {
+      name: 'AccountType',
+      type: { kind: 'string', enum: ['Standard_LRS', 'Standard_ZRS', 'Standard_GRS', 'Standard_RAGRS', 'Premium_LRS'] },
+    },
+  ],
 };

@@ -25,6 +25,22 @@ export interface UpgradeDeployment {
 
 /** Wire layout of {@link UpgradeDeployment}, in element order. */
 export const UpgradeDeploymentShape: StructureShape = {
-name: 'UpgradeDeployment',
-members: [{ name: 'Mode', type: { kind: 'string', enum: ['Auto', 'Manual', 'Simultaneous'] }, required: true }, { name: 'PackageUrl', type: { kind: 'string' }, required: true }, { name: 'Configuration', type: { kind: 'base64' }, required: true }, { name: 'Label', type: { kind: 'base64' }, required: true, minLength: 1, maxLength: 100 }, { name: 'RoleToUpgrade', type: { kind: 'string' } }, { name: 'Force', type: { kind: 'boolean' } }, { name: 'ExtendedProperties', type: { kind: 'list', wrapped: true, item: { element: 'ExtendedProperty', type: { kind: 'model', model: () => ExtendedPropertyShape } } } }, { name: 'ExtensionConfiguration', type: { kind: 'model', model: () => ExtensionConfigurationShape } }],
+  name: 'UpgradeDeployment',
+  members: [
+    { name: 'Mode', type: { kind: 'string', enum: ['Auto', 'Manual', 'Simultaneous'] }, required: true },
+    { name: 'PackageUrl', type: { kind: 'string' }, required: true },
+    { name: 'Configuration', type: { kind: 'base64' }, required: true },
+    { name: 'Label', type: { kind: 'base64' }, required: true, minLength: 1, maxLength: 100 },
+    { name: 'RoleToUpgrade', type: { kind: 'string' } },
+    { name: 'Force', type: { kind: 'boolean' } },
+    {
+      name: 'ExtendedProperties',
+      type: {
+        kind: 'list',
+        wrapped: true,
+        item: { element: 'ExtendedProperty', type: { kind: 'model', model: () => ExtendedPropertyShape } },
+      },
+    },
+    { name: 'ExtensionConfiguration', type: { kind: 'model', model: () => ExtensionConfigurationShape } },
+  ],
 };

@@ -13,6 +13,10 @@ export interface UpgradeStatus {
 
 /** Wire layout of {@link UpgradeStatus}, in element order. */
 export const UpgradeStatusShape: StructureShape = {
-name: 'UpgradeStatus',
-members: [{ name: 'UpgradeType', type: { kind: 'string', enum: ['Auto', 'Manual', 'Simultaneous'] } }, { name: 'CurrentUpgradeDomainState', type: { kind: 'string', enum: ['Before', 'During'] } }, { name: 'CurrentUpgradeDomain', type: { kind: 'int' } }],
+  name: 'UpgradeStatus',
+  members: [
+    { name: 'UpgradeType', type: { kind: 'string', enum: ['Auto', 'Manual', 'Simultaneous'] } },
+    { name: 'CurrentUpgradeDomainState', type: { kind: 'string', enum: ['Before', 'During'] } },
+    { name: 'CurrentUpgradeDomain', type: { kind: 'int' } },
+  ],
 };

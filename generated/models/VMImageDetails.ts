@@ -23,14 +23,24 @@ export interface VMImageDetails extends VMImage {
 
 /** Wire layout of {@link VMImageDetails}, in element order. */
 export const VMImageDetailsShape: StructureShape = {
-name: 'VMImageDetails',
-members: [
-...VMImageShape.members,
-{ name: 'IsCorrupted', type: { kind: 'boolean' } },
-{ name: 'PublishedName', type: { kind: 'string' } },
-{ name: 'SharingStatus', type: { kind: 'string' } },
-{ name: 'ReplicationProgress', type: { kind: 'list', wrapped: true, item: { element: 'ReplicationProgressElement', type: { kind: 'model', model: () => ReplicationProgressElementShape } } } },
-{ name: 'ComputeImageAttributes', type: { kind: 'model', model: () => ComputeImageAttributesShape } },
-{ name: 'MarketplaceImageAttributes', type: { kind: 'model', model: () => MarketplaceImageAttributesShape } },
-],
+  name: 'VMImageDetails',
+  members: [
+    ...VMImageShape.members,
+    { name: 'IsCorrupted', type: { kind: 'boolean' } },
+    { name: 'PublishedName', type: { kind: 'string' } },
+    { name: 'SharingStatus', type: { kind: 'string' } },
+    {
+      name: 'ReplicationProgress',
+      type: {
+        kind: 'list',
+        wrapped: true,
+        item: {
+          element: 'ReplicationProgressElement',
+          type: { kind: 'model', model: () => ReplicationProgressElementShape },
+        },
+      },
+    },
+    { name: 'ComputeImageAttributes', type: { kind: 'model', model: () => ComputeImageAttributesShape } },
+    { name: 'MarketplaceImageAttributes', type: { kind: 'model', model: () => MarketplaceImageAttributesShape } },
+  ],
 };

@@ -17,6 +17,12 @@ export interface ValidationMessage {
 
 /** Wire layout of {@link ValidationMessage}, in element order. */
 export const ValidationMessageShape: StructureShape = {
-name: 'ValidationMessage',
-members: [{ name: 'ResourceType', type: { kind: 'string' } }, { name: 'ResourceName', type: { kind: 'string' } }, { name: 'Category', type: { kind: 'string' } }, { name: 'Message', type: { kind: 'string' } }, { name: 'VirtualMachine', type: { kind: 'string' } }],
+  name: 'ValidationMessage',
+  members: [
+    { name: 'ResourceType', type: { kind: 'string' } },
+    { name: 'ResourceName', type: { kind: 'string' } },
+    { name: 'Category', type: { kind: 'string' } },
+    { name: 'Message', type: { kind: 'string' } },
+    { name: 'VirtualMachine', type: { kind: 'string' } },
+  ],
 };

@@ -17,6 +17,12 @@ export interface VirtualIP {
 
 /** Wire layout of {@link VirtualIP}, in element order. */
 export const VirtualIPShape: StructureShape = {
-name: 'VirtualIP',
-members: [{ name: 'Address', type: { kind: 'string' } }, { name: 'IsDnsProgrammed', type: { kind: 'boolean' } }, { name: 'Name', type: { kind: 'string' } }, { name: 'IsReserved', type: { kind: 'boolean' } }, { name: 'ReservedIPName', type: { kind: 'string' } }],
+  name: 'VirtualIP',
+  members: [
+    { name: 'Address', type: { kind: 'string' } },
+    { name: 'IsDnsProgrammed', type: { kind: 'boolean' } },
+    { name: 'Name', type: { kind: 'string' } },
+    { name: 'IsReserved', type: { kind: 'boolean' } },
+    { name: 'ReservedIPName', type: { kind: 'string' } },
+  ],
 };

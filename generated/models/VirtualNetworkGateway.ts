@@ -35,6 +35,23 @@ export interface VirtualNetworkGateway {
 
 /** Wire layout of {@link VirtualNetworkGateway}, in element order. */
 export const VirtualNetworkGatewayShape: StructureShape = {
-name: 'VirtualNetworkGateway',
-members: [{ name: 'GatewayId', type: { kind: 'string' } }, { name: 'LastEvent', type: { kind: 'model', model: () => GatewayEventShape } }, { name: 'GatewayName', type: { kind: 'string' } }, { name: 'GatewayType', type: { kind: 'string' } }, { name: 'GatewaySize', type: { kind: 'string' } }, { name: 'State', type: { kind: 'string' } }, { name: 'VIPAddress', type: { kind: 'string' } }, { name: 'Location', type: { kind: 'string' } }, { name: 'VnetId', type: { kind: 'string' } }, { name: 'SubnetId', type: { kind: 'string' } }, { name: 'DefaultSites', type: { kind: 'list', wrapped: true, item: { element: 'string', type: { kind: 'string' } } } }, { name: 'EnableBgp', type: { kind: 'boolean' } }, { name: 'BgpSettings', type: { kind: 'model', model: () => BgpSettingsShape } }],
+  name: 'VirtualNetworkGateway',
+  members: [
+    { name: 'GatewayId', type: { kind: 'string' } },
+    { name: 'LastEvent', type: { kind: 'model', model: () => GatewayEventShape } },
+    { name: 'GatewayName', type: { kind: 'string' } },
+    { name: 'GatewayType', type: { kind: 'string' } },
+    { name: 'GatewaySize', type: { kind: 'string' } },
+    { name: 'State', type: { kind: 'string' } },
+    { name: 'VIPAddress', type: { kind: 'string' } },
+    { name: 'Location', type: { kind: 'string' } },
+    { name: 'VnetId', type: { kind: 'string' } },
+    { name: 'SubnetId', type: { kind: 'string' } },
+    {
+      name: 'DefaultSites',
+      type: { kind: 'list', wrapped: true, item: { element: 'string', type: { kind: 'string' } } },
+    },
+    { name: 'EnableBgp', type: { kind: 'boolean' } },
+    { name: 'BgpSettings', type: { kind: 'model', model: () => BgpSettingsShape } },
+  ],
 };

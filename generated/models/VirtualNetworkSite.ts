@@ -35,6 +35,26 @@ export interface VirtualNetworkSite {
 
 /** Wire layout of {@link VirtualNetworkSite}, in element order. */
 export const VirtualNetworkSiteShape: StructureShape = {
-name: 'VirtualNetworkSite',
-members: [{ name: 'Name', type: { kind: 'string' } }, { name: 'Label', type: { kind: 'string' } }, { name: 'Id', type: { kind: 'string' } }, { name: 'AffinityGroup', type: { kind: 'string' } }, { name: 'State', type: { kind: 'string' } }, { name: 'InUse', type: { kind: 'boolean' } }, { name: 'AddressSpace', type: { kind: 'model', model: () => AddressSpaceShape } }, { name: 'Subnets', type: { kind: 'list', wrapped: true, item: { element: 'Subnet', type: { kind: 'model', model: () => VirtualNetworkSubnetShape } } } }, { name: 'Dns', type: { kind: 'model', model: () => DnsSettingsShape } }, { name: 'Gateway', type: { kind: 'model', model: () => VirtualNetworkSiteGatewayShape } }, { name: 'Location', type: { kind: 'string' } }, { name: 'MigrationState', type: { kind: 'string' } }],
+  name: 'VirtualNetworkSite',
+  members: [
+    { name: 'Name', type: { kind: 'string' } },
+    { name: 'Label', type: { kind: 'string' } },
+    { name: 'Id', type: { kind: 'string' } },
+    { name: 'AffinityGroup', type: { kind: 'string' } },
+    { name: 'State', type: { kind: 'string' } },
+    { name: 'InUse', type: { kind: 'boolean' } },
+    { name: 'AddressSpace', type: { kind: 'model', model: () => AddressSpaceShape } },
+    {
+      name: 'Subnets',
+      type: {
+        kind: 'list',
+        wrapped: true,
+        item: { element: 'Subnet', type: { kind: 'model', model: () => VirtualNetworkSubnetShape } },
+      },
+    },
+    { name: 'Dns', type: { kind: 'model', model: () => DnsSettingsShape } },
+    { name: 'Gateway', type: { kind: 'model', model: () => VirtualNetworkSiteGatewayShape } },
+    { name: 'Location', type: { kind: 'string' } },
+    { name: 'MigrationState', type: { kind: 'string' } },
+  ],
 };

@@ -24,6 +24,31 @@ export interface VirtualNetworkSiteConfiguration {
 
 /** Wire layout of {@link VirtualNetworkSiteConfiguration}, in element order. */
 export const VirtualNetworkSiteConfigurationShape: StructureShape = {
-name: 'VirtualNetworkSiteConfiguration',
-members: [{ name: 'name', type: { kind: 'string' }, xml: 'attribute', required: true }, { name: 'AffinityGroup', type: { kind: 'string' }, xml: 'attribute' }, { name: 'Location', type: { kind: 'string' }, xml: 'attribute' }, { name: 'AddressSpace', type: { kind: 'list', wrapped: true, item: { element: 'AddressPrefix', type: { kind: 'string' } } } }, { name: 'Subnets', type: { kind: 'list', wrapped: true, item: { element: 'Subnet', type: { kind: 'model', model: () => SubnetConfigurationShape } } } }, { name: 'DnsServersRef', type: { kind: 'list', wrapped: true, item: { element: 'DnsServerRef', type: { kind: 'model', model: () => NamedReferenceShape } } } }, { name: 'Gateway', type: { kind: 'model', model: () => GatewayConfigurationShape } }],
+  name: 'VirtualNetworkSiteConfiguration',
+  members: [
+    { name: 'name', type: { kind: 'string' }, xml: 'attribute', required: true },
+    { name: 'AffinityGroup', type: { kind: 'string' }, xml: 'attribute' },
+    { name: 'Location', type: { kind: 'string' }, xml: 'attribute' },
+    {
+      name: 'AddressSpace',
+      type: { kind: 'list', wrapped: true, item: { element: 'AddressPrefix', type: { kind: 'string' } } },
+    },
+    {
+      name: 'Subnets',
+      type: {
+        kind: 'list',
+        wrapped: true,
+        item: { element: 'Subnet', type: { kind: 'model', model: () => SubnetConfigurationShape } },
+      },
+    },
+    {
+      name: 'DnsServersRef',
+      type: {
+        kind: 'list',
+        wrapped: true,
+        item: { element: 'DnsServerRef', type: { kind: 'model', model: () => NamedReferenceShape } },
+      },
+    },
+    { name: 'Gateway', type: { kind: 'model', model: () => GatewayConfigurationShape } },
+  ],
 };

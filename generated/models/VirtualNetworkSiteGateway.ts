@@ -17,6 +17,18 @@ export interface VirtualNetworkSiteGateway {
 
 /** Wire layout of {@link VirtualNetworkSiteGateway}, in element order. */
 export const VirtualNetworkSiteGatewayShape: StructureShape = {
-name: 'VirtualNetworkSiteGateway',
-members: [{ name: 'Profile', type: { kind: 'string' } }, { name: 'Sites', type: { kind: 'list', wrapped: true, item: { element: 'LocalNetworkSite', type: { kind: 'model', model: () => LocalNetworkSiteShape } } } }, { name: 'VPNClientAddressPool', type: { kind: 'model', model: () => AddressSpaceShape } }, { name: 'VnetNames', type: { kind: 'list', wrapped: true, item: { element: 'string', type: { kind: 'string' } } } }],
+  name: 'VirtualNetworkSiteGateway',
+  members: [
+    { name: 'Profile', type: { kind: 'string' } },
+    {
+      name: 'Sites',
+      type: {
+        kind: 'list',
+        wrapped: true,
+        item: { element: 'LocalNetworkSite', type: { kind: 'model', model: () => LocalNetworkSiteShape } },
+      },
+    },
+    { name: 'VPNClientAddressPool', type: { kind: 'model', model: () => AddressSpaceShape } },
+    { name: 'VnetNames', type: { kind: 'list', wrapped: true, item: { element: 'string', type: { kind: 'string' } } } },
+  ],
 };

@@ -15,6 +15,11 @@ export interface VirtualNetworkSubnet {
 
 /** Wire layout of {@link VirtualNetworkSubnet}, in element order. */
 export const VirtualNetworkSubnetShape: StructureShape = {
-name: 'VirtualNetworkSubnet',
-members: [{ name: 'Name', type: { kind: 'string' } }, { name: 'AddressPrefix', type: { kind: 'string' } }, { name: 'NetworkSecurityGroup', type: { kind: 'string' } }, { name: 'RouteTableName', type: { kind: 'string' } }],
+  name: 'VirtualNetworkSubnet',
+  members: [
+    { name: 'Name', type: { kind: 'string' } },
+    { name: 'AddressPrefix', type: { kind: 'string' } },
+    { name: 'NetworkSecurityGroup', type: { kind: 'string' } },
+    { name: 'RouteTableName', type: { kind: 'string' } },
+  ],
 };

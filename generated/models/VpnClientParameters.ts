@@ -9,6 +9,6 @@ export interface VpnClientParameters {
 
 /** Wire layout of {@link VpnClientParameters}, in element order. */
 export const VpnClientParametersShape: StructureShape = {
-name: 'VpnClientParameters',
-members: [{ name: 'ProcessorArchitecture', type: { kind: 'string', enum: ['Amd64', 'X86'] }, required: true }],
+  name: 'VpnClientParameters',
+  members: [{ name: 'ProcessorArchitecture', type: { kind: 'string', enum: ['Amd64', 'X86'] }, required: true }],
 };

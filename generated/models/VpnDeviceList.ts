@@ -12,6 +12,16 @@ export interface VpnDeviceList {
 
 /** Wire layout of {@link VpnDeviceList}, in element order. */
 export const VpnDeviceListShape: StructureShape = {
-name: 'VpnDeviceList',
-members: [{ name: 'version', type: { kind: 'string' }, xml: 'attribute' }, { name: 'Vendor', type: { kind: 'list', wrapped: false, item: { element: 'Vendor', type: { kind: 'model', model: () => VpnDeviceVendorShape } } } }],
+  name: 'VpnDeviceList',
+  members: [
+    { name: 'version', type: { kind: 'string' }, xml: 'attribute' },
+    {
+      name: 'Vendor',
+      type: {
+        kind: 'list',
+        wrapped: false,
+        item: { element: 'Vendor', type: { kind: 'model', model: () => VpnDeviceVendorShape } },
+      },
+    },
+  ],
 };

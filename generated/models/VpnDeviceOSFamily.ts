@@ -9,6 +9,6 @@ export interface VpnDeviceOSFamily {
 
 /** Wire layout of {@link VpnDeviceOSFamily}, in element order. */
 export const VpnDeviceOSFamilyShape: StructureShape = {
-name: 'VpnDeviceOSFamily',
-members: [{ name: 'name', type: { kind: 'string' }, xml: 'attribute' }],
+  name: 'VpnDeviceOSFamily',
+  members: [{ name: 'name', type: { kind: 'string' }, xml: 'attribute' }],
 };

@@ -12,6 +12,16 @@ export interface VpnDevicePlatform {
 
 /** Wire layout of {@link VpnDevicePlatform}, in element order. */
 export const VpnDevicePlatformShape: StructureShape = {
-name: 'VpnDevicePlatform',
-members: [{ name: 'name', type: { kind: 'string' }, xml: 'attribute' }, { name: 'OSFamily', type: { kind: 'list', wrapped: false, item: { element: 'OSFamily', type: { kind: 'model', model: () => VpnDeviceOSFamilyShape } } } }],
+  name: 'VpnDevicePlatform',
+  members: [
+    { name: 'name', type: { kind: 'string' }, xml: 'attribute' },
+    {
+      name: 'OSFamily',
+      type: {
+        kind: 'list',
+        wrapped: false,
+        item: { element: 'OSFamily', type: { kind: 'model', model: () => VpnDeviceOSFamilyShape } },
+      },
+    },
+  ],
 };

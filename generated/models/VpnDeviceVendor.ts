@@ -12,6 +12,16 @@ export interface VpnDeviceVendor {
 
 /** Wire layout of {@link VpnDeviceVendor}, in element order. */
 export const VpnDeviceVendorShape: StructureShape = {
-name: 'VpnDeviceVendor',
-members: [{ name: 'name', type: { kind: 'string' }, xml: 'attribute' }, { name: 'Platform', type: { kind: 'list', wrapped: false, item: { element: 'Platform', type: { kind: 'model', model: () => VpnDevicePlatformShape } } } }],
+  name: 'VpnDeviceVendor',
+  members: [
+    { name: 'name', type: { kind: 'string' }, xml: 'attribute' },
+    {
+      name: 'Platform',
+      type: {
+        kind: 'list',
+        wrapped: false,
+        item: { element: 'Platform', type: { kind: 'model', model: () => VpnDevicePlatformShape } },
+      },
+    },
+  ],
 };

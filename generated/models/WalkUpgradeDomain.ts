@@ -9,6 +9,6 @@ export interface WalkUpgradeDomain {
 
 /** Wire layout of {@link WalkUpgradeDomain}, in element order. */
 export const WalkUpgradeDomainShape: StructureShape = {
-name: 'WalkUpgradeDomain',
-members: [{ name: 'UpgradeDomain', type: { kind: 'int' }, required: true, minimum: 0 }],
+  name: 'WalkUpgradeDomain',
+  members: [{ name: 'UpgradeDomain', type: { kind: 'int' }, required: true, minimum: 0 }],
 };

@@ -10,6 +10,15 @@ export interface WinRM {
 
 /** Wire layout of {@link WinRM}, in element order. */
 export const WinRMShape: StructureShape = {
-name: 'WinRM',
-members: [{ name: 'Listeners', type: { kind: 'list', wrapped: true, item: { element: 'Listener', type: { kind: 'model', model: () => WinRMListenerShape } } } }],
+  name: 'WinRM',
+  members: [
+    {
+      name: 'Listeners',
+      type: {
+        kind: 'list',
+        wrapped: true,
+        item: { element: 'Listener', type: { kind: 'model', model: () => WinRMListenerShape } },
+      },
+    },
+  ],
 };

@@ -11,6 +11,9 @@ export interface WinRMListener {
 
 /** Wire layout of {@link WinRMListener}, in element order. */
 export const WinRMListenerShape: StructureShape = {
-name: 'WinRMListener',
-members: [{ name: 'Protocol', type: { kind: 'string', enum: ['Http', 'Https'] } }, { name: 'CertificateThumbprint', type: { kind: 'string' } }],
+  name: 'WinRMListener',
+  members: [
+    { name: 'Protocol', type: { kind: 'string', enum: ['Http', 'Https'] } },
+    { name: 'CertificateThumbprint', type: { kind: 'string' } },
+  ],
 };

@@ -35,7 +35,27 @@ export interface WindowsProvisioningConfigurationSet {
 
 /** Wire layout of {@link WindowsProvisioningConfigurationSet}, in element order. */
 export const WindowsProvisioningConfigurationSetShape: StructureShape = {
-name: 'WindowsProvisioningConfigurationSet',
-members: [{ name: 'ConfigurationSetType', type: { kind: 'string' }, const: 'WindowsProvisioningConfiguration' }, { name: 'ComputerName', type: { kind: 'string' }, maxLength: 15 }, { name: 'AdminPassword', type: { kind: 'string' }, secret: true }, { name: 'ResetPasswordOnFirstLogon', type: { kind: 'boolean' } }, { name: 'EnableAutomaticUpdates', type: { kind: 'boolean' } }, { name: 'TimeZone', type: { kind: 'string' } }, { name: 'DomainJoin', type: { kind: 'model', model: () => DomainJoinShape } }, { name: 'StoredCertificateSettings', type: { kind: 'list', wrapped: true, item: { element: 'CertificateSetting', type: { kind: 'model', model: () => CertificateSettingShape } } } }, { name: 'WinRM', type: { kind: 'model', model: () => WinRMShape } }, { name: 'AdminUsername', type: { kind: 'string' } }, { name: 'CustomData', type: { kind: 'base64' } }, { name: 'AdditionalUnattendContent', type: { kind: 'model', model: () => AdditionalUnattendContentShape } }],
-discriminatorValue: 'WindowsProvisioningConfiguration',
+  name: 'WindowsProvisioningConfigurationSet',
+  members: [
+    { name: 'ConfigurationSetType', type: { kind: 'string' }, const: 'WindowsProvisioningConfiguration' },
+    { name: 'ComputerName', type: { kind: 'string' }, maxLength: 15 },
+    { name: 'AdminPassword', type: { kind: 'string' }, secret: true },
+    { name: 'ResetPasswordOnFirstLogon', type: { kind: 'boolean' } },
+    { name: 'EnableAutomaticUpdates', type: { kind: 'boolean' } },
+    { name: 'TimeZone', type: { kind: 'string' } },
+    { name: 'DomainJoin', type: { kind: 'model', model: () => DomainJoinShape } },
+    {
+      name: 'StoredCertificateSettings',
+      type: {
+        kind: 'list',
+        wrapped: true,
+        item: { element: 'CertificateSetting', type: { kind: 'model', model: () => CertificateSettingShape } },
+      },
+    },
+    { name: 'WinRM', type: { kind: 'model', model: () => WinRMShape } },
+    { name: 'AdminUsername', type: { kind: 'string' } },
+    { name: 'CustomData', type: { kind: 'base64' } },
+    { name: 'AdditionalUnattendContent', type: { kind: 'model', model: () => AdditionalUnattendContentShape } },
+  ],
+  discriminatorValue: 'WindowsProvisioningConfiguration',
 };

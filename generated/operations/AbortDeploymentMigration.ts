@@ -14,14 +14,17 @@ export interface AbortDeploymentMigrationInput {
 
 /** What the runtime needs to send {@link abortDeploymentMigration} and read its response. */
 export const AbortDeploymentMigrationOperation: OperationDescriptor<AbortDeploymentMigrationInput, ResponseMetadata> = {
-name: 'AbortDeploymentMigration',
-method: 'POST',
-path: '/{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}/migration',
-apiVersion: '2016-06-01',
-fixedQuery: { comp: 'abort' },
-params: [{ name: 'ServiceName', in: 'path', type: 'string', required: true }, { name: 'DeploymentName', in: 'path', type: 'string', required: true }],
-responses: [{ status: 202 }],
-async: {},
+  name: 'AbortDeploymentMigration',
+  method: 'POST',
+  path: '/{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}/migration',
+  apiVersion: '2016-06-01',
+  fixedQuery: { comp: 'abort' },
+  params: [
+    { name: 'ServiceName', in: 'path', type: 'string', required: true },
+    { name: 'DeploymentName', in: 'path', type: 'string', required: true },
+  ],
+  responses: [{ status: 202 }],
+  async: {},
 };
 
 /**
@@ -32,6 +35,10 @@ async: {},
  * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
  * `{ wait: true }` (or wait options) to resolve when it has finished.
  */
-export function abortDeploymentMigration<O extends AsyncRequestOptions = RequestOptions>(client: ServiceClient, input: AbortDeploymentMigrationInput, options?: O): Promise<AsyncResult<O>> {
+export function abortDeploymentMigration<O extends AsyncRequestOptions = RequestOptions>(
+  client: ServiceClient,
+  input: AbortDeploymentMigrationInput,
+  options?: O,
+): Promise<AsyncResult<O>> {
   return invokeAsync(client, AbortDeploymentMigrationOperation, input, options) as Promise<AsyncResult<O>>;
 }

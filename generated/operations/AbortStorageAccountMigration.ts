@@ -11,15 +11,18 @@ export interface AbortStorageAccountMigrationInput {
 }
 
 /** What the runtime needs to send {@link abortStorageAccountMigration} and read its response. */
-export const AbortStorageAccountMigrationOperation: OperationDescriptor<AbortStorageAccountMigrationInput, ResponseMetadata> = {
-name: 'AbortStorageAccountMigration',
-method: 'POST',
-path: '/{subscriptionId}/services/storageservices/{ServiceName}/migration',
-apiVersion: '2016-03-01',
-fixedQuery: { comp: 'abort' },
-params: [{ name: 'ServiceName', in: 'path', type: 'string', required: true }],
-responses: [{ status: 202 }],
-async: {},
+export const AbortStorageAccountMigrationOperation: OperationDescriptor<
+  AbortStorageAccountMigrationInput,
+  ResponseMetadata
+> = {
+  name: 'AbortStorageAccountMigration',
+  method: 'POST',
+  path: '/{subscriptionId}/services/storageservices/{ServiceName}/migration',
+  apiVersion: '2016-03-01',
+  fixedQuery: { comp: 'abort' },
+  params: [{ name: 'ServiceName', in: 'path', type: 'string', required: true }],
+  responses: [{ status: 202 }],
+  async: {},
 };
 
 /**
@@ -30,6 +33,10 @@ async: {},
  * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
  * `{ wait: true }` (or wait options) to resolve when it has finished.
  */
-export function abortStorageAccountMigration<O extends AsyncRequestOptions = RequestOptions>(client: ServiceClient, input: AbortStorageAccountMigrationInput, options?: O): Promise<AsyncResult<O>> {
+export function abortStorageAccountMigration<O extends AsyncRequestOptions = RequestOptions>(
+  client: ServiceClient,
+  input: AbortStorageAccountMigrationInput,
+  options?: O,
+): Promise<AsyncResult<O>> {
   return invokeAsync(client, AbortStorageAccountMigrationOperation, input, options) as Promise<AsyncResult<O>>;
 }

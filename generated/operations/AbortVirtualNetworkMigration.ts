@@ -11,15 +11,18 @@ export interface AbortVirtualNetworkMigrationInput {
 }
 
 /** What the runtime needs to send {@link abortVirtualNetworkMigration} and read its response. */
-export const AbortVirtualNetworkMigrationOperation: OperationDescriptor<AbortVirtualNetworkMigrationInput, ResponseMetadata> = {
-name: 'AbortVirtualNetworkMigration',
-method: 'POST',
-path: '/{subscriptionId}/services/networking/virtualnetwork/{VirtualNetworkName}/migration',
-apiVersion: '2016-03-01',
-fixedQuery: { comp: 'abort' },
-params: [{ name: 'VirtualNetworkName', in: 'path', type: 'string', required: true }],
-responses: [{ status: 202 }],
-async: {},
+export const AbortVirtualNetworkMigrationOperation: OperationDescriptor<
+  AbortVirtualNetworkMigrationInput,
+  ResponseMetadata
+> = {
+  name: 'AbortVirtualNetworkMigration',
+  method: 'POST',
+  path: '/{subscriptionId}/services/networking/virtualnetwork/{VirtualNetworkName}/migration',
+  apiVersion: '2016-03-01',
+  fixedQuery: { comp: 'abort' },
+  params: [{ name: 'VirtualNetworkName', in: 'path', type: 'string', required: true }],
+  responses: [{ status: 202 }],
+  async: {},
 };
 
 /**
@@ -30,6 +33,10 @@ async: {},
  * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
  * `{ wait: true }` (or wait options) to resolve when it has finished.
  */
-export function abortVirtualNetworkMigration<O extends AsyncRequestOptions = RequestOptions>(client: ServiceClient, input: AbortVirtualNetworkMigrationInput, options?: O): Promise<AsyncResult<O>> {
+export function abortVirtualNetworkMigration<O extends AsyncRequestOptions = RequestOptions>(
+  client: ServiceClient,
+  input: AbortVirtualNetworkMigrationInput,
+  options?: O,
+): Promise<AsyncResult<O>> {
   return invokeAsync(client, AbortVirtualNetworkMigrationOperation, input, options) as Promise<AsyncResult<O>>;
 }

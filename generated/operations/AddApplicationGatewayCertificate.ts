@@ -4,7 +4,10 @@ import type { AsyncRequestOptions, AsyncResult } from '../../src/client/async-re
 import { invokeAsync } from '../../src/client/invoke.js';
 import type { OperationDescriptor } from '../../src/core/shapes.js';
 import { CertificateFileShape, type CertificateFile } from '../models/CertificateFile.js';
-import { GatewayOperationAsyncResponseShape, type GatewayOperationAsyncResponse } from '../models/GatewayOperationAsyncResponse.js';
+import {
+  GatewayOperationAsyncResponseShape,
+  type GatewayOperationAsyncResponse,
+} from '../models/GatewayOperationAsyncResponse.js';
 import { GetGatewayOperationStatusOperation } from './GetGatewayOperationStatus.js';
 
 /** Input of {@link addApplicationGatewayCertificate}. */
@@ -16,16 +19,27 @@ export interface AddApplicationGatewayCertificateInput extends CertificateFile {
 }
 
 /** What the runtime needs to send {@link addApplicationGatewayCertificate} and read its response. */
-export const AddApplicationGatewayCertificateOperation: OperationDescriptor<AddApplicationGatewayCertificateInput, GatewayOperationAsyncResponse> = {
-name: 'AddApplicationGatewayCertificate',
-method: 'PUT',
-path: '/{subscriptionId}/services/networking/ApplicationGateways/{GatewayName}/sslcertificates/{CertificateName}',
-apiVersion: '2016-03-01',
-fixedQuery: { 'api-version': '2016-07-01' },
-params: [{ name: 'GatewayName', in: 'path', type: 'string', required: true }, { name: 'CertificateName', in: 'path', type: 'string', required: true }],
-request: { element: 'CertificateFile', model: () => CertificateFileShape },
-responses: [{ status: 202, body: { element: 'GatewayOperationAsyncResponse', model: () => GatewayOperationAsyncResponseShape } }],
-async: { poll: () => GetGatewayOperationStatusOperation, idFromBody: 'ID' },
+export const AddApplicationGatewayCertificateOperation: OperationDescriptor<
+  AddApplicationGatewayCertificateInput,
+  GatewayOperationAsyncResponse
+> = {
+  name: 'AddApplicationGatewayCertificate',
+  method: 'PUT',
+  path: '/{subscriptionId}/services/networking/ApplicationGateways/{GatewayName}/sslcertificates/{CertificateName}',
+  apiVersion: '2016-03-01',
+  fixedQuery: { 'api-version': '2016-07-01' },
+  params: [
+    { name: 'GatewayName', in: 'path', type: 'string', required: true },
+    { name: 'CertificateName', in: 'path', type: 'string', required: true },
+  ],
+  request: { element: 'CertificateFile', model: () => CertificateFileShape },
+  responses: [
+    {
+      status: 202,
+      body: { element: 'GatewayOperationAsyncResponse', model: () => GatewayOperationAsyncResponseShape },
+    },
+  ],
+  async: { poll: () => GetGatewayOperationStatusOperation, idFromBody: 'ID' },
 };
 
 /**
@@ -36,6 +50,10 @@ async: { poll: () => GetGatewayOperationStatusOperation, idFromBody: 'ID' },
  * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
  * `{ wait: true }` (or wait options) to resolve when it has finished.
  */
-export function addApplicationGatewayCertificate<O extends AsyncRequestOptions = RequestOptions>(client: ServiceClient, input: AddApplicationGatewayCertificateInput, options?: O): Promise<AsyncResult<O>> {
+export function addApplicationGatewayCertificate<O extends AsyncRequestOptions = RequestOptions>(
+  client: ServiceClient,
+  input: AddApplicationGatewayCertificateInput,
+  options?: O,
+): Promise<AsyncResult<O>> {
   return invokeAsync(client, AddApplicationGatewayCertificateOperation, input, options) as Promise<AsyncResult<O>>;
 }

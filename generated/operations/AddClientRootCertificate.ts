@@ -3,7 +3,10 @@ import type { ServiceClient, RequestOptions } from '../../src/client/client.js';
 import type { AsyncRequestOptions, AsyncResult } from '../../src/client/async-result.js';
 import { invokeAsync } from '../../src/client/invoke.js';
 import type { OperationDescriptor } from '../../src/core/shapes.js';
-import { GatewayOperationAsyncResponseShape, type GatewayOperationAsyncResponse } from '../models/GatewayOperationAsyncResponse.js';
+import {
+  GatewayOperationAsyncResponseShape,
+  type GatewayOperationAsyncResponse,
+} from '../models/GatewayOperationAsyncResponse.js';
 import { GetGatewayOperationStatusOperation } from './GetGatewayOperationStatus.js';
 
 /** Input of {@link addClientRootCertificate}. */
@@ -15,15 +18,23 @@ export interface AddClientRootCertificateInput {
 }
 
 /** What the runtime needs to send {@link addClientRootCertificate} and read its response. */
-export const AddClientRootCertificateOperation: OperationDescriptor<AddClientRootCertificateInput, GatewayOperationAsyncResponse> = {
-name: 'AddClientRootCertificate',
-method: 'POST',
-path: '/{subscriptionId}/services/networking/{NetworkName}/gateway/clientrootcertificates',
-apiVersion: '2016-03-01',
-params: [{ name: 'NetworkName', in: 'path', type: 'string', required: true }],
-request: { element: 'Certificate', text: true, member: 'Certificate' },
-responses: [{ status: 202, body: { element: 'GatewayOperationAsyncResponse', model: () => GatewayOperationAsyncResponseShape } }],
-async: { poll: () => GetGatewayOperationStatusOperation, idFromBody: 'ID' },
+export const AddClientRootCertificateOperation: OperationDescriptor<
+  AddClientRootCertificateInput,
+  GatewayOperationAsyncResponse
+> = {
+  name: 'AddClientRootCertificate',
+  method: 'POST',
+  path: '/{subscriptionId}/services/networking/{NetworkName}/gateway/clientrootcertificates',
+  apiVersion: '2016-03-01',
+  params: [{ name: 'NetworkName', in: 'path', type: 'string', required: true }],
+  request: { element: 'Certificate', text: true, member: 'Certificate' },
+  responses: [
+    {
+      status: 202,
+      body: { element: 'GatewayOperationAsyncResponse', model: () => GatewayOperationAsyncResponseShape },
+    },
+  ],
+  async: { poll: () => GetGatewayOperationStatusOperation, idFromBody: 'ID' },
 };
 
 /**
@@ -34,6 +45,10 @@ async: { poll: () => GetGatewayOperationStatusOperation, idFromBody: 'ID' },
  * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
  * `{ wait: true }` (or wait options) to resolve when it has finished.
  */
-export function addClientRootCertificate<O extends AsyncRequestOptions = RequestOptions>(client: ServiceClient, input: AddClientRootCertificateInput, options?: O): Promise<AsyncResult<O>> {
+export function addClientRootCertificate<O extends AsyncRequestOptions = RequestOptions>(
+  client: ServiceClient,
+  input: AddClientRootCertificateInput,
+  options?: O,
+): Promise<AsyncResult<O>> {
   return invokeAsync(client, AddClientRootCertificateOperation, input, options) as Promise<AsyncResult<O>>;
 }

@@ -17,13 +17,17 @@ export interface AddDataDiskInput extends DataVirtualHardDisk {
 
 /** What the runtime needs to send {@link addDataDisk} and read its response. */
 export const AddDataDiskOperation: OperationDescriptor<AddDataDiskInput, ResponseMetadata> = {
-name: 'AddDataDisk',
-method: 'POST',
-path: '/{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}/roles/{RoleName}/DataDisks',
-params: [{ name: 'ServiceName', in: 'path', type: 'string', required: true }, { name: 'DeploymentName', in: 'path', type: 'string', required: true }, { name: 'RoleName', in: 'path', type: 'string', required: true }],
-request: { element: 'DataVirtualHardDisk', model: () => DataVirtualHardDiskShape },
-responses: [{ status: 202 }],
-async: {},
+  name: 'AddDataDisk',
+  method: 'POST',
+  path: '/{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}/roles/{RoleName}/DataDisks',
+  params: [
+    { name: 'ServiceName', in: 'path', type: 'string', required: true },
+    { name: 'DeploymentName', in: 'path', type: 'string', required: true },
+    { name: 'RoleName', in: 'path', type: 'string', required: true },
+  ],
+  request: { element: 'DataVirtualHardDisk', model: () => DataVirtualHardDiskShape },
+  responses: [{ status: 202 }],
+  async: {},
 };
 
 /**
@@ -34,6 +38,10 @@ async: {},
  * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
  * `{ wait: true }` (or wait options) to resolve when it has finished.
  */
-export function addDataDisk<O extends AsyncRequestOptions = RequestOptions>(client: ServiceClient, input: AddDataDiskInput, options?: O): Promise<AsyncResult<O>> {
+export function addDataDisk<O extends AsyncRequestOptions = RequestOptions>(
+  client: ServiceClient,
+  input: AddDataDiskInput,
+  options?: O,
+): Promise<AsyncResult<O>> {
   return invokeAsync(client, AddDataDiskOperation, input, options) as Promise<AsyncResult<O>>;
 }

@@ -9,12 +9,12 @@ export type AddDiskInput = Disk;
 
 /** What the runtime needs to send {@link addDisk} and read its response. */
 export const AddDiskOperation: OperationDescriptor<AddDiskInput, Disk> = {
-name: 'AddDisk',
-method: 'POST',
-path: '/{subscriptionId}/services/disks',
-params: [],
-request: { element: 'Disk', model: () => DiskShape },
-responses: [{ status: 200, body: { element: 'Disk', model: () => DiskShape } }],
+  name: 'AddDisk',
+  method: 'POST',
+  path: '/{subscriptionId}/services/disks',
+  params: [],
+  request: { element: 'Disk', model: () => DiskShape },
+  responses: [{ status: 200, body: { element: 'Disk', model: () => DiskShape } }],
 };
 
 /**

@@ -15,13 +15,16 @@ export interface AddDnsServerInput extends DnsServer {
 
 /** What the runtime needs to send {@link addDnsServer} and read its response. */
 export const AddDnsServerOperation: OperationDescriptor<AddDnsServerInput, ResponseMetadata> = {
-name: 'AddDnsServer',
-method: 'POST',
-path: '/{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}/dnsservers',
-params: [{ name: 'ServiceName', in: 'path', type: 'string', required: true }, { name: 'DeploymentName', in: 'path', type: 'string', required: true }],
-request: { element: 'DnsServer', model: () => DnsServerShape },
-responses: [{ status: 202 }],
-async: {},
+  name: 'AddDnsServer',
+  method: 'POST',
+  path: '/{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}/dnsservers',
+  params: [
+    { name: 'ServiceName', in: 'path', type: 'string', required: true },
+    { name: 'DeploymentName', in: 'path', type: 'string', required: true },
+  ],
+  request: { element: 'DnsServer', model: () => DnsServerShape },
+  responses: [{ status: 202 }],
+  async: {},
 };
 
 /**
@@ -32,6 +35,10 @@ async: {},
  * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
  * `{ wait: true }` (or wait options) to resolve when it has finished.
  */
-export function addDnsServer<O extends AsyncRequestOptions = RequestOptions>(client: ServiceClient, input: AddDnsServerInput, options?: O): Promise<AsyncResult<O>> {
+export function addDnsServer<O extends AsyncRequestOptions = RequestOptions>(
+  client: ServiceClient,
+  input: AddDnsServerInput,
+  options?: O,
+): Promise<AsyncResult<O>> {
   return invokeAsync(client, AddDnsServerOperation, input, options) as Promise<AsyncResult<O>>;
 }

@@ -12,16 +12,17 @@ export interface AddHostedServiceExtensionInput extends AddHostedServiceExtensio
 }
 
 /** What the runtime needs to send {@link addHostedServiceExtension} and read its response. */
-export const AddHostedServiceExtensionOperation: OperationDescriptor<AddHostedServiceExtensionInput, ResponseMetadata> = {
-name: 'AddHostedServiceExtension',
-method: 'POST',
-path: '/{subscriptionId}/services/hostedservices/{ServiceName}/extensions',
-apiVersion: '2016-06-01',
-params: [{ name: 'ServiceName', in: 'path', type: 'string', required: true }],
-request: { element: 'Extension', model: () => AddHostedServiceExtensionShape },
-responses: [{ status: 202 }],
-async: {},
-};
+export const AddHostedServiceExtensionOperation: OperationDescriptor<AddHostedServiceExtensionInput, ResponseMetadata> =
+  {
+    name: 'AddHostedServiceExtension',
+    method: 'POST',
+    path: '/{subscriptionId}/services/hostedservices/{ServiceName}/extensions',
+    apiVersion: '2016-06-01',
+    params: [{ name: 'ServiceName', in: 'path', type: 'string', required: true }],
+    request: { element: 'Extension', model: () => AddHostedServiceExtensionShape },
+    responses: [{ status: 202 }],
+    async: {},
+  };
 
 /**
  * Adds an extension to a cloud service; deployments then enable it by Id.
@@ -31,6 +32,10 @@ async: {},
  * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
  * `{ wait: true }` (or wait options) to resolve when it has finished.
  */
-export function addHostedServiceExtension<O extends AsyncRequestOptions = RequestOptions>(client: ServiceClient, input: AddHostedServiceExtensionInput, options?: O): Promise<AsyncResult<O>> {
+export function addHostedServiceExtension<O extends AsyncRequestOptions = RequestOptions>(
+  client: ServiceClient,
+  input: AddHostedServiceExtensionInput,
+  options?: O,
+): Promise<AsyncResult<O>> {
   return invokeAsync(client, AddHostedServiceExtensionOperation, input, options) as Promise<AsyncResult<O>>;
 }

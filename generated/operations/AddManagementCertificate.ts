@@ -9,12 +9,12 @@ export type AddManagementCertificateInput = SubscriptionCertificate;
 
 /** What the runtime needs to send {@link addManagementCertificate} and read its response. */
 export const AddManagementCertificateOperation: OperationDescriptor<AddManagementCertificateInput, ResponseMetadata> = {
-name: 'AddManagementCertificate',
-method: 'POST',
-path: '/{subscriptionId}/certificates',
-params: [],
-request: { element: 'SubscriptionCertificate', model: () => SubscriptionCertificateShape },
-responses: [{ status: 200 }, { status: 201 }],
+  name: 'AddManagementCertificate',
+  method: 'POST',
+  path: '/{subscriptionId}/certificates',
+  params: [],
+  request: { element: 'SubscriptionCertificate', model: () => SubscriptionCertificateShape },
+  responses: [{ status: 200 }, { status: 201 }],
 };
 
 /**
@@ -22,6 +22,10 @@ responses: [{ status: 200 }, { status: 201 }],
  *
  * `POST /{subscriptionId}/certificates`
  */
-export function addManagementCertificate(client: ServiceClient, input: AddManagementCertificateInput, options?: RequestOptions): Promise<ResponseMetadata> {
+export function addManagementCertificate(
+  client: ServiceClient,
+  input: AddManagementCertificateInput,
+  options?: RequestOptions,
+): Promise<ResponseMetadata> {
   return invoke(client, AddManagementCertificateOperation, input, options);
 }

@@ -3,7 +3,10 @@ import type { ServiceClient, RequestOptions, ResponseMetadata } from '../../src/
 import type { AsyncRequestOptions, AsyncResult } from '../../src/client/async-result.js';
 import { invokeAsync } from '../../src/client/invoke.js';
 import type { OperationDescriptor } from '../../src/core/shapes.js';
-import { NetworkSecurityGroupReferenceShape, type NetworkSecurityGroupReference } from '../models/NetworkSecurityGroupReference.js';
+import {
+  NetworkSecurityGroupReferenceShape,
+  type NetworkSecurityGroupReference,
+} from '../models/NetworkSecurityGroupReference.js';
 
 /** Input of {@link addNetworkSecurityGroupToNetworkInterface}. */
 export interface AddNetworkSecurityGroupToNetworkInterfaceInput extends NetworkSecurityGroupReference {
@@ -18,15 +21,23 @@ export interface AddNetworkSecurityGroupToNetworkInterfaceInput extends NetworkS
 }
 
 /** What the runtime needs to send {@link addNetworkSecurityGroupToNetworkInterface} and read its response. */
-export const AddNetworkSecurityGroupToNetworkInterfaceOperation: OperationDescriptor<AddNetworkSecurityGroupToNetworkInterfaceInput, ResponseMetadata> = {
-name: 'AddNetworkSecurityGroupToNetworkInterface',
-method: 'POST',
-path: '/{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}/roles/{RoleName}/networkinterfaces/{NetworkInterfaceName}/networksecuritygroups',
-apiVersion: '2016-03-01',
-params: [{ name: 'ServiceName', in: 'path', type: 'string', required: true }, { name: 'DeploymentName', in: 'path', type: 'string', required: true }, { name: 'RoleName', in: 'path', type: 'string', required: true }, { name: 'NetworkInterfaceName', in: 'path', type: 'string', required: true }],
-request: { element: 'NetworkSecurityGroup', model: () => NetworkSecurityGroupReferenceShape },
-responses: [{ status: 202 }],
-async: {},
+export const AddNetworkSecurityGroupToNetworkInterfaceOperation: OperationDescriptor<
+  AddNetworkSecurityGroupToNetworkInterfaceInput,
+  ResponseMetadata
+> = {
+  name: 'AddNetworkSecurityGroupToNetworkInterface',
+  method: 'POST',
+  path: '/{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}/roles/{RoleName}/networkinterfaces/{NetworkInterfaceName}/networksecuritygroups',
+  apiVersion: '2016-03-01',
+  params: [
+    { name: 'ServiceName', in: 'path', type: 'string', required: true },
+    { name: 'DeploymentName', in: 'path', type: 'string', required: true },
+    { name: 'RoleName', in: 'path', type: 'string', required: true },
+    { name: 'NetworkInterfaceName', in: 'path', type: 'string', required: true },
+  ],
+  request: { element: 'NetworkSecurityGroup', model: () => NetworkSecurityGroupReferenceShape },
+  responses: [{ status: 202 }],
+  async: {},
 };
 
 /**
@@ -37,6 +48,12 @@ async: {},
  * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
  * `{ wait: true }` (or wait options) to resolve when it has finished.
  */
-export function addNetworkSecurityGroupToNetworkInterface<O extends AsyncRequestOptions = RequestOptions>(client: ServiceClient, input: AddNetworkSecurityGroupToNetworkInterfaceInput, options?: O): Promise<AsyncResult<O>> {
-  return invokeAsync(client, AddNetworkSecurityGroupToNetworkInterfaceOperation, input, options) as Promise<AsyncResult<O>>;
+export function addNetworkSecurityGroupToNetworkInterface<O extends AsyncRequestOptions = RequestOptions>(
+  client: ServiceClient,
+  input: AddNetworkSecurityGroupToNetworkInterfaceInput,
+  options?: O,
+): Promise<AsyncResult<O>> {
+  return invokeAsync(client, AddNetworkSecurityGroupToNetworkInterfaceOperation, input, options) as Promise<
+    AsyncResult<O>
+  >;
 }

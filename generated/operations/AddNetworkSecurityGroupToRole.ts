@@ -3,7 +3,10 @@ import type { ServiceClient, RequestOptions, ResponseMetadata } from '../../src/
 import type { AsyncRequestOptions, AsyncResult } from '../../src/client/async-result.js';
 import { invokeAsync } from '../../src/client/invoke.js';
 import type { OperationDescriptor } from '../../src/core/shapes.js';
-import { NetworkSecurityGroupReferenceShape, type NetworkSecurityGroupReference } from '../models/NetworkSecurityGroupReference.js';
+import {
+  NetworkSecurityGroupReferenceShape,
+  type NetworkSecurityGroupReference,
+} from '../models/NetworkSecurityGroupReference.js';
 
 /** Input of {@link addNetworkSecurityGroupToRole}. */
 export interface AddNetworkSecurityGroupToRoleInput extends NetworkSecurityGroupReference {
@@ -16,15 +19,22 @@ export interface AddNetworkSecurityGroupToRoleInput extends NetworkSecurityGroup
 }
 
 /** What the runtime needs to send {@link addNetworkSecurityGroupToRole} and read its response. */
-export const AddNetworkSecurityGroupToRoleOperation: OperationDescriptor<AddNetworkSecurityGroupToRoleInput, ResponseMetadata> = {
-name: 'AddNetworkSecurityGroupToRole',
-method: 'POST',
-path: '/{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}/roles/{RoleName}/networksecuritygroups',
-apiVersion: '2016-03-01',
-params: [{ name: 'ServiceName', in: 'path', type: 'string', required: true }, { name: 'DeploymentName', in: 'path', type: 'string', required: true }, { name: 'RoleName', in: 'path', type: 'string', required: true }],
-request: { element: 'NetworkSecurityGroup', model: () => NetworkSecurityGroupReferenceShape },
-responses: [{ status: 202 }],
-async: {},
+export const AddNetworkSecurityGroupToRoleOperation: OperationDescriptor<
+  AddNetworkSecurityGroupToRoleInput,
+  ResponseMetadata
+> = {
+  name: 'AddNetworkSecurityGroupToRole',
+  method: 'POST',
+  path: '/{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}/roles/{RoleName}/networksecuritygroups',
+  apiVersion: '2016-03-01',
+  params: [
+    { name: 'ServiceName', in: 'path', type: 'string', required: true },
+    { name: 'DeploymentName', in: 'path', type: 'string', required: true },
+    { name: 'RoleName', in: 'path', type: 'string', required: true },
+  ],
+  request: { element: 'NetworkSecurityGroup', model: () => NetworkSecurityGroupReferenceShape },
+  responses: [{ status: 202 }],
+  async: {},
 };
 
 /**
@@ -35,6 +45,10 @@ async: {},
  * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
  * `{ wait: true }` (or wait options) to resolve when it has finished.
  */
-export function addNetworkSecurityGroupToRole<O extends AsyncRequestOptions = RequestOptions>(client: ServiceClient, input: AddNetworkSecurityGroupToRoleInput, options?: O): Promise<AsyncResult<O>> {
+export function addNetworkSecurityGroupToRole<O extends AsyncRequestOptions = RequestOptions>(
+  client: ServiceClient,
+  input: AddNetworkSecurityGroupToRoleInput,
+  options?: O,
+): Promise<AsyncResult<O>> {
   return invokeAsync(client, AddNetworkSecurityGroupToRoleOperation, input, options) as Promise<AsyncResult<O>>;
 }

@@ -3,7 +3,10 @@ import type { ServiceClient, RequestOptions, ResponseMetadata } from '../../src/
 import type { AsyncRequestOptions, AsyncResult } from '../../src/client/async-result.js';
 import { invokeAsync } from '../../src/client/invoke.js';
 import type { OperationDescriptor } from '../../src/core/shapes.js';
-import { NetworkSecurityGroupReferenceShape, type NetworkSecurityGroupReference } from '../models/NetworkSecurityGroupReference.js';
+import {
+  NetworkSecurityGroupReferenceShape,
+  type NetworkSecurityGroupReference,
+} from '../models/NetworkSecurityGroupReference.js';
 
 /** Input of {@link addNetworkSecurityGroupToSubnet}. */
 export interface AddNetworkSecurityGroupToSubnetInput extends NetworkSecurityGroupReference {
@@ -14,14 +17,20 @@ export interface AddNetworkSecurityGroupToSubnetInput extends NetworkSecurityGro
 }
 
 /** What the runtime needs to send {@link addNetworkSecurityGroupToSubnet} and read its response. */
-export const AddNetworkSecurityGroupToSubnetOperation: OperationDescriptor<AddNetworkSecurityGroupToSubnetInput, ResponseMetadata> = {
-name: 'AddNetworkSecurityGroupToSubnet',
-method: 'POST',
-path: '/{subscriptionId}/services/networking/virtualnetwork/{VirtualNetworkName}/subnets/{SubnetName}/networksecuritygroups',
-params: [{ name: 'VirtualNetworkName', in: 'path', type: 'string', required: true }, { name: 'SubnetName', in: 'path', type: 'string', required: true }],
-request: { element: 'NetworkSecurityGroup', model: () => NetworkSecurityGroupReferenceShape },
-responses: [{ status: 202 }],
-async: {},
+export const AddNetworkSecurityGroupToSubnetOperation: OperationDescriptor<
+  AddNetworkSecurityGroupToSubnetInput,
+  ResponseMetadata
+> = {
+  name: 'AddNetworkSecurityGroupToSubnet',
+  method: 'POST',
+  path: '/{subscriptionId}/services/networking/virtualnetwork/{VirtualNetworkName}/subnets/{SubnetName}/networksecuritygroups',
+  params: [
+    { name: 'VirtualNetworkName', in: 'path', type: 'string', required: true },
+    { name: 'SubnetName', in: 'path', type: 'string', required: true },
+  ],
+  request: { element: 'NetworkSecurityGroup', model: () => NetworkSecurityGroupReferenceShape },
+  responses: [{ status: 202 }],
+  async: {},
 };
 
 /**
@@ -32,6 +41,10 @@ async: {},
  * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
  * `{ wait: true }` (or wait options) to resolve when it has finished.
  */
-export function addNetworkSecurityGroupToSubnet<O extends AsyncRequestOptions = RequestOptions>(client: ServiceClient, input: AddNetworkSecurityGroupToSubnetInput, options?: O): Promise<AsyncResult<O>> {
+export function addNetworkSecurityGroupToSubnet<O extends AsyncRequestOptions = RequestOptions>(
+  client: ServiceClient,
+  input: AddNetworkSecurityGroupToSubnetInput,
+  options?: O,
+): Promise<AsyncResult<O>> {
   return invokeAsync(client, AddNetworkSecurityGroupToSubnetOperation, input, options) as Promise<AsyncResult<O>>;
 }

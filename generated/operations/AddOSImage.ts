@@ -9,12 +9,12 @@ export type AddOSImageInput = OSImage;
 
 /** What the runtime needs to send {@link addOSImage} and read its response. */
 export const AddOSImageOperation: OperationDescriptor<AddOSImageInput, OSImage> = {
-name: 'AddOSImage',
-method: 'POST',
-path: '/{subscriptionId}/services/images',
-params: [],
-request: { element: 'OSImage', model: () => OSImageShape },
-responses: [{ status: 200, body: { element: 'OSImage', model: () => OSImageShape } }],
+  name: 'AddOSImage',
+  method: 'POST',
+  path: '/{subscriptionId}/services/images',
+  params: [],
+  request: { element: 'OSImage', model: () => OSImageShape },
+  responses: [{ status: 200, body: { element: 'OSImage', model: () => OSImageShape } }],
 };
 
 /**

@@ -15,13 +15,16 @@ export interface AddRoleInput extends Role {
 
 /** What the runtime needs to send {@link addRole} and read its response. */
 export const AddRoleOperation: OperationDescriptor<AddRoleInput, ResponseMetadata> = {
-name: 'AddRole',
-method: 'POST',
-path: '/{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}/roles',
-params: [{ name: 'ServiceName', in: 'path', type: 'string', required: true }, { name: 'DeploymentName', in: 'path', type: 'string', required: true }],
-request: { element: 'PersistentVMRole', model: () => RoleShape },
-responses: [{ status: 202 }],
-async: {},
+  name: 'AddRole',
+  method: 'POST',
+  path: '/{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}/roles',
+  params: [
+    { name: 'ServiceName', in: 'path', type: 'string', required: true },
+    { name: 'DeploymentName', in: 'path', type: 'string', required: true },
+  ],
+  request: { element: 'PersistentVMRole', model: () => RoleShape },
+  responses: [{ status: 202 }],
+  async: {},
 };
 
 /**
@@ -32,6 +35,10 @@ async: {},
  * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
  * `{ wait: true }` (or wait options) to resolve when it has finished.
  */
-export function addRole<O extends AsyncRequestOptions = RequestOptions>(client: ServiceClient, input: AddRoleInput, options?: O): Promise<AsyncResult<O>> {
+export function addRole<O extends AsyncRequestOptions = RequestOptions>(
+  client: ServiceClient,
+  input: AddRoleInput,
+  options?: O,
+): Promise<AsyncResult<O>> {
   return invokeAsync(client, AddRoleOperation, input, options) as Promise<AsyncResult<O>>;
 }

@@ -15,14 +15,17 @@ export interface AddRouteTableToSubnetInput extends RouteTableAssociation {
 
 /** What the runtime needs to send {@link addRouteTableToSubnet} and read its response. */
 export const AddRouteTableToSubnetOperation: OperationDescriptor<AddRouteTableToSubnetInput, ResponseMetadata> = {
-name: 'AddRouteTableToSubnet',
-method: 'POST',
-path: '/{subscriptionId}/services/networking/virtualnetwork/{VirtualNetworkName}/subnets/{SubnetName}/routetables',
-apiVersion: '2016-03-01',
-params: [{ name: 'VirtualNetworkName', in: 'path', type: 'string', required: true }, { name: 'SubnetName', in: 'path', type: 'string', required: true }],
-request: { element: 'RouteTableAssociation', model: () => RouteTableAssociationShape },
-responses: [{ status: 202 }],
-async: {},
+  name: 'AddRouteTableToSubnet',
+  method: 'POST',
+  path: '/{subscriptionId}/services/networking/virtualnetwork/{VirtualNetworkName}/subnets/{SubnetName}/routetables',
+  apiVersion: '2016-03-01',
+  params: [
+    { name: 'VirtualNetworkName', in: 'path', type: 'string', required: true },
+    { name: 'SubnetName', in: 'path', type: 'string', required: true },
+  ],
+  request: { element: 'RouteTableAssociation', model: () => RouteTableAssociationShape },
+  responses: [{ status: 202 }],
+  async: {},
 };
 
 /**
@@ -33,6 +36,10 @@ async: {},
  * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
  * `{ wait: true }` (or wait options) to resolve when it has finished.
  */
-export function addRouteTableToSubnet<O extends AsyncRequestOptions = RequestOptions>(client: ServiceClient, input: AddRouteTableToSubnetInput, options?: O): Promise<AsyncResult<O>> {
+export function addRouteTableToSubnet<O extends AsyncRequestOptions = RequestOptions>(
+  client: ServiceClient,
+  input: AddRouteTableToSubnetInput,
+  options?: O,
+): Promise<AsyncResult<O>> {
   return invokeAsync(client, AddRouteTableToSubnetOperation, input, options) as Promise<AsyncResult<O>>;
 }

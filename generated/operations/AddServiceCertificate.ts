@@ -13,13 +13,13 @@ export interface AddServiceCertificateInput extends CertificateFile {
 
 /** What the runtime needs to send {@link addServiceCertificate} and read its response. */
 export const AddServiceCertificateOperation: OperationDescriptor<AddServiceCertificateInput, ResponseMetadata> = {
-name: 'AddServiceCertificate',
-method: 'POST',
-path: '/{subscriptionId}/services/hostedservices/{ServiceName}/certificates',
-params: [{ name: 'ServiceName', in: 'path', type: 'string', required: true }],
-request: { element: 'CertificateFile', model: () => CertificateFileShape },
-responses: [{ status: 202 }],
-async: {},
+  name: 'AddServiceCertificate',
+  method: 'POST',
+  path: '/{subscriptionId}/services/hostedservices/{ServiceName}/certificates',
+  params: [{ name: 'ServiceName', in: 'path', type: 'string', required: true }],
+  request: { element: 'CertificateFile', model: () => CertificateFileShape },
+  responses: [{ status: 202 }],
+  async: {},
 };
 
 /**
@@ -30,6 +30,10 @@ async: {},
  * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
  * `{ wait: true }` (or wait options) to resolve when it has finished.
  */
-export function addServiceCertificate<O extends AsyncRequestOptions = RequestOptions>(client: ServiceClient, input: AddServiceCertificateInput, options?: O): Promise<AsyncResult<O>> {
+export function addServiceCertificate<O extends AsyncRequestOptions = RequestOptions>(
+  client: ServiceClient,
+  input: AddServiceCertificateInput,
+  options?: O,
+): Promise<AsyncResult<O>> {
   return invokeAsync(client, AddServiceCertificateOperation, input, options) as Promise<AsyncResult<O>>;
 }

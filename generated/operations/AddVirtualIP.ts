@@ -16,13 +16,17 @@ export interface AddVirtualIPInput {
 
 /** What the runtime needs to send {@link addVirtualIP} and read its response. */
 export const AddVirtualIPOperation: OperationDescriptor<AddVirtualIPInput, ResponseMetadata> = {
-name: 'AddVirtualIP',
-method: 'POST',
-path: '/{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}/{VirtualIPName}',
-apiVersion: '2016-03-01',
-params: [{ name: 'ServiceName', in: 'path', type: 'string', required: true }, { name: 'DeploymentName', in: 'path', type: 'string', required: true }, { name: 'VirtualIPName', in: 'path', type: 'string', required: true }],
-responses: [{ status: 202 }],
-async: {},
+  name: 'AddVirtualIP',
+  method: 'POST',
+  path: '/{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}/{VirtualIPName}',
+  apiVersion: '2016-03-01',
+  params: [
+    { name: 'ServiceName', in: 'path', type: 'string', required: true },
+    { name: 'DeploymentName', in: 'path', type: 'string', required: true },
+    { name: 'VirtualIPName', in: 'path', type: 'string', required: true },
+  ],
+  responses: [{ status: 202 }],
+  async: {},
 };
 
 /**
@@ -33,6 +37,10 @@ async: {},
  * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
  * `{ wait: true }` (or wait options) to resolve when it has finished.
  */
-export function addVirtualIP<O extends AsyncRequestOptions = RequestOptions>(client: ServiceClient, input: AddVirtualIPInput, options?: O): Promise<AsyncResult<O>> {
+export function addVirtualIP<O extends AsyncRequestOptions = RequestOptions>(
+  client: ServiceClient,
+  input: AddVirtualIPInput,
+  options?: O,
+): Promise<AsyncResult<O>> {
   return invokeAsync(client, AddVirtualIPOperation, input, options) as Promise<AsyncResult<O>>;
 }

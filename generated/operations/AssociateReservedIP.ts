@@ -13,14 +13,14 @@ export interface AssociateReservedIPInput extends ReservedIPAssociation {
 
 /** What the runtime needs to send {@link associateReservedIP} and read its response. */
 export const AssociateReservedIPOperation: OperationDescriptor<AssociateReservedIPInput, ResponseMetadata> = {
-name: 'AssociateReservedIP',
-method: 'POST',
-path: '/{subscriptionId}/services/networking/reservedips/{ReservedIPName}/operations/associate',
-apiVersion: '2015-02-01',
-params: [{ name: 'ReservedIPName', in: 'path', type: 'string', required: true }],
-request: { element: 'ReservedIPAssociation', model: () => ReservedIPAssociationShape },
-responses: [{ status: 202 }],
-async: {},
+  name: 'AssociateReservedIP',
+  method: 'POST',
+  path: '/{subscriptionId}/services/networking/reservedips/{ReservedIPName}/operations/associate',
+  apiVersion: '2015-02-01',
+  params: [{ name: 'ReservedIPName', in: 'path', type: 'string', required: true }],
+  request: { element: 'ReservedIPAssociation', model: () => ReservedIPAssociationShape },
+  responses: [{ status: 202 }],
+  async: {},
 };
 
 /**
@@ -31,6 +31,10 @@ async: {},
  * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
  * `{ wait: true }` (or wait options) to resolve when it has finished.
  */
-export function associateReservedIP<O extends AsyncRequestOptions = RequestOptions>(client: ServiceClient, input: AssociateReservedIPInput, options?: O): Promise<AsyncResult<O>> {
+export function associateReservedIP<O extends AsyncRequestOptions = RequestOptions>(
+  client: ServiceClient,
+  input: AssociateReservedIPInput,
+  options?: O,
+): Promise<AsyncResult<O>> {
   return invokeAsync(client, AssociateReservedIPOperation, input, options) as Promise<AsyncResult<O>>;
 }

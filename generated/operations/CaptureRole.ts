@@ -17,13 +17,17 @@ export interface CaptureRoleInput extends CaptureRoleOperationBody {
 
 /** What the runtime needs to send {@link captureRole} and read its response. */
 export const CaptureRoleOperation: OperationDescriptor<CaptureRoleInput, ResponseMetadata> = {
-name: 'CaptureRole',
-method: 'POST',
-path: '/{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}/roleinstances/{RoleInstanceName}/Operations',
-params: [{ name: 'ServiceName', in: 'path', type: 'string', required: true }, { name: 'DeploymentName', in: 'path', type: 'string', required: true }, { name: 'RoleInstanceName', in: 'path', type: 'string', required: true }],
-request: { element: 'CaptureRoleOperation', model: () => CaptureRoleOperationBodyShape },
-responses: [{ status: 202 }],
-async: {},
+  name: 'CaptureRole',
+  method: 'POST',
+  path: '/{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}/roleinstances/{RoleInstanceName}/Operations',
+  params: [
+    { name: 'ServiceName', in: 'path', type: 'string', required: true },
+    { name: 'DeploymentName', in: 'path', type: 'string', required: true },
+    { name: 'RoleInstanceName', in: 'path', type: 'string', required: true },
+  ],
+  request: { element: 'CaptureRoleOperation', model: () => CaptureRoleOperationBodyShape },
+  responses: [{ status: 202 }],
+  async: {},
 };
 
 /**
@@ -34,6 +38,10 @@ async: {},
  * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
  * `{ wait: true }` (or wait options) to resolve when it has finished.
  */
-export function captureRole<O extends AsyncRequestOptions = RequestOptions>(client: ServiceClient, input: CaptureRoleInput, options?: O): Promise<AsyncResult<O>> {
+export function captureRole<O extends AsyncRequestOptions = RequestOptions>(
+  client: ServiceClient,
+  input: CaptureRoleInput,
+  options?: O,
+): Promise<AsyncResult<O>> {
   return invokeAsync(client, CaptureRoleOperation, input, options) as Promise<AsyncResult<O>>;
 }

@@ -3,7 +3,10 @@ import type { ServiceClient, RequestOptions, ResponseMetadata } from '../../src/
 import type { AsyncRequestOptions, AsyncResult } from '../../src/client/async-result.js';
 import { invokeAsync } from '../../src/client/invoke.js';
 import type { OperationDescriptor } from '../../src/core/shapes.js';
-import { CaptureRoleAsVMImageOperationShape, type CaptureRoleAsVMImageOperation } from '../models/CaptureRoleAsVMImageOperation.js';
+import {
+  CaptureRoleAsVMImageOperationShape,
+  type CaptureRoleAsVMImageOperation,
+} from '../models/CaptureRoleAsVMImageOperation.js';
 
 /** Input of {@link captureVMImage}. */
 export interface CaptureVMImageInput extends CaptureRoleAsVMImageOperation {
@@ -17,13 +20,17 @@ export interface CaptureVMImageInput extends CaptureRoleAsVMImageOperation {
 
 /** What the runtime needs to send {@link captureVMImage} and read its response. */
 export const CaptureVMImageOperation: OperationDescriptor<CaptureVMImageInput, ResponseMetadata> = {
-name: 'CaptureVMImage',
-method: 'POST',
-path: '/{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}/roleinstances/{RoleInstanceName}/Operations',
-params: [{ name: 'ServiceName', in: 'path', type: 'string', required: true }, { name: 'DeploymentName', in: 'path', type: 'string', required: true }, { name: 'RoleInstanceName', in: 'path', type: 'string', required: true }],
-request: { element: 'CaptureRoleAsVMImageOperation', model: () => CaptureRoleAsVMImageOperationShape },
-responses: [{ status: 202 }],
-async: {},
+  name: 'CaptureVMImage',
+  method: 'POST',
+  path: '/{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}/roleinstances/{RoleInstanceName}/Operations',
+  params: [
+    { name: 'ServiceName', in: 'path', type: 'string', required: true },
+    { name: 'DeploymentName', in: 'path', type: 'string', required: true },
+    { name: 'RoleInstanceName', in: 'path', type: 'string', required: true },
+  ],
+  request: { element: 'CaptureRoleAsVMImageOperation', model: () => CaptureRoleAsVMImageOperationShape },
+  responses: [{ status: 202 }],
+  async: {},
 };
 
 /**
@@ -34,6 +41,10 @@ async: {},
  * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
  * `{ wait: true }` (or wait options) to resolve when it has finished.
  */
-export function captureVMImage<O extends AsyncRequestOptions = RequestOptions>(client: ServiceClient, input: CaptureVMImageInput, options?: O): Promise<AsyncResult<O>> {
+export function captureVMImage<O extends AsyncRequestOptions = RequestOptions>(
+  client: ServiceClient,
+  input: CaptureVMImageInput,
+  options?: O,
+): Promise<AsyncResult<O>> {
   return invokeAsync(client, CaptureVMImageOperation, input, options) as Promise<AsyncResult<O>>;
 }

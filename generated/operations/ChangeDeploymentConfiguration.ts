@@ -14,15 +14,21 @@ export interface ChangeDeploymentConfigurationInput extends ChangeConfiguration 
 }
 
 /** What the runtime needs to send {@link changeDeploymentConfiguration} and read its response. */
-export const ChangeDeploymentConfigurationOperation: OperationDescriptor<ChangeDeploymentConfigurationInput, ResponseMetadata> = {
-name: 'ChangeDeploymentConfiguration',
-method: 'POST',
-path: '/{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}',
-fixedQuery: { comp: 'config' },
-params: [{ name: 'ServiceName', in: 'path', type: 'string', required: true }, { name: 'DeploymentName', in: 'path', type: 'string', required: true }],
-request: { element: 'ChangeConfiguration', model: () => ChangeConfigurationShape },
-responses: [{ status: 202 }],
-async: {},
+export const ChangeDeploymentConfigurationOperation: OperationDescriptor<
+  ChangeDeploymentConfigurationInput,
+  ResponseMetadata
+> = {
+  name: 'ChangeDeploymentConfiguration',
+  method: 'POST',
+  path: '/{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}',
+  fixedQuery: { comp: 'config' },
+  params: [
+    { name: 'ServiceName', in: 'path', type: 'string', required: true },
+    { name: 'DeploymentName', in: 'path', type: 'string', required: true },
+  ],
+  request: { element: 'ChangeConfiguration', model: () => ChangeConfigurationShape },
+  responses: [{ status: 202 }],
+  async: {},
 };
 
 /**
@@ -33,6 +39,10 @@ async: {},
  * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
  * `{ wait: true }` (or wait options) to resolve when it has finished.
  */
-export function changeDeploymentConfiguration<O extends AsyncRequestOptions = RequestOptions>(client: ServiceClient, input: ChangeDeploymentConfigurationInput, options?: O): Promise<AsyncResult<O>> {
+export function changeDeploymentConfiguration<O extends AsyncRequestOptions = RequestOptions>(
+  client: ServiceClient,
+  input: ChangeDeploymentConfigurationInput,
+  options?: O,
+): Promise<AsyncResult<O>> {
   return invokeAsync(client, ChangeDeploymentConfigurationOperation, input, options) as Promise<AsyncResult<O>>;
 }

@@ -14,15 +14,21 @@ export interface ChangeDeploymentConfigurationBySlotInput extends ChangeConfigur
 }
 
 /** What the runtime needs to send {@link changeDeploymentConfigurationBySlot} and read its response. */
-export const ChangeDeploymentConfigurationBySlotOperation: OperationDescriptor<ChangeDeploymentConfigurationBySlotInput, ResponseMetadata> = {
-name: 'ChangeDeploymentConfigurationBySlot',
-method: 'POST',
-path: '/{subscriptionId}/services/hostedservices/{ServiceName}/deploymentslots/{DeploymentSlot}',
-fixedQuery: { comp: 'config' },
-params: [{ name: 'ServiceName', in: 'path', type: 'string', required: true }, { name: 'DeploymentSlot', in: 'path', type: 'string', enum: ['Staging', 'Production'], required: true }],
-request: { element: 'ChangeConfiguration', model: () => ChangeConfigurationShape },
-responses: [{ status: 202 }],
-async: {},
+export const ChangeDeploymentConfigurationBySlotOperation: OperationDescriptor<
+  ChangeDeploymentConfigurationBySlotInput,
+  ResponseMetadata
+> = {
+  name: 'ChangeDeploymentConfigurationBySlot',
+  method: 'POST',
+  path: '/{subscriptionId}/services/hostedservices/{ServiceName}/deploymentslots/{DeploymentSlot}',
+  fixedQuery: { comp: 'config' },
+  params: [
+    { name: 'ServiceName', in: 'path', type: 'string', required: true },
+    { name: 'DeploymentSlot', in: 'path', type: 'string', enum: ['Staging', 'Production'], required: true },
+  ],
+  request: { element: 'ChangeConfiguration', model: () => ChangeConfigurationShape },
+  responses: [{ status: 202 }],
+  async: {},
 };
 
 /**
@@ -33,6 +39,10 @@ async: {},
  * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
  * `{ wait: true }` (or wait options) to resolve when it has finished.
  */
-export function changeDeploymentConfigurationBySlot<O extends AsyncRequestOptions = RequestOptions>(client: ServiceClient, input: ChangeDeploymentConfigurationBySlotInput, options?: O): Promise<AsyncResult<O>> {
+export function changeDeploymentConfigurationBySlot<O extends AsyncRequestOptions = RequestOptions>(
+  client: ServiceClient,
+  input: ChangeDeploymentConfigurationBySlotInput,
+  options?: O,
+): Promise<AsyncResult<O>> {
   return invokeAsync(client, ChangeDeploymentConfigurationBySlotOperation, input, options) as Promise<AsyncResult<O>>;
 }

@@ -11,12 +11,15 @@ export interface CheckHostedServiceNameAvailabilityInput {
 }
 
 /** What the runtime needs to send {@link checkHostedServiceNameAvailability} and read its response. */
-export const CheckHostedServiceNameAvailabilityOperation: OperationDescriptor<CheckHostedServiceNameAvailabilityInput, AvailabilityResponse> = {
-name: 'CheckHostedServiceNameAvailability',
-method: 'GET',
-path: '/{subscriptionId}/services/hostedservices/operations/isavailable/{ServiceName}',
-params: [{ name: 'ServiceName', in: 'path', type: 'string', required: true }],
-responses: [{ status: 200, body: { element: 'AvailabilityResponse', model: () => AvailabilityResponseShape } }],
+export const CheckHostedServiceNameAvailabilityOperation: OperationDescriptor<
+  CheckHostedServiceNameAvailabilityInput,
+  AvailabilityResponse
+> = {
+  name: 'CheckHostedServiceNameAvailability',
+  method: 'GET',
+  path: '/{subscriptionId}/services/hostedservices/operations/isavailable/{ServiceName}',
+  params: [{ name: 'ServiceName', in: 'path', type: 'string', required: true }],
+  responses: [{ status: 200, body: { element: 'AvailabilityResponse', model: () => AvailabilityResponseShape } }],
 };
 
 /**
@@ -24,6 +27,10 @@ responses: [{ status: 200, body: { element: 'AvailabilityResponse', model: () =>
  *
  * `GET /{subscriptionId}/services/hostedservices/operations/isavailable/{ServiceName}`
  */
-export function checkHostedServiceNameAvailability(client: ServiceClient, input: CheckHostedServiceNameAvailabilityInput, options?: RequestOptions): Promise<AvailabilityResponse> {
+export function checkHostedServiceNameAvailability(
+  client: ServiceClient,
+  input: CheckHostedServiceNameAvailabilityInput,
+  options?: RequestOptions,
+): Promise<AvailabilityResponse> {
   return invoke(client, CheckHostedServiceNameAvailabilityOperation, input, options);
 }

@@ -2,7 +2,10 @@
 import type { ServiceClient, RequestOptions } from '../../src/client/client.js';
 import { invoke } from '../../src/client/invoke.js';
 import type { OperationDescriptor } from '../../src/core/shapes.js';
-import { AddressAvailabilityResponseShape, type AddressAvailabilityResponse } from '../models/AddressAvailabilityResponse.js';
+import {
+  AddressAvailabilityResponseShape,
+  type AddressAvailabilityResponse,
+} from '../models/AddressAvailabilityResponse.js';
 
 /** Input of {@link checkStaticIPAvailability}. */
 export interface CheckStaticIPAvailabilityInput {
@@ -13,14 +16,22 @@ export interface CheckStaticIPAvailabilityInput {
 }
 
 /** What the runtime needs to send {@link checkStaticIPAvailability} and read its response. */
-export const CheckStaticIPAvailabilityOperation: OperationDescriptor<CheckStaticIPAvailabilityInput, AddressAvailabilityResponse> = {
-name: 'CheckStaticIPAvailability',
-method: 'GET',
-path: '/{subscriptionId}/services/networking/{NetworkName}',
-apiVersion: '2016-03-01',
-fixedQuery: { op: 'checkavailability' },
-params: [{ name: 'NetworkName', in: 'path', type: 'string', required: true }, { name: 'Address', in: 'query', wireName: 'address', type: 'string', required: true }],
-responses: [{ status: 200, body: { element: 'AddressAvailabilityResponse', model: () => AddressAvailabilityResponseShape } }],
+export const CheckStaticIPAvailabilityOperation: OperationDescriptor<
+  CheckStaticIPAvailabilityInput,
+  AddressAvailabilityResponse
+> = {
+  name: 'CheckStaticIPAvailability',
+  method: 'GET',
+  path: '/{subscriptionId}/services/networking/{NetworkName}',
+  apiVersion: '2016-03-01',
+  fixedQuery: { op: 'checkavailability' },
+  params: [
+    { name: 'NetworkName', in: 'path', type: 'string', required: true },
+    { name: 'Address', in: 'query', wireName: 'address', type: 'string', required: true },
+  ],
+  responses: [
+    { status: 200, body: { element: 'AddressAvailabilityResponse', model: () => AddressAvailabilityResponseShape } },
+  ],
 };
 
 /**
@@ -28,6 +39,10 @@ responses: [{ status: 200, body: { element: 'AddressAvailabilityResponse', model
  *
  * `GET /{subscriptionId}/services/networking/{NetworkName}` with `?op=checkavailability`
  */
-export function checkStaticIPAvailability(client: ServiceClient, input: CheckStaticIPAvailabilityInput, options?: RequestOptions): Promise<AddressAvailabilityResponse> {
+export function checkStaticIPAvailability(
+  client: ServiceClient,
+  input: CheckStaticIPAvailabilityInput,
+  options?: RequestOptions,
+): Promise<AddressAvailabilityResponse> {
   return invoke(client, CheckStaticIPAvailabilityOperation, input, options);
 }

@@ -11,12 +11,15 @@ export interface CheckStorageAccountNameAvailabilityInput {
 }
 
 /** What the runtime needs to send {@link checkStorageAccountNameAvailability} and read its response. */
-export const CheckStorageAccountNameAvailabilityOperation: OperationDescriptor<CheckStorageAccountNameAvailabilityInput, AvailabilityResponse> = {
-name: 'CheckStorageAccountNameAvailability',
-method: 'GET',
-path: '/{subscriptionId}/services/storageservices/operations/isavailable/{AccountName}',
-params: [{ name: 'AccountName', in: 'path', type: 'string', required: true }],
-responses: [{ status: 200, body: { element: 'AvailabilityResponse', model: () => AvailabilityResponseShape } }],
+export const CheckStorageAccountNameAvailabilityOperation: OperationDescriptor<
+  CheckStorageAccountNameAvailabilityInput,
+  AvailabilityResponse
+> = {
+  name: 'CheckStorageAccountNameAvailability',
+  method: 'GET',
+  path: '/{subscriptionId}/services/storageservices/operations/isavailable/{AccountName}',
+  params: [{ name: 'AccountName', in: 'path', type: 'string', required: true }],
+  responses: [{ status: 200, body: { element: 'AvailabilityResponse', model: () => AvailabilityResponseShape } }],
 };
 
 /**
@@ -24,6 +27,10 @@ responses: [{ status: 200, body: { element: 'AvailabilityResponse', model: () =>
  *
  * `GET /{subscriptionId}/services/storageservices/operations/isavailable/{AccountName}`
  */
-export function checkStorageAccountNameAvailability(client: ServiceClient, input: CheckStorageAccountNameAvailabilityInput, options?: RequestOptions): Promise<AvailabilityResponse> {
+export function checkStorageAccountNameAvailability(
+  client: ServiceClient,
+  input: CheckStorageAccountNameAvailabilityInput,
+  options?: RequestOptions,
+): Promise<AvailabilityResponse> {
   return invoke(client, CheckStorageAccountNameAvailabilityOperation, input, options);
 }

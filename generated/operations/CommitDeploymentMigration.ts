@@ -13,16 +13,20 @@ export interface CommitDeploymentMigrationInput {
 }
 
 /** What the runtime needs to send {@link commitDeploymentMigration} and read its response. */
-export const CommitDeploymentMigrationOperation: OperationDescriptor<CommitDeploymentMigrationInput, ResponseMetadata> = {
-name: 'CommitDeploymentMigration',
-method: 'POST',
-path: '/{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}/migration',
-apiVersion: '2016-06-01',
-fixedQuery: { comp: 'commit' },
-params: [{ name: 'ServiceName', in: 'path', type: 'string', required: true }, { name: 'DeploymentName', in: 'path', type: 'string', required: true }],
-responses: [{ status: 202 }],
-async: {},
-};
+export const CommitDeploymentMigrationOperation: OperationDescriptor<CommitDeploymentMigrationInput, ResponseMetadata> =
+  {
+    name: 'CommitDeploymentMigration',
+    method: 'POST',
+    path: '/{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}/migration',
+    apiVersion: '2016-06-01',
+    fixedQuery: { comp: 'commit' },
+    params: [
+      { name: 'ServiceName', in: 'path', type: 'string', required: true },
+      { name: 'DeploymentName', in: 'path', type: 'string', required: true },
+    ],
+    responses: [{ status: 202 }],
+    async: {},
+  };
 
 /**
  * Commits a prepared migration of a deployment to Azure Resource Manager.
@@ -32,6 +36,10 @@ async: {},
  * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
  * `{ wait: true }` (or wait options) to resolve when it has finished.
  */
-export function commitDeploymentMigration<O extends AsyncRequestOptions = RequestOptions>(client: ServiceClient, input: CommitDeploymentMigrationInput, options?: O): Promise<AsyncResult<O>> {
+export function commitDeploymentMigration<O extends AsyncRequestOptions = RequestOptions>(
+  client: ServiceClient,
+  input: CommitDeploymentMigrationInput,
+  options?: O,
+): Promise<AsyncResult<O>> {
   return invokeAsync(client, CommitDeploymentMigrationOperation, input, options) as Promise<AsyncResult<O>>;
 }

@@ -11,15 +11,18 @@ export interface CommitStorageAccountMigrationInput {
 }
 
 /** What the runtime needs to send {@link commitStorageAccountMigration} and read its response. */
-export const CommitStorageAccountMigrationOperation: OperationDescriptor<CommitStorageAccountMigrationInput, ResponseMetadata> = {
-name: 'CommitStorageAccountMigration',
-method: 'POST',
-path: '/{subscriptionId}/services/storageservices/{ServiceName}/migration',
-apiVersion: '2016-03-01',
-fixedQuery: { comp: 'commit' },
-params: [{ name: 'ServiceName', in: 'path', type: 'string', required: true }],
-responses: [{ status: 202 }],
-async: {},
+export const CommitStorageAccountMigrationOperation: OperationDescriptor<
+  CommitStorageAccountMigrationInput,
+  ResponseMetadata
+> = {
+  name: 'CommitStorageAccountMigration',
+  method: 'POST',
+  path: '/{subscriptionId}/services/storageservices/{ServiceName}/migration',
+  apiVersion: '2016-03-01',
+  fixedQuery: { comp: 'commit' },
+  params: [{ name: 'ServiceName', in: 'path', type: 'string', required: true }],
+  responses: [{ status: 202 }],
+  async: {},
 };
 
 /**
@@ -30,6 +33,10 @@ async: {},
  * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
  * `{ wait: true }` (or wait options) to resolve when it has finished.
  */
-export function commitStorageAccountMigration<O extends AsyncRequestOptions = RequestOptions>(client: ServiceClient, input: CommitStorageAccountMigrationInput, options?: O): Promise<AsyncResult<O>> {
+export function commitStorageAccountMigration<O extends AsyncRequestOptions = RequestOptions>(
+  client: ServiceClient,
+  input: CommitStorageAccountMigrationInput,
+  options?: O,
+): Promise<AsyncResult<O>> {
   return invokeAsync(client, CommitStorageAccountMigrationOperation, input, options) as Promise<AsyncResult<O>>;
 }

@@ -11,15 +11,18 @@ export interface CommitVirtualNetworkMigrationInput {
 }
 
 /** What the runtime needs to send {@link commitVirtualNetworkMigration} and read its response. */
-export const CommitVirtualNetworkMigrationOperation: OperationDescriptor<CommitVirtualNetworkMigrationInput, ResponseMetadata> = {
-name: 'CommitVirtualNetworkMigration',
-method: 'POST',
-path: '/{subscriptionId}/services/networking/virtualnetwork/{VirtualNetworkName}/migration',
-apiVersion: '2016-03-01',
-fixedQuery: { comp: 'commit' },
-params: [{ name: 'VirtualNetworkName', in: 'path', type: 'string', required: true }],
-responses: [{ status: 202 }],
-async: {},
+export const CommitVirtualNetworkMigrationOperation: OperationDescriptor<
+  CommitVirtualNetworkMigrationInput,
+  ResponseMetadata
+> = {
+  name: 'CommitVirtualNetworkMigration',
+  method: 'POST',
+  path: '/{subscriptionId}/services/networking/virtualnetwork/{VirtualNetworkName}/migration',
+  apiVersion: '2016-03-01',
+  fixedQuery: { comp: 'commit' },
+  params: [{ name: 'VirtualNetworkName', in: 'path', type: 'string', required: true }],
+  responses: [{ status: 202 }],
+  async: {},
 };
 
 /**
@@ -30,6 +33,10 @@ async: {},
  * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
  * `{ wait: true }` (or wait options) to resolve when it has finished.
  */
-export function commitVirtualNetworkMigration<O extends AsyncRequestOptions = RequestOptions>(client: ServiceClient, input: CommitVirtualNetworkMigrationInput, options?: O): Promise<AsyncResult<O>> {
+export function commitVirtualNetworkMigration<O extends AsyncRequestOptions = RequestOptions>(
+  client: ServiceClient,
+  input: CommitVirtualNetworkMigrationInput,
+  options?: O,
+): Promise<AsyncResult<O>> {
   return invokeAsync(client, CommitVirtualNetworkMigrationOperation, input, options) as Promise<AsyncResult<O>>;
 }

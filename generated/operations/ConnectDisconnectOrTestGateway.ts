@@ -3,7 +3,10 @@ import type { ServiceClient, RequestOptions } from '../../src/client/client.js';
 import type { AsyncRequestOptions, AsyncResult } from '../../src/client/async-result.js';
 import { invokeAsync } from '../../src/client/invoke.js';
 import type { OperationDescriptor } from '../../src/core/shapes.js';
-import { GatewayOperationAsyncResponseShape, type GatewayOperationAsyncResponse } from '../models/GatewayOperationAsyncResponse.js';
+import {
+  GatewayOperationAsyncResponseShape,
+  type GatewayOperationAsyncResponse,
+} from '../models/GatewayOperationAsyncResponse.js';
 import { UpdateConnectionShape, type UpdateConnection } from '../models/UpdateConnection.js';
 import { GetGatewayOperationStatusOperation } from './GetGatewayOperationStatus.js';
 
@@ -16,15 +19,26 @@ export interface ConnectDisconnectOrTestGatewayInput extends UpdateConnection {
 }
 
 /** What the runtime needs to send {@link connectDisconnectOrTestGateway} and read its response. */
-export const ConnectDisconnectOrTestGatewayOperation: OperationDescriptor<ConnectDisconnectOrTestGatewayInput, GatewayOperationAsyncResponse> = {
-name: 'ConnectDisconnectOrTestGateway',
-method: 'PUT',
-path: '/{subscriptionId}/services/networking/{NetworkName}/gateway/connection/{LocalNetworkName}',
-apiVersion: '2016-03-01',
-params: [{ name: 'NetworkName', in: 'path', type: 'string', required: true }, { name: 'LocalNetworkName', in: 'path', type: 'string', required: true }],
-request: { element: 'UpdateConnection', model: () => UpdateConnectionShape },
-responses: [{ status: 202, body: { element: 'GatewayOperationAsyncResponse', model: () => GatewayOperationAsyncResponseShape } }],
-async: { poll: () => GetGatewayOperationStatusOperation, idFromBody: 'ID' },
+export const ConnectDisconnectOrTestGatewayOperation: OperationDescriptor<
+  ConnectDisconnectOrTestGatewayInput,
+  GatewayOperationAsyncResponse
+> = {
+  name: 'ConnectDisconnectOrTestGateway',
+  method: 'PUT',
+  path: '/{subscriptionId}/services/networking/{NetworkName}/gateway/connection/{LocalNetworkName}',
+  apiVersion: '2016-03-01',
+  params: [
+    { name: 'NetworkName', in: 'path', type: 'string', required: true },
+    { name: 'LocalNetworkName', in: 'path', type: 'string', required: true },
+  ],
+  request: { element: 'UpdateConnection', model: () => UpdateConnectionShape },
+  responses: [
+    {
+      status: 202,
+      body: { element: 'GatewayOperationAsyncResponse', model: () => GatewayOperationAsyncResponseShape },
+    },
+  ],
+  async: { poll: () => GetGatewayOperationStatusOperation, idFromBody: 'ID' },
 };
 
 /**
@@ -35,6 +49,10 @@ async: { poll: () => GetGatewayOperationStatusOperation, idFromBody: 'ID' },
  * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
  * `{ wait: true }` (or wait options) to resolve when it has finished.
  */
-export function connectDisconnectOrTestGateway<O extends AsyncRequestOptions = RequestOptions>(client: ServiceClient, input: ConnectDisconnectOrTestGatewayInput, options?: O): Promise<AsyncResult<O>> {
+export function connectDisconnectOrTestGateway<O extends AsyncRequestOptions = RequestOptions>(
+  client: ServiceClient,
+  input: ConnectDisconnectOrTestGatewayInput,
+  options?: O,
+): Promise<AsyncResult<O>> {
   return invokeAsync(client, ConnectDisconnectOrTestGatewayOperation, input, options) as Promise<AsyncResult<O>>;
 }

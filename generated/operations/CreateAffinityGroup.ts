@@ -9,12 +9,12 @@ export type CreateAffinityGroupInput = CreateAffinityGroup;
 
 /** What the runtime needs to send {@link createAffinityGroup} and read its response. */
 export const CreateAffinityGroupOperation: OperationDescriptor<CreateAffinityGroupInput, ResponseMetadata> = {
-name: 'CreateAffinityGroup',
-method: 'POST',
-path: '/{subscriptionId}/affinitygroups',
-params: [],
-request: { element: 'CreateAffinityGroup', model: () => CreateAffinityGroupShape },
-responses: [{ status: 201 }],
+  name: 'CreateAffinityGroup',
+  method: 'POST',
+  path: '/{subscriptionId}/affinitygroups',
+  params: [],
+  request: { element: 'CreateAffinityGroup', model: () => CreateAffinityGroupShape },
+  responses: [{ status: 201 }],
 };
 
 /**
@@ -22,6 +22,10 @@ responses: [{ status: 201 }],
  *
  * `POST /{subscriptionId}/affinitygroups`
  */
-export function createAffinityGroup(client: ServiceClient, input: CreateAffinityGroupInput, options?: RequestOptions): Promise<ResponseMetadata> {
+export function createAffinityGroup(
+  client: ServiceClient,
+  input: CreateAffinityGroupInput,
+  options?: RequestOptions,
+): Promise<ResponseMetadata> {
   return invoke(client, CreateAffinityGroupOperation, input, options);
 }

@@ -3,24 +3,38 @@ import type { ServiceClient, RequestOptions } from '../../src/client/client.js';
 import type { AsyncRequestOptions, AsyncResult } from '../../src/client/async-result.js';
 import { invokeAsync } from '../../src/client/invoke.js';
 import type { OperationDescriptor } from '../../src/core/shapes.js';
-import { CreateApplicationGatewayParametersShape, type CreateApplicationGatewayParameters } from '../models/CreateApplicationGatewayParameters.js';
-import { GatewayOperationAsyncResponseShape, type GatewayOperationAsyncResponse } from '../models/GatewayOperationAsyncResponse.js';
+import {
+  CreateApplicationGatewayParametersShape,
+  type CreateApplicationGatewayParameters,
+} from '../models/CreateApplicationGatewayParameters.js';
+import {
+  GatewayOperationAsyncResponseShape,
+  type GatewayOperationAsyncResponse,
+} from '../models/GatewayOperationAsyncResponse.js';
 import { GetGatewayOperationStatusOperation } from './GetGatewayOperationStatus.js';
 
 /** Input of {@link createApplicationGateway}. */
 export type CreateApplicationGatewayInput = CreateApplicationGatewayParameters;
 
 /** What the runtime needs to send {@link createApplicationGateway} and read its response. */
-export const CreateApplicationGatewayOperation: OperationDescriptor<CreateApplicationGatewayInput, GatewayOperationAsyncResponse> = {
-name: 'CreateApplicationGateway',
-method: 'POST',
-path: '/{subscriptionId}/services/networking/ApplicationGateways',
-apiVersion: '2016-03-01',
-fixedQuery: { 'api-version': '2016-07-01' },
-params: [],
-request: { element: 'CreateApplicationGatewayParameters', model: () => CreateApplicationGatewayParametersShape },
-responses: [{ status: 202, body: { element: 'GatewayOperationAsyncResponse', model: () => GatewayOperationAsyncResponseShape } }],
-async: { poll: () => GetGatewayOperationStatusOperation, idFromBody: 'ID' },
+export const CreateApplicationGatewayOperation: OperationDescriptor<
+  CreateApplicationGatewayInput,
+  GatewayOperationAsyncResponse
+> = {
+  name: 'CreateApplicationGateway',
+  method: 'POST',
+  path: '/{subscriptionId}/services/networking/ApplicationGateways',
+  apiVersion: '2016-03-01',
+  fixedQuery: { 'api-version': '2016-07-01' },
+  params: [],
+  request: { element: 'CreateApplicationGatewayParameters', model: () => CreateApplicationGatewayParametersShape },
+  responses: [
+    {
+      status: 202,
+      body: { element: 'GatewayOperationAsyncResponse', model: () => GatewayOperationAsyncResponseShape },
+    },
+  ],
+  async: { poll: () => GetGatewayOperationStatusOperation, idFromBody: 'ID' },
 };
 
 /**
@@ -31,6 +45,10 @@ async: { poll: () => GetGatewayOperationStatusOperation, idFromBody: 'ID' },
  * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
  * `{ wait: true }` (or wait options) to resolve when it has finished.
  */
-export function createApplicationGateway<O extends AsyncRequestOptions = RequestOptions>(client: ServiceClient, input: CreateApplicationGatewayInput, options?: O): Promise<AsyncResult<O>> {
+export function createApplicationGateway<O extends AsyncRequestOptions = RequestOptions>(
+  client: ServiceClient,
+  input: CreateApplicationGatewayInput,
+  options?: O,
+): Promise<AsyncResult<O>> {
   return invokeAsync(client, CreateApplicationGatewayOperation, input, options) as Promise<AsyncResult<O>>;
 }

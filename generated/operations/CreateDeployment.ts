@@ -15,13 +15,16 @@ export interface CreateDeploymentInput extends CreateDeployment {
 
 /** What the runtime needs to send {@link createDeployment} and read its response. */
 export const CreateDeploymentOperation: OperationDescriptor<CreateDeploymentInput, ResponseMetadata> = {
-name: 'CreateDeployment',
-method: 'POST',
-path: '/{subscriptionId}/services/hostedservices/{ServiceName}/deploymentslots/{DeploymentSlot}',
-params: [{ name: 'ServiceName', in: 'path', type: 'string', required: true }, { name: 'DeploymentSlot', in: 'path', type: 'string', enum: ['Staging', 'Production'], required: true }],
-request: { element: 'CreateDeployment', model: () => CreateDeploymentShape },
-responses: [{ status: 202 }],
-async: {},
+  name: 'CreateDeployment',
+  method: 'POST',
+  path: '/{subscriptionId}/services/hostedservices/{ServiceName}/deploymentslots/{DeploymentSlot}',
+  params: [
+    { name: 'ServiceName', in: 'path', type: 'string', required: true },
+    { name: 'DeploymentSlot', in: 'path', type: 'string', enum: ['Staging', 'Production'], required: true },
+  ],
+  request: { element: 'CreateDeployment', model: () => CreateDeploymentShape },
+  responses: [{ status: 202 }],
+  async: {},
 };
 
 /**
@@ -32,6 +35,10 @@ async: {},
  * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
  * `{ wait: true }` (or wait options) to resolve when it has finished.
  */
-export function createDeployment<O extends AsyncRequestOptions = RequestOptions>(client: ServiceClient, input: CreateDeploymentInput, options?: O): Promise<AsyncResult<O>> {
+export function createDeployment<O extends AsyncRequestOptions = RequestOptions>(
+  client: ServiceClient,
+  input: CreateDeploymentInput,
+  options?: O,
+): Promise<AsyncResult<O>> {
   return invokeAsync(client, CreateDeploymentOperation, input, options) as Promise<AsyncResult<O>>;
 }

@@ -4,7 +4,10 @@ import type { AsyncRequestOptions, AsyncResult } from '../../src/client/async-re
 import { invokeAsync } from '../../src/client/invoke.js';
 import type { OperationDescriptor } from '../../src/core/shapes.js';
 import { CreateGatewayParametersShape, type CreateGatewayParameters } from '../models/CreateGatewayParameters.js';
-import { GatewayOperationAsyncResponseShape, type GatewayOperationAsyncResponse } from '../models/GatewayOperationAsyncResponse.js';
+import {
+  GatewayOperationAsyncResponseShape,
+  type GatewayOperationAsyncResponse,
+} from '../models/GatewayOperationAsyncResponse.js';
 import { GetGatewayOperationStatusOperation } from './GetGatewayOperationStatus.js';
 
 /** Input of {@link createGateway}. */
@@ -15,14 +18,23 @@ export interface CreateGatewayInput extends CreateGatewayParameters {
 
 /** What the runtime needs to send {@link createGateway} and read its response. */
 export const CreateGatewayOperation: OperationDescriptor<CreateGatewayInput, GatewayOperationAsyncResponse> = {
-name: 'CreateGateway',
-method: 'POST',
-path: '/{subscriptionId}/services/networking/{NetworkName}/gateway',
-apiVersion: '2016-03-01',
-params: [{ name: 'NetworkName', in: 'path', type: 'string', required: true }],
-request: { element: 'CreateGatewayParameters', model: () => CreateGatewayParametersShape },
-responses: [{ status: 201, body: { element: 'GatewayOperationAsyncResponse', model: () => GatewayOperationAsyncResponseShape } }, { status: 202, body: { element: 'GatewayOperationAsyncResponse', model: () => GatewayOperationAsyncResponseShape } }],
-async: { poll: () => GetGatewayOperationStatusOperation, idFromBody: 'ID' },
+  name: 'CreateGateway',
+  method: 'POST',
+  path: '/{subscriptionId}/services/networking/{NetworkName}/gateway',
+  apiVersion: '2016-03-01',
+  params: [{ name: 'NetworkName', in: 'path', type: 'string', required: true }],
+  request: { element: 'CreateGatewayParameters', model: () => CreateGatewayParametersShape },
+  responses: [
+    {
+      status: 201,
+      body: { element: 'GatewayOperationAsyncResponse', model: () => GatewayOperationAsyncResponseShape },
+    },
+    {
+      status: 202,
+      body: { element: 'GatewayOperationAsyncResponse', model: () => GatewayOperationAsyncResponseShape },
+    },
+  ],
+  async: { poll: () => GetGatewayOperationStatusOperation, idFromBody: 'ID' },
 };
 
 /**
@@ -33,6 +45,10 @@ async: { poll: () => GetGatewayOperationStatusOperation, idFromBody: 'ID' },
  * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
  * `{ wait: true }` (or wait options) to resolve when it has finished.
  */
-export function createGateway<O extends AsyncRequestOptions = RequestOptions>(client: ServiceClient, input: CreateGatewayInput, options?: O): Promise<AsyncResult<O>> {
+export function createGateway<O extends AsyncRequestOptions = RequestOptions>(
+  client: ServiceClient,
+  input: CreateGatewayInput,
+  options?: O,
+): Promise<AsyncResult<O>> {
   return invokeAsync(client, CreateGatewayOperation, input, options) as Promise<AsyncResult<O>>;
 }

@@ -3,24 +3,38 @@ import type { ServiceClient, RequestOptions } from '../../src/client/client.js';
 import type { AsyncRequestOptions, AsyncResult } from '../../src/client/async-result.js';
 import { invokeAsync } from '../../src/client/invoke.js';
 import type { OperationDescriptor } from '../../src/core/shapes.js';
-import { CreateGatewayConnectionParametersShape, type CreateGatewayConnectionParameters } from '../models/CreateGatewayConnectionParameters.js';
-import { GatewayOperationAsyncResponseShape, type GatewayOperationAsyncResponse } from '../models/GatewayOperationAsyncResponse.js';
+import {
+  CreateGatewayConnectionParametersShape,
+  type CreateGatewayConnectionParameters,
+} from '../models/CreateGatewayConnectionParameters.js';
+import {
+  GatewayOperationAsyncResponseShape,
+  type GatewayOperationAsyncResponse,
+} from '../models/GatewayOperationAsyncResponse.js';
 import { GetGatewayOperationStatusOperation } from './GetGatewayOperationStatus.js';
 
 /** Input of {@link createGatewayConnection}. */
 export type CreateGatewayConnectionInput = CreateGatewayConnectionParameters;
 
 /** What the runtime needs to send {@link createGatewayConnection} and read its response. */
-export const CreateGatewayConnectionOperation: OperationDescriptor<CreateGatewayConnectionInput, GatewayOperationAsyncResponse> = {
-name: 'CreateGatewayConnection',
-method: 'POST',
-path: '/{subscriptionId}/services/networking/gatewayconnections',
-apiVersion: '2016-03-01',
-fixedQuery: { 'api-version': '2016-03-01' },
-params: [],
-request: { element: 'CreateGatewayConnectionParameters', model: () => CreateGatewayConnectionParametersShape },
-responses: [{ status: 202, body: { element: 'GatewayOperationAsyncResponse', model: () => GatewayOperationAsyncResponseShape } }],
-async: { poll: () => GetGatewayOperationStatusOperation, idFromBody: 'ID' },
+export const CreateGatewayConnectionOperation: OperationDescriptor<
+  CreateGatewayConnectionInput,
+  GatewayOperationAsyncResponse
+> = {
+  name: 'CreateGatewayConnection',
+  method: 'POST',
+  path: '/{subscriptionId}/services/networking/gatewayconnections',
+  apiVersion: '2016-03-01',
+  fixedQuery: { 'api-version': '2016-03-01' },
+  params: [],
+  request: { element: 'CreateGatewayConnectionParameters', model: () => CreateGatewayConnectionParametersShape },
+  responses: [
+    {
+      status: 202,
+      body: { element: 'GatewayOperationAsyncResponse', model: () => GatewayOperationAsyncResponseShape },
+    },
+  ],
+  async: { poll: () => GetGatewayOperationStatusOperation, idFromBody: 'ID' },
 };
 
 /**
@@ -31,6 +45,10 @@ async: { poll: () => GetGatewayOperationStatusOperation, idFromBody: 'ID' },
  * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
  * `{ wait: true }` (or wait options) to resolve when it has finished.
  */
-export function createGatewayConnection<O extends AsyncRequestOptions = RequestOptions>(client: ServiceClient, input: CreateGatewayConnectionInput, options?: O): Promise<AsyncResult<O>> {
+export function createGatewayConnection<O extends AsyncRequestOptions = RequestOptions>(
+  client: ServiceClient,
+  input: CreateGatewayConnectionInput,
+  options?: O,
+): Promise<AsyncResult<O>> {
   return invokeAsync(client, CreateGatewayConnectionOperation, input, options) as Promise<AsyncResult<O>>;
 }

@@ -9,12 +9,12 @@ export type CreateHostedServiceInput = CreateHostedService;
 
 /** What the runtime needs to send {@link createHostedService} and read its response. */
 export const CreateHostedServiceOperation: OperationDescriptor<CreateHostedServiceInput, ResponseMetadata> = {
-name: 'CreateHostedService',
-method: 'POST',
-path: '/{subscriptionId}/services/hostedservices',
-params: [],
-request: { element: 'CreateHostedService', model: () => CreateHostedServiceShape },
-responses: [{ status: 201 }],
+  name: 'CreateHostedService',
+  method: 'POST',
+  path: '/{subscriptionId}/services/hostedservices',
+  params: [],
+  request: { element: 'CreateHostedService', model: () => CreateHostedServiceShape },
+  responses: [{ status: 201 }],
 };
 
 /**
@@ -22,6 +22,10 @@ responses: [{ status: 201 }],
  *
  * `POST /{subscriptionId}/services/hostedservices`
  */
-export function createHostedService(client: ServiceClient, input: CreateHostedServiceInput, options?: RequestOptions): Promise<ResponseMetadata> {
+export function createHostedService(
+  client: ServiceClient,
+  input: CreateHostedServiceInput,
+  options?: RequestOptions,
+): Promise<ResponseMetadata> {
   return invoke(client, CreateHostedServiceOperation, input, options);
 }

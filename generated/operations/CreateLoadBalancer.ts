@@ -15,14 +15,17 @@ export interface CreateLoadBalancerInput extends LoadBalancer {
 
 /** What the runtime needs to send {@link createLoadBalancer} and read its response. */
 export const CreateLoadBalancerOperation: OperationDescriptor<CreateLoadBalancerInput, ResponseMetadata> = {
-name: 'CreateLoadBalancer',
-method: 'POST',
-path: '/{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}/loadbalancers',
-apiVersion: '2016-06-01',
-params: [{ name: 'ServiceName', in: 'path', type: 'string', required: true }, { name: 'DeploymentName', in: 'path', type: 'string', required: true }],
-request: { element: 'LoadBalancer', model: () => LoadBalancerShape },
-responses: [{ status: 202 }],
-async: {},
+  name: 'CreateLoadBalancer',
+  method: 'POST',
+  path: '/{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}/loadbalancers',
+  apiVersion: '2016-06-01',
+  params: [
+    { name: 'ServiceName', in: 'path', type: 'string', required: true },
+    { name: 'DeploymentName', in: 'path', type: 'string', required: true },
+  ],
+  request: { element: 'LoadBalancer', model: () => LoadBalancerShape },
+  responses: [{ status: 202 }],
+  async: {},
 };
 
 /**
@@ -33,6 +36,10 @@ async: {},
  * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
  * `{ wait: true }` (or wait options) to resolve when it has finished.
  */
-export function createLoadBalancer<O extends AsyncRequestOptions = RequestOptions>(client: ServiceClient, input: CreateLoadBalancerInput, options?: O): Promise<AsyncResult<O>> {
+export function createLoadBalancer<O extends AsyncRequestOptions = RequestOptions>(
+  client: ServiceClient,
+  input: CreateLoadBalancerInput,
+  options?: O,
+): Promise<AsyncResult<O>> {
   return invokeAsync(client, CreateLoadBalancerOperation, input, options) as Promise<AsyncResult<O>>;
 }

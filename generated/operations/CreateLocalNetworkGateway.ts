@@ -2,21 +2,24 @@
 import type { ServiceClient, RequestOptions } from '../../src/client/client.js';
 import { invoke } from '../../src/client/invoke.js';
 import type { OperationDescriptor } from '../../src/core/shapes.js';
-import { CreateLocalNetworkGatewayParametersShape, type CreateLocalNetworkGatewayParameters } from '../models/CreateLocalNetworkGatewayParameters.js';
+import {
+  CreateLocalNetworkGatewayParametersShape,
+  type CreateLocalNetworkGatewayParameters,
+} from '../models/CreateLocalNetworkGatewayParameters.js';
 
 /** Input of {@link createLocalNetworkGateway}. */
 export type CreateLocalNetworkGatewayInput = CreateLocalNetworkGatewayParameters;
 
 /** What the runtime needs to send {@link createLocalNetworkGateway} and read its response. */
 export const CreateLocalNetworkGatewayOperation: OperationDescriptor<CreateLocalNetworkGatewayInput, string> = {
-name: 'CreateLocalNetworkGateway',
-method: 'POST',
-path: '/{subscriptionId}/services/networking/localnetworkgateways',
-apiVersion: '2016-03-01',
-fixedQuery: { 'api-version': '2016-03-01' },
-params: [],
-request: { element: 'CreateLocalNetworkGatewayParameters', model: () => CreateLocalNetworkGatewayParametersShape },
-responses: [{ status: 200, body: { element: 'LocalNetworkGatewayId', text: true } }],
+  name: 'CreateLocalNetworkGateway',
+  method: 'POST',
+  path: '/{subscriptionId}/services/networking/localnetworkgateways',
+  apiVersion: '2016-03-01',
+  fixedQuery: { 'api-version': '2016-03-01' },
+  params: [],
+  request: { element: 'CreateLocalNetworkGatewayParameters', model: () => CreateLocalNetworkGatewayParametersShape },
+  responses: [{ status: 200, body: { element: 'LocalNetworkGatewayId', text: true } }],
 };
 
 /**
@@ -24,6 +27,10 @@ responses: [{ status: 200, body: { element: 'LocalNetworkGatewayId', text: true 
  *
  * `POST /{subscriptionId}/services/networking/localnetworkgateways` with `?api-version=2016-03-01`
  */
-export function createLocalNetworkGateway(client: ServiceClient, input: CreateLocalNetworkGatewayInput, options?: RequestOptions): Promise<string> {
+export function createLocalNetworkGateway(
+  client: ServiceClient,
+  input: CreateLocalNetworkGatewayInput,
+  options?: RequestOptions,
+): Promise<string> {
   return invoke(client, CreateLocalNetworkGatewayOperation, input, options);
 }

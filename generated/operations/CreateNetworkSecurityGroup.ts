@@ -9,14 +9,17 @@ import { NetworkSecurityGroupShape, type NetworkSecurityGroup } from '../models/
 export type CreateNetworkSecurityGroupInput = NetworkSecurityGroup;
 
 /** What the runtime needs to send {@link createNetworkSecurityGroup} and read its response. */
-export const CreateNetworkSecurityGroupOperation: OperationDescriptor<CreateNetworkSecurityGroupInput, ResponseMetadata> = {
-name: 'CreateNetworkSecurityGroup',
-method: 'POST',
-path: '/{subscriptionId}/services/networking/networksecuritygroups',
-params: [],
-request: { element: 'NetworkSecurityGroup', model: () => NetworkSecurityGroupShape },
-responses: [{ status: 202 }],
-async: {},
+export const CreateNetworkSecurityGroupOperation: OperationDescriptor<
+  CreateNetworkSecurityGroupInput,
+  ResponseMetadata
+> = {
+  name: 'CreateNetworkSecurityGroup',
+  method: 'POST',
+  path: '/{subscriptionId}/services/networking/networksecuritygroups',
+  params: [],
+  request: { element: 'NetworkSecurityGroup', model: () => NetworkSecurityGroupShape },
+  responses: [{ status: 202 }],
+  async: {},
 };
 
 /**
@@ -27,6 +30,10 @@ async: {},
  * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
  * `{ wait: true }` (or wait options) to resolve when it has finished.
  */
-export function createNetworkSecurityGroup<O extends AsyncRequestOptions = RequestOptions>(client: ServiceClient, input: CreateNetworkSecurityGroupInput, options?: O): Promise<AsyncResult<O>> {
+export function createNetworkSecurityGroup<O extends AsyncRequestOptions = RequestOptions>(
+  client: ServiceClient,
+  input: CreateNetworkSecurityGroupInput,
+  options?: O,
+): Promise<AsyncResult<O>> {
   return invokeAsync(client, CreateNetworkSecurityGroupOperation, input, options) as Promise<AsyncResult<O>>;
 }

@@ -10,13 +10,13 @@ export type CreateReservedIPInput = ReservedIP;
 
 /** What the runtime needs to send {@link createReservedIP} and read its response. */
 export const CreateReservedIPOperation: OperationDescriptor<CreateReservedIPInput, ResponseMetadata> = {
-name: 'CreateReservedIP',
-method: 'POST',
-path: '/{subscriptionId}/services/networking/reservedips',
-params: [],
-request: { element: 'ReservedIP', model: () => ReservedIPShape },
-responses: [{ status: 202 }],
-async: {},
+  name: 'CreateReservedIP',
+  method: 'POST',
+  path: '/{subscriptionId}/services/networking/reservedips',
+  params: [],
+  request: { element: 'ReservedIP', model: () => ReservedIPShape },
+  responses: [{ status: 202 }],
+  async: {},
 };
 
 /**
@@ -27,6 +27,10 @@ async: {},
  * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
  * `{ wait: true }` (or wait options) to resolve when it has finished.
  */
-export function createReservedIP<O extends AsyncRequestOptions = RequestOptions>(client: ServiceClient, input: CreateReservedIPInput, options?: O): Promise<AsyncResult<O>> {
+export function createReservedIP<O extends AsyncRequestOptions = RequestOptions>(
+  client: ServiceClient,
+  input: CreateReservedIPInput,
+  options?: O,
+): Promise<AsyncResult<O>> {
   return invokeAsync(client, CreateReservedIPOperation, input, options) as Promise<AsyncResult<O>>;
 }

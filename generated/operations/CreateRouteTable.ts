@@ -10,14 +10,14 @@ export type CreateRouteTableInput = RouteTable;
 
 /** What the runtime needs to send {@link createRouteTable} and read its response. */
 export const CreateRouteTableOperation: OperationDescriptor<CreateRouteTableInput, ResponseMetadata> = {
-name: 'CreateRouteTable',
-method: 'POST',
-path: '/{subscriptionId}/services/networking/routetables',
-apiVersion: '2016-03-01',
-params: [],
-request: { element: 'RouteTable', model: () => RouteTableShape },
-responses: [{ status: 202 }],
-async: {},
+  name: 'CreateRouteTable',
+  method: 'POST',
+  path: '/{subscriptionId}/services/networking/routetables',
+  apiVersion: '2016-03-01',
+  params: [],
+  request: { element: 'RouteTable', model: () => RouteTableShape },
+  responses: [{ status: 202 }],
+  async: {},
 };
 
 /**
@@ -28,6 +28,10 @@ async: {},
  * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
  * `{ wait: true }` (or wait options) to resolve when it has finished.
  */
-export function createRouteTable<O extends AsyncRequestOptions = RequestOptions>(client: ServiceClient, input: CreateRouteTableInput, options?: O): Promise<AsyncResult<O>> {
+export function createRouteTable<O extends AsyncRequestOptions = RequestOptions>(
+  client: ServiceClient,
+  input: CreateRouteTableInput,
+  options?: O,
+): Promise<AsyncResult<O>> {
   return invokeAsync(client, CreateRouteTableOperation, input, options) as Promise<AsyncResult<O>>;
 }

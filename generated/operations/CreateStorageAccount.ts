@@ -10,13 +10,13 @@ export type CreateStorageAccountInput = CreateStorageServiceInput;
 
 /** What the runtime needs to send {@link createStorageAccount} and read its response. */
 export const CreateStorageAccountOperation: OperationDescriptor<CreateStorageAccountInput, ResponseMetadata> = {
-name: 'CreateStorageAccount',
-method: 'POST',
-path: '/{subscriptionId}/services/storageservices',
-params: [],
-request: { element: 'CreateStorageServiceInput', model: () => CreateStorageServiceInputShape },
-responses: [{ status: 202 }],
-async: {},
+  name: 'CreateStorageAccount',
+  method: 'POST',
+  path: '/{subscriptionId}/services/storageservices',
+  params: [],
+  request: { element: 'CreateStorageServiceInput', model: () => CreateStorageServiceInputShape },
+  responses: [{ status: 202 }],
+  async: {},
 };
 
 /**
@@ -27,6 +27,10 @@ async: {},
  * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
  * `{ wait: true }` (or wait options) to resolve when it has finished.
  */
-export function createStorageAccount<O extends AsyncRequestOptions = RequestOptions>(client: ServiceClient, input: CreateStorageAccountInput, options?: O): Promise<AsyncResult<O>> {
+export function createStorageAccount<O extends AsyncRequestOptions = RequestOptions>(
+  client: ServiceClient,
+  input: CreateStorageAccountInput,
+  options?: O,
+): Promise<AsyncResult<O>> {
   return invokeAsync(client, CreateStorageAccountOperation, input, options) as Promise<AsyncResult<O>>;
 }

@@ -10,13 +10,13 @@ export type CreateVMImageInput = VMImage;
 
 /** What the runtime needs to send {@link createVMImage} and read its response. */
 export const CreateVMImageOperation: OperationDescriptor<CreateVMImageInput, ResponseMetadata> = {
-name: 'CreateVMImage',
-method: 'POST',
-path: '/{subscriptionId}/services/vmimages',
-params: [],
-request: { element: 'VMImage', model: () => VMImageShape },
-responses: [{ status: 202 }],
-async: {},
+  name: 'CreateVMImage',
+  method: 'POST',
+  path: '/{subscriptionId}/services/vmimages',
+  params: [],
+  request: { element: 'VMImage', model: () => VMImageShape },
+  responses: [{ status: 202 }],
+  async: {},
 };
 
 /**
@@ -27,6 +27,10 @@ async: {},
  * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
  * `{ wait: true }` (or wait options) to resolve when it has finished.
  */
-export function createVMImage<O extends AsyncRequestOptions = RequestOptions>(client: ServiceClient, input: CreateVMImageInput, options?: O): Promise<AsyncResult<O>> {
+export function createVMImage<O extends AsyncRequestOptions = RequestOptions>(
+  client: ServiceClient,
+  input: CreateVMImageInput,
+  options?: O,
+): Promise<AsyncResult<O>> {
   return invokeAsync(client, CreateVMImageOperation, input, options) as Promise<AsyncResult<O>>;
 }

@@ -3,7 +3,10 @@ import type { ServiceClient, RequestOptions, ResponseMetadata } from '../../src/
 import type { AsyncRequestOptions, AsyncResult } from '../../src/client/async-result.js';
 import { invokeAsync } from '../../src/client/invoke.js';
 import type { OperationDescriptor } from '../../src/core/shapes.js';
-import { CreateVirtualMachineDeploymentShape, type CreateVirtualMachineDeployment } from '../models/CreateVirtualMachineDeployment.js';
+import {
+  CreateVirtualMachineDeploymentShape,
+  type CreateVirtualMachineDeployment,
+} from '../models/CreateVirtualMachineDeployment.js';
 
 /** Input of {@link createVirtualMachineDeployment}. */
 export interface CreateVirtualMachineDeploymentInput extends CreateVirtualMachineDeployment {
@@ -12,14 +15,17 @@ export interface CreateVirtualMachineDeploymentInput extends CreateVirtualMachin
 }
 
 /** What the runtime needs to send {@link createVirtualMachineDeployment} and read its response. */
-export const CreateVirtualMachineDeploymentOperation: OperationDescriptor<CreateVirtualMachineDeploymentInput, ResponseMetadata> = {
-name: 'CreateVirtualMachineDeployment',
-method: 'POST',
-path: '/{subscriptionId}/services/hostedservices/{ServiceName}/deployments',
-params: [{ name: 'ServiceName', in: 'path', type: 'string', required: true }],
-request: { element: 'Deployment', model: () => CreateVirtualMachineDeploymentShape },
-responses: [{ status: 202 }],
-async: {},
+export const CreateVirtualMachineDeploymentOperation: OperationDescriptor<
+  CreateVirtualMachineDeploymentInput,
+  ResponseMetadata
+> = {
+  name: 'CreateVirtualMachineDeployment',
+  method: 'POST',
+  path: '/{subscriptionId}/services/hostedservices/{ServiceName}/deployments',
+  params: [{ name: 'ServiceName', in: 'path', type: 'string', required: true }],
+  request: { element: 'Deployment', model: () => CreateVirtualMachineDeploymentShape },
+  responses: [{ status: 202 }],
+  async: {},
 };
 
 /**
@@ -30,6 +36,10 @@ async: {},
  * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
  * `{ wait: true }` (or wait options) to resolve when it has finished.
  */
-export function createVirtualMachineDeployment<O extends AsyncRequestOptions = RequestOptions>(client: ServiceClient, input: CreateVirtualMachineDeploymentInput, options?: O): Promise<AsyncResult<O>> {
+export function createVirtualMachineDeployment<O extends AsyncRequestOptions = RequestOptions>(
+  client: ServiceClient,
+  input: CreateVirtualMachineDeploymentInput,
+  options?: O,
+): Promise<AsyncResult<O>> {
   return invokeAsync(client, CreateVirtualMachineDeploymentOperation, input, options) as Promise<AsyncResult<O>>;
 }

@@ -3,8 +3,14 @@ import type { ServiceClient, RequestOptions } from '../../src/client/client.js';
 import type { AsyncRequestOptions, AsyncResult } from '../../src/client/async-result.js';
 import { invokeAsync } from '../../src/client/invoke.js';
 import type { OperationDescriptor } from '../../src/core/shapes.js';
-import { CreateVirtualNetworkGatewayParametersShape, type CreateVirtualNetworkGatewayParameters } from '../models/CreateVirtualNetworkGatewayParameters.js';
-import { GatewayOperationAsyncResponseShape, type GatewayOperationAsyncResponse } from '../models/GatewayOperationAsyncResponse.js';
+import {
+  CreateVirtualNetworkGatewayParametersShape,
+  type CreateVirtualNetworkGatewayParameters,
+} from '../models/CreateVirtualNetworkGatewayParameters.js';
+import {
+  GatewayOperationAsyncResponseShape,
+  type GatewayOperationAsyncResponse,
+} from '../models/GatewayOperationAsyncResponse.js';
 import { GetGatewayOperationStatusOperation } from './GetGatewayOperationStatus.js';
 
 /** Input of {@link createVirtualNetworkGateway}. */
@@ -14,15 +20,30 @@ export interface CreateVirtualNetworkGatewayInput extends CreateVirtualNetworkGa
 }
 
 /** What the runtime needs to send {@link createVirtualNetworkGateway} and read its response. */
-export const CreateVirtualNetworkGatewayOperation: OperationDescriptor<CreateVirtualNetworkGatewayInput, GatewayOperationAsyncResponse> = {
-name: 'CreateVirtualNetworkGateway',
-method: 'POST',
-path: '/{subscriptionId}/services/networking/{NetworkName}/virtualnetworkgateways',
-apiVersion: '2016-03-01',
-params: [{ name: 'NetworkName', in: 'path', type: 'string', required: true }],
-request: { element: 'CreateVirtualNetworkGatewayParameters', model: () => CreateVirtualNetworkGatewayParametersShape },
-responses: [{ status: 201, body: { element: 'GatewayOperationAsyncResponse', model: () => GatewayOperationAsyncResponseShape } }, { status: 202, body: { element: 'GatewayOperationAsyncResponse', model: () => GatewayOperationAsyncResponseShape } }],
-async: { poll: () => GetGatewayOperationStatusOperation, idFromBody: 'ID' },
+export const CreateVirtualNetworkGatewayOperation: OperationDescriptor<
+  CreateVirtualNetworkGatewayInput,
+  GatewayOperationAsyncResponse
+> = {
+  name: 'CreateVirtualNetworkGateway',
+  method: 'POST',
+  path: '/{subscriptionId}/services/networking/{NetworkName}/virtualnetworkgateways',
+  apiVersion: '2016-03-01',
+  params: [{ name: 'NetworkName', in: 'path', type: 'string', required: true }],
+  request: {
+    element: 'CreateVirtualNetworkGatewayParameters',
+    model: () => CreateVirtualNetworkGatewayParametersShape,
+  },
+  responses: [
+    {
+      status: 201,
+      body: { element: 'GatewayOperationAsyncResponse', model: () => GatewayOperationAsyncResponseShape },
+    },
+    {
+      status: 202,
+      body: { element: 'GatewayOperationAsyncResponse', model: () => GatewayOperationAsyncResponseShape },
+    },
+  ],
+  async: { poll: () => GetGatewayOperationStatusOperation, idFromBody: 'ID' },
 };
 
 /**
@@ -33,6 +54,10 @@ async: { poll: () => GetGatewayOperationStatusOperation, idFromBody: 'ID' },
  * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
  * `{ wait: true }` (or wait options) to resolve when it has finished.
  */
-export function createVirtualNetworkGateway<O extends AsyncRequestOptions = RequestOptions>(client: ServiceClient, input: CreateVirtualNetworkGatewayInput, options?: O): Promise<AsyncResult<O>> {
+export function createVirtualNetworkGateway<O extends AsyncRequestOptions = RequestOptions>(
+  client: ServiceClient,
+  input: CreateVirtualNetworkGatewayInput,
+  options?: O,
+): Promise<AsyncResult<O>> {
   return invokeAsync(client, CreateVirtualNetworkGatewayOperation, input, options) as Promise<AsyncResult<O>>;
 }

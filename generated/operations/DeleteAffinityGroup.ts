@@ -11,11 +11,11 @@ export interface DeleteAffinityGroupInput {
 
 /** What the runtime needs to send {@link deleteAffinityGroup} and read its response. */
 export const DeleteAffinityGroupOperation: OperationDescriptor<DeleteAffinityGroupInput, ResponseMetadata> = {
-name: 'DeleteAffinityGroup',
-method: 'DELETE',
-path: '/{subscriptionId}/affinitygroups/{AffinityGroupName}',
-params: [{ name: 'AffinityGroupName', in: 'path', type: 'string', required: true }],
-responses: [{ status: 200 }],
+  name: 'DeleteAffinityGroup',
+  method: 'DELETE',
+  path: '/{subscriptionId}/affinitygroups/{AffinityGroupName}',
+  params: [{ name: 'AffinityGroupName', in: 'path', type: 'string', required: true }],
+  responses: [{ status: 200 }],
 };
 
 /**
@@ -23,6 +23,10 @@ responses: [{ status: 200 }],
  *
  * `DELETE /{subscriptionId}/affinitygroups/{AffinityGroupName}`
  */
-export function deleteAffinityGroup(client: ServiceClient, input: DeleteAffinityGroupInput, options?: RequestOptions): Promise<ResponseMetadata> {
+export function deleteAffinityGroup(
+  client: ServiceClient,
+  input: DeleteAffinityGroupInput,
+  options?: RequestOptions,
+): Promise<ResponseMetadata> {
   return invoke(client, DeleteAffinityGroupOperation, input, options);
 }

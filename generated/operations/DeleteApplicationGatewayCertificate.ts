@@ -3,7 +3,10 @@ import type { ServiceClient, RequestOptions } from '../../src/client/client.js';
 import type { AsyncRequestOptions, AsyncResult } from '../../src/client/async-result.js';
 import { invokeAsync } from '../../src/client/invoke.js';
 import type { OperationDescriptor } from '../../src/core/shapes.js';
-import { GatewayOperationAsyncResponseShape, type GatewayOperationAsyncResponse } from '../models/GatewayOperationAsyncResponse.js';
+import {
+  GatewayOperationAsyncResponseShape,
+  type GatewayOperationAsyncResponse,
+} from '../models/GatewayOperationAsyncResponse.js';
 import { GetGatewayOperationStatusOperation } from './GetGatewayOperationStatus.js';
 
 /** Input of {@link deleteApplicationGatewayCertificate}. */
@@ -15,15 +18,26 @@ export interface DeleteApplicationGatewayCertificateInput {
 }
 
 /** What the runtime needs to send {@link deleteApplicationGatewayCertificate} and read its response. */
-export const DeleteApplicationGatewayCertificateOperation: OperationDescriptor<DeleteApplicationGatewayCertificateInput, GatewayOperationAsyncResponse> = {
-name: 'DeleteApplicationGatewayCertificate',
-method: 'DELETE',
-path: '/{subscriptionId}/services/networking/ApplicationGateways/{GatewayName}/sslcertificates/{CertificateName}',
-apiVersion: '2016-03-01',
-fixedQuery: { 'api-version': '2016-07-01' },
-params: [{ name: 'GatewayName', in: 'path', type: 'string', required: true }, { name: 'CertificateName', in: 'path', type: 'string', required: true }],
-responses: [{ status: 202, body: { element: 'GatewayOperationAsyncResponse', model: () => GatewayOperationAsyncResponseShape } }],
-async: { poll: () => GetGatewayOperationStatusOperation, idFromBody: 'ID' },
+export const DeleteApplicationGatewayCertificateOperation: OperationDescriptor<
+  DeleteApplicationGatewayCertificateInput,
+  GatewayOperationAsyncResponse
+> = {
+  name: 'DeleteApplicationGatewayCertificate',
+  method: 'DELETE',
+  path: '/{subscriptionId}/services/networking/ApplicationGateways/{GatewayName}/sslcertificates/{CertificateName}',
+  apiVersion: '2016-03-01',
+  fixedQuery: { 'api-version': '2016-07-01' },
+  params: [
+    { name: 'GatewayName', in: 'path', type: 'string', required: true },
+    { name: 'CertificateName', in: 'path', type: 'string', required: true },
+  ],
+  responses: [
+    {
+      status: 202,
+      body: { element: 'GatewayOperationAsyncResponse', model: () => GatewayOperationAsyncResponseShape },
+    },
+  ],
+  async: { poll: () => GetGatewayOperationStatusOperation, idFromBody: 'ID' },
 };
 
 /**
@@ -34,6 +48,10 @@ async: { poll: () => GetGatewayOperationStatusOperation, idFromBody: 'ID' },
  * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
  * `{ wait: true }` (or wait options) to resolve when it has finished.
  */
-export function deleteApplicationGatewayCertificate<O extends AsyncRequestOptions = RequestOptions>(client: ServiceClient, input: DeleteApplicationGatewayCertificateInput, options?: O): Promise<AsyncResult<O>> {
+export function deleteApplicationGatewayCertificate<O extends AsyncRequestOptions = RequestOptions>(
+  client: ServiceClient,
+  input: DeleteApplicationGatewayCertificateInput,
+  options?: O,
+): Promise<AsyncResult<O>> {
   return invokeAsync(client, DeleteApplicationGatewayCertificateOperation, input, options) as Promise<AsyncResult<O>>;
 }

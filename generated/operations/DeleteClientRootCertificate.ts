@@ -2,7 +2,10 @@
 import type { ServiceClient, RequestOptions } from '../../src/client/client.js';
 import { invoke } from '../../src/client/invoke.js';
 import type { OperationDescriptor } from '../../src/core/shapes.js';
-import { GatewayOperationAsyncResponseShape, type GatewayOperationAsyncResponse } from '../models/GatewayOperationAsyncResponse.js';
+import {
+  GatewayOperationAsyncResponseShape,
+  type GatewayOperationAsyncResponse,
+} from '../models/GatewayOperationAsyncResponse.js';
 
 /** Input of {@link deleteClientRootCertificate}. */
 export interface DeleteClientRootCertificateInput {
@@ -13,13 +16,24 @@ export interface DeleteClientRootCertificateInput {
 }
 
 /** What the runtime needs to send {@link deleteClientRootCertificate} and read its response. */
-export const DeleteClientRootCertificateOperation: OperationDescriptor<DeleteClientRootCertificateInput, GatewayOperationAsyncResponse> = {
-name: 'DeleteClientRootCertificate',
-method: 'DELETE',
-path: '/{subscriptionId}/services/networking/{NetworkName}/gateway/clientrootcertificates/{CertificateThumbprint}',
-apiVersion: '2016-03-01',
-params: [{ name: 'NetworkName', in: 'path', type: 'string', required: true }, { name: 'CertificateThumbprint', in: 'path', type: 'string', required: true }],
-responses: [{ status: 200, body: { element: 'GatewayOperationAsyncResponse', model: () => GatewayOperationAsyncResponseShape } }],
+export const DeleteClientRootCertificateOperation: OperationDescriptor<
+  DeleteClientRootCertificateInput,
+  GatewayOperationAsyncResponse
+> = {
+  name: 'DeleteClientRootCertificate',
+  method: 'DELETE',
+  path: '/{subscriptionId}/services/networking/{NetworkName}/gateway/clientrootcertificates/{CertificateThumbprint}',
+  apiVersion: '2016-03-01',
+  params: [
+    { name: 'NetworkName', in: 'path', type: 'string', required: true },
+    { name: 'CertificateThumbprint', in: 'path', type: 'string', required: true },
+  ],
+  responses: [
+    {
+      status: 200,
+      body: { element: 'GatewayOperationAsyncResponse', model: () => GatewayOperationAsyncResponseShape },
+    },
+  ],
 };
 
 /**
@@ -27,6 +41,10 @@ responses: [{ status: 200, body: { element: 'GatewayOperationAsyncResponse', mod
  *
  * `DELETE /{subscriptionId}/services/networking/{NetworkName}/gateway/clientrootcertificates/{CertificateThumbprint}`
  */
-export function deleteClientRootCertificate(client: ServiceClient, input: DeleteClientRootCertificateInput, options?: RequestOptions): Promise<GatewayOperationAsyncResponse> {
+export function deleteClientRootCertificate(
+  client: ServiceClient,
+  input: DeleteClientRootCertificateInput,
+  options?: RequestOptions,
+): Promise<GatewayOperationAsyncResponse> {
   return invoke(client, DeleteClientRootCertificateOperation, input, options);
 }

@@ -20,12 +20,18 @@ export interface DeleteDataDiskInput {
 
 /** What the runtime needs to send {@link deleteDataDisk} and read its response. */
 export const DeleteDataDiskOperation: OperationDescriptor<DeleteDataDiskInput, ResponseMetadata> = {
-name: 'DeleteDataDisk',
-method: 'DELETE',
-path: '/{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}/roles/{RoleName}/DataDisks/{Lun}',
-params: [{ name: 'ServiceName', in: 'path', type: 'string', required: true }, { name: 'DeploymentName', in: 'path', type: 'string', required: true }, { name: 'RoleName', in: 'path', type: 'string', required: true }, { name: 'Lun', in: 'path', type: 'int', required: true, minimum: 0, maximum: 15 }, { name: 'DeleteMedia', in: 'query', wireName: 'comp', type: 'boolean', value: 'media' }],
-responses: [{ status: 202 }],
-async: {},
+  name: 'DeleteDataDisk',
+  method: 'DELETE',
+  path: '/{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}/roles/{RoleName}/DataDisks/{Lun}',
+  params: [
+    { name: 'ServiceName', in: 'path', type: 'string', required: true },
+    { name: 'DeploymentName', in: 'path', type: 'string', required: true },
+    { name: 'RoleName', in: 'path', type: 'string', required: true },
+    { name: 'Lun', in: 'path', type: 'int', required: true, minimum: 0, maximum: 15 },
+    { name: 'DeleteMedia', in: 'query', wireName: 'comp', type: 'boolean', value: 'media' },
+  ],
+  responses: [{ status: 202 }],
+  async: {},
 };
 
 /**
@@ -36,6 +42,10 @@ async: {},
  * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
  * `{ wait: true }` (or wait options) to resolve when it has finished.
  */
-export function deleteDataDisk<O extends AsyncRequestOptions = RequestOptions>(client: ServiceClient, input: DeleteDataDiskInput, options?: O): Promise<AsyncResult<O>> {
+export function deleteDataDisk<O extends AsyncRequestOptions = RequestOptions>(
+  client: ServiceClient,
+  input: DeleteDataDiskInput,
+  options?: O,
+): Promise<AsyncResult<O>> {
   return invokeAsync(client, DeleteDataDiskOperation, input, options) as Promise<AsyncResult<O>>;
 }

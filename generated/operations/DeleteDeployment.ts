@@ -16,12 +16,16 @@ export interface DeleteDeploymentInput {
 
 /** What the runtime needs to send {@link deleteDeployment} and read its response. */
 export const DeleteDeploymentOperation: OperationDescriptor<DeleteDeploymentInput, ResponseMetadata> = {
-name: 'DeleteDeployment',
-method: 'DELETE',
-path: '/{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}',
-params: [{ name: 'ServiceName', in: 'path', type: 'string', required: true }, { name: 'DeploymentName', in: 'path', type: 'string', required: true }, { name: 'DeleteMedia', in: 'query', wireName: 'comp', type: 'boolean', value: 'media' }],
-responses: [{ status: 202 }],
-async: {},
+  name: 'DeleteDeployment',
+  method: 'DELETE',
+  path: '/{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}',
+  params: [
+    { name: 'ServiceName', in: 'path', type: 'string', required: true },
+    { name: 'DeploymentName', in: 'path', type: 'string', required: true },
+    { name: 'DeleteMedia', in: 'query', wireName: 'comp', type: 'boolean', value: 'media' },
+  ],
+  responses: [{ status: 202 }],
+  async: {},
 };
 
 /**
@@ -32,6 +36,10 @@ async: {},
  * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
  * `{ wait: true }` (or wait options) to resolve when it has finished.
  */
-export function deleteDeployment<O extends AsyncRequestOptions = RequestOptions>(client: ServiceClient, input: DeleteDeploymentInput, options?: O): Promise<AsyncResult<O>> {
+export function deleteDeployment<O extends AsyncRequestOptions = RequestOptions>(
+  client: ServiceClient,
+  input: DeleteDeploymentInput,
+  options?: O,
+): Promise<AsyncResult<O>> {
   return invokeAsync(client, DeleteDeploymentOperation, input, options) as Promise<AsyncResult<O>>;
 }

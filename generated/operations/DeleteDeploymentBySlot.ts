@@ -14,12 +14,15 @@ export interface DeleteDeploymentBySlotInput {
 
 /** What the runtime needs to send {@link deleteDeploymentBySlot} and read its response. */
 export const DeleteDeploymentBySlotOperation: OperationDescriptor<DeleteDeploymentBySlotInput, ResponseMetadata> = {
-name: 'DeleteDeploymentBySlot',
-method: 'DELETE',
-path: '/{subscriptionId}/services/hostedservices/{ServiceName}/deploymentslots/{DeploymentSlot}',
-params: [{ name: 'ServiceName', in: 'path', type: 'string', required: true }, { name: 'DeploymentSlot', in: 'path', type: 'string', enum: ['Staging', 'Production'], required: true }],
-responses: [{ status: 202 }],
-async: {},
+  name: 'DeleteDeploymentBySlot',
+  method: 'DELETE',
+  path: '/{subscriptionId}/services/hostedservices/{ServiceName}/deploymentslots/{DeploymentSlot}',
+  params: [
+    { name: 'ServiceName', in: 'path', type: 'string', required: true },
+    { name: 'DeploymentSlot', in: 'path', type: 'string', enum: ['Staging', 'Production'], required: true },
+  ],
+  responses: [{ status: 202 }],
+  async: {},
 };
 
 /**
@@ -30,6 +33,10 @@ async: {},
  * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
  * `{ wait: true }` (or wait options) to resolve when it has finished.
  */
-export function deleteDeploymentBySlot<O extends AsyncRequestOptions = RequestOptions>(client: ServiceClient, input: DeleteDeploymentBySlotInput, options?: O): Promise<AsyncResult<O>> {
+export function deleteDeploymentBySlot<O extends AsyncRequestOptions = RequestOptions>(
+  client: ServiceClient,
+  input: DeleteDeploymentBySlotInput,
+  options?: O,
+): Promise<AsyncResult<O>> {
   return invokeAsync(client, DeleteDeploymentBySlotOperation, input, options) as Promise<AsyncResult<O>>;
 }

@@ -13,11 +13,14 @@ export interface DeleteDiskInput {
 
 /** What the runtime needs to send {@link deleteDisk} and read its response. */
 export const DeleteDiskOperation: OperationDescriptor<DeleteDiskInput, ResponseMetadata> = {
-name: 'DeleteDisk',
-method: 'DELETE',
-path: '/{subscriptionId}/services/disks/{DiskName}',
-params: [{ name: 'DiskName', in: 'path', type: 'string', required: true }, { name: 'DeleteMedia', in: 'query', wireName: 'comp', type: 'boolean', value: 'media' }],
-responses: [{ status: 200 }],
+  name: 'DeleteDisk',
+  method: 'DELETE',
+  path: '/{subscriptionId}/services/disks/{DiskName}',
+  params: [
+    { name: 'DiskName', in: 'path', type: 'string', required: true },
+    { name: 'DeleteMedia', in: 'query', wireName: 'comp', type: 'boolean', value: 'media' },
+  ],
+  responses: [{ status: 200 }],
 };
 
 /**
@@ -25,6 +28,10 @@ responses: [{ status: 200 }],
  *
  * `DELETE /{subscriptionId}/services/disks/{DiskName}`
  */
-export function deleteDisk(client: ServiceClient, input: DeleteDiskInput, options?: RequestOptions): Promise<ResponseMetadata> {
+export function deleteDisk(
+  client: ServiceClient,
+  input: DeleteDiskInput,
+  options?: RequestOptions,
+): Promise<ResponseMetadata> {
   return invoke(client, DeleteDiskOperation, input, options);
 }

@@ -16,12 +16,16 @@ export interface DeleteDnsServerInput {
 
 /** What the runtime needs to send {@link deleteDnsServer} and read its response. */
 export const DeleteDnsServerOperation: OperationDescriptor<DeleteDnsServerInput, ResponseMetadata> = {
-name: 'DeleteDnsServer',
-method: 'DELETE',
-path: '/{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}/dnsservers/{DnsServerName}',
-params: [{ name: 'ServiceName', in: 'path', type: 'string', required: true }, { name: 'DeploymentName', in: 'path', type: 'string', required: true }, { name: 'DnsServerName', in: 'path', type: 'string', required: true }],
-responses: [{ status: 202 }],
-async: {},
+  name: 'DeleteDnsServer',
+  method: 'DELETE',
+  path: '/{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}/dnsservers/{DnsServerName}',
+  params: [
+    { name: 'ServiceName', in: 'path', type: 'string', required: true },
+    { name: 'DeploymentName', in: 'path', type: 'string', required: true },
+    { name: 'DnsServerName', in: 'path', type: 'string', required: true },
+  ],
+  responses: [{ status: 202 }],
+  async: {},
 };
 
 /**
@@ -32,6 +36,10 @@ async: {},
  * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
  * `{ wait: true }` (or wait options) to resolve when it has finished.
  */
-export function deleteDnsServer<O extends AsyncRequestOptions = RequestOptions>(client: ServiceClient, input: DeleteDnsServerInput, options?: O): Promise<AsyncResult<O>> {
+export function deleteDnsServer<O extends AsyncRequestOptions = RequestOptions>(
+  client: ServiceClient,
+  input: DeleteDnsServerInput,
+  options?: O,
+): Promise<AsyncResult<O>> {
   return invokeAsync(client, DeleteDnsServerOperation, input, options) as Promise<AsyncResult<O>>;
 }

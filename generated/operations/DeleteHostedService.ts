@@ -14,12 +14,15 @@ export interface DeleteHostedServiceInput {
 
 /** What the runtime needs to send {@link deleteHostedService} and read its response. */
 export const DeleteHostedServiceOperation: OperationDescriptor<DeleteHostedServiceInput, ResponseMetadata> = {
-name: 'DeleteHostedService',
-method: 'DELETE',
-path: '/{subscriptionId}/services/hostedservices/{ServiceName}',
-params: [{ name: 'ServiceName', in: 'path', type: 'string', required: true }, { name: 'DeleteAllMedia', in: 'query', wireName: 'comp', type: 'boolean', value: 'media' }],
-responses: [{ status: 200 }, { status: 202 }],
-async: {},
+  name: 'DeleteHostedService',
+  method: 'DELETE',
+  path: '/{subscriptionId}/services/hostedservices/{ServiceName}',
+  params: [
+    { name: 'ServiceName', in: 'path', type: 'string', required: true },
+    { name: 'DeleteAllMedia', in: 'query', wireName: 'comp', type: 'boolean', value: 'media' },
+  ],
+  responses: [{ status: 200 }, { status: 202 }],
+  async: {},
 };
 
 /**
@@ -30,6 +33,10 @@ async: {},
  * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
  * `{ wait: true }` (or wait options) to resolve when it has finished.
  */
-export function deleteHostedService<O extends AsyncRequestOptions = RequestOptions>(client: ServiceClient, input: DeleteHostedServiceInput, options?: O): Promise<AsyncResult<O>> {
+export function deleteHostedService<O extends AsyncRequestOptions = RequestOptions>(
+  client: ServiceClient,
+  input: DeleteHostedServiceInput,
+  options?: O,
+): Promise<AsyncResult<O>> {
   return invokeAsync(client, DeleteHostedServiceOperation, input, options) as Promise<AsyncResult<O>>;
 }

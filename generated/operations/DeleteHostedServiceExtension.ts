@@ -13,14 +13,20 @@ export interface DeleteHostedServiceExtensionInput {
 }
 
 /** What the runtime needs to send {@link deleteHostedServiceExtension} and read its response. */
-export const DeleteHostedServiceExtensionOperation: OperationDescriptor<DeleteHostedServiceExtensionInput, ResponseMetadata> = {
-name: 'DeleteHostedServiceExtension',
-method: 'DELETE',
-path: '/{subscriptionId}/services/hostedservices/{ServiceName}/extensions/{ExtensionId}',
-apiVersion: '2016-06-01',
-params: [{ name: 'ServiceName', in: 'path', type: 'string', required: true }, { name: 'ExtensionId', in: 'path', type: 'string', required: true }],
-responses: [{ status: 200 }, { status: 202 }],
-async: {},
+export const DeleteHostedServiceExtensionOperation: OperationDescriptor<
+  DeleteHostedServiceExtensionInput,
+  ResponseMetadata
+> = {
+  name: 'DeleteHostedServiceExtension',
+  method: 'DELETE',
+  path: '/{subscriptionId}/services/hostedservices/{ServiceName}/extensions/{ExtensionId}',
+  apiVersion: '2016-06-01',
+  params: [
+    { name: 'ServiceName', in: 'path', type: 'string', required: true },
+    { name: 'ExtensionId', in: 'path', type: 'string', required: true },
+  ],
+  responses: [{ status: 200 }, { status: 202 }],
+  async: {},
 };
 
 /**
@@ -31,6 +37,10 @@ async: {},
  * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
  * `{ wait: true }` (or wait options) to resolve when it has finished.
  */
-export function deleteHostedServiceExtension<O extends AsyncRequestOptions = RequestOptions>(client: ServiceClient, input: DeleteHostedServiceExtensionInput, options?: O): Promise<AsyncResult<O>> {
+export function deleteHostedServiceExtension<O extends AsyncRequestOptions = RequestOptions>(
+  client: ServiceClient,
+  input: DeleteHostedServiceExtensionInput,
+  options?: O,
+): Promise<AsyncResult<O>> {
   return invokeAsync(client, DeleteHostedServiceExtensionOperation, input, options) as Promise<AsyncResult<O>>;
 }

@@ -16,13 +16,17 @@ export interface DeleteLoadBalancerInput {
 
 /** What the runtime needs to send {@link deleteLoadBalancer} and read its response. */
 export const DeleteLoadBalancerOperation: OperationDescriptor<DeleteLoadBalancerInput, ResponseMetadata> = {
-name: 'DeleteLoadBalancer',
-method: 'DELETE',
-path: '/{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}/loadbalancers/{LoadBalancerName}',
-apiVersion: '2016-06-01',
-params: [{ name: 'ServiceName', in: 'path', type: 'string', required: true }, { name: 'DeploymentName', in: 'path', type: 'string', required: true }, { name: 'LoadBalancerName', in: 'path', type: 'string', required: true }],
-responses: [{ status: 202 }],
-async: {},
+  name: 'DeleteLoadBalancer',
+  method: 'DELETE',
+  path: '/{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}/loadbalancers/{LoadBalancerName}',
+  apiVersion: '2016-06-01',
+  params: [
+    { name: 'ServiceName', in: 'path', type: 'string', required: true },
+    { name: 'DeploymentName', in: 'path', type: 'string', required: true },
+    { name: 'LoadBalancerName', in: 'path', type: 'string', required: true },
+  ],
+  responses: [{ status: 202 }],
+  async: {},
 };
 
 /**
@@ -33,6 +37,10 @@ async: {},
  * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
  * `{ wait: true }` (or wait options) to resolve when it has finished.
  */
-export function deleteLoadBalancer<O extends AsyncRequestOptions = RequestOptions>(client: ServiceClient, input: DeleteLoadBalancerInput, options?: O): Promise<AsyncResult<O>> {
+export function deleteLoadBalancer<O extends AsyncRequestOptions = RequestOptions>(
+  client: ServiceClient,
+  input: DeleteLoadBalancerInput,
+  options?: O,
+): Promise<AsyncResult<O>> {
   return invokeAsync(client, DeleteLoadBalancerOperation, input, options) as Promise<AsyncResult<O>>;
 }

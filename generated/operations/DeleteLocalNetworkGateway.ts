@@ -10,21 +10,26 @@ export interface DeleteLocalNetworkGatewayInput {
 }
 
 /** What the runtime needs to send {@link deleteLocalNetworkGateway} and read its response. */
-export const DeleteLocalNetworkGatewayOperation: OperationDescriptor<DeleteLocalNetworkGatewayInput, ResponseMetadata> = {
-name: 'DeleteLocalNetworkGateway',
-method: 'DELETE',
-path: '/{subscriptionId}/services/networking/localnetworkgateways/{GatewayId}',
-apiVersion: '2016-03-01',
-fixedQuery: { 'api-version': '2016-03-01' },
-params: [{ name: 'GatewayId', in: 'path', type: 'string', required: true }],
-responses: [{ status: 200 }],
-};
+export const DeleteLocalNetworkGatewayOperation: OperationDescriptor<DeleteLocalNetworkGatewayInput, ResponseMetadata> =
+  {
+    name: 'DeleteLocalNetworkGateway',
+    method: 'DELETE',
+    path: '/{subscriptionId}/services/networking/localnetworkgateways/{GatewayId}',
+    apiVersion: '2016-03-01',
+    fixedQuery: { 'api-version': '2016-03-01' },
+    params: [{ name: 'GatewayId', in: 'path', type: 'string', required: true }],
+    responses: [{ status: 200 }],
+  };
 
 /**
  * Deletes a local network gateway (V2).
  *
  * `DELETE /{subscriptionId}/services/networking/localnetworkgateways/{GatewayId}` with `?api-version=2016-03-01`
  */
-export function deleteLocalNetworkGateway(client: ServiceClient, input: DeleteLocalNetworkGatewayInput, options?: RequestOptions): Promise<ResponseMetadata> {
+export function deleteLocalNetworkGateway(
+  client: ServiceClient,
+  input: DeleteLocalNetworkGatewayInput,
+  options?: RequestOptions,
+): Promise<ResponseMetadata> {
   return invoke(client, DeleteLocalNetworkGatewayOperation, input, options);
 }

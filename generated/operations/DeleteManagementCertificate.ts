@@ -10,12 +10,15 @@ export interface DeleteManagementCertificateInput {
 }
 
 /** What the runtime needs to send {@link deleteManagementCertificate} and read its response. */
-export const DeleteManagementCertificateOperation: OperationDescriptor<DeleteManagementCertificateInput, ResponseMetadata> = {
-name: 'DeleteManagementCertificate',
-method: 'DELETE',
-path: '/{subscriptionId}/certificates/{Thumbprint}',
-params: [{ name: 'Thumbprint', in: 'path', type: 'string', required: true }],
-responses: [{ status: 200 }],
+export const DeleteManagementCertificateOperation: OperationDescriptor<
+  DeleteManagementCertificateInput,
+  ResponseMetadata
+> = {
+  name: 'DeleteManagementCertificate',
+  method: 'DELETE',
+  path: '/{subscriptionId}/certificates/{Thumbprint}',
+  params: [{ name: 'Thumbprint', in: 'path', type: 'string', required: true }],
+  responses: [{ status: 200 }],
 };
 
 /**
@@ -23,6 +26,10 @@ responses: [{ status: 200 }],
  *
  * `DELETE /{subscriptionId}/certificates/{Thumbprint}`
  */
-export function deleteManagementCertificate(client: ServiceClient, input: DeleteManagementCertificateInput, options?: RequestOptions): Promise<ResponseMetadata> {
+export function deleteManagementCertificate(
+  client: ServiceClient,
+  input: DeleteManagementCertificateInput,
+  options?: RequestOptions,
+): Promise<ResponseMetadata> {
   return invoke(client, DeleteManagementCertificateOperation, input, options);
 }

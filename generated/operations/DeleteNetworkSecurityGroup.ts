@@ -11,13 +11,16 @@ export interface DeleteNetworkSecurityGroupInput {
 }
 
 /** What the runtime needs to send {@link deleteNetworkSecurityGroup} and read its response. */
-export const DeleteNetworkSecurityGroupOperation: OperationDescriptor<DeleteNetworkSecurityGroupInput, ResponseMetadata> = {
-name: 'DeleteNetworkSecurityGroup',
-method: 'DELETE',
-path: '/{subscriptionId}/services/networking/networksecuritygroups/{NetworkSecurityGroupName}',
-params: [{ name: 'NetworkSecurityGroupName', in: 'path', type: 'string', required: true }],
-responses: [{ status: 202 }],
-async: {},
+export const DeleteNetworkSecurityGroupOperation: OperationDescriptor<
+  DeleteNetworkSecurityGroupInput,
+  ResponseMetadata
+> = {
+  name: 'DeleteNetworkSecurityGroup',
+  method: 'DELETE',
+  path: '/{subscriptionId}/services/networking/networksecuritygroups/{NetworkSecurityGroupName}',
+  params: [{ name: 'NetworkSecurityGroupName', in: 'path', type: 'string', required: true }],
+  responses: [{ status: 202 }],
+  async: {},
 };
 
 /**
@@ -28,6 +31,10 @@ async: {},
  * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
  * `{ wait: true }` (or wait options) to resolve when it has finished.
  */
-export function deleteNetworkSecurityGroup<O extends AsyncRequestOptions = RequestOptions>(client: ServiceClient, input: DeleteNetworkSecurityGroupInput, options?: O): Promise<AsyncResult<O>> {
+export function deleteNetworkSecurityGroup<O extends AsyncRequestOptions = RequestOptions>(
+  client: ServiceClient,
+  input: DeleteNetworkSecurityGroupInput,
+  options?: O,
+): Promise<AsyncResult<O>> {
   return invokeAsync(client, DeleteNetworkSecurityGroupOperation, input, options) as Promise<AsyncResult<O>>;
 }

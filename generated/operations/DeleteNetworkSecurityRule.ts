@@ -13,14 +13,18 @@ export interface DeleteNetworkSecurityRuleInput {
 }
 
 /** What the runtime needs to send {@link deleteNetworkSecurityRule} and read its response. */
-export const DeleteNetworkSecurityRuleOperation: OperationDescriptor<DeleteNetworkSecurityRuleInput, ResponseMetadata> = {
-name: 'DeleteNetworkSecurityRule',
-method: 'DELETE',
-path: '/{subscriptionId}/services/networking/networksecuritygroups/{NetworkSecurityGroupName}/rules/{RuleName}',
-params: [{ name: 'NetworkSecurityGroupName', in: 'path', type: 'string', required: true }, { name: 'RuleName', in: 'path', type: 'string', required: true }],
-responses: [{ status: 202 }],
-async: {},
-};
+export const DeleteNetworkSecurityRuleOperation: OperationDescriptor<DeleteNetworkSecurityRuleInput, ResponseMetadata> =
+  {
+    name: 'DeleteNetworkSecurityRule',
+    method: 'DELETE',
+    path: '/{subscriptionId}/services/networking/networksecuritygroups/{NetworkSecurityGroupName}/rules/{RuleName}',
+    params: [
+      { name: 'NetworkSecurityGroupName', in: 'path', type: 'string', required: true },
+      { name: 'RuleName', in: 'path', type: 'string', required: true },
+    ],
+    responses: [{ status: 202 }],
+    async: {},
+  };
 
 /**
  * Deletes a rule of a network security group.
@@ -30,6 +34,10 @@ async: {},
  * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
  * `{ wait: true }` (or wait options) to resolve when it has finished.
  */
-export function deleteNetworkSecurityRule<O extends AsyncRequestOptions = RequestOptions>(client: ServiceClient, input: DeleteNetworkSecurityRuleInput, options?: O): Promise<AsyncResult<O>> {
+export function deleteNetworkSecurityRule<O extends AsyncRequestOptions = RequestOptions>(
+  client: ServiceClient,
+  input: DeleteNetworkSecurityRuleInput,
+  options?: O,
+): Promise<AsyncResult<O>> {
   return invokeAsync(client, DeleteNetworkSecurityRuleOperation, input, options) as Promise<AsyncResult<O>>;
 }

@@ -13,11 +13,14 @@ export interface DeleteOSImageInput {
 
 /** What the runtime needs to send {@link deleteOSImage} and read its response. */
 export const DeleteOSImageOperation: OperationDescriptor<DeleteOSImageInput, ResponseMetadata> = {
-name: 'DeleteOSImage',
-method: 'DELETE',
-path: '/{subscriptionId}/services/images/{ImageName}',
-params: [{ name: 'ImageName', in: 'path', type: 'string', required: true }, { name: 'DeleteMedia', in: 'query', wireName: 'comp', type: 'boolean', value: 'media' }],
-responses: [{ status: 200 }],
+  name: 'DeleteOSImage',
+  method: 'DELETE',
+  path: '/{subscriptionId}/services/images/{ImageName}',
+  params: [
+    { name: 'ImageName', in: 'path', type: 'string', required: true },
+    { name: 'DeleteMedia', in: 'query', wireName: 'comp', type: 'boolean', value: 'media' },
+  ],
+  responses: [{ status: 200 }],
 };
 
 /**
@@ -25,6 +28,10 @@ responses: [{ status: 200 }],
  *
  * `DELETE /{subscriptionId}/services/images/{ImageName}`
  */
-export function deleteOSImage(client: ServiceClient, input: DeleteOSImageInput, options?: RequestOptions): Promise<ResponseMetadata> {
+export function deleteOSImage(
+  client: ServiceClient,
+  input: DeleteOSImageInput,
+  options?: RequestOptions,
+): Promise<ResponseMetadata> {
   return invoke(client, DeleteOSImageOperation, input, options);
 }

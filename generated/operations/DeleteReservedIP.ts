@@ -12,12 +12,12 @@ export interface DeleteReservedIPInput {
 
 /** What the runtime needs to send {@link deleteReservedIP} and read its response. */
 export const DeleteReservedIPOperation: OperationDescriptor<DeleteReservedIPInput, ResponseMetadata> = {
-name: 'DeleteReservedIP',
-method: 'DELETE',
-path: '/{subscriptionId}/services/networking/reservedips/{ReservedIPName}',
-params: [{ name: 'ReservedIPName', in: 'path', type: 'string', required: true }],
-responses: [{ status: 202 }],
-async: {},
+  name: 'DeleteReservedIP',
+  method: 'DELETE',
+  path: '/{subscriptionId}/services/networking/reservedips/{ReservedIPName}',
+  params: [{ name: 'ReservedIPName', in: 'path', type: 'string', required: true }],
+  responses: [{ status: 202 }],
+  async: {},
 };
 
 /**
@@ -28,6 +28,10 @@ async: {},
  * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
  * `{ wait: true }` (or wait options) to resolve when it has finished.
  */
-export function deleteReservedIP<O extends AsyncRequestOptions = RequestOptions>(client: ServiceClient, input: DeleteReservedIPInput, options?: O): Promise<AsyncResult<O>> {
+export function deleteReservedIP<O extends AsyncRequestOptions = RequestOptions>(
+  client: ServiceClient,
+  input: DeleteReservedIPInput,
+  options?: O,
+): Promise<AsyncResult<O>> {
   return invokeAsync(client, DeleteReservedIPOperation, input, options) as Promise<AsyncResult<O>>;
 }

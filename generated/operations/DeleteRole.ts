@@ -18,12 +18,17 @@ export interface DeleteRoleInput {
 
 /** What the runtime needs to send {@link deleteRole} and read its response. */
 export const DeleteRoleOperation: OperationDescriptor<DeleteRoleInput, ResponseMetadata> = {
-name: 'DeleteRole',
-method: 'DELETE',
-path: '/{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}/roles/{RoleName}',
-params: [{ name: 'ServiceName', in: 'path', type: 'string', required: true }, { name: 'DeploymentName', in: 'path', type: 'string', required: true }, { name: 'RoleName', in: 'path', type: 'string', required: true }, { name: 'DeleteMedia', in: 'query', wireName: 'comp', type: 'boolean', value: 'media' }],
-responses: [{ status: 202 }],
-async: {},
+  name: 'DeleteRole',
+  method: 'DELETE',
+  path: '/{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}/roles/{RoleName}',
+  params: [
+    { name: 'ServiceName', in: 'path', type: 'string', required: true },
+    { name: 'DeploymentName', in: 'path', type: 'string', required: true },
+    { name: 'RoleName', in: 'path', type: 'string', required: true },
+    { name: 'DeleteMedia', in: 'query', wireName: 'comp', type: 'boolean', value: 'media' },
+  ],
+  responses: [{ status: 202 }],
+  async: {},
 };
 
 /**
@@ -34,6 +39,10 @@ async: {},
  * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
  * `{ wait: true }` (or wait options) to resolve when it has finished.
  */
-export function deleteRole<O extends AsyncRequestOptions = RequestOptions>(client: ServiceClient, input: DeleteRoleInput, options?: O): Promise<AsyncResult<O>> {
+export function deleteRole<O extends AsyncRequestOptions = RequestOptions>(
+  client: ServiceClient,
+  input: DeleteRoleInput,
+  options?: O,
+): Promise<AsyncResult<O>> {
   return invokeAsync(client, DeleteRoleOperation, input, options) as Promise<AsyncResult<O>>;
 }

@@ -15,14 +15,17 @@ export interface DeleteRoleInstancesInput extends RoleInstances {
 
 /** What the runtime needs to send {@link deleteRoleInstances} and read its response. */
 export const DeleteRoleInstancesOperation: OperationDescriptor<DeleteRoleInstancesInput, ResponseMetadata> = {
-name: 'DeleteRoleInstances',
-method: 'POST',
-path: '/{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}/roleinstances',
-fixedQuery: { comp: 'delete' },
-params: [{ name: 'ServiceName', in: 'path', type: 'string', required: true }, { name: 'DeploymentName', in: 'path', type: 'string', required: true }],
-request: { element: 'RoleInstances', model: () => RoleInstancesShape },
-responses: [{ status: 202 }],
-async: {},
+  name: 'DeleteRoleInstances',
+  method: 'POST',
+  path: '/{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}/roleinstances',
+  fixedQuery: { comp: 'delete' },
+  params: [
+    { name: 'ServiceName', in: 'path', type: 'string', required: true },
+    { name: 'DeploymentName', in: 'path', type: 'string', required: true },
+  ],
+  request: { element: 'RoleInstances', model: () => RoleInstancesShape },
+  responses: [{ status: 202 }],
+  async: {},
 };
 
 /**
@@ -33,6 +36,10 @@ async: {},
  * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
  * `{ wait: true }` (or wait options) to resolve when it has finished.
  */
-export function deleteRoleInstances<O extends AsyncRequestOptions = RequestOptions>(client: ServiceClient, input: DeleteRoleInstancesInput, options?: O): Promise<AsyncResult<O>> {
+export function deleteRoleInstances<O extends AsyncRequestOptions = RequestOptions>(
+  client: ServiceClient,
+  input: DeleteRoleInstancesInput,
+  options?: O,
+): Promise<AsyncResult<O>> {
   return invokeAsync(client, DeleteRoleInstancesOperation, input, options) as Promise<AsyncResult<O>>;
 }

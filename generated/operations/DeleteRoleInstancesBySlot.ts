@@ -14,17 +14,21 @@ export interface DeleteRoleInstancesBySlotInput extends RoleInstances {
 }
 
 /** What the runtime needs to send {@link deleteRoleInstancesBySlot} and read its response. */
-export const DeleteRoleInstancesBySlotOperation: OperationDescriptor<DeleteRoleInstancesBySlotInput, ResponseMetadata> = {
-name: 'DeleteRoleInstancesBySlot',
-method: 'POST',
-path: '/{subscriptionId}/services/hostedservices/{ServiceName}/deploymentslots/{DeploymentSlot}/roleinstances',
-apiVersion: '2016-06-01',
-fixedQuery: { comp: 'delete' },
-params: [{ name: 'ServiceName', in: 'path', type: 'string', required: true }, { name: 'DeploymentSlot', in: 'path', type: 'string', enum: ['Staging', 'Production'], required: true }],
-request: { element: 'RoleInstances', model: () => RoleInstancesShape },
-responses: [{ status: 202 }],
-async: {},
-};
+export const DeleteRoleInstancesBySlotOperation: OperationDescriptor<DeleteRoleInstancesBySlotInput, ResponseMetadata> =
+  {
+    name: 'DeleteRoleInstancesBySlot',
+    method: 'POST',
+    path: '/{subscriptionId}/services/hostedservices/{ServiceName}/deploymentslots/{DeploymentSlot}/roleinstances',
+    apiVersion: '2016-06-01',
+    fixedQuery: { comp: 'delete' },
+    params: [
+      { name: 'ServiceName', in: 'path', type: 'string', required: true },
+      { name: 'DeploymentSlot', in: 'path', type: 'string', enum: ['Staging', 'Production'], required: true },
+    ],
+    request: { element: 'RoleInstances', model: () => RoleInstancesShape },
+    responses: [{ status: 202 }],
+    async: {},
+  };
 
 /**
  * Deletes role instances from the deployment in a slot.
@@ -34,6 +38,10 @@ async: {},
  * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
  * `{ wait: true }` (or wait options) to resolve when it has finished.
  */
-export function deleteRoleInstancesBySlot<O extends AsyncRequestOptions = RequestOptions>(client: ServiceClient, input: DeleteRoleInstancesBySlotInput, options?: O): Promise<AsyncResult<O>> {
+export function deleteRoleInstancesBySlot<O extends AsyncRequestOptions = RequestOptions>(
+  client: ServiceClient,
+  input: DeleteRoleInstancesBySlotInput,
+  options?: O,
+): Promise<AsyncResult<O>> {
   return invokeAsync(client, DeleteRoleInstancesBySlotOperation, input, options) as Promise<AsyncResult<O>>;
 }

@@ -14,13 +14,16 @@ export interface DeleteRouteInput {
 
 /** What the runtime needs to send {@link deleteRoute} and read its response. */
 export const DeleteRouteOperation: OperationDescriptor<DeleteRouteInput, ResponseMetadata> = {
-name: 'DeleteRoute',
-method: 'DELETE',
-path: '/{subscriptionId}/services/networking/routetables/{RouteTableName}/routes/{RouteName}',
-apiVersion: '2016-03-01',
-params: [{ name: 'RouteTableName', in: 'path', type: 'string', required: true }, { name: 'RouteName', in: 'path', type: 'string', required: true }],
-responses: [{ status: 202 }],
-async: {},
+  name: 'DeleteRoute',
+  method: 'DELETE',
+  path: '/{subscriptionId}/services/networking/routetables/{RouteTableName}/routes/{RouteName}',
+  apiVersion: '2016-03-01',
+  params: [
+    { name: 'RouteTableName', in: 'path', type: 'string', required: true },
+    { name: 'RouteName', in: 'path', type: 'string', required: true },
+  ],
+  responses: [{ status: 202 }],
+  async: {},
 };
 
 /**
@@ -31,6 +34,10 @@ async: {},
  * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
  * `{ wait: true }` (or wait options) to resolve when it has finished.
  */
-export function deleteRoute<O extends AsyncRequestOptions = RequestOptions>(client: ServiceClient, input: DeleteRouteInput, options?: O): Promise<AsyncResult<O>> {
+export function deleteRoute<O extends AsyncRequestOptions = RequestOptions>(
+  client: ServiceClient,
+  input: DeleteRouteInput,
+  options?: O,
+): Promise<AsyncResult<O>> {
   return invokeAsync(client, DeleteRouteOperation, input, options) as Promise<AsyncResult<O>>;
 }

@@ -12,13 +12,13 @@ export interface DeleteRouteTableInput {
 
 /** What the runtime needs to send {@link deleteRouteTable} and read its response. */
 export const DeleteRouteTableOperation: OperationDescriptor<DeleteRouteTableInput, ResponseMetadata> = {
-name: 'DeleteRouteTable',
-method: 'DELETE',
-path: '/{subscriptionId}/services/networking/routetables/{RouteTableName}',
-apiVersion: '2016-03-01',
-params: [{ name: 'RouteTableName', in: 'path', type: 'string', required: true }],
-responses: [{ status: 202 }],
-async: {},
+  name: 'DeleteRouteTable',
+  method: 'DELETE',
+  path: '/{subscriptionId}/services/networking/routetables/{RouteTableName}',
+  apiVersion: '2016-03-01',
+  params: [{ name: 'RouteTableName', in: 'path', type: 'string', required: true }],
+  responses: [{ status: 202 }],
+  async: {},
 };
 
 /**
@@ -29,6 +29,10 @@ async: {},
  * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
  * `{ wait: true }` (or wait options) to resolve when it has finished.
  */
-export function deleteRouteTable<O extends AsyncRequestOptions = RequestOptions>(client: ServiceClient, input: DeleteRouteTableInput, options?: O): Promise<AsyncResult<O>> {
+export function deleteRouteTable<O extends AsyncRequestOptions = RequestOptions>(
+  client: ServiceClient,
+  input: DeleteRouteTableInput,
+  options?: O,
+): Promise<AsyncResult<O>> {
   return invokeAsync(client, DeleteRouteTableOperation, input, options) as Promise<AsyncResult<O>>;
 }

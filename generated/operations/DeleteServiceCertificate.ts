@@ -16,12 +16,16 @@ export interface DeleteServiceCertificateInput {
 
 /** What the runtime needs to send {@link deleteServiceCertificate} and read its response. */
 export const DeleteServiceCertificateOperation: OperationDescriptor<DeleteServiceCertificateInput, ResponseMetadata> = {
-name: 'DeleteServiceCertificate',
-method: 'DELETE',
-path: '/{subscriptionId}/services/hostedservices/{ServiceName}/certificates/{ThumbprintAlgorithm}-{Thumbprint}',
-params: [{ name: 'ServiceName', in: 'path', type: 'string', required: true }, { name: 'ThumbprintAlgorithm', in: 'path', type: 'string', required: true }, { name: 'Thumbprint', in: 'path', type: 'string', required: true }],
-responses: [{ status: 202 }],
-async: {},
+  name: 'DeleteServiceCertificate',
+  method: 'DELETE',
+  path: '/{subscriptionId}/services/hostedservices/{ServiceName}/certificates/{ThumbprintAlgorithm}-{Thumbprint}',
+  params: [
+    { name: 'ServiceName', in: 'path', type: 'string', required: true },
+    { name: 'ThumbprintAlgorithm', in: 'path', type: 'string', required: true },
+    { name: 'Thumbprint', in: 'path', type: 'string', required: true },
+  ],
+  responses: [{ status: 202 }],
+  async: {},
 };
 
 /**
@@ -32,6 +36,10 @@ async: {},
  * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
  * `{ wait: true }` (or wait options) to resolve when it has finished.
  */
-export function deleteServiceCertificate<O extends AsyncRequestOptions = RequestOptions>(client: ServiceClient, input: DeleteServiceCertificateInput, options?: O): Promise<AsyncResult<O>> {
+export function deleteServiceCertificate<O extends AsyncRequestOptions = RequestOptions>(
+  client: ServiceClient,
+  input: DeleteServiceCertificateInput,
+  options?: O,
+): Promise<AsyncResult<O>> {
   return invokeAsync(client, DeleteServiceCertificateOperation, input, options) as Promise<AsyncResult<O>>;
 }

@@ -11,11 +11,11 @@ export interface DeleteStorageAccountInput {
 
 /** What the runtime needs to send {@link deleteStorageAccount} and read its response. */
 export const DeleteStorageAccountOperation: OperationDescriptor<DeleteStorageAccountInput, ResponseMetadata> = {
-name: 'DeleteStorageAccount',
-method: 'DELETE',
-path: '/{subscriptionId}/services/storageservices/{ServiceName}',
-params: [{ name: 'ServiceName', in: 'path', type: 'string', required: true }],
-responses: [{ status: 200 }],
+  name: 'DeleteStorageAccount',
+  method: 'DELETE',
+  path: '/{subscriptionId}/services/storageservices/{ServiceName}',
+  params: [{ name: 'ServiceName', in: 'path', type: 'string', required: true }],
+  responses: [{ status: 200 }],
 };
 
 /**
@@ -23,6 +23,10 @@ responses: [{ status: 200 }],
  *
  * `DELETE /{subscriptionId}/services/storageservices/{ServiceName}`
  */
-export function deleteStorageAccount(client: ServiceClient, input: DeleteStorageAccountInput, options?: RequestOptions): Promise<ResponseMetadata> {
+export function deleteStorageAccount(
+  client: ServiceClient,
+  input: DeleteStorageAccountInput,
+  options?: RequestOptions,
+): Promise<ResponseMetadata> {
   return invoke(client, DeleteStorageAccountOperation, input, options);
 }

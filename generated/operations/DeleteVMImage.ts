@@ -14,12 +14,15 @@ export interface DeleteVMImageInput {
 
 /** What the runtime needs to send {@link deleteVMImage} and read its response. */
 export const DeleteVMImageOperation: OperationDescriptor<DeleteVMImageInput, ResponseMetadata> = {
-name: 'DeleteVMImage',
-method: 'DELETE',
-path: '/{subscriptionId}/services/vmimages/{VMImageName}',
-params: [{ name: 'VMImageName', in: 'path', type: 'string', required: true }, { name: 'DeleteMedia', in: 'query', wireName: 'comp', type: 'boolean', value: 'media' }],
-responses: [{ status: 200 }, { status: 202 }],
-async: {},
+  name: 'DeleteVMImage',
+  method: 'DELETE',
+  path: '/{subscriptionId}/services/vmimages/{VMImageName}',
+  params: [
+    { name: 'VMImageName', in: 'path', type: 'string', required: true },
+    { name: 'DeleteMedia', in: 'query', wireName: 'comp', type: 'boolean', value: 'media' },
+  ],
+  responses: [{ status: 200 }, { status: 202 }],
+  async: {},
 };
 
 /**
@@ -30,6 +33,10 @@ async: {},
  * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
  * `{ wait: true }` (or wait options) to resolve when it has finished.
  */
-export function deleteVMImage<O extends AsyncRequestOptions = RequestOptions>(client: ServiceClient, input: DeleteVMImageInput, options?: O): Promise<AsyncResult<O>> {
+export function deleteVMImage<O extends AsyncRequestOptions = RequestOptions>(
+  client: ServiceClient,
+  input: DeleteVMImageInput,
+  options?: O,
+): Promise<AsyncResult<O>> {
   return invokeAsync(client, DeleteVMImageOperation, input, options) as Promise<AsyncResult<O>>;
 }

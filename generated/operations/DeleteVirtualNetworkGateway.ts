@@ -3,7 +3,10 @@ import type { ServiceClient, RequestOptions } from '../../src/client/client.js';
 import type { AsyncRequestOptions, AsyncResult } from '../../src/client/async-result.js';
 import { invokeAsync } from '../../src/client/invoke.js';
 import type { OperationDescriptor } from '../../src/core/shapes.js';
-import { GatewayOperationAsyncResponseShape, type GatewayOperationAsyncResponse } from '../models/GatewayOperationAsyncResponse.js';
+import {
+  GatewayOperationAsyncResponseShape,
+  type GatewayOperationAsyncResponse,
+} from '../models/GatewayOperationAsyncResponse.js';
 import { GetGatewayOperationStatusOperation } from './GetGatewayOperationStatus.js';
 
 /** Input of {@link deleteVirtualNetworkGateway}. */
@@ -13,14 +16,22 @@ export interface DeleteVirtualNetworkGatewayInput {
 }
 
 /** What the runtime needs to send {@link deleteVirtualNetworkGateway} and read its response. */
-export const DeleteVirtualNetworkGatewayOperation: OperationDescriptor<DeleteVirtualNetworkGatewayInput, GatewayOperationAsyncResponse> = {
-name: 'DeleteVirtualNetworkGateway',
-method: 'DELETE',
-path: '/{subscriptionId}/services/networking/virtualnetworkgateways/{GatewayId}',
-apiVersion: '2016-03-01',
-params: [{ name: 'GatewayId', in: 'path', type: 'string', required: true }],
-responses: [{ status: 202, body: { element: 'GatewayOperationAsyncResponse', model: () => GatewayOperationAsyncResponseShape } }],
-async: { poll: () => GetGatewayOperationStatusOperation, idFromBody: 'ID' },
+export const DeleteVirtualNetworkGatewayOperation: OperationDescriptor<
+  DeleteVirtualNetworkGatewayInput,
+  GatewayOperationAsyncResponse
+> = {
+  name: 'DeleteVirtualNetworkGateway',
+  method: 'DELETE',
+  path: '/{subscriptionId}/services/networking/virtualnetworkgateways/{GatewayId}',
+  apiVersion: '2016-03-01',
+  params: [{ name: 'GatewayId', in: 'path', type: 'string', required: true }],
+  responses: [
+    {
+      status: 202,
+      body: { element: 'GatewayOperationAsyncResponse', model: () => GatewayOperationAsyncResponseShape },
+    },
+  ],
+  async: { poll: () => GetGatewayOperationStatusOperation, idFromBody: 'ID' },
 };
 
 /**
@@ -31,6 +42,10 @@ async: { poll: () => GetGatewayOperationStatusOperation, idFromBody: 'ID' },
  * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
  * `{ wait: true }` (or wait options) to resolve when it has finished.
  */
-export function deleteVirtualNetworkGateway<O extends AsyncRequestOptions = RequestOptions>(client: ServiceClient, input: DeleteVirtualNetworkGatewayInput, options?: O): Promise<AsyncResult<O>> {
+export function deleteVirtualNetworkGateway<O extends AsyncRequestOptions = RequestOptions>(
+  client: ServiceClient,
+  input: DeleteVirtualNetworkGatewayInput,
+  options?: O,
+): Promise<AsyncResult<O>> {
   return invokeAsync(client, DeleteVirtualNetworkGatewayOperation, input, options) as Promise<AsyncResult<O>>;
 }

@@ -13,14 +13,14 @@ export interface DisassociateReservedIPInput extends ReservedIPAssociation {
 
 /** What the runtime needs to send {@link disassociateReservedIP} and read its response. */
 export const DisassociateReservedIPOperation: OperationDescriptor<DisassociateReservedIPInput, ResponseMetadata> = {
-name: 'DisassociateReservedIP',
-method: 'POST',
-path: '/{subscriptionId}/services/networking/reservedips/{ReservedIPName}/operations/disassociate',
-apiVersion: '2015-02-01',
-params: [{ name: 'ReservedIPName', in: 'path', type: 'string', required: true }],
-request: { element: 'ReservedIPAssociation', model: () => ReservedIPAssociationShape },
-responses: [{ status: 202 }],
-async: {},
+  name: 'DisassociateReservedIP',
+  method: 'POST',
+  path: '/{subscriptionId}/services/networking/reservedips/{ReservedIPName}/operations/disassociate',
+  apiVersion: '2015-02-01',
+  params: [{ name: 'ReservedIPName', in: 'path', type: 'string', required: true }],
+  request: { element: 'ReservedIPAssociation', model: () => ReservedIPAssociationShape },
+  responses: [{ status: 202 }],
+  async: {},
 };
 
 /**
@@ -31,6 +31,10 @@ async: {},
  * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
  * `{ wait: true }` (or wait options) to resolve when it has finished.
  */
-export function disassociateReservedIP<O extends AsyncRequestOptions = RequestOptions>(client: ServiceClient, input: DisassociateReservedIPInput, options?: O): Promise<AsyncResult<O>> {
+export function disassociateReservedIP<O extends AsyncRequestOptions = RequestOptions>(
+  client: ServiceClient,
+  input: DisassociateReservedIPInput,
+  options?: O,
+): Promise<AsyncResult<O>> {
   return invokeAsync(client, DisassociateReservedIPOperation, input, options) as Promise<AsyncResult<O>>;
 }

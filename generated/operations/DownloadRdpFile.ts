@@ -15,13 +15,17 @@ export interface DownloadRdpFileInput {
 
 /** What the runtime needs to send {@link downloadRdpFile} and read its response. */
 export const DownloadRdpFileOperation: OperationDescriptor<DownloadRdpFileInput, string> = {
-name: 'DownloadRdpFile',
-method: 'GET',
-path: '/{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}/roleinstances/{RoleInstanceName}/ModelFile',
-apiVersion: '2016-06-01',
-fixedQuery: { FileType: 'RDP' },
-params: [{ name: 'ServiceName', in: 'path', type: 'string', required: true }, { name: 'DeploymentName', in: 'path', type: 'string', required: true }, { name: 'RoleInstanceName', in: 'path', type: 'string', required: true }],
-responses: [{ status: 200, body: { element: 'RdpFile', text: true } }],
+  name: 'DownloadRdpFile',
+  method: 'GET',
+  path: '/{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}/roleinstances/{RoleInstanceName}/ModelFile',
+  apiVersion: '2016-06-01',
+  fixedQuery: { FileType: 'RDP' },
+  params: [
+    { name: 'ServiceName', in: 'path', type: 'string', required: true },
+    { name: 'DeploymentName', in: 'path', type: 'string', required: true },
+    { name: 'RoleInstanceName', in: 'path', type: 'string', required: true },
+  ],
+  responses: [{ status: 200, body: { element: 'RdpFile', text: true } }],
 };
 
 /**
@@ -29,6 +33,10 @@ responses: [{ status: 200, body: { element: 'RdpFile', text: true } }],
  *
  * `GET /{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}/roleinstances/{RoleInstanceName}/ModelFile` with `?FileType=RDP`
  */
-export function downloadRdpFile(client: ServiceClient, input: DownloadRdpFileInput, options?: RequestOptions): Promise<string> {
+export function downloadRdpFile(
+  client: ServiceClient,
+  input: DownloadRdpFileInput,
+  options?: RequestOptions,
+): Promise<string> {
   return invoke(client, DownloadRdpFileOperation, input, options);
 }

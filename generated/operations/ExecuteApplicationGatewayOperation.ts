@@ -3,8 +3,14 @@ import type { ServiceClient, RequestOptions } from '../../src/client/client.js';
 import type { AsyncRequestOptions, AsyncResult } from '../../src/client/async-result.js';
 import { invokeAsync } from '../../src/client/invoke.js';
 import type { OperationDescriptor } from '../../src/core/shapes.js';
-import { ApplicationGatewayOperationShape, type ApplicationGatewayOperation } from '../models/ApplicationGatewayOperation.js';
-import { GatewayOperationAsyncResponseShape, type GatewayOperationAsyncResponse } from '../models/GatewayOperationAsyncResponse.js';
+import {
+  ApplicationGatewayOperationShape,
+  type ApplicationGatewayOperation,
+} from '../models/ApplicationGatewayOperation.js';
+import {
+  GatewayOperationAsyncResponseShape,
+  type GatewayOperationAsyncResponse,
+} from '../models/GatewayOperationAsyncResponse.js';
 import { GetGatewayOperationStatusOperation } from './GetGatewayOperationStatus.js';
 
 /** Input of {@link executeApplicationGatewayOperation}. */
@@ -14,16 +20,24 @@ export interface ExecuteApplicationGatewayOperationInput extends ApplicationGate
 }
 
 /** What the runtime needs to send {@link executeApplicationGatewayOperation} and read its response. */
-export const ExecuteApplicationGatewayOperationOperation: OperationDescriptor<ExecuteApplicationGatewayOperationInput, GatewayOperationAsyncResponse> = {
-name: 'ExecuteApplicationGatewayOperation',
-method: 'POST',
-path: '/{subscriptionId}/services/networking/ApplicationGateways/{GatewayName}/Operations',
-apiVersion: '2016-03-01',
-fixedQuery: { 'api-version': '2016-07-01' },
-params: [{ name: 'GatewayName', in: 'path', type: 'string', required: true }],
-request: { element: 'ApplicationGatewayOperation', model: () => ApplicationGatewayOperationShape },
-responses: [{ status: 202, body: { element: 'GatewayOperationAsyncResponse', model: () => GatewayOperationAsyncResponseShape } }],
-async: { poll: () => GetGatewayOperationStatusOperation, idFromBody: 'ID' },
+export const ExecuteApplicationGatewayOperationOperation: OperationDescriptor<
+  ExecuteApplicationGatewayOperationInput,
+  GatewayOperationAsyncResponse
+> = {
+  name: 'ExecuteApplicationGatewayOperation',
+  method: 'POST',
+  path: '/{subscriptionId}/services/networking/ApplicationGateways/{GatewayName}/Operations',
+  apiVersion: '2016-03-01',
+  fixedQuery: { 'api-version': '2016-07-01' },
+  params: [{ name: 'GatewayName', in: 'path', type: 'string', required: true }],
+  request: { element: 'ApplicationGatewayOperation', model: () => ApplicationGatewayOperationShape },
+  responses: [
+    {
+      status: 202,
+      body: { element: 'GatewayOperationAsyncResponse', model: () => GatewayOperationAsyncResponseShape },
+    },
+  ],
+  async: { poll: () => GetGatewayOperationStatusOperation, idFromBody: 'ID' },
 };
 
 /**
@@ -34,6 +48,10 @@ async: { poll: () => GetGatewayOperationStatusOperation, idFromBody: 'ID' },
  * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
  * `{ wait: true }` (or wait options) to resolve when it has finished.
  */
-export function executeApplicationGatewayOperation<O extends AsyncRequestOptions = RequestOptions>(client: ServiceClient, input: ExecuteApplicationGatewayOperationInput, options?: O): Promise<AsyncResult<O>> {
+export function executeApplicationGatewayOperation<O extends AsyncRequestOptions = RequestOptions>(
+  client: ServiceClient,
+  input: ExecuteApplicationGatewayOperationInput,
+  options?: O,
+): Promise<AsyncResult<O>> {
   return invokeAsync(client, ExecuteApplicationGatewayOperationOperation, input, options) as Promise<AsyncResult<O>>;
 }

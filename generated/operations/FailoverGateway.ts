@@ -3,7 +3,10 @@ import type { ServiceClient, RequestOptions } from '../../src/client/client.js';
 import type { AsyncRequestOptions, AsyncResult } from '../../src/client/async-result.js';
 import { invokeAsync } from '../../src/client/invoke.js';
 import type { OperationDescriptor } from '../../src/core/shapes.js';
-import { GatewayOperationAsyncResponseShape, type GatewayOperationAsyncResponse } from '../models/GatewayOperationAsyncResponse.js';
+import {
+  GatewayOperationAsyncResponseShape,
+  type GatewayOperationAsyncResponse,
+} from '../models/GatewayOperationAsyncResponse.js';
 import { UpdateGatewayShape, type UpdateGateway } from '../models/UpdateGateway.js';
 import { GetGatewayOperationStatusOperation } from './GetGatewayOperationStatus.js';
 
@@ -15,14 +18,19 @@ export interface FailoverGatewayInput extends UpdateGateway {
 
 /** What the runtime needs to send {@link failoverGateway} and read its response. */
 export const FailoverGatewayOperation: OperationDescriptor<FailoverGatewayInput, GatewayOperationAsyncResponse> = {
-name: 'FailoverGateway',
-method: 'DELETE',
-path: '/{subscriptionId}/services/networking/{NetworkName}/gateway',
-apiVersion: '2016-03-01',
-params: [{ name: 'NetworkName', in: 'path', type: 'string', required: true }],
-request: { element: 'UpdateGateway', model: () => UpdateGatewayShape },
-responses: [{ status: 202, body: { element: 'GatewayOperationAsyncResponse', model: () => GatewayOperationAsyncResponseShape } }],
-async: { poll: () => GetGatewayOperationStatusOperation, idFromBody: 'ID' },
+  name: 'FailoverGateway',
+  method: 'DELETE',
+  path: '/{subscriptionId}/services/networking/{NetworkName}/gateway',
+  apiVersion: '2016-03-01',
+  params: [{ name: 'NetworkName', in: 'path', type: 'string', required: true }],
+  request: { element: 'UpdateGateway', model: () => UpdateGatewayShape },
+  responses: [
+    {
+      status: 202,
+      body: { element: 'GatewayOperationAsyncResponse', model: () => GatewayOperationAsyncResponseShape },
+    },
+  ],
+  async: { poll: () => GetGatewayOperationStatusOperation, idFromBody: 'ID' },
 };
 
 /**
@@ -33,6 +41,10 @@ async: { poll: () => GetGatewayOperationStatusOperation, idFromBody: 'ID' },
  * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
  * `{ wait: true }` (or wait options) to resolve when it has finished.
  */
-export function failoverGateway<O extends AsyncRequestOptions = RequestOptions>(client: ServiceClient, input: FailoverGatewayInput, options?: O): Promise<AsyncResult<O>> {
+export function failoverGateway<O extends AsyncRequestOptions = RequestOptions>(
+  client: ServiceClient,
+  input: FailoverGatewayInput,
+  options?: O,
+): Promise<AsyncResult<O>> {
   return invokeAsync(client, FailoverGatewayOperation, input, options) as Promise<AsyncResult<O>>;
 }

@@ -3,7 +3,10 @@ import type { ServiceClient, RequestOptions } from '../../src/client/client.js';
 import type { AsyncRequestOptions, AsyncResult } from '../../src/client/async-result.js';
 import { invokeAsync } from '../../src/client/invoke.js';
 import type { OperationDescriptor } from '../../src/core/shapes.js';
-import { GatewayOperationAsyncResponseShape, type GatewayOperationAsyncResponse } from '../models/GatewayOperationAsyncResponse.js';
+import {
+  GatewayOperationAsyncResponseShape,
+  type GatewayOperationAsyncResponse,
+} from '../models/GatewayOperationAsyncResponse.js';
 import { VpnClientParametersShape, type VpnClientParameters } from '../models/VpnClientParameters.js';
 import { GetGatewayOperationStatusOperation } from './GetGatewayOperationStatus.js';
 
@@ -14,15 +17,23 @@ export interface GenerateVpnClientPackageInput extends VpnClientParameters {
 }
 
 /** What the runtime needs to send {@link generateVpnClientPackage} and read its response. */
-export const GenerateVpnClientPackageOperation: OperationDescriptor<GenerateVpnClientPackageInput, GatewayOperationAsyncResponse> = {
-name: 'GenerateVpnClientPackage',
-method: 'POST',
-path: '/{subscriptionId}/services/networking/{NetworkName}/gateway/vpnclientpackage',
-apiVersion: '2016-03-01',
-params: [{ name: 'NetworkName', in: 'path', type: 'string', required: true }],
-request: { element: 'VpnClientParameters', model: () => VpnClientParametersShape },
-responses: [{ status: 202, body: { element: 'GatewayOperationAsyncResponse', model: () => GatewayOperationAsyncResponseShape } }],
-async: { poll: () => GetGatewayOperationStatusOperation, idFromBody: 'ID' },
+export const GenerateVpnClientPackageOperation: OperationDescriptor<
+  GenerateVpnClientPackageInput,
+  GatewayOperationAsyncResponse
+> = {
+  name: 'GenerateVpnClientPackage',
+  method: 'POST',
+  path: '/{subscriptionId}/services/networking/{NetworkName}/gateway/vpnclientpackage',
+  apiVersion: '2016-03-01',
+  params: [{ name: 'NetworkName', in: 'path', type: 'string', required: true }],
+  request: { element: 'VpnClientParameters', model: () => VpnClientParametersShape },
+  responses: [
+    {
+      status: 202,
+      body: { element: 'GatewayOperationAsyncResponse', model: () => GatewayOperationAsyncResponseShape },
+    },
+  ],
+  async: { poll: () => GetGatewayOperationStatusOperation, idFromBody: 'ID' },
 };
 
 /**
@@ -33,6 +44,10 @@ async: { poll: () => GetGatewayOperationStatusOperation, idFromBody: 'ID' },
  * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
  * `{ wait: true }` (or wait options) to resolve when it has finished.
  */
-export function generateVpnClientPackage<O extends AsyncRequestOptions = RequestOptions>(client: ServiceClient, input: GenerateVpnClientPackageInput, options?: O): Promise<AsyncResult<O>> {
+export function generateVpnClientPackage<O extends AsyncRequestOptions = RequestOptions>(
+  client: ServiceClient,
+  input: GenerateVpnClientPackageInput,
+  options?: O,
+): Promise<AsyncResult<O>> {
   return invokeAsync(client, GenerateVpnClientPackageOperation, input, options) as Promise<AsyncResult<O>>;
 }

@@ -12,11 +12,11 @@ export interface GetAffinityGroupInput {
 
 /** What the runtime needs to send {@link getAffinityGroup} and read its response. */
 export const GetAffinityGroupOperation: OperationDescriptor<GetAffinityGroupInput, AffinityGroup> = {
-name: 'GetAffinityGroup',
-method: 'GET',
-path: '/{subscriptionId}/affinitygroups/{AffinityGroupName}',
-params: [{ name: 'AffinityGroupName', in: 'path', type: 'string', required: true }],
-responses: [{ status: 200, body: { element: 'AffinityGroup', model: () => AffinityGroupShape } }],
+  name: 'GetAffinityGroup',
+  method: 'GET',
+  path: '/{subscriptionId}/affinitygroups/{AffinityGroupName}',
+  params: [{ name: 'AffinityGroupName', in: 'path', type: 'string', required: true }],
+  responses: [{ status: 200, body: { element: 'AffinityGroup', model: () => AffinityGroupShape } }],
 };
 
 /**
@@ -24,6 +24,10 @@ responses: [{ status: 200, body: { element: 'AffinityGroup', model: () => Affini
  *
  * `GET /{subscriptionId}/affinitygroups/{AffinityGroupName}`
  */
-export function getAffinityGroup(client: ServiceClient, input: GetAffinityGroupInput, options?: RequestOptions): Promise<AffinityGroup> {
+export function getAffinityGroup(
+  client: ServiceClient,
+  input: GetAffinityGroupInput,
+  options?: RequestOptions,
+): Promise<AffinityGroup> {
   return invoke(client, GetAffinityGroupOperation, input, options);
 }

@@ -12,13 +12,13 @@ export interface GetApplicationGatewayInput {
 
 /** What the runtime needs to send {@link getApplicationGateway} and read its response. */
 export const GetApplicationGatewayOperation: OperationDescriptor<GetApplicationGatewayInput, ApplicationGateway> = {
-name: 'GetApplicationGateway',
-method: 'GET',
-path: '/{subscriptionId}/services/networking/ApplicationGateways/{GatewayName}',
-apiVersion: '2016-03-01',
-fixedQuery: { 'api-version': '2016-07-01' },
-params: [{ name: 'GatewayName', in: 'path', type: 'string', required: true }],
-responses: [{ status: 200, body: { element: 'ApplicationGateway', model: () => ApplicationGatewayShape } }],
+  name: 'GetApplicationGateway',
+  method: 'GET',
+  path: '/{subscriptionId}/services/networking/ApplicationGateways/{GatewayName}',
+  apiVersion: '2016-03-01',
+  fixedQuery: { 'api-version': '2016-07-01' },
+  params: [{ name: 'GatewayName', in: 'path', type: 'string', required: true }],
+  responses: [{ status: 200, body: { element: 'ApplicationGateway', model: () => ApplicationGatewayShape } }],
 };
 
 /**
@@ -26,6 +26,10 @@ responses: [{ status: 200, body: { element: 'ApplicationGateway', model: () => A
  *
  * `GET /{subscriptionId}/services/networking/ApplicationGateways/{GatewayName}` with `?api-version=2016-07-01`
  */
-export function getApplicationGateway(client: ServiceClient, input: GetApplicationGatewayInput, options?: RequestOptions): Promise<ApplicationGateway> {
+export function getApplicationGateway(
+  client: ServiceClient,
+  input: GetApplicationGatewayInput,
+  options?: RequestOptions,
+): Promise<ApplicationGateway> {
   return invoke(client, GetApplicationGatewayOperation, input, options);
 }

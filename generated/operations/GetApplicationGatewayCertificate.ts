@@ -2,7 +2,10 @@
 import type { ServiceClient, RequestOptions } from '../../src/client/client.js';
 import { invoke } from '../../src/client/invoke.js';
 import type { OperationDescriptor } from '../../src/core/shapes.js';
-import { ApplicationGatewayCertificateShape, type ApplicationGatewayCertificate } from '../models/ApplicationGatewayCertificate.js';
+import {
+  ApplicationGatewayCertificateShape,
+  type ApplicationGatewayCertificate,
+} from '../models/ApplicationGatewayCertificate.js';
 
 /** Input of {@link getApplicationGatewayCertificate}. */
 export interface GetApplicationGatewayCertificateInput {
@@ -13,14 +16,25 @@ export interface GetApplicationGatewayCertificateInput {
 }
 
 /** What the runtime needs to send {@link getApplicationGatewayCertificate} and read its response. */
-export const GetApplicationGatewayCertificateOperation: OperationDescriptor<GetApplicationGatewayCertificateInput, ApplicationGatewayCertificate> = {
-name: 'GetApplicationGatewayCertificate',
-method: 'GET',
-path: '/{subscriptionId}/services/networking/ApplicationGateways/{GatewayName}/sslcertificates/{CertificateName}',
-apiVersion: '2016-03-01',
-fixedQuery: { 'api-version': '2016-07-01' },
-params: [{ name: 'GatewayName', in: 'path', type: 'string', required: true }, { name: 'CertificateName', in: 'path', type: 'string', required: true }],
-responses: [{ status: 200, body: { element: 'ApplicationGatewayCertificate', model: () => ApplicationGatewayCertificateShape } }],
+export const GetApplicationGatewayCertificateOperation: OperationDescriptor<
+  GetApplicationGatewayCertificateInput,
+  ApplicationGatewayCertificate
+> = {
+  name: 'GetApplicationGatewayCertificate',
+  method: 'GET',
+  path: '/{subscriptionId}/services/networking/ApplicationGateways/{GatewayName}/sslcertificates/{CertificateName}',
+  apiVersion: '2016-03-01',
+  fixedQuery: { 'api-version': '2016-07-01' },
+  params: [
+    { name: 'GatewayName', in: 'path', type: 'string', required: true },
+    { name: 'CertificateName', in: 'path', type: 'string', required: true },
+  ],
+  responses: [
+    {
+      status: 200,
+      body: { element: 'ApplicationGatewayCertificate', model: () => ApplicationGatewayCertificateShape },
+    },
+  ],
 };
 
 /**
@@ -28,6 +42,10 @@ responses: [{ status: 200, body: { element: 'ApplicationGatewayCertificate', mod
  *
  * `GET /{subscriptionId}/services/networking/ApplicationGateways/{GatewayName}/sslcertificates/{CertificateName}` with `?api-version=2016-07-01`
  */
-export function getApplicationGatewayCertificate(client: ServiceClient, input: GetApplicationGatewayCertificateInput, options?: RequestOptions): Promise<ApplicationGatewayCertificate> {
+export function getApplicationGatewayCertificate(
+  client: ServiceClient,
+  input: GetApplicationGatewayCertificateInput,
+  options?: RequestOptions,
+): Promise<ApplicationGatewayCertificate> {
   return invoke(client, GetApplicationGatewayCertificateOperation, input, options);
 }

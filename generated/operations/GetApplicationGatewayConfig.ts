@@ -2,7 +2,10 @@
 import type { ServiceClient, RequestOptions } from '../../src/client/client.js';
 import { invoke } from '../../src/client/invoke.js';
 import type { OperationDescriptor } from '../../src/core/shapes.js';
-import { ApplicationGatewayConfigurationShape, type ApplicationGatewayConfiguration } from '../models/ApplicationGatewayConfiguration.js';
+import {
+  ApplicationGatewayConfigurationShape,
+  type ApplicationGatewayConfiguration,
+} from '../models/ApplicationGatewayConfiguration.js';
 
 /** Input of {@link getApplicationGatewayConfig}. */
 export interface GetApplicationGatewayConfigInput {
@@ -11,14 +14,22 @@ export interface GetApplicationGatewayConfigInput {
 }
 
 /** What the runtime needs to send {@link getApplicationGatewayConfig} and read its response. */
-export const GetApplicationGatewayConfigOperation: OperationDescriptor<GetApplicationGatewayConfigInput, ApplicationGatewayConfiguration> = {
-name: 'GetApplicationGatewayConfig',
-method: 'GET',
-path: '/{subscriptionId}/services/networking/ApplicationGateways/{GatewayName}/configuration',
-apiVersion: '2016-03-01',
-fixedQuery: { 'api-version': '2016-07-01' },
-params: [{ name: 'GatewayName', in: 'path', type: 'string', required: true }],
-responses: [{ status: 200, body: { element: 'ApplicationGatewayConfiguration', model: () => ApplicationGatewayConfigurationShape } }],
+export const GetApplicationGatewayConfigOperation: OperationDescriptor<
+  GetApplicationGatewayConfigInput,
+  ApplicationGatewayConfiguration
+> = {
+  name: 'GetApplicationGatewayConfig',
+  method: 'GET',
+  path: '/{subscriptionId}/services/networking/ApplicationGateways/{GatewayName}/configuration',
+  apiVersion: '2016-03-01',
+  fixedQuery: { 'api-version': '2016-07-01' },
+  params: [{ name: 'GatewayName', in: 'path', type: 'string', required: true }],
+  responses: [
+    {
+      status: 200,
+      body: { element: 'ApplicationGatewayConfiguration', model: () => ApplicationGatewayConfigurationShape },
+    },
+  ],
 };
 
 /**
@@ -26,6 +37,10 @@ responses: [{ status: 200, body: { element: 'ApplicationGatewayConfiguration', m
  *
  * `GET /{subscriptionId}/services/networking/ApplicationGateways/{GatewayName}/configuration` with `?api-version=2016-07-01`
  */
-export function getApplicationGatewayConfig(client: ServiceClient, input: GetApplicationGatewayConfigInput, options?: RequestOptions): Promise<ApplicationGatewayConfiguration> {
+export function getApplicationGatewayConfig(
+  client: ServiceClient,
+  input: GetApplicationGatewayConfigInput,
+  options?: RequestOptions,
+): Promise<ApplicationGatewayConfiguration> {
   return invoke(client, GetApplicationGatewayConfigOperation, input, options);
 }

@@ -13,12 +13,15 @@ export interface GetClientRootCertificateInput {
 
 /** What the runtime needs to send {@link getClientRootCertificate} and read its response. */
 export const GetClientRootCertificateOperation: OperationDescriptor<GetClientRootCertificateInput, string> = {
-name: 'GetClientRootCertificate',
-method: 'GET',
-path: '/{subscriptionId}/services/networking/{NetworkName}/gateway/clientrootcertificates/{CertificateThumbprint}',
-apiVersion: '2016-03-01',
-params: [{ name: 'NetworkName', in: 'path', type: 'string', required: true }, { name: 'CertificateThumbprint', in: 'path', type: 'string', required: true }],
-responses: [{ status: 200, body: { element: 'Certificate', text: true } }],
+  name: 'GetClientRootCertificate',
+  method: 'GET',
+  path: '/{subscriptionId}/services/networking/{NetworkName}/gateway/clientrootcertificates/{CertificateThumbprint}',
+  apiVersion: '2016-03-01',
+  params: [
+    { name: 'NetworkName', in: 'path', type: 'string', required: true },
+    { name: 'CertificateThumbprint', in: 'path', type: 'string', required: true },
+  ],
+  responses: [{ status: 200, body: { element: 'Certificate', text: true } }],
 };
 
 /**
@@ -26,6 +29,10 @@ responses: [{ status: 200, body: { element: 'Certificate', text: true } }],
  *
  * `GET /{subscriptionId}/services/networking/{NetworkName}/gateway/clientrootcertificates/{CertificateThumbprint}`
  */
-export function getClientRootCertificate(client: ServiceClient, input: GetClientRootCertificateInput, options?: RequestOptions): Promise<string> {
+export function getClientRootCertificate(
+  client: ServiceClient,
+  input: GetClientRootCertificateInput,
+  options?: RequestOptions,
+): Promise<string> {
   return invoke(client, GetClientRootCertificateOperation, input, options);
 }

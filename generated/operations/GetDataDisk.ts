@@ -18,11 +18,16 @@ export interface GetDataDiskInput {
 
 /** What the runtime needs to send {@link getDataDisk} and read its response. */
 export const GetDataDiskOperation: OperationDescriptor<GetDataDiskInput, DataVirtualHardDisk> = {
-name: 'GetDataDisk',
-method: 'GET',
-path: '/{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}/roles/{RoleName}/DataDisks/{Lun}',
-params: [{ name: 'ServiceName', in: 'path', type: 'string', required: true }, { name: 'DeploymentName', in: 'path', type: 'string', required: true }, { name: 'RoleName', in: 'path', type: 'string', required: true }, { name: 'Lun', in: 'path', type: 'int', required: true, minimum: 0, maximum: 15 }],
-responses: [{ status: 200, body: { element: 'DataVirtualHardDisk', model: () => DataVirtualHardDiskShape } }],
+  name: 'GetDataDisk',
+  method: 'GET',
+  path: '/{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}/roles/{RoleName}/DataDisks/{Lun}',
+  params: [
+    { name: 'ServiceName', in: 'path', type: 'string', required: true },
+    { name: 'DeploymentName', in: 'path', type: 'string', required: true },
+    { name: 'RoleName', in: 'path', type: 'string', required: true },
+    { name: 'Lun', in: 'path', type: 'int', required: true, minimum: 0, maximum: 15 },
+  ],
+  responses: [{ status: 200, body: { element: 'DataVirtualHardDisk', model: () => DataVirtualHardDiskShape } }],
 };
 
 /**
@@ -30,6 +35,10 @@ responses: [{ status: 200, body: { element: 'DataVirtualHardDisk', model: () => 
  *
  * `GET /{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}/roles/{RoleName}/DataDisks/{Lun}`
  */
-export function getDataDisk(client: ServiceClient, input: GetDataDiskInput, options?: RequestOptions): Promise<DataVirtualHardDisk> {
+export function getDataDisk(
+  client: ServiceClient,
+  input: GetDataDiskInput,
+  options?: RequestOptions,
+): Promise<DataVirtualHardDisk> {
   return invoke(client, GetDataDiskOperation, input, options);
 }

@@ -14,11 +14,14 @@ export interface GetDeploymentInput {
 
 /** What the runtime needs to send {@link getDeployment} and read its response. */
 export const GetDeploymentOperation: OperationDescriptor<GetDeploymentInput, Deployment> = {
-name: 'GetDeployment',
-method: 'GET',
-path: '/{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}',
-params: [{ name: 'ServiceName', in: 'path', type: 'string', required: true }, { name: 'DeploymentName', in: 'path', type: 'string', required: true }],
-responses: [{ status: 200, body: { element: 'Deployment', model: () => DeploymentShape } }],
+  name: 'GetDeployment',
+  method: 'GET',
+  path: '/{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}',
+  params: [
+    { name: 'ServiceName', in: 'path', type: 'string', required: true },
+    { name: 'DeploymentName', in: 'path', type: 'string', required: true },
+  ],
+  responses: [{ status: 200, body: { element: 'Deployment', model: () => DeploymentShape } }],
 };
 
 /**
@@ -26,6 +29,10 @@ responses: [{ status: 200, body: { element: 'Deployment', model: () => Deploymen
  *
  * `GET /{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}`
  */
-export function getDeployment(client: ServiceClient, input: GetDeploymentInput, options?: RequestOptions): Promise<Deployment> {
+export function getDeployment(
+  client: ServiceClient,
+  input: GetDeploymentInput,
+  options?: RequestOptions,
+): Promise<Deployment> {
   return invoke(client, GetDeploymentOperation, input, options);
 }

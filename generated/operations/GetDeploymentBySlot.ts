@@ -14,11 +14,14 @@ export interface GetDeploymentBySlotInput {
 
 /** What the runtime needs to send {@link getDeploymentBySlot} and read its response. */
 export const GetDeploymentBySlotOperation: OperationDescriptor<GetDeploymentBySlotInput, Deployment> = {
-name: 'GetDeploymentBySlot',
-method: 'GET',
-path: '/{subscriptionId}/services/hostedservices/{ServiceName}/deploymentslots/{DeploymentSlot}',
-params: [{ name: 'ServiceName', in: 'path', type: 'string', required: true }, { name: 'DeploymentSlot', in: 'path', type: 'string', enum: ['Staging', 'Production'], required: true }],
-responses: [{ status: 200, body: { element: 'Deployment', model: () => DeploymentShape } }],
+  name: 'GetDeploymentBySlot',
+  method: 'GET',
+  path: '/{subscriptionId}/services/hostedservices/{ServiceName}/deploymentslots/{DeploymentSlot}',
+  params: [
+    { name: 'ServiceName', in: 'path', type: 'string', required: true },
+    { name: 'DeploymentSlot', in: 'path', type: 'string', enum: ['Staging', 'Production'], required: true },
+  ],
+  responses: [{ status: 200, body: { element: 'Deployment', model: () => DeploymentShape } }],
 };
 
 /**
@@ -26,6 +29,10 @@ responses: [{ status: 200, body: { element: 'Deployment', model: () => Deploymen
  *
  * `GET /{subscriptionId}/services/hostedservices/{ServiceName}/deploymentslots/{DeploymentSlot}`
  */
-export function getDeploymentBySlot(client: ServiceClient, input: GetDeploymentBySlotInput, options?: RequestOptions): Promise<Deployment> {
+export function getDeploymentBySlot(
+  client: ServiceClient,
+  input: GetDeploymentBySlotInput,
+  options?: RequestOptions,
+): Promise<Deployment> {
   return invoke(client, GetDeploymentBySlotOperation, input, options);
 }

@@ -12,11 +12,11 @@ export interface GetDiskInput {
 
 /** What the runtime needs to send {@link getDisk} and read its response. */
 export const GetDiskOperation: OperationDescriptor<GetDiskInput, Disk> = {
-name: 'GetDisk',
-method: 'GET',
-path: '/{subscriptionId}/services/disks/{DiskName}',
-params: [{ name: 'DiskName', in: 'path', type: 'string', required: true }],
-responses: [{ status: 200, body: { element: 'Disk', model: () => DiskShape } }],
+  name: 'GetDisk',
+  method: 'GET',
+  path: '/{subscriptionId}/services/disks/{DiskName}',
+  params: [{ name: 'DiskName', in: 'path', type: 'string', required: true }],
+  responses: [{ status: 200, body: { element: 'Disk', model: () => DiskShape } }],
 };
 
 /**

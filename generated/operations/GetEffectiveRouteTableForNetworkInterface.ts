@@ -17,13 +17,21 @@ export interface GetEffectiveRouteTableForNetworkInterfaceInput {
 }
 
 /** What the runtime needs to send {@link getEffectiveRouteTableForNetworkInterface} and read its response. */
-export const GetEffectiveRouteTableForNetworkInterfaceOperation: OperationDescriptor<GetEffectiveRouteTableForNetworkInterfaceInput, EffectiveRouteTable> = {
-name: 'GetEffectiveRouteTableForNetworkInterface',
-method: 'GET',
-path: '/{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}/roleinstances/{RoleInstanceName}/networkinterfaces/{NetworkInterfaceName}/effectiveroutetable',
-apiVersion: '2016-03-01',
-params: [{ name: 'ServiceName', in: 'path', type: 'string', required: true }, { name: 'DeploymentName', in: 'path', type: 'string', required: true }, { name: 'RoleInstanceName', in: 'path', type: 'string', required: true }, { name: 'NetworkInterfaceName', in: 'path', type: 'string', required: true }],
-responses: [{ status: 200, body: { element: 'EffectiveRouteTable', model: () => EffectiveRouteTableShape } }],
+export const GetEffectiveRouteTableForNetworkInterfaceOperation: OperationDescriptor<
+  GetEffectiveRouteTableForNetworkInterfaceInput,
+  EffectiveRouteTable
+> = {
+  name: 'GetEffectiveRouteTableForNetworkInterface',
+  method: 'GET',
+  path: '/{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}/roleinstances/{RoleInstanceName}/networkinterfaces/{NetworkInterfaceName}/effectiveroutetable',
+  apiVersion: '2016-03-01',
+  params: [
+    { name: 'ServiceName', in: 'path', type: 'string', required: true },
+    { name: 'DeploymentName', in: 'path', type: 'string', required: true },
+    { name: 'RoleInstanceName', in: 'path', type: 'string', required: true },
+    { name: 'NetworkInterfaceName', in: 'path', type: 'string', required: true },
+  ],
+  responses: [{ status: 200, body: { element: 'EffectiveRouteTable', model: () => EffectiveRouteTableShape } }],
 };
 
 /**
@@ -31,6 +39,10 @@ responses: [{ status: 200, body: { element: 'EffectiveRouteTable', model: () => 
  *
  * `GET /{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}/roleinstances/{RoleInstanceName}/networkinterfaces/{NetworkInterfaceName}/effectiveroutetable`
  */
-export function getEffectiveRouteTableForNetworkInterface(client: ServiceClient, input: GetEffectiveRouteTableForNetworkInterfaceInput, options?: RequestOptions): Promise<EffectiveRouteTable> {
+export function getEffectiveRouteTableForNetworkInterface(
+  client: ServiceClient,
+  input: GetEffectiveRouteTableForNetworkInterfaceInput,
+  options?: RequestOptions,
+): Promise<EffectiveRouteTable> {
   return invoke(client, GetEffectiveRouteTableForNetworkInterfaceOperation, input, options);
 }

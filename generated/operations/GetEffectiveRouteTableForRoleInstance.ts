@@ -15,13 +15,20 @@ export interface GetEffectiveRouteTableForRoleInstanceInput {
 }
 
 /** What the runtime needs to send {@link getEffectiveRouteTableForRoleInstance} and read its response. */
-export const GetEffectiveRouteTableForRoleInstanceOperation: OperationDescriptor<GetEffectiveRouteTableForRoleInstanceInput, EffectiveRouteTable> = {
-name: 'GetEffectiveRouteTableForRoleInstance',
-method: 'GET',
-path: '/{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}/roleinstances/{RoleInstanceName}/effectiveroutetable',
-apiVersion: '2016-03-01',
-params: [{ name: 'ServiceName', in: 'path', type: 'string', required: true }, { name: 'DeploymentName', in: 'path', type: 'string', required: true }, { name: 'RoleInstanceName', in: 'path', type: 'string', required: true }],
-responses: [{ status: 200, body: { element: 'EffectiveRouteTable', model: () => EffectiveRouteTableShape } }],
+export const GetEffectiveRouteTableForRoleInstanceOperation: OperationDescriptor<
+  GetEffectiveRouteTableForRoleInstanceInput,
+  EffectiveRouteTable
+> = {
+  name: 'GetEffectiveRouteTableForRoleInstance',
+  method: 'GET',
+  path: '/{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}/roleinstances/{RoleInstanceName}/effectiveroutetable',
+  apiVersion: '2016-03-01',
+  params: [
+    { name: 'ServiceName', in: 'path', type: 'string', required: true },
+    { name: 'DeploymentName', in: 'path', type: 'string', required: true },
+    { name: 'RoleInstanceName', in: 'path', type: 'string', required: true },
+  ],
+  responses: [{ status: 200, body: { element: 'EffectiveRouteTable', model: () => EffectiveRouteTableShape } }],
 };
 
 /**
@@ -29,6 +36,10 @@ responses: [{ status: 200, body: { element: 'EffectiveRouteTable', model: () => 
  *
  * `GET /{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}/roleinstances/{RoleInstanceName}/effectiveroutetable`
  */
-export function getEffectiveRouteTableForRoleInstance(client: ServiceClient, input: GetEffectiveRouteTableForRoleInstanceInput, options?: RequestOptions): Promise<EffectiveRouteTable> {
+export function getEffectiveRouteTableForRoleInstance(
+  client: ServiceClient,
+  input: GetEffectiveRouteTableForRoleInstanceInput,
+  options?: RequestOptions,
+): Promise<EffectiveRouteTable> {
   return invoke(client, GetEffectiveRouteTableForRoleInstanceOperation, input, options);
 }

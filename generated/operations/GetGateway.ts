@@ -12,12 +12,12 @@ export interface GetGatewayInput {
 
 /** What the runtime needs to send {@link getGateway} and read its response. */
 export const GetGatewayOperation: OperationDescriptor<GetGatewayInput, Gateway> = {
-name: 'GetGateway',
-method: 'GET',
-path: '/{subscriptionId}/services/networking/{NetworkName}/gateway',
-apiVersion: '2016-03-01',
-params: [{ name: 'NetworkName', in: 'path', type: 'string', required: true }],
-responses: [{ status: 200, body: { element: 'Gateway', model: () => GatewayShape } }],
+  name: 'GetGateway',
+  method: 'GET',
+  path: '/{subscriptionId}/services/networking/{NetworkName}/gateway',
+  apiVersion: '2016-03-01',
+  params: [{ name: 'NetworkName', in: 'path', type: 'string', required: true }],
+  responses: [{ status: 200, body: { element: 'Gateway', model: () => GatewayShape } }],
 };
 
 /**

@@ -14,13 +14,16 @@ export interface GetGatewayConnectionInput {
 
 /** What the runtime needs to send {@link getGatewayConnection} and read its response. */
 export const GetGatewayConnectionOperation: OperationDescriptor<GetGatewayConnectionInput, GatewayConnection> = {
-name: 'GetGatewayConnection',
-method: 'GET',
-path: '/{subscriptionId}/services/networking/gatewayconnections/virtualnetworkgateway/{GatewayId}/connectedentity/{ConnectedEntityId}',
-apiVersion: '2016-03-01',
-fixedQuery: { 'api-version': '2016-03-01' },
-params: [{ name: 'GatewayId', in: 'path', type: 'string', required: true }, { name: 'ConnectedEntityId', in: 'path', type: 'string', required: true }],
-responses: [{ status: 200, body: { element: 'GatewayConnection', model: () => GatewayConnectionShape } }],
+  name: 'GetGatewayConnection',
+  method: 'GET',
+  path: '/{subscriptionId}/services/networking/gatewayconnections/virtualnetworkgateway/{GatewayId}/connectedentity/{ConnectedEntityId}',
+  apiVersion: '2016-03-01',
+  fixedQuery: { 'api-version': '2016-03-01' },
+  params: [
+    { name: 'GatewayId', in: 'path', type: 'string', required: true },
+    { name: 'ConnectedEntityId', in: 'path', type: 'string', required: true },
+  ],
+  responses: [{ status: 200, body: { element: 'GatewayConnection', model: () => GatewayConnectionShape } }],
 };
 
 /**
@@ -28,6 +31,10 @@ responses: [{ status: 200, body: { element: 'GatewayConnection', model: () => Ga
  *
  * `GET /{subscriptionId}/services/networking/gatewayconnections/virtualnetworkgateway/{GatewayId}/connectedentity/{ConnectedEntityId}` with `?api-version=2016-03-01`
  */
-export function getGatewayConnection(client: ServiceClient, input: GetGatewayConnectionInput, options?: RequestOptions): Promise<GatewayConnection> {
+export function getGatewayConnection(
+  client: ServiceClient,
+  input: GetGatewayConnectionInput,
+  options?: RequestOptions,
+): Promise<GatewayConnection> {
   return invoke(client, GetGatewayConnectionOperation, input, options);
 }

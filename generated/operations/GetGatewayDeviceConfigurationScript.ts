@@ -16,13 +16,21 @@ export interface GetGatewayDeviceConfigurationScriptInput {
 }
 
 /** What the runtime needs to send {@link getGatewayDeviceConfigurationScript} and read its response. */
-export const GetGatewayDeviceConfigurationScriptOperation: OperationDescriptor<GetGatewayDeviceConfigurationScriptInput, string> = {
-name: 'GetGatewayDeviceConfigurationScript',
-method: 'GET',
-path: '/{subscriptionId}/services/networking/{NetworkName}/gateway/vpndeviceconfigurationscript',
-apiVersion: '2016-03-01',
-params: [{ name: 'NetworkName', in: 'path', type: 'string', required: true }, { name: 'Vendor', in: 'query', wireName: 'vendor', type: 'string' }, { name: 'Platform', in: 'query', wireName: 'platform', type: 'string' }, { name: 'OSFamily', in: 'query', wireName: 'OSfamily', type: 'string' }],
-responses: [{ status: 200, body: { element: 'VpnDeviceConfigurationScript', text: true } }],
+export const GetGatewayDeviceConfigurationScriptOperation: OperationDescriptor<
+  GetGatewayDeviceConfigurationScriptInput,
+  string
+> = {
+  name: 'GetGatewayDeviceConfigurationScript',
+  method: 'GET',
+  path: '/{subscriptionId}/services/networking/{NetworkName}/gateway/vpndeviceconfigurationscript',
+  apiVersion: '2016-03-01',
+  params: [
+    { name: 'NetworkName', in: 'path', type: 'string', required: true },
+    { name: 'Vendor', in: 'query', wireName: 'vendor', type: 'string' },
+    { name: 'Platform', in: 'query', wireName: 'platform', type: 'string' },
+    { name: 'OSFamily', in: 'query', wireName: 'OSfamily', type: 'string' },
+  ],
+  responses: [{ status: 200, body: { element: 'VpnDeviceConfigurationScript', text: true } }],
 };
 
 /**
@@ -30,6 +38,10 @@ responses: [{ status: 200, body: { element: 'VpnDeviceConfigurationScript', text
  *
  * `GET /{subscriptionId}/services/networking/{NetworkName}/gateway/vpndeviceconfigurationscript`
  */
-export function getGatewayDeviceConfigurationScript(client: ServiceClient, input: GetGatewayDeviceConfigurationScriptInput, options?: RequestOptions): Promise<string> {
+export function getGatewayDeviceConfigurationScript(
+  client: ServiceClient,
+  input: GetGatewayDeviceConfigurationScriptInput,
+  options?: RequestOptions,
+): Promise<string> {
   return invoke(client, GetGatewayDeviceConfigurationScriptOperation, input, options);
 }

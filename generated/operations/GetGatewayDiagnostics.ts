@@ -2,7 +2,10 @@
 import type { ServiceClient, RequestOptions } from '../../src/client/client.js';
 import { invoke } from '../../src/client/invoke.js';
 import type { OperationDescriptor } from '../../src/core/shapes.js';
-import { GatewayPublicDiagnosticsStatusShape, type GatewayPublicDiagnosticsStatus } from '../models/GatewayPublicDiagnosticsStatus.js';
+import {
+  GatewayPublicDiagnosticsStatusShape,
+  type GatewayPublicDiagnosticsStatus,
+} from '../models/GatewayPublicDiagnosticsStatus.js';
 
 /** Input of {@link getGatewayDiagnostics}. */
 export interface GetGatewayDiagnosticsInput {
@@ -11,13 +14,21 @@ export interface GetGatewayDiagnosticsInput {
 }
 
 /** What the runtime needs to send {@link getGatewayDiagnostics} and read its response. */
-export const GetGatewayDiagnosticsOperation: OperationDescriptor<GetGatewayDiagnosticsInput, GatewayPublicDiagnosticsStatus> = {
-name: 'GetGatewayDiagnostics',
-method: 'GET',
-path: '/{subscriptionId}/services/networking/{NetworkName}/gateway/publicdiagnostics',
-apiVersion: '2016-03-01',
-params: [{ name: 'NetworkName', in: 'path', type: 'string', required: true }],
-responses: [{ status: 200, body: { element: 'GatewayPublicDiagnosticsStatus', model: () => GatewayPublicDiagnosticsStatusShape } }],
+export const GetGatewayDiagnosticsOperation: OperationDescriptor<
+  GetGatewayDiagnosticsInput,
+  GatewayPublicDiagnosticsStatus
+> = {
+  name: 'GetGatewayDiagnostics',
+  method: 'GET',
+  path: '/{subscriptionId}/services/networking/{NetworkName}/gateway/publicdiagnostics',
+  apiVersion: '2016-03-01',
+  params: [{ name: 'NetworkName', in: 'path', type: 'string', required: true }],
+  responses: [
+    {
+      status: 200,
+      body: { element: 'GatewayPublicDiagnosticsStatus', model: () => GatewayPublicDiagnosticsStatusShape },
+    },
+  ],
 };
 
 /**
@@ -25,6 +36,10 @@ responses: [{ status: 200, body: { element: 'GatewayPublicDiagnosticsStatus', mo
  *
  * `GET /{subscriptionId}/services/networking/{NetworkName}/gateway/publicdiagnostics`
  */
-export function getGatewayDiagnostics(client: ServiceClient, input: GetGatewayDiagnosticsInput, options?: RequestOptions): Promise<GatewayPublicDiagnosticsStatus> {
+export function getGatewayDiagnostics(
+  client: ServiceClient,
+  input: GetGatewayDiagnosticsInput,
+  options?: RequestOptions,
+): Promise<GatewayPublicDiagnosticsStatus> {
   return invoke(client, GetGatewayDiagnosticsOperation, input, options);
 }

@@ -13,20 +13,28 @@ export interface GetGatewayIPsecParametersInput {
 }
 
 /** What the runtime needs to send {@link getGatewayIPsecParameters} and read its response. */
-export const GetGatewayIPsecParametersOperation: OperationDescriptor<GetGatewayIPsecParametersInput, IPsecParameters> = {
-name: 'GetGatewayIPsecParameters',
-method: 'GET',
-path: '/{subscriptionId}/services/networking/{NetworkName}/gateway/connection/{LocalNetworkName}/ipsecparameters',
-apiVersion: '2016-03-01',
-params: [{ name: 'NetworkName', in: 'path', type: 'string', required: true }, { name: 'LocalNetworkName', in: 'path', type: 'string', required: true }],
-responses: [{ status: 200, body: { element: 'IPsecParameters', model: () => IPsecParametersShape } }],
-};
+export const GetGatewayIPsecParametersOperation: OperationDescriptor<GetGatewayIPsecParametersInput, IPsecParameters> =
+  {
+    name: 'GetGatewayIPsecParameters',
+    method: 'GET',
+    path: '/{subscriptionId}/services/networking/{NetworkName}/gateway/connection/{LocalNetworkName}/ipsecparameters',
+    apiVersion: '2016-03-01',
+    params: [
+      { name: 'NetworkName', in: 'path', type: 'string', required: true },
+      { name: 'LocalNetworkName', in: 'path', type: 'string', required: true },
+    ],
+    responses: [{ status: 200, body: { element: 'IPsecParameters', model: () => IPsecParametersShape } }],
+  };
 
 /**
  * Gets the IPsec parameters of the connection to a local network site.
  *
  * `GET /{subscriptionId}/services/networking/{NetworkName}/gateway/connection/{LocalNetworkName}/ipsecparameters`
  */
-export function getGatewayIPsecParameters(client: ServiceClient, input: GetGatewayIPsecParametersInput, options?: RequestOptions): Promise<IPsecParameters> {
+export function getGatewayIPsecParameters(
+  client: ServiceClient,
+  input: GetGatewayIPsecParametersInput,
+  options?: RequestOptions,
+): Promise<IPsecParameters> {
   return invoke(client, GetGatewayIPsecParametersOperation, input, options);
 }

@@ -11,20 +11,25 @@ export interface GetGatewayOperationStatusInput {
 }
 
 /** What the runtime needs to send {@link getGatewayOperationStatus} and read its response. */
-export const GetGatewayOperationStatusOperation: OperationDescriptor<GetGatewayOperationStatusInput, GatewayOperation> = {
-name: 'GetGatewayOperationStatus',
-method: 'GET',
-path: '/{subscriptionId}/services/networking/operation/{OperationId}',
-apiVersion: '2016-03-01',
-params: [{ name: 'OperationId', in: 'path', type: 'string', required: true }],
-responses: [{ status: 200, body: { element: 'GatewayOperation', model: () => GatewayOperationShape } }],
-};
+export const GetGatewayOperationStatusOperation: OperationDescriptor<GetGatewayOperationStatusInput, GatewayOperation> =
+  {
+    name: 'GetGatewayOperationStatus',
+    method: 'GET',
+    path: '/{subscriptionId}/services/networking/operation/{OperationId}',
+    apiVersion: '2016-03-01',
+    params: [{ name: 'OperationId', in: 'path', type: 'string', required: true }],
+    responses: [{ status: 200, body: { element: 'GatewayOperation', model: () => GatewayOperationShape } }],
+  };
 
 /**
  * Returns the status of an asynchronous gateway or application-gateway operation, by the ID of its GatewayOperationAsyncResponse.
  *
  * `GET /{subscriptionId}/services/networking/operation/{OperationId}`
  */
-export function getGatewayOperationStatus(client: ServiceClient, input: GetGatewayOperationStatusInput, options?: RequestOptions): Promise<GatewayOperation> {
+export function getGatewayOperationStatus(
+  client: ServiceClient,
+  input: GetGatewayOperationStatusInput,
+  options?: RequestOptions,
+): Promise<GatewayOperation> {
   return invoke(client, GetGatewayOperationStatusOperation, input, options);
 }

@@ -14,12 +14,15 @@ export interface GetGatewaySharedKeyInput {
 
 /** What the runtime needs to send {@link getGatewaySharedKey} and read its response. */
 export const GetGatewaySharedKeyOperation: OperationDescriptor<GetGatewaySharedKeyInput, SharedKey> = {
-name: 'GetGatewaySharedKey',
-method: 'GET',
-path: '/{subscriptionId}/services/networking/{NetworkName}/gateway/connection/{LocalNetworkName}/sharedkey',
-apiVersion: '2016-03-01',
-params: [{ name: 'NetworkName', in: 'path', type: 'string', required: true }, { name: 'LocalNetworkName', in: 'path', type: 'string', required: true }],
-responses: [{ status: 200, body: { element: 'SharedKey', model: () => SharedKeyShape } }],
+  name: 'GetGatewaySharedKey',
+  method: 'GET',
+  path: '/{subscriptionId}/services/networking/{NetworkName}/gateway/connection/{LocalNetworkName}/sharedkey',
+  apiVersion: '2016-03-01',
+  params: [
+    { name: 'NetworkName', in: 'path', type: 'string', required: true },
+    { name: 'LocalNetworkName', in: 'path', type: 'string', required: true },
+  ],
+  responses: [{ status: 200, body: { element: 'SharedKey', model: () => SharedKeyShape } }],
 };
 
 /**
@@ -27,6 +30,10 @@ responses: [{ status: 200, body: { element: 'SharedKey', model: () => SharedKeyS
  *
  * `GET /{subscriptionId}/services/networking/{NetworkName}/gateway/connection/{LocalNetworkName}/sharedkey`
  */
-export function getGatewaySharedKey(client: ServiceClient, input: GetGatewaySharedKeyInput, options?: RequestOptions): Promise<SharedKey> {
+export function getGatewaySharedKey(
+  client: ServiceClient,
+  input: GetGatewaySharedKeyInput,
+  options?: RequestOptions,
+): Promise<SharedKey> {
   return invoke(client, GetGatewaySharedKeyOperation, input, options);
 }

@@ -14,11 +14,14 @@ export interface GetHostedServiceInput {
 
 /** What the runtime needs to send {@link getHostedService} and read its response. */
 export const GetHostedServiceOperation: OperationDescriptor<GetHostedServiceInput, HostedService> = {
-name: 'GetHostedService',
-method: 'GET',
-path: '/{subscriptionId}/services/hostedservices/{ServiceName}',
-params: [{ name: 'ServiceName', in: 'path', type: 'string', required: true }, { name: 'EmbedDetail', in: 'query', wireName: 'embed-detail', type: 'boolean' }],
-responses: [{ status: 200, body: { element: 'HostedService', model: () => HostedServiceShape } }],
+  name: 'GetHostedService',
+  method: 'GET',
+  path: '/{subscriptionId}/services/hostedservices/{ServiceName}',
+  params: [
+    { name: 'ServiceName', in: 'path', type: 'string', required: true },
+    { name: 'EmbedDetail', in: 'query', wireName: 'embed-detail', type: 'boolean' },
+  ],
+  responses: [{ status: 200, body: { element: 'HostedService', model: () => HostedServiceShape } }],
 };
 
 /**
@@ -26,6 +29,10 @@ responses: [{ status: 200, body: { element: 'HostedService', model: () => Hosted
  *
  * `GET /{subscriptionId}/services/hostedservices/{ServiceName}`
  */
-export function getHostedService(client: ServiceClient, input: GetHostedServiceInput, options?: RequestOptions): Promise<HostedService> {
+export function getHostedService(
+  client: ServiceClient,
+  input: GetHostedServiceInput,
+  options?: RequestOptions,
+): Promise<HostedService> {
   return invoke(client, GetHostedServiceOperation, input, options);
 }

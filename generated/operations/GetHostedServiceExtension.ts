@@ -13,13 +13,19 @@ export interface GetHostedServiceExtensionInput {
 }
 
 /** What the runtime needs to send {@link getHostedServiceExtension} and read its response. */
-export const GetHostedServiceExtensionOperation: OperationDescriptor<GetHostedServiceExtensionInput, HostedServiceExtension> = {
-name: 'GetHostedServiceExtension',
-method: 'GET',
-path: '/{subscriptionId}/services/hostedservices/{ServiceName}/extensions/{ExtensionId}',
-apiVersion: '2016-06-01',
-params: [{ name: 'ServiceName', in: 'path', type: 'string', required: true }, { name: 'ExtensionId', in: 'path', type: 'string', required: true }],
-responses: [{ status: 200, body: { element: 'Extension', model: () => HostedServiceExtensionShape } }],
+export const GetHostedServiceExtensionOperation: OperationDescriptor<
+  GetHostedServiceExtensionInput,
+  HostedServiceExtension
+> = {
+  name: 'GetHostedServiceExtension',
+  method: 'GET',
+  path: '/{subscriptionId}/services/hostedservices/{ServiceName}/extensions/{ExtensionId}',
+  apiVersion: '2016-06-01',
+  params: [
+    { name: 'ServiceName', in: 'path', type: 'string', required: true },
+    { name: 'ExtensionId', in: 'path', type: 'string', required: true },
+  ],
+  responses: [{ status: 200, body: { element: 'Extension', model: () => HostedServiceExtensionShape } }],
 };
 
 /**
@@ -27,6 +33,10 @@ responses: [{ status: 200, body: { element: 'Extension', model: () => HostedServ
  *
  * `GET /{subscriptionId}/services/hostedservices/{ServiceName}/extensions/{ExtensionId}`
  */
-export function getHostedServiceExtension(client: ServiceClient, input: GetHostedServiceExtensionInput, options?: RequestOptions): Promise<HostedServiceExtension> {
+export function getHostedServiceExtension(
+  client: ServiceClient,
+  input: GetHostedServiceExtensionInput,
+  options?: RequestOptions,
+): Promise<HostedServiceExtension> {
   return invoke(client, GetHostedServiceExtensionOperation, input, options);
 }

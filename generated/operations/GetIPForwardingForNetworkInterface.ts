@@ -17,13 +17,21 @@ export interface GetIPForwardingForNetworkInterfaceInput {
 }
 
 /** What the runtime needs to send {@link getIPForwardingForNetworkInterface} and read its response. */
-export const GetIPForwardingForNetworkInterfaceOperation: OperationDescriptor<GetIPForwardingForNetworkInterfaceInput, IPForwarding> = {
-name: 'GetIPForwardingForNetworkInterface',
-method: 'GET',
-path: '/{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}/roles/{RoleName}/networkinterfaces/{NetworkInterfaceName}/ipforwarding',
-apiVersion: '2016-03-01',
-params: [{ name: 'ServiceName', in: 'path', type: 'string', required: true }, { name: 'DeploymentName', in: 'path', type: 'string', required: true }, { name: 'RoleName', in: 'path', type: 'string', required: true }, { name: 'NetworkInterfaceName', in: 'path', type: 'string', required: true }],
-responses: [{ status: 200, body: { element: 'IPForwarding', model: () => IPForwardingShape } }],
+export const GetIPForwardingForNetworkInterfaceOperation: OperationDescriptor<
+  GetIPForwardingForNetworkInterfaceInput,
+  IPForwarding
+> = {
+  name: 'GetIPForwardingForNetworkInterface',
+  method: 'GET',
+  path: '/{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}/roles/{RoleName}/networkinterfaces/{NetworkInterfaceName}/ipforwarding',
+  apiVersion: '2016-03-01',
+  params: [
+    { name: 'ServiceName', in: 'path', type: 'string', required: true },
+    { name: 'DeploymentName', in: 'path', type: 'string', required: true },
+    { name: 'RoleName', in: 'path', type: 'string', required: true },
+    { name: 'NetworkInterfaceName', in: 'path', type: 'string', required: true },
+  ],
+  responses: [{ status: 200, body: { element: 'IPForwarding', model: () => IPForwardingShape } }],
 };
 
 /**
@@ -31,6 +39,10 @@ responses: [{ status: 200, body: { element: 'IPForwarding', model: () => IPForwa
  *
  * `GET /{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}/roles/{RoleName}/networkinterfaces/{NetworkInterfaceName}/ipforwarding`
  */
-export function getIPForwardingForNetworkInterface(client: ServiceClient, input: GetIPForwardingForNetworkInterfaceInput, options?: RequestOptions): Promise<IPForwarding> {
+export function getIPForwardingForNetworkInterface(
+  client: ServiceClient,
+  input: GetIPForwardingForNetworkInterfaceInput,
+  options?: RequestOptions,
+): Promise<IPForwarding> {
   return invoke(client, GetIPForwardingForNetworkInterfaceOperation, input, options);
 }

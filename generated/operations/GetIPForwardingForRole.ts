@@ -16,12 +16,16 @@ export interface GetIPForwardingForRoleInput {
 
 /** What the runtime needs to send {@link getIPForwardingForRole} and read its response. */
 export const GetIPForwardingForRoleOperation: OperationDescriptor<GetIPForwardingForRoleInput, IPForwarding> = {
-name: 'GetIPForwardingForRole',
-method: 'GET',
-path: '/{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}/roles/{RoleName}/ipforwarding',
-apiVersion: '2016-03-01',
-params: [{ name: 'ServiceName', in: 'path', type: 'string', required: true }, { name: 'DeploymentName', in: 'path', type: 'string', required: true }, { name: 'RoleName', in: 'path', type: 'string', required: true }],
-responses: [{ status: 200, body: { element: 'IPForwarding', model: () => IPForwardingShape } }],
+  name: 'GetIPForwardingForRole',
+  method: 'GET',
+  path: '/{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}/roles/{RoleName}/ipforwarding',
+  apiVersion: '2016-03-01',
+  params: [
+    { name: 'ServiceName', in: 'path', type: 'string', required: true },
+    { name: 'DeploymentName', in: 'path', type: 'string', required: true },
+    { name: 'RoleName', in: 'path', type: 'string', required: true },
+  ],
+  responses: [{ status: 200, body: { element: 'IPForwarding', model: () => IPForwardingShape } }],
 };
 
 /**
@@ -29,6 +33,10 @@ responses: [{ status: 200, body: { element: 'IPForwarding', model: () => IPForwa
  *
  * `GET /{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}/roles/{RoleName}/ipforwarding`
  */
-export function getIPForwardingForRole(client: ServiceClient, input: GetIPForwardingForRoleInput, options?: RequestOptions): Promise<IPForwarding> {
+export function getIPForwardingForRole(
+  client: ServiceClient,
+  input: GetIPForwardingForRoleInput,
+  options?: RequestOptions,
+): Promise<IPForwarding> {
   return invoke(client, GetIPForwardingForRoleOperation, input, options);
 }

@@ -12,13 +12,13 @@ export interface GetLocalNetworkGatewayInput {
 
 /** What the runtime needs to send {@link getLocalNetworkGateway} and read its response. */
 export const GetLocalNetworkGatewayOperation: OperationDescriptor<GetLocalNetworkGatewayInput, LocalNetworkGateway> = {
-name: 'GetLocalNetworkGateway',
-method: 'GET',
-path: '/{subscriptionId}/services/networking/localnetworkgateways/{GatewayId}',
-apiVersion: '2016-03-01',
-fixedQuery: { 'api-version': '2016-03-01' },
-params: [{ name: 'GatewayId', in: 'path', type: 'string', required: true }],
-responses: [{ status: 200, body: { element: 'LocalNetworkGateway', model: () => LocalNetworkGatewayShape } }],
+  name: 'GetLocalNetworkGateway',
+  method: 'GET',
+  path: '/{subscriptionId}/services/networking/localnetworkgateways/{GatewayId}',
+  apiVersion: '2016-03-01',
+  fixedQuery: { 'api-version': '2016-03-01' },
+  params: [{ name: 'GatewayId', in: 'path', type: 'string', required: true }],
+  responses: [{ status: 200, body: { element: 'LocalNetworkGateway', model: () => LocalNetworkGatewayShape } }],
 };
 
 /**
@@ -26,6 +26,10 @@ responses: [{ status: 200, body: { element: 'LocalNetworkGateway', model: () => 
  *
  * `GET /{subscriptionId}/services/networking/localnetworkgateways/{GatewayId}` with `?api-version=2016-03-01`
  */
-export function getLocalNetworkGateway(client: ServiceClient, input: GetLocalNetworkGatewayInput, options?: RequestOptions): Promise<LocalNetworkGateway> {
+export function getLocalNetworkGateway(
+  client: ServiceClient,
+  input: GetLocalNetworkGatewayInput,
+  options?: RequestOptions,
+): Promise<LocalNetworkGateway> {
   return invoke(client, GetLocalNetworkGatewayOperation, input, options);
 }

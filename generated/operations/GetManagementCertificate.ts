@@ -11,12 +11,15 @@ export interface GetManagementCertificateInput {
 }
 
 /** What the runtime needs to send {@link getManagementCertificate} and read its response. */
-export const GetManagementCertificateOperation: OperationDescriptor<GetManagementCertificateInput, SubscriptionCertificate> = {
-name: 'GetManagementCertificate',
-method: 'GET',
-path: '/{subscriptionId}/certificates/{Thumbprint}',
-params: [{ name: 'Thumbprint', in: 'path', type: 'string', required: true }],
-responses: [{ status: 200, body: { element: 'SubscriptionCertificate', model: () => SubscriptionCertificateShape } }],
+export const GetManagementCertificateOperation: OperationDescriptor<
+  GetManagementCertificateInput,
+  SubscriptionCertificate
+> = {
+  name: 'GetManagementCertificate',
+  method: 'GET',
+  path: '/{subscriptionId}/certificates/{Thumbprint}',
+  params: [{ name: 'Thumbprint', in: 'path', type: 'string', required: true }],
+  responses: [{ status: 200, body: { element: 'SubscriptionCertificate', model: () => SubscriptionCertificateShape } }],
 };
 
 /**
@@ -24,6 +27,10 @@ responses: [{ status: 200, body: { element: 'SubscriptionCertificate', model: ()
  *
  * `GET /{subscriptionId}/certificates/{Thumbprint}`
  */
-export function getManagementCertificate(client: ServiceClient, input: GetManagementCertificateInput, options?: RequestOptions): Promise<SubscriptionCertificate> {
+export function getManagementCertificate(
+  client: ServiceClient,
+  input: GetManagementCertificateInput,
+  options?: RequestOptions,
+): Promise<SubscriptionCertificate> {
   return invoke(client, GetManagementCertificateOperation, input, options);
 }

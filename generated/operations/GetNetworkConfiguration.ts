@@ -8,19 +8,24 @@ import { NetworkConfigurationShape, type NetworkConfiguration } from '../models/
 export type GetNetworkConfigurationInput = Record<string, never>;
 
 /** What the runtime needs to send {@link getNetworkConfiguration} and read its response. */
-export const GetNetworkConfigurationOperation: OperationDescriptor<GetNetworkConfigurationInput, NetworkConfiguration> = {
-name: 'GetNetworkConfiguration',
-method: 'GET',
-path: '/{subscriptionId}/services/networking/media',
-params: [],
-responses: [{ status: 200, body: { element: 'NetworkConfiguration', model: () => NetworkConfigurationShape } }],
-};
+export const GetNetworkConfigurationOperation: OperationDescriptor<GetNetworkConfigurationInput, NetworkConfiguration> =
+  {
+    name: 'GetNetworkConfiguration',
+    method: 'GET',
+    path: '/{subscriptionId}/services/networking/media',
+    params: [],
+    responses: [{ status: 200, body: { element: 'NetworkConfiguration', model: () => NetworkConfigurationShape } }],
+  };
 
 /**
  * Gets the network configuration document of the subscription (DNS servers, local network sites, virtual network sites). Served as text/plain with a BOM and an XML declaration.
  *
  * `GET /{subscriptionId}/services/networking/media`
  */
-export function getNetworkConfiguration(client: ServiceClient, input: GetNetworkConfigurationInput = {}, options?: RequestOptions): Promise<NetworkConfiguration> {
+export function getNetworkConfiguration(
+  client: ServiceClient,
+  input: GetNetworkConfigurationInput = {},
+  options?: RequestOptions,
+): Promise<NetworkConfiguration> {
   return invoke(client, GetNetworkConfigurationOperation, input, options);
 }

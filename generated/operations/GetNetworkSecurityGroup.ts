@@ -13,19 +13,27 @@ export interface GetNetworkSecurityGroupInput {
 }
 
 /** What the runtime needs to send {@link getNetworkSecurityGroup} and read its response. */
-export const GetNetworkSecurityGroupOperation: OperationDescriptor<GetNetworkSecurityGroupInput, NetworkSecurityGroup> = {
-name: 'GetNetworkSecurityGroup',
-method: 'GET',
-path: '/{subscriptionId}/services/networking/networksecuritygroups/{NetworkSecurityGroupName}',
-params: [{ name: 'NetworkSecurityGroupName', in: 'path', type: 'string', required: true }, { name: 'DetailLevel', in: 'query', wireName: 'detaillevel', type: 'string' }],
-responses: [{ status: 200, body: { element: 'NetworkSecurityGroup', model: () => NetworkSecurityGroupShape } }],
-};
+export const GetNetworkSecurityGroupOperation: OperationDescriptor<GetNetworkSecurityGroupInput, NetworkSecurityGroup> =
+  {
+    name: 'GetNetworkSecurityGroup',
+    method: 'GET',
+    path: '/{subscriptionId}/services/networking/networksecuritygroups/{NetworkSecurityGroupName}',
+    params: [
+      { name: 'NetworkSecurityGroupName', in: 'path', type: 'string', required: true },
+      { name: 'DetailLevel', in: 'query', wireName: 'detaillevel', type: 'string' },
+    ],
+    responses: [{ status: 200, body: { element: 'NetworkSecurityGroup', model: () => NetworkSecurityGroupShape } }],
+  };
 
 /**
  * Gets a network security group; with DetailLevel=Full also its rules.
  *
  * `GET /{subscriptionId}/services/networking/networksecuritygroups/{NetworkSecurityGroupName}`
  */
-export function getNetworkSecurityGroup(client: ServiceClient, input: GetNetworkSecurityGroupInput, options?: RequestOptions): Promise<NetworkSecurityGroup> {
+export function getNetworkSecurityGroup(
+  client: ServiceClient,
+  input: GetNetworkSecurityGroupInput,
+  options?: RequestOptions,
+): Promise<NetworkSecurityGroup> {
   return invoke(client, GetNetworkSecurityGroupOperation, input, options);
 }

@@ -17,13 +17,21 @@ export interface GetNetworkSecurityGroupForNetworkInterfaceInput {
 }
 
 /** What the runtime needs to send {@link getNetworkSecurityGroupForNetworkInterface} and read its response. */
-export const GetNetworkSecurityGroupForNetworkInterfaceOperation: OperationDescriptor<GetNetworkSecurityGroupForNetworkInterfaceInput, NetworkSecurityGroup> = {
-name: 'GetNetworkSecurityGroupForNetworkInterface',
-method: 'GET',
-path: '/{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}/roles/{RoleName}/networkinterfaces/{NetworkInterfaceName}/networksecuritygroups',
-apiVersion: '2016-03-01',
-params: [{ name: 'ServiceName', in: 'path', type: 'string', required: true }, { name: 'DeploymentName', in: 'path', type: 'string', required: true }, { name: 'RoleName', in: 'path', type: 'string', required: true }, { name: 'NetworkInterfaceName', in: 'path', type: 'string', required: true }],
-responses: [{ status: 200, body: { element: 'NetworkSecurityGroup', model: () => NetworkSecurityGroupShape } }],
+export const GetNetworkSecurityGroupForNetworkInterfaceOperation: OperationDescriptor<
+  GetNetworkSecurityGroupForNetworkInterfaceInput,
+  NetworkSecurityGroup
+> = {
+  name: 'GetNetworkSecurityGroupForNetworkInterface',
+  method: 'GET',
+  path: '/{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}/roles/{RoleName}/networkinterfaces/{NetworkInterfaceName}/networksecuritygroups',
+  apiVersion: '2016-03-01',
+  params: [
+    { name: 'ServiceName', in: 'path', type: 'string', required: true },
+    { name: 'DeploymentName', in: 'path', type: 'string', required: true },
+    { name: 'RoleName', in: 'path', type: 'string', required: true },
+    { name: 'NetworkInterfaceName', in: 'path', type: 'string', required: true },
+  ],
+  responses: [{ status: 200, body: { element: 'NetworkSecurityGroup', model: () => NetworkSecurityGroupShape } }],
 };
 
 /**
@@ -31,6 +39,10 @@ responses: [{ status: 200, body: { element: 'NetworkSecurityGroup', model: () =>
  *
  * `GET /{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}/roles/{RoleName}/networkinterfaces/{NetworkInterfaceName}/networksecuritygroups`
  */
-export function getNetworkSecurityGroupForNetworkInterface(client: ServiceClient, input: GetNetworkSecurityGroupForNetworkInterfaceInput, options?: RequestOptions): Promise<NetworkSecurityGroup> {
+export function getNetworkSecurityGroupForNetworkInterface(
+  client: ServiceClient,
+  input: GetNetworkSecurityGroupForNetworkInterfaceInput,
+  options?: RequestOptions,
+): Promise<NetworkSecurityGroup> {
   return invoke(client, GetNetworkSecurityGroupForNetworkInterfaceOperation, input, options);
 }

@@ -15,13 +15,20 @@ export interface GetNetworkSecurityGroupForRoleInput {
 }
 
 /** What the runtime needs to send {@link getNetworkSecurityGroupForRole} and read its response. */
-export const GetNetworkSecurityGroupForRoleOperation: OperationDescriptor<GetNetworkSecurityGroupForRoleInput, NetworkSecurityGroup> = {
-name: 'GetNetworkSecurityGroupForRole',
-method: 'GET',
-path: '/{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}/roles/{RoleName}/networksecuritygroups',
-apiVersion: '2016-03-01',
-params: [{ name: 'ServiceName', in: 'path', type: 'string', required: true }, { name: 'DeploymentName', in: 'path', type: 'string', required: true }, { name: 'RoleName', in: 'path', type: 'string', required: true }],
-responses: [{ status: 200, body: { element: 'NetworkSecurityGroup', model: () => NetworkSecurityGroupShape } }],
+export const GetNetworkSecurityGroupForRoleOperation: OperationDescriptor<
+  GetNetworkSecurityGroupForRoleInput,
+  NetworkSecurityGroup
+> = {
+  name: 'GetNetworkSecurityGroupForRole',
+  method: 'GET',
+  path: '/{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}/roles/{RoleName}/networksecuritygroups',
+  apiVersion: '2016-03-01',
+  params: [
+    { name: 'ServiceName', in: 'path', type: 'string', required: true },
+    { name: 'DeploymentName', in: 'path', type: 'string', required: true },
+    { name: 'RoleName', in: 'path', type: 'string', required: true },
+  ],
+  responses: [{ status: 200, body: { element: 'NetworkSecurityGroup', model: () => NetworkSecurityGroupShape } }],
 };
 
 /**
@@ -29,6 +36,10 @@ responses: [{ status: 200, body: { element: 'NetworkSecurityGroup', model: () =>
  *
  * `GET /{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}/roles/{RoleName}/networksecuritygroups`
  */
-export function getNetworkSecurityGroupForRole(client: ServiceClient, input: GetNetworkSecurityGroupForRoleInput, options?: RequestOptions): Promise<NetworkSecurityGroup> {
+export function getNetworkSecurityGroupForRole(
+  client: ServiceClient,
+  input: GetNetworkSecurityGroupForRoleInput,
+  options?: RequestOptions,
+): Promise<NetworkSecurityGroup> {
   return invoke(client, GetNetworkSecurityGroupForRoleOperation, input, options);
 }

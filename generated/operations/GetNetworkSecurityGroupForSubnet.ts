@@ -13,12 +13,18 @@ export interface GetNetworkSecurityGroupForSubnetInput {
 }
 
 /** What the runtime needs to send {@link getNetworkSecurityGroupForSubnet} and read its response. */
-export const GetNetworkSecurityGroupForSubnetOperation: OperationDescriptor<GetNetworkSecurityGroupForSubnetInput, NetworkSecurityGroup> = {
-name: 'GetNetworkSecurityGroupForSubnet',
-method: 'GET',
-path: '/{subscriptionId}/services/networking/virtualnetwork/{VirtualNetworkName}/subnets/{SubnetName}/networksecuritygroups',
-params: [{ name: 'VirtualNetworkName', in: 'path', type: 'string', required: true }, { name: 'SubnetName', in: 'path', type: 'string', required: true }],
-responses: [{ status: 200, body: { element: 'NetworkSecurityGroup', model: () => NetworkSecurityGroupShape } }],
+export const GetNetworkSecurityGroupForSubnetOperation: OperationDescriptor<
+  GetNetworkSecurityGroupForSubnetInput,
+  NetworkSecurityGroup
+> = {
+  name: 'GetNetworkSecurityGroupForSubnet',
+  method: 'GET',
+  path: '/{subscriptionId}/services/networking/virtualnetwork/{VirtualNetworkName}/subnets/{SubnetName}/networksecuritygroups',
+  params: [
+    { name: 'VirtualNetworkName', in: 'path', type: 'string', required: true },
+    { name: 'SubnetName', in: 'path', type: 'string', required: true },
+  ],
+  responses: [{ status: 200, body: { element: 'NetworkSecurityGroup', model: () => NetworkSecurityGroupShape } }],
 };
 
 /**
@@ -26,6 +32,10 @@ responses: [{ status: 200, body: { element: 'NetworkSecurityGroup', model: () =>
  *
  * `GET /{subscriptionId}/services/networking/virtualnetwork/{VirtualNetworkName}/subnets/{SubnetName}/networksecuritygroups`
  */
-export function getNetworkSecurityGroupForSubnet(client: ServiceClient, input: GetNetworkSecurityGroupForSubnetInput, options?: RequestOptions): Promise<NetworkSecurityGroup> {
+export function getNetworkSecurityGroupForSubnet(
+  client: ServiceClient,
+  input: GetNetworkSecurityGroupForSubnetInput,
+  options?: RequestOptions,
+): Promise<NetworkSecurityGroup> {
   return invoke(client, GetNetworkSecurityGroupForSubnetOperation, input, options);
 }

@@ -12,11 +12,11 @@ export interface GetOSImageInput {
 
 /** What the runtime needs to send {@link getOSImage} and read its response. */
 export const GetOSImageOperation: OperationDescriptor<GetOSImageInput, OSImage> = {
-name: 'GetOSImage',
-method: 'GET',
-path: '/{subscriptionId}/services/images/{ImageName}',
-params: [{ name: 'ImageName', in: 'path', type: 'string', required: true }],
-responses: [{ status: 200, body: { element: 'OSImage', model: () => OSImageShape } }],
+  name: 'GetOSImage',
+  method: 'GET',
+  path: '/{subscriptionId}/services/images/{ImageName}',
+  params: [{ name: 'ImageName', in: 'path', type: 'string', required: true }],
+  responses: [{ status: 200, body: { element: 'OSImage', model: () => OSImageShape } }],
 };
 
 /**

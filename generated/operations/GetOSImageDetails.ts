@@ -12,11 +12,11 @@ export interface GetOSImageDetailsInput {
 
 /** What the runtime needs to send {@link getOSImageDetails} and read its response. */
 export const GetOSImageDetailsOperation: OperationDescriptor<GetOSImageDetailsInput, OSImageDetails> = {
-name: 'GetOSImageDetails',
-method: 'GET',
-path: '/{subscriptionId}/services/images/{ImageName}/details',
-params: [{ name: 'ImageName', in: 'path', type: 'string', required: true }],
-responses: [{ status: 200, body: { element: 'OSImageDetails', model: () => OSImageDetailsShape } }],
+  name: 'GetOSImageDetails',
+  method: 'GET',
+  path: '/{subscriptionId}/services/images/{ImageName}/details',
+  params: [{ name: 'ImageName', in: 'path', type: 'string', required: true }],
+  responses: [{ status: 200, body: { element: 'OSImageDetails', model: () => OSImageDetailsShape } }],
 };
 
 /**
@@ -24,6 +24,10 @@ responses: [{ status: 200, body: { element: 'OSImageDetails', model: () => OSIma
  *
  * `GET /{subscriptionId}/services/images/{ImageName}/details`
  */
-export function getOSImageDetails(client: ServiceClient, input: GetOSImageDetailsInput, options?: RequestOptions): Promise<OSImageDetails> {
+export function getOSImageDetails(
+  client: ServiceClient,
+  input: GetOSImageDetailsInput,
+  options?: RequestOptions,
+): Promise<OSImageDetails> {
   return invoke(client, GetOSImageDetailsOperation, input, options);
 }

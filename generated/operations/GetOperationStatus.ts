@@ -12,11 +12,11 @@ export interface GetOperationStatusInput {
 
 /** What the runtime needs to send {@link getOperationStatus} and read its response. */
 export const GetOperationStatusOperation: OperationDescriptor<GetOperationStatusInput, Operation> = {
-name: 'GetOperationStatus',
-method: 'GET',
-path: '/{subscriptionId}/operations/{RequestId}',
-params: [{ name: 'RequestId', in: 'path', type: 'string', required: true }],
-responses: [{ status: 200, body: { element: 'Operation', model: () => OperationShape } }],
+  name: 'GetOperationStatus',
+  method: 'GET',
+  path: '/{subscriptionId}/operations/{RequestId}',
+  params: [{ name: 'RequestId', in: 'path', type: 'string', required: true }],
+  responses: [{ status: 200, body: { element: 'Operation', model: () => OperationShape } }],
 };
 
 /**
@@ -24,6 +24,10 @@ responses: [{ status: 200, body: { element: 'Operation', model: () => OperationS
  *
  * `GET /{subscriptionId}/operations/{RequestId}`
  */
-export function getOperationStatus(client: ServiceClient, input: GetOperationStatusInput, options?: RequestOptions): Promise<Operation> {
+export function getOperationStatus(
+  client: ServiceClient,
+  input: GetOperationStatusInput,
+  options?: RequestOptions,
+): Promise<Operation> {
   return invoke(client, GetOperationStatusOperation, input, options);
 }

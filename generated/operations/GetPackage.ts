@@ -18,13 +18,18 @@ export interface GetPackageInput {
 
 /** What the runtime needs to send {@link getPackage} and read its response. */
 export const GetPackageOperation: OperationDescriptor<GetPackageInput, ResponseMetadata> = {
-name: 'GetPackage',
-method: 'POST',
-path: '/{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}/package',
-apiVersion: '2016-06-01',
-params: [{ name: 'ServiceName', in: 'path', type: 'string', required: true }, { name: 'DeploymentName', in: 'path', type: 'string', required: true }, { name: 'ContainerUri', in: 'query', wireName: 'containerUri', type: 'string', required: true }, { name: 'OverwriteExisting', in: 'query', wireName: 'overwriteExisting', type: 'boolean' }],
-responses: [{ status: 202 }],
-async: {},
+  name: 'GetPackage',
+  method: 'POST',
+  path: '/{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}/package',
+  apiVersion: '2016-06-01',
+  params: [
+    { name: 'ServiceName', in: 'path', type: 'string', required: true },
+    { name: 'DeploymentName', in: 'path', type: 'string', required: true },
+    { name: 'ContainerUri', in: 'query', wireName: 'containerUri', type: 'string', required: true },
+    { name: 'OverwriteExisting', in: 'query', wireName: 'overwriteExisting', type: 'boolean' },
+  ],
+  responses: [{ status: 202 }],
+  async: {},
 };
 
 /**
@@ -35,6 +40,10 @@ async: {},
  * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
  * `{ wait: true }` (or wait options) to resolve when it has finished.
  */
-export function getPackage<O extends AsyncRequestOptions = RequestOptions>(client: ServiceClient, input: GetPackageInput, options?: O): Promise<AsyncResult<O>> {
+export function getPackage<O extends AsyncRequestOptions = RequestOptions>(
+  client: ServiceClient,
+  input: GetPackageInput,
+  options?: O,
+): Promise<AsyncResult<O>> {
   return invokeAsync(client, GetPackageOperation, input, options) as Promise<AsyncResult<O>>;
 }

@@ -18,13 +18,18 @@ export interface GetPackageBySlotInput {
 
 /** What the runtime needs to send {@link getPackageBySlot} and read its response. */
 export const GetPackageBySlotOperation: OperationDescriptor<GetPackageBySlotInput, ResponseMetadata> = {
-name: 'GetPackageBySlot',
-method: 'POST',
-path: '/{subscriptionId}/services/hostedservices/{ServiceName}/deploymentslots/{DeploymentSlot}/package',
-apiVersion: '2016-06-01',
-params: [{ name: 'ServiceName', in: 'path', type: 'string', required: true }, { name: 'DeploymentSlot', in: 'path', type: 'string', enum: ['Staging', 'Production'], required: true }, { name: 'ContainerUri', in: 'query', wireName: 'containerUri', type: 'string', required: true }, { name: 'OverwriteExisting', in: 'query', wireName: 'overwriteExisting', type: 'boolean' }],
-responses: [{ status: 202 }],
-async: {},
+  name: 'GetPackageBySlot',
+  method: 'POST',
+  path: '/{subscriptionId}/services/hostedservices/{ServiceName}/deploymentslots/{DeploymentSlot}/package',
+  apiVersion: '2016-06-01',
+  params: [
+    { name: 'ServiceName', in: 'path', type: 'string', required: true },
+    { name: 'DeploymentSlot', in: 'path', type: 'string', enum: ['Staging', 'Production'], required: true },
+    { name: 'ContainerUri', in: 'query', wireName: 'containerUri', type: 'string', required: true },
+    { name: 'OverwriteExisting', in: 'query', wireName: 'overwriteExisting', type: 'boolean' },
+  ],
+  responses: [{ status: 202 }],
+  async: {},
 };
 
 /**
@@ -35,6 +40,10 @@ async: {},
  * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
  * `{ wait: true }` (or wait options) to resolve when it has finished.
  */
-export function getPackageBySlot<O extends AsyncRequestOptions = RequestOptions>(client: ServiceClient, input: GetPackageBySlotInput, options?: O): Promise<AsyncResult<O>> {
+export function getPackageBySlot<O extends AsyncRequestOptions = RequestOptions>(
+  client: ServiceClient,
+  input: GetPackageBySlotInput,
+  options?: O,
+): Promise<AsyncResult<O>> {
   return invokeAsync(client, GetPackageBySlotOperation, input, options) as Promise<AsyncResult<O>>;
 }

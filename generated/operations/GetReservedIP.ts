@@ -12,11 +12,11 @@ export interface GetReservedIPInput {
 
 /** What the runtime needs to send {@link getReservedIP} and read its response. */
 export const GetReservedIPOperation: OperationDescriptor<GetReservedIPInput, ReservedIP> = {
-name: 'GetReservedIP',
-method: 'GET',
-path: '/{subscriptionId}/services/networking/reservedips/{ReservedIPName}',
-params: [{ name: 'ReservedIPName', in: 'path', type: 'string', required: true }],
-responses: [{ status: 200, body: { element: 'ReservedIP', model: () => ReservedIPShape } }],
+  name: 'GetReservedIP',
+  method: 'GET',
+  path: '/{subscriptionId}/services/networking/reservedips/{ReservedIPName}',
+  params: [{ name: 'ReservedIPName', in: 'path', type: 'string', required: true }],
+  responses: [{ status: 200, body: { element: 'ReservedIP', model: () => ReservedIPShape } }],
 };
 
 /**
@@ -24,6 +24,10 @@ responses: [{ status: 200, body: { element: 'ReservedIP', model: () => ReservedI
  *
  * `GET /{subscriptionId}/services/networking/reservedips/{ReservedIPName}`
  */
-export function getReservedIP(client: ServiceClient, input: GetReservedIPInput, options?: RequestOptions): Promise<ReservedIP> {
+export function getReservedIP(
+  client: ServiceClient,
+  input: GetReservedIPInput,
+  options?: RequestOptions,
+): Promise<ReservedIP> {
   return invoke(client, GetReservedIPOperation, input, options);
 }

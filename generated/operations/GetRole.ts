@@ -16,11 +16,15 @@ export interface GetRoleInput {
 
 /** What the runtime needs to send {@link getRole} and read its response. */
 export const GetRoleOperation: OperationDescriptor<GetRoleInput, Role> = {
-name: 'GetRole',
-method: 'GET',
-path: '/{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}/roles/{RoleName}',
-params: [{ name: 'ServiceName', in: 'path', type: 'string', required: true }, { name: 'DeploymentName', in: 'path', type: 'string', required: true }, { name: 'RoleName', in: 'path', type: 'string', required: true }],
-responses: [{ status: 200, body: { element: 'PersistentVMRole', model: () => RoleShape } }],
+  name: 'GetRole',
+  method: 'GET',
+  path: '/{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}/roles/{RoleName}',
+  params: [
+    { name: 'ServiceName', in: 'path', type: 'string', required: true },
+    { name: 'DeploymentName', in: 'path', type: 'string', required: true },
+    { name: 'RoleName', in: 'path', type: 'string', required: true },
+  ],
+  responses: [{ status: 200, body: { element: 'PersistentVMRole', model: () => RoleShape } }],
 };
 
 /**

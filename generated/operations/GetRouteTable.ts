@@ -14,12 +14,15 @@ export interface GetRouteTableInput {
 
 /** What the runtime needs to send {@link getRouteTable} and read its response. */
 export const GetRouteTableOperation: OperationDescriptor<GetRouteTableInput, RouteTable> = {
-name: 'GetRouteTable',
-method: 'GET',
-path: '/{subscriptionId}/services/networking/routetables/{RouteTableName}',
-apiVersion: '2016-03-01',
-params: [{ name: 'RouteTableName', in: 'path', type: 'string', required: true }, { name: 'DetailLevel', in: 'query', wireName: 'detailLevel', type: 'string' }],
-responses: [{ status: 200, body: { element: 'RouteTable', model: () => RouteTableShape } }],
+  name: 'GetRouteTable',
+  method: 'GET',
+  path: '/{subscriptionId}/services/networking/routetables/{RouteTableName}',
+  apiVersion: '2016-03-01',
+  params: [
+    { name: 'RouteTableName', in: 'path', type: 'string', required: true },
+    { name: 'DetailLevel', in: 'query', wireName: 'detailLevel', type: 'string' },
+  ],
+  responses: [{ status: 200, body: { element: 'RouteTable', model: () => RouteTableShape } }],
 };
 
 /**
@@ -27,6 +30,10 @@ responses: [{ status: 200, body: { element: 'RouteTable', model: () => RouteTabl
  *
  * `GET /{subscriptionId}/services/networking/routetables/{RouteTableName}`
  */
-export function getRouteTable(client: ServiceClient, input: GetRouteTableInput, options?: RequestOptions): Promise<RouteTable> {
+export function getRouteTable(
+  client: ServiceClient,
+  input: GetRouteTableInput,
+  options?: RequestOptions,
+): Promise<RouteTable> {
   return invoke(client, GetRouteTableOperation, input, options);
 }

@@ -13,20 +13,28 @@ export interface GetRouteTableForSubnetInput {
 }
 
 /** What the runtime needs to send {@link getRouteTableForSubnet} and read its response. */
-export const GetRouteTableForSubnetOperation: OperationDescriptor<GetRouteTableForSubnetInput, RouteTableAssociation> = {
-name: 'GetRouteTableForSubnet',
-method: 'GET',
-path: '/{subscriptionId}/services/networking/virtualnetwork/{VirtualNetworkName}/subnets/{SubnetName}/routetables',
-apiVersion: '2016-03-01',
-params: [{ name: 'VirtualNetworkName', in: 'path', type: 'string', required: true }, { name: 'SubnetName', in: 'path', type: 'string', required: true }],
-responses: [{ status: 200, body: { element: 'RouteTableAssociation', model: () => RouteTableAssociationShape } }],
-};
+export const GetRouteTableForSubnetOperation: OperationDescriptor<GetRouteTableForSubnetInput, RouteTableAssociation> =
+  {
+    name: 'GetRouteTableForSubnet',
+    method: 'GET',
+    path: '/{subscriptionId}/services/networking/virtualnetwork/{VirtualNetworkName}/subnets/{SubnetName}/routetables',
+    apiVersion: '2016-03-01',
+    params: [
+      { name: 'VirtualNetworkName', in: 'path', type: 'string', required: true },
+      { name: 'SubnetName', in: 'path', type: 'string', required: true },
+    ],
+    responses: [{ status: 200, body: { element: 'RouteTableAssociation', model: () => RouteTableAssociationShape } }],
+  };
 
 /**
  * Gets the route table of a subnet.
  *
  * `GET /{subscriptionId}/services/networking/virtualnetwork/{VirtualNetworkName}/subnets/{SubnetName}/routetables`
  */
-export function getRouteTableForSubnet(client: ServiceClient, input: GetRouteTableForSubnetInput, options?: RequestOptions): Promise<RouteTableAssociation> {
+export function getRouteTableForSubnet(
+  client: ServiceClient,
+  input: GetRouteTableForSubnetInput,
+  options?: RequestOptions,
+): Promise<RouteTableAssociation> {
   return invoke(client, GetRouteTableForSubnetOperation, input, options);
 }

@@ -16,11 +16,15 @@ export interface GetServiceCertificateInput {
 
 /** What the runtime needs to send {@link getServiceCertificate} and read its response. */
 export const GetServiceCertificateOperation: OperationDescriptor<GetServiceCertificateInput, ServiceCertificate> = {
-name: 'GetServiceCertificate',
-method: 'GET',
-path: '/{subscriptionId}/services/hostedservices/{ServiceName}/certificates/{ThumbprintAlgorithm}-{Thumbprint}',
-params: [{ name: 'ServiceName', in: 'path', type: 'string', required: true }, { name: 'ThumbprintAlgorithm', in: 'path', type: 'string', required: true }, { name: 'Thumbprint', in: 'path', type: 'string', required: true }],
-responses: [{ status: 200, body: { element: 'Certificate', model: () => ServiceCertificateShape } }],
+  name: 'GetServiceCertificate',
+  method: 'GET',
+  path: '/{subscriptionId}/services/hostedservices/{ServiceName}/certificates/{ThumbprintAlgorithm}-{Thumbprint}',
+  params: [
+    { name: 'ServiceName', in: 'path', type: 'string', required: true },
+    { name: 'ThumbprintAlgorithm', in: 'path', type: 'string', required: true },
+    { name: 'Thumbprint', in: 'path', type: 'string', required: true },
+  ],
+  responses: [{ status: 200, body: { element: 'Certificate', model: () => ServiceCertificateShape } }],
 };
 
 /**
@@ -28,6 +32,10 @@ responses: [{ status: 200, body: { element: 'Certificate', model: () => ServiceC
  *
  * `GET /{subscriptionId}/services/hostedservices/{ServiceName}/certificates/{ThumbprintAlgorithm}-{Thumbprint}`
  */
-export function getServiceCertificate(client: ServiceClient, input: GetServiceCertificateInput, options?: RequestOptions): Promise<ServiceCertificate> {
+export function getServiceCertificate(
+  client: ServiceClient,
+  input: GetServiceCertificateInput,
+  options?: RequestOptions,
+): Promise<ServiceCertificate> {
   return invoke(client, GetServiceCertificateOperation, input, options);
 }

@@ -12,11 +12,11 @@ export interface GetStorageAccountKeysInput {
 
 /** What the runtime needs to send {@link getStorageAccountKeys} and read its response. */
 export const GetStorageAccountKeysOperation: OperationDescriptor<GetStorageAccountKeysInput, StorageAccountKeys> = {
-name: 'GetStorageAccountKeys',
-method: 'GET',
-path: '/{subscriptionId}/services/storageservices/{ServiceName}/keys',
-params: [{ name: 'ServiceName', in: 'path', type: 'string', required: true }],
-responses: [{ status: 200, body: { element: 'StorageService', model: () => StorageAccountKeysShape } }],
+  name: 'GetStorageAccountKeys',
+  method: 'GET',
+  path: '/{subscriptionId}/services/storageservices/{ServiceName}/keys',
+  params: [{ name: 'ServiceName', in: 'path', type: 'string', required: true }],
+  responses: [{ status: 200, body: { element: 'StorageService', model: () => StorageAccountKeysShape } }],
 };
 
 /**
@@ -24,6 +24,10 @@ responses: [{ status: 200, body: { element: 'StorageService', model: () => Stora
  *
  * `GET /{subscriptionId}/services/storageservices/{ServiceName}/keys`
  */
-export function getStorageAccountKeys(client: ServiceClient, input: GetStorageAccountKeysInput, options?: RequestOptions): Promise<StorageAccountKeys> {
+export function getStorageAccountKeys(
+  client: ServiceClient,
+  input: GetStorageAccountKeysInput,
+  options?: RequestOptions,
+): Promise<StorageAccountKeys> {
   return invoke(client, GetStorageAccountKeysOperation, input, options);
 }

@@ -11,12 +11,15 @@ export interface GetStorageAccountPropertiesInput {
 }
 
 /** What the runtime needs to send {@link getStorageAccountProperties} and read its response. */
-export const GetStorageAccountPropertiesOperation: OperationDescriptor<GetStorageAccountPropertiesInput, StorageService> = {
-name: 'GetStorageAccountProperties',
-method: 'GET',
-path: '/{subscriptionId}/services/storageservices/{ServiceName}',
-params: [{ name: 'ServiceName', in: 'path', type: 'string', required: true }],
-responses: [{ status: 200, body: { element: 'StorageService', model: () => StorageServiceShape } }],
+export const GetStorageAccountPropertiesOperation: OperationDescriptor<
+  GetStorageAccountPropertiesInput,
+  StorageService
+> = {
+  name: 'GetStorageAccountProperties',
+  method: 'GET',
+  path: '/{subscriptionId}/services/storageservices/{ServiceName}',
+  params: [{ name: 'ServiceName', in: 'path', type: 'string', required: true }],
+  responses: [{ status: 200, body: { element: 'StorageService', model: () => StorageServiceShape } }],
 };
 
 /**
@@ -24,6 +27,10 @@ responses: [{ status: 200, body: { element: 'StorageService', model: () => Stora
  *
  * `GET /{subscriptionId}/services/storageservices/{ServiceName}`
  */
-export function getStorageAccountProperties(client: ServiceClient, input: GetStorageAccountPropertiesInput, options?: RequestOptions): Promise<StorageService> {
+export function getStorageAccountProperties(
+  client: ServiceClient,
+  input: GetStorageAccountPropertiesInput,
+  options?: RequestOptions,
+): Promise<StorageService> {
   return invoke(client, GetStorageAccountPropertiesOperation, input, options);
 }

@@ -9,11 +9,11 @@ export type GetSubscriptionInput = Record<string, never>;
 
 /** What the runtime needs to send {@link getSubscription} and read its response. */
 export const GetSubscriptionOperation: OperationDescriptor<GetSubscriptionInput, Subscription> = {
-name: 'GetSubscription',
-method: 'GET',
-path: '/{subscriptionId}',
-params: [],
-responses: [{ status: 200, body: { element: 'Subscription', model: () => SubscriptionShape } }],
+  name: 'GetSubscription',
+  method: 'GET',
+  path: '/{subscriptionId}',
+  params: [],
+  responses: [{ status: 200, body: { element: 'Subscription', model: () => SubscriptionShape } }],
 };
 
 /**
@@ -21,6 +21,10 @@ responses: [{ status: 200, body: { element: 'Subscription', model: () => Subscri
  *
  * `GET /{subscriptionId}`
  */
-export function getSubscription(client: ServiceClient, input: GetSubscriptionInput = {}, options?: RequestOptions): Promise<Subscription> {
+export function getSubscription(
+  client: ServiceClient,
+  input: GetSubscriptionInput = {},
+  options?: RequestOptions,
+): Promise<Subscription> {
   return invoke(client, GetSubscriptionOperation, input, options);
 }

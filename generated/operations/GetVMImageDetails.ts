@@ -12,12 +12,12 @@ export interface GetVMImageDetailsInput {
 
 /** What the runtime needs to send {@link getVMImageDetails} and read its response. */
 export const GetVMImageDetailsOperation: OperationDescriptor<GetVMImageDetailsInput, VMImageDetails> = {
-name: 'GetVMImageDetails',
-method: 'GET',
-path: '/{subscriptionId}/services/vmimages/{VMImageName}/details',
-apiVersion: '2016-06-01',
-params: [{ name: 'VMImageName', in: 'path', type: 'string', required: true }],
-responses: [{ status: 200, body: { element: 'VMImageDetails', model: () => VMImageDetailsShape } }],
+  name: 'GetVMImageDetails',
+  method: 'GET',
+  path: '/{subscriptionId}/services/vmimages/{VMImageName}/details',
+  apiVersion: '2016-06-01',
+  params: [{ name: 'VMImageName', in: 'path', type: 'string', required: true }],
+  responses: [{ status: 200, body: { element: 'VMImageDetails', model: () => VMImageDetailsShape } }],
 };
 
 /**
@@ -25,6 +25,10 @@ responses: [{ status: 200, body: { element: 'VMImageDetails', model: () => VMIma
  *
  * `GET /{subscriptionId}/services/vmimages/{VMImageName}/details`
  */
-export function getVMImageDetails(client: ServiceClient, input: GetVMImageDetailsInput, options?: RequestOptions): Promise<VMImageDetails> {
+export function getVMImageDetails(
+  client: ServiceClient,
+  input: GetVMImageDetailsInput,
+  options?: RequestOptions,
+): Promise<VMImageDetails> {
   return invoke(client, GetVMImageDetailsOperation, input, options);
 }

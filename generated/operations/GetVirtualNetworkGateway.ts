@@ -11,13 +11,16 @@ export interface GetVirtualNetworkGatewayInput {
 }
 
 /** What the runtime needs to send {@link getVirtualNetworkGateway} and read its response. */
-export const GetVirtualNetworkGatewayOperation: OperationDescriptor<GetVirtualNetworkGatewayInput, VirtualNetworkGateway> = {
-name: 'GetVirtualNetworkGateway',
-method: 'GET',
-path: '/{subscriptionId}/services/networking/virtualnetworkgateways/{GatewayId}',
-apiVersion: '2016-03-01',
-params: [{ name: 'GatewayId', in: 'path', type: 'string', required: true }],
-responses: [{ status: 200, body: { element: 'VirtualNetworkGateway', model: () => VirtualNetworkGatewayShape } }],
+export const GetVirtualNetworkGatewayOperation: OperationDescriptor<
+  GetVirtualNetworkGatewayInput,
+  VirtualNetworkGateway
+> = {
+  name: 'GetVirtualNetworkGateway',
+  method: 'GET',
+  path: '/{subscriptionId}/services/networking/virtualnetworkgateways/{GatewayId}',
+  apiVersion: '2016-03-01',
+  params: [{ name: 'GatewayId', in: 'path', type: 'string', required: true }],
+  responses: [{ status: 200, body: { element: 'VirtualNetworkGateway', model: () => VirtualNetworkGatewayShape } }],
 };
 
 /**
@@ -25,6 +28,10 @@ responses: [{ status: 200, body: { element: 'VirtualNetworkGateway', model: () =
  *
  * `GET /{subscriptionId}/services/networking/virtualnetworkgateways/{GatewayId}`
  */
-export function getVirtualNetworkGateway(client: ServiceClient, input: GetVirtualNetworkGatewayInput, options?: RequestOptions): Promise<VirtualNetworkGateway> {
+export function getVirtualNetworkGateway(
+  client: ServiceClient,
+  input: GetVirtualNetworkGatewayInput,
+  options?: RequestOptions,
+): Promise<VirtualNetworkGateway> {
   return invoke(client, GetVirtualNetworkGatewayOperation, input, options);
 }

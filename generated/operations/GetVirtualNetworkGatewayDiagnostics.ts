@@ -2,7 +2,10 @@
 import type { ServiceClient, RequestOptions } from '../../src/client/client.js';
 import { invoke } from '../../src/client/invoke.js';
 import type { OperationDescriptor } from '../../src/core/shapes.js';
-import { GatewayPublicDiagnosticsStatusShape, type GatewayPublicDiagnosticsStatus } from '../models/GatewayPublicDiagnosticsStatus.js';
+import {
+  GatewayPublicDiagnosticsStatusShape,
+  type GatewayPublicDiagnosticsStatus,
+} from '../models/GatewayPublicDiagnosticsStatus.js';
 
 /** Input of {@link getVirtualNetworkGatewayDiagnostics}. */
 export interface GetVirtualNetworkGatewayDiagnosticsInput {
@@ -11,13 +14,21 @@ export interface GetVirtualNetworkGatewayDiagnosticsInput {
 }
 
 /** What the runtime needs to send {@link getVirtualNetworkGatewayDiagnostics} and read its response. */
-export const GetVirtualNetworkGatewayDiagnosticsOperation: OperationDescriptor<GetVirtualNetworkGatewayDiagnosticsInput, GatewayPublicDiagnosticsStatus> = {
-name: 'GetVirtualNetworkGatewayDiagnostics',
-method: 'GET',
-path: '/{subscriptionId}/services/networking/virtualnetworkgateways/{GatewayId}/publicdiagnostics',
-apiVersion: '2016-03-01',
-params: [{ name: 'GatewayId', in: 'path', type: 'string', required: true }],
-responses: [{ status: 200, body: { element: 'GatewayPublicDiagnosticsStatus', model: () => GatewayPublicDiagnosticsStatusShape } }],
+export const GetVirtualNetworkGatewayDiagnosticsOperation: OperationDescriptor<
+  GetVirtualNetworkGatewayDiagnosticsInput,
+  GatewayPublicDiagnosticsStatus
+> = {
+  name: 'GetVirtualNetworkGatewayDiagnostics',
+  method: 'GET',
+  path: '/{subscriptionId}/services/networking/virtualnetworkgateways/{GatewayId}/publicdiagnostics',
+  apiVersion: '2016-03-01',
+  params: [{ name: 'GatewayId', in: 'path', type: 'string', required: true }],
+  responses: [
+    {
+      status: 200,
+      body: { element: 'GatewayPublicDiagnosticsStatus', model: () => GatewayPublicDiagnosticsStatusShape },
+    },
+  ],
 };
 
 /**
@@ -25,6 +36,10 @@ responses: [{ status: 200, body: { element: 'GatewayPublicDiagnosticsStatus', mo
  *
  * `GET /{subscriptionId}/services/networking/virtualnetworkgateways/{GatewayId}/publicdiagnostics`
  */
-export function getVirtualNetworkGatewayDiagnostics(client: ServiceClient, input: GetVirtualNetworkGatewayDiagnosticsInput, options?: RequestOptions): Promise<GatewayPublicDiagnosticsStatus> {
+export function getVirtualNetworkGatewayDiagnostics(
+  client: ServiceClient,
+  input: GetVirtualNetworkGatewayDiagnosticsInput,
+  options?: RequestOptions,
+): Promise<GatewayPublicDiagnosticsStatus> {
   return invoke(client, GetVirtualNetworkGatewayDiagnosticsOperation, input, options);
 }

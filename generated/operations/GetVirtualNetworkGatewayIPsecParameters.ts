@@ -13,13 +13,19 @@ export interface GetVirtualNetworkGatewayIPsecParametersInput {
 }
 
 /** What the runtime needs to send {@link getVirtualNetworkGatewayIPsecParameters} and read its response. */
-export const GetVirtualNetworkGatewayIPsecParametersOperation: OperationDescriptor<GetVirtualNetworkGatewayIPsecParametersInput, IPsecParameters> = {
-name: 'GetVirtualNetworkGatewayIPsecParameters',
-method: 'GET',
-path: '/{subscriptionId}/services/networking/virtualnetworkgateways/{GatewayId}/connectedentity/{ConnectedEntityId}/ipsecparameters',
-apiVersion: '2016-03-01',
-params: [{ name: 'GatewayId', in: 'path', type: 'string', required: true }, { name: 'ConnectedEntityId', in: 'path', type: 'string', required: true }],
-responses: [{ status: 200, body: { element: 'IPsecParameters', model: () => IPsecParametersShape } }],
+export const GetVirtualNetworkGatewayIPsecParametersOperation: OperationDescriptor<
+  GetVirtualNetworkGatewayIPsecParametersInput,
+  IPsecParameters
+> = {
+  name: 'GetVirtualNetworkGatewayIPsecParameters',
+  method: 'GET',
+  path: '/{subscriptionId}/services/networking/virtualnetworkgateways/{GatewayId}/connectedentity/{ConnectedEntityId}/ipsecparameters',
+  apiVersion: '2016-03-01',
+  params: [
+    { name: 'GatewayId', in: 'path', type: 'string', required: true },
+    { name: 'ConnectedEntityId', in: 'path', type: 'string', required: true },
+  ],
+  responses: [{ status: 200, body: { element: 'IPsecParameters', model: () => IPsecParametersShape } }],
 };
 
 /**
@@ -27,6 +33,10 @@ responses: [{ status: 200, body: { element: 'IPsecParameters', model: () => IPse
  *
  * `GET /{subscriptionId}/services/networking/virtualnetworkgateways/{GatewayId}/connectedentity/{ConnectedEntityId}/ipsecparameters`
  */
-export function getVirtualNetworkGatewayIPsecParameters(client: ServiceClient, input: GetVirtualNetworkGatewayIPsecParametersInput, options?: RequestOptions): Promise<IPsecParameters> {
+export function getVirtualNetworkGatewayIPsecParameters(
+  client: ServiceClient,
+  input: GetVirtualNetworkGatewayIPsecParametersInput,
+  options?: RequestOptions,
+): Promise<IPsecParameters> {
   return invoke(client, GetVirtualNetworkGatewayIPsecParametersOperation, input, options);
 }

@@ -13,13 +13,19 @@ export interface GetVirtualNetworkGatewaySharedKeyInput {
 }
 
 /** What the runtime needs to send {@link getVirtualNetworkGatewaySharedKey} and read its response. */
-export const GetVirtualNetworkGatewaySharedKeyOperation: OperationDescriptor<GetVirtualNetworkGatewaySharedKeyInput, SharedKey> = {
-name: 'GetVirtualNetworkGatewaySharedKey',
-method: 'GET',
-path: '/{subscriptionId}/services/networking/virtualnetworkgateways/{GatewayId}/connectedentity/{ConnectedEntityId}/sharedkey',
-apiVersion: '2016-03-01',
-params: [{ name: 'GatewayId', in: 'path', type: 'string', required: true }, { name: 'ConnectedEntityId', in: 'path', type: 'string', required: true }],
-responses: [{ status: 200, body: { element: 'SharedKey', model: () => SharedKeyShape } }],
+export const GetVirtualNetworkGatewaySharedKeyOperation: OperationDescriptor<
+  GetVirtualNetworkGatewaySharedKeyInput,
+  SharedKey
+> = {
+  name: 'GetVirtualNetworkGatewaySharedKey',
+  method: 'GET',
+  path: '/{subscriptionId}/services/networking/virtualnetworkgateways/{GatewayId}/connectedentity/{ConnectedEntityId}/sharedkey',
+  apiVersion: '2016-03-01',
+  params: [
+    { name: 'GatewayId', in: 'path', type: 'string', required: true },
+    { name: 'ConnectedEntityId', in: 'path', type: 'string', required: true },
+  ],
+  responses: [{ status: 200, body: { element: 'SharedKey', model: () => SharedKeyShape } }],
 };
 
 /**
@@ -27,6 +33,10 @@ responses: [{ status: 200, body: { element: 'SharedKey', model: () => SharedKeyS
  *
  * `GET /{subscriptionId}/services/networking/virtualnetworkgateways/{GatewayId}/connectedentity/{ConnectedEntityId}/sharedkey`
  */
-export function getVirtualNetworkGatewaySharedKey(client: ServiceClient, input: GetVirtualNetworkGatewaySharedKeyInput, options?: RequestOptions): Promise<SharedKey> {
+export function getVirtualNetworkGatewaySharedKey(
+  client: ServiceClient,
+  input: GetVirtualNetworkGatewaySharedKeyInput,
+  options?: RequestOptions,
+): Promise<SharedKey> {
   return invoke(client, GetVirtualNetworkGatewaySharedKeyOperation, input, options);
 }

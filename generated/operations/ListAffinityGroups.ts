@@ -9,11 +9,19 @@ export type ListAffinityGroupsInput = Record<string, never>;
 
 /** What the runtime needs to send {@link listAffinityGroups} and read its response. */
 export const ListAffinityGroupsOperation: OperationDescriptor<ListAffinityGroupsInput, AffinityGroup[]> = {
-name: 'ListAffinityGroups',
-method: 'GET',
-path: '/{subscriptionId}/affinitygroups',
-params: [],
-responses: [{ status: 200, body: { element: 'AffinityGroups', list: { element: 'AffinityGroup', type: { kind: 'model', model: () => AffinityGroupShape } } } }],
+  name: 'ListAffinityGroups',
+  method: 'GET',
+  path: '/{subscriptionId}/affinitygroups',
+  params: [],
+  responses: [
+    {
+      status: 200,
+      body: {
+        element: 'AffinityGroups',
+        list: { element: 'AffinityGroup', type: { kind: 'model', model: () => AffinityGroupShape } },
+      },
+    },
+  ],
 };
 
 /**
@@ -21,6 +29,10 @@ responses: [{ status: 200, body: { element: 'AffinityGroups', list: { element: '
  *
  * `GET /{subscriptionId}/affinitygroups`
  */
-export function listAffinityGroups(client: ServiceClient, input: ListAffinityGroupsInput = {}, options?: RequestOptions): Promise<AffinityGroup[]> {
+export function listAffinityGroups(
+  client: ServiceClient,
+  input: ListAffinityGroupsInput = {},
+  options?: RequestOptions,
+): Promise<AffinityGroup[]> {
   return invoke(client, ListAffinityGroupsOperation, input, options);
 }

@@ -2,7 +2,10 @@
 import type { ServiceClient, RequestOptions } from '../../src/client/client.js';
 import { invoke } from '../../src/client/invoke.js';
 import type { OperationDescriptor } from '../../src/core/shapes.js';
-import { ApplicationGatewayCertificateShape, type ApplicationGatewayCertificate } from '../models/ApplicationGatewayCertificate.js';
+import {
+  ApplicationGatewayCertificateShape,
+  type ApplicationGatewayCertificate,
+} from '../models/ApplicationGatewayCertificate.js';
 
 /** Input of {@link listApplicationGatewayCertificates}. */
 export interface ListApplicationGatewayCertificatesInput {
@@ -11,14 +14,28 @@ export interface ListApplicationGatewayCertificatesInput {
 }
 
 /** What the runtime needs to send {@link listApplicationGatewayCertificates} and read its response. */
-export const ListApplicationGatewayCertificatesOperation: OperationDescriptor<ListApplicationGatewayCertificatesInput, ApplicationGatewayCertificate[]> = {
-name: 'ListApplicationGatewayCertificates',
-method: 'GET',
-path: '/{subscriptionId}/services/networking/ApplicationGateways/{GatewayName}/sslcertificates',
-apiVersion: '2016-03-01',
-fixedQuery: { 'api-version': '2016-07-01' },
-params: [{ name: 'GatewayName', in: 'path', type: 'string', required: true }],
-responses: [{ status: 200, body: { element: 'ApplicationGatewayCertificates', list: { element: 'ApplicationGatewayCertificate', type: { kind: 'model', model: () => ApplicationGatewayCertificateShape } } } }],
+export const ListApplicationGatewayCertificatesOperation: OperationDescriptor<
+  ListApplicationGatewayCertificatesInput,
+  ApplicationGatewayCertificate[]
+> = {
+  name: 'ListApplicationGatewayCertificates',
+  method: 'GET',
+  path: '/{subscriptionId}/services/networking/ApplicationGateways/{GatewayName}/sslcertificates',
+  apiVersion: '2016-03-01',
+  fixedQuery: { 'api-version': '2016-07-01' },
+  params: [{ name: 'GatewayName', in: 'path', type: 'string', required: true }],
+  responses: [
+    {
+      status: 200,
+      body: {
+        element: 'ApplicationGatewayCertificates',
+        list: {
+          element: 'ApplicationGatewayCertificate',
+          type: { kind: 'model', model: () => ApplicationGatewayCertificateShape },
+        },
+      },
+    },
+  ],
 };
 
 /**
@@ -26,6 +43,10 @@ responses: [{ status: 200, body: { element: 'ApplicationGatewayCertificates', li
  *
  * `GET /{subscriptionId}/services/networking/ApplicationGateways/{GatewayName}/sslcertificates` with `?api-version=2016-07-01`
  */
-export function listApplicationGatewayCertificates(client: ServiceClient, input: ListApplicationGatewayCertificatesInput, options?: RequestOptions): Promise<ApplicationGatewayCertificate[]> {
+export function listApplicationGatewayCertificates(
+  client: ServiceClient,
+  input: ListApplicationGatewayCertificatesInput,
+  options?: RequestOptions,
+): Promise<ApplicationGatewayCertificate[]> {
   return invoke(client, ListApplicationGatewayCertificatesOperation, input, options);
 }

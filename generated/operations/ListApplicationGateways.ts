@@ -8,21 +8,34 @@ import { ApplicationGatewayShape, type ApplicationGateway } from '../models/Appl
 export type ListApplicationGatewaysInput = Record<string, never>;
 
 /** What the runtime needs to send {@link listApplicationGateways} and read its response. */
-export const ListApplicationGatewaysOperation: OperationDescriptor<ListApplicationGatewaysInput, ApplicationGateway[]> = {
-name: 'ListApplicationGateways',
-method: 'GET',
-path: '/{subscriptionId}/services/networking/ApplicationGateways',
-apiVersion: '2016-03-01',
-fixedQuery: { 'api-version': '2016-07-01' },
-params: [],
-responses: [{ status: 200, body: { element: 'ApplicationGateways', list: { element: 'ApplicationGateway', type: { kind: 'model', model: () => ApplicationGatewayShape } } } }],
-};
+export const ListApplicationGatewaysOperation: OperationDescriptor<ListApplicationGatewaysInput, ApplicationGateway[]> =
+  {
+    name: 'ListApplicationGateways',
+    method: 'GET',
+    path: '/{subscriptionId}/services/networking/ApplicationGateways',
+    apiVersion: '2016-03-01',
+    fixedQuery: { 'api-version': '2016-07-01' },
+    params: [],
+    responses: [
+      {
+        status: 200,
+        body: {
+          element: 'ApplicationGateways',
+          list: { element: 'ApplicationGateway', type: { kind: 'model', model: () => ApplicationGatewayShape } },
+        },
+      },
+    ],
+  };
 
 /**
  * Lists the application gateways of the subscription.
  *
  * `GET /{subscriptionId}/services/networking/ApplicationGateways` with `?api-version=2016-07-01`
  */
-export function listApplicationGateways(client: ServiceClient, input: ListApplicationGatewaysInput = {}, options?: RequestOptions): Promise<ApplicationGateway[]> {
+export function listApplicationGateways(
+  client: ServiceClient,
+  input: ListApplicationGatewaysInput = {},
+  options?: RequestOptions,
+): Promise<ApplicationGateway[]> {
   return invoke(client, ListApplicationGatewaysOperation, input, options);
 }

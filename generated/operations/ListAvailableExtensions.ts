@@ -9,12 +9,20 @@ export type ListAvailableExtensionsInput = Record<string, never>;
 
 /** What the runtime needs to send {@link listAvailableExtensions} and read its response. */
 export const ListAvailableExtensionsOperation: OperationDescriptor<ListAvailableExtensionsInput, ExtensionImage[]> = {
-name: 'ListAvailableExtensions',
-method: 'GET',
-path: '/{subscriptionId}/services/extensions',
-apiVersion: '2016-06-01',
-params: [],
-responses: [{ status: 200, body: { element: 'ExtensionImages', list: { element: 'ExtensionImage', type: { kind: 'model', model: () => ExtensionImageShape } } } }],
+  name: 'ListAvailableExtensions',
+  method: 'GET',
+  path: '/{subscriptionId}/services/extensions',
+  apiVersion: '2016-06-01',
+  params: [],
+  responses: [
+    {
+      status: 200,
+      body: {
+        element: 'ExtensionImages',
+        list: { element: 'ExtensionImage', type: { kind: 'model', model: () => ExtensionImageShape } },
+      },
+    },
+  ],
 };
 
 /**
@@ -22,6 +30,10 @@ responses: [{ status: 200, body: { element: 'ExtensionImages', list: { element: 
  *
  * `GET /{subscriptionId}/services/extensions`
  */
-export function listAvailableExtensions(client: ServiceClient, input: ListAvailableExtensionsInput = {}, options?: RequestOptions): Promise<ExtensionImage[]> {
+export function listAvailableExtensions(
+  client: ServiceClient,
+  input: ListAvailableExtensionsInput = {},
+  options?: RequestOptions,
+): Promise<ExtensionImage[]> {
   return invoke(client, ListAvailableExtensionsOperation, input, options);
 }

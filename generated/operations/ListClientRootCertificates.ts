@@ -11,13 +11,24 @@ export interface ListClientRootCertificatesInput {
 }
 
 /** What the runtime needs to send {@link listClientRootCertificates} and read its response. */
-export const ListClientRootCertificatesOperation: OperationDescriptor<ListClientRootCertificatesInput, ClientRootCertificate[]> = {
-name: 'ListClientRootCertificates',
-method: 'GET',
-path: '/{subscriptionId}/services/networking/{NetworkName}/gateway/clientrootcertificates',
-apiVersion: '2016-03-01',
-params: [{ name: 'NetworkName', in: 'path', type: 'string', required: true }],
-responses: [{ status: 200, body: { element: 'ClientRootCertificates', list: { element: 'ClientRootCertificate', type: { kind: 'model', model: () => ClientRootCertificateShape } } } }],
+export const ListClientRootCertificatesOperation: OperationDescriptor<
+  ListClientRootCertificatesInput,
+  ClientRootCertificate[]
+> = {
+  name: 'ListClientRootCertificates',
+  method: 'GET',
+  path: '/{subscriptionId}/services/networking/{NetworkName}/gateway/clientrootcertificates',
+  apiVersion: '2016-03-01',
+  params: [{ name: 'NetworkName', in: 'path', type: 'string', required: true }],
+  responses: [
+    {
+      status: 200,
+      body: {
+        element: 'ClientRootCertificates',
+        list: { element: 'ClientRootCertificate', type: { kind: 'model', model: () => ClientRootCertificateShape } },
+      },
+    },
+  ],
 };
 
 /**
@@ -25,6 +36,10 @@ responses: [{ status: 200, body: { element: 'ClientRootCertificates', list: { el
  *
  * `GET /{subscriptionId}/services/networking/{NetworkName}/gateway/clientrootcertificates`
  */
-export function listClientRootCertificates(client: ServiceClient, input: ListClientRootCertificatesInput, options?: RequestOptions): Promise<ClientRootCertificate[]> {
+export function listClientRootCertificates(
+  client: ServiceClient,
+  input: ListClientRootCertificatesInput,
+  options?: RequestOptions,
+): Promise<ClientRootCertificate[]> {
   return invoke(client, ListClientRootCertificatesOperation, input, options);
 }

@@ -21,15 +21,24 @@ export interface ListDeploymentEventsInput {
 }
 
 /** What the runtime needs to send {@link listDeploymentEvents} and read its response. */
-export const ListDeploymentEventsOperation: OperationDescriptor<ListDeploymentEventsInput, DeploymentEventCollection> = {
-name: 'ListDeploymentEvents',
-method: 'GET',
-path: '/{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}/events',
-apiVersion: '2016-06-01',
-params: [{ name: 'ServiceName', in: 'path', type: 'string', required: true }, { name: 'DeploymentName', in: 'path', type: 'string', required: true }, { name: 'StartTime', in: 'query', wireName: 'starttime', type: 'dateTime', required: true }, { name: 'EndTime', in: 'query', wireName: 'endtime', type: 'dateTime', required: true }, { name: 'ContinuationToken', in: 'query', type: 'string' }],
-responses: [{ status: 200, body: { element: 'DeploymentEventCollection', model: () => DeploymentEventCollectionShape } }],
-pagination: { inputToken: 'ContinuationToken', outputToken: 'ContinuationToken', items: 'RebootEvents' },
-};
+export const ListDeploymentEventsOperation: OperationDescriptor<ListDeploymentEventsInput, DeploymentEventCollection> =
+  {
+    name: 'ListDeploymentEvents',
+    method: 'GET',
+    path: '/{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}/events',
+    apiVersion: '2016-06-01',
+    params: [
+      { name: 'ServiceName', in: 'path', type: 'string', required: true },
+      { name: 'DeploymentName', in: 'path', type: 'string', required: true },
+      { name: 'StartTime', in: 'query', wireName: 'starttime', type: 'dateTime', required: true },
+      { name: 'EndTime', in: 'query', wireName: 'endtime', type: 'dateTime', required: true },
+      { name: 'ContinuationToken', in: 'query', type: 'string' },
+    ],
+    responses: [
+      { status: 200, body: { element: 'DeploymentEventCollection', model: () => DeploymentEventCollectionShape } },
+    ],
+    pagination: { inputToken: 'ContinuationToken', outputToken: 'ContinuationToken', items: 'RebootEvents' },
+  };
 
 /**
  * Lists reboot events (e.g. host maintenance) of the role instances of a deployment in a time window, by name.
@@ -38,11 +47,19 @@ pagination: { inputToken: 'ContinuationToken', outputToken: 'ContinuationToken',
  *
  * Paged: {@link paginateListDeploymentEvents} iterates over every page.
  */
-export function listDeploymentEvents(client: ServiceClient, input: ListDeploymentEventsInput, options?: RequestOptions): Promise<DeploymentEventCollection> {
+export function listDeploymentEvents(
+  client: ServiceClient,
+  input: ListDeploymentEventsInput,
+  options?: RequestOptions,
+): Promise<DeploymentEventCollection> {
   return invoke(client, ListDeploymentEventsOperation, input, options);
 }
 
 /** Every RebootEvent of {@link listDeploymentEvents}, page after page (following ContinuationToken). */
-export function paginateListDeploymentEvents(client: ServiceClient, input: ListDeploymentEventsInput, options?: RequestOptions): AsyncGenerator<RebootEvent, void, undefined> {
+export function paginateListDeploymentEvents(
+  client: ServiceClient,
+  input: ListDeploymentEventsInput,
+  options?: RequestOptions,
+): AsyncGenerator<RebootEvent, void, undefined> {
   return paginate(client, ListDeploymentEventsOperation, input, options);
 }

@@ -21,14 +21,25 @@ export interface ListDeploymentEventsBySlotInput {
 }
 
 /** What the runtime needs to send {@link listDeploymentEventsBySlot} and read its response. */
-export const ListDeploymentEventsBySlotOperation: OperationDescriptor<ListDeploymentEventsBySlotInput, DeploymentEventCollection> = {
-name: 'ListDeploymentEventsBySlot',
-method: 'GET',
-path: '/{subscriptionId}/services/hostedservices/{ServiceName}/deploymentslots/{DeploymentSlot}/events',
-apiVersion: '2016-06-01',
-params: [{ name: 'ServiceName', in: 'path', type: 'string', required: true }, { name: 'DeploymentSlot', in: 'path', type: 'string', enum: ['Staging', 'Production'], required: true }, { name: 'StartTime', in: 'query', wireName: 'starttime', type: 'dateTime', required: true }, { name: 'EndTime', in: 'query', wireName: 'endtime', type: 'dateTime', required: true }, { name: 'ContinuationToken', in: 'query', type: 'string' }],
-responses: [{ status: 200, body: { element: 'DeploymentEventCollection', model: () => DeploymentEventCollectionShape } }],
-pagination: { inputToken: 'ContinuationToken', outputToken: 'ContinuationToken', items: 'RebootEvents' },
+export const ListDeploymentEventsBySlotOperation: OperationDescriptor<
+  ListDeploymentEventsBySlotInput,
+  DeploymentEventCollection
+> = {
+  name: 'ListDeploymentEventsBySlot',
+  method: 'GET',
+  path: '/{subscriptionId}/services/hostedservices/{ServiceName}/deploymentslots/{DeploymentSlot}/events',
+  apiVersion: '2016-06-01',
+  params: [
+    { name: 'ServiceName', in: 'path', type: 'string', required: true },
+    { name: 'DeploymentSlot', in: 'path', type: 'string', enum: ['Staging', 'Production'], required: true },
+    { name: 'StartTime', in: 'query', wireName: 'starttime', type: 'dateTime', required: true },
+    { name: 'EndTime', in: 'query', wireName: 'endtime', type: 'dateTime', required: true },
+    { name: 'ContinuationToken', in: 'query', type: 'string' },
+  ],
+  responses: [
+    { status: 200, body: { element: 'DeploymentEventCollection', model: () => DeploymentEventCollectionShape } },
+  ],
+  pagination: { inputToken: 'ContinuationToken', outputToken: 'ContinuationToken', items: 'RebootEvents' },
 };
 
 /**
@@ -38,11 +49,19 @@ pagination: { inputToken: 'ContinuationToken', outputToken: 'ContinuationToken',
  *
  * Paged: {@link paginateListDeploymentEventsBySlot} iterates over every page.
  */
-export function listDeploymentEventsBySlot(client: ServiceClient, input: ListDeploymentEventsBySlotInput, options?: RequestOptions): Promise<DeploymentEventCollection> {
+export function listDeploymentEventsBySlot(
+  client: ServiceClient,
+  input: ListDeploymentEventsBySlotInput,
+  options?: RequestOptions,
+): Promise<DeploymentEventCollection> {
   return invoke(client, ListDeploymentEventsBySlotOperation, input, options);
 }
 
 /** Every RebootEvent of {@link listDeploymentEventsBySlot}, page after page (following ContinuationToken). */
-export function paginateListDeploymentEventsBySlot(client: ServiceClient, input: ListDeploymentEventsBySlotInput, options?: RequestOptions): AsyncGenerator<RebootEvent, void, undefined> {
+export function paginateListDeploymentEventsBySlot(
+  client: ServiceClient,
+  input: ListDeploymentEventsBySlotInput,
+  options?: RequestOptions,
+): AsyncGenerator<RebootEvent, void, undefined> {
   return paginate(client, ListDeploymentEventsBySlotOperation, input, options);
 }

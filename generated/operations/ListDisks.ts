@@ -9,11 +9,16 @@ export type ListDisksInput = Record<string, never>;
 
 /** What the runtime needs to send {@link listDisks} and read its response. */
 export const ListDisksOperation: OperationDescriptor<ListDisksInput, Disk[]> = {
-name: 'ListDisks',
-method: 'GET',
-path: '/{subscriptionId}/services/disks',
-params: [],
-responses: [{ status: 200, body: { element: 'Disks', list: { element: 'Disk', type: { kind: 'model', model: () => DiskShape } } } }],
+  name: 'ListDisks',
+  method: 'GET',
+  path: '/{subscriptionId}/services/disks',
+  params: [],
+  responses: [
+    {
+      status: 200,
+      body: { element: 'Disks', list: { element: 'Disk', type: { kind: 'model', model: () => DiskShape } } },
+    },
+  ],
 };
 
 /**
@@ -21,6 +26,10 @@ responses: [{ status: 200, body: { element: 'Disks', list: { element: 'Disk', ty
  *
  * `GET /{subscriptionId}/services/disks`
  */
-export function listDisks(client: ServiceClient, input: ListDisksInput = {}, options?: RequestOptions): Promise<Disk[]> {
+export function listDisks(
+  client: ServiceClient,
+  input: ListDisksInput = {},
+  options?: RequestOptions,
+): Promise<Disk[]> {
   return invoke(client, ListDisksOperation, input, options);
 }

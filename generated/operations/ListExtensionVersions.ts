@@ -14,12 +14,23 @@ export interface ListExtensionVersionsInput {
 
 /** What the runtime needs to send {@link listExtensionVersions} and read its response. */
 export const ListExtensionVersionsOperation: OperationDescriptor<ListExtensionVersionsInput, ExtensionImage[]> = {
-name: 'ListExtensionVersions',
-method: 'GET',
-path: '/{subscriptionId}/services/extensions/{ProviderNamespace}/{ExtensionType}',
-apiVersion: '2016-06-01',
-params: [{ name: 'ProviderNamespace', in: 'path', type: 'string', required: true }, { name: 'ExtensionType', in: 'path', type: 'string', required: true }],
-responses: [{ status: 200, body: { element: 'ExtensionImages', list: { element: 'ExtensionImage', type: { kind: 'model', model: () => ExtensionImageShape } } } }],
+  name: 'ListExtensionVersions',
+  method: 'GET',
+  path: '/{subscriptionId}/services/extensions/{ProviderNamespace}/{ExtensionType}',
+  apiVersion: '2016-06-01',
+  params: [
+    { name: 'ProviderNamespace', in: 'path', type: 'string', required: true },
+    { name: 'ExtensionType', in: 'path', type: 'string', required: true },
+  ],
+  responses: [
+    {
+      status: 200,
+      body: {
+        element: 'ExtensionImages',
+        list: { element: 'ExtensionImage', type: { kind: 'model', model: () => ExtensionImageShape } },
+      },
+    },
+  ],
 };
 
 /**
@@ -27,6 +38,10 @@ responses: [{ status: 200, body: { element: 'ExtensionImages', list: { element: 
  *
  * `GET /{subscriptionId}/services/extensions/{ProviderNamespace}/{ExtensionType}`
  */
-export function listExtensionVersions(client: ServiceClient, input: ListExtensionVersionsInput, options?: RequestOptions): Promise<ExtensionImage[]> {
+export function listExtensionVersions(
+  client: ServiceClient,
+  input: ListExtensionVersionsInput,
+  options?: RequestOptions,
+): Promise<ExtensionImage[]> {
   return invoke(client, ListExtensionVersionsOperation, input, options);
 }

@@ -9,13 +9,21 @@ export type ListGatewayConnectionsInput = Record<string, never>;
 
 /** What the runtime needs to send {@link listGatewayConnections} and read its response. */
 export const ListGatewayConnectionsOperation: OperationDescriptor<ListGatewayConnectionsInput, GatewayConnection[]> = {
-name: 'ListGatewayConnections',
-method: 'GET',
-path: '/{subscriptionId}/services/networking/gatewayconnections',
-apiVersion: '2016-03-01',
-fixedQuery: { 'api-version': '2016-03-01' },
-params: [],
-responses: [{ status: 200, body: { element: 'GatewayConnections', list: { element: 'GatewayConnection', type: { kind: 'model', model: () => GatewayConnectionShape } } } }],
+  name: 'ListGatewayConnections',
+  method: 'GET',
+  path: '/{subscriptionId}/services/networking/gatewayconnections',
+  apiVersion: '2016-03-01',
+  fixedQuery: { 'api-version': '2016-03-01' },
+  params: [],
+  responses: [
+    {
+      status: 200,
+      body: {
+        element: 'GatewayConnections',
+        list: { element: 'GatewayConnection', type: { kind: 'model', model: () => GatewayConnectionShape } },
+      },
+    },
+  ],
 };
 
 /**
@@ -23,6 +31,10 @@ responses: [{ status: 200, body: { element: 'GatewayConnections', list: { elemen
  *
  * `GET /{subscriptionId}/services/networking/gatewayconnections` with `?api-version=2016-03-01`
  */
-export function listGatewayConnections(client: ServiceClient, input: ListGatewayConnectionsInput = {}, options?: RequestOptions): Promise<GatewayConnection[]> {
+export function listGatewayConnections(
+  client: ServiceClient,
+  input: ListGatewayConnectionsInput = {},
+  options?: RequestOptions,
+): Promise<GatewayConnection[]> {
   return invoke(client, ListGatewayConnectionsOperation, input, options);
 }

@@ -11,13 +11,24 @@ export interface ListGatewayConnectionsForNetworkInput {
 }
 
 /** What the runtime needs to send {@link listGatewayConnectionsForNetwork} and read its response. */
-export const ListGatewayConnectionsForNetworkOperation: OperationDescriptor<ListGatewayConnectionsForNetworkInput, GatewayConnectionStatus[]> = {
-name: 'ListGatewayConnectionsForNetwork',
-method: 'GET',
-path: '/{subscriptionId}/services/networking/{NetworkName}/gateway/connections',
-apiVersion: '2016-03-01',
-params: [{ name: 'NetworkName', in: 'path', type: 'string', required: true }],
-responses: [{ status: 200, body: { element: 'Connections', list: { element: 'Connection', type: { kind: 'model', model: () => GatewayConnectionStatusShape } } } }],
+export const ListGatewayConnectionsForNetworkOperation: OperationDescriptor<
+  ListGatewayConnectionsForNetworkInput,
+  GatewayConnectionStatus[]
+> = {
+  name: 'ListGatewayConnectionsForNetwork',
+  method: 'GET',
+  path: '/{subscriptionId}/services/networking/{NetworkName}/gateway/connections',
+  apiVersion: '2016-03-01',
+  params: [{ name: 'NetworkName', in: 'path', type: 'string', required: true }],
+  responses: [
+    {
+      status: 200,
+      body: {
+        element: 'Connections',
+        list: { element: 'Connection', type: { kind: 'model', model: () => GatewayConnectionStatusShape } },
+      },
+    },
+  ],
 };
 
 /**
@@ -25,6 +36,10 @@ responses: [{ status: 200, body: { element: 'Connections', list: { element: 'Con
  *
  * `GET /{subscriptionId}/services/networking/{NetworkName}/gateway/connections`
  */
-export function listGatewayConnectionsForNetwork(client: ServiceClient, input: ListGatewayConnectionsForNetworkInput, options?: RequestOptions): Promise<GatewayConnectionStatus[]> {
+export function listGatewayConnectionsForNetwork(
+  client: ServiceClient,
+  input: ListGatewayConnectionsForNetworkInput,
+  options?: RequestOptions,
+): Promise<GatewayConnectionStatus[]> {
   return invoke(client, ListGatewayConnectionsForNetworkOperation, input, options);
 }

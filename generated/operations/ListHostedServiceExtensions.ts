@@ -11,13 +11,24 @@ export interface ListHostedServiceExtensionsInput {
 }
 
 /** What the runtime needs to send {@link listHostedServiceExtensions} and read its response. */
-export const ListHostedServiceExtensionsOperation: OperationDescriptor<ListHostedServiceExtensionsInput, HostedServiceExtension[]> = {
-name: 'ListHostedServiceExtensions',
-method: 'GET',
-path: '/{subscriptionId}/services/hostedservices/{ServiceName}/extensions',
-apiVersion: '2016-06-01',
-params: [{ name: 'ServiceName', in: 'path', type: 'string', required: true }],
-responses: [{ status: 200, body: { element: 'Extensions', list: { element: 'Extension', type: { kind: 'model', model: () => HostedServiceExtensionShape } } } }],
+export const ListHostedServiceExtensionsOperation: OperationDescriptor<
+  ListHostedServiceExtensionsInput,
+  HostedServiceExtension[]
+> = {
+  name: 'ListHostedServiceExtensions',
+  method: 'GET',
+  path: '/{subscriptionId}/services/hostedservices/{ServiceName}/extensions',
+  apiVersion: '2016-06-01',
+  params: [{ name: 'ServiceName', in: 'path', type: 'string', required: true }],
+  responses: [
+    {
+      status: 200,
+      body: {
+        element: 'Extensions',
+        list: { element: 'Extension', type: { kind: 'model', model: () => HostedServiceExtensionShape } },
+      },
+    },
+  ],
 };
 
 /**
@@ -25,6 +36,10 @@ responses: [{ status: 200, body: { element: 'Extensions', list: { element: 'Exte
  *
  * `GET /{subscriptionId}/services/hostedservices/{ServiceName}/extensions`
  */
-export function listHostedServiceExtensions(client: ServiceClient, input: ListHostedServiceExtensionsInput, options?: RequestOptions): Promise<HostedServiceExtension[]> {
+export function listHostedServiceExtensions(
+  client: ServiceClient,
+  input: ListHostedServiceExtensionsInput,
+  options?: RequestOptions,
+): Promise<HostedServiceExtension[]> {
   return invoke(client, ListHostedServiceExtensionsOperation, input, options);
 }

@@ -9,11 +9,19 @@ export type ListHostedServicesInput = Record<string, never>;
 
 /** What the runtime needs to send {@link listHostedServices} and read its response. */
 export const ListHostedServicesOperation: OperationDescriptor<ListHostedServicesInput, HostedService[]> = {
-name: 'ListHostedServices',
-method: 'GET',
-path: '/{subscriptionId}/services/hostedservices',
-params: [],
-responses: [{ status: 200, body: { element: 'HostedServices', list: { element: 'HostedService', type: { kind: 'model', model: () => HostedServiceShape } } } }],
+  name: 'ListHostedServices',
+  method: 'GET',
+  path: '/{subscriptionId}/services/hostedservices',
+  params: [],
+  responses: [
+    {
+      status: 200,
+      body: {
+        element: 'HostedServices',
+        list: { element: 'HostedService', type: { kind: 'model', model: () => HostedServiceShape } },
+      },
+    },
+  ],
 };
 
 /**
@@ -21,6 +29,10 @@ responses: [{ status: 200, body: { element: 'HostedServices', list: { element: '
  *
  * `GET /{subscriptionId}/services/hostedservices`
  */
-export function listHostedServices(client: ServiceClient, input: ListHostedServicesInput = {}, options?: RequestOptions): Promise<HostedService[]> {
+export function listHostedServices(
+  client: ServiceClient,
+  input: ListHostedServicesInput = {},
+  options?: RequestOptions,
+): Promise<HostedService[]> {
   return invoke(client, ListHostedServicesOperation, input, options);
 }

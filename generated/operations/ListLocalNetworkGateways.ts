@@ -8,14 +8,25 @@ import { LocalNetworkGatewayShape, type LocalNetworkGateway } from '../models/Lo
 export type ListLocalNetworkGatewaysInput = Record<string, never>;
 
 /** What the runtime needs to send {@link listLocalNetworkGateways} and read its response. */
-export const ListLocalNetworkGatewaysOperation: OperationDescriptor<ListLocalNetworkGatewaysInput, LocalNetworkGateway[]> = {
-name: 'ListLocalNetworkGateways',
-method: 'GET',
-path: '/{subscriptionId}/services/networking/localnetworkgateways',
-apiVersion: '2016-03-01',
-fixedQuery: { 'api-version': '2016-03-01' },
-params: [],
-responses: [{ status: 200, body: { element: 'LocalNetworkGateways', list: { element: 'LocalNetworkGateway', type: { kind: 'model', model: () => LocalNetworkGatewayShape } } } }],
+export const ListLocalNetworkGatewaysOperation: OperationDescriptor<
+  ListLocalNetworkGatewaysInput,
+  LocalNetworkGateway[]
+> = {
+  name: 'ListLocalNetworkGateways',
+  method: 'GET',
+  path: '/{subscriptionId}/services/networking/localnetworkgateways',
+  apiVersion: '2016-03-01',
+  fixedQuery: { 'api-version': '2016-03-01' },
+  params: [],
+  responses: [
+    {
+      status: 200,
+      body: {
+        element: 'LocalNetworkGateways',
+        list: { element: 'LocalNetworkGateway', type: { kind: 'model', model: () => LocalNetworkGatewayShape } },
+      },
+    },
+  ],
 };
 
 /**
@@ -23,6 +34,10 @@ responses: [{ status: 200, body: { element: 'LocalNetworkGateways', list: { elem
  *
  * `GET /{subscriptionId}/services/networking/localnetworkgateways` with `?api-version=2016-03-01`
  */
-export function listLocalNetworkGateways(client: ServiceClient, input: ListLocalNetworkGatewaysInput = {}, options?: RequestOptions): Promise<LocalNetworkGateway[]> {
+export function listLocalNetworkGateways(
+  client: ServiceClient,
+  input: ListLocalNetworkGatewaysInput = {},
+  options?: RequestOptions,
+): Promise<LocalNetworkGateway[]> {
   return invoke(client, ListLocalNetworkGatewaysOperation, input, options);
 }

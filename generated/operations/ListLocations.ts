@@ -9,11 +9,19 @@ export type ListLocationsInput = Record<string, never>;
 
 /** What the runtime needs to send {@link listLocations} and read its response. */
 export const ListLocationsOperation: OperationDescriptor<ListLocationsInput, Location[]> = {
-name: 'ListLocations',
-method: 'GET',
-path: '/{subscriptionId}/locations',
-params: [],
-responses: [{ status: 200, body: { element: 'Locations', list: { element: 'Location', type: { kind: 'model', model: () => LocationShape } } } }],
+  name: 'ListLocations',
+  method: 'GET',
+  path: '/{subscriptionId}/locations',
+  params: [],
+  responses: [
+    {
+      status: 200,
+      body: {
+        element: 'Locations',
+        list: { element: 'Location', type: { kind: 'model', model: () => LocationShape } },
+      },
+    },
+  ],
 };
 
 /**
@@ -21,6 +29,10 @@ responses: [{ status: 200, body: { element: 'Locations', list: { element: 'Locat
  *
  * `GET /{subscriptionId}/locations`
  */
-export function listLocations(client: ServiceClient, input: ListLocationsInput = {}, options?: RequestOptions): Promise<Location[]> {
+export function listLocations(
+  client: ServiceClient,
+  input: ListLocationsInput = {},
+  options?: RequestOptions,
+): Promise<Location[]> {
   return invoke(client, ListLocationsOperation, input, options);
 }

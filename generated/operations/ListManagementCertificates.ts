@@ -8,12 +8,26 @@ import { SubscriptionCertificateShape, type SubscriptionCertificate } from '../m
 export type ListManagementCertificatesInput = Record<string, never>;
 
 /** What the runtime needs to send {@link listManagementCertificates} and read its response. */
-export const ListManagementCertificatesOperation: OperationDescriptor<ListManagementCertificatesInput, SubscriptionCertificate[]> = {
-name: 'ListManagementCertificates',
-method: 'GET',
-path: '/{subscriptionId}/certificates',
-params: [],
-responses: [{ status: 200, body: { element: 'SubscriptionCertificates', list: { element: 'SubscriptionCertificate', type: { kind: 'model', model: () => SubscriptionCertificateShape } } } }],
+export const ListManagementCertificatesOperation: OperationDescriptor<
+  ListManagementCertificatesInput,
+  SubscriptionCertificate[]
+> = {
+  name: 'ListManagementCertificates',
+  method: 'GET',
+  path: '/{subscriptionId}/certificates',
+  params: [],
+  responses: [
+    {
+      status: 200,
+      body: {
+        element: 'SubscriptionCertificates',
+        list: {
+          element: 'SubscriptionCertificate',
+          type: { kind: 'model', model: () => SubscriptionCertificateShape },
+        },
+      },
+    },
+  ],
 };
 
 /**
@@ -21,6 +35,10 @@ responses: [{ status: 200, body: { element: 'SubscriptionCertificates', list: { 
  *
  * `GET /{subscriptionId}/certificates`
  */
-export function listManagementCertificates(client: ServiceClient, input: ListManagementCertificatesInput = {}, options?: RequestOptions): Promise<SubscriptionCertificate[]> {
+export function listManagementCertificates(
+  client: ServiceClient,
+  input: ListManagementCertificatesInput = {},
+  options?: RequestOptions,
+): Promise<SubscriptionCertificate[]> {
   return invoke(client, ListManagementCertificatesOperation, input, options);
 }

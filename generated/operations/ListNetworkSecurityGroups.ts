@@ -8,12 +8,23 @@ import { NetworkSecurityGroupShape, type NetworkSecurityGroup } from '../models/
 export type ListNetworkSecurityGroupsInput = Record<string, never>;
 
 /** What the runtime needs to send {@link listNetworkSecurityGroups} and read its response. */
-export const ListNetworkSecurityGroupsOperation: OperationDescriptor<ListNetworkSecurityGroupsInput, NetworkSecurityGroup[]> = {
-name: 'ListNetworkSecurityGroups',
-method: 'GET',
-path: '/{subscriptionId}/services/networking/networksecuritygroups',
-params: [],
-responses: [{ status: 200, body: { element: 'NetworkSecurityGroups', list: { element: 'NetworkSecurityGroup', type: { kind: 'model', model: () => NetworkSecurityGroupShape } } } }],
+export const ListNetworkSecurityGroupsOperation: OperationDescriptor<
+  ListNetworkSecurityGroupsInput,
+  NetworkSecurityGroup[]
+> = {
+  name: 'ListNetworkSecurityGroups',
+  method: 'GET',
+  path: '/{subscriptionId}/services/networking/networksecuritygroups',
+  params: [],
+  responses: [
+    {
+      status: 200,
+      body: {
+        element: 'NetworkSecurityGroups',
+        list: { element: 'NetworkSecurityGroup', type: { kind: 'model', model: () => NetworkSecurityGroupShape } },
+      },
+    },
+  ],
 };
 
 /**
@@ -21,6 +32,10 @@ responses: [{ status: 200, body: { element: 'NetworkSecurityGroups', list: { ele
  *
  * `GET /{subscriptionId}/services/networking/networksecuritygroups`
  */
-export function listNetworkSecurityGroups(client: ServiceClient, input: ListNetworkSecurityGroupsInput = {}, options?: RequestOptions): Promise<NetworkSecurityGroup[]> {
+export function listNetworkSecurityGroups(
+  client: ServiceClient,
+  input: ListNetworkSecurityGroupsInput = {},
+  options?: RequestOptions,
+): Promise<NetworkSecurityGroup[]> {
   return invoke(client, ListNetworkSecurityGroupsOperation, input, options);
 }

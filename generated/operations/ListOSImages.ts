@@ -9,11 +9,16 @@ export type ListOSImagesInput = Record<string, never>;
 
 /** What the runtime needs to send {@link listOSImages} and read its response. */
 export const ListOSImagesOperation: OperationDescriptor<ListOSImagesInput, OSImage[]> = {
-name: 'ListOSImages',
-method: 'GET',
-path: '/{subscriptionId}/services/images',
-params: [],
-responses: [{ status: 200, body: { element: 'Images', list: { element: 'OSImage', type: { kind: 'model', model: () => OSImageShape } } } }],
+  name: 'ListOSImages',
+  method: 'GET',
+  path: '/{subscriptionId}/services/images',
+  params: [],
+  responses: [
+    {
+      status: 200,
+      body: { element: 'Images', list: { element: 'OSImage', type: { kind: 'model', model: () => OSImageShape } } },
+    },
+  ],
 };
 
 /**
@@ -21,6 +26,10 @@ responses: [{ status: 200, body: { element: 'Images', list: { element: 'OSImage'
  *
  * `GET /{subscriptionId}/services/images`
  */
-export function listOSImages(client: ServiceClient, input: ListOSImagesInput = {}, options?: RequestOptions): Promise<OSImage[]> {
+export function listOSImages(
+  client: ServiceClient,
+  input: ListOSImagesInput = {},
+  options?: RequestOptions,
+): Promise<OSImage[]> {
   return invoke(client, ListOSImagesOperation, input, options);
 }

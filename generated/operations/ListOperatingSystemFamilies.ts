@@ -8,12 +8,23 @@ import { OperatingSystemFamilyShape, type OperatingSystemFamily } from '../model
 export type ListOperatingSystemFamiliesInput = Record<string, never>;
 
 /** What the runtime needs to send {@link listOperatingSystemFamilies} and read its response. */
-export const ListOperatingSystemFamiliesOperation: OperationDescriptor<ListOperatingSystemFamiliesInput, OperatingSystemFamily[]> = {
-name: 'ListOperatingSystemFamilies',
-method: 'GET',
-path: '/{subscriptionId}/operatingsystemfamilies',
-params: [],
-responses: [{ status: 200, body: { element: 'OperatingSystemFamilies', list: { element: 'OperatingSystemFamily', type: { kind: 'model', model: () => OperatingSystemFamilyShape } } } }],
+export const ListOperatingSystemFamiliesOperation: OperationDescriptor<
+  ListOperatingSystemFamiliesInput,
+  OperatingSystemFamily[]
+> = {
+  name: 'ListOperatingSystemFamilies',
+  method: 'GET',
+  path: '/{subscriptionId}/operatingsystemfamilies',
+  params: [],
+  responses: [
+    {
+      status: 200,
+      body: {
+        element: 'OperatingSystemFamilies',
+        list: { element: 'OperatingSystemFamily', type: { kind: 'model', model: () => OperatingSystemFamilyShape } },
+      },
+    },
+  ],
 };
 
 /**
@@ -21,6 +32,10 @@ responses: [{ status: 200, body: { element: 'OperatingSystemFamilies', list: { e
  *
  * `GET /{subscriptionId}/operatingsystemfamilies`
  */
-export function listOperatingSystemFamilies(client: ServiceClient, input: ListOperatingSystemFamiliesInput = {}, options?: RequestOptions): Promise<OperatingSystemFamily[]> {
+export function listOperatingSystemFamilies(
+  client: ServiceClient,
+  input: ListOperatingSystemFamiliesInput = {},
+  options?: RequestOptions,
+): Promise<OperatingSystemFamily[]> {
   return invoke(client, ListOperatingSystemFamiliesOperation, input, options);
 }

@@ -9,11 +9,19 @@ export type ListOperatingSystemsInput = Record<string, never>;
 
 /** What the runtime needs to send {@link listOperatingSystems} and read its response. */
 export const ListOperatingSystemsOperation: OperationDescriptor<ListOperatingSystemsInput, OperatingSystem[]> = {
-name: 'ListOperatingSystems',
-method: 'GET',
-path: '/{subscriptionId}/operatingsystems',
-params: [],
-responses: [{ status: 200, body: { element: 'OperatingSystems', list: { element: 'OperatingSystem', type: { kind: 'model', model: () => OperatingSystemShape } } } }],
+  name: 'ListOperatingSystems',
+  method: 'GET',
+  path: '/{subscriptionId}/operatingsystems',
+  params: [],
+  responses: [
+    {
+      status: 200,
+      body: {
+        element: 'OperatingSystems',
+        list: { element: 'OperatingSystem', type: { kind: 'model', model: () => OperatingSystemShape } },
+      },
+    },
+  ],
 };
 
 /**
@@ -21,6 +29,10 @@ responses: [{ status: 200, body: { element: 'OperatingSystems', list: { element:
  *
  * `GET /{subscriptionId}/operatingsystems`
  */
-export function listOperatingSystems(client: ServiceClient, input: ListOperatingSystemsInput = {}, options?: RequestOptions): Promise<OperatingSystem[]> {
+export function listOperatingSystems(
+  client: ServiceClient,
+  input: ListOperatingSystemsInput = {},
+  options?: RequestOptions,
+): Promise<OperatingSystem[]> {
   return invoke(client, ListOperatingSystemsOperation, input, options);
 }

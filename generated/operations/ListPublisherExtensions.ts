@@ -9,12 +9,20 @@ export type ListPublisherExtensionsInput = Record<string, never>;
 
 /** What the runtime needs to send {@link listPublisherExtensions} and read its response. */
 export const ListPublisherExtensionsOperation: OperationDescriptor<ListPublisherExtensionsInput, ExtensionImage[]> = {
-name: 'ListPublisherExtensions',
-method: 'GET',
-path: '/{subscriptionId}/services/publisherextensions',
-apiVersion: '2016-06-01',
-params: [],
-responses: [{ status: 200, body: { element: 'ExtensionImages', list: { element: 'ExtensionImage', type: { kind: 'model', model: () => ExtensionImageShape } } } }],
+  name: 'ListPublisherExtensions',
+  method: 'GET',
+  path: '/{subscriptionId}/services/publisherextensions',
+  apiVersion: '2016-06-01',
+  params: [],
+  responses: [
+    {
+      status: 200,
+      body: {
+        element: 'ExtensionImages',
+        list: { element: 'ExtensionImage', type: { kind: 'model', model: () => ExtensionImageShape } },
+      },
+    },
+  ],
 };
 
 /**
@@ -22,6 +30,10 @@ responses: [{ status: 200, body: { element: 'ExtensionImages', list: { element: 
  *
  * `GET /{subscriptionId}/services/publisherextensions`
  */
-export function listPublisherExtensions(client: ServiceClient, input: ListPublisherExtensionsInput = {}, options?: RequestOptions): Promise<ExtensionImage[]> {
+export function listPublisherExtensions(
+  client: ServiceClient,
+  input: ListPublisherExtensionsInput = {},
+  options?: RequestOptions,
+): Promise<ExtensionImage[]> {
   return invoke(client, ListPublisherExtensionsOperation, input, options);
 }

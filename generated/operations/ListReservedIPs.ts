@@ -9,11 +9,19 @@ export type ListReservedIPsInput = Record<string, never>;
 
 /** What the runtime needs to send {@link listReservedIPs} and read its response. */
 export const ListReservedIPsOperation: OperationDescriptor<ListReservedIPsInput, ReservedIP[]> = {
-name: 'ListReservedIPs',
-method: 'GET',
-path: '/{subscriptionId}/services/networking/reservedips',
-params: [],
-responses: [{ status: 200, body: { element: 'ReservedIPs', list: { element: 'ReservedIP', type: { kind: 'model', model: () => ReservedIPShape } } } }],
+  name: 'ListReservedIPs',
+  method: 'GET',
+  path: '/{subscriptionId}/services/networking/reservedips',
+  params: [],
+  responses: [
+    {
+      status: 200,
+      body: {
+        element: 'ReservedIPs',
+        list: { element: 'ReservedIP', type: { kind: 'model', model: () => ReservedIPShape } },
+      },
+    },
+  ],
 };
 
 /**
@@ -21,6 +29,10 @@ responses: [{ status: 200, body: { element: 'ReservedIPs', list: { element: 'Res
  *
  * `GET /{subscriptionId}/services/networking/reservedips`
  */
-export function listReservedIPs(client: ServiceClient, input: ListReservedIPsInput = {}, options?: RequestOptions): Promise<ReservedIP[]> {
+export function listReservedIPs(
+  client: ServiceClient,
+  input: ListReservedIPsInput = {},
+  options?: RequestOptions,
+): Promise<ReservedIP[]> {
   return invoke(client, ListReservedIPsOperation, input, options);
 }

@@ -13,12 +13,26 @@ export interface ListResourceExtensionVersionsInput {
 }
 
 /** What the runtime needs to send {@link listResourceExtensionVersions} and read its response. */
-export const ListResourceExtensionVersionsOperation: OperationDescriptor<ListResourceExtensionVersionsInput, ResourceExtension[]> = {
-name: 'ListResourceExtensionVersions',
-method: 'GET',
-path: '/{subscriptionId}/services/resourceextensions/{PublisherName}/{ExtensionName}',
-params: [{ name: 'PublisherName', in: 'path', type: 'string', required: true }, { name: 'ExtensionName', in: 'path', type: 'string', required: true }],
-responses: [{ status: 200, body: { element: 'ResourceExtensions', list: { element: 'ResourceExtension', type: { kind: 'model', model: () => ResourceExtensionShape } } } }],
+export const ListResourceExtensionVersionsOperation: OperationDescriptor<
+  ListResourceExtensionVersionsInput,
+  ResourceExtension[]
+> = {
+  name: 'ListResourceExtensionVersions',
+  method: 'GET',
+  path: '/{subscriptionId}/services/resourceextensions/{PublisherName}/{ExtensionName}',
+  params: [
+    { name: 'PublisherName', in: 'path', type: 'string', required: true },
+    { name: 'ExtensionName', in: 'path', type: 'string', required: true },
+  ],
+  responses: [
+    {
+      status: 200,
+      body: {
+        element: 'ResourceExtensions',
+        list: { element: 'ResourceExtension', type: { kind: 'model', model: () => ResourceExtensionShape } },
+      },
+    },
+  ],
 };
 
 /**
@@ -26,6 +40,10 @@ responses: [{ status: 200, body: { element: 'ResourceExtensions', list: { elemen
  *
  * `GET /{subscriptionId}/services/resourceextensions/{PublisherName}/{ExtensionName}`
  */
-export function listResourceExtensionVersions(client: ServiceClient, input: ListResourceExtensionVersionsInput, options?: RequestOptions): Promise<ResourceExtension[]> {
+export function listResourceExtensionVersions(
+  client: ServiceClient,
+  input: ListResourceExtensionVersionsInput,
+  options?: RequestOptions,
+): Promise<ResourceExtension[]> {
   return invoke(client, ListResourceExtensionVersionsOperation, input, options);
 }

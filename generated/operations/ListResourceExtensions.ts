@@ -9,11 +9,19 @@ export type ListResourceExtensionsInput = Record<string, never>;
 
 /** What the runtime needs to send {@link listResourceExtensions} and read its response. */
 export const ListResourceExtensionsOperation: OperationDescriptor<ListResourceExtensionsInput, ResourceExtension[]> = {
-name: 'ListResourceExtensions',
-method: 'GET',
-path: '/{subscriptionId}/services/resourceextensions',
-params: [],
-responses: [{ status: 200, body: { element: 'ResourceExtensions', list: { element: 'ResourceExtension', type: { kind: 'model', model: () => ResourceExtensionShape } } } }],
+  name: 'ListResourceExtensions',
+  method: 'GET',
+  path: '/{subscriptionId}/services/resourceextensions',
+  params: [],
+  responses: [
+    {
+      status: 200,
+      body: {
+        element: 'ResourceExtensions',
+        list: { element: 'ResourceExtension', type: { kind: 'model', model: () => ResourceExtensionShape } },
+      },
+    },
+  ],
 };
 
 /**
@@ -21,6 +29,10 @@ responses: [{ status: 200, body: { element: 'ResourceExtensions', list: { elemen
  *
  * `GET /{subscriptionId}/services/resourceextensions`
  */
-export function listResourceExtensions(client: ServiceClient, input: ListResourceExtensionsInput = {}, options?: RequestOptions): Promise<ResourceExtension[]> {
+export function listResourceExtensions(
+  client: ServiceClient,
+  input: ListResourceExtensionsInput = {},
+  options?: RequestOptions,
+): Promise<ResourceExtension[]> {
   return invoke(client, ListResourceExtensionsOperation, input, options);
 }

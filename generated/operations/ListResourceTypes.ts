@@ -12,12 +12,20 @@ export interface ListResourceTypesInput {
 
 /** What the runtime needs to send {@link listResourceTypes} and read its response. */
 export const ListResourceTypesOperation: OperationDescriptor<ListResourceTypesInput, ServiceResource[]> = {
-name: 'ListResourceTypes',
-method: 'GET',
-path: '/{subscriptionId}/services',
-fixedQuery: { expandlist: 'ServiceResource' },
-params: [{ name: 'ResourceNames', in: 'query', wireName: 'servicelist', type: 'string', required: true }],
-responses: [{ status: 200, body: { element: 'Services', list: { element: 'Service', type: { kind: 'model', model: () => ServiceResourceShape } } } }],
+  name: 'ListResourceTypes',
+  method: 'GET',
+  path: '/{subscriptionId}/services',
+  fixedQuery: { expandlist: 'ServiceResource' },
+  params: [{ name: 'ResourceNames', in: 'query', wireName: 'servicelist', type: 'string', required: true }],
+  responses: [
+    {
+      status: 200,
+      body: {
+        element: 'Services',
+        list: { element: 'Service', type: { kind: 'model', model: () => ServiceResourceShape } },
+      },
+    },
+  ],
 };
 
 /**
@@ -25,6 +33,10 @@ responses: [{ status: 200, body: { element: 'Services', list: { element: 'Servic
  *
  * `GET /{subscriptionId}/services` with `?expandlist=ServiceResource`
  */
-export function listResourceTypes(client: ServiceClient, input: ListResourceTypesInput, options?: RequestOptions): Promise<ServiceResource[]> {
+export function listResourceTypes(
+  client: ServiceClient,
+  input: ListResourceTypesInput,
+  options?: RequestOptions,
+): Promise<ServiceResource[]> {
   return invoke(client, ListResourceTypesOperation, input, options);
 }

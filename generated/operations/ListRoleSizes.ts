@@ -9,11 +9,19 @@ export type ListRoleSizesInput = Record<string, never>;
 
 /** What the runtime needs to send {@link listRoleSizes} and read its response. */
 export const ListRoleSizesOperation: OperationDescriptor<ListRoleSizesInput, RoleSize[]> = {
-name: 'ListRoleSizes',
-method: 'GET',
-path: '/{subscriptionId}/rolesizes',
-params: [],
-responses: [{ status: 200, body: { element: 'RoleSizes', list: { element: 'RoleSize', type: { kind: 'model', model: () => RoleSizeShape } } } }],
+  name: 'ListRoleSizes',
+  method: 'GET',
+  path: '/{subscriptionId}/rolesizes',
+  params: [],
+  responses: [
+    {
+      status: 200,
+      body: {
+        element: 'RoleSizes',
+        list: { element: 'RoleSize', type: { kind: 'model', model: () => RoleSizeShape } },
+      },
+    },
+  ],
 };
 
 /**
@@ -21,6 +29,10 @@ responses: [{ status: 200, body: { element: 'RoleSizes', list: { element: 'RoleS
  *
  * `GET /{subscriptionId}/rolesizes`
  */
-export function listRoleSizes(client: ServiceClient, input: ListRoleSizesInput = {}, options?: RequestOptions): Promise<RoleSize[]> {
+export function listRoleSizes(
+  client: ServiceClient,
+  input: ListRoleSizesInput = {},
+  options?: RequestOptions,
+): Promise<RoleSize[]> {
   return invoke(client, ListRoleSizesOperation, input, options);
 }

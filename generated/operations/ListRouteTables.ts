@@ -9,12 +9,20 @@ export type ListRouteTablesInput = Record<string, never>;
 
 /** What the runtime needs to send {@link listRouteTables} and read its response. */
 export const ListRouteTablesOperation: OperationDescriptor<ListRouteTablesInput, RouteTable[]> = {
-name: 'ListRouteTables',
-method: 'GET',
-path: '/{subscriptionId}/services/networking/routetables',
-apiVersion: '2016-03-01',
-params: [],
-responses: [{ status: 200, body: { element: 'RouteTables', list: { element: 'RouteTable', type: { kind: 'model', model: () => RouteTableShape } } } }],
+  name: 'ListRouteTables',
+  method: 'GET',
+  path: '/{subscriptionId}/services/networking/routetables',
+  apiVersion: '2016-03-01',
+  params: [],
+  responses: [
+    {
+      status: 200,
+      body: {
+        element: 'RouteTables',
+        list: { element: 'RouteTable', type: { kind: 'model', model: () => RouteTableShape } },
+      },
+    },
+  ],
 };
 
 /**
@@ -22,6 +30,10 @@ responses: [{ status: 200, body: { element: 'RouteTables', list: { element: 'Rou
  *
  * `GET /{subscriptionId}/services/networking/routetables`
  */
-export function listRouteTables(client: ServiceClient, input: ListRouteTablesInput = {}, options?: RequestOptions): Promise<RouteTable[]> {
+export function listRouteTables(
+  client: ServiceClient,
+  input: ListRouteTablesInput = {},
+  options?: RequestOptions,
+): Promise<RouteTable[]> {
   return invoke(client, ListRouteTablesOperation, input, options);
 }

@@ -11,19 +11,32 @@ export interface ListServiceCertificatesInput {
 }
 
 /** What the runtime needs to send {@link listServiceCertificates} and read its response. */
-export const ListServiceCertificatesOperation: OperationDescriptor<ListServiceCertificatesInput, ServiceCertificate[]> = {
-name: 'ListServiceCertificates',
-method: 'GET',
-path: '/{subscriptionId}/services/hostedservices/{ServiceName}/certificates',
-params: [{ name: 'ServiceName', in: 'path', type: 'string', required: true }],
-responses: [{ status: 200, body: { element: 'Certificates', list: { element: 'Certificate', type: { kind: 'model', model: () => ServiceCertificateShape } } } }],
-};
+export const ListServiceCertificatesOperation: OperationDescriptor<ListServiceCertificatesInput, ServiceCertificate[]> =
+  {
+    name: 'ListServiceCertificates',
+    method: 'GET',
+    path: '/{subscriptionId}/services/hostedservices/{ServiceName}/certificates',
+    params: [{ name: 'ServiceName', in: 'path', type: 'string', required: true }],
+    responses: [
+      {
+        status: 200,
+        body: {
+          element: 'Certificates',
+          list: { element: 'Certificate', type: { kind: 'model', model: () => ServiceCertificateShape } },
+        },
+      },
+    ],
+  };
 
 /**
  * Lists the service certificates of a cloud service.
  *
  * `GET /{subscriptionId}/services/hostedservices/{ServiceName}/certificates`
  */
-export function listServiceCertificates(client: ServiceClient, input: ListServiceCertificatesInput, options?: RequestOptions): Promise<ServiceCertificate[]> {
+export function listServiceCertificates(
+  client: ServiceClient,
+  input: ListServiceCertificatesInput,
+  options?: RequestOptions,
+): Promise<ServiceCertificate[]> {
   return invoke(client, ListServiceCertificatesOperation, input, options);
 }

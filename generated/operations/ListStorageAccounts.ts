@@ -9,11 +9,19 @@ export type ListStorageAccountsInput = Record<string, never>;
 
 /** What the runtime needs to send {@link listStorageAccounts} and read its response. */
 export const ListStorageAccountsOperation: OperationDescriptor<ListStorageAccountsInput, StorageService[]> = {
-name: 'ListStorageAccounts',
-method: 'GET',
-path: '/{subscriptionId}/services/storageservices',
-params: [],
-responses: [{ status: 200, body: { element: 'StorageServices', list: { element: 'StorageService', type: { kind: 'model', model: () => StorageServiceShape } } } }],
+  name: 'ListStorageAccounts',
+  method: 'GET',
+  path: '/{subscriptionId}/services/storageservices',
+  params: [],
+  responses: [
+    {
+      status: 200,
+      body: {
+        element: 'StorageServices',
+        list: { element: 'StorageService', type: { kind: 'model', model: () => StorageServiceShape } },
+      },
+    },
+  ],
 };
 
 /**
@@ -21,6 +29,10 @@ responses: [{ status: 200, body: { element: 'StorageServices', list: { element: 
  *
  * `GET /{subscriptionId}/services/storageservices`
  */
-export function listStorageAccounts(client: ServiceClient, input: ListStorageAccountsInput = {}, options?: RequestOptions): Promise<StorageService[]> {
+export function listStorageAccounts(
+  client: ServiceClient,
+  input: ListStorageAccountsInput = {},
+  options?: RequestOptions,
+): Promise<StorageService[]> {
   return invoke(client, ListStorageAccountsOperation, input, options);
 }

@@ -4,7 +4,10 @@ import { invoke } from '../../src/client/invoke.js';
 import { paginate } from '../../src/client/paginator.js';
 import type { OperationDescriptor } from '../../src/core/shapes.js';
 import type { SubscriptionOperation } from '../models/SubscriptionOperation.js';
-import { SubscriptionOperationCollectionShape, type SubscriptionOperationCollection } from '../models/SubscriptionOperationCollection.js';
+import {
+  SubscriptionOperationCollectionShape,
+  type SubscriptionOperationCollection,
+} from '../models/SubscriptionOperationCollection.js';
 
 /** Input of {@link listSubscriptionOperations}. */
 export interface ListSubscriptionOperationsInput {
@@ -21,13 +24,27 @@ export interface ListSubscriptionOperationsInput {
 }
 
 /** What the runtime needs to send {@link listSubscriptionOperations} and read its response. */
-export const ListSubscriptionOperationsOperation: OperationDescriptor<ListSubscriptionOperationsInput, SubscriptionOperationCollection> = {
-name: 'ListSubscriptionOperations',
-method: 'GET',
-path: '/{subscriptionId}/operations',
-params: [{ name: 'StartTime', in: 'query', type: 'dateTime', required: true }, { name: 'EndTime', in: 'query', type: 'dateTime', required: true }, { name: 'ObjectIdFilter', in: 'query', type: 'string' }, { name: 'OperationResultFilter', in: 'query', type: 'string', enum: ['Succeeded', 'Failed', 'InProgress'] }, { name: 'ContinuationToken', in: 'query', type: 'string' }],
-responses: [{ status: 200, body: { element: 'SubscriptionOperationCollection', model: () => SubscriptionOperationCollectionShape } }],
-pagination: { inputToken: 'ContinuationToken', outputToken: 'ContinuationToken', items: 'SubscriptionOperations' },
+export const ListSubscriptionOperationsOperation: OperationDescriptor<
+  ListSubscriptionOperationsInput,
+  SubscriptionOperationCollection
+> = {
+  name: 'ListSubscriptionOperations',
+  method: 'GET',
+  path: '/{subscriptionId}/operations',
+  params: [
+    { name: 'StartTime', in: 'query', type: 'dateTime', required: true },
+    { name: 'EndTime', in: 'query', type: 'dateTime', required: true },
+    { name: 'ObjectIdFilter', in: 'query', type: 'string' },
+    { name: 'OperationResultFilter', in: 'query', type: 'string', enum: ['Succeeded', 'Failed', 'InProgress'] },
+    { name: 'ContinuationToken', in: 'query', type: 'string' },
+  ],
+  responses: [
+    {
+      status: 200,
+      body: { element: 'SubscriptionOperationCollection', model: () => SubscriptionOperationCollectionShape },
+    },
+  ],
+  pagination: { inputToken: 'ContinuationToken', outputToken: 'ContinuationToken', items: 'SubscriptionOperations' },
 };
 
 /**
@@ -37,11 +54,19 @@ pagination: { inputToken: 'ContinuationToken', outputToken: 'ContinuationToken',
  *
  * Paged: {@link paginateListSubscriptionOperations} iterates over every page.
  */
-export function listSubscriptionOperations(client: ServiceClient, input: ListSubscriptionOperationsInput, options?: RequestOptions): Promise<SubscriptionOperationCollection> {
+export function listSubscriptionOperations(
+  client: ServiceClient,
+  input: ListSubscriptionOperationsInput,
+  options?: RequestOptions,
+): Promise<SubscriptionOperationCollection> {
   return invoke(client, ListSubscriptionOperationsOperation, input, options);
 }
 
 /** Every SubscriptionOperation of {@link listSubscriptionOperations}, page after page (following ContinuationToken). */
-export function paginateListSubscriptionOperations(client: ServiceClient, input: ListSubscriptionOperationsInput, options?: RequestOptions): AsyncGenerator<SubscriptionOperation, void, undefined> {
+export function paginateListSubscriptionOperations(
+  client: ServiceClient,
+  input: ListSubscriptionOperationsInput,
+  options?: RequestOptions,
+): AsyncGenerator<SubscriptionOperation, void, undefined> {
   return paginate(client, ListSubscriptionOperationsOperation, input, options);
 }

@@ -9,11 +9,19 @@ export type ListSubscriptionsInput = Record<string, never>;
 
 /** What the runtime needs to send {@link listSubscriptions} and read its response. */
 export const ListSubscriptionsOperation: OperationDescriptor<ListSubscriptionsInput, Subscription[]> = {
-name: 'ListSubscriptions',
-method: 'GET',
-path: '/subscriptions',
-params: [],
-responses: [{ status: 200, body: { element: 'Subscriptions', list: { element: 'Subscription', type: { kind: 'model', model: () => SubscriptionShape } } } }],
+  name: 'ListSubscriptions',
+  method: 'GET',
+  path: '/subscriptions',
+  params: [],
+  responses: [
+    {
+      status: 200,
+      body: {
+        element: 'Subscriptions',
+        list: { element: 'Subscription', type: { kind: 'model', model: () => SubscriptionShape } },
+      },
+    },
+  ],
 };
 
 /**
@@ -21,6 +29,10 @@ responses: [{ status: 200, body: { element: 'Subscriptions', list: { element: 'S
  *
  * `GET /subscriptions`
  */
-export function listSubscriptions(client: ServiceClient, input: ListSubscriptionsInput = {}, options?: RequestOptions): Promise<Subscription[]> {
+export function listSubscriptions(
+  client: ServiceClient,
+  input: ListSubscriptionsInput = {},
+  options?: RequestOptions,
+): Promise<Subscription[]> {
   return invoke(client, ListSubscriptionsOperation, input, options);
 }

@@ -9,12 +9,12 @@ export type ListSupportedVpnDevicesInput = Record<string, never>;
 
 /** What the runtime needs to send {@link listSupportedVpnDevices} and read its response. */
 export const ListSupportedVpnDevicesOperation: OperationDescriptor<ListSupportedVpnDevicesInput, VpnDeviceList> = {
-name: 'ListSupportedVpnDevices',
-method: 'GET',
-path: '/{subscriptionId}/services/networking/supporteddevices',
-apiVersion: '2016-03-01',
-params: [],
-responses: [{ status: 200, body: { element: 'VpnDeviceList', model: () => VpnDeviceListShape } }],
+  name: 'ListSupportedVpnDevices',
+  method: 'GET',
+  path: '/{subscriptionId}/services/networking/supporteddevices',
+  apiVersion: '2016-03-01',
+  params: [],
+  responses: [{ status: 200, body: { element: 'VpnDeviceList', model: () => VpnDeviceListShape } }],
 };
 
 /**
@@ -22,6 +22,10 @@ responses: [{ status: 200, body: { element: 'VpnDeviceList', model: () => VpnDev
  *
  * `GET /{subscriptionId}/services/networking/supporteddevices`
  */
-export function listSupportedVpnDevices(client: ServiceClient, input: ListSupportedVpnDevicesInput = {}, options?: RequestOptions): Promise<VpnDeviceList> {
+export function listSupportedVpnDevices(
+  client: ServiceClient,
+  input: ListSupportedVpnDevicesInput = {},
+  options?: RequestOptions,
+): Promise<VpnDeviceList> {
   return invoke(client, ListSupportedVpnDevicesOperation, input, options);
 }

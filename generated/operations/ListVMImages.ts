@@ -16,11 +16,20 @@ export interface ListVMImagesInput {
 
 /** What the runtime needs to send {@link listVMImages} and read its response. */
 export const ListVMImagesOperation: OperationDescriptor<ListVMImagesInput, VMImage[]> = {
-name: 'ListVMImages',
-method: 'GET',
-path: '/{subscriptionId}/services/vmimages',
-params: [{ name: 'Location', in: 'query', wireName: 'location', type: 'string' }, { name: 'Publisher', in: 'query', wireName: 'publisher', type: 'string' }, { name: 'Category', in: 'query', wireName: 'category', type: 'string' }],
-responses: [{ status: 200, body: { element: 'VMImages', list: { element: 'VMImage', type: { kind: 'model', model: () => VMImageShape } } } }],
+  name: 'ListVMImages',
+  method: 'GET',
+  path: '/{subscriptionId}/services/vmimages',
+  params: [
+    { name: 'Location', in: 'query', wireName: 'location', type: 'string' },
+    { name: 'Publisher', in: 'query', wireName: 'publisher', type: 'string' },
+    { name: 'Category', in: 'query', wireName: 'category', type: 'string' },
+  ],
+  responses: [
+    {
+      status: 200,
+      body: { element: 'VMImages', list: { element: 'VMImage', type: { kind: 'model', model: () => VMImageShape } } },
+    },
+  ],
 };
 
 /**
@@ -28,6 +37,10 @@ responses: [{ status: 200, body: { element: 'VMImages', list: { element: 'VMImag
  *
  * `GET /{subscriptionId}/services/vmimages`
  */
-export function listVMImages(client: ServiceClient, input: ListVMImagesInput = {}, options?: RequestOptions): Promise<VMImage[]> {
+export function listVMImages(
+  client: ServiceClient,
+  input: ListVMImagesInput = {},
+  options?: RequestOptions,
+): Promise<VMImage[]> {
   return invoke(client, ListVMImagesOperation, input, options);
 }

@@ -8,14 +8,25 @@ import { VirtualNetworkGatewayShape, type VirtualNetworkGateway } from '../model
 export type ListVirtualNetworkGatewaysInput = Record<string, never>;
 
 /** What the runtime needs to send {@link listVirtualNetworkGateways} and read its response. */
-export const ListVirtualNetworkGatewaysOperation: OperationDescriptor<ListVirtualNetworkGatewaysInput, VirtualNetworkGateway[]> = {
-name: 'ListVirtualNetworkGateways',
-method: 'GET',
-path: '/{subscriptionId}/services/networking/virtualnetworkgateways',
-apiVersion: '2016-03-01',
-fixedQuery: { 'api-version': '2016-03-01' },
-params: [],
-responses: [{ status: 200, body: { element: 'VirtualNetworkGateways', list: { element: 'VirtualNetworkGateway', type: { kind: 'model', model: () => VirtualNetworkGatewayShape } } } }],
+export const ListVirtualNetworkGatewaysOperation: OperationDescriptor<
+  ListVirtualNetworkGatewaysInput,
+  VirtualNetworkGateway[]
+> = {
+  name: 'ListVirtualNetworkGateways',
+  method: 'GET',
+  path: '/{subscriptionId}/services/networking/virtualnetworkgateways',
+  apiVersion: '2016-03-01',
+  fixedQuery: { 'api-version': '2016-03-01' },
+  params: [],
+  responses: [
+    {
+      status: 200,
+      body: {
+        element: 'VirtualNetworkGateways',
+        list: { element: 'VirtualNetworkGateway', type: { kind: 'model', model: () => VirtualNetworkGatewayShape } },
+      },
+    },
+  ],
 };
 
 /**
@@ -23,6 +34,10 @@ responses: [{ status: 200, body: { element: 'VirtualNetworkGateways', list: { el
  *
  * `GET /{subscriptionId}/services/networking/virtualnetworkgateways` with `?api-version=2016-03-01`
  */
-export function listVirtualNetworkGateways(client: ServiceClient, input: ListVirtualNetworkGatewaysInput = {}, options?: RequestOptions): Promise<VirtualNetworkGateway[]> {
+export function listVirtualNetworkGateways(
+  client: ServiceClient,
+  input: ListVirtualNetworkGatewaysInput = {},
+  options?: RequestOptions,
+): Promise<VirtualNetworkGateway[]> {
   return invoke(client, ListVirtualNetworkGatewaysOperation, input, options);
 }

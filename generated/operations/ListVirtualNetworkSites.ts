@@ -8,19 +8,32 @@ import { VirtualNetworkSiteShape, type VirtualNetworkSite } from '../models/Virt
 export type ListVirtualNetworkSitesInput = Record<string, never>;
 
 /** What the runtime needs to send {@link listVirtualNetworkSites} and read its response. */
-export const ListVirtualNetworkSitesOperation: OperationDescriptor<ListVirtualNetworkSitesInput, VirtualNetworkSite[]> = {
-name: 'ListVirtualNetworkSites',
-method: 'GET',
-path: '/{subscriptionId}/services/networking/virtualnetwork',
-params: [],
-responses: [{ status: 200, body: { element: 'VirtualNetworkSites', list: { element: 'VirtualNetworkSite', type: { kind: 'model', model: () => VirtualNetworkSiteShape } } } }],
-};
+export const ListVirtualNetworkSitesOperation: OperationDescriptor<ListVirtualNetworkSitesInput, VirtualNetworkSite[]> =
+  {
+    name: 'ListVirtualNetworkSites',
+    method: 'GET',
+    path: '/{subscriptionId}/services/networking/virtualnetwork',
+    params: [],
+    responses: [
+      {
+        status: 200,
+        body: {
+          element: 'VirtualNetworkSites',
+          list: { element: 'VirtualNetworkSite', type: { kind: 'model', model: () => VirtualNetworkSiteShape } },
+        },
+      },
+    ],
+  };
 
 /**
  * Lists the virtual networks of the subscription with their subnets, DNS servers and gateway sites.
  *
  * `GET /{subscriptionId}/services/networking/virtualnetwork`
  */
-export function listVirtualNetworkSites(client: ServiceClient, input: ListVirtualNetworkSitesInput = {}, options?: RequestOptions): Promise<VirtualNetworkSite[]> {
+export function listVirtualNetworkSites(
+  client: ServiceClient,
+  input: ListVirtualNetworkSitesInput = {},
+  options?: RequestOptions,
+): Promise<VirtualNetworkSite[]> {
   return invoke(client, ListVirtualNetworkSitesOperation, input, options);
 }

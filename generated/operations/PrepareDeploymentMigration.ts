@@ -14,16 +14,22 @@ export interface PrepareDeploymentMigrationInput extends DeploymentNetworkResour
 }
 
 /** What the runtime needs to send {@link prepareDeploymentMigration} and read its response. */
-export const PrepareDeploymentMigrationOperation: OperationDescriptor<PrepareDeploymentMigrationInput, ResponseMetadata> = {
-name: 'PrepareDeploymentMigration',
-method: 'POST',
-path: '/{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}/migration',
-apiVersion: '2016-06-01',
-fixedQuery: { comp: 'prepare' },
-params: [{ name: 'ServiceName', in: 'path', type: 'string', required: true }, { name: 'DeploymentName', in: 'path', type: 'string', required: true }],
-request: { element: 'DeploymentNetworkResource', model: () => DeploymentNetworkResourceShape },
-responses: [{ status: 202 }],
-async: {},
+export const PrepareDeploymentMigrationOperation: OperationDescriptor<
+  PrepareDeploymentMigrationInput,
+  ResponseMetadata
+> = {
+  name: 'PrepareDeploymentMigration',
+  method: 'POST',
+  path: '/{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}/migration',
+  apiVersion: '2016-06-01',
+  fixedQuery: { comp: 'prepare' },
+  params: [
+    { name: 'ServiceName', in: 'path', type: 'string', required: true },
+    { name: 'DeploymentName', in: 'path', type: 'string', required: true },
+  ],
+  request: { element: 'DeploymentNetworkResource', model: () => DeploymentNetworkResourceShape },
+  responses: [{ status: 202 }],
+  async: {},
 };
 
 /**
@@ -34,6 +40,10 @@ async: {},
  * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
  * `{ wait: true }` (or wait options) to resolve when it has finished.
  */
-export function prepareDeploymentMigration<O extends AsyncRequestOptions = RequestOptions>(client: ServiceClient, input: PrepareDeploymentMigrationInput, options?: O): Promise<AsyncResult<O>> {
+export function prepareDeploymentMigration<O extends AsyncRequestOptions = RequestOptions>(
+  client: ServiceClient,
+  input: PrepareDeploymentMigrationInput,
+  options?: O,
+): Promise<AsyncResult<O>> {
   return invokeAsync(client, PrepareDeploymentMigrationOperation, input, options) as Promise<AsyncResult<O>>;
 }

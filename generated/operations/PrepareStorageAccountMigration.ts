@@ -11,15 +11,18 @@ export interface PrepareStorageAccountMigrationInput {
 }
 
 /** What the runtime needs to send {@link prepareStorageAccountMigration} and read its response. */
-export const PrepareStorageAccountMigrationOperation: OperationDescriptor<PrepareStorageAccountMigrationInput, ResponseMetadata> = {
-name: 'PrepareStorageAccountMigration',
-method: 'POST',
-path: '/{subscriptionId}/services/storageservices/{ServiceName}/migration',
-apiVersion: '2016-03-01',
-fixedQuery: { comp: 'prepare' },
-params: [{ name: 'ServiceName', in: 'path', type: 'string', required: true }],
-responses: [{ status: 202 }],
-async: {},
+export const PrepareStorageAccountMigrationOperation: OperationDescriptor<
+  PrepareStorageAccountMigrationInput,
+  ResponseMetadata
+> = {
+  name: 'PrepareStorageAccountMigration',
+  method: 'POST',
+  path: '/{subscriptionId}/services/storageservices/{ServiceName}/migration',
+  apiVersion: '2016-03-01',
+  fixedQuery: { comp: 'prepare' },
+  params: [{ name: 'ServiceName', in: 'path', type: 'string', required: true }],
+  responses: [{ status: 202 }],
+  async: {},
 };
 
 /**
@@ -30,6 +33,10 @@ async: {},
  * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
  * `{ wait: true }` (or wait options) to resolve when it has finished.
  */
-export function prepareStorageAccountMigration<O extends AsyncRequestOptions = RequestOptions>(client: ServiceClient, input: PrepareStorageAccountMigrationInput, options?: O): Promise<AsyncResult<O>> {
+export function prepareStorageAccountMigration<O extends AsyncRequestOptions = RequestOptions>(
+  client: ServiceClient,
+  input: PrepareStorageAccountMigrationInput,
+  options?: O,
+): Promise<AsyncResult<O>> {
   return invokeAsync(client, PrepareStorageAccountMigrationOperation, input, options) as Promise<AsyncResult<O>>;
 }

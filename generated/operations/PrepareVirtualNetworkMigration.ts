@@ -11,15 +11,18 @@ export interface PrepareVirtualNetworkMigrationInput {
 }
 
 /** What the runtime needs to send {@link prepareVirtualNetworkMigration} and read its response. */
-export const PrepareVirtualNetworkMigrationOperation: OperationDescriptor<PrepareVirtualNetworkMigrationInput, ResponseMetadata> = {
-name: 'PrepareVirtualNetworkMigration',
-method: 'POST',
-path: '/{subscriptionId}/services/networking/virtualnetwork/{VirtualNetworkName}/migration',
-apiVersion: '2016-03-01',
-fixedQuery: { comp: 'prepare' },
-params: [{ name: 'VirtualNetworkName', in: 'path', type: 'string', required: true }],
-responses: [{ status: 202 }],
-async: {},
+export const PrepareVirtualNetworkMigrationOperation: OperationDescriptor<
+  PrepareVirtualNetworkMigrationInput,
+  ResponseMetadata
+> = {
+  name: 'PrepareVirtualNetworkMigration',
+  method: 'POST',
+  path: '/{subscriptionId}/services/networking/virtualnetwork/{VirtualNetworkName}/migration',
+  apiVersion: '2016-03-01',
+  fixedQuery: { comp: 'prepare' },
+  params: [{ name: 'VirtualNetworkName', in: 'path', type: 'string', required: true }],
+  responses: [{ status: 202 }],
+  async: {},
 };
 
 /**
@@ -30,6 +33,10 @@ async: {},
  * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
  * `{ wait: true }` (or wait options) to resolve when it has finished.
  */
-export function prepareVirtualNetworkMigration<O extends AsyncRequestOptions = RequestOptions>(client: ServiceClient, input: PrepareVirtualNetworkMigrationInput, options?: O): Promise<AsyncResult<O>> {
+export function prepareVirtualNetworkMigration<O extends AsyncRequestOptions = RequestOptions>(
+  client: ServiceClient,
+  input: PrepareVirtualNetworkMigrationInput,
+  options?: O,
+): Promise<AsyncResult<O>> {
   return invokeAsync(client, PrepareVirtualNetworkMigrationOperation, input, options) as Promise<AsyncResult<O>>;
 }

@@ -16,13 +16,17 @@ export interface RebootRoleInstanceInput {
 
 /** What the runtime needs to send {@link rebootRoleInstance} and read its response. */
 export const RebootRoleInstanceOperation: OperationDescriptor<RebootRoleInstanceInput, ResponseMetadata> = {
-name: 'RebootRoleInstance',
-method: 'POST',
-path: '/{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}/roleinstances/{RoleInstanceName}',
-fixedQuery: { comp: 'reboot' },
-params: [{ name: 'ServiceName', in: 'path', type: 'string', required: true }, { name: 'DeploymentName', in: 'path', type: 'string', required: true }, { name: 'RoleInstanceName', in: 'path', type: 'string', required: true }],
-responses: [{ status: 202 }],
-async: {},
+  name: 'RebootRoleInstance',
+  method: 'POST',
+  path: '/{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}/roleinstances/{RoleInstanceName}',
+  fixedQuery: { comp: 'reboot' },
+  params: [
+    { name: 'ServiceName', in: 'path', type: 'string', required: true },
+    { name: 'DeploymentName', in: 'path', type: 'string', required: true },
+    { name: 'RoleInstanceName', in: 'path', type: 'string', required: true },
+  ],
+  responses: [{ status: 202 }],
+  async: {},
 };
 
 /**
@@ -33,6 +37,10 @@ async: {},
  * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
  * `{ wait: true }` (or wait options) to resolve when it has finished.
  */
-export function rebootRoleInstance<O extends AsyncRequestOptions = RequestOptions>(client: ServiceClient, input: RebootRoleInstanceInput, options?: O): Promise<AsyncResult<O>> {
+export function rebootRoleInstance<O extends AsyncRequestOptions = RequestOptions>(
+  client: ServiceClient,
+  input: RebootRoleInstanceInput,
+  options?: O,
+): Promise<AsyncResult<O>> {
   return invokeAsync(client, RebootRoleInstanceOperation, input, options) as Promise<AsyncResult<O>>;
 }

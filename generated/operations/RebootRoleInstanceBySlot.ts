@@ -16,13 +16,17 @@ export interface RebootRoleInstanceBySlotInput {
 
 /** What the runtime needs to send {@link rebootRoleInstanceBySlot} and read its response. */
 export const RebootRoleInstanceBySlotOperation: OperationDescriptor<RebootRoleInstanceBySlotInput, ResponseMetadata> = {
-name: 'RebootRoleInstanceBySlot',
-method: 'POST',
-path: '/{subscriptionId}/services/hostedservices/{ServiceName}/deploymentslots/{DeploymentSlot}/roleinstances/{RoleInstanceName}',
-fixedQuery: { comp: 'reboot' },
-params: [{ name: 'ServiceName', in: 'path', type: 'string', required: true }, { name: 'DeploymentSlot', in: 'path', type: 'string', enum: ['Staging', 'Production'], required: true }, { name: 'RoleInstanceName', in: 'path', type: 'string', required: true }],
-responses: [{ status: 202 }],
-async: {},
+  name: 'RebootRoleInstanceBySlot',
+  method: 'POST',
+  path: '/{subscriptionId}/services/hostedservices/{ServiceName}/deploymentslots/{DeploymentSlot}/roleinstances/{RoleInstanceName}',
+  fixedQuery: { comp: 'reboot' },
+  params: [
+    { name: 'ServiceName', in: 'path', type: 'string', required: true },
+    { name: 'DeploymentSlot', in: 'path', type: 'string', enum: ['Staging', 'Production'], required: true },
+    { name: 'RoleInstanceName', in: 'path', type: 'string', required: true },
+  ],
+  responses: [{ status: 202 }],
+  async: {},
 };
 
 /**
@@ -33,6 +37,10 @@ async: {},
  * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
  * `{ wait: true }` (or wait options) to resolve when it has finished.
  */
-export function rebootRoleInstanceBySlot<O extends AsyncRequestOptions = RequestOptions>(client: ServiceClient, input: RebootRoleInstanceBySlotInput, options?: O): Promise<AsyncResult<O>> {
+export function rebootRoleInstanceBySlot<O extends AsyncRequestOptions = RequestOptions>(
+  client: ServiceClient,
+  input: RebootRoleInstanceBySlotInput,
+  options?: O,
+): Promise<AsyncResult<O>> {
   return invokeAsync(client, RebootRoleInstanceBySlotOperation, input, options) as Promise<AsyncResult<O>>;
 }

@@ -18,13 +18,18 @@ export interface RebuildRoleInstanceInput {
 
 /** What the runtime needs to send {@link rebuildRoleInstance} and read its response. */
 export const RebuildRoleInstanceOperation: OperationDescriptor<RebuildRoleInstanceInput, ResponseMetadata> = {
-name: 'RebuildRoleInstance',
-method: 'POST',
-path: '/{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}/roleinstances/{RoleInstanceName}',
-fixedQuery: { comp: 'rebuild' },
-params: [{ name: 'ServiceName', in: 'path', type: 'string', required: true }, { name: 'DeploymentName', in: 'path', type: 'string', required: true }, { name: 'RoleInstanceName', in: 'path', type: 'string', required: true }, { name: 'Resources', in: 'query', wireName: 'resources', type: 'string', enum: ['allLocalDrives'], required: true }],
-responses: [{ status: 202 }],
-async: {},
+  name: 'RebuildRoleInstance',
+  method: 'POST',
+  path: '/{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}/roleinstances/{RoleInstanceName}',
+  fixedQuery: { comp: 'rebuild' },
+  params: [
+    { name: 'ServiceName', in: 'path', type: 'string', required: true },
+    { name: 'DeploymentName', in: 'path', type: 'string', required: true },
+    { name: 'RoleInstanceName', in: 'path', type: 'string', required: true },
+    { name: 'Resources', in: 'query', wireName: 'resources', type: 'string', enum: ['allLocalDrives'], required: true },
+  ],
+  responses: [{ status: 202 }],
+  async: {},
 };
 
 /**
@@ -35,6 +40,10 @@ async: {},
  * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
  * `{ wait: true }` (or wait options) to resolve when it has finished.
  */
-export function rebuildRoleInstance<O extends AsyncRequestOptions = RequestOptions>(client: ServiceClient, input: RebuildRoleInstanceInput, options?: O): Promise<AsyncResult<O>> {
+export function rebuildRoleInstance<O extends AsyncRequestOptions = RequestOptions>(
+  client: ServiceClient,
+  input: RebuildRoleInstanceInput,
+  options?: O,
+): Promise<AsyncResult<O>> {
   return invokeAsync(client, RebuildRoleInstanceOperation, input, options) as Promise<AsyncResult<O>>;
 }

@@ -17,16 +17,29 @@ export interface RebuildRoleInstanceBySlotInput {
 }
 
 /** What the runtime needs to send {@link rebuildRoleInstanceBySlot} and read its response. */
-export const RebuildRoleInstanceBySlotOperation: OperationDescriptor<RebuildRoleInstanceBySlotInput, ResponseMetadata> = {
-name: 'RebuildRoleInstanceBySlot',
-method: 'POST',
-path: '/{subscriptionId}/services/hostedservices/{ServiceName}/deploymentslots/{DeploymentSlot}/roleinstances/{RoleInstanceName}',
-apiVersion: '2016-06-01',
-fixedQuery: { comp: 'rebuild' },
-params: [{ name: 'ServiceName', in: 'path', type: 'string', required: true }, { name: 'DeploymentSlot', in: 'path', type: 'string', enum: ['Staging', 'Production'], required: true }, { name: 'RoleInstanceName', in: 'path', type: 'string', required: true }, { name: 'Resources', in: 'query', wireName: 'resources', type: 'string', enum: ['allLocalDrives'], required: true }],
-responses: [{ status: 202 }],
-async: {},
-};
+export const RebuildRoleInstanceBySlotOperation: OperationDescriptor<RebuildRoleInstanceBySlotInput, ResponseMetadata> =
+  {
+    name: 'RebuildRoleInstanceBySlot',
+    method: 'POST',
+    path: '/{subscriptionId}/services/hostedservices/{ServiceName}/deploymentslots/{DeploymentSlot}/roleinstances/{RoleInstanceName}',
+    apiVersion: '2016-06-01',
+    fixedQuery: { comp: 'rebuild' },
+    params: [
+      { name: 'ServiceName', in: 'path', type: 'string', required: true },
+      { name: 'DeploymentSlot', in: 'path', type: 'string', enum: ['Staging', 'Production'], required: true },
+      { name: 'RoleInstanceName', in: 'path', type: 'string', required: true },
+      {
+        name: 'Resources',
+        in: 'query',
+        wireName: 'resources',
+        type: 'string',
+        enum: ['allLocalDrives'],
+        required: true,
+      },
+    ],
+    responses: [{ status: 202 }],
+    async: {},
+  };
 
 /**
  * Reinstalls the OS and re-initializes the local storage of a role instance of the deployment in a slot. No body.
@@ -36,6 +49,10 @@ async: {},
  * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
  * `{ wait: true }` (or wait options) to resolve when it has finished.
  */
-export function rebuildRoleInstanceBySlot<O extends AsyncRequestOptions = RequestOptions>(client: ServiceClient, input: RebuildRoleInstanceBySlotInput, options?: O): Promise<AsyncResult<O>> {
+export function rebuildRoleInstanceBySlot<O extends AsyncRequestOptions = RequestOptions>(
+  client: ServiceClient,
+  input: RebuildRoleInstanceBySlotInput,
+  options?: O,
+): Promise<AsyncResult<O>> {
   return invokeAsync(client, RebuildRoleInstanceBySlotOperation, input, options) as Promise<AsyncResult<O>>;
 }

@@ -17,14 +17,18 @@ export interface RedeployRoleInput extends RedeployRoleOperationBody {
 
 /** What the runtime needs to send {@link redeployRole} and read its response. */
 export const RedeployRoleOperation: OperationDescriptor<RedeployRoleInput, ResponseMetadata> = {
-name: 'RedeployRole',
-method: 'POST',
-path: '/{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}/roleinstances/{RoleInstanceName}/Operations',
-apiVersion: '2016-06-01',
-params: [{ name: 'ServiceName', in: 'path', type: 'string', required: true }, { name: 'DeploymentName', in: 'path', type: 'string', required: true }, { name: 'RoleInstanceName', in: 'path', type: 'string', required: true }],
-request: { element: 'RedeployRoleOperation', model: () => RedeployRoleOperationBodyShape },
-responses: [{ status: 202 }],
-async: {},
+  name: 'RedeployRole',
+  method: 'POST',
+  path: '/{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}/roleinstances/{RoleInstanceName}/Operations',
+  apiVersion: '2016-06-01',
+  params: [
+    { name: 'ServiceName', in: 'path', type: 'string', required: true },
+    { name: 'DeploymentName', in: 'path', type: 'string', required: true },
+    { name: 'RoleInstanceName', in: 'path', type: 'string', required: true },
+  ],
+  request: { element: 'RedeployRoleOperation', model: () => RedeployRoleOperationBodyShape },
+  responses: [{ status: 202 }],
+  async: {},
 };
 
 /**
@@ -35,6 +39,10 @@ async: {},
  * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
  * `{ wait: true }` (or wait options) to resolve when it has finished.
  */
-export function redeployRole<O extends AsyncRequestOptions = RequestOptions>(client: ServiceClient, input: RedeployRoleInput, options?: O): Promise<AsyncResult<O>> {
+export function redeployRole<O extends AsyncRequestOptions = RequestOptions>(
+  client: ServiceClient,
+  input: RedeployRoleInput,
+  options?: O,
+): Promise<AsyncResult<O>> {
   return invokeAsync(client, RedeployRoleOperation, input, options) as Promise<AsyncResult<O>>;
 }

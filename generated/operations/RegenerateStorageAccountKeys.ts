@@ -12,14 +12,17 @@ export interface RegenerateStorageAccountKeysInput extends RegenerateKeys {
 }
 
 /** What the runtime needs to send {@link regenerateStorageAccountKeys} and read its response. */
-export const RegenerateStorageAccountKeysOperation: OperationDescriptor<RegenerateStorageAccountKeysInput, StorageAccountKeys> = {
-name: 'RegenerateStorageAccountKeys',
-method: 'POST',
-path: '/{subscriptionId}/services/storageservices/{ServiceName}/keys',
-fixedQuery: { action: 'regenerate' },
-params: [{ name: 'ServiceName', in: 'path', type: 'string', required: true }],
-request: { element: 'RegenerateKeys', model: () => RegenerateKeysShape },
-responses: [{ status: 200, body: { element: 'StorageService', model: () => StorageAccountKeysShape } }],
+export const RegenerateStorageAccountKeysOperation: OperationDescriptor<
+  RegenerateStorageAccountKeysInput,
+  StorageAccountKeys
+> = {
+  name: 'RegenerateStorageAccountKeys',
+  method: 'POST',
+  path: '/{subscriptionId}/services/storageservices/{ServiceName}/keys',
+  fixedQuery: { action: 'regenerate' },
+  params: [{ name: 'ServiceName', in: 'path', type: 'string', required: true }],
+  request: { element: 'RegenerateKeys', model: () => RegenerateKeysShape },
+  responses: [{ status: 200, body: { element: 'StorageService', model: () => StorageAccountKeysShape } }],
 };
 
 /**
@@ -27,6 +30,10 @@ responses: [{ status: 200, body: { element: 'StorageService', model: () => Stora
  *
  * `POST /{subscriptionId}/services/storageservices/{ServiceName}/keys` with `?action=regenerate`
  */
-export function regenerateStorageAccountKeys(client: ServiceClient, input: RegenerateStorageAccountKeysInput, options?: RequestOptions): Promise<StorageAccountKeys> {
+export function regenerateStorageAccountKeys(
+  client: ServiceClient,
+  input: RegenerateStorageAccountKeysInput,
+  options?: RequestOptions,
+): Promise<StorageAccountKeys> {
   return invoke(client, RegenerateStorageAccountKeysOperation, input, options);
 }

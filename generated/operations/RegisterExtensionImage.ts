@@ -10,14 +10,14 @@ export type RegisterExtensionImageInput = ExtensionImage;
 
 /** What the runtime needs to send {@link registerExtensionImage} and read its response. */
 export const RegisterExtensionImageOperation: OperationDescriptor<RegisterExtensionImageInput, ResponseMetadata> = {
-name: 'RegisterExtensionImage',
-method: 'POST',
-path: '/{subscriptionId}/services/extensions',
-apiVersion: '2016-06-01',
-params: [],
-request: { element: 'ExtensionImage', model: () => ExtensionImageShape },
-responses: [{ status: 202 }],
-async: {},
+  name: 'RegisterExtensionImage',
+  method: 'POST',
+  path: '/{subscriptionId}/services/extensions',
+  apiVersion: '2016-06-01',
+  params: [],
+  request: { element: 'ExtensionImage', model: () => ExtensionImageShape },
+  responses: [{ status: 202 }],
+  async: {},
 };
 
 /**
@@ -28,6 +28,10 @@ async: {},
  * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
  * `{ wait: true }` (or wait options) to resolve when it has finished.
  */
-export function registerExtensionImage<O extends AsyncRequestOptions = RequestOptions>(client: ServiceClient, input: RegisterExtensionImageInput, options?: O): Promise<AsyncResult<O>> {
+export function registerExtensionImage<O extends AsyncRequestOptions = RequestOptions>(
+  client: ServiceClient,
+  input: RegisterExtensionImageInput,
+  options?: O,
+): Promise<AsyncResult<O>> {
   return invokeAsync(client, RegisterExtensionImageOperation, input, options) as Promise<AsyncResult<O>>;
 }

@@ -12,13 +12,13 @@ export interface RegisterResourceProviderInput {
 
 /** What the runtime needs to send {@link registerResourceProvider} and read its response. */
 export const RegisterResourceProviderOperation: OperationDescriptor<RegisterResourceProviderInput, ResponseMetadata> = {
-name: 'RegisterResourceProvider',
-method: 'PUT',
-path: '/{subscriptionId}/services',
-fixedQuery: { action: 'register' },
-params: [{ name: 'ResourceName', in: 'query', wireName: 'service', type: 'string', required: true }],
-responses: [{ status: 200 }, { status: 202 }],
-async: {},
+  name: 'RegisterResourceProvider',
+  method: 'PUT',
+  path: '/{subscriptionId}/services',
+  fixedQuery: { action: 'register' },
+  params: [{ name: 'ResourceName', in: 'query', wireName: 'service', type: 'string', required: true }],
+  responses: [{ status: 200 }, { status: 202 }],
+  async: {},
 };
 
 /**
@@ -29,6 +29,10 @@ async: {},
  * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
  * `{ wait: true }` (or wait options) to resolve when it has finished.
  */
-export function registerResourceProvider<O extends AsyncRequestOptions = RequestOptions>(client: ServiceClient, input: RegisterResourceProviderInput, options?: O): Promise<AsyncResult<O>> {
+export function registerResourceProvider<O extends AsyncRequestOptions = RequestOptions>(
+  client: ServiceClient,
+  input: RegisterResourceProviderInput,
+  options?: O,
+): Promise<AsyncResult<O>> {
   return invokeAsync(client, RegisterResourceProviderOperation, input, options) as Promise<AsyncResult<O>>;
 }

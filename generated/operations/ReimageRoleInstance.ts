@@ -16,13 +16,17 @@ export interface ReimageRoleInstanceInput {
 
 /** What the runtime needs to send {@link reimageRoleInstance} and read its response. */
 export const ReimageRoleInstanceOperation: OperationDescriptor<ReimageRoleInstanceInput, ResponseMetadata> = {
-name: 'ReimageRoleInstance',
-method: 'POST',
-path: '/{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}/roleinstances/{RoleInstanceName}',
-fixedQuery: { comp: 'reimage' },
-params: [{ name: 'ServiceName', in: 'path', type: 'string', required: true }, { name: 'DeploymentName', in: 'path', type: 'string', required: true }, { name: 'RoleInstanceName', in: 'path', type: 'string', required: true }],
-responses: [{ status: 202 }],
-async: {},
+  name: 'ReimageRoleInstance',
+  method: 'POST',
+  path: '/{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}/roleinstances/{RoleInstanceName}',
+  fixedQuery: { comp: 'reimage' },
+  params: [
+    { name: 'ServiceName', in: 'path', type: 'string', required: true },
+    { name: 'DeploymentName', in: 'path', type: 'string', required: true },
+    { name: 'RoleInstanceName', in: 'path', type: 'string', required: true },
+  ],
+  responses: [{ status: 202 }],
+  async: {},
 };
 
 /**
@@ -33,6 +37,10 @@ async: {},
  * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
  * `{ wait: true }` (or wait options) to resolve when it has finished.
  */
-export function reimageRoleInstance<O extends AsyncRequestOptions = RequestOptions>(client: ServiceClient, input: ReimageRoleInstanceInput, options?: O): Promise<AsyncResult<O>> {
+export function reimageRoleInstance<O extends AsyncRequestOptions = RequestOptions>(
+  client: ServiceClient,
+  input: ReimageRoleInstanceInput,
+  options?: O,
+): Promise<AsyncResult<O>> {
   return invokeAsync(client, ReimageRoleInstanceOperation, input, options) as Promise<AsyncResult<O>>;
 }

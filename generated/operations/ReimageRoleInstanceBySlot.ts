@@ -15,15 +15,20 @@ export interface ReimageRoleInstanceBySlotInput {
 }
 
 /** What the runtime needs to send {@link reimageRoleInstanceBySlot} and read its response. */
-export const ReimageRoleInstanceBySlotOperation: OperationDescriptor<ReimageRoleInstanceBySlotInput, ResponseMetadata> = {
-name: 'ReimageRoleInstanceBySlot',
-method: 'POST',
-path: '/{subscriptionId}/services/hostedservices/{ServiceName}/deploymentslots/{DeploymentSlot}/roleinstances/{RoleInstanceName}',
-fixedQuery: { comp: 'reimage' },
-params: [{ name: 'ServiceName', in: 'path', type: 'string', required: true }, { name: 'DeploymentSlot', in: 'path', type: 'string', enum: ['Staging', 'Production'], required: true }, { name: 'RoleInstanceName', in: 'path', type: 'string', required: true }],
-responses: [{ status: 202 }],
-async: {},
-};
+export const ReimageRoleInstanceBySlotOperation: OperationDescriptor<ReimageRoleInstanceBySlotInput, ResponseMetadata> =
+  {
+    name: 'ReimageRoleInstanceBySlot',
+    method: 'POST',
+    path: '/{subscriptionId}/services/hostedservices/{ServiceName}/deploymentslots/{DeploymentSlot}/roleinstances/{RoleInstanceName}',
+    fixedQuery: { comp: 'reimage' },
+    params: [
+      { name: 'ServiceName', in: 'path', type: 'string', required: true },
+      { name: 'DeploymentSlot', in: 'path', type: 'string', enum: ['Staging', 'Production'], required: true },
+      { name: 'RoleInstanceName', in: 'path', type: 'string', required: true },
+    ],
+    responses: [{ status: 202 }],
+    async: {},
+  };
 
 /**
  * Reinstalls the OS of a role instance of the deployment in a slot. No body.
@@ -33,6 +38,10 @@ async: {},
  * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
  * `{ wait: true }` (or wait options) to resolve when it has finished.
  */
-export function reimageRoleInstanceBySlot<O extends AsyncRequestOptions = RequestOptions>(client: ServiceClient, input: ReimageRoleInstanceBySlotInput, options?: O): Promise<AsyncResult<O>> {
+export function reimageRoleInstanceBySlot<O extends AsyncRequestOptions = RequestOptions>(
+  client: ServiceClient,
+  input: ReimageRoleInstanceBySlotInput,
+  options?: O,
+): Promise<AsyncResult<O>> {
   return invokeAsync(client, ReimageRoleInstanceBySlotOperation, input, options) as Promise<AsyncResult<O>>;
 }

@@ -3,7 +3,10 @@ import type { ServiceClient, RequestOptions } from '../../src/client/client.js';
 import type { AsyncRequestOptions, AsyncResult } from '../../src/client/async-result.js';
 import { invokeAsync } from '../../src/client/invoke.js';
 import type { OperationDescriptor } from '../../src/core/shapes.js';
-import { GatewayOperationAsyncResponseShape, type GatewayOperationAsyncResponse } from '../models/GatewayOperationAsyncResponse.js';
+import {
+  GatewayOperationAsyncResponseShape,
+  type GatewayOperationAsyncResponse,
+} from '../models/GatewayOperationAsyncResponse.js';
 import { GetGatewayOperationStatusOperation } from './GetGatewayOperationStatus.js';
 
 /** Input of {@link removeGatewayDefaultSites}. */
@@ -13,14 +16,22 @@ export interface RemoveGatewayDefaultSitesInput {
 }
 
 /** What the runtime needs to send {@link removeGatewayDefaultSites} and read its response. */
-export const RemoveGatewayDefaultSitesOperation: OperationDescriptor<RemoveGatewayDefaultSitesInput, GatewayOperationAsyncResponse> = {
-name: 'RemoveGatewayDefaultSites',
-method: 'DELETE',
-path: '/{subscriptionId}/services/networking/{NetworkName}/gateway/defaultsites',
-apiVersion: '2016-03-01',
-params: [{ name: 'NetworkName', in: 'path', type: 'string', required: true }],
-responses: [{ status: 202, body: { element: 'GatewayOperationAsyncResponse', model: () => GatewayOperationAsyncResponseShape } }],
-async: { poll: () => GetGatewayOperationStatusOperation, idFromBody: 'ID' },
+export const RemoveGatewayDefaultSitesOperation: OperationDescriptor<
+  RemoveGatewayDefaultSitesInput,
+  GatewayOperationAsyncResponse
+> = {
+  name: 'RemoveGatewayDefaultSites',
+  method: 'DELETE',
+  path: '/{subscriptionId}/services/networking/{NetworkName}/gateway/defaultsites',
+  apiVersion: '2016-03-01',
+  params: [{ name: 'NetworkName', in: 'path', type: 'string', required: true }],
+  responses: [
+    {
+      status: 202,
+      body: { element: 'GatewayOperationAsyncResponse', model: () => GatewayOperationAsyncResponseShape },
+    },
+  ],
+  async: { poll: () => GetGatewayOperationStatusOperation, idFromBody: 'ID' },
 };
 
 /**
@@ -31,6 +42,10 @@ async: { poll: () => GetGatewayOperationStatusOperation, idFromBody: 'ID' },
  * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
  * `{ wait: true }` (or wait options) to resolve when it has finished.
  */
-export function removeGatewayDefaultSites<O extends AsyncRequestOptions = RequestOptions>(client: ServiceClient, input: RemoveGatewayDefaultSitesInput, options?: O): Promise<AsyncResult<O>> {
+export function removeGatewayDefaultSites<O extends AsyncRequestOptions = RequestOptions>(
+  client: ServiceClient,
+  input: RemoveGatewayDefaultSitesInput,
+  options?: O,
+): Promise<AsyncResult<O>> {
   return invokeAsync(client, RemoveGatewayDefaultSitesOperation, input, options) as Promise<AsyncResult<O>>;
 }

@@ -19,14 +19,23 @@ export interface RemoveNetworkSecurityGroupFromNetworkInterfaceInput {
 }
 
 /** What the runtime needs to send {@link removeNetworkSecurityGroupFromNetworkInterface} and read its response. */
-export const RemoveNetworkSecurityGroupFromNetworkInterfaceOperation: OperationDescriptor<RemoveNetworkSecurityGroupFromNetworkInterfaceInput, ResponseMetadata> = {
-name: 'RemoveNetworkSecurityGroupFromNetworkInterface',
-method: 'DELETE',
-path: '/{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}/roles/{RoleName}/networkinterfaces/{NetworkInterfaceName}/networksecuritygroups/{NetworkSecurityGroupName}',
-apiVersion: '2016-03-01',
-params: [{ name: 'ServiceName', in: 'path', type: 'string', required: true }, { name: 'DeploymentName', in: 'path', type: 'string', required: true }, { name: 'RoleName', in: 'path', type: 'string', required: true }, { name: 'NetworkInterfaceName', in: 'path', type: 'string', required: true }, { name: 'NetworkSecurityGroupName', in: 'path', type: 'string', required: true }],
-responses: [{ status: 202 }],
-async: {},
+export const RemoveNetworkSecurityGroupFromNetworkInterfaceOperation: OperationDescriptor<
+  RemoveNetworkSecurityGroupFromNetworkInterfaceInput,
+  ResponseMetadata
+> = {
+  name: 'RemoveNetworkSecurityGroupFromNetworkInterface',
+  method: 'DELETE',
+  path: '/{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}/roles/{RoleName}/networkinterfaces/{NetworkInterfaceName}/networksecuritygroups/{NetworkSecurityGroupName}',
+  apiVersion: '2016-03-01',
+  params: [
+    { name: 'ServiceName', in: 'path', type: 'string', required: true },
+    { name: 'DeploymentName', in: 'path', type: 'string', required: true },
+    { name: 'RoleName', in: 'path', type: 'string', required: true },
+    { name: 'NetworkInterfaceName', in: 'path', type: 'string', required: true },
+    { name: 'NetworkSecurityGroupName', in: 'path', type: 'string', required: true },
+  ],
+  responses: [{ status: 202 }],
+  async: {},
 };
 
 /**
@@ -37,6 +46,12 @@ async: {},
  * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
  * `{ wait: true }` (or wait options) to resolve when it has finished.
  */
-export function removeNetworkSecurityGroupFromNetworkInterface<O extends AsyncRequestOptions = RequestOptions>(client: ServiceClient, input: RemoveNetworkSecurityGroupFromNetworkInterfaceInput, options?: O): Promise<AsyncResult<O>> {
-  return invokeAsync(client, RemoveNetworkSecurityGroupFromNetworkInterfaceOperation, input, options) as Promise<AsyncResult<O>>;
+export function removeNetworkSecurityGroupFromNetworkInterface<O extends AsyncRequestOptions = RequestOptions>(
+  client: ServiceClient,
+  input: RemoveNetworkSecurityGroupFromNetworkInterfaceInput,
+  options?: O,
+): Promise<AsyncResult<O>> {
+  return invokeAsync(client, RemoveNetworkSecurityGroupFromNetworkInterfaceOperation, input, options) as Promise<
+    AsyncResult<O>
+  >;
 }

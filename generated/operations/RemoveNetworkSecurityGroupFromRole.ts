@@ -17,14 +17,22 @@ export interface RemoveNetworkSecurityGroupFromRoleInput {
 }
 
 /** What the runtime needs to send {@link removeNetworkSecurityGroupFromRole} and read its response. */
-export const RemoveNetworkSecurityGroupFromRoleOperation: OperationDescriptor<RemoveNetworkSecurityGroupFromRoleInput, ResponseMetadata> = {
-name: 'RemoveNetworkSecurityGroupFromRole',
-method: 'DELETE',
-path: '/{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}/roles/{RoleName}/networksecuritygroups/{NetworkSecurityGroupName}',
-apiVersion: '2016-03-01',
-params: [{ name: 'ServiceName', in: 'path', type: 'string', required: true }, { name: 'DeploymentName', in: 'path', type: 'string', required: true }, { name: 'RoleName', in: 'path', type: 'string', required: true }, { name: 'NetworkSecurityGroupName', in: 'path', type: 'string', required: true }],
-responses: [{ status: 202 }],
-async: {},
+export const RemoveNetworkSecurityGroupFromRoleOperation: OperationDescriptor<
+  RemoveNetworkSecurityGroupFromRoleInput,
+  ResponseMetadata
+> = {
+  name: 'RemoveNetworkSecurityGroupFromRole',
+  method: 'DELETE',
+  path: '/{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}/roles/{RoleName}/networksecuritygroups/{NetworkSecurityGroupName}',
+  apiVersion: '2016-03-01',
+  params: [
+    { name: 'ServiceName', in: 'path', type: 'string', required: true },
+    { name: 'DeploymentName', in: 'path', type: 'string', required: true },
+    { name: 'RoleName', in: 'path', type: 'string', required: true },
+    { name: 'NetworkSecurityGroupName', in: 'path', type: 'string', required: true },
+  ],
+  responses: [{ status: 202 }],
+  async: {},
 };
 
 /**
@@ -35,6 +43,10 @@ async: {},
  * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
  * `{ wait: true }` (or wait options) to resolve when it has finished.
  */
-export function removeNetworkSecurityGroupFromRole<O extends AsyncRequestOptions = RequestOptions>(client: ServiceClient, input: RemoveNetworkSecurityGroupFromRoleInput, options?: O): Promise<AsyncResult<O>> {
+export function removeNetworkSecurityGroupFromRole<O extends AsyncRequestOptions = RequestOptions>(
+  client: ServiceClient,
+  input: RemoveNetworkSecurityGroupFromRoleInput,
+  options?: O,
+): Promise<AsyncResult<O>> {
   return invokeAsync(client, RemoveNetworkSecurityGroupFromRoleOperation, input, options) as Promise<AsyncResult<O>>;
 }

@@ -15,13 +15,20 @@ export interface RemoveNetworkSecurityGroupFromSubnetInput {
 }
 
 /** What the runtime needs to send {@link removeNetworkSecurityGroupFromSubnet} and read its response. */
-export const RemoveNetworkSecurityGroupFromSubnetOperation: OperationDescriptor<RemoveNetworkSecurityGroupFromSubnetInput, ResponseMetadata> = {
-name: 'RemoveNetworkSecurityGroupFromSubnet',
-method: 'DELETE',
-path: '/{subscriptionId}/services/networking/virtualnetwork/{VirtualNetworkName}/subnets/{SubnetName}/networksecuritygroups/{NetworkSecurityGroupName}',
-params: [{ name: 'VirtualNetworkName', in: 'path', type: 'string', required: true }, { name: 'SubnetName', in: 'path', type: 'string', required: true }, { name: 'NetworkSecurityGroupName', in: 'path', type: 'string', required: true }],
-responses: [{ status: 202 }],
-async: {},
+export const RemoveNetworkSecurityGroupFromSubnetOperation: OperationDescriptor<
+  RemoveNetworkSecurityGroupFromSubnetInput,
+  ResponseMetadata
+> = {
+  name: 'RemoveNetworkSecurityGroupFromSubnet',
+  method: 'DELETE',
+  path: '/{subscriptionId}/services/networking/virtualnetwork/{VirtualNetworkName}/subnets/{SubnetName}/networksecuritygroups/{NetworkSecurityGroupName}',
+  params: [
+    { name: 'VirtualNetworkName', in: 'path', type: 'string', required: true },
+    { name: 'SubnetName', in: 'path', type: 'string', required: true },
+    { name: 'NetworkSecurityGroupName', in: 'path', type: 'string', required: true },
+  ],
+  responses: [{ status: 202 }],
+  async: {},
 };
 
 /**
@@ -32,6 +39,10 @@ async: {},
  * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
  * `{ wait: true }` (or wait options) to resolve when it has finished.
  */
-export function removeNetworkSecurityGroupFromSubnet<O extends AsyncRequestOptions = RequestOptions>(client: ServiceClient, input: RemoveNetworkSecurityGroupFromSubnetInput, options?: O): Promise<AsyncResult<O>> {
+export function removeNetworkSecurityGroupFromSubnet<O extends AsyncRequestOptions = RequestOptions>(
+  client: ServiceClient,
+  input: RemoveNetworkSecurityGroupFromSubnetInput,
+  options?: O,
+): Promise<AsyncResult<O>> {
   return invokeAsync(client, RemoveNetworkSecurityGroupFromSubnetOperation, input, options) as Promise<AsyncResult<O>>;
 }

@@ -13,14 +13,20 @@ export interface RemoveRouteTableFromSubnetInput {
 }
 
 /** What the runtime needs to send {@link removeRouteTableFromSubnet} and read its response. */
-export const RemoveRouteTableFromSubnetOperation: OperationDescriptor<RemoveRouteTableFromSubnetInput, ResponseMetadata> = {
-name: 'RemoveRouteTableFromSubnet',
-method: 'DELETE',
-path: '/{subscriptionId}/services/networking/virtualnetwork/{VirtualNetworkName}/subnets/{SubnetName}/routetables',
-apiVersion: '2016-03-01',
-params: [{ name: 'VirtualNetworkName', in: 'path', type: 'string', required: true }, { name: 'SubnetName', in: 'path', type: 'string', required: true }],
-responses: [{ status: 202 }],
-async: {},
+export const RemoveRouteTableFromSubnetOperation: OperationDescriptor<
+  RemoveRouteTableFromSubnetInput,
+  ResponseMetadata
+> = {
+  name: 'RemoveRouteTableFromSubnet',
+  method: 'DELETE',
+  path: '/{subscriptionId}/services/networking/virtualnetwork/{VirtualNetworkName}/subnets/{SubnetName}/routetables',
+  apiVersion: '2016-03-01',
+  params: [
+    { name: 'VirtualNetworkName', in: 'path', type: 'string', required: true },
+    { name: 'SubnetName', in: 'path', type: 'string', required: true },
+  ],
+  responses: [{ status: 202 }],
+  async: {},
 };
 
 /**
@@ -31,6 +37,10 @@ async: {},
  * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
  * `{ wait: true }` (or wait options) to resolve when it has finished.
  */
-export function removeRouteTableFromSubnet<O extends AsyncRequestOptions = RequestOptions>(client: ServiceClient, input: RemoveRouteTableFromSubnetInput, options?: O): Promise<AsyncResult<O>> {
+export function removeRouteTableFromSubnet<O extends AsyncRequestOptions = RequestOptions>(
+  client: ServiceClient,
+  input: RemoveRouteTableFromSubnetInput,
+  options?: O,
+): Promise<AsyncResult<O>> {
   return invokeAsync(client, RemoveRouteTableFromSubnetOperation, input, options) as Promise<AsyncResult<O>>;
 }

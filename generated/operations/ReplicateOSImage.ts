@@ -13,13 +13,13 @@ export interface ReplicateOSImageInput extends ReplicationInput {
 
 /** What the runtime needs to send {@link replicateOSImage} and read its response. */
 export const ReplicateOSImageOperation: OperationDescriptor<ReplicateOSImageInput, SerializedString> = {
-name: 'ReplicateOSImage',
-method: 'PUT',
-path: '/{subscriptionId}/services/images/{ImageName}/replicate',
-apiVersion: '2015-04-01',
-params: [{ name: 'ImageName', in: 'path', type: 'string', required: true }],
-request: { element: 'ReplicationInput', model: () => ReplicationInputShape },
-responses: [{ status: 200, body: { element: 'string', model: () => SerializedStringShape } }],
+  name: 'ReplicateOSImage',
+  method: 'PUT',
+  path: '/{subscriptionId}/services/images/{ImageName}/replicate',
+  apiVersion: '2015-04-01',
+  params: [{ name: 'ImageName', in: 'path', type: 'string', required: true }],
+  request: { element: 'ReplicationInput', model: () => ReplicationInputShape },
+  responses: [{ status: 200, body: { element: 'string', model: () => SerializedStringShape } }],
 };
 
 /**
@@ -27,6 +27,10 @@ responses: [{ status: 200, body: { element: 'string', model: () => SerializedStr
  *
  * `PUT /{subscriptionId}/services/images/{ImageName}/replicate`
  */
-export function replicateOSImage(client: ServiceClient, input: ReplicateOSImageInput, options?: RequestOptions): Promise<SerializedString> {
+export function replicateOSImage(
+  client: ServiceClient,
+  input: ReplicateOSImageInput,
+  options?: RequestOptions,
+): Promise<SerializedString> {
   return invoke(client, ReplicateOSImageOperation, input, options);
 }

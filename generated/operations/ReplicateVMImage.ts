@@ -13,13 +13,13 @@ export interface ReplicateVMImageInput extends ReplicationInput {
 
 /** What the runtime needs to send {@link replicateVMImage} and read its response. */
 export const ReplicateVMImageOperation: OperationDescriptor<ReplicateVMImageInput, SerializedString> = {
-name: 'ReplicateVMImage',
-method: 'PUT',
-path: '/{subscriptionId}/services/vmimages/{VMImageName}/replicate',
-apiVersion: '2016-06-01',
-params: [{ name: 'VMImageName', in: 'path', type: 'string', required: true }],
-request: { element: 'ReplicationInput', model: () => ReplicationInputShape },
-responses: [{ status: 200, body: { element: 'string', model: () => SerializedStringShape } }],
+  name: 'ReplicateVMImage',
+  method: 'PUT',
+  path: '/{subscriptionId}/services/vmimages/{VMImageName}/replicate',
+  apiVersion: '2016-06-01',
+  params: [{ name: 'VMImageName', in: 'path', type: 'string', required: true }],
+  request: { element: 'ReplicationInput', model: () => ReplicationInputShape },
+  responses: [{ status: 200, body: { element: 'string', model: () => SerializedStringShape } }],
 };
 
 /**
@@ -27,6 +27,10 @@ responses: [{ status: 200, body: { element: 'string', model: () => SerializedStr
  *
  * `PUT /{subscriptionId}/services/vmimages/{VMImageName}/replicate`
  */
-export function replicateVMImage(client: ServiceClient, input: ReplicateVMImageInput, options?: RequestOptions): Promise<SerializedString> {
+export function replicateVMImage(
+  client: ServiceClient,
+  input: ReplicateVMImageInput,
+  options?: RequestOptions,
+): Promise<SerializedString> {
   return invoke(client, ReplicateVMImageOperation, input, options);
 }

@@ -3,7 +3,10 @@ import type { ServiceClient, RequestOptions } from '../../src/client/client.js';
 import type { AsyncRequestOptions, AsyncResult } from '../../src/client/async-result.js';
 import { invokeAsync } from '../../src/client/invoke.js';
 import type { OperationDescriptor } from '../../src/core/shapes.js';
-import { GatewayOperationAsyncResponseShape, type GatewayOperationAsyncResponse } from '../models/GatewayOperationAsyncResponse.js';
+import {
+  GatewayOperationAsyncResponseShape,
+  type GatewayOperationAsyncResponse,
+} from '../models/GatewayOperationAsyncResponse.js';
 import { ResetGatewayParametersShape, type ResetGatewayParameters } from '../models/ResetGatewayParameters.js';
 import { GetGatewayOperationStatusOperation } from './GetGatewayOperationStatus.js';
 
@@ -14,15 +17,23 @@ export interface ResetVirtualNetworkGatewayInput extends ResetGatewayParameters 
 }
 
 /** What the runtime needs to send {@link resetVirtualNetworkGateway} and read its response. */
-export const ResetVirtualNetworkGatewayOperation: OperationDescriptor<ResetVirtualNetworkGatewayInput, GatewayOperationAsyncResponse> = {
-name: 'ResetVirtualNetworkGateway',
-method: 'PATCH',
-path: '/{subscriptionId}/services/networking/virtualnetworkgateways/{GatewayId}',
-apiVersion: '2016-03-01',
-params: [{ name: 'GatewayId', in: 'path', type: 'string', required: true }],
-request: { element: 'UpdateGatewayParameters', model: () => ResetGatewayParametersShape },
-responses: [{ status: 202, body: { element: 'GatewayOperationAsyncResponse', model: () => GatewayOperationAsyncResponseShape } }],
-async: { poll: () => GetGatewayOperationStatusOperation, idFromBody: 'ID' },
+export const ResetVirtualNetworkGatewayOperation: OperationDescriptor<
+  ResetVirtualNetworkGatewayInput,
+  GatewayOperationAsyncResponse
+> = {
+  name: 'ResetVirtualNetworkGateway',
+  method: 'PATCH',
+  path: '/{subscriptionId}/services/networking/virtualnetworkgateways/{GatewayId}',
+  apiVersion: '2016-03-01',
+  params: [{ name: 'GatewayId', in: 'path', type: 'string', required: true }],
+  request: { element: 'UpdateGatewayParameters', model: () => ResetGatewayParametersShape },
+  responses: [
+    {
+      status: 202,
+      body: { element: 'GatewayOperationAsyncResponse', model: () => GatewayOperationAsyncResponseShape },
+    },
+  ],
+  async: { poll: () => GetGatewayOperationStatusOperation, idFromBody: 'ID' },
 };
 
 /**
@@ -33,6 +44,10 @@ async: { poll: () => GetGatewayOperationStatusOperation, idFromBody: 'ID' },
  * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
  * `{ wait: true }` (or wait options) to resolve when it has finished.
  */
-export function resetVirtualNetworkGateway<O extends AsyncRequestOptions = RequestOptions>(client: ServiceClient, input: ResetVirtualNetworkGatewayInput, options?: O): Promise<AsyncResult<O>> {
+export function resetVirtualNetworkGateway<O extends AsyncRequestOptions = RequestOptions>(
+  client: ServiceClient,
+  input: ResetVirtualNetworkGatewayInput,
+  options?: O,
+): Promise<AsyncResult<O>> {
   return invokeAsync(client, ResetVirtualNetworkGatewayOperation, input, options) as Promise<AsyncResult<O>>;
 }

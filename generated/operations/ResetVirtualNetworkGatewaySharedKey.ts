@@ -3,7 +3,10 @@ import type { ServiceClient, RequestOptions } from '../../src/client/client.js';
 import type { AsyncRequestOptions, AsyncResult } from '../../src/client/async-result.js';
 import { invokeAsync } from '../../src/client/invoke.js';
 import type { OperationDescriptor } from '../../src/core/shapes.js';
-import { GatewayOperationAsyncResponseShape, type GatewayOperationAsyncResponse } from '../models/GatewayOperationAsyncResponse.js';
+import {
+  GatewayOperationAsyncResponseShape,
+  type GatewayOperationAsyncResponse,
+} from '../models/GatewayOperationAsyncResponse.js';
 import { ResetSharedKeyShape, type ResetSharedKey } from '../models/ResetSharedKey.js';
 import { GetGatewayOperationStatusOperation } from './GetGatewayOperationStatus.js';
 
@@ -16,15 +19,26 @@ export interface ResetVirtualNetworkGatewaySharedKeyInput extends ResetSharedKey
 }
 
 /** What the runtime needs to send {@link resetVirtualNetworkGatewaySharedKey} and read its response. */
-export const ResetVirtualNetworkGatewaySharedKeyOperation: OperationDescriptor<ResetVirtualNetworkGatewaySharedKeyInput, GatewayOperationAsyncResponse> = {
-name: 'ResetVirtualNetworkGatewaySharedKey',
-method: 'PATCH',
-path: '/{subscriptionId}/services/networking/virtualnetworkgateways/{GatewayId}/connectedentity/{ConnectedEntityId}/sharedkey',
-apiVersion: '2016-03-01',
-params: [{ name: 'GatewayId', in: 'path', type: 'string', required: true }, { name: 'ConnectedEntityId', in: 'path', type: 'string', required: true }],
-request: { element: 'ResetSharedKey', model: () => ResetSharedKeyShape },
-responses: [{ status: 202, body: { element: 'GatewayOperationAsyncResponse', model: () => GatewayOperationAsyncResponseShape } }],
-async: { poll: () => GetGatewayOperationStatusOperation, idFromBody: 'ID' },
+export const ResetVirtualNetworkGatewaySharedKeyOperation: OperationDescriptor<
+  ResetVirtualNetworkGatewaySharedKeyInput,
+  GatewayOperationAsyncResponse
+> = {
+  name: 'ResetVirtualNetworkGatewaySharedKey',
+  method: 'PATCH',
+  path: '/{subscriptionId}/services/networking/virtualnetworkgateways/{GatewayId}/connectedentity/{ConnectedEntityId}/sharedkey',
+  apiVersion: '2016-03-01',
+  params: [
+    { name: 'GatewayId', in: 'path', type: 'string', required: true },
+    { name: 'ConnectedEntityId', in: 'path', type: 'string', required: true },
+  ],
+  request: { element: 'ResetSharedKey', model: () => ResetSharedKeyShape },
+  responses: [
+    {
+      status: 202,
+      body: { element: 'GatewayOperationAsyncResponse', model: () => GatewayOperationAsyncResponseShape },
+    },
+  ],
+  async: { poll: () => GetGatewayOperationStatusOperation, idFromBody: 'ID' },
 };
 
 /**
@@ -35,6 +49,10 @@ async: { poll: () => GetGatewayOperationStatusOperation, idFromBody: 'ID' },
  * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
  * `{ wait: true }` (or wait options) to resolve when it has finished.
  */
-export function resetVirtualNetworkGatewaySharedKey<O extends AsyncRequestOptions = RequestOptions>(client: ServiceClient, input: ResetVirtualNetworkGatewaySharedKeyInput, options?: O): Promise<AsyncResult<O>> {
+export function resetVirtualNetworkGatewaySharedKey<O extends AsyncRequestOptions = RequestOptions>(
+  client: ServiceClient,
+  input: ResetVirtualNetworkGatewaySharedKeyInput,
+  options?: O,
+): Promise<AsyncResult<O>> {
   return invokeAsync(client, ResetVirtualNetworkGatewaySharedKeyOperation, input, options) as Promise<AsyncResult<O>>;
 }

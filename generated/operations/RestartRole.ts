@@ -17,13 +17,17 @@ export interface RestartRoleInput extends RestartRoleOperationBody {
 
 /** What the runtime needs to send {@link restartRole} and read its response. */
 export const RestartRoleOperation: OperationDescriptor<RestartRoleInput, ResponseMetadata> = {
-name: 'RestartRole',
-method: 'POST',
-path: '/{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}/roleinstances/{RoleInstanceName}/Operations',
-params: [{ name: 'ServiceName', in: 'path', type: 'string', required: true }, { name: 'DeploymentName', in: 'path', type: 'string', required: true }, { name: 'RoleInstanceName', in: 'path', type: 'string', required: true }],
-request: { element: 'RestartRoleOperation', model: () => RestartRoleOperationBodyShape },
-responses: [{ status: 202 }],
-async: {},
+  name: 'RestartRole',
+  method: 'POST',
+  path: '/{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}/roleinstances/{RoleInstanceName}/Operations',
+  params: [
+    { name: 'ServiceName', in: 'path', type: 'string', required: true },
+    { name: 'DeploymentName', in: 'path', type: 'string', required: true },
+    { name: 'RoleInstanceName', in: 'path', type: 'string', required: true },
+  ],
+  request: { element: 'RestartRoleOperation', model: () => RestartRoleOperationBodyShape },
+  responses: [{ status: 202 }],
+  async: {},
 };
 
 /**
@@ -34,6 +38,10 @@ async: {},
  * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
  * `{ wait: true }` (or wait options) to resolve when it has finished.
  */
-export function restartRole<O extends AsyncRequestOptions = RequestOptions>(client: ServiceClient, input: RestartRoleInput, options?: O): Promise<AsyncResult<O>> {
+export function restartRole<O extends AsyncRequestOptions = RequestOptions>(
+  client: ServiceClient,
+  input: RestartRoleInput,
+  options?: O,
+): Promise<AsyncResult<O>> {
   return invokeAsync(client, RestartRoleOperation, input, options) as Promise<AsyncResult<O>>;
 }

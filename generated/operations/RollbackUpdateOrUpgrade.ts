@@ -15,14 +15,17 @@ export interface RollbackUpdateOrUpgradeInput extends RollbackUpdateOrUpgrade {
 
 /** What the runtime needs to send {@link rollbackUpdateOrUpgrade} and read its response. */
 export const RollbackUpdateOrUpgradeOperation: OperationDescriptor<RollbackUpdateOrUpgradeInput, ResponseMetadata> = {
-name: 'RollbackUpdateOrUpgrade',
-method: 'POST',
-path: '/{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}',
-fixedQuery: { comp: 'rollback' },
-params: [{ name: 'ServiceName', in: 'path', type: 'string', required: true }, { name: 'DeploymentName', in: 'path', type: 'string', required: true }],
-request: { element: 'RollbackUpdateOrUpgrade', model: () => RollbackUpdateOrUpgradeShape },
-responses: [{ status: 200 }, { status: 202 }],
-async: {},
+  name: 'RollbackUpdateOrUpgrade',
+  method: 'POST',
+  path: '/{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}',
+  fixedQuery: { comp: 'rollback' },
+  params: [
+    { name: 'ServiceName', in: 'path', type: 'string', required: true },
+    { name: 'DeploymentName', in: 'path', type: 'string', required: true },
+  ],
+  request: { element: 'RollbackUpdateOrUpgrade', model: () => RollbackUpdateOrUpgradeShape },
+  responses: [{ status: 200 }, { status: 202 }],
+  async: {},
 };
 
 /**
@@ -33,6 +36,10 @@ async: {},
  * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
  * `{ wait: true }` (or wait options) to resolve when it has finished.
  */
-export function rollbackUpdateOrUpgrade<O extends AsyncRequestOptions = RequestOptions>(client: ServiceClient, input: RollbackUpdateOrUpgradeInput, options?: O): Promise<AsyncResult<O>> {
+export function rollbackUpdateOrUpgrade<O extends AsyncRequestOptions = RequestOptions>(
+  client: ServiceClient,
+  input: RollbackUpdateOrUpgradeInput,
+  options?: O,
+): Promise<AsyncResult<O>> {
   return invokeAsync(client, RollbackUpdateOrUpgradeOperation, input, options) as Promise<AsyncResult<O>>;
 }

@@ -14,16 +14,22 @@ export interface RollbackUpdateOrUpgradeBySlotInput extends RollbackUpdateOrUpgr
 }
 
 /** What the runtime needs to send {@link rollbackUpdateOrUpgradeBySlot} and read its response. */
-export const RollbackUpdateOrUpgradeBySlotOperation: OperationDescriptor<RollbackUpdateOrUpgradeBySlotInput, ResponseMetadata> = {
-name: 'RollbackUpdateOrUpgradeBySlot',
-method: 'POST',
-path: '/{subscriptionId}/services/hostedservices/{ServiceName}/deploymentslots/{DeploymentSlot}',
-apiVersion: '2016-06-01',
-fixedQuery: { comp: 'rollback' },
-params: [{ name: 'ServiceName', in: 'path', type: 'string', required: true }, { name: 'DeploymentSlot', in: 'path', type: 'string', enum: ['Staging', 'Production'], required: true }],
-request: { element: 'RollbackUpdateOrUpgrade', model: () => RollbackUpdateOrUpgradeShape },
-responses: [{ status: 200 }, { status: 202 }],
-async: {},
+export const RollbackUpdateOrUpgradeBySlotOperation: OperationDescriptor<
+  RollbackUpdateOrUpgradeBySlotInput,
+  ResponseMetadata
+> = {
+  name: 'RollbackUpdateOrUpgradeBySlot',
+  method: 'POST',
+  path: '/{subscriptionId}/services/hostedservices/{ServiceName}/deploymentslots/{DeploymentSlot}',
+  apiVersion: '2016-06-01',
+  fixedQuery: { comp: 'rollback' },
+  params: [
+    { name: 'ServiceName', in: 'path', type: 'string', required: true },
+    { name: 'DeploymentSlot', in: 'path', type: 'string', enum: ['Staging', 'Production'], required: true },
+  ],
+  request: { element: 'RollbackUpdateOrUpgrade', model: () => RollbackUpdateOrUpgradeShape },
+  responses: [{ status: 200 }, { status: 202 }],
+  async: {},
 };
 
 /**
@@ -34,6 +40,10 @@ async: {},
  * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
  * `{ wait: true }` (or wait options) to resolve when it has finished.
  */
-export function rollbackUpdateOrUpgradeBySlot<O extends AsyncRequestOptions = RequestOptions>(client: ServiceClient, input: RollbackUpdateOrUpgradeBySlotInput, options?: O): Promise<AsyncResult<O>> {
+export function rollbackUpdateOrUpgradeBySlot<O extends AsyncRequestOptions = RequestOptions>(
+  client: ServiceClient,
+  input: RollbackUpdateOrUpgradeBySlotInput,
+  options?: O,
+): Promise<AsyncResult<O>> {
   return invokeAsync(client, RollbackUpdateOrUpgradeBySlotOperation, input, options) as Promise<AsyncResult<O>>;
 }

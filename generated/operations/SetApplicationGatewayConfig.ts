@@ -3,8 +3,14 @@ import type { ServiceClient, RequestOptions } from '../../src/client/client.js';
 import type { AsyncRequestOptions, AsyncResult } from '../../src/client/async-result.js';
 import { invokeAsync } from '../../src/client/invoke.js';
 import type { OperationDescriptor } from '../../src/core/shapes.js';
-import { ApplicationGatewayConfigurationShape, type ApplicationGatewayConfiguration } from '../models/ApplicationGatewayConfiguration.js';
-import { GatewayOperationAsyncResponseShape, type GatewayOperationAsyncResponse } from '../models/GatewayOperationAsyncResponse.js';
+import {
+  ApplicationGatewayConfigurationShape,
+  type ApplicationGatewayConfiguration,
+} from '../models/ApplicationGatewayConfiguration.js';
+import {
+  GatewayOperationAsyncResponseShape,
+  type GatewayOperationAsyncResponse,
+} from '../models/GatewayOperationAsyncResponse.js';
 import { GetGatewayOperationStatusOperation } from './GetGatewayOperationStatus.js';
 
 /** Input of {@link setApplicationGatewayConfig}. */
@@ -14,16 +20,24 @@ export interface SetApplicationGatewayConfigInput extends ApplicationGatewayConf
 }
 
 /** What the runtime needs to send {@link setApplicationGatewayConfig} and read its response. */
-export const SetApplicationGatewayConfigOperation: OperationDescriptor<SetApplicationGatewayConfigInput, GatewayOperationAsyncResponse> = {
-name: 'SetApplicationGatewayConfig',
-method: 'POST',
-path: '/{subscriptionId}/services/networking/ApplicationGateways/{GatewayName}/configuration',
-apiVersion: '2016-03-01',
-fixedQuery: { 'api-version': '2016-07-01' },
-params: [{ name: 'GatewayName', in: 'path', type: 'string', required: true }],
-request: { element: 'ApplicationGatewayConfiguration', model: () => ApplicationGatewayConfigurationShape },
-responses: [{ status: 202, body: { element: 'GatewayOperationAsyncResponse', model: () => GatewayOperationAsyncResponseShape } }],
-async: { poll: () => GetGatewayOperationStatusOperation, idFromBody: 'ID' },
+export const SetApplicationGatewayConfigOperation: OperationDescriptor<
+  SetApplicationGatewayConfigInput,
+  GatewayOperationAsyncResponse
+> = {
+  name: 'SetApplicationGatewayConfig',
+  method: 'POST',
+  path: '/{subscriptionId}/services/networking/ApplicationGateways/{GatewayName}/configuration',
+  apiVersion: '2016-03-01',
+  fixedQuery: { 'api-version': '2016-07-01' },
+  params: [{ name: 'GatewayName', in: 'path', type: 'string', required: true }],
+  request: { element: 'ApplicationGatewayConfiguration', model: () => ApplicationGatewayConfigurationShape },
+  responses: [
+    {
+      status: 202,
+      body: { element: 'GatewayOperationAsyncResponse', model: () => GatewayOperationAsyncResponseShape },
+    },
+  ],
+  async: { poll: () => GetGatewayOperationStatusOperation, idFromBody: 'ID' },
 };
 
 /**
@@ -34,6 +48,10 @@ async: { poll: () => GetGatewayOperationStatusOperation, idFromBody: 'ID' },
  * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
  * `{ wait: true }` (or wait options) to resolve when it has finished.
  */
-export function setApplicationGatewayConfig<O extends AsyncRequestOptions = RequestOptions>(client: ServiceClient, input: SetApplicationGatewayConfigInput, options?: O): Promise<AsyncResult<O>> {
+export function setApplicationGatewayConfig<O extends AsyncRequestOptions = RequestOptions>(
+  client: ServiceClient,
+  input: SetApplicationGatewayConfigInput,
+  options?: O,
+): Promise<AsyncResult<O>> {
   return invokeAsync(client, SetApplicationGatewayConfigOperation, input, options) as Promise<AsyncResult<O>>;
 }

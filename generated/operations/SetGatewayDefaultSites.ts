@@ -3,7 +3,10 @@ import type { ServiceClient, RequestOptions } from '../../src/client/client.js';
 import type { AsyncRequestOptions, AsyncResult } from '../../src/client/async-result.js';
 import { invokeAsync } from '../../src/client/invoke.js';
 import type { OperationDescriptor } from '../../src/core/shapes.js';
-import { GatewayOperationAsyncResponseShape, type GatewayOperationAsyncResponse } from '../models/GatewayOperationAsyncResponse.js';
+import {
+  GatewayOperationAsyncResponseShape,
+  type GatewayOperationAsyncResponse,
+} from '../models/GatewayOperationAsyncResponse.js';
 import { GetGatewayOperationStatusOperation } from './GetGatewayOperationStatus.js';
 
 /** Input of {@link setGatewayDefaultSites}. */
@@ -15,15 +18,27 @@ export interface SetGatewayDefaultSitesInput {
 }
 
 /** What the runtime needs to send {@link setGatewayDefaultSites} and read its response. */
-export const SetGatewayDefaultSitesOperation: OperationDescriptor<SetGatewayDefaultSitesInput, GatewayOperationAsyncResponse> = {
-name: 'SetGatewayDefaultSites',
-method: 'POST',
-path: '/{subscriptionId}/services/networking/{NetworkName}/gateway/defaultsites',
-apiVersion: '2016-03-01',
-params: [{ name: 'NetworkName', in: 'path', type: 'string', required: true }],
-request: { element: 'DefaultSiteList', list: { element: 'string', type: { kind: 'string' } }, member: 'DefaultSites' },
-responses: [{ status: 202, body: { element: 'GatewayOperationAsyncResponse', model: () => GatewayOperationAsyncResponseShape } }],
-async: { poll: () => GetGatewayOperationStatusOperation, idFromBody: 'ID' },
+export const SetGatewayDefaultSitesOperation: OperationDescriptor<
+  SetGatewayDefaultSitesInput,
+  GatewayOperationAsyncResponse
+> = {
+  name: 'SetGatewayDefaultSites',
+  method: 'POST',
+  path: '/{subscriptionId}/services/networking/{NetworkName}/gateway/defaultsites',
+  apiVersion: '2016-03-01',
+  params: [{ name: 'NetworkName', in: 'path', type: 'string', required: true }],
+  request: {
+    element: 'DefaultSiteList',
+    list: { element: 'string', type: { kind: 'string' } },
+    member: 'DefaultSites',
+  },
+  responses: [
+    {
+      status: 202,
+      body: { element: 'GatewayOperationAsyncResponse', model: () => GatewayOperationAsyncResponseShape },
+    },
+  ],
+  async: { poll: () => GetGatewayOperationStatusOperation, idFromBody: 'ID' },
 };
 
 /**
@@ -34,6 +49,10 @@ async: { poll: () => GetGatewayOperationStatusOperation, idFromBody: 'ID' },
  * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
  * `{ wait: true }` (or wait options) to resolve when it has finished.
  */
-export function setGatewayDefaultSites<O extends AsyncRequestOptions = RequestOptions>(client: ServiceClient, input: SetGatewayDefaultSitesInput, options?: O): Promise<AsyncResult<O>> {
+export function setGatewayDefaultSites<O extends AsyncRequestOptions = RequestOptions>(
+  client: ServiceClient,
+  input: SetGatewayDefaultSitesInput,
+  options?: O,
+): Promise<AsyncResult<O>> {
   return invokeAsync(client, SetGatewayDefaultSitesOperation, input, options) as Promise<AsyncResult<O>>;
 }

@@ -3,7 +3,10 @@ import type { ServiceClient, RequestOptions } from '../../src/client/client.js';
 import type { AsyncRequestOptions, AsyncResult } from '../../src/client/async-result.js';
 import { invokeAsync } from '../../src/client/invoke.js';
 import type { OperationDescriptor } from '../../src/core/shapes.js';
-import { GatewayOperationAsyncResponseShape, type GatewayOperationAsyncResponse } from '../models/GatewayOperationAsyncResponse.js';
+import {
+  GatewayOperationAsyncResponseShape,
+  type GatewayOperationAsyncResponse,
+} from '../models/GatewayOperationAsyncResponse.js';
 import { IPsecParametersShape, type IPsecParameters } from '../models/IPsecParameters.js';
 import { GetGatewayOperationStatusOperation } from './GetGatewayOperationStatus.js';
 
@@ -16,15 +19,26 @@ export interface SetGatewayIPsecParametersInput extends IPsecParameters {
 }
 
 /** What the runtime needs to send {@link setGatewayIPsecParameters} and read its response. */
-export const SetGatewayIPsecParametersOperation: OperationDescriptor<SetGatewayIPsecParametersInput, GatewayOperationAsyncResponse> = {
-name: 'SetGatewayIPsecParameters',
-method: 'PATCH',
-path: '/{subscriptionId}/services/networking/{NetworkName}/gateway/connection/{LocalNetworkName}/ipsecparameters',
-apiVersion: '2016-03-01',
-params: [{ name: 'NetworkName', in: 'path', type: 'string', required: true }, { name: 'LocalNetworkName', in: 'path', type: 'string', required: true }],
-request: { element: 'IPsecParameters', model: () => IPsecParametersShape },
-responses: [{ status: 202, body: { element: 'GatewayOperationAsyncResponse', model: () => GatewayOperationAsyncResponseShape } }],
-async: { poll: () => GetGatewayOperationStatusOperation, idFromBody: 'ID' },
+export const SetGatewayIPsecParametersOperation: OperationDescriptor<
+  SetGatewayIPsecParametersInput,
+  GatewayOperationAsyncResponse
+> = {
+  name: 'SetGatewayIPsecParameters',
+  method: 'PATCH',
+  path: '/{subscriptionId}/services/networking/{NetworkName}/gateway/connection/{LocalNetworkName}/ipsecparameters',
+  apiVersion: '2016-03-01',
+  params: [
+    { name: 'NetworkName', in: 'path', type: 'string', required: true },
+    { name: 'LocalNetworkName', in: 'path', type: 'string', required: true },
+  ],
+  request: { element: 'IPsecParameters', model: () => IPsecParametersShape },
+  responses: [
+    {
+      status: 202,
+      body: { element: 'GatewayOperationAsyncResponse', model: () => GatewayOperationAsyncResponseShape },
+    },
+  ],
+  async: { poll: () => GetGatewayOperationStatusOperation, idFromBody: 'ID' },
 };
 
 /**
@@ -35,6 +49,10 @@ async: { poll: () => GetGatewayOperationStatusOperation, idFromBody: 'ID' },
  * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
  * `{ wait: true }` (or wait options) to resolve when it has finished.
  */
-export function setGatewayIPsecParameters<O extends AsyncRequestOptions = RequestOptions>(client: ServiceClient, input: SetGatewayIPsecParametersInput, options?: O): Promise<AsyncResult<O>> {
+export function setGatewayIPsecParameters<O extends AsyncRequestOptions = RequestOptions>(
+  client: ServiceClient,
+  input: SetGatewayIPsecParametersInput,
+  options?: O,
+): Promise<AsyncResult<O>> {
   return invokeAsync(client, SetGatewayIPsecParametersOperation, input, options) as Promise<AsyncResult<O>>;
 }

@@ -3,7 +3,10 @@ import type { ServiceClient, RequestOptions } from '../../src/client/client.js';
 import type { AsyncRequestOptions, AsyncResult } from '../../src/client/async-result.js';
 import { invokeAsync } from '../../src/client/invoke.js';
 import type { OperationDescriptor } from '../../src/core/shapes.js';
-import { GatewayOperationAsyncResponseShape, type GatewayOperationAsyncResponse } from '../models/GatewayOperationAsyncResponse.js';
+import {
+  GatewayOperationAsyncResponseShape,
+  type GatewayOperationAsyncResponse,
+} from '../models/GatewayOperationAsyncResponse.js';
 import { SharedKeyShape, type SharedKey } from '../models/SharedKey.js';
 import { GetGatewayOperationStatusOperation } from './GetGatewayOperationStatus.js';
 
@@ -16,15 +19,26 @@ export interface SetGatewaySharedKeyInput extends SharedKey {
 }
 
 /** What the runtime needs to send {@link setGatewaySharedKey} and read its response. */
-export const SetGatewaySharedKeyOperation: OperationDescriptor<SetGatewaySharedKeyInput, GatewayOperationAsyncResponse> = {
-name: 'SetGatewaySharedKey',
-method: 'POST',
-path: '/{subscriptionId}/services/networking/{NetworkName}/gateway/connection/{LocalNetworkName}/sharedkey',
-apiVersion: '2016-03-01',
-params: [{ name: 'NetworkName', in: 'path', type: 'string', required: true }, { name: 'LocalNetworkName', in: 'path', type: 'string', required: true }],
-request: { element: 'SharedKey', model: () => SharedKeyShape },
-responses: [{ status: 202, body: { element: 'GatewayOperationAsyncResponse', model: () => GatewayOperationAsyncResponseShape } }],
-async: { poll: () => GetGatewayOperationStatusOperation, idFromBody: 'ID' },
+export const SetGatewaySharedKeyOperation: OperationDescriptor<
+  SetGatewaySharedKeyInput,
+  GatewayOperationAsyncResponse
+> = {
+  name: 'SetGatewaySharedKey',
+  method: 'POST',
+  path: '/{subscriptionId}/services/networking/{NetworkName}/gateway/connection/{LocalNetworkName}/sharedkey',
+  apiVersion: '2016-03-01',
+  params: [
+    { name: 'NetworkName', in: 'path', type: 'string', required: true },
+    { name: 'LocalNetworkName', in: 'path', type: 'string', required: true },
+  ],
+  request: { element: 'SharedKey', model: () => SharedKeyShape },
+  responses: [
+    {
+      status: 202,
+      body: { element: 'GatewayOperationAsyncResponse', model: () => GatewayOperationAsyncResponseShape },
+    },
+  ],
+  async: { poll: () => GetGatewayOperationStatusOperation, idFromBody: 'ID' },
 };
 
 /**
@@ -35,6 +49,10 @@ async: { poll: () => GetGatewayOperationStatusOperation, idFromBody: 'ID' },
  * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
  * `{ wait: true }` (or wait options) to resolve when it has finished.
  */
-export function setGatewaySharedKey<O extends AsyncRequestOptions = RequestOptions>(client: ServiceClient, input: SetGatewaySharedKeyInput, options?: O): Promise<AsyncResult<O>> {
+export function setGatewaySharedKey<O extends AsyncRequestOptions = RequestOptions>(
+  client: ServiceClient,
+  input: SetGatewaySharedKeyInput,
+  options?: O,
+): Promise<AsyncResult<O>> {
   return invokeAsync(client, SetGatewaySharedKeyOperation, input, options) as Promise<AsyncResult<O>>;
 }

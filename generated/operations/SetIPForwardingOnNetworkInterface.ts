@@ -18,15 +18,23 @@ export interface SetIPForwardingOnNetworkInterfaceInput extends IPForwarding {
 }
 
 /** What the runtime needs to send {@link setIPForwardingOnNetworkInterface} and read its response. */
-export const SetIPForwardingOnNetworkInterfaceOperation: OperationDescriptor<SetIPForwardingOnNetworkInterfaceInput, ResponseMetadata> = {
-name: 'SetIPForwardingOnNetworkInterface',
-method: 'POST',
-path: '/{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}/roles/{RoleName}/networkinterfaces/{NetworkInterfaceName}/ipforwarding',
-apiVersion: '2016-03-01',
-params: [{ name: 'ServiceName', in: 'path', type: 'string', required: true }, { name: 'DeploymentName', in: 'path', type: 'string', required: true }, { name: 'RoleName', in: 'path', type: 'string', required: true }, { name: 'NetworkInterfaceName', in: 'path', type: 'string', required: true }],
-request: { element: 'IPForwarding', model: () => IPForwardingShape },
-responses: [{ status: 202 }],
-async: {},
+export const SetIPForwardingOnNetworkInterfaceOperation: OperationDescriptor<
+  SetIPForwardingOnNetworkInterfaceInput,
+  ResponseMetadata
+> = {
+  name: 'SetIPForwardingOnNetworkInterface',
+  method: 'POST',
+  path: '/{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}/roles/{RoleName}/networkinterfaces/{NetworkInterfaceName}/ipforwarding',
+  apiVersion: '2016-03-01',
+  params: [
+    { name: 'ServiceName', in: 'path', type: 'string', required: true },
+    { name: 'DeploymentName', in: 'path', type: 'string', required: true },
+    { name: 'RoleName', in: 'path', type: 'string', required: true },
+    { name: 'NetworkInterfaceName', in: 'path', type: 'string', required: true },
+  ],
+  request: { element: 'IPForwarding', model: () => IPForwardingShape },
+  responses: [{ status: 202 }],
+  async: {},
 };
 
 /**
@@ -37,6 +45,10 @@ async: {},
  * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
  * `{ wait: true }` (or wait options) to resolve when it has finished.
  */
-export function setIPForwardingOnNetworkInterface<O extends AsyncRequestOptions = RequestOptions>(client: ServiceClient, input: SetIPForwardingOnNetworkInterfaceInput, options?: O): Promise<AsyncResult<O>> {
+export function setIPForwardingOnNetworkInterface<O extends AsyncRequestOptions = RequestOptions>(
+  client: ServiceClient,
+  input: SetIPForwardingOnNetworkInterfaceInput,
+  options?: O,
+): Promise<AsyncResult<O>> {
   return invokeAsync(client, SetIPForwardingOnNetworkInterfaceOperation, input, options) as Promise<AsyncResult<O>>;
 }

@@ -17,14 +17,18 @@ export interface SetIPForwardingOnRoleInput extends IPForwarding {
 
 /** What the runtime needs to send {@link setIPForwardingOnRole} and read its response. */
 export const SetIPForwardingOnRoleOperation: OperationDescriptor<SetIPForwardingOnRoleInput, ResponseMetadata> = {
-name: 'SetIPForwardingOnRole',
-method: 'POST',
-path: '/{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}/roles/{RoleName}/ipforwarding',
-apiVersion: '2016-03-01',
-params: [{ name: 'ServiceName', in: 'path', type: 'string', required: true }, { name: 'DeploymentName', in: 'path', type: 'string', required: true }, { name: 'RoleName', in: 'path', type: 'string', required: true }],
-request: { element: 'IPForwarding', model: () => IPForwardingShape },
-responses: [{ status: 202 }],
-async: {},
+  name: 'SetIPForwardingOnRole',
+  method: 'POST',
+  path: '/{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}/roles/{RoleName}/ipforwarding',
+  apiVersion: '2016-03-01',
+  params: [
+    { name: 'ServiceName', in: 'path', type: 'string', required: true },
+    { name: 'DeploymentName', in: 'path', type: 'string', required: true },
+    { name: 'RoleName', in: 'path', type: 'string', required: true },
+  ],
+  request: { element: 'IPForwarding', model: () => IPForwardingShape },
+  responses: [{ status: 202 }],
+  async: {},
 };
 
 /**
@@ -35,6 +39,10 @@ async: {},
  * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
  * `{ wait: true }` (or wait options) to resolve when it has finished.
  */
-export function setIPForwardingOnRole<O extends AsyncRequestOptions = RequestOptions>(client: ServiceClient, input: SetIPForwardingOnRoleInput, options?: O): Promise<AsyncResult<O>> {
+export function setIPForwardingOnRole<O extends AsyncRequestOptions = RequestOptions>(
+  client: ServiceClient,
+  input: SetIPForwardingOnRoleInput,
+  options?: O,
+): Promise<AsyncResult<O>> {
   return invokeAsync(client, SetIPForwardingOnRoleOperation, input, options) as Promise<AsyncResult<O>>;
 }

@@ -10,13 +10,17 @@ export type SetNetworkConfigurationInput = NetworkConfiguration;
 
 /** What the runtime needs to send {@link setNetworkConfiguration} and read its response. */
 export const SetNetworkConfigurationOperation: OperationDescriptor<SetNetworkConfigurationInput, ResponseMetadata> = {
-name: 'SetNetworkConfiguration',
-method: 'PUT',
-path: '/{subscriptionId}/services/networking/media',
-params: [],
-request: { element: 'NetworkConfiguration', model: () => NetworkConfigurationShape, contentType: 'application/octet-stream' },
-responses: [{ status: 202 }],
-async: {},
+  name: 'SetNetworkConfiguration',
+  method: 'PUT',
+  path: '/{subscriptionId}/services/networking/media',
+  params: [],
+  request: {
+    element: 'NetworkConfiguration',
+    model: () => NetworkConfigurationShape,
+    contentType: 'application/octet-stream',
+  },
+  responses: [{ status: 202 }],
+  async: {},
 };
 
 /**
@@ -27,6 +31,10 @@ async: {},
  * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
  * `{ wait: true }` (or wait options) to resolve when it has finished.
  */
-export function setNetworkConfiguration<O extends AsyncRequestOptions = RequestOptions>(client: ServiceClient, input: SetNetworkConfigurationInput, options?: O): Promise<AsyncResult<O>> {
+export function setNetworkConfiguration<O extends AsyncRequestOptions = RequestOptions>(
+  client: ServiceClient,
+  input: SetNetworkConfigurationInput,
+  options?: O,
+): Promise<AsyncResult<O>> {
   return invokeAsync(client, SetNetworkConfigurationOperation, input, options) as Promise<AsyncResult<O>>;
 }

@@ -15,13 +15,16 @@ export interface SetNetworkSecurityRuleInput extends NetworkSecurityRule {
 
 /** What the runtime needs to send {@link setNetworkSecurityRule} and read its response. */
 export const SetNetworkSecurityRuleOperation: OperationDescriptor<SetNetworkSecurityRuleInput, ResponseMetadata> = {
-name: 'SetNetworkSecurityRule',
-method: 'PUT',
-path: '/{subscriptionId}/services/networking/networksecuritygroups/{NetworkSecurityGroupName}/rules/{RuleName}',
-params: [{ name: 'NetworkSecurityGroupName', in: 'path', type: 'string', required: true }, { name: 'RuleName', in: 'path', type: 'string', required: true }],
-request: { element: 'Rule', model: () => NetworkSecurityRuleShape },
-responses: [{ status: 202 }],
-async: {},
+  name: 'SetNetworkSecurityRule',
+  method: 'PUT',
+  path: '/{subscriptionId}/services/networking/networksecuritygroups/{NetworkSecurityGroupName}/rules/{RuleName}',
+  params: [
+    { name: 'NetworkSecurityGroupName', in: 'path', type: 'string', required: true },
+    { name: 'RuleName', in: 'path', type: 'string', required: true },
+  ],
+  request: { element: 'Rule', model: () => NetworkSecurityRuleShape },
+  responses: [{ status: 202 }],
+  async: {},
 };
 
 /**
@@ -32,6 +35,10 @@ async: {},
  * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
  * `{ wait: true }` (or wait options) to resolve when it has finished.
  */
-export function setNetworkSecurityRule<O extends AsyncRequestOptions = RequestOptions>(client: ServiceClient, input: SetNetworkSecurityRuleInput, options?: O): Promise<AsyncResult<O>> {
+export function setNetworkSecurityRule<O extends AsyncRequestOptions = RequestOptions>(
+  client: ServiceClient,
+  input: SetNetworkSecurityRuleInput,
+  options?: O,
+): Promise<AsyncResult<O>> {
   return invokeAsync(client, SetNetworkSecurityRuleOperation, input, options) as Promise<AsyncResult<O>>;
 }

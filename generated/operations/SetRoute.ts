@@ -15,14 +15,17 @@ export interface SetRouteInput extends Route {
 
 /** What the runtime needs to send {@link setRoute} and read its response. */
 export const SetRouteOperation: OperationDescriptor<SetRouteInput, ResponseMetadata> = {
-name: 'SetRoute',
-method: 'PUT',
-path: '/{subscriptionId}/services/networking/routetables/{RouteTableName}/routes/{RouteName}',
-apiVersion: '2016-03-01',
-params: [{ name: 'RouteTableName', in: 'path', type: 'string', required: true }, { name: 'RouteName', in: 'path', type: 'string', required: true }],
-request: { element: 'Route', model: () => RouteShape },
-responses: [{ status: 202 }],
-async: {},
+  name: 'SetRoute',
+  method: 'PUT',
+  path: '/{subscriptionId}/services/networking/routetables/{RouteTableName}/routes/{RouteName}',
+  apiVersion: '2016-03-01',
+  params: [
+    { name: 'RouteTableName', in: 'path', type: 'string', required: true },
+    { name: 'RouteName', in: 'path', type: 'string', required: true },
+  ],
+  request: { element: 'Route', model: () => RouteShape },
+  responses: [{ status: 202 }],
+  async: {},
 };
 
 /**
@@ -33,6 +36,10 @@ async: {},
  * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
  * `{ wait: true }` (or wait options) to resolve when it has finished.
  */
-export function setRoute<O extends AsyncRequestOptions = RequestOptions>(client: ServiceClient, input: SetRouteInput, options?: O): Promise<AsyncResult<O>> {
+export function setRoute<O extends AsyncRequestOptions = RequestOptions>(
+  client: ServiceClient,
+  input: SetRouteInput,
+  options?: O,
+): Promise<AsyncResult<O>> {
   return invokeAsync(client, SetRouteOperation, input, options) as Promise<AsyncResult<O>>;
 }

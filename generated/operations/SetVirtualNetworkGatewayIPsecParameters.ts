@@ -3,7 +3,10 @@ import type { ServiceClient, RequestOptions } from '../../src/client/client.js';
 import type { AsyncRequestOptions, AsyncResult } from '../../src/client/async-result.js';
 import { invokeAsync } from '../../src/client/invoke.js';
 import type { OperationDescriptor } from '../../src/core/shapes.js';
-import { GatewayOperationAsyncResponseShape, type GatewayOperationAsyncResponse } from '../models/GatewayOperationAsyncResponse.js';
+import {
+  GatewayOperationAsyncResponseShape,
+  type GatewayOperationAsyncResponse,
+} from '../models/GatewayOperationAsyncResponse.js';
 import { IPsecParametersShape, type IPsecParameters } from '../models/IPsecParameters.js';
 import { GetGatewayOperationStatusOperation } from './GetGatewayOperationStatus.js';
 
@@ -16,15 +19,26 @@ export interface SetVirtualNetworkGatewayIPsecParametersInput extends IPsecParam
 }
 
 /** What the runtime needs to send {@link setVirtualNetworkGatewayIPsecParameters} and read its response. */
-export const SetVirtualNetworkGatewayIPsecParametersOperation: OperationDescriptor<SetVirtualNetworkGatewayIPsecParametersInput, GatewayOperationAsyncResponse> = {
-name: 'SetVirtualNetworkGatewayIPsecParameters',
-method: 'PATCH',
-path: '/{subscriptionId}/services/networking/virtualnetworkgateways/{GatewayId}/connectedentity/{ConnectedEntityId}/ipsecparameters',
-apiVersion: '2016-03-01',
-params: [{ name: 'GatewayId', in: 'path', type: 'string', required: true }, { name: 'ConnectedEntityId', in: 'path', type: 'string', required: true }],
-request: { element: 'IPsecParameters', model: () => IPsecParametersShape },
-responses: [{ status: 202, body: { element: 'GatewayOperationAsyncResponse', model: () => GatewayOperationAsyncResponseShape } }],
-async: { poll: () => GetGatewayOperationStatusOperation, idFromBody: 'ID' },
+export const SetVirtualNetworkGatewayIPsecParametersOperation: OperationDescriptor<
+  SetVirtualNetworkGatewayIPsecParametersInput,
+  GatewayOperationAsyncResponse
+> = {
+  name: 'SetVirtualNetworkGatewayIPsecParameters',
+  method: 'PATCH',
+  path: '/{subscriptionId}/services/networking/virtualnetworkgateways/{GatewayId}/connectedentity/{ConnectedEntityId}/ipsecparameters',
+  apiVersion: '2016-03-01',
+  params: [
+    { name: 'GatewayId', in: 'path', type: 'string', required: true },
+    { name: 'ConnectedEntityId', in: 'path', type: 'string', required: true },
+  ],
+  request: { element: 'IPsecParameters', model: () => IPsecParametersShape },
+  responses: [
+    {
+      status: 202,
+      body: { element: 'GatewayOperationAsyncResponse', model: () => GatewayOperationAsyncResponseShape },
+    },
+  ],
+  async: { poll: () => GetGatewayOperationStatusOperation, idFromBody: 'ID' },
 };
 
 /**
@@ -35,6 +49,12 @@ async: { poll: () => GetGatewayOperationStatusOperation, idFromBody: 'ID' },
  * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
  * `{ wait: true }` (or wait options) to resolve when it has finished.
  */
-export function setVirtualNetworkGatewayIPsecParameters<O extends AsyncRequestOptions = RequestOptions>(client: ServiceClient, input: SetVirtualNetworkGatewayIPsecParametersInput, options?: O): Promise<AsyncResult<O>> {
-  return invokeAsync(client, SetVirtualNetworkGatewayIPsecParametersOperation, input, options) as Promise<AsyncResult<O>>;
+export function setVirtualNetworkGatewayIPsecParameters<O extends AsyncRequestOptions = RequestOptions>(
+  client: ServiceClient,
+  input: SetVirtualNetworkGatewayIPsecParametersInput,
+  options?: O,
+): Promise<AsyncResult<O>> {
+  return invokeAsync(client, SetVirtualNetworkGatewayIPsecParametersOperation, input, options) as Promise<
+    AsyncResult<O>
+  >;
 }

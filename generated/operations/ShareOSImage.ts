@@ -14,13 +14,16 @@ export interface ShareOSImageInput {
 
 /** What the runtime needs to send {@link shareOSImage} and read its response. */
 export const ShareOSImageOperation: OperationDescriptor<ShareOSImageInput, ResponseMetadata> = {
-name: 'ShareOSImage',
-method: 'PUT',
-path: '/{subscriptionId}/services/images/{ImageName}/shareasync',
-apiVersion: '2015-04-01',
-params: [{ name: 'ImageName', in: 'path', type: 'string', required: true }, { name: 'Permission', in: 'query', wireName: 'permission', type: 'string', required: true }],
-responses: [{ status: 202 }],
-async: {},
+  name: 'ShareOSImage',
+  method: 'PUT',
+  path: '/{subscriptionId}/services/images/{ImageName}/shareasync',
+  apiVersion: '2015-04-01',
+  params: [
+    { name: 'ImageName', in: 'path', type: 'string', required: true },
+    { name: 'Permission', in: 'query', wireName: 'permission', type: 'string', required: true },
+  ],
+  responses: [{ status: 202 }],
+  async: {},
 };
 
 /**
@@ -31,6 +34,10 @@ async: {},
  * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
  * `{ wait: true }` (or wait options) to resolve when it has finished.
  */
-export function shareOSImage<O extends AsyncRequestOptions = RequestOptions>(client: ServiceClient, input: ShareOSImageInput, options?: O): Promise<AsyncResult<O>> {
+export function shareOSImage<O extends AsyncRequestOptions = RequestOptions>(
+  client: ServiceClient,
+  input: ShareOSImageInput,
+  options?: O,
+): Promise<AsyncResult<O>> {
   return invokeAsync(client, ShareOSImageOperation, input, options) as Promise<AsyncResult<O>>;
 }

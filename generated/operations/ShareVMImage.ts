@@ -14,13 +14,16 @@ export interface ShareVMImageInput {
 
 /** What the runtime needs to send {@link shareVMImage} and read its response. */
 export const ShareVMImageOperation: OperationDescriptor<ShareVMImageInput, ResponseMetadata> = {
-name: 'ShareVMImage',
-method: 'PUT',
-path: '/{subscriptionId}/services/vmimages/{VMImageName}/shareasync',
-apiVersion: '2016-06-01',
-params: [{ name: 'VMImageName', in: 'path', type: 'string', required: true }, { name: 'Permission', in: 'query', wireName: 'permission', type: 'string', required: true }],
-responses: [{ status: 202 }],
-async: {},
+  name: 'ShareVMImage',
+  method: 'PUT',
+  path: '/{subscriptionId}/services/vmimages/{VMImageName}/shareasync',
+  apiVersion: '2016-06-01',
+  params: [
+    { name: 'VMImageName', in: 'path', type: 'string', required: true },
+    { name: 'Permission', in: 'query', wireName: 'permission', type: 'string', required: true },
+  ],
+  responses: [{ status: 202 }],
+  async: {},
 };
 
 /**
@@ -31,6 +34,10 @@ async: {},
  * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
  * `{ wait: true }` (or wait options) to resolve when it has finished.
  */
-export function shareVMImage<O extends AsyncRequestOptions = RequestOptions>(client: ServiceClient, input: ShareVMImageInput, options?: O): Promise<AsyncResult<O>> {
+export function shareVMImage<O extends AsyncRequestOptions = RequestOptions>(
+  client: ServiceClient,
+  input: ShareVMImageInput,
+  options?: O,
+): Promise<AsyncResult<O>> {
   return invokeAsync(client, ShareVMImageOperation, input, options) as Promise<AsyncResult<O>>;
 }

@@ -17,13 +17,17 @@ export interface ShutdownRoleInput extends ShutdownRoleOperationBody {
 
 /** What the runtime needs to send {@link shutdownRole} and read its response. */
 export const ShutdownRoleOperation: OperationDescriptor<ShutdownRoleInput, ResponseMetadata> = {
-name: 'ShutdownRole',
-method: 'POST',
-path: '/{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}/roleinstances/{RoleInstanceName}/Operations',
-params: [{ name: 'ServiceName', in: 'path', type: 'string', required: true }, { name: 'DeploymentName', in: 'path', type: 'string', required: true }, { name: 'RoleInstanceName', in: 'path', type: 'string', required: true }],
-request: { element: 'ShutdownRoleOperation', model: () => ShutdownRoleOperationBodyShape },
-responses: [{ status: 202 }],
-async: {},
+  name: 'ShutdownRole',
+  method: 'POST',
+  path: '/{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}/roleinstances/{RoleInstanceName}/Operations',
+  params: [
+    { name: 'ServiceName', in: 'path', type: 'string', required: true },
+    { name: 'DeploymentName', in: 'path', type: 'string', required: true },
+    { name: 'RoleInstanceName', in: 'path', type: 'string', required: true },
+  ],
+  request: { element: 'ShutdownRoleOperation', model: () => ShutdownRoleOperationBodyShape },
+  responses: [{ status: 202 }],
+  async: {},
 };
 
 /**
@@ -34,6 +38,10 @@ async: {},
  * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
  * `{ wait: true }` (or wait options) to resolve when it has finished.
  */
-export function shutdownRole<O extends AsyncRequestOptions = RequestOptions>(client: ServiceClient, input: ShutdownRoleInput, options?: O): Promise<AsyncResult<O>> {
+export function shutdownRole<O extends AsyncRequestOptions = RequestOptions>(
+  client: ServiceClient,
+  input: ShutdownRoleInput,
+  options?: O,
+): Promise<AsyncResult<O>> {
   return invokeAsync(client, ShutdownRoleOperation, input, options) as Promise<AsyncResult<O>>;
 }

@@ -3,7 +3,10 @@ import type { ServiceClient, RequestOptions, ResponseMetadata } from '../../src/
 import type { AsyncRequestOptions, AsyncResult } from '../../src/client/async-result.js';
 import { invokeAsync } from '../../src/client/invoke.js';
 import type { OperationDescriptor } from '../../src/core/shapes.js';
-import { ShutdownRolesOperationBodyShape, type ShutdownRolesOperationBody } from '../models/ShutdownRolesOperationBody.js';
+import {
+  ShutdownRolesOperationBodyShape,
+  type ShutdownRolesOperationBody,
+} from '../models/ShutdownRolesOperationBody.js';
 
 /** Input of {@link shutdownRoles}. */
 export interface ShutdownRolesInput extends ShutdownRolesOperationBody {
@@ -15,13 +18,16 @@ export interface ShutdownRolesInput extends ShutdownRolesOperationBody {
 
 /** What the runtime needs to send {@link shutdownRoles} and read its response. */
 export const ShutdownRolesOperation: OperationDescriptor<ShutdownRolesInput, ResponseMetadata> = {
-name: 'ShutdownRoles',
-method: 'POST',
-path: '/{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}/Roles/Operations',
-params: [{ name: 'ServiceName', in: 'path', type: 'string', required: true }, { name: 'DeploymentName', in: 'path', type: 'string', required: true }],
-request: { element: 'ShutdownRolesOperation', model: () => ShutdownRolesOperationBodyShape },
-responses: [{ status: 202 }],
-async: {},
+  name: 'ShutdownRoles',
+  method: 'POST',
+  path: '/{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}/Roles/Operations',
+  params: [
+    { name: 'ServiceName', in: 'path', type: 'string', required: true },
+    { name: 'DeploymentName', in: 'path', type: 'string', required: true },
+  ],
+  request: { element: 'ShutdownRolesOperation', model: () => ShutdownRolesOperationBodyShape },
+  responses: [{ status: 202 }],
+  async: {},
 };
 
 /**
@@ -32,6 +38,10 @@ async: {},
  * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
  * `{ wait: true }` (or wait options) to resolve when it has finished.
  */
-export function shutdownRoles<O extends AsyncRequestOptions = RequestOptions>(client: ServiceClient, input: ShutdownRolesInput, options?: O): Promise<AsyncResult<O>> {
+export function shutdownRoles<O extends AsyncRequestOptions = RequestOptions>(
+  client: ServiceClient,
+  input: ShutdownRolesInput,
+  options?: O,
+): Promise<AsyncResult<O>> {
   return invokeAsync(client, ShutdownRolesOperation, input, options) as Promise<AsyncResult<O>>;
 }

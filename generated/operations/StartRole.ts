@@ -17,13 +17,17 @@ export interface StartRoleInput extends StartRoleOperationBody {
 
 /** What the runtime needs to send {@link startRole} and read its response. */
 export const StartRoleOperation: OperationDescriptor<StartRoleInput, ResponseMetadata> = {
-name: 'StartRole',
-method: 'POST',
-path: '/{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}/roleinstances/{RoleInstanceName}/Operations',
-params: [{ name: 'ServiceName', in: 'path', type: 'string', required: true }, { name: 'DeploymentName', in: 'path', type: 'string', required: true }, { name: 'RoleInstanceName', in: 'path', type: 'string', required: true }],
-request: { element: 'StartRoleOperation', model: () => StartRoleOperationBodyShape },
-responses: [{ status: 202 }],
-async: {},
+  name: 'StartRole',
+  method: 'POST',
+  path: '/{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}/roleinstances/{RoleInstanceName}/Operations',
+  params: [
+    { name: 'ServiceName', in: 'path', type: 'string', required: true },
+    { name: 'DeploymentName', in: 'path', type: 'string', required: true },
+    { name: 'RoleInstanceName', in: 'path', type: 'string', required: true },
+  ],
+  request: { element: 'StartRoleOperation', model: () => StartRoleOperationBodyShape },
+  responses: [{ status: 202 }],
+  async: {},
 };
 
 /**
@@ -34,6 +38,10 @@ async: {},
  * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
  * `{ wait: true }` (or wait options) to resolve when it has finished.
  */
-export function startRole<O extends AsyncRequestOptions = RequestOptions>(client: ServiceClient, input: StartRoleInput, options?: O): Promise<AsyncResult<O>> {
+export function startRole<O extends AsyncRequestOptions = RequestOptions>(
+  client: ServiceClient,
+  input: StartRoleInput,
+  options?: O,
+): Promise<AsyncResult<O>> {
   return invokeAsync(client, StartRoleOperation, input, options) as Promise<AsyncResult<O>>;
 }

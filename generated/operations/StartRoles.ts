@@ -15,13 +15,16 @@ export interface StartRolesInput extends StartRolesOperationBody {
 
 /** What the runtime needs to send {@link startRoles} and read its response. */
 export const StartRolesOperation: OperationDescriptor<StartRolesInput, ResponseMetadata> = {
-name: 'StartRoles',
-method: 'POST',
-path: '/{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}/Roles/Operations',
-params: [{ name: 'ServiceName', in: 'path', type: 'string', required: true }, { name: 'DeploymentName', in: 'path', type: 'string', required: true }],
-request: { element: 'StartRolesOperation', model: () => StartRolesOperationBodyShape },
-responses: [{ status: 202 }],
-async: {},
+  name: 'StartRoles',
+  method: 'POST',
+  path: '/{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}/Roles/Operations',
+  params: [
+    { name: 'ServiceName', in: 'path', type: 'string', required: true },
+    { name: 'DeploymentName', in: 'path', type: 'string', required: true },
+  ],
+  request: { element: 'StartRolesOperation', model: () => StartRolesOperationBodyShape },
+  responses: [{ status: 202 }],
+  async: {},
 };
 
 /**
@@ -32,6 +35,10 @@ async: {},
  * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
  * `{ wait: true }` (or wait options) to resolve when it has finished.
  */
-export function startRoles<O extends AsyncRequestOptions = RequestOptions>(client: ServiceClient, input: StartRolesInput, options?: O): Promise<AsyncResult<O>> {
+export function startRoles<O extends AsyncRequestOptions = RequestOptions>(
+  client: ServiceClient,
+  input: StartRolesInput,
+  options?: O,
+): Promise<AsyncResult<O>> {
   return invokeAsync(client, StartRolesOperation, input, options) as Promise<AsyncResult<O>>;
 }

@@ -3,8 +3,14 @@ import type { ServiceClient, RequestOptions } from '../../src/client/client.js';
 import type { AsyncRequestOptions, AsyncResult } from '../../src/client/async-result.js';
 import { invokeAsync } from '../../src/client/invoke.js';
 import type { OperationDescriptor } from '../../src/core/shapes.js';
-import { GatewayOperationAsyncResponseShape, type GatewayOperationAsyncResponse } from '../models/GatewayOperationAsyncResponse.js';
-import { StopGatewayPublicDiagnosticsShape, type StopGatewayPublicDiagnostics } from '../models/StopGatewayPublicDiagnostics.js';
+import {
+  GatewayOperationAsyncResponseShape,
+  type GatewayOperationAsyncResponse,
+} from '../models/GatewayOperationAsyncResponse.js';
+import {
+  StopGatewayPublicDiagnosticsShape,
+  type StopGatewayPublicDiagnostics,
+} from '../models/StopGatewayPublicDiagnostics.js';
 import { GetGatewayOperationStatusOperation } from './GetGatewayOperationStatus.js';
 
 /** Input of {@link stopGatewayDiagnostics}. */
@@ -14,15 +20,23 @@ export interface StopGatewayDiagnosticsInput extends StopGatewayPublicDiagnostic
 }
 
 /** What the runtime needs to send {@link stopGatewayDiagnostics} and read its response. */
-export const StopGatewayDiagnosticsOperation: OperationDescriptor<StopGatewayDiagnosticsInput, GatewayOperationAsyncResponse> = {
-name: 'StopGatewayDiagnostics',
-method: 'PUT',
-path: '/{subscriptionId}/services/networking/{NetworkName}/gateway/publicdiagnostics',
-apiVersion: '2016-03-01',
-params: [{ name: 'NetworkName', in: 'path', type: 'string', required: true }],
-request: { element: 'UpdateGatewayPublicDiagnostics', model: () => StopGatewayPublicDiagnosticsShape },
-responses: [{ status: 202, body: { element: 'GatewayOperationAsyncResponse', model: () => GatewayOperationAsyncResponseShape } }],
-async: { poll: () => GetGatewayOperationStatusOperation, idFromBody: 'ID' },
+export const StopGatewayDiagnosticsOperation: OperationDescriptor<
+  StopGatewayDiagnosticsInput,
+  GatewayOperationAsyncResponse
+> = {
+  name: 'StopGatewayDiagnostics',
+  method: 'PUT',
+  path: '/{subscriptionId}/services/networking/{NetworkName}/gateway/publicdiagnostics',
+  apiVersion: '2016-03-01',
+  params: [{ name: 'NetworkName', in: 'path', type: 'string', required: true }],
+  request: { element: 'UpdateGatewayPublicDiagnostics', model: () => StopGatewayPublicDiagnosticsShape },
+  responses: [
+    {
+      status: 202,
+      body: { element: 'GatewayOperationAsyncResponse', model: () => GatewayOperationAsyncResponseShape },
+    },
+  ],
+  async: { poll: () => GetGatewayOperationStatusOperation, idFromBody: 'ID' },
 };
 
 /**
@@ -33,6 +47,10 @@ async: { poll: () => GetGatewayOperationStatusOperation, idFromBody: 'ID' },
  * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
  * `{ wait: true }` (or wait options) to resolve when it has finished.
  */
-export function stopGatewayDiagnostics<O extends AsyncRequestOptions = RequestOptions>(client: ServiceClient, input: StopGatewayDiagnosticsInput, options?: O): Promise<AsyncResult<O>> {
+export function stopGatewayDiagnostics<O extends AsyncRequestOptions = RequestOptions>(
+  client: ServiceClient,
+  input: StopGatewayDiagnosticsInput,
+  options?: O,
+): Promise<AsyncResult<O>> {
   return invokeAsync(client, StopGatewayDiagnosticsOperation, input, options) as Promise<AsyncResult<O>>;
 }

@@ -13,13 +13,13 @@ export interface SwapDeploymentInput extends Swap {
 
 /** What the runtime needs to send {@link swapDeployment} and read its response. */
 export const SwapDeploymentOperation: OperationDescriptor<SwapDeploymentInput, ResponseMetadata> = {
-name: 'SwapDeployment',
-method: 'POST',
-path: '/{subscriptionId}/services/hostedservices/{ServiceName}',
-params: [{ name: 'ServiceName', in: 'path', type: 'string', required: true }],
-request: { element: 'Swap', model: () => SwapShape },
-responses: [{ status: 202 }],
-async: {},
+  name: 'SwapDeployment',
+  method: 'POST',
+  path: '/{subscriptionId}/services/hostedservices/{ServiceName}',
+  params: [{ name: 'ServiceName', in: 'path', type: 'string', required: true }],
+  request: { element: 'Swap', model: () => SwapShape },
+  responses: [{ status: 202 }],
+  async: {},
 };
 
 /**
@@ -30,6 +30,10 @@ async: {},
  * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
  * `{ wait: true }` (or wait options) to resolve when it has finished.
  */
-export function swapDeployment<O extends AsyncRequestOptions = RequestOptions>(client: ServiceClient, input: SwapDeploymentInput, options?: O): Promise<AsyncResult<O>> {
+export function swapDeployment<O extends AsyncRequestOptions = RequestOptions>(
+  client: ServiceClient,
+  input: SwapDeploymentInput,
+  options?: O,
+): Promise<AsyncResult<O>> {
   return invokeAsync(client, SwapDeploymentOperation, input, options) as Promise<AsyncResult<O>>;
 }

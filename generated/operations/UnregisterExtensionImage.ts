@@ -16,13 +16,17 @@ export interface UnregisterExtensionImageInput {
 
 /** What the runtime needs to send {@link unregisterExtensionImage} and read its response. */
 export const UnregisterExtensionImageOperation: OperationDescriptor<UnregisterExtensionImageInput, ResponseMetadata> = {
-name: 'UnregisterExtensionImage',
-method: 'DELETE',
-path: '/{subscriptionId}/services/extensions/{ProviderNamespace}/{Type}/{Version}',
-apiVersion: '2016-06-01',
-params: [{ name: 'ProviderNamespace', in: 'path', type: 'string', required: true }, { name: 'Type', in: 'path', type: 'string', required: true }, { name: 'Version', in: 'path', type: 'string', required: true }],
-responses: [{ status: 202 }],
-async: {},
+  name: 'UnregisterExtensionImage',
+  method: 'DELETE',
+  path: '/{subscriptionId}/services/extensions/{ProviderNamespace}/{Type}/{Version}',
+  apiVersion: '2016-06-01',
+  params: [
+    { name: 'ProviderNamespace', in: 'path', type: 'string', required: true },
+    { name: 'Type', in: 'path', type: 'string', required: true },
+    { name: 'Version', in: 'path', type: 'string', required: true },
+  ],
+  responses: [{ status: 202 }],
+  async: {},
 };
 
 /**
@@ -33,6 +37,10 @@ async: {},
  * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
  * `{ wait: true }` (or wait options) to resolve when it has finished.
  */
-export function unregisterExtensionImage<O extends AsyncRequestOptions = RequestOptions>(client: ServiceClient, input: UnregisterExtensionImageInput, options?: O): Promise<AsyncResult<O>> {
+export function unregisterExtensionImage<O extends AsyncRequestOptions = RequestOptions>(
+  client: ServiceClient,
+  input: UnregisterExtensionImageInput,
+  options?: O,
+): Promise<AsyncResult<O>> {
   return invokeAsync(client, UnregisterExtensionImageOperation, input, options) as Promise<AsyncResult<O>>;
 }

@@ -11,14 +11,17 @@ export interface UnregisterResourceProviderInput {
 }
 
 /** What the runtime needs to send {@link unregisterResourceProvider} and read its response. */
-export const UnregisterResourceProviderOperation: OperationDescriptor<UnregisterResourceProviderInput, ResponseMetadata> = {
-name: 'UnregisterResourceProvider',
-method: 'PUT',
-path: '/{subscriptionId}/services',
-fixedQuery: { action: 'unregister' },
-params: [{ name: 'ResourceName', in: 'query', wireName: 'service', type: 'string', required: true }],
-responses: [{ status: 200 }, { status: 202 }],
-async: {},
+export const UnregisterResourceProviderOperation: OperationDescriptor<
+  UnregisterResourceProviderInput,
+  ResponseMetadata
+> = {
+  name: 'UnregisterResourceProvider',
+  method: 'PUT',
+  path: '/{subscriptionId}/services',
+  fixedQuery: { action: 'unregister' },
+  params: [{ name: 'ResourceName', in: 'query', wireName: 'service', type: 'string', required: true }],
+  responses: [{ status: 200 }, { status: 202 }],
+  async: {},
 };
 
 /**
@@ -29,6 +32,10 @@ async: {},
  * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
  * `{ wait: true }` (or wait options) to resolve when it has finished.
  */
-export function unregisterResourceProvider<O extends AsyncRequestOptions = RequestOptions>(client: ServiceClient, input: UnregisterResourceProviderInput, options?: O): Promise<AsyncResult<O>> {
+export function unregisterResourceProvider<O extends AsyncRequestOptions = RequestOptions>(
+  client: ServiceClient,
+  input: UnregisterResourceProviderInput,
+  options?: O,
+): Promise<AsyncResult<O>> {
   return invokeAsync(client, UnregisterResourceProviderOperation, input, options) as Promise<AsyncResult<O>>;
 }

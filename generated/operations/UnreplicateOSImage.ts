@@ -12,13 +12,13 @@ export interface UnreplicateOSImageInput {
 
 /** What the runtime needs to send {@link unreplicateOSImage} and read its response. */
 export const UnreplicateOSImageOperation: OperationDescriptor<UnreplicateOSImageInput, ResponseMetadata> = {
-name: 'UnreplicateOSImage',
-method: 'PUT',
-path: '/{subscriptionId}/services/images/{ImageName}/unreplicate',
-apiVersion: '2015-04-01',
-params: [{ name: 'ImageName', in: 'path', type: 'string', required: true }],
-responses: [{ status: 200 }, { status: 202 }],
-async: {},
+  name: 'UnreplicateOSImage',
+  method: 'PUT',
+  path: '/{subscriptionId}/services/images/{ImageName}/unreplicate',
+  apiVersion: '2015-04-01',
+  params: [{ name: 'ImageName', in: 'path', type: 'string', required: true }],
+  responses: [{ status: 200 }, { status: 202 }],
+  async: {},
 };
 
 /**
@@ -29,6 +29,10 @@ async: {},
  * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
  * `{ wait: true }` (or wait options) to resolve when it has finished.
  */
-export function unreplicateOSImage<O extends AsyncRequestOptions = RequestOptions>(client: ServiceClient, input: UnreplicateOSImageInput, options?: O): Promise<AsyncResult<O>> {
+export function unreplicateOSImage<O extends AsyncRequestOptions = RequestOptions>(
+  client: ServiceClient,
+  input: UnreplicateOSImageInput,
+  options?: O,
+): Promise<AsyncResult<O>> {
   return invokeAsync(client, UnreplicateOSImageOperation, input, options) as Promise<AsyncResult<O>>;
 }

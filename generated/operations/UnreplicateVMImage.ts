@@ -12,13 +12,13 @@ export interface UnreplicateVMImageInput {
 
 /** What the runtime needs to send {@link unreplicateVMImage} and read its response. */
 export const UnreplicateVMImageOperation: OperationDescriptor<UnreplicateVMImageInput, ResponseMetadata> = {
-name: 'UnreplicateVMImage',
-method: 'PUT',
-path: '/{subscriptionId}/services/vmimages/{VMImageName}/unreplicate',
-apiVersion: '2016-06-01',
-params: [{ name: 'VMImageName', in: 'path', type: 'string', required: true }],
-responses: [{ status: 200 }, { status: 202 }],
-async: {},
+  name: 'UnreplicateVMImage',
+  method: 'PUT',
+  path: '/{subscriptionId}/services/vmimages/{VMImageName}/unreplicate',
+  apiVersion: '2016-06-01',
+  params: [{ name: 'VMImageName', in: 'path', type: 'string', required: true }],
+  responses: [{ status: 200 }, { status: 202 }],
+  async: {},
 };
 
 /**
@@ -29,6 +29,10 @@ async: {},
  * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
  * `{ wait: true }` (or wait options) to resolve when it has finished.
  */
-export function unreplicateVMImage<O extends AsyncRequestOptions = RequestOptions>(client: ServiceClient, input: UnreplicateVMImageInput, options?: O): Promise<AsyncResult<O>> {
+export function unreplicateVMImage<O extends AsyncRequestOptions = RequestOptions>(
+  client: ServiceClient,
+  input: UnreplicateVMImageInput,
+  options?: O,
+): Promise<AsyncResult<O>> {
   return invokeAsync(client, UnreplicateVMImageOperation, input, options) as Promise<AsyncResult<O>>;
 }

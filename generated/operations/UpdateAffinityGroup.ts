@@ -12,12 +12,12 @@ export interface UpdateAffinityGroupInput extends UpdateAffinityGroup {
 
 /** What the runtime needs to send {@link updateAffinityGroup} and read its response. */
 export const UpdateAffinityGroupOperation: OperationDescriptor<UpdateAffinityGroupInput, ResponseMetadata> = {
-name: 'UpdateAffinityGroup',
-method: 'PUT',
-path: '/{subscriptionId}/affinitygroups/{AffinityGroupName}',
-params: [{ name: 'AffinityGroupName', in: 'path', type: 'string', required: true }],
-request: { element: 'UpdateAffinityGroup', model: () => UpdateAffinityGroupShape },
-responses: [{ status: 200 }],
+  name: 'UpdateAffinityGroup',
+  method: 'PUT',
+  path: '/{subscriptionId}/affinitygroups/{AffinityGroupName}',
+  params: [{ name: 'AffinityGroupName', in: 'path', type: 'string', required: true }],
+  request: { element: 'UpdateAffinityGroup', model: () => UpdateAffinityGroupShape },
+  responses: [{ status: 200 }],
 };
 
 /**
@@ -25,6 +25,10 @@ responses: [{ status: 200 }],
  *
  * `PUT /{subscriptionId}/affinitygroups/{AffinityGroupName}`
  */
-export function updateAffinityGroup(client: ServiceClient, input: UpdateAffinityGroupInput, options?: RequestOptions): Promise<ResponseMetadata> {
+export function updateAffinityGroup(
+  client: ServiceClient,
+  input: UpdateAffinityGroupInput,
+  options?: RequestOptions,
+): Promise<ResponseMetadata> {
   return invoke(client, UpdateAffinityGroupOperation, input, options);
 }

@@ -3,8 +3,14 @@ import type { ServiceClient, RequestOptions } from '../../src/client/client.js';
 import type { AsyncRequestOptions, AsyncResult } from '../../src/client/async-result.js';
 import { invokeAsync } from '../../src/client/invoke.js';
 import type { OperationDescriptor } from '../../src/core/shapes.js';
-import { GatewayOperationAsyncResponseShape, type GatewayOperationAsyncResponse } from '../models/GatewayOperationAsyncResponse.js';
-import { UpdateApplicationGatewayParametersShape, type UpdateApplicationGatewayParameters } from '../models/UpdateApplicationGatewayParameters.js';
+import {
+  GatewayOperationAsyncResponseShape,
+  type GatewayOperationAsyncResponse,
+} from '../models/GatewayOperationAsyncResponse.js';
+import {
+  UpdateApplicationGatewayParametersShape,
+  type UpdateApplicationGatewayParameters,
+} from '../models/UpdateApplicationGatewayParameters.js';
 import { GetGatewayOperationStatusOperation } from './GetGatewayOperationStatus.js';
 
 /** Input of {@link updateApplicationGateway}. */
@@ -14,16 +20,24 @@ export interface UpdateApplicationGatewayInput extends UpdateApplicationGatewayP
 }
 
 /** What the runtime needs to send {@link updateApplicationGateway} and read its response. */
-export const UpdateApplicationGatewayOperation: OperationDescriptor<UpdateApplicationGatewayInput, GatewayOperationAsyncResponse> = {
-name: 'UpdateApplicationGateway',
-method: 'PUT',
-path: '/{subscriptionId}/services/networking/ApplicationGateways/{GatewayName}',
-apiVersion: '2016-03-01',
-fixedQuery: { 'api-version': '2016-07-01' },
-params: [{ name: 'GatewayName', in: 'path', type: 'string', required: true }],
-request: { element: 'UpdateApplicationGatewayParameters', model: () => UpdateApplicationGatewayParametersShape },
-responses: [{ status: 202, body: { element: 'GatewayOperationAsyncResponse', model: () => GatewayOperationAsyncResponseShape } }],
-async: { poll: () => GetGatewayOperationStatusOperation, idFromBody: 'ID' },
+export const UpdateApplicationGatewayOperation: OperationDescriptor<
+  UpdateApplicationGatewayInput,
+  GatewayOperationAsyncResponse
+> = {
+  name: 'UpdateApplicationGateway',
+  method: 'PUT',
+  path: '/{subscriptionId}/services/networking/ApplicationGateways/{GatewayName}',
+  apiVersion: '2016-03-01',
+  fixedQuery: { 'api-version': '2016-07-01' },
+  params: [{ name: 'GatewayName', in: 'path', type: 'string', required: true }],
+  request: { element: 'UpdateApplicationGatewayParameters', model: () => UpdateApplicationGatewayParametersShape },
+  responses: [
+    {
+      status: 202,
+      body: { element: 'GatewayOperationAsyncResponse', model: () => GatewayOperationAsyncResponseShape },
+    },
+  ],
+  async: { poll: () => GetGatewayOperationStatusOperation, idFromBody: 'ID' },
 };
 
 /**
@@ -34,6 +48,10 @@ async: { poll: () => GetGatewayOperationStatusOperation, idFromBody: 'ID' },
  * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
  * `{ wait: true }` (or wait options) to resolve when it has finished.
  */
-export function updateApplicationGateway<O extends AsyncRequestOptions = RequestOptions>(client: ServiceClient, input: UpdateApplicationGatewayInput, options?: O): Promise<AsyncResult<O>> {
+export function updateApplicationGateway<O extends AsyncRequestOptions = RequestOptions>(
+  client: ServiceClient,
+  input: UpdateApplicationGatewayInput,
+  options?: O,
+): Promise<AsyncResult<O>> {
   return invokeAsync(client, UpdateApplicationGatewayOperation, input, options) as Promise<AsyncResult<O>>;
 }

@@ -21,13 +21,18 @@ export interface UpdateDataDiskInput {
 
 /** What the runtime needs to send {@link updateDataDisk} and read its response. */
 export const UpdateDataDiskOperation: OperationDescriptor<UpdateDataDiskInput, ResponseMetadata> = {
-name: 'UpdateDataDisk',
-method: 'PUT',
-path: '/{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}/roles/{RoleName}/DataDisks/{Lun}',
-params: [{ name: 'ServiceName', in: 'path', type: 'string', required: true }, { name: 'DeploymentName', in: 'path', type: 'string', required: true }, { name: 'RoleName', in: 'path', type: 'string', required: true }, { name: 'Lun', in: 'path', type: 'int', required: true, minimum: 0, maximum: 15 }],
-request: { element: 'DataVirtualHardDisk', model: () => DataVirtualHardDiskShape, member: 'DataVirtualHardDisk' },
-responses: [{ status: 200 }, { status: 202 }],
-async: {},
+  name: 'UpdateDataDisk',
+  method: 'PUT',
+  path: '/{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}/roles/{RoleName}/DataDisks/{Lun}',
+  params: [
+    { name: 'ServiceName', in: 'path', type: 'string', required: true },
+    { name: 'DeploymentName', in: 'path', type: 'string', required: true },
+    { name: 'RoleName', in: 'path', type: 'string', required: true },
+    { name: 'Lun', in: 'path', type: 'int', required: true, minimum: 0, maximum: 15 },
+  ],
+  request: { element: 'DataVirtualHardDisk', model: () => DataVirtualHardDiskShape, member: 'DataVirtualHardDisk' },
+  responses: [{ status: 200 }, { status: 202 }],
+  async: {},
 };
 
 /**
@@ -38,6 +43,10 @@ async: {},
  * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
  * `{ wait: true }` (or wait options) to resolve when it has finished.
  */
-export function updateDataDisk<O extends AsyncRequestOptions = RequestOptions>(client: ServiceClient, input: UpdateDataDiskInput, options?: O): Promise<AsyncResult<O>> {
+export function updateDataDisk<O extends AsyncRequestOptions = RequestOptions>(
+  client: ServiceClient,
+  input: UpdateDataDiskInput,
+  options?: O,
+): Promise<AsyncResult<O>> {
   return invokeAsync(client, UpdateDataDiskOperation, input, options) as Promise<AsyncResult<O>>;
 }

@@ -15,14 +15,17 @@ export interface UpdateDeploymentStatusInput extends UpdateDeploymentStatus {
 
 /** What the runtime needs to send {@link updateDeploymentStatus} and read its response. */
 export const UpdateDeploymentStatusOperation: OperationDescriptor<UpdateDeploymentStatusInput, ResponseMetadata> = {
-name: 'UpdateDeploymentStatus',
-method: 'POST',
-path: '/{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}',
-fixedQuery: { comp: 'status' },
-params: [{ name: 'ServiceName', in: 'path', type: 'string', required: true }, { name: 'DeploymentName', in: 'path', type: 'string', required: true }],
-request: { element: 'UpdateDeploymentStatus', model: () => UpdateDeploymentStatusShape },
-responses: [{ status: 202 }],
-async: {},
+  name: 'UpdateDeploymentStatus',
+  method: 'POST',
+  path: '/{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}',
+  fixedQuery: { comp: 'status' },
+  params: [
+    { name: 'ServiceName', in: 'path', type: 'string', required: true },
+    { name: 'DeploymentName', in: 'path', type: 'string', required: true },
+  ],
+  request: { element: 'UpdateDeploymentStatus', model: () => UpdateDeploymentStatusShape },
+  responses: [{ status: 202 }],
+  async: {},
 };
 
 /**
@@ -33,6 +36,10 @@ async: {},
  * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
  * `{ wait: true }` (or wait options) to resolve when it has finished.
  */
-export function updateDeploymentStatus<O extends AsyncRequestOptions = RequestOptions>(client: ServiceClient, input: UpdateDeploymentStatusInput, options?: O): Promise<AsyncResult<O>> {
+export function updateDeploymentStatus<O extends AsyncRequestOptions = RequestOptions>(
+  client: ServiceClient,
+  input: UpdateDeploymentStatusInput,
+  options?: O,
+): Promise<AsyncResult<O>> {
   return invokeAsync(client, UpdateDeploymentStatusOperation, input, options) as Promise<AsyncResult<O>>;
 }

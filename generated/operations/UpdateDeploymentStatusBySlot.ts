@@ -14,15 +14,21 @@ export interface UpdateDeploymentStatusBySlotInput extends UpdateDeploymentStatu
 }
 
 /** What the runtime needs to send {@link updateDeploymentStatusBySlot} and read its response. */
-export const UpdateDeploymentStatusBySlotOperation: OperationDescriptor<UpdateDeploymentStatusBySlotInput, ResponseMetadata> = {
-name: 'UpdateDeploymentStatusBySlot',
-method: 'POST',
-path: '/{subscriptionId}/services/hostedservices/{ServiceName}/deploymentslots/{DeploymentSlot}',
-fixedQuery: { comp: 'status' },
-params: [{ name: 'ServiceName', in: 'path', type: 'string', required: true }, { name: 'DeploymentSlot', in: 'path', type: 'string', enum: ['Staging', 'Production'], required: true }],
-request: { element: 'UpdateDeploymentStatus', model: () => UpdateDeploymentStatusShape },
-responses: [{ status: 202 }],
-async: {},
+export const UpdateDeploymentStatusBySlotOperation: OperationDescriptor<
+  UpdateDeploymentStatusBySlotInput,
+  ResponseMetadata
+> = {
+  name: 'UpdateDeploymentStatusBySlot',
+  method: 'POST',
+  path: '/{subscriptionId}/services/hostedservices/{ServiceName}/deploymentslots/{DeploymentSlot}',
+  fixedQuery: { comp: 'status' },
+  params: [
+    { name: 'ServiceName', in: 'path', type: 'string', required: true },
+    { name: 'DeploymentSlot', in: 'path', type: 'string', enum: ['Staging', 'Production'], required: true },
+  ],
+  request: { element: 'UpdateDeploymentStatus', model: () => UpdateDeploymentStatusShape },
+  responses: [{ status: 202 }],
+  async: {},
 };
 
 /**
@@ -33,6 +39,10 @@ async: {},
  * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
  * `{ wait: true }` (or wait options) to resolve when it has finished.
  */
-export function updateDeploymentStatusBySlot<O extends AsyncRequestOptions = RequestOptions>(client: ServiceClient, input: UpdateDeploymentStatusBySlotInput, options?: O): Promise<AsyncResult<O>> {
+export function updateDeploymentStatusBySlot<O extends AsyncRequestOptions = RequestOptions>(
+  client: ServiceClient,
+  input: UpdateDeploymentStatusBySlotInput,
+  options?: O,
+): Promise<AsyncResult<O>> {
   return invokeAsync(client, UpdateDeploymentStatusBySlotOperation, input, options) as Promise<AsyncResult<O>>;
 }

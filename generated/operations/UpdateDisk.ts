@@ -13,13 +13,13 @@ export interface UpdateDiskInput extends Disk {
 
 /** What the runtime needs to send {@link updateDisk} and read its response. */
 export const UpdateDiskOperation: OperationDescriptor<UpdateDiskInput, Disk | ResponseMetadata> = {
-name: 'UpdateDisk',
-method: 'PUT',
-path: '/{subscriptionId}/services/disks/{DiskName}',
-params: [{ name: 'DiskName', in: 'path', type: 'string', required: true }],
-request: { element: 'Disk', model: () => DiskShape },
-responses: [{ status: 200, body: { element: 'Disk', model: () => DiskShape } }, { status: 202 }],
-async: {},
+  name: 'UpdateDisk',
+  method: 'PUT',
+  path: '/{subscriptionId}/services/disks/{DiskName}',
+  params: [{ name: 'DiskName', in: 'path', type: 'string', required: true }],
+  request: { element: 'Disk', model: () => DiskShape },
+  responses: [{ status: 200, body: { element: 'Disk', model: () => DiskShape } }, { status: 202 }],
+  async: {},
 };
 
 /**
@@ -30,6 +30,10 @@ async: {},
  * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
  * `{ wait: true }` (or wait options) to resolve when it has finished.
  */
-export function updateDisk<O extends AsyncRequestOptions = RequestOptions>(client: ServiceClient, input: UpdateDiskInput, options?: O): Promise<AsyncResult<O>> {
+export function updateDisk<O extends AsyncRequestOptions = RequestOptions>(
+  client: ServiceClient,
+  input: UpdateDiskInput,
+  options?: O,
+): Promise<AsyncResult<O>> {
   return invokeAsync(client, UpdateDiskOperation, input, options) as Promise<AsyncResult<O>>;
 }

@@ -17,13 +17,17 @@ export interface UpdateDnsServerInput extends DnsServer {
 
 /** What the runtime needs to send {@link updateDnsServer} and read its response. */
 export const UpdateDnsServerOperation: OperationDescriptor<UpdateDnsServerInput, ResponseMetadata> = {
-name: 'UpdateDnsServer',
-method: 'PUT',
-path: '/{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}/dnsservers/{DnsServerName}',
-params: [{ name: 'ServiceName', in: 'path', type: 'string', required: true }, { name: 'DeploymentName', in: 'path', type: 'string', required: true }, { name: 'DnsServerName', in: 'path', type: 'string', required: true }],
-request: { element: 'DnsServer', model: () => DnsServerShape },
-responses: [{ status: 202 }],
-async: {},
+  name: 'UpdateDnsServer',
+  method: 'PUT',
+  path: '/{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}/dnsservers/{DnsServerName}',
+  params: [
+    { name: 'ServiceName', in: 'path', type: 'string', required: true },
+    { name: 'DeploymentName', in: 'path', type: 'string', required: true },
+    { name: 'DnsServerName', in: 'path', type: 'string', required: true },
+  ],
+  request: { element: 'DnsServer', model: () => DnsServerShape },
+  responses: [{ status: 202 }],
+  async: {},
 };
 
 /**
@@ -34,6 +38,10 @@ async: {},
  * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
  * `{ wait: true }` (or wait options) to resolve when it has finished.
  */
-export function updateDnsServer<O extends AsyncRequestOptions = RequestOptions>(client: ServiceClient, input: UpdateDnsServerInput, options?: O): Promise<AsyncResult<O>> {
+export function updateDnsServer<O extends AsyncRequestOptions = RequestOptions>(
+  client: ServiceClient,
+  input: UpdateDnsServerInput,
+  options?: O,
+): Promise<AsyncResult<O>> {
   return invokeAsync(client, UpdateDnsServerOperation, input, options) as Promise<AsyncResult<O>>;
 }

@@ -10,15 +10,15 @@ export type UpdateExtensionImageInput = ExtensionImage;
 
 /** What the runtime needs to send {@link updateExtensionImage} and read its response. */
 export const UpdateExtensionImageOperation: OperationDescriptor<UpdateExtensionImageInput, ResponseMetadata> = {
-name: 'UpdateExtensionImage',
-method: 'PUT',
-path: '/{subscriptionId}/services/extensions',
-apiVersion: '2016-06-01',
-fixedQuery: { action: 'update' },
-params: [],
-request: { element: 'ExtensionImage', model: () => ExtensionImageShape },
-responses: [{ status: 202 }],
-async: {},
+  name: 'UpdateExtensionImage',
+  method: 'PUT',
+  path: '/{subscriptionId}/services/extensions',
+  apiVersion: '2016-06-01',
+  fixedQuery: { action: 'update' },
+  params: [],
+  request: { element: 'ExtensionImage', model: () => ExtensionImageShape },
+  responses: [{ status: 202 }],
+  async: {},
 };
 
 /**
@@ -29,6 +29,10 @@ async: {},
  * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
  * `{ wait: true }` (or wait options) to resolve when it has finished.
  */
-export function updateExtensionImage<O extends AsyncRequestOptions = RequestOptions>(client: ServiceClient, input: UpdateExtensionImageInput, options?: O): Promise<AsyncResult<O>> {
+export function updateExtensionImage<O extends AsyncRequestOptions = RequestOptions>(
+  client: ServiceClient,
+  input: UpdateExtensionImageInput,
+  options?: O,
+): Promise<AsyncResult<O>> {
   return invokeAsync(client, UpdateExtensionImageOperation, input, options) as Promise<AsyncResult<O>>;
 }

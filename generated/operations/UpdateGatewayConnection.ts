@@ -3,8 +3,14 @@ import type { ServiceClient, RequestOptions } from '../../src/client/client.js';
 import type { AsyncRequestOptions, AsyncResult } from '../../src/client/async-result.js';
 import { invokeAsync } from '../../src/client/invoke.js';
 import type { OperationDescriptor } from '../../src/core/shapes.js';
-import { GatewayOperationAsyncResponseShape, type GatewayOperationAsyncResponse } from '../models/GatewayOperationAsyncResponse.js';
-import { UpdateGatewayConnectionParametersShape, type UpdateGatewayConnectionParameters } from '../models/UpdateGatewayConnectionParameters.js';
+import {
+  GatewayOperationAsyncResponseShape,
+  type GatewayOperationAsyncResponse,
+} from '../models/GatewayOperationAsyncResponse.js';
+import {
+  UpdateGatewayConnectionParametersShape,
+  type UpdateGatewayConnectionParameters,
+} from '../models/UpdateGatewayConnectionParameters.js';
 import { GetGatewayOperationStatusOperation } from './GetGatewayOperationStatus.js';
 
 /** Input of {@link updateGatewayConnection}. */
@@ -16,16 +22,27 @@ export interface UpdateGatewayConnectionInput extends UpdateGatewayConnectionPar
 }
 
 /** What the runtime needs to send {@link updateGatewayConnection} and read its response. */
-export const UpdateGatewayConnectionOperation: OperationDescriptor<UpdateGatewayConnectionInput, GatewayOperationAsyncResponse> = {
-name: 'UpdateGatewayConnection',
-method: 'PATCH',
-path: '/{subscriptionId}/services/networking/gatewayconnections/virtualnetworkgateway/{GatewayId}/connectedentity/{ConnectedEntityId}',
-apiVersion: '2016-03-01',
-fixedQuery: { 'api-version': '2016-03-01' },
-params: [{ name: 'GatewayId', in: 'path', type: 'string', required: true }, { name: 'ConnectedEntityId', in: 'path', type: 'string', required: true }],
-request: { element: 'UpdateGatewayConnectionParameters', model: () => UpdateGatewayConnectionParametersShape },
-responses: [{ status: 202, body: { element: 'GatewayOperationAsyncResponse', model: () => GatewayOperationAsyncResponseShape } }],
-async: { poll: () => GetGatewayOperationStatusOperation, idFromBody: 'ID' },
+export const UpdateGatewayConnectionOperation: OperationDescriptor<
+  UpdateGatewayConnectionInput,
+  GatewayOperationAsyncResponse
+> = {
+  name: 'UpdateGatewayConnection',
+  method: 'PATCH',
+  path: '/{subscriptionId}/services/networking/gatewayconnections/virtualnetworkgateway/{GatewayId}/connectedentity/{ConnectedEntityId}',
+  apiVersion: '2016-03-01',
+  fixedQuery: { 'api-version': '2016-03-01' },
+  params: [
+    { name: 'GatewayId', in: 'path', type: 'string', required: true },
+    { name: 'ConnectedEntityId', in: 'path', type: 'string', required: true },
+  ],
+  request: { element: 'UpdateGatewayConnectionParameters', model: () => UpdateGatewayConnectionParametersShape },
+  responses: [
+    {
+      status: 202,
+      body: { element: 'GatewayOperationAsyncResponse', model: () => GatewayOperationAsyncResponseShape },
+    },
+  ],
+  async: { poll: () => GetGatewayOperationStatusOperation, idFromBody: 'ID' },
 };
 
 /**
@@ -36,6 +53,10 @@ async: { poll: () => GetGatewayOperationStatusOperation, idFromBody: 'ID' },
  * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
  * `{ wait: true }` (or wait options) to resolve when it has finished.
  */
-export function updateGatewayConnection<O extends AsyncRequestOptions = RequestOptions>(client: ServiceClient, input: UpdateGatewayConnectionInput, options?: O): Promise<AsyncResult<O>> {
+export function updateGatewayConnection<O extends AsyncRequestOptions = RequestOptions>(
+  client: ServiceClient,
+  input: UpdateGatewayConnectionInput,
+  options?: O,
+): Promise<AsyncResult<O>> {
   return invokeAsync(client, UpdateGatewayConnectionOperation, input, options) as Promise<AsyncResult<O>>;
 }

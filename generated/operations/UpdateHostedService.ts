@@ -12,12 +12,12 @@ export interface UpdateHostedServiceInput extends UpdateHostedService {
 
 /** What the runtime needs to send {@link updateHostedService} and read its response. */
 export const UpdateHostedServiceOperation: OperationDescriptor<UpdateHostedServiceInput, ResponseMetadata> = {
-name: 'UpdateHostedService',
-method: 'PUT',
-path: '/{subscriptionId}/services/hostedservices/{ServiceName}',
-params: [{ name: 'ServiceName', in: 'path', type: 'string', required: true }],
-request: { element: 'UpdateHostedService', model: () => UpdateHostedServiceShape },
-responses: [{ status: 200 }],
+  name: 'UpdateHostedService',
+  method: 'PUT',
+  path: '/{subscriptionId}/services/hostedservices/{ServiceName}',
+  params: [{ name: 'ServiceName', in: 'path', type: 'string', required: true }],
+  request: { element: 'UpdateHostedService', model: () => UpdateHostedServiceShape },
+  responses: [{ status: 200 }],
 };
 
 /**
@@ -25,6 +25,10 @@ responses: [{ status: 200 }],
  *
  * `PUT /{subscriptionId}/services/hostedservices/{ServiceName}`
  */
-export function updateHostedService(client: ServiceClient, input: UpdateHostedServiceInput, options?: RequestOptions): Promise<ResponseMetadata> {
+export function updateHostedService(
+  client: ServiceClient,
+  input: UpdateHostedServiceInput,
+  options?: RequestOptions,
+): Promise<ResponseMetadata> {
   return invoke(client, UpdateHostedServiceOperation, input, options);
 }

@@ -14,15 +14,21 @@ export interface UpdateLoadBalancedEndpointSetInput extends LoadBalancedEndpoint
 }
 
 /** What the runtime needs to send {@link updateLoadBalancedEndpointSet} and read its response. */
-export const UpdateLoadBalancedEndpointSetOperation: OperationDescriptor<UpdateLoadBalancedEndpointSetInput, ResponseMetadata> = {
-name: 'UpdateLoadBalancedEndpointSet',
-method: 'POST',
-path: '/{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}',
-fixedQuery: { comp: 'UpdateLbSet' },
-params: [{ name: 'ServiceName', in: 'path', type: 'string', required: true }, { name: 'DeploymentName', in: 'path', type: 'string', required: true }],
-request: { element: 'LoadBalancedEndpointList', model: () => LoadBalancedEndpointListShape },
-responses: [{ status: 202 }],
-async: {},
+export const UpdateLoadBalancedEndpointSetOperation: OperationDescriptor<
+  UpdateLoadBalancedEndpointSetInput,
+  ResponseMetadata
+> = {
+  name: 'UpdateLoadBalancedEndpointSet',
+  method: 'POST',
+  path: '/{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}',
+  fixedQuery: { comp: 'UpdateLbSet' },
+  params: [
+    { name: 'ServiceName', in: 'path', type: 'string', required: true },
+    { name: 'DeploymentName', in: 'path', type: 'string', required: true },
+  ],
+  request: { element: 'LoadBalancedEndpointList', model: () => LoadBalancedEndpointListShape },
+  responses: [{ status: 202 }],
+  async: {},
 };
 
 /**
@@ -33,6 +39,10 @@ async: {},
  * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
  * `{ wait: true }` (or wait options) to resolve when it has finished.
  */
-export function updateLoadBalancedEndpointSet<O extends AsyncRequestOptions = RequestOptions>(client: ServiceClient, input: UpdateLoadBalancedEndpointSetInput, options?: O): Promise<AsyncResult<O>> {
+export function updateLoadBalancedEndpointSet<O extends AsyncRequestOptions = RequestOptions>(
+  client: ServiceClient,
+  input: UpdateLoadBalancedEndpointSetInput,
+  options?: O,
+): Promise<AsyncResult<O>> {
   return invokeAsync(client, UpdateLoadBalancedEndpointSetOperation, input, options) as Promise<AsyncResult<O>>;
 }

@@ -17,14 +17,18 @@ export interface UpdateLoadBalancerInput extends LoadBalancer {
 
 /** What the runtime needs to send {@link updateLoadBalancer} and read its response. */
 export const UpdateLoadBalancerOperation: OperationDescriptor<UpdateLoadBalancerInput, ResponseMetadata> = {
-name: 'UpdateLoadBalancer',
-method: 'PUT',
-path: '/{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}/loadbalancers/{LoadBalancerName}',
-apiVersion: '2016-06-01',
-params: [{ name: 'ServiceName', in: 'path', type: 'string', required: true }, { name: 'DeploymentName', in: 'path', type: 'string', required: true }, { name: 'LoadBalancerName', in: 'path', type: 'string', required: true }],
-request: { element: 'LoadBalancer', model: () => LoadBalancerShape },
-responses: [{ status: 202 }],
-async: {},
+  name: 'UpdateLoadBalancer',
+  method: 'PUT',
+  path: '/{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}/loadbalancers/{LoadBalancerName}',
+  apiVersion: '2016-06-01',
+  params: [
+    { name: 'ServiceName', in: 'path', type: 'string', required: true },
+    { name: 'DeploymentName', in: 'path', type: 'string', required: true },
+    { name: 'LoadBalancerName', in: 'path', type: 'string', required: true },
+  ],
+  request: { element: 'LoadBalancer', model: () => LoadBalancerShape },
+  responses: [{ status: 202 }],
+  async: {},
 };
 
 /**
@@ -35,6 +39,10 @@ async: {},
  * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
  * `{ wait: true }` (or wait options) to resolve when it has finished.
  */
-export function updateLoadBalancer<O extends AsyncRequestOptions = RequestOptions>(client: ServiceClient, input: UpdateLoadBalancerInput, options?: O): Promise<AsyncResult<O>> {
+export function updateLoadBalancer<O extends AsyncRequestOptions = RequestOptions>(
+  client: ServiceClient,
+  input: UpdateLoadBalancerInput,
+  options?: O,
+): Promise<AsyncResult<O>> {
   return invokeAsync(client, UpdateLoadBalancerOperation, input, options) as Promise<AsyncResult<O>>;
 }

@@ -2,7 +2,10 @@
 import type { ServiceClient, RequestOptions, ResponseMetadata } from '../../src/client/client.js';
 import { invoke } from '../../src/client/invoke.js';
 import type { OperationDescriptor } from '../../src/core/shapes.js';
-import { UpdateLocalNetworkGatewayParametersShape, type UpdateLocalNetworkGatewayParameters } from '../models/UpdateLocalNetworkGatewayParameters.js';
+import {
+  UpdateLocalNetworkGatewayParametersShape,
+  type UpdateLocalNetworkGatewayParameters,
+} from '../models/UpdateLocalNetworkGatewayParameters.js';
 
 /** Input of {@link updateLocalNetworkGateway}. */
 export interface UpdateLocalNetworkGatewayInput extends UpdateLocalNetworkGatewayParameters {
@@ -11,22 +14,27 @@ export interface UpdateLocalNetworkGatewayInput extends UpdateLocalNetworkGatewa
 }
 
 /** What the runtime needs to send {@link updateLocalNetworkGateway} and read its response. */
-export const UpdateLocalNetworkGatewayOperation: OperationDescriptor<UpdateLocalNetworkGatewayInput, ResponseMetadata> = {
-name: 'UpdateLocalNetworkGateway',
-method: 'PATCH',
-path: '/{subscriptionId}/services/networking/localnetworkgateways/{GatewayId}',
-apiVersion: '2016-03-01',
-fixedQuery: { 'api-version': '2016-03-01' },
-params: [{ name: 'GatewayId', in: 'path', type: 'string', required: true }],
-request: { element: 'UpdateLocalNetworkGatewayParameters', model: () => UpdateLocalNetworkGatewayParametersShape },
-responses: [{ status: 200 }],
-};
+export const UpdateLocalNetworkGatewayOperation: OperationDescriptor<UpdateLocalNetworkGatewayInput, ResponseMetadata> =
+  {
+    name: 'UpdateLocalNetworkGateway',
+    method: 'PATCH',
+    path: '/{subscriptionId}/services/networking/localnetworkgateways/{GatewayId}',
+    apiVersion: '2016-03-01',
+    fixedQuery: { 'api-version': '2016-03-01' },
+    params: [{ name: 'GatewayId', in: 'path', type: 'string', required: true }],
+    request: { element: 'UpdateLocalNetworkGatewayParameters', model: () => UpdateLocalNetworkGatewayParametersShape },
+    responses: [{ status: 200 }],
+  };
 
 /**
  * Updates the address space or BGP settings of a local network gateway (V2).
  *
  * `PATCH /{subscriptionId}/services/networking/localnetworkgateways/{GatewayId}` with `?api-version=2016-03-01`
  */
-export function updateLocalNetworkGateway(client: ServiceClient, input: UpdateLocalNetworkGatewayInput, options?: RequestOptions): Promise<ResponseMetadata> {
+export function updateLocalNetworkGateway(
+  client: ServiceClient,
+  input: UpdateLocalNetworkGatewayInput,
+  options?: RequestOptions,
+): Promise<ResponseMetadata> {
   return invoke(client, UpdateLocalNetworkGatewayOperation, input, options);
 }

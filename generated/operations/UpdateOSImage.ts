@@ -13,12 +13,12 @@ export interface UpdateOSImageInput extends UpdateOSImage {
 
 /** What the runtime needs to send {@link updateOSImage} and read its response. */
 export const UpdateOSImageOperation: OperationDescriptor<UpdateOSImageInput, OSImage> = {
-name: 'UpdateOSImage',
-method: 'PUT',
-path: '/{subscriptionId}/services/images/{ImageName}',
-params: [{ name: 'ImageName', in: 'path', type: 'string', required: true }],
-request: { element: 'OSImage', model: () => UpdateOSImageShape },
-responses: [{ status: 200, body: { element: 'OSImage', model: () => OSImageShape } }],
+  name: 'UpdateOSImage',
+  method: 'PUT',
+  path: '/{subscriptionId}/services/images/{ImageName}',
+  params: [{ name: 'ImageName', in: 'path', type: 'string', required: true }],
+  request: { element: 'OSImage', model: () => UpdateOSImageShape },
+  responses: [{ status: 200, body: { element: 'OSImage', model: () => OSImageShape } }],
 };
 
 /**
@@ -26,6 +26,10 @@ responses: [{ status: 200, body: { element: 'OSImage', model: () => OSImageShape
  *
  * `PUT /{subscriptionId}/services/images/{ImageName}`
  */
-export function updateOSImage(client: ServiceClient, input: UpdateOSImageInput, options?: RequestOptions): Promise<OSImage> {
+export function updateOSImage(
+  client: ServiceClient,
+  input: UpdateOSImageInput,
+  options?: RequestOptions,
+): Promise<OSImage> {
   return invoke(client, UpdateOSImageOperation, input, options);
 }

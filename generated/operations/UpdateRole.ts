@@ -19,13 +19,17 @@ export interface UpdateRoleInput {
 
 /** What the runtime needs to send {@link updateRole} and read its response. */
 export const UpdateRoleOperation: OperationDescriptor<UpdateRoleInput, ResponseMetadata> = {
-name: 'UpdateRole',
-method: 'PUT',
-path: '/{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}/roles/{RoleName}',
-params: [{ name: 'ServiceName', in: 'path', type: 'string', required: true }, { name: 'DeploymentName', in: 'path', type: 'string', required: true }, { name: 'RoleName', in: 'path', type: 'string', required: true }],
-request: { element: 'PersistentVMRole', model: () => RoleShape, member: 'PersistentVMRole' },
-responses: [{ status: 202 }],
-async: {},
+  name: 'UpdateRole',
+  method: 'PUT',
+  path: '/{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}/roles/{RoleName}',
+  params: [
+    { name: 'ServiceName', in: 'path', type: 'string', required: true },
+    { name: 'DeploymentName', in: 'path', type: 'string', required: true },
+    { name: 'RoleName', in: 'path', type: 'string', required: true },
+  ],
+  request: { element: 'PersistentVMRole', model: () => RoleShape, member: 'PersistentVMRole' },
+  responses: [{ status: 202 }],
+  async: {},
 };
 
 /**
@@ -36,6 +40,10 @@ async: {},
  * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
  * `{ wait: true }` (or wait options) to resolve when it has finished.
  */
-export function updateRole<O extends AsyncRequestOptions = RequestOptions>(client: ServiceClient, input: UpdateRoleInput, options?: O): Promise<AsyncResult<O>> {
+export function updateRole<O extends AsyncRequestOptions = RequestOptions>(
+  client: ServiceClient,
+  input: UpdateRoleInput,
+  options?: O,
+): Promise<AsyncResult<O>> {
   return invokeAsync(client, UpdateRoleOperation, input, options) as Promise<AsyncResult<O>>;
 }

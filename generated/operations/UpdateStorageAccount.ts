@@ -12,12 +12,12 @@ export interface UpdateStorageAccountInput extends UpdateStorageServiceInput {
 
 /** What the runtime needs to send {@link updateStorageAccount} and read its response. */
 export const UpdateStorageAccountOperation: OperationDescriptor<UpdateStorageAccountInput, ResponseMetadata> = {
-name: 'UpdateStorageAccount',
-method: 'PUT',
-path: '/{subscriptionId}/services/storageservices/{ServiceName}',
-params: [{ name: 'ServiceName', in: 'path', type: 'string', required: true }],
-request: { element: 'UpdateStorageServiceInput', model: () => UpdateStorageServiceInputShape },
-responses: [{ status: 200 }],
+  name: 'UpdateStorageAccount',
+  method: 'PUT',
+  path: '/{subscriptionId}/services/storageservices/{ServiceName}',
+  params: [{ name: 'ServiceName', in: 'path', type: 'string', required: true }],
+  request: { element: 'UpdateStorageServiceInput', model: () => UpdateStorageServiceInputShape },
+  responses: [{ status: 200 }],
 };
 
 /**
@@ -25,6 +25,10 @@ responses: [{ status: 200 }],
  *
  * `PUT /{subscriptionId}/services/storageservices/{ServiceName}`
  */
-export function updateStorageAccount(client: ServiceClient, input: UpdateStorageAccountInput, options?: RequestOptions): Promise<ResponseMetadata> {
+export function updateStorageAccount(
+  client: ServiceClient,
+  input: UpdateStorageAccountInput,
+  options?: RequestOptions,
+): Promise<ResponseMetadata> {
   return invoke(client, UpdateStorageAccountOperation, input, options);
 }

@@ -12,12 +12,12 @@ export interface UpdateVMImageInput extends VMImage {
 
 /** What the runtime needs to send {@link updateVMImage} and read its response. */
 export const UpdateVMImageOperation: OperationDescriptor<UpdateVMImageInput, ResponseMetadata> = {
-name: 'UpdateVMImage',
-method: 'PUT',
-path: '/{subscriptionId}/services/vmimages/{VMImageName}',
-params: [{ name: 'VMImageName', in: 'path', type: 'string', required: true }],
-request: { element: 'VMImage', model: () => VMImageShape },
-responses: [{ status: 200 }],
+  name: 'UpdateVMImage',
+  method: 'PUT',
+  path: '/{subscriptionId}/services/vmimages/{VMImageName}',
+  params: [{ name: 'VMImageName', in: 'path', type: 'string', required: true }],
+  request: { element: 'VMImage', model: () => VMImageShape },
+  responses: [{ status: 200 }],
 };
 
 /**
@@ -25,6 +25,10 @@ responses: [{ status: 200 }],
  *
  * `PUT /{subscriptionId}/services/vmimages/{VMImageName}`
  */
-export function updateVMImage(client: ServiceClient, input: UpdateVMImageInput, options?: RequestOptions): Promise<ResponseMetadata> {
+export function updateVMImage(
+  client: ServiceClient,
+  input: UpdateVMImageInput,
+  options?: RequestOptions,
+): Promise<ResponseMetadata> {
   return invoke(client, UpdateVMImageOperation, input, options);
 }

@@ -15,14 +15,17 @@ export interface UpgradeDeploymentInput extends UpgradeDeployment {
 
 /** What the runtime needs to send {@link upgradeDeployment} and read its response. */
 export const UpgradeDeploymentOperation: OperationDescriptor<UpgradeDeploymentInput, ResponseMetadata> = {
-name: 'UpgradeDeployment',
-method: 'POST',
-path: '/{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}',
-fixedQuery: { comp: 'upgrade' },
-params: [{ name: 'ServiceName', in: 'path', type: 'string', required: true }, { name: 'DeploymentName', in: 'path', type: 'string', required: true }],
-request: { element: 'UpgradeDeployment', model: () => UpgradeDeploymentShape },
-responses: [{ status: 202 }],
-async: {},
+  name: 'UpgradeDeployment',
+  method: 'POST',
+  path: '/{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}',
+  fixedQuery: { comp: 'upgrade' },
+  params: [
+    { name: 'ServiceName', in: 'path', type: 'string', required: true },
+    { name: 'DeploymentName', in: 'path', type: 'string', required: true },
+  ],
+  request: { element: 'UpgradeDeployment', model: () => UpgradeDeploymentShape },
+  responses: [{ status: 202 }],
+  async: {},
 };
 
 /**
@@ -33,6 +36,10 @@ async: {},
  * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
  * `{ wait: true }` (or wait options) to resolve when it has finished.
  */
-export function upgradeDeployment<O extends AsyncRequestOptions = RequestOptions>(client: ServiceClient, input: UpgradeDeploymentInput, options?: O): Promise<AsyncResult<O>> {
+export function upgradeDeployment<O extends AsyncRequestOptions = RequestOptions>(
+  client: ServiceClient,
+  input: UpgradeDeploymentInput,
+  options?: O,
+): Promise<AsyncResult<O>> {
   return invokeAsync(client, UpgradeDeploymentOperation, input, options) as Promise<AsyncResult<O>>;
 }

@@ -15,14 +15,17 @@ export interface UpgradeDeploymentBySlotInput extends UpgradeDeployment {
 
 /** What the runtime needs to send {@link upgradeDeploymentBySlot} and read its response. */
 export const UpgradeDeploymentBySlotOperation: OperationDescriptor<UpgradeDeploymentBySlotInput, ResponseMetadata> = {
-name: 'UpgradeDeploymentBySlot',
-method: 'POST',
-path: '/{subscriptionId}/services/hostedservices/{ServiceName}/deploymentslots/{DeploymentSlot}',
-fixedQuery: { comp: 'upgrade' },
-params: [{ name: 'ServiceName', in: 'path', type: 'string', required: true }, { name: 'DeploymentSlot', in: 'path', type: 'string', enum: ['Staging', 'Production'], required: true }],
-request: { element: 'UpgradeDeployment', model: () => UpgradeDeploymentShape },
-responses: [{ status: 202 }],
-async: {},
+  name: 'UpgradeDeploymentBySlot',
+  method: 'POST',
+  path: '/{subscriptionId}/services/hostedservices/{ServiceName}/deploymentslots/{DeploymentSlot}',
+  fixedQuery: { comp: 'upgrade' },
+  params: [
+    { name: 'ServiceName', in: 'path', type: 'string', required: true },
+    { name: 'DeploymentSlot', in: 'path', type: 'string', enum: ['Staging', 'Production'], required: true },
+  ],
+  request: { element: 'UpgradeDeployment', model: () => UpgradeDeploymentShape },
+  responses: [{ status: 202 }],
+  async: {},
 };
 
 /**
@@ -33,6 +36,10 @@ async: {},
  * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
  * `{ wait: true }` (or wait options) to resolve when it has finished.
  */
-export function upgradeDeploymentBySlot<O extends AsyncRequestOptions = RequestOptions>(client: ServiceClient, input: UpgradeDeploymentBySlotInput, options?: O): Promise<AsyncResult<O>> {
+export function upgradeDeploymentBySlot<O extends AsyncRequestOptions = RequestOptions>(
+  client: ServiceClient,
+  input: UpgradeDeploymentBySlotInput,
+  options?: O,
+): Promise<AsyncResult<O>> {
   return invokeAsync(client, UpgradeDeploymentBySlotOperation, input, options) as Promise<AsyncResult<O>>;
 }

@@ -14,15 +14,29 @@ export interface ValidateDeploymentMigrationInput extends DeploymentNetworkResou
 }
 
 /** What the runtime needs to send {@link validateDeploymentMigration} and read its response. */
-export const ValidateDeploymentMigrationOperation: OperationDescriptor<ValidateDeploymentMigrationInput, ValidationMessage[]> = {
-name: 'ValidateDeploymentMigration',
-method: 'POST',
-path: '/{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}/migration',
-apiVersion: '2016-06-01',
-fixedQuery: { comp: 'validate' },
-params: [{ name: 'ServiceName', in: 'path', type: 'string', required: true }, { name: 'DeploymentName', in: 'path', type: 'string', required: true }],
-request: { element: 'DeploymentNetworkResource', model: () => DeploymentNetworkResourceShape },
-responses: [{ status: 200, body: { element: 'ValidationMessages', list: { element: 'ValidationMessage', type: { kind: 'model', model: () => ValidationMessageShape } } } }],
+export const ValidateDeploymentMigrationOperation: OperationDescriptor<
+  ValidateDeploymentMigrationInput,
+  ValidationMessage[]
+> = {
+  name: 'ValidateDeploymentMigration',
+  method: 'POST',
+  path: '/{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}/migration',
+  apiVersion: '2016-06-01',
+  fixedQuery: { comp: 'validate' },
+  params: [
+    { name: 'ServiceName', in: 'path', type: 'string', required: true },
+    { name: 'DeploymentName', in: 'path', type: 'string', required: true },
+  ],
+  request: { element: 'DeploymentNetworkResource', model: () => DeploymentNetworkResourceShape },
+  responses: [
+    {
+      status: 200,
+      body: {
+        element: 'ValidationMessages',
+        list: { element: 'ValidationMessage', type: { kind: 'model', model: () => ValidationMessageShape } },
+      },
+    },
+  ],
 };
 
 /**
@@ -30,6 +44,10 @@ responses: [{ status: 200, body: { element: 'ValidationMessages', list: { elemen
  *
  * `POST /{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}/migration` with `?comp=validate`
  */
-export function validateDeploymentMigration(client: ServiceClient, input: ValidateDeploymentMigrationInput, options?: RequestOptions): Promise<ValidationMessage[]> {
+export function validateDeploymentMigration(
+  client: ServiceClient,
+  input: ValidateDeploymentMigrationInput,
+  options?: RequestOptions,
+): Promise<ValidationMessage[]> {
   return invoke(client, ValidateDeploymentMigrationOperation, input, options);
 }

@@ -15,14 +15,17 @@ export interface WalkUpgradeDomainInput extends WalkUpgradeDomain {
 
 /** What the runtime needs to send {@link walkUpgradeDomain} and read its response. */
 export const WalkUpgradeDomainOperation: OperationDescriptor<WalkUpgradeDomainInput, ResponseMetadata> = {
-name: 'WalkUpgradeDomain',
-method: 'POST',
-path: '/{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}',
-fixedQuery: { comp: 'walkupgradedomain' },
-params: [{ name: 'ServiceName', in: 'path', type: 'string', required: true }, { name: 'DeploymentName', in: 'path', type: 'string', required: true }],
-request: { element: 'WalkUpgradeDomain', model: () => WalkUpgradeDomainShape },
-responses: [{ status: 202 }],
-async: {},
+  name: 'WalkUpgradeDomain',
+  method: 'POST',
+  path: '/{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}',
+  fixedQuery: { comp: 'walkupgradedomain' },
+  params: [
+    { name: 'ServiceName', in: 'path', type: 'string', required: true },
+    { name: 'DeploymentName', in: 'path', type: 'string', required: true },
+  ],
+  request: { element: 'WalkUpgradeDomain', model: () => WalkUpgradeDomainShape },
+  responses: [{ status: 202 }],
+  async: {},
 };
 
 /**
@@ -33,6 +36,10 @@ async: {},
  * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
  * `{ wait: true }` (or wait options) to resolve when it has finished.
  */
-export function walkUpgradeDomain<O extends AsyncRequestOptions = RequestOptions>(client: ServiceClient, input: WalkUpgradeDomainInput, options?: O): Promise<AsyncResult<O>> {
+export function walkUpgradeDomain<O extends AsyncRequestOptions = RequestOptions>(
+  client: ServiceClient,
+  input: WalkUpgradeDomainInput,
+  options?: O,
+): Promise<AsyncResult<O>> {
   return invokeAsync(client, WalkUpgradeDomainOperation, input, options) as Promise<AsyncResult<O>>;
 }

@@ -15,15 +15,18 @@ export interface WalkUpgradeDomainBySlotInput extends WalkUpgradeDomain {
 
 /** What the runtime needs to send {@link walkUpgradeDomainBySlot} and read its response. */
 export const WalkUpgradeDomainBySlotOperation: OperationDescriptor<WalkUpgradeDomainBySlotInput, ResponseMetadata> = {
-name: 'WalkUpgradeDomainBySlot',
-method: 'POST',
-path: '/{subscriptionId}/services/hostedservices/{ServiceName}/deploymentslots/{DeploymentSlot}',
-apiVersion: '2016-06-01',
-fixedQuery: { comp: 'walkupgradedomain' },
-params: [{ name: 'ServiceName', in: 'path', type: 'string', required: true }, { name: 'DeploymentSlot', in: 'path', type: 'string', enum: ['Staging', 'Production'], required: true }],
-request: { element: 'WalkUpgradeDomain', model: () => WalkUpgradeDomainShape },
-responses: [{ status: 202 }],
-async: {},
+  name: 'WalkUpgradeDomainBySlot',
+  method: 'POST',
+  path: '/{subscriptionId}/services/hostedservices/{ServiceName}/deploymentslots/{DeploymentSlot}',
+  apiVersion: '2016-06-01',
+  fixedQuery: { comp: 'walkupgradedomain' },
+  params: [
+    { name: 'ServiceName', in: 'path', type: 'string', required: true },
+    { name: 'DeploymentSlot', in: 'path', type: 'string', enum: ['Staging', 'Production'], required: true },
+  ],
+  request: { element: 'WalkUpgradeDomain', model: () => WalkUpgradeDomainShape },
+  responses: [{ status: 202 }],
+  async: {},
 };
 
 /**
@@ -34,6 +37,10 @@ async: {},
  * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
  * `{ wait: true }` (or wait options) to resolve when it has finished.
  */
-export function walkUpgradeDomainBySlot<O extends AsyncRequestOptions = RequestOptions>(client: ServiceClient, input: WalkUpgradeDomainBySlotInput, options?: O): Promise<AsyncResult<O>> {
+export function walkUpgradeDomainBySlot<O extends AsyncRequestOptions = RequestOptions>(
+  client: ServiceClient,
+  input: WalkUpgradeDomainBySlotInput,
+  options?: O,
+): Promise<AsyncResult<O>> {
   return invokeAsync(client, WalkUpgradeDomainBySlotOperation, input, options) as Promise<AsyncResult<O>>;
 }

@@ -6,6 +6,7 @@ import { buildChangeReport, changesPath, type ChangeReport, type PreviousOutput 
 import { emitClient, emitIndex, emitModelIndex, emitOperationIndex, emitService } from './emit-client.js';
 import { emitDocs } from './emit-docs.js';
 import { emitModel } from './emit-models.js';
+import { formatFiles } from './format.js';
 import { emitOperation, type OperationSignature } from './emit-operations.js';
 import { compareNames } from './names.js';
 import { ShapePrinter } from './print-shapes.js';
@@ -25,8 +26,8 @@ export interface Generated {
   report: ChangeReport;
 }
 
-/** Every generated file, and the report of how the API surface changed against `options.previous`. */
-export function generateWithReport(spec: Spec, options: GenerateOptions = {}): Generated {
+/** Every generated file (each .ts one formatted), and the report of how the API surface changed against `options.previous`. */
+export async function generateWithReport(spec: Spec, options: GenerateOptions = {}): Promise<Generated> {
   const templateDir = options.templateDir ?? defaultTemplateDir;
   const project = new Project({
     useInMemoryFileSystem: true,
@@ -61,9 +62,9 @@ export function generateWithReport(spec: Spec, options: GenerateOptions = {}): G
   const report = buildChangeReport(surface, snapshot, options.previous ?? {}, compileTemplate(templateDir, 'changes.hbs', { markdown: true }));
   files.set(surfacePath, snapshot);
   files.set(changesPath, report.text);
-  return { files, report };
+  return { files: await formatFiles(files), report };
 }
 
-export function generate(spec: Spec, options: GenerateOptions = {}): Map<string, string> {
-  return generateWithReport(spec, options).files;
+export async function generate(spec: Spec, options: GenerateOptions = {}): Promise<Map<string, string>> {
+  return (await generateWithReport(spec, options)).files;
 }

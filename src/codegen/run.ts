@@ -24,8 +24,8 @@ export interface RunOptions {
   stderr?: (text: string) => void;
 }
 
-/** Runs the command; returns the exit code. */
-export function run(argv: string[], options: RunOptions = {}): number {
+/** Runs the command; resolves to the exit code. */
+export async function run(argv: string[], options: RunOptions = {}): Promise<number> {
   const root = options.root ?? defaultRoot;
   const out = options.stdout ?? ((text: string) => process.stdout.write(text));
   const err = options.stderr ?? ((text: string) => process.stderr.write(text));
@@ -43,7 +43,7 @@ export function run(argv: string[], options: RunOptions = {}): number {
   }
   const loaded = performance.now();
   const previous = { surface: readOrUndefined(join(root, surfacePath)), changes: readOrUndefined(join(root, changesPath)) };
-  const { files, report } = generateWithReport(spec, { templateDir: options.templateDir ?? join(root, 'src', 'codegen', 'templates'), previous });
+  const { files, report } = await generateWithReport(spec, { templateDir: options.templateDir ?? join(root, 'src', 'codegen', 'templates'), previous });
   const generated = performance.now();
   const drift = findDrift(root, files);
   const changed = driftCount(drift);
