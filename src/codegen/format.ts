@@ -1,14 +1,21 @@
 /**
  * The formatter every generated .ts file goes through, so that generated code is laid out as hand-written code
- * is: Prettier, in-process, with the one configuration of the repository's TypeScript style.
+ * is: Prettier, in-process, with the one configuration of the repository's TypeScript style, then comments
+ * wrapped to the same width.
  */
 import { format, type Options } from 'prettier';
+import { wrapComments } from './wrap-comments.js';
 
-/** The style of src/: 120 columns, single quotes, trailing commas wherever the syntax allows them. */
-export const prettierOptions: Options = { parser: 'typescript', printWidth: 120, singleQuote: true, trailingComma: 'all' };
+const printWidth = 120;
 
-export function formatTypeScript(text: string): Promise<string> {
-  return format(text, prettierOptions);
+/**
+ * The style of src/: 120 columns, single quotes, trailing commas wherever the syntax allows them. The babel-ts
+ * parser lays out this code exactly as the typescript one does, and starts faster in a fresh process.
+ */
+export const prettierOptions: Options = { parser: 'babel-ts', printWidth, singleQuote: true, trailingComma: 'all' };
+
+export async function formatTypeScript(text: string): Promise<string> {
+  return wrapComments(await format(text, prettierOptions), printWidth);
 }
 
 /** The files, with every .ts one formatted; other files (markdown, JSON) as they are. */

@@ -26,8 +26,11 @@ export interface Generated {
   report: ChangeReport;
 }
 
-/** Every generated file (each .ts one formatted), and the report of how the API surface changed against `options.previous`. */
-export async function generateWithReport(spec: Spec, options: GenerateOptions = {}): Promise<Generated> {
+/**
+ * Every generated file as the emitters write it, before formatting, and the report of how the API surface
+ * changed against `options.previous`.
+ */
+export function emitWithReport(spec: Spec, options: GenerateOptions = {}): Generated {
   const templateDir = options.templateDir ?? defaultTemplateDir;
   const project = new Project({
     useInMemoryFileSystem: true,
@@ -62,6 +65,12 @@ export async function generateWithReport(spec: Spec, options: GenerateOptions = 
   const report = buildChangeReport(surface, snapshot, options.previous ?? {}, compileTemplate(templateDir, 'changes.hbs', { markdown: true }));
   files.set(surfacePath, snapshot);
   files.set(changesPath, report.text);
+  return { files, report };
+}
+
+/** Every generated file, each .ts one formatted, and the change report. */
+export async function generateWithReport(spec: Spec, options: GenerateOptions = {}): Promise<Generated> {
+  const { files, report } = emitWithReport(spec, options);
   return { files: await formatFiles(files), report };
 }
 

@@ -57,7 +57,7 @@ test('generate writes the code, the docs, the surface and the report, and prints
   for (const path of ['generated/client.ts', 'generated/operations/GetWidget.ts', 'generated/models/Widget.ts', 'generated/api-surface.json', 'generated/CHANGES.md', 'docs/api/README.md', 'docs/api/widgets.md', 'docs/api/models.md']) {
     assert.ok(existsSync(join(root, path)), `${path} not written`);
   }
-  assert.match(out, /generate: 3 operations, 4 models -> \d+ files \(\d+ changed\) in load \d+ ms, generate \d+ ms, total \d+ ms/);
+  assert.match(out, /generate: 3 operations, 4 models -> \d+ files \(\d+ changed\) in load \d+ ms, generate \d+ ms, format \d+ ms, total \d+ ms/);
   assert.match(read('generated/CHANGES.md'), /First snapshot of the API surface: 3 operations, 4 models/);
 });
 
