@@ -10,9 +10,9 @@ export function constStatement(doc: string, name: string, type: string, initiali
 
 /**
  * ts-morph separates interfaces and functions by a blank line but not imports, type aliases and text statements;
- * hand-written code would. Adds one before every top-level doc comment that follows a statement — except between
- * the overloads of a function, which belong together.
+ * hand-written code would, and the formatter keeps blank lines but adds none. Adds one before every top-level
+ * doc comment that follows a statement.
  */
 export function separateDeclarations(text: string): string {
-  return text.replace(/^(?!export function )(\S.*;)\n\/\*\*/gm, '$1\n\n/**');
+  return text.replace(/^(\S.*;)\n\/\*\*/gm, '$1\n\n/**');
 }
