@@ -4,6 +4,9 @@ export type { ClientOptions, RequestOptions, WaitingRequestOptions, ResponseInfo
 export { invoke, invokeAsync } from './invoke.js';
 export type { CustomPolicy, PipelinePolicy, PipelineRequest, PipelineResponse, SendRequest } from './pipeline.js';
 export type { AcceptedOperation, CompletedOperation, OperationStatus, WaitOptions } from './poller.js';
+export type { AsyncRequestOptions, AsyncResult } from './async-result.js';
+export { paginate } from './paginator.js';
+export type { PageItem } from './paginator.js';
 export {
   CertificateCredential, TokenCredential, certificateFromPem, certificateFromPfx, tokenCredential,
 } from './credentials.js';

@@ -2,8 +2,9 @@
 import { Scope, StructureKind, type MethodDeclarationStructure, type OptionalKind, type Project } from 'ts-morph';
 import type { Spec } from '../core/spec-load.js';
 import type { OperationSignature } from './emit-operations.js';
-import { generatedHeader } from './file-header.js';
-import { operationConst, quote, shapeName } from './names.js';
+import { constStatement, generatedHeader, separateDeclarations } from './file-header.js';
+import { compareNames, operationConst, shapeName } from './names.js';
+import { ShapeRefs, type ShapePrinter } from './print-shapes.js';
 
 /** The statement that loads an operation's module on first use, so that a client costs nothing per operation at start-up. */
 function lazyCall(s: OperationSignature, fn: string): string {
@@ -14,26 +15,15 @@ function clientMethods(signatures: OperationSignature[]): OptionalKind<MethodDec
   const methods: OptionalKind<MethodDeclarationStructure>[] = [];
   for (const s of signatures) {
     const input = { name: 'input', type: s.inputType, ...(s.inputOptional ? { initializer: '{}' } : {}) };
-    if (s.op.async) {
-      methods.push({
-        name: s.method,
-        isAsync: true,
-        overloads: [
-          { parameters: [{ name: 'input', type: s.inputType }, { name: 'options', type: 'WaitingRequestOptions' }], returnType: 'Promise<CompletedOperation>', docs: [{ description: s.doc }] },
-          { parameters: [{ ...input }, { name: 'options', type: 'RequestOptions', hasQuestionToken: true }], returnType: 'Promise<AcceptedOperation>', docs: [{ description: s.doc }] },
-        ],
-        parameters: [input, { name: 'options', type: 'RequestOptions | WaitingRequestOptions', hasQuestionToken: true }],
-        returnType: 'Promise<AcceptedOperation | CompletedOperation>',
-        statements: lazyCall(s, s.method),
-      });
-    } else {
-      methods.push({
-        name: s.method, isAsync: true, docs: [{ description: s.doc }],
-        parameters: [input, { name: 'options', type: 'RequestOptions', hasQuestionToken: true }],
-        returnType: `Promise<${s.outputType}>`,
-        statements: lazyCall(s, s.method),
-      });
-    }
+    const options = { name: 'options', type: s.op.async ? 'O' : 'RequestOptions', hasQuestionToken: true };
+    methods.push({
+      name: s.method, isAsync: true, docs: [{ description: s.doc }],
+      // One signature, so one doc comment: for an asynchronous operation the options' type decides whether it waits.
+      typeParameters: s.op.async ? [{ name: 'O', constraint: 'AsyncRequestOptions', default: 'RequestOptions' }] : [],
+      parameters: [input, options],
+      returnType: s.op.async ? 'Promise<AsyncResult<O>>' : `Promise<${s.outputType}>`,
+      statements: lazyCall(s, s.method),
+    });
     if (s.paginator) {
       methods.push({
         name: s.paginator.name, isAsync: true, isGenerator: true,
@@ -52,8 +42,8 @@ export function emitClient(project: Project, spec: Spec, signatures: OperationSi
   const file = project.createSourceFile('generated/client.ts', {
     statements: [
       generatedHeader('spec/ (every operation)'),
-      { kind: StructureKind.ImportDeclaration, moduleSpecifier: '../src/client/client.js', namedImports: ['ServiceClient', { name: 'ClientOptions', isTypeOnly: true }, { name: 'RequestOptions', isTypeOnly: true }, { name: 'ResponseMetadata', isTypeOnly: true }, { name: 'WaitingRequestOptions', isTypeOnly: true }] },
-      { kind: StructureKind.ImportDeclaration, moduleSpecifier: '../src/client/poller.js', isTypeOnly: true, namedImports: ['AcceptedOperation', 'CompletedOperation'] },
+      { kind: StructureKind.ImportDeclaration, moduleSpecifier: '../src/client/client.js', namedImports: ['ServiceClient', { name: 'ClientOptions', isTypeOnly: true }, { name: 'RequestOptions', isTypeOnly: true }, { name: 'ResponseMetadata', isTypeOnly: true }] },
+      { kind: StructureKind.ImportDeclaration, moduleSpecifier: '../src/client/async-result.js', isTypeOnly: true, namedImports: ['AsyncRequestOptions', 'AsyncResult'] },
       { kind: StructureKind.ImportDeclaration, moduleSpecifier: './service.js', namedImports: ['serviceShape'] },
       { kind: StructureKind.ImportDeclaration, moduleSpecifier: './operations/index.js', isTypeOnly: true, namedImports: signatures.map((s) => s.inputType) },
       { kind: StructureKind.ImportDeclaration, moduleSpecifier: './models/index.js', isTypeOnly: true, namedImports: models },
@@ -68,26 +58,18 @@ export function emitClient(project: Project, spec: Spec, signatures: OperationSi
   return file.getFullText();
 }
 
-export function emitService(project: Project, spec: Spec): string {
-  const s = spec.service;
+export function emitService(project: Project, printer: ShapePrinter, spec: Spec): string {
+  const refs = new ShapeRefs();
+  const shape = printer.service(refs);
   const file = project.createSourceFile('generated/service.ts', {
     statements: [
       generatedHeader('spec/service.json'),
       { kind: StructureKind.ImportDeclaration, moduleSpecifier: '../src/client/client.js', namedImports: ['ServiceClient', { name: 'ClientOptions', isTypeOnly: true }] },
       { kind: StructureKind.ImportDeclaration, moduleSpecifier: '../src/core/shapes.js', isTypeOnly: true, namedImports: ['ServiceShape'] },
-      { kind: StructureKind.ImportDeclaration, moduleSpecifier: `./models/${s.errorModel}.js`, namedImports: [shapeName(s.errorModel)] },
-      { kind: StructureKind.ImportDeclaration, moduleSpecifier: `./operations/${s.operationStatus}.js`, namedImports: [operationConst(s.operationStatus)] },
-      `/** The service as the runtime sees it: default host, x-ms-version, XML namespace, error body and status operation. */
-export const serviceShape: ServiceShape = {
-  name: ${quote(s.name)},
-  host: ${quote(s.host)},
-  apiVersion: ${quote(s.apiVersion)},
-  namespace: ${quote(s.namespace)},
-  error: () => ${shapeName(s.errorModel)},
-  operationStatus: () => ${operationConst(s.operationStatus)},
-};
-
-/**
+      ...[...refs.models].sort(compareNames).map((m) => ({ kind: StructureKind.ImportDeclaration as const, moduleSpecifier: `./models/${m}.js`, namedImports: [shapeName(m)] })),
+      ...[...refs.operations].sort(compareNames).map((o) => ({ kind: StructureKind.ImportDeclaration as const, moduleSpecifier: `./operations/${o}.js`, namedImports: [operationConst(o)] })),
+      constStatement('The service as the runtime sees it: default host, x-ms-version, XML namespace, error body and status operation.', 'serviceShape', 'ServiceShape', shape),
+      `/**
  * A bare client for the functions of \`operations/\`: import only the operations you call and bundlers drop the
  * rest.
  */
@@ -96,7 +78,7 @@ export function createServiceClient(options: ClientOptions): ServiceClient {
 }`,
     ],
   }, { overwrite: true });
-  return file.getFullText();
+  return separateDeclarations(file.getFullText());
 }
 
 export function emitOperationIndex(signatures: OperationSignature[]): string {

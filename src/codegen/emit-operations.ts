@@ -1,14 +1,12 @@
 /** One file per operation: its input type, its shape, and a typed function that sends it. */
-import {
-  StructureKind, type FunctionDeclarationOverloadStructure, type OptionalKind,
-  type ParameterDeclarationStructure, type Project, type StatementStructures,
-} from 'ts-morph';
+import { StructureKind, type OptionalKind, type ParameterDeclarationStructure, type Project, type StatementStructures } from 'ts-morph';
 import type { BodySpec, LocatedOperation, Spec } from '../core/spec-load.js';
 import { constStatement, generatedHeader, separateDeclarations } from './file-header.js';
 import { modelImports } from './emit-models.js';
-import { inputTypeName, memberKey, methodName, operationConst, quote, shapeName } from './names.js';
+import { compareNames, inputTypeName, memberKey, methodName, operationConst } from './names.js';
+import { ShapeRefs, type ShapePrinter } from './print-shapes.js';
 import type { TextTemplates } from './templates.js';
-import { ModelRefs, itemShape, itemType, paramShape, paramType } from './typescript-types.js';
+import { ModelRefs, itemType, paramType } from './typescript-types.js';
 
 /** What the client class and the index need to know of an emitted operation. */
 export interface OperationSignature {
@@ -30,40 +28,6 @@ function bodyType(body: BodySpec, refs: ModelRefs): string {
     return item.includes('|') ? `Array<${item}>` : `${item}[]`;
   }
   return 'string';
-}
-
-function bodyShape(body: BodySpec, refs: ModelRefs): string {
-  const parts = [`element: ${quote(body.element)}`];
-  if (body.model !== undefined) parts.push(`model: () => ${shapeName(refs.add(body.model))}`);
-  else if (body.list !== undefined) parts.push(`list: ${itemShape(body.list, refs)}`);
-  else parts.push('text: true');
-  if (body.member !== undefined) parts.push(`member: ${quote(body.member)}`);
-  if (body.contentType !== undefined) parts.push(`contentType: ${quote(body.contentType)}`);
-  return `{ ${parts.join(', ')} }`;
-}
-
-function operationShape(op: LocatedOperation, refs: ModelRefs, pollImport: Set<string>): string {
-  const lines = [`  name: ${quote(op.name)},`, `  method: ${quote(op.method)},`, `  path: ${quote(op.path)},`];
-  if (op.apiVersion) lines.push(`  apiVersion: ${quote(op.apiVersion)},`);
-  if (op.fixedQuery) lines.push(`  fixedQuery: { ${Object.entries(op.fixedQuery).map(([k, v]) => `${memberKey(k)}: ${quote(v)}`).join(', ')} },`);
-  const params = op.params ?? [];
-  lines.push(params.length === 0 ? '  params: [],' : `  params: [\n${params.map((p) => `    ${paramShape(p)},`).join('\n')}\n  ],`);
-  if (op.request) lines.push(`  request: ${bodyShape(op.request, refs)},`);
-  lines.push(`  responses: [\n${op.responses.map((r) => `    { status: ${r.status}${r.body ? `, body: ${bodyShape(r.body, refs)}` : ''} },`).join('\n')}\n  ],`);
-  if (op.async) {
-    const parts: string[] = [];
-    if (op.async.poll) {
-      pollImport.add(op.async.poll);
-      parts.push(`poll: () => ${operationConst(op.async.poll)}`);
-    }
-    if (op.async.idFromBody) parts.push(`idFromBody: ${quote(op.async.idFromBody)}`);
-    lines.push(parts.length === 0 ? '  async: {},' : `  async: { ${parts.join(', ')} },`);
-  }
-  if (op.pagination) {
-    const p = op.pagination;
-    lines.push(`  pagination: { inputToken: ${quote(p.inputToken)}, outputToken: ${quote(p.outputToken)}, items: ${quote(p.items)} },`);
-  }
-  return `{\n${lines.join('\n')}\n}`;
 }
 
 function inputStatement(spec: Spec, op: LocatedOperation, refs: ModelRefs): { statement: StatementStructures; optional: boolean } {
@@ -112,73 +76,62 @@ function paginatorFor(spec: Spec, op: LocatedOperation, refs: ModelRefs): { name
   return { name: `paginate${op.name}`, itemType: itemType(items.items!, refs) };
 }
 
-function params(inputType: string, inputOptional: boolean, optionsType: string, optionsOptional = true): OptionalKind<ParameterDeclarationStructure>[] {
+function params(inputType: string, inputOptional: boolean, optionsType: string): OptionalKind<ParameterDeclarationStructure>[] {
   return [
     { name: 'client', type: 'ServiceClient' },
     { name: 'input', type: inputType, ...(inputOptional ? { initializer: '{}' } : {}) },
-    { name: 'options', type: optionsType, hasQuestionToken: optionsOptional },
+    { name: 'options', type: optionsType, hasQuestionToken: true },
   ];
 }
 
-export function emitOperation(project: Project, spec: Spec, op: LocatedOperation, templates: TextTemplates): { text: string; signature: OperationSignature } {
-  const refs = new ModelRefs();
-  const pollImports = new Set<string>();
+export function emitOperation(project: Project, printer: ShapePrinter, spec: Spec, op: LocatedOperation, templates: TextTemplates): { text: string; signature: OperationSignature } {
+  const types = new ModelRefs();
+  const shapes = new ShapeRefs({ operation: op.name });
   const method = methodName(op.name);
-  const { statement: input, optional: inputOptional } = inputStatement(spec, op, refs);
-  const output = outputType(op, refs);
-  const paginator = paginatorFor(spec, op, refs);
-  const shapeText = operationShape(op, refs, pollImports);
+  const { statement: input, optional: inputOptional } = inputStatement(spec, op, types);
+  const output = outputType(op, types);
+  const paginator = paginatorFor(spec, op, types);
+  const shapeText = printer.operation(op.name, shapes);
   const doc = templates.operationDoc(op, paginator?.name);
   const inputType = inputTypeName(op.name);
   const constName = operationConst(op.name);
 
-  const runtimeTypes = ['ServiceClient', 'RequestOptions'];
+  const clientTypes = ['ServiceClient', 'RequestOptions'];
+  if (output.includes('ResponseMetadata')) clientTypes.push('ResponseMetadata');
   const statements: StatementStructures[] = [];
   const fn = { kind: StructureKind.Function as const, name: method, isExported: true, docs: [{ description: doc }] };
   if (op.async) {
-    runtimeTypes.push('AcceptedOperation', 'CompletedOperation', 'WaitingRequestOptions');
-    const overloads: OptionalKind<FunctionDeclarationOverloadStructure>[] = [
-      { parameters: params(inputType, false, 'WaitingRequestOptions', false), returnType: 'Promise<CompletedOperation>', docs: [{ description: doc }] },
-      { parameters: params(inputType, inputOptional, 'RequestOptions'), returnType: 'Promise<AcceptedOperation>', docs: [{ description: doc }] },
-    ];
+    // One signature, so one doc comment: the options' type decides whether the call waits for completion.
     statements.push({
-      ...fn, docs: [], overloads,
-      parameters: params(inputType, inputOptional, 'RequestOptions | WaitingRequestOptions'),
-      returnType: 'Promise<AcceptedOperation | CompletedOperation>',
-      statements: `return invokeAsync(client, ${constName}, input, options);`,
+      ...fn,
+      typeParameters: [{ name: 'O', constraint: 'AsyncRequestOptions', default: 'RequestOptions' }],
+      parameters: params(inputType, inputOptional, 'O'),
+      returnType: 'Promise<AsyncResult<O>>',
+      statements: `return invokeAsync(client, ${constName}, input, options) as Promise<AsyncResult<O>>;`,
     });
-  }
-  if (output.includes('ResponseMetadata')) runtimeTypes.push('ResponseMetadata');
-  if (!op.async) {
+  } else {
     statements.push({ ...fn, parameters: params(inputType, inputOptional, 'RequestOptions'), returnType: `Promise<${output}>`, statements: `return invoke(client, ${constName}, input, options);` });
   }
   if (paginator) {
-    const pag = op.pagination!;
     statements.push({
-      kind: StructureKind.Function, name: paginator.name, isExported: true, isAsync: true, isGenerator: true,
-      docs: [{ description: `Every ${paginator.itemType} of {@link ${method}}, page after page (following ${pag.outputToken}).` }],
+      kind: StructureKind.Function, name: paginator.name, isExported: true,
+      docs: [{ description: `Every ${paginator.itemType} of {@link ${method}}, page after page (following ${op.pagination!.outputToken}).` }],
       parameters: params(inputType, inputOptional, 'RequestOptions'),
       returnType: `AsyncGenerator<${paginator.itemType}, void, undefined>`,
-      statements: [
-        `let token: string | undefined = input.${pag.inputToken};`,
-        'do {',
-        `  const page: ${output} = await ${method}(client, { ...input, ${pag.inputToken}: token }, options);`,
-        `  yield* page.${pag.items} ?? [];`,
-        `  token = page.${pag.outputToken} || undefined;`,
-        '} while (token !== undefined);',
-      ].join('\n'),
+      statements: `return paginate(client, ${constName}, input, options);`,
     });
   }
 
   const file = project.createSourceFile(`generated/operations/${op.name}.ts`, {
     statements: [
       generatedHeader(`spec/${op.file} (operation ${op.name})`),
-      { kind: StructureKind.ImportDeclaration, moduleSpecifier: '../../src/client/client.js', isTypeOnly: true, namedImports: runtimeTypes.filter((t) => !['AcceptedOperation', 'CompletedOperation'].includes(t)) },
-      ...(op.async ? [{ kind: StructureKind.ImportDeclaration as const, moduleSpecifier: '../../src/client/poller.js', isTypeOnly: true, namedImports: ['AcceptedOperation', 'CompletedOperation'] }] : []),
+      { kind: StructureKind.ImportDeclaration, moduleSpecifier: '../../src/client/client.js', isTypeOnly: true, namedImports: clientTypes },
+      ...(op.async ? [{ kind: StructureKind.ImportDeclaration as const, moduleSpecifier: '../../src/client/async-result.js', isTypeOnly: true, namedImports: ['AsyncRequestOptions', 'AsyncResult'] }] : []),
       { kind: StructureKind.ImportDeclaration, moduleSpecifier: '../../src/client/invoke.js', namedImports: [op.async ? 'invokeAsync' : 'invoke'] },
+      ...(paginator ? [{ kind: StructureKind.ImportDeclaration as const, moduleSpecifier: '../../src/client/paginator.js', namedImports: ['paginate'] }] : []),
       { kind: StructureKind.ImportDeclaration, moduleSpecifier: '../../src/core/shapes.js', isTypeOnly: true, namedImports: ['OperationDescriptor'] },
-      ...modelImports(refs, 'operations'),
-      ...[...pollImports].sort().map((p) => ({ kind: StructureKind.ImportDeclaration as const, moduleSpecifier: `./${p}.js`, namedImports: [operationConst(p)] })),
+      ...modelImports(types, shapes, 'operations'),
+      ...[...shapes.operations].sort(compareNames).map((p) => ({ kind: StructureKind.ImportDeclaration as const, moduleSpecifier: `./${p}.js`, namedImports: [operationConst(p)] })),
       input,
       constStatement(`What the runtime needs to send {@link ${method}} and read its response.`, constName, `OperationDescriptor<${inputType}, ${output}>`, shapeText),
       ...statements,
@@ -186,6 +139,6 @@ export function emitOperation(project: Project, spec: Spec, op: LocatedOperation
   }, { overwrite: true });
   return {
     text: separateDeclarations(file.getFullText()),
-    signature: { op, method, inputType, inputOptional, outputType: output, doc, paginator, models: [...refs.names] },
+    signature: { op, method, inputType, inputOptional, outputType: output, doc, paginator, models: [...types.names] },
   };
 }

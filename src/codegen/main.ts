@@ -4,4 +4,4 @@
  */
 import { run } from './run.js';
 
-process.exitCode = run(process.argv.slice(2));
+process.exitCode = await run(process.argv.slice(2));

@@ -9,7 +9,8 @@ import { fileURLToPath } from 'node:url';
 import { SpecError, loadSpec } from '../core/spec-load.js';
 import { changesPath, reportLines } from './change-report.js';
 import { driftCount, findDrift, readOrUndefined } from './drift.js';
-import { generateWithReport } from './generate.js';
+import { formatFiles } from './format.js';
+import { emitWithReport } from './generate.js';
 import { surfacePath } from './surface-file.js';
 
 /** The checkout this build belongs to, seen from dist/src/codegen/. */
@@ -24,8 +25,8 @@ export interface RunOptions {
   stderr?: (text: string) => void;
 }
 
-/** Runs the command; returns the exit code. */
-export function run(argv: string[], options: RunOptions = {}): number {
+/** Runs the command; resolves to the exit code. */
+export async function run(argv: string[], options: RunOptions = {}): Promise<number> {
   const root = options.root ?? defaultRoot;
   const out = options.stdout ?? ((text: string) => process.stdout.write(text));
   const err = options.stderr ?? ((text: string) => process.stderr.write(text));
@@ -43,11 +44,14 @@ export function run(argv: string[], options: RunOptions = {}): number {
   }
   const loaded = performance.now();
   const previous = { surface: readOrUndefined(join(root, surfacePath)), changes: readOrUndefined(join(root, changesPath)) };
-  const { files, report } = generateWithReport(spec, { templateDir: options.templateDir ?? join(root, 'src', 'codegen', 'templates'), previous });
+  const emitted = emitWithReport(spec, { templateDir: options.templateDir ?? join(root, 'src', 'codegen', 'templates'), previous });
   const generated = performance.now();
+  const files = await formatFiles(emitted.files);
+  const { report } = emitted;
+  const formatted = performance.now();
   const drift = findDrift(root, files);
   const changed = driftCount(drift);
-  const timing = () => `load ${ms(loaded - started)}, generate ${ms(generated - loaded)}, total ${ms(performance.now() - started)}`;
+  const timing = () => `load ${ms(loaded - started)}, generate ${ms(generated - loaded)}, format ${ms(formatted - generated)}, total ${ms(performance.now() - started)}`;
 
   if (check) {
     if (changed === 0) {

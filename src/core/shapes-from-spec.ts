@@ -25,7 +25,16 @@ function defined<T extends object>(value: T): T {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
 }
 
-export function shapesFromSpec(spec: Spec): SpecShapes {
+export interface ShapesOptions {
+  /**
+   * Whether an asynchronous operation that names no poll operation gets the service's status operation as its
+   * `async.poll` (default true, as the emulator reads it), or none: the runtime then falls back to
+   * `service.operationStatus`, which is how the generated descriptors say it.
+   */
+  resolveDefaultPoll?: boolean;
+}
+
+export function shapesFromSpec(spec: Spec, options: ShapesOptions = {}): SpecShapes {
   const models = new Map<string, ModelShape>();
   const operations = new Map<string, OperationDescriptor>();
   const byName = new Map(spec.operations.map((op) => [op.name, op]));
@@ -89,13 +98,13 @@ export function shapesFromSpec(spec: Spec): SpecShapes {
   }
 
   function buildOperation(op: LocatedOperation): OperationDescriptor {
-    const poll = op.async?.poll ?? spec.service.operationStatus;
+    const poll = op.async?.poll ?? (options.resolveDefaultPoll === false ? undefined : spec.service.operationStatus);
     return defined({
       name: op.name, method: op.method, path: op.path, apiVersion: op.apiVersion, fixedQuery: op.fixedQuery,
       params: (op.params ?? []).map(paramShape),
       request: op.request === undefined ? undefined : bodyShape(op.request),
       responses: op.responses.map((r) => defined({ status: r.status, body: r.body === undefined ? undefined : bodyShape(r.body) })),
-      async: op.async === undefined ? undefined : defined({ poll: () => operation(poll), idFromBody: op.async.idFromBody }),
+      async: op.async === undefined ? undefined : defined({ poll: poll === undefined ? undefined : () => operation(poll), idFromBody: op.async.idFromBody }),
       pagination: op.pagination,
     });
   }

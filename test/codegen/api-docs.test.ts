@@ -12,7 +12,7 @@ const gadgets: GroupSpec = {
   operations: [{ name: 'ListGadgets', doc: 'Lists gadgets.', method: 'GET', path: '/{subscriptionId}/gadgets', responses: [{ status: 200 }] }],
 };
 
-const files = withSpecDir([baseGroup(), gadgets], (dir) => generate(loadSpec(dir), { templateDir }));
+const files = await generate(withSpecDir([baseGroup(), gadgets], (dir) => loadSpec(dir)), { templateDir });
 
 test('generate() returns one page per group, an index and a models page', () => {
   assert.deepEqual([...files.keys()].filter((p) => p.startsWith('docs/')).sort(), ['docs/api/README.md', 'docs/api/gadgets.md', 'docs/api/models.md', 'docs/api/widgets.md']);

@@ -6,5 +6,5 @@
 import { defaultRoot } from '../../src/codegen/run.js';
 import { updateScenarioFiles } from './support/scenarios.js';
 
-const changed = updateScenarioFiles(defaultRoot, process.argv.slice(2));
+const changed = await updateScenarioFiles(defaultRoot, process.argv.slice(2));
 process.stdout.write(changed.length === 0 ? 'scenarios: all up to date\n' : `scenarios: updated\n${changed.map((f) => `  ${f}`).join('\n')}\n`);

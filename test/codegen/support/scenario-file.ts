@@ -1,10 +1,12 @@
 /**
  * The scenario file format: markdown holding a spec fragment (one group file, in a ```json spec block) and the
- * expected generated files, one fenced block each with the path after the language
- * (```ts generated/models/Foo.ts). Parsing, and rewriting the expected blocks in place.
+ * expected generated code, one fenced block per declaration, with the file's path and the declaration's
+ * selector after the language (```ts generated/models/Foo.ts interface Foo; selectors: declarations.ts). A
+ * block with a path alone shows the whole file. Parsing, and rewriting the expected blocks in place.
  */
 import { readFileSync } from 'node:fs';
 import type { GroupSpec } from '../../../src/core/spec-load.js';
+import { findDeclaration, listDeclarations } from './declarations.js';
 
 export interface Block {
   /** Index of the opening fence line. */
@@ -16,12 +18,19 @@ export interface Block {
   content: string;
 }
 
+/** An expected block: what it shows of which file. */
+export interface Expectation extends Block {
+  path: string;
+  /** The declaration it shows; empty for the whole file. */
+  selector: string;
+}
+
 export interface Scenario {
   lines: string[];
   spec: GroupSpec;
   specBlock: Block;
-  /** Expected files by path, in the order they appear. */
-  outputs: Block[];
+  /** Expected declarations, in the order they appear. */
+  outputs: Expectation[];
 }
 
 const fence = /^(`{3,})([^`\s]*)\s*(.*)$/;
@@ -43,11 +52,19 @@ export function parseBlocks(text: string): { lines: string[]; blocks: Block[] } 
   return { lines, blocks };
 }
 
+function expectation(block: Block): Expectation {
+  const space = block.info.indexOf(' ');
+  return space === -1
+    ? { ...block, path: block.info, selector: '' }
+    : { ...block, path: block.info.slice(0, space), selector: block.info.slice(space + 1).trim() };
+}
+
 export function parseScenario(text: string): Scenario {
   const { lines, blocks } = parseBlocks(text);
   const specBlock = blocks.find((b) => b.lang === 'json' && b.info === 'spec');
   if (!specBlock) throw new Error('no ```json spec block');
-  return { lines, spec: JSON.parse(specBlock.content) as GroupSpec, specBlock, outputs: blocks.filter((b) => b.info.includes('/')) };
+  const outputs = blocks.filter((b) => b !== specBlock && b.info.split(' ')[0]!.includes('/')).map(expectation);
+  return { lines, spec: JSON.parse(specBlock.content) as GroupSpec, specBlock, outputs };
 }
 
 /** The files a scenario shows by default: those generated from its own operations and models, and its docs page. */
@@ -70,27 +87,41 @@ function fenceFor(text: string): string {
   return '`'.repeat(longest + 1);
 }
 
-function blockLines(path: string, text: string): string[] {
+function blockLines(path: string, selector: string, text: string): string[] {
   const ticks = fenceFor(text);
-  return [`${ticks}${langOf(path)} ${path}`, ...text.replace(/\n$/, '').split('\n'), ticks];
+  return [`${ticks}${langOf(path)} ${selector === '' ? path : `${path} ${selector}`}`, ...text.replace(/\n$/, '').split('\n'), ticks];
 }
 
-/** The scenario's text with every expected block rewritten from `files`, missing ones appended, vanished ones dropped. */
+/** What a block shows of the generated files, or undefined when its file or its declaration is gone. */
+export function shownText(block: Expectation, files: Map<string, string>): string | undefined {
+  const text = files.get(block.path);
+  return text === undefined ? undefined : findDeclaration(block.path, text, block.selector);
+}
+
+/**
+ * The scenario's text with every expected block rewritten from `files`, vanished ones dropped (with their
+ * heading when nothing is left under it), and each default file not shown at all appended, one block per
+ * declaration.
+ */
 export function updateScenario(scenario: Scenario, files: Map<string, string>): string {
   const out: string[] = [];
   let next = 0;
   for (const block of scenario.outputs) {
     out.push(...scenario.lines.slice(next, block.start));
-    const text = files.get(block.info);
-    if (text !== undefined) out.push(...blockLines(block.info, text));
-    else if (out.at(-2) === `### ${block.info}`) out.splice(-3);
+    const text = shownText(block, files);
+    const keepsHeading = scenario.outputs.some((b) => b !== block && b.path === block.path && shownText(b, files) !== undefined);
+    if (text !== undefined) out.push(...blockLines(block.path, block.selector, text));
+    else if (out.at(-2) === `### ${block.path}` && !keepsHeading) out.splice(-3);
+    else if (out.at(-1) === '') out.pop();
     next = block.end + 1;
   }
   out.push(...scenario.lines.slice(next));
   while (out.length > 0 && out.at(-1) === '') out.pop();
   for (const path of defaultOutputs(scenario)) {
-    if (scenario.outputs.some((b) => b.info === path) || !files.has(path)) continue;
-    out.push('', `### ${path}`, '', ...blockLines(path, files.get(path)!));
+    const text = files.get(path);
+    if (scenario.outputs.some((b) => b.path === path) || text === undefined) continue;
+    out.push('', `### ${path}`);
+    for (const selector of listDeclarations(path, text)) out.push('', ...blockLines(path, selector, findDeclaration(path, text, selector)!));
   }
   return `${out.join('\n')}\n`;
 }

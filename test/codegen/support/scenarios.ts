@@ -1,15 +1,17 @@
 /**
  * Generator scenarios, in the manner of typespec-ts: each markdown file under test/codegen/scenarios/ holds a
- * spec fragment and the files the generator must make of it (see scenario-file.ts). The test runs every scenario
- * through loadSpec and generate() and compares; `npm run scenarios:update` rewrites the expected blocks when a
- * change is intended.
+ * spec fragment and the declarations the generator must make of it (see scenario-file.ts). The test runs every
+ * scenario through loadSpec and generate() and compares each declaration shown; `npm run scenarios:update`
+ * rewrites the expected blocks when a change is intended.
  */
+import assert from 'node:assert/strict';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { loadSpec, type GroupSpec, type ServiceSpec } from '../../../src/core/spec-load.js';
 import { generate } from '../../../src/codegen/generate.js';
-import { defaultOutputs, parseScenario, updateScenario, type Scenario } from './scenario-file.js';
+import { lineDiff } from './line-diff.js';
+import { defaultOutputs, parseScenario, shownText, updateScenario, type Scenario } from './scenario-file.js';
 
 /** The service every scenario runs in, and the status operation and error model every spec needs. */
 const service: ServiceSpec = {
@@ -48,33 +50,49 @@ export interface ScenarioPaths {
 }
 
 /** Every file generated from the scenario's spec. */
-export function runScenario(scenario: Scenario, paths: ScenarioPaths): Map<string, string> {
+export async function runScenario(scenario: Scenario, paths: ScenarioPaths): Promise<Map<string, string>> {
   const groups = [scenario.spec];
   if (!scenario.spec.operations?.some((op) => op.name === 'GetOperationStatus')) groups.push(statusGroup);
   const dir = writeSpecDir(paths.metaSchema, groups);
+  let spec;
   try {
-    return generate(loadSpec(dir), { templateDir: paths.templateDir });
+    spec = loadSpec(dir);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+  return generate(spec, { templateDir: paths.templateDir });
 }
 
 export interface Mismatch {
-  path: string;
-  problem: 'differs' | 'not generated' | 'not shown';
+  /** The block's path and selector, as its fence names them. */
+  shows: string;
+  problem: 'differs' | 'not generated' | 'no such declaration' | 'not shown';
 }
 
 export function compareScenario(scenario: Scenario, files: Map<string, string>): Mismatch[] {
   const mismatches: Mismatch[] = [];
   for (const block of scenario.outputs) {
-    const text = files.get(block.info);
-    if (text === undefined) mismatches.push({ path: block.info, problem: 'not generated' });
-    else if (text !== block.content) mismatches.push({ path: block.info, problem: 'differs' });
+    const text = shownText(block, files);
+    if (text === undefined) mismatches.push({ shows: block.info, problem: files.has(block.path) ? 'no such declaration' : 'not generated' });
+    else if (text !== block.content) mismatches.push({ shows: block.info, problem: 'differs' });
   }
   for (const path of defaultOutputs(scenario)) {
-    if (!scenario.outputs.some((b) => b.info === path)) mismatches.push({ path, problem: 'not shown' });
+    if (!scenario.outputs.some((b) => b.path === path)) mismatches.push({ shows: path, problem: 'not shown' });
   }
   return mismatches;
+}
+
+/**
+ * Fails unless the generated files show what the scenario expects. A block that differs is reported as a line
+ * diff of its one declaration, first of all; then every mismatch, one per line.
+ */
+export function assertScenario(scenario: Scenario, files: Map<string, string>): void {
+  const mismatches = compareScenario(scenario, files);
+  if (mismatches.length === 0) return;
+  const summary = `${mismatches.map((m) => `${m.shows}: ${m.problem}`).join('\n')}\nrun \`npm run scenarios:update\` if the change is meant`;
+  const first = scenario.outputs.find((b) => b.info === mismatches.find((m) => m.problem === 'differs')?.shows);
+  if (first === undefined) assert.fail(summary);
+  assert.fail(`${first.info} differs from the scenario (- scenario, + generated):\n${lineDiff(first.content, shownText(first, files)!)}\n\n${summary}`);
 }
 
 /** The scenarios folder of a checkout. */
@@ -90,13 +108,13 @@ export function listScenarios(root: string): string[] {
 }
 
 /** Rewrites the expected blocks of the given scenario files (default: all); returns those that changed. */
-export function updateScenarioFiles(root: string, only: string[] = []): string[] {
+export async function updateScenarioFiles(root: string, only: string[] = []): Promise<string[]> {
   const files = only.length > 0 ? only.map((f) => resolve(f)) : listScenarios(root);
   const changed: string[] = [];
   for (const file of files) {
     const before = readFileSync(file, 'utf8');
     const scenario = parseScenario(before);
-    const after = updateScenario(scenario, runScenario(scenario, scenarioPaths(root)));
+    const after = updateScenario(scenario, await runScenario(scenario, scenarioPaths(root)));
     if (after !== before) {
       writeFileSync(file, after);
       changed.push(file);
