@@ -4,6 +4,7 @@ import type { Spec } from '../core/spec-load.js';
 import { buildChangeReport, changesPath, type ChangeReport, type PreviousOutput } from './change-report.js';
 import { emitClient, emitIndex, emitModelIndex, emitOperationIndex, emitService } from './emit-client.js';
 import { emitDocs } from './emit-docs.js';
+import { emitHandlerTypes, handlerTypesPath } from './emit-handler-types.js';
 import { emitModel } from './emit-models.js';
 import { emitOperation, type OperationSignature } from './emit-operations.js';
 import { compareNames } from './names.js';
@@ -48,6 +49,7 @@ export function generateWithReport(spec: Spec, options: GenerateOptions = {}): G
   files.set('generated/service.ts', emitService(project, spec));
   files.set('generated/client.ts', emitClient(project, spec, signatures));
   files.set('generated/index.ts', emitIndex(spec));
+  files.set(handlerTypesPath, emitHandlerTypes(project, spec));
   files.set('generated/README.md', templates.readme(spec));
   for (const [path, text] of emitDocs(spec, signatures, { templateDir })) files.set(path, text);
 
