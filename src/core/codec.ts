@@ -75,3 +75,14 @@ export function parseScalar(type: ScalarShape, text: string): unknown {
 function clip(text: string): string {
   return text.length > 40 ? `${text.slice(0, 40)}…` : text;
 }
+
+/**
+ * The spec's spelling of an enum value given in any case, or the value as it is when no spelling matches. The
+ * service matched enum values case-insensitively (Python's guide sends DeploymentSlot 'production'); a reader
+ * that does the same rewrites them here, so that what follows sees one spelling.
+ */
+export function canonicalEnum(values: readonly string[] | undefined, text: string): string {
+  if (values === undefined || values.includes(text)) return text;
+  const lower = text.toLowerCase();
+  return values.find((v) => v.toLowerCase() === lower) ?? text;
+}

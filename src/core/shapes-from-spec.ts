@@ -6,8 +6,9 @@
 import type {
   BodySpec, ListItemsSpec, LocatedModel, LocatedOperation, ParamSpec, PropertySpec, Spec,
 } from './spec-load.js';
-import type {
-  BodyShape, ItemShape, MemberShape, ModelShape, OperationDescriptor, ParamShape, ServiceShape, StructureShape, TypeShape,
+import {
+  constraintsOf, type BodyShape, type ItemShape, type MemberShape, type ModelShape, type OperationDescriptor, type ParamShape,
+  type ServiceShape, type StructureShape, type TypeShape,
 } from './shapes.js';
 
 export interface SpecShapes {
@@ -47,8 +48,7 @@ export function shapesFromSpec(spec: Spec): SpecShapes {
 
   function memberShape(p: PropertySpec): MemberShape {
     return defined({
-      name: p.name, type: typeShape(p), xml: p.xml, secret: p.secret, const: p.const, required: p.required,
-      minimum: p.minimum, maximum: p.maximum, minLength: p.minLength, maxLength: p.maxLength, pattern: p.pattern,
+      name: p.name, type: typeShape(p), xml: p.xml, secret: p.secret, const: p.const, required: p.required, ...constraintsOf(p),
     });
   }
 
@@ -83,8 +83,8 @@ export function shapesFromSpec(spec: Spec): SpecShapes {
 
   function paramShape(p: ParamSpec): ParamShape {
     return defined({
-      name: p.name, in: p.in, wireName: p.wireName, type: p.type, value: p.value, enum: p.enum,
-      required: p.required, minimum: p.minimum, maximum: p.maximum,
+      name: p.name, in: p.in, wireName: p.wireName, type: p.type, value: p.value, enum: p.enum, required: p.required,
+      ...constraintsOf(p),
     });
   }
 

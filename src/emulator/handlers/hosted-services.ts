@@ -5,6 +5,7 @@
  */
 import { errors } from '../api-error.js';
 import type { StructureShape } from '../../core/shapes.js';
+import { memberAccepts } from '../../core/validation.js';
 import { removeDeployment } from '../compute/deployments.js';
 import { envOf } from '../compute/env.js';
 import { deploymentView } from '../compute/views.js';
@@ -13,7 +14,6 @@ import { checkPlacement, regionOf } from '../placement.js';
 import { checkQuota } from '../quotas.js';
 import type { HostedServiceRecord } from '../records.js';
 import { keyOf, nowIso, type LocationRecord } from '../state.js';
-import { memberIssues } from '../validate.js';
 import { deploymentResource, findService } from './lookup.js';
 import {
   accepted, assertNotBusy, done, flagParam, stringParam, type HandlerContext, type HandlerTable,
@@ -119,7 +119,7 @@ function deleteHostedService(ctx: HandlerContext) {
 function checkNameAvailability(ctx: HandlerContext) {
   const name = stringParam(ctx, 'ServiceName');
   const rules = (ctx.shapes.model('CreateHostedService') as StructureShape).members.find((m) => m.name === 'ServiceName');
-  if (rules !== undefined && memberIssues(rules, name).length > 0) {
+  if (rules !== undefined && !memberAccepts(rules, name)) {
     return done(200, { Result: false, Reason: 'The hosted service name is invalid.' });
   }
   if (ctx.state.hostedServiceOwner(name) !== undefined) {
