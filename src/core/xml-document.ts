@@ -5,7 +5,7 @@
  */
 import type { XMLParser } from 'fast-xml-parser';
 import { fastXmlParser } from './deferred-modules.js';
-import { wellFormednessProblem } from './xml-wellformed.js';
+import { findWellFormednessProblem } from './xml-wellformed.js';
 
 /**
  * fast-xml-parser's ordered form: an element is `{ Name: children, ':@': attributes }`, a text node
@@ -37,10 +37,17 @@ function getParser(): XMLParser {
 }
 
 export class XmlSyntaxError extends Error {
-  constructor(message: string) {
+  /** `line`: where the problem shows (1-based), when known. */
+  constructor(message: string, readonly line?: number) {
     super(message);
     this.name = 'XmlSyntaxError';
   }
+}
+
+function lineAt(text: string, offset: number): number {
+  let line = 1;
+  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) line++;
+  return line;
 }
 
 /**
@@ -50,8 +57,8 @@ export class XmlSyntaxError extends Error {
 export function parseXmlDocument(xml: string): OrderedNode[] {
   const text = xml.charCodeAt(0) === 0xfeff ? xml.slice(1) : xml;
   if (/<!DOCTYPE/i.test(text)) throw new XmlSyntaxError('DOCTYPE is not allowed in a response');
-  const problem = wellFormednessProblem(text);
-  if (problem !== undefined) throw new XmlSyntaxError(`malformed XML: ${problem}`);
+  const found = findWellFormednessProblem(text);
+  if (found !== undefined) throw new XmlSyntaxError(`malformed XML: ${found.problem}`, lineAt(text, found.at));
   try {
     return getParser().parse(text) as OrderedNode[];
   } catch (err) {
