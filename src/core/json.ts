@@ -3,7 +3,7 @@
  * members stay base64-encoded strings and dates are ISO 8601 strings, so that the wire carries what the XML
  * carries. Scalars go through codec.ts, as in the XML path. Used by the client and by the emulator.
  */
-import { ValueFormatError, canonicalEnum, formatScalar, parseScalar } from './codec.js';
+import { ValueFormatError, canonicalEnum, formatScalar, isBase64, parseScalar } from './codec.js';
 import type { ValidationIssue as Issue } from './errors.js';
 import {
   isPolymorphic, variantFor, variantNames, type BodyShape, type ItemShape, type MemberShape, type ModelShape, type ScalarShape, type StructureShape,
@@ -25,8 +25,6 @@ export interface JsonReadOptions {
   /** Enum values in any case read as the spec spells them, as the service read requests. */
   enumsIgnoreCase?: boolean;
 }
-
-const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 
 // ---------------------------------------------------------------------------------------------- typed → JSON
 
@@ -80,7 +78,7 @@ function scalarFromJson(type: ScalarShape, value: unknown, path: string, issues:
       if (typeof value !== 'string') return expect('a string');
       return options.enumsIgnoreCase ? canonicalEnum(type.enum, value) : value;
     case 'base64':
-      if (typeof value !== 'string' || !BASE64.test(value) || value.length % 4 !== 0) return expect('a base64-encoded string');
+      if (typeof value !== 'string' || !isBase64(value)) return expect('a base64-encoded string');
       return parseScalar(type, value);
     case 'dateTime':
       if (typeof value !== 'string') return expect('an ISO 8601 date string');

@@ -1,15 +1,15 @@
 /**
- * Builds the runtime's shapes (runtime/shapes.ts) from the loaded spec, so that the emulator reads and writes
- * bodies with runtime/xml.ts exactly as the SDK does. Model shapes are built on first use and memoized by
+ * Builds the runtime's shapes (core/shapes.ts) from the loaded spec, so that the emulator reads and writes
+ * bodies with core/xml.ts exactly as the SDK does. Model shapes are built on first use and memoized by
  * name; references between models stay lazy thunks, because models refer to each other and to themselves.
  */
 import type {
   BodySpec, ListItemsSpec, LocatedModel, LocatedOperation, ParamSpec, PropertySpec, Spec,
-} from './spec-load.js';
+} from '../core/spec-load.js';
 import {
   constraintsOf, type BodyShape, type ItemShape, type MemberShape, type ModelShape, type OperationDescriptor, type ParamShape,
   type ServiceShape, type StructureShape, type TypeShape,
-} from './shapes.js';
+} from '../core/shapes.js';
 
 export interface SpecShapes {
   readonly service: ServiceShape;
