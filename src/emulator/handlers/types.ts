@@ -51,8 +51,11 @@ export type HandlerResult =
 
 export type Handler<Op extends OperationName | undefined = undefined> = (ctx: HandlerContext<Op>) => HandlerResult | Promise<HandlerResult>;
 
-/** Handlers by spec operation name, each typed for its operation. */
-export type HandlerTable = { readonly [Op in OperationName]?: Handler<Op> };
+/**
+ * Handlers by spec operation name, each typed for its operation. Other names are allowed, untyped, for an
+ * emulator started on a spec of its own (`specDir`).
+ */
+export type HandlerTable = { readonly [Op in OperationName]?: Handler<Op> } & { readonly [name: string]: Handler<never> | undefined };
 
 export function done(status: number, body?: unknown, headers?: Record<string, string>): HandlerResult {
   return { kind: 'done', status, ...(body === undefined ? {} : { body }), ...(headers === undefined ? {} : { headers }) };
@@ -89,5 +92,5 @@ export function assertNotBusy(ctx: HandlerContext, resource: string, description
  * parameters and body read with that operation's shapes, which are what its generated types describe.
  */
 export function handlerOf(table: HandlerTable, name: string): Handler | undefined {
-  return (table as Readonly<Record<string, Handler | undefined>>)[name];
+  return table[name] as Handler | undefined;
 }
