@@ -3,33 +3,20 @@
  * declarations and i: markers aside), and trimmed text. Two requests that the service would read alike compare
  * equal; any difference in names, order or values does not.
  */
-import { XMLParser } from 'fast-xml-parser';
-
-type OrderedNode = Record<string, unknown> & { ':@'?: Record<string, string> };
-
-const parser = new XMLParser({
-  preserveOrder: true,
-  ignoreAttributes: false,
-  attributeNamePrefix: '',
-  removeNSPrefix: true,
-  parseTagValue: false,
-  parseAttributeValue: false,
-  trimValues: true,
-  ignoreDeclaration: true,
-  ignorePiTags: true,
-});
+import { ATTR, ATTRS, TEXT, attributesOf, parseXmlDocument, type OrderedNode } from '../src/core/xml-document.js';
 
 const IGNORED_ATTRIBUTES = new Set(['xmlns', 'i', 'xsi', 'xsd', 'type', 'nil']);
 
 function canonical(nodes: OrderedNode[], indent: string, out: string[]): void {
   for (const node of nodes) {
     for (const [name, children] of Object.entries(node)) {
-      if (name === ':@') continue;
-      if (name === '#text') {
+      if (name === ATTRS) continue;
+      if (name === TEXT) {
         out.push(`${indent}"${String(children).trim()}"`);
         continue;
       }
-      const attrs = Object.entries(node[':@'] ?? {})
+      const attrs = Object.entries(attributesOf(node) ?? {})
+        .map(([key, value]) => [key.slice(ATTR.length), value] as const)
         .filter(([key]) => !IGNORED_ATTRIBUTES.has(key))
         .sort(([a], [b]) => a.localeCompare(b))
         .map(([key, value]) => ` ${key}="${value}"`)
@@ -42,9 +29,8 @@ function canonical(nodes: OrderedNode[], indent: string, out: string[]): void {
 
 /** One line per element, attribute set and text node, indented by depth. */
 export function canonicalXml(xml: string): string[] {
-  const text = xml.charCodeAt(0) === 0xfeff ? xml.slice(1) : xml;
   const out: string[] = [];
-  canonical(parser.parse(text) as OrderedNode[], '', out);
+  canonical(parseXmlDocument(xml), '', out);
   return out;
 }
 

@@ -12,7 +12,8 @@ import { allOperations } from '../generated/operations/index.js';
 import { serviceShape } from '../generated/service.js';
 import { Router, type BodyPeek } from '../src/emulator/router.js';
 import type { OperationDescriptor } from '../src/core/shapes.js';
-import { parseXmlTree, readXmlBody, rootOf, writeXmlBody } from '../src/core/xml.js';
+import { readXmlBody, writeXmlBody } from '../src/core/xml.js';
+import { parseXmlTree, rootOf } from '../src/emulator/xml-tree.js';
 import { firstDifference } from './canonical-xml.js';
 
 interface Interaction {

@@ -6,8 +6,9 @@
  * A subscription's own attributes win over its profile's. ManagementCertificate is a base64 PKCS#12 with an empty
  * passphrase. The result spreads straight into the client options: `new Client({ ...fromPublishSettings(…) })`.
  */
-import type { XMLParser } from 'fast-xml-parser';
-import { fastXmlParser } from '../core/deferred-modules.js';
+import {
+  ATTR, XmlSyntaxError, attributesOf, childrenOf, elementName, parseXmlDocument, type OrderedNode,
+} from '../core/xml-document.js';
 import { credentialFromPkcs12, readCredentialFile, type CertificateCredential } from './credentials.js';
 import { CredentialError } from '../core/errors.js';
 
@@ -35,31 +36,26 @@ export interface PublishSettings {
 }
 
 const DEFAULT_ENDPOINT = 'https://management.core.windows.net';
-const ATTR = '@';
-
-type Element = Record<string, unknown>;
 
 interface Entry extends PublishSettingsSubscription {
   /** Base64 PKCS#12, from the subscription or its profile. */
   certificate?: string;
 }
 
-let parser: XMLParser | undefined;
+/** An element of the document, with its children. */
+interface Element {
+  readonly node: OrderedNode;
+  readonly name: string;
+}
 
-function getParser(): XMLParser {
-  parser ??= new (fastXmlParser().XMLParser)({
-  ignoreAttributes: false,
-  attributeNamePrefix: ATTR,
-  removeNSPrefix: true,
-  parseAttributeValue: false,
-  parseTagValue: false,
-  isArray: (name, _path, _leaf, isAttribute) => !isAttribute && (name === 'PublishProfile' || name === 'Subscription'),
-});
-  return parser;
+function children(element: Element, name: string): Element[] {
+  return childrenOf(element.node, element.name)
+    .map((node) => ({ node, name: elementName(node) }))
+    .filter((child): child is Element => child.name === name);
 }
 
 function attribute(element: Element, name: string): string | undefined {
-  const value = element[`${ATTR}${name}`];
+  const value = attributesOf(element.node)?.[`${ATTR}${name}`];
   return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
 }
 
@@ -76,18 +72,23 @@ function endpointOf(url: string | undefined, origin: string): string {
 
 function parse(text: string, origin: string): Element {
   if (/<!DOCTYPE/i.test(text)) throw new CredentialError(`${origin} is not a .publishsettings file (DOCTYPE is not allowed)`);
-  const valid = fastXmlParser().XMLValidator.validate(text);
-  // Only the line is quoted: the parser's message can repeat attribute text, and certificates are attributes.
-  if (valid !== true) throw new CredentialError(`${origin} is not well-formed XML (line ${valid.err.line})`);
-  const root = (getParser().parse(text) as Element)['PublishData'] as Element | undefined;
-  if (typeof root !== 'object' || root === null) throw new CredentialError(`${origin} is not a .publishsettings file (no PublishData element)`);
-  return root;
+  let document: OrderedNode[];
+  try {
+    document = parseXmlDocument(text);
+  } catch (err) {
+    // Only the line is quoted: the parser's message can repeat attribute text, and certificates are attributes.
+    if (err instanceof XmlSyntaxError) throw new CredentialError(`${origin} is not well-formed XML (line ${err.line ?? 1})`);
+    throw err;
+  }
+  const root = document.find((node) => elementName(node) === 'PublishData');
+  if (root === undefined) throw new CredentialError(`${origin} is not a .publishsettings file (no PublishData element)`);
+  return { node: root, name: 'PublishData' };
 }
 
 function entries(root: Element, origin: string): Entry[] {
   const found: Entry[] = [];
-  for (const profile of (root['PublishProfile'] as Element[] | undefined) ?? []) {
-    for (const subscription of (profile['Subscription'] as Element[] | undefined) ?? []) {
+  for (const profile of children(root, 'PublishProfile')) {
+    for (const subscription of children(profile, 'Subscription')) {
       const id = attribute(subscription, 'Id');
       if (id === undefined) throw new CredentialError(`${origin}: a Subscription element has no Id attribute`);
       const entry: Entry = {

@@ -36,6 +36,11 @@ export function formatScalar(type: ScalarShape, value: unknown): string {
 
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 
+/** Whether text is base64 as the service wrote it (white space aside, in XML): the alphabet, padded to fours. */
+export function isBase64(text: string): boolean {
+  return BASE64.test(text) && text.length % 4 === 0;
+}
+
 /** Wire text → typed value. */
 export function parseScalar(type: ScalarShape, text: string): unknown {
   switch (type.kind) {
@@ -64,7 +69,7 @@ export function parseScalar(type: ScalarShape, text: string): unknown {
     case 'base64': {
       const compact = text.replace(/\s+/g, '');
       // Some services answered plain text where base64 was documented; keep such text as it is.
-      if (!BASE64.test(compact) || compact.length % 4 !== 0) return text;
+      if (!isBase64(compact)) return text;
       return Buffer.from(compact, 'base64').toString('utf8');
     }
     case 'string':
@@ -74,4 +79,15 @@ export function parseScalar(type: ScalarShape, text: string): unknown {
 
 function clip(text: string): string {
   return text.length > 40 ? `${text.slice(0, 40)}…` : text;
+}
+
+/**
+ * The spec's spelling of an enum value given in any case, or the value as it is when no spelling matches. The
+ * service matched enum values case-insensitively (Python's guide sends DeploymentSlot 'production'); a reader
+ * that does the same rewrites them here, so that what follows sees one spelling.
+ */
+export function canonicalEnum(values: readonly string[] | undefined, text: string): string {
+  if (values === undefined || values.includes(text)) return text;
+  const lower = text.toLowerCase();
+  return values.find((v) => v.toLowerCase() === lower) ?? text;
 }

@@ -3,31 +3,28 @@
  * members stay base64-encoded strings and dates are ISO 8601 strings, so that the wire carries what the XML
  * carries. Scalars go through codec.ts, as in the XML path. Used by the client and by the emulator.
  */
-import { ValueFormatError, formatScalar, parseScalar } from './codec.js';
+import { ValueFormatError, canonicalEnum, formatScalar, isBase64, parseScalar } from './codec.js';
 import type { ValidationIssue as Issue } from './errors.js';
 import {
-  isPolymorphic, type BodyShape, type ItemShape, type MemberShape, type ModelShape, type ScalarShape, type StructureShape,
+  isPolymorphic, variantFor, variantNames, type BodyShape, type ItemShape, type MemberShape, type ModelShape, type ScalarShape, type StructureShape,
 } from './shapes.js';
-import { variantFor } from './xml.js';
+import { structureToWrite } from './xml.js';
 
-/** The variant of a polymorphic model a value selects, or an issue naming the discriminator. */
-export function structureFor(shape: ModelShape, selector: unknown, path: string, issues: Issue[]): StructureShape | undefined {
-  if (!isPolymorphic(shape)) return shape;
-  const variants = shape.variants();
-  const found = variants.find((v) => v.discriminatorValue === selector);
-  if (found === undefined) {
-    const allowed = variants.map((v) => v.discriminatorValue).join(', ');
-    issues.push({ path: `${path}.${shape.discriminator}`, rule: `must be one of ${allowed} (rule: discriminator)` });
+/** The variant a value selects, or an issue naming the discriminator's values. */
+function structureFor(shape: ModelShape, value: Record<string, unknown>, path: string, issues: Issue[]): StructureShape | undefined {
+  const structure = variantFor(shape, isPolymorphic(shape) ? value[shape.discriminator] : undefined);
+  if (structure === undefined && isPolymorphic(shape)) {
+    issues.push({ path: `${path}.${shape.discriminator}`, rule: `must be one of ${variantNames(shape)} (rule: discriminator)` });
   }
-  return found;
+  return structure;
 }
 
 export interface JsonReadOptions {
   /** Members the spec does not know: an issue (requests) or ignored (responses, for forward compatibility). */
   unknownMembers?: 'report' | 'ignore';
+  /** Enum values in any case read as the spec spells them, as the service read requests. */
+  enumsIgnoreCase?: boolean;
 }
-
-const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 
 // ---------------------------------------------------------------------------------------------- typed → JSON
 
@@ -49,7 +46,7 @@ function memberToJson(member: MemberShape, value: unknown): unknown {
 
 function modelToJson(shape: ModelShape, value: unknown): Record<string, unknown> {
   const record = value as Record<string, unknown>;
-  const structure = variantFor(shape, record, '');
+  const structure = structureToWrite(shape, record, '');
   const out: Record<string, unknown> = {};
   for (const member of structure.members) {
     const v = member.const ?? record[member.name];
@@ -67,7 +64,7 @@ export function writeJsonBody(body: BodyShape, value: unknown): string {
 
 // ---------------------------------------------------------------------------------------------- JSON → typed
 
-function scalarFromJson(type: ScalarShape, value: unknown, path: string, issues: Issue[]): unknown {
+function scalarFromJson(type: ScalarShape, value: unknown, path: string, issues: Issue[], options: JsonReadOptions): unknown {
   const expect = (what: string) => { issues.push({ path, rule: `expected ${what} (rule: type ${type.kind})` }); return undefined; };
   switch (type.kind) {
     case 'boolean':
@@ -78,9 +75,10 @@ function scalarFromJson(type: ScalarShape, value: unknown, path: string, issues:
     case 'double':
       return typeof value === 'number' && Number.isFinite(value) ? value : expect('a number');
     case 'string':
-      return typeof value === 'string' ? value : expect('a string');
+      if (typeof value !== 'string') return expect('a string');
+      return options.enumsIgnoreCase ? canonicalEnum(type.enum, value) : value;
     case 'base64':
-      if (typeof value !== 'string' || !BASE64.test(value) || value.length % 4 !== 0) return expect('a base64-encoded string');
+      if (typeof value !== 'string' || !isBase64(value)) return expect('a base64-encoded string');
       return parseScalar(type, value);
     case 'dateTime':
       if (typeof value !== 'string') return expect('an ISO 8601 date string');
@@ -94,13 +92,13 @@ function scalarFromJson(type: ScalarShape, value: unknown, path: string, issues:
 }
 
 function itemFromJson(item: ItemShape, value: unknown, path: string, issues: Issue[], options: JsonReadOptions): unknown {
-  return item.type.kind === 'model' ? modelFromJson(item.type.model(), value, path, issues, options) : scalarFromJson(item.type, value, path, issues);
+  return item.type.kind === 'model' ? modelFromJson(item.type.model(), value, path, issues, options) : scalarFromJson(item.type, value, path, issues, options);
 }
 
 function memberFromJson(member: MemberShape, value: unknown, path: string, issues: Issue[], options: JsonReadOptions): unknown {
   const type = member.type;
   if (type.kind === 'model') return modelFromJson(type.model(), value, path, issues, options);
-  if (type.kind !== 'list') return scalarFromJson(type, value, path, issues);
+  if (type.kind !== 'list') return scalarFromJson(type, value, path, issues, options);
   if (!Array.isArray(value)) {
     issues.push({ path, rule: 'expected an array (rule: type list)' });
     return undefined;
@@ -114,7 +112,7 @@ function modelFromJson(shape: ModelShape, value: unknown, path: string, issues: 
     return undefined;
   }
   const input = value as Record<string, unknown>;
-  const structure = structureFor(shape, isPolymorphic(shape) ? input[shape.discriminator] : undefined, path, issues);
+  const structure = structureFor(shape, input, path, issues);
   if (structure === undefined) return undefined;
   const known = new Set(structure.members.map((m) => m.name));
   for (const key of options.unknownMembers === 'ignore' ? [] : Object.keys(input)) {

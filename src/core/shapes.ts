@@ -31,13 +31,29 @@ export interface ItemShape {
 
 export type TypeShape = ScalarShape | ModelRefShape | ListShape;
 
-export interface Constraints {
-  readonly required?: boolean;
+/** The spec's rules on a scalar value; each is the JSON Schema keyword of the same name. */
+export interface ValueConstraints {
   readonly minimum?: number;
   readonly maximum?: number;
   readonly minLength?: number;
   readonly maxLength?: number;
   readonly pattern?: string;
+}
+
+/** Every rule of {@link ValueConstraints}, listed once: copying or checking rules goes through this list. */
+export const CONSTRAINT_KEYWORDS = Object.keys({
+  minimum: true, maximum: true, minLength: true, maxLength: true, pattern: true,
+} satisfies Record<keyof ValueConstraints, true>) as ReadonlyArray<keyof ValueConstraints>;
+
+/** The rules `source` defines, and only those (no `key: undefined`). */
+export function constraintsOf(source: ValueConstraints): ValueConstraints {
+  const picked: Record<string, unknown> = {};
+  for (const key of CONSTRAINT_KEYWORDS) if (source[key] !== undefined) picked[key] = source[key];
+  return picked as ValueConstraints;
+}
+
+export interface Constraints extends ValueConstraints {
+  readonly required?: boolean;
 }
 
 export interface MemberShape extends Constraints {
@@ -70,6 +86,20 @@ export type ModelShape = StructureShape | PolymorphicShape;
 
 export function isPolymorphic(shape: ModelShape): shape is PolymorphicShape {
   return 'discriminator' in shape;
+}
+
+/**
+ * The structure a value of `shape` has: the shape itself, or the variant its discriminator value selects
+ * (undefined when it selects none). The one chooser for writing XML and reading or writing JSON.
+ */
+export function variantFor(shape: ModelShape, selector: unknown): StructureShape | undefined {
+  if (!isPolymorphic(shape)) return shape;
+  return shape.variants().find((v) => v.discriminatorValue === selector);
+}
+
+/** The discriminator values of a polymorphic model, for an error that lists them. */
+export function variantNames(shape: PolymorphicShape): string {
+  return shape.variants().map((v) => v.discriminatorValue).join(', ');
 }
 
 export interface ParamShape extends Constraints {

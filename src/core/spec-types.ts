@@ -3,6 +3,11 @@
  * spec/meta-schema.json is the authority on their shape; these types mirror it.
  */
 
+import type { ValueConstraints } from './shapes.js';
+
+/** The spec's rules, as in shapes.ts, writable: spec files are plain data that tools may edit. */
+type ConstraintSpec = { -readonly [K in keyof ValueConstraints]: ValueConstraints[K] };
+
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE' | 'PATCH';
 export type ScalarType = 'string' | 'int' | 'long' | 'double' | 'boolean' | 'dateTime' | 'base64';
 
@@ -39,7 +44,8 @@ export interface OperationSpec {
   deprecated?: string;
 }
 
-export interface ParamSpec {
+/** A parameter's rules are numeric ranges only (the meta-schema allows no lengths or patterns on parameters). */
+export interface ParamSpec extends Pick<ConstraintSpec, 'minimum' | 'maximum'> {
   name: string;
   in: 'path' | 'query' | 'header';
   wireName?: string;
@@ -47,8 +53,6 @@ export interface ParamSpec {
   value?: string;
   required?: boolean;
   enum?: string[];
-  minimum?: number;
-  maximum?: number;
   doc: string;
 }
 
@@ -90,7 +94,7 @@ export interface ModelSpec {
   extends?: string;
 }
 
-export interface PropertySpec {
+export interface PropertySpec extends ConstraintSpec {
   name: string;
   type: ScalarType | 'model' | 'list';
   model?: string;
@@ -101,11 +105,6 @@ export interface PropertySpec {
   secret?: boolean;
   const?: string;
   enum?: string[];
-  minimum?: number;
-  maximum?: number;
-  minLength?: number;
-  maxLength?: number;
-  pattern?: string;
   doc?: string;
 }
 

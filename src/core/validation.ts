@@ -1,22 +1,39 @@
 /**
- * Input validation with ajv. The JSON Schema of an operation's input is derived from its shapes (parameters plus
- * the body's members) and compiled on first use only, so start-up pays for nothing.
+ * The one validator, with ajv: the client checks an operation's input before sending it, and the emulator checks
+ * the parameters and body it read from a request, against JSON Schemas derived from the same shapes. Each schema
+ * is compiled on first use only, so start-up pays for nothing.
  */
 import type { Ajv, ErrorObject, ValidateFunction } from 'ajv';
 import { ajv as loadAjv } from './deferred-modules.js';
 import { ValidationError, type ValidationIssue } from './errors.js';
 import {
-  isPolymorphic, type Constraints, type ItemShape, type MemberShape, type ModelShape, type OperationDescriptor,
-  type ParamShape, type ScalarShape, type TypeShape,
+  constraintsOf, isPolymorphic, type BodyShape, type ItemShape, type MemberShape, type ModelShape, type OperationDescriptor,
+  type ParamShape, type ScalarShape, type TypeShape, type ValueConstraints,
 } from './shapes.js';
 
 type Schema = Record<string, unknown>;
 
+/**
+ * What is checked. `input`: what a caller hands the client, which fills in const members itself. `wire`: a body
+ * as it arrived, which must carry its const members.
+ */
+type Mode = 'input' | 'wire';
+
+/** One broken rule: `keyword` is the JSON Schema keyword, `params` ajv's details of it (limit, allowedValues...). */
+export interface Violation {
+  /** The member concerned, e.g. `ExtendedProperties[0].Name`; '' for the value itself. */
+  readonly path: string;
+  readonly keyword: string;
+  readonly params: Readonly<Record<string, unknown>>;
+  /** ajv's wording, for a keyword the callers do not phrase themselves. */
+  readonly message: string;
+}
+
 let ajv: Ajv | undefined;
 function getAjv(): Ajv {
   if (ajv) return ajv;
-  ajv = new (loadAjv().Ajv)({ allErrors: true, strict: false, discriminator: true, code: { optimize: false } });
-  // A dateTime member takes a Date or an ISO 8601 string.
+  // verbose: a failed check carries its schema, which tells a missing const member and a discriminator's variants.
+  ajv = new (loadAjv().Ajv)({ allErrors: true, strict: false, discriminator: true, verbose: true, code: { optimize: false } });
   // JSON Schema's number and integer admit Infinity (Infinity % 1 is NaN, which ajv's integer test lets by); the
   // wire cannot carry it.
   ajv.addKeyword({
@@ -24,6 +41,7 @@ function getAjv(): Ajv {
     errors: false,
     validate: (_schema: unknown, data: unknown) => typeof data !== 'number' || Number.isFinite(data),
   });
+  // A dateTime member takes a Date or an ISO 8601 string.
   ajv.addKeyword({
     keyword: 'x-date',
     errors: false,
@@ -33,15 +51,9 @@ function getAjv(): Ajv {
   return ajv;
 }
 
-function constraints(c: Constraints & { enum?: readonly string[] }): Schema {
-  const s: Schema = {};
-  if (c.minimum !== undefined) s['minimum'] = c.minimum;
-  if (c.maximum !== undefined) s['maximum'] = c.maximum;
-  if (c.minLength !== undefined) s['minLength'] = c.minLength;
-  if (c.maxLength !== undefined) s['maxLength'] = c.maxLength;
-  if (c.pattern !== undefined) s['pattern'] = c.pattern;
-  if (c.enum !== undefined) s['enum'] = [...c.enum];
-  return s;
+/** The rules as JSON Schema keywords: they have the same names. */
+function constraints(c: ValueConstraints & { enum?: readonly string[] }): Schema {
+  return { ...constraintsOf(c), ...(c.enum === undefined ? {} : { enum: [...c.enum] }) };
 }
 
 function scalarSchema(type: ScalarShape | ParamShape['type'], extra: Schema = {}): Schema {
@@ -57,6 +69,8 @@ function scalarSchema(type: ScalarShape | ParamShape['type'], extra: Schema = {}
 
 class SchemaBuilder {
   readonly defs: Record<string, Schema> = {};
+
+  constructor(private readonly mode: Mode) {}
 
   model(shape: ModelShape): Schema {
     if (!(shape.name in this.defs)) {
@@ -85,7 +99,7 @@ class SchemaBuilder {
     const required: string[] = [];
     for (const m of members) {
       properties[m.name] = m.const !== undefined ? { const: m.const } : this.type(m.type, constraints(m));
-      if (m.required && m.const === undefined) required.push(m.name);
+      if (m.const !== undefined ? this.mode === 'wire' : m.required) required.push(m.name);
     }
     return { type: 'object', properties, required, additionalProperties: false };
   }
@@ -96,20 +110,25 @@ class SchemaBuilder {
     return scalarSchema(type, extra);
   }
 
-  private item(item: ItemShape): Schema {
+  item(item: ItemShape): Schema {
     return item.type.kind === 'model' ? this.model(item.type.model()) : scalarSchema(item.type);
   }
 }
 
-/** The JSON Schema of an operation's input (parameters and body members). */
-export function inputSchema(op: OperationDescriptor): Schema {
-  const builder = new SchemaBuilder();
+function paramProperties(op: OperationDescriptor): { properties: Record<string, Schema>; required: string[] } {
   const properties: Record<string, Schema> = {};
   const required: string[] = [];
   for (const p of op.params) {
     properties[p.name] = scalarSchema(p.type, constraints(p));
     if (p.required || p.in === 'path') required.push(p.name);
   }
+  return { properties, required };
+}
+
+/** The JSON Schema of an operation's input (parameters and body members). */
+export function inputSchema(op: OperationDescriptor): Schema {
+  const builder = new SchemaBuilder('input');
+  const { properties, required } = paramProperties(op);
   let schema: Schema = { type: 'object', properties, required, additionalProperties: false };
   const body = op.request;
   if (body && 'model' in body) {
@@ -137,34 +156,114 @@ export function inputSchema(op: OperationDescriptor): Schema {
   return { ...schema, $defs: builder.defs };
 }
 
-const compiled = new WeakMap<OperationDescriptor, ValidateFunction>();
+/** The JSON Schema of a request body as it arrives (a model or a list; text bodies have no rules). */
+function bodySchema(body: BodyShape): Schema {
+  const builder = new SchemaBuilder('wire');
+  const root = 'model' in body ? builder.model(body.model()) : 'list' in body ? { type: 'array', items: builder.item(body.list) } : {};
+  return { ...root, $defs: builder.defs };
+}
 
-function issuesOf(errors: ErrorObject[]): ValidationIssue[] {
-  const issues: ValidationIssue[] = [];
-  for (const e of errors) {
-    // oneOf/discriminator branches repeat the real error of the chosen variant.
-    if (e.keyword === 'oneOf' || e.keyword === 'if') continue;
-    const path = e.instancePath.split('/').slice(1).reduce((acc, part) => (/^\d+$/.test(part) ? `${acc}[${part}]` : acc ? `${acc}.${part}` : part), '');
-    const params = e.params as Record<string, unknown>;
-    if (e.keyword === 'required') issues.push({ path: path ? `${path}.${String(params['missingProperty'])}` : String(params['missingProperty']), rule: 'required' });
-    else if (e.keyword === 'additionalProperties') issues.push({ path: path ? `${path}.${String(params['additionalProperty'])}` : String(params['additionalProperty']), rule: 'unknown member' });
-    else if (e.keyword === 'x-finite') issues.push({ path: path || '(input)', rule: 'must be a finite number' });
-    else if (e.keyword === 'x-date') issues.push({ path: path || '(input)', rule: 'must be a Date or an ISO 8601 string' });
-    else if (e.keyword === 'enum') issues.push({ path: path || '(input)', rule: `must be one of ${(params['allowedValues'] as unknown[]).join(', ')}` });
-    else if (e.keyword === 'const') issues.push({ path: path || '(input)', rule: `must be ${String(params['allowedValue'])}` });
-    else if (e.keyword === 'discriminator') issues.push({ path: path ? `${path}.${String(params['tag'])}` : String(params['tag']), rule: 'must select a known variant' });
-    else issues.push({ path: path || '(input)', rule: e.message ?? e.keyword });
+function paramsSchema(op: OperationDescriptor): Schema {
+  return { type: 'object', ...paramProperties(op), additionalProperties: false };
+}
+
+function memberSchema(member: MemberShape): Schema {
+  const builder = new SchemaBuilder('wire');
+  return { ...builder.structure([member]), $defs: builder.defs };
+}
+
+/** Compiles a schema once per key (an operation, a body or a member shape), on its first use. */
+function lazily<K extends object>(build: (key: K) => Schema): (key: K) => ValidateFunction {
+  const compiled = new WeakMap<K, ValidateFunction>();
+  return (key) => {
+    let validate = compiled.get(key);
+    if (validate === undefined) {
+      validate = getAjv().compile(build(key));
+      compiled.set(key, validate);
+    }
+    return validate;
+  };
+}
+
+const inputValidator = lazily(inputSchema);
+const bodyValidator = lazily(bodySchema);
+const paramsValidator = lazily(paramsSchema);
+const memberValidator = lazily(memberSchema);
+
+function joinPath(base: string, member: string): string {
+  return base ? `${base}.${member}` : member;
+}
+
+/** ajv's `/ConfigurationSets/0/Name` as the SDK names members: `ConfigurationSets[0].Name`. */
+function pathOf(instancePath: string): string {
+  return instancePath.split('/').slice(1).reduce((acc, part) => (/^\d+$/.test(part) ? `${acc}[${part}]` : joinPath(acc, part)), '');
+}
+
+function violationOf(e: ErrorObject): Violation | undefined {
+  // oneOf/discriminator branches repeat the real error of the chosen variant.
+  if (e.keyword === 'oneOf' || e.keyword === 'if') return undefined;
+  const path = pathOf(e.instancePath);
+  const params = e.params as Record<string, unknown>;
+  const message = e.message ?? e.keyword;
+  if (e.keyword === 'required') {
+    const missing = String(params['missingProperty']);
+    const property = ((e.parentSchema as Schema | undefined)?.['properties'] as Record<string, Schema> | undefined)?.[missing];
+    // A const member that did not arrive breaks its const rule (the client fills it in; a raw request may not).
+    if (property?.['const'] !== undefined) return { path: joinPath(path, missing), keyword: 'const', params: { allowedValue: property['const'] }, message };
+    return { path: joinPath(path, missing), keyword: 'required', params, message };
   }
-  // The same issue can come from several branches; report it once.
-  return issues.filter((issue, i) => issues.findIndex((o) => o.path === issue.path && o.rule === issue.rule) === i);
+  if (e.keyword === 'additionalProperties') return { path: joinPath(path, String(params['additionalProperty'])), keyword: e.keyword, params, message };
+  if (e.keyword === 'discriminator') {
+    const variants = ((e.parentSchema as Schema | undefined)?.['oneOf'] as Schema[] | undefined) ?? [];
+    const tag = String(params['tag']);
+    const allowed = variants.map((v) => ((v['properties'] as Record<string, Schema>)[tag]?.['const']));
+    return { path: joinPath(path, tag), keyword: e.keyword, params: { ...params, allowedValues: allowed }, message };
+  }
+  return { path, keyword: e.keyword, params, message };
+}
+
+function violationsOf(validate: ValidateFunction, value: unknown): Violation[] {
+  if (validate(value)) return [];
+  return (validate.errors ?? []).map(violationOf).filter((v): v is Violation => v !== undefined);
+}
+
+/** The client's wording of a broken rule. */
+function inputRule(v: Violation): string {
+  switch (v.keyword) {
+    case 'required': return 'required';
+    case 'additionalProperties': return 'unknown member';
+    case 'x-finite': return 'must be a finite number';
+    case 'x-date': return 'must be a Date or an ISO 8601 string';
+    case 'enum': return `must be one of ${(v.params['allowedValues'] as unknown[]).join(', ')}`;
+    case 'const': return `must be ${String(v.params['allowedValue'])}`;
+    case 'discriminator': return 'must select a known variant';
+    default: return v.message;
+  }
 }
 
 /** Throws ValidationError naming every problem; compiles the operation's schema on first use. */
 export function validateInput(op: OperationDescriptor, input: unknown): void {
-  let validate = compiled.get(op);
-  if (validate === undefined) {
-    validate = getAjv().compile(inputSchema(op));
-    compiled.set(op, validate);
-  }
-  if (!validate(input)) throw new ValidationError(op.name, issuesOf(validate.errors ?? []));
+  const violations = violationsOf(inputValidator(op), input);
+  if (violations.length === 0) return;
+  const issues: ValidationIssue[] = violations.map((v) => ({ path: v.path || '(input)', rule: inputRule(v) }));
+  // The same issue can come from several branches; report it once.
+  throw new ValidationError(op.name, issues.filter((issue, i) => issues.findIndex((o) => o.path === issue.path && o.rule === issue.rule) === i));
+}
+
+/**
+ * The rules a request body read from the wire (XML or JSON, as the typed value the client would have sent)
+ * breaks; paths start at the body's root, e.g. `ExtendedProperties[0].Name`, or `[2].Name` in a list body.
+ */
+export function bodyViolations(body: BodyShape, value: unknown): Violation[] {
+  return 'text' in body ? [] : violationsOf(bodyValidator(body), value);
+}
+
+/** The rules typed parameter values (by spec name) break. */
+export function paramViolations(op: OperationDescriptor, values: Readonly<Record<string, unknown>>): Violation[] {
+  return violationsOf(paramsValidator(op), values);
+}
+
+/** Whether one member's value keeps its rules, e.g. to tell whether a name would be accepted. */
+export function memberAccepts(member: MemberShape, value: unknown): boolean {
+  return violationsOf(memberValidator(member), { [member.name]: value }).length === 0;
 }

@@ -36,36 +36,47 @@ function skipSpecial(xml: string, lt: number, inRoot: boolean): number | string 
   return undefined;
 }
 
-/** A description of the first well-formedness problem, or undefined when there is none. */
-export function wellFormednessProblem(xml: string): string | undefined {
+/** The first well-formedness problem, described, and the offset where it shows. */
+export interface WellFormednessProblem {
+  readonly problem: string;
+  readonly at: number;
+}
+
+/** The first well-formedness problem, or undefined when there is none. */
+export function findWellFormednessProblem(xml: string): WellFormednessProblem | undefined {
   const open: string[] = [];
   let roots = 0;
   let i = 0;
   while (i < xml.length) {
     const lt = xml.indexOf('<', i);
-    if (open.length === 0 && xml.slice(i, lt === -1 ? xml.length : lt).trim() !== '') return 'text outside the root element';
+    if (open.length === 0 && xml.slice(i, lt === -1 ? xml.length : lt).trim() !== '') return { problem: 'text outside the root element', at: i };
     if (lt === -1) break;
     const special = skipSpecial(xml, lt, open.length > 0);
-    if (typeof special === 'string') return special;
+    if (typeof special === 'string') return { problem: special, at: lt };
     if (special !== undefined) {
       i = special;
       continue;
     }
     const end = tagEnd(xml, lt);
-    if (end === -1) return 'a tag is not closed (truncated document?)';
+    if (end === -1) return { problem: 'a tag is not closed (truncated document?)', at: lt };
     if (xml.charCodeAt(lt + 1) === 47 /* / */) {
       const name = xml.slice(lt + 2, end).trim();
       const expected = open.pop();
-      if (expected !== name) return expected === undefined ? `unexpected closing tag </${name}>` : `<${expected}> closed by </${name}>`;
+      if (expected !== name) return { problem: expected === undefined ? `unexpected closing tag </${name}>` : `<${expected}> closed by </${name}>`, at: lt };
     } else {
       NAME.lastIndex = lt + 1;
       const name = NAME.exec(xml);
-      if (name === null || name.index !== lt + 1) return 'a "<" that starts no tag';
-      if (open.length === 0 && ++roots > 1) return 'more than one root element';
+      if (name === null || name.index !== lt + 1) return { problem: 'a "<" that starts no tag', at: lt };
+      if (open.length === 0 && ++roots > 1) return { problem: 'more than one root element', at: lt };
       if (xml.charCodeAt(end - 1) !== 47 /* / */) open.push(name[0]);
     }
     i = end + 1;
   }
-  if (open.length > 0) return `<${open[open.length - 1]}> is not closed (truncated document?)`;
-  return roots === 0 ? 'no root element' : undefined;
+  if (open.length > 0) return { problem: `<${open[open.length - 1]}> is not closed (truncated document?)`, at: xml.length };
+  return roots === 0 ? { problem: 'no root element', at: xml.length } : undefined;
+}
+
+/** A description of the first well-formedness problem, or undefined when there is none. */
+export function wellFormednessProblem(xml: string): string | undefined {
+  return findWellFormednessProblem(xml)?.problem;
 }

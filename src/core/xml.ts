@@ -3,13 +3,13 @@
  * out-of-order elements); parsing maps fast-xml-parser's tree onto the shapes, always yielding arrays for lists,
  * treating i:nil as absent and tolerating i:type.
  */
-import type { XMLParser } from 'fast-xml-parser';
-import { ValueFormatError, formatScalar, parseScalar } from './codec.js';
-import { fastXmlParser } from './deferred-modules.js';
-import { wellFormednessProblem } from './xml-wellformed.js';
+import { ValueFormatError, canonicalEnum, formatScalar, parseScalar } from './codec.js';
 import {
-  isPolymorphic, type BodyShape, type ItemShape, type MemberShape, type ModelShape, type ScalarShape,
-  type StructureShape, type TypeShape,
+  ATTR, XmlSyntaxError, attributesOf, childrenOf, elementName, isNil, parseXmlDocument, textOf, type OrderedNode,
+} from './xml-document.js';
+import {
+  isPolymorphic, variantFor, variantNames, type BodyShape, type ItemShape, type MemberShape, type ModelShape,
+  type PolymorphicShape, type ScalarShape, type StructureShape, type TypeShape,
 } from './shapes.js';
 
 const XSI = 'http://www.w3.org/2001/XMLSchema-instance';
@@ -32,16 +32,15 @@ function escapeAttribute(text: string): string {
   return escapeText(text).replace(/"/g, '&quot;');
 }
 
-/** Chooses the variant of a polymorphic model that a value belongs to. */
-export function variantFor(shape: ModelShape, value: Record<string, unknown>, path: string): StructureShape {
-  if (!isPolymorphic(shape)) return shape;
-  const selector = value[shape.discriminator];
-  const variant = shape.variants().find((v) => v.discriminatorValue === selector);
-  if (!variant) {
-    const allowed = shape.variants().map((v) => v.discriminatorValue).join(', ');
-    throw new ShapeError(`${path}${path ? '.' : ''}${shape.discriminator}`, `must be one of ${allowed}`);
-  }
-  return variant;
+/**
+ * The structure a value is written with (as XML or JSON); a discriminator that selects no variant is refused,
+ * naming the variants.
+ */
+export function structureToWrite(shape: ModelShape, value: Record<string, unknown>, path: string): StructureShape {
+  const structure = variantFor(shape, isPolymorphic(shape) ? value[shape.discriminator] : undefined);
+  if (structure !== undefined) return structure;
+  const polymorphic = shape as PolymorphicShape;
+  throw new ShapeError(`${path}${path ? '.' : ''}${polymorphic.discriminator}`, `must be one of ${variantNames(polymorphic)}`);
 }
 
 function writeScalar(out: string[], name: string, type: ScalarShape, value: unknown, path: string): void {
@@ -56,7 +55,7 @@ function writeScalar(out: string[], name: string, type: ScalarShape, value: unkn
 function writeModel(out: string[], name: string, shape: ModelShape, value: unknown, path: string, rootAttrs = ''): void {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new ShapeError(path || name, 'expected an object');
   const record = value as Record<string, unknown>;
-  const structure = variantFor(shape, record, path);
+  const structure = structureToWrite(shape, record, path);
   let attrs = rootAttrs;
   let text = '';
   const children: string[] = [];
@@ -122,129 +121,18 @@ export function writeXmlBody(body: BodyShape, value: unknown, defaultNamespace: 
 
 // ---------------------------------------------------------------------------------------------- reading
 
-/**
- * fast-xml-parser's ordered form: an element is `{ Name: children, ':@': attributes }`, a text node
- * `{ '#text': text }`. It is the parser's fastest mode, and it keeps element order and repeats as they came.
- */
-type OrderedNode = Record<string, unknown>;
-const TEXT = '#text';
-const ATTRS = ':@';
-const ATTR = '@_';
-
-let parser: XMLParser | undefined;
-
-function getParser(): XMLParser {
-  parser ??= new (fastXmlParser().XMLParser)({
-    preserveOrder: true,
-    ignoreAttributes: false,
-    attributeNamePrefix: ATTR,
-    removeNSPrefix: true,
-    parseTagValue: false,
-    parseAttributeValue: false,
-    trimValues: true,
-    ignoreDeclaration: true,
-    ignorePiTags: true,
-    processEntities: true,
-    htmlEntities: false,
-  });
-  return parser;
-}
-
-export class XmlSyntaxError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'XmlSyntaxError';
-  }
-}
-
-/**
- * Parses XML text in document order, after a well-formedness check; refuses DOCTYPE (the service never sends one)
- * so no entity can expand.
- */
-function parseOrdered(xml: string): OrderedNode[] {
-  const text = xml.charCodeAt(0) === 0xfeff ? xml.slice(1) : xml;
-  if (/<!DOCTYPE/i.test(text)) throw new XmlSyntaxError('DOCTYPE is not allowed in a response');
-  const problem = wellFormednessProblem(text);
-  if (problem !== undefined) throw new XmlSyntaxError(`malformed XML: ${problem}`);
-  try {
-    return getParser().parse(text) as OrderedNode[];
-  } catch (err) {
-    throw new XmlSyntaxError(`malformed XML: ${(err as Error).message}`);
-  }
-}
-
-function elementName(node: OrderedNode): string | undefined {
-  for (const key in node) if (key !== ATTRS && key !== TEXT) return key;
-  return undefined;
-}
-
-function childrenOf(node: OrderedNode, name: string): OrderedNode[] {
-  const children = node[name];
-  return Array.isArray(children) ? (children as OrderedNode[]) : [];
-}
-
-function attributesOf(node: OrderedNode): Record<string, string> | undefined {
-  return node[ATTRS] as Record<string, string> | undefined;
-}
-
-function textOf(children: OrderedNode[]): string {
-  let text = '';
-  for (const child of children) if (TEXT in child) text += String(child[TEXT]);
-  return text;
-}
-
-function isNil(node: OrderedNode): boolean {
-  return attributesOf(node)?.[`${ATTR}nil`] === 'true';
-}
-
-// A tree keyed by element name (every element an array of nodes, attributes as '@_name', text as '#text'), for
-// callers that look members up by name: the emulator and the conformance tool peek at request roots with it.
-type XmlNode = Record<string, unknown>;
-
-function toKeyed(children: OrderedNode[]): XmlNode | string {
-  const keyed: XmlNode = {};
-  let text = '';
-  let hasElements = false;
-  for (const child of children) {
-    const name = elementName(child);
-    if (name === undefined) {
-      if (TEXT in child) text += String(child[TEXT]);
-      continue;
-    }
-    hasElements = true;
-    const value = toKeyed(childrenOf(child, name));
-    const attributes = attributesOf(child);
-    const node = attributes ? { ...(typeof value === 'string' ? (value === '' ? {} : { [TEXT]: value }) : value), ...attributes } : value;
-    ((keyed[name] ??= []) as unknown[]).push(node);
-  }
-  if (!hasElements) return text;
-  if (text !== '') keyed[TEXT] = text;
-  return keyed;
-}
-
-/** Parses XML text into a tree keyed by element name; refuses DOCTYPE. */
-export function parseXmlTree(xml: string): XmlNode {
-  const tree = toKeyed(parseOrdered(xml));
-  return typeof tree === 'string' ? {} : tree;
-}
-
-/** The root element of a keyed tree: its name and node. */
-export function rootOf(tree: XmlNode): { name: string; node: unknown } | undefined {
-  for (const [name, value] of Object.entries(tree)) {
-    if (name.startsWith(ATTR) || name === TEXT) continue;
-    return { name, node: Array.isArray(value) ? value[0] : value };
-  }
-  return undefined;
-}
+export { XmlSyntaxError };
 
 export interface ReadOptions {
   /** Collects the paths of elements the shapes do not map (for conformance checks). */
   unmapped?: string[];
+  /** Enum values in any case read as the spec spells them, as the service read requests. */
+  enumsIgnoreCase?: boolean;
 }
 
-function readScalar(type: ScalarShape, text: string, path: string): unknown {
+function readScalar(type: ScalarShape, text: string, path: string, options: ReadOptions): unknown {
   try {
-    return parseScalar(type, text);
+    return parseScalar(type, options.enumsIgnoreCase ? canonicalEnum(type.enum, text) : text);
   } catch (err) {
     if (err instanceof ValueFormatError) throw new ShapeError(path, err.message);
     throw err;
@@ -272,7 +160,7 @@ function pickVariant(shape: ModelShape, children: OrderedNode[], attributes: Rec
   const selector = children.find((c) => shape.discriminator in c);
   const text = selector ? textOf(childrenOf(selector, shape.discriminator)) : undefined;
   const typeName = attributes?.[`${ATTR}type`];
-  const found = variants.find((v) => text !== undefined && v.discriminatorValue === text)
+  const found = (text === undefined ? undefined : variantFor(shape, text))
     ?? variants.find((v) => typeName !== undefined && v.typeName === typeName);
   if (found) return found;
   let union = unknownVariants.get(shape);
@@ -311,13 +199,13 @@ function readModel(shape: ModelShape, element: OrderedNode, name: string, path: 
     if (childName in record || isNil(child)) continue;
     if (type.kind === 'list') record[childName] = readItems(type.item, childrenOf(child, childName), memberPath, options);
     else if (type.kind === 'model') record[childName] = readModel(type.model(), child, childName, memberPath, options);
-    else record[childName] = readScalar(type, textOf(childrenOf(child, childName)), memberPath);
+    else record[childName] = readScalar(type, textOf(childrenOf(child, childName)), memberPath, options);
   }
   for (const member of structure.members) {
     if (member.xml === undefined) continue;
     const memberPath = path ? `${path}.${member.name}` : member.name;
     const raw = member.xml === 'attribute' ? attributes?.[`${ATTR}${member.name}`] : textOf(children) || undefined;
-    if (raw !== undefined) record[member.name] = readScalar(member.type as ScalarShape, raw, memberPath);
+    if (raw !== undefined) record[member.name] = readScalar(member.type as ScalarShape, raw, memberPath, options);
   }
   return record;
 }
@@ -325,7 +213,7 @@ function readModel(shape: ModelShape, element: OrderedNode, name: string, path: 
 function readItem(item: ItemShape, element: OrderedNode, name: string, path: string, options: ReadOptions): unknown {
   return item.type.kind === 'model'
     ? readModel(item.type.model(), element, name, path, options)
-    : readScalar(item.type, textOf(childrenOf(element, name)), path);
+    : readScalar(item.type, textOf(childrenOf(element, name)), path, options);
 }
 
 function readItems(item: ItemShape, children: OrderedNode[], path: string, options: ReadOptions): unknown[] {
@@ -345,7 +233,7 @@ function readItems(item: ItemShape, children: OrderedNode[], path: string, optio
 /** Reads a body of the given shape. Throws XmlSyntaxError or ShapeError. */
 export function readXmlBody(body: BodyShape, xml: string, options: ReadOptions = {}): unknown {
   if ('text' in body) return xml;
-  const root = parseOrdered(xml).find((node) => elementName(node) !== undefined);
+  const root = parseXmlDocument(xml).find((node) => elementName(node) !== undefined);
   if (!root) throw new XmlSyntaxError('the document has no root element');
   const name = elementName(root)!;
   if (name !== body.element) throw new ShapeError(name, `expected root element ${body.element}`);

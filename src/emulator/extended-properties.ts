@@ -2,8 +2,8 @@
  * Extended properties of cloud services, storage accounts and deployments: name/value pairs, at most 50 per
  * resource. An update sets or replaces pairs by name (any case) and removes those sent with an empty value.
  */
+import type { ExtendedProperty } from '../../generated/models/index.js';
 import { errors } from './api-error.js';
-import type { ExtendedProperty } from './records.js';
 import { keyOf } from './state.js';
 
 /** The service accepted at most this many extended properties per resource. */

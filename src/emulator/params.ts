@@ -1,11 +1,15 @@
 /**
  * Reads an operation's path, query and header parameters from a matched request into typed values, refusing
- * what the spec does not allow (the service answered 400 for a bad or missing query value).
+ * what the spec does not allow (the service answered 400 for a bad or missing query value). Enum values match in
+ * any case, as the service matched them; handlers get the spec's spelling.
  */
 import type { IncomingHttpHeaders } from 'node:http';
 import { queryValue } from './router.js';
+import { ValueFormatError, canonicalEnum, parseScalar } from '../core/codec.js';
 import type { OperationDescriptor, ParamShape } from '../core/shapes.js';
+import { paramViolations } from '../core/validation.js';
 import { ApiError, errors } from './api-error.js';
+import { requirementOf } from './validate.js';
 
 function invalidQuery(message: string): ApiError {
   return new ApiError(400, 'MissingOrInvalidRequiredQueryParameter', message);
@@ -19,39 +23,24 @@ function rawValue(p: ParamShape, pathParams: Record<string, string>, query: URLS
   return Array.isArray(header) ? header.join(',') : header;
 }
 
-function convert(p: ParamShape, raw: string): unknown {
+function failure(p: ParamShape, raw: string, rule: string): ApiError {
   const wire = p.wireName ?? p.name;
-  const fail = (rule: string) => (p.in === 'query' ? invalidQuery(`The value "${raw}" of query parameter ${wire} is not valid: ${rule}.`)
-    : errors.badRequest(`The value of ${p.in} parameter ${wire} is not valid: ${rule}.`));
-  switch (p.type) {
-    case 'boolean': {
-      const lower = raw.toLowerCase();
-      if (p.value !== undefined) {
-        if (lower === p.value.toLowerCase()) return true;
-        throw fail(`expected ${wire}=${p.value}`);
-      }
-      if (lower === 'true' || lower === 'false') return lower === 'true';
-      throw fail('expected true or false');
-    }
-    case 'int': {
-      if (!/^-?\d+$/.test(raw.trim())) throw fail('expected an integer');
-      const n = Number(raw);
-      if (p.minimum !== undefined && n < p.minimum) throw fail(`must be >= ${p.minimum}`);
-      if (p.maximum !== undefined && n > p.maximum) throw fail(`must be <= ${p.maximum}`);
-      return n;
-    }
-    case 'dateTime': {
-      const d = new Date(raw);
-      if (Number.isNaN(d.getTime())) throw fail('expected an ISO 8601 date');
-      return d;
-    }
-    case 'string': {
-      if (p.enum === undefined) return raw;
-      // The service matched these case-insensitively (Python's guide asks for slot 'production'); handlers get the spec's spelling.
-      const known = p.enum.find((e) => e.toLowerCase() === raw.toLowerCase());
-      if (known === undefined) throw fail(`must be one of ${p.enum.join(', ')}`);
-      return known;
-    }
+  return p.in === 'query' ? invalidQuery(`The value "${raw}" of query parameter ${wire} is not valid: ${rule}.`)
+    : errors.badRequest(`The value of ${p.in} parameter ${wire} is not valid: ${rule}.`);
+}
+
+/** Wire text → typed value, through the codec the XML and JSON readers use. */
+function convert(p: ParamShape, raw: string): unknown {
+  if (p.type === 'boolean' && p.value !== undefined) {
+    // A flag is sent as key=value (comp=media) and means true; absent, it is false.
+    if (raw.toLowerCase() === p.value.toLowerCase()) return true;
+    throw failure(p, raw, `expected ${p.wireName ?? p.name}=${p.value}`);
+  }
+  try {
+    return parseScalar({ kind: p.type }, canonicalEnum(p.enum, raw));
+  } catch (err) {
+    if (err instanceof ValueFormatError) throw failure(p, raw, err.message);
+    throw err;
   }
 }
 
@@ -65,6 +54,7 @@ export function readParams(
   actionKeys: ReadonlySet<string>,
 ): Record<string, unknown> {
   const values: Record<string, unknown> = {};
+  const raws = new Map<string, string>();
   for (const p of op.params) {
     const raw = rawValue(p, pathParams, query, headers);
     if (raw === undefined || (raw === '' && p.in !== 'path')) {
@@ -74,6 +64,13 @@ export function readParams(
       continue;
     }
     values[p.name] = convert(p, raw);
+    raws.set(p.name, raw);
+  }
+  // Ranges and enums: the rules the client checked before sending, by the same validator.
+  const broken = paramViolations(op, values)[0];
+  if (broken !== undefined) {
+    const p = op.params.find((q) => q.name === broken.path)!;
+    throw failure(p, raws.get(p.name) ?? '', requirementOf(broken));
   }
   checkActionKeys(op, query, actionKeys);
   return values;

@@ -14,11 +14,11 @@ import { checkVersionHeader, type VersionRange } from './api-version.js';
 import type { AsyncOperations } from './async-operations.js';
 import { callerOf, isAuthorized, type Caller } from './auth.js';
 import type { Fault, Faults } from './faults.js';
-import type { HandlerContext, HandlerResult, HandlerTable } from './handlers/types.js';
+import { handlerOf, type HandlerContext, type HandlerResult, type HandlerTable } from './handlers/types.js';
 import { readParams } from './params.js';
 import { peekBody, readRequestBody, requestFormat, responseFormat, type WireFormat } from './request-body.js';
 import { bodyReply, errorReply, newRequestId, sendReply, sendSlowly, sendTruncated, type Reply } from './respond.js';
-import type { SpecShapes } from '../core/shapes-from-spec.js';
+import type { SpecShapes } from './shapes-from-spec.js';
 import type { EmulatorState, SubscriptionState } from './state.js';
 
 export interface RecordedRequest {
@@ -184,7 +184,7 @@ async function processRequest(config: PipelineConfig, ex: Exchange, req: Incomin
   if (faulted !== undefined) return faulted;
   const params = readParams(op, route.pathParams, url.searchParams, req.headers, config.actionKeys);
   const body = readRequestBody(op.request, raw, inFormat, config.spec.service.namespace);
-  const handler = config.handlers[op.name];
+  const handler = handlerOf(config.handlers, op.name);
   if (handler === undefined) throw new ApiError(501, 'NotImplemented', `The emulator does not implement the operation ${op.name} yet.`);
   return replyFor(config, ex, op, await handler(handlerContext(config, ex, op, params, body, caller)));
 }

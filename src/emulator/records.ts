@@ -5,14 +5,9 @@
  * the emulator's own bookkeeping and never reach the wire.
  */
 import type {
-  ComputeImageAttributes, ConfigurationSet, DataVirtualHardDisk, DnsSettings, MarketplaceImageAttributes, OSImage, OSVirtualHardDisk,
+  ComputeImageAttributes, ConfigurationSet, DataVirtualHardDisk, DnsSettings, ExtendedProperty, MarketplaceImageAttributes, OSImage, OSVirtualHardDisk,
   ReservedIP, ResourceExtensionReference, Role, VMImage,
 } from '../../generated/models/index.js';
-
-export interface ExtendedProperty {
-  Name: string;
-  Value?: string;
-}
 
 export interface ManagementCertificateRecord {
   /** Uppercase SHA-1 hex of the DER certificate. */

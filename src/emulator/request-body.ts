@@ -1,15 +1,18 @@
 /**
- * Reads a request body with the operation's request shape: XML through runtime/xml.ts (as the SDK reads), or
- * JSON through runtime/json.ts, then the spec's rules through validate.ts. Anything that does not fit answers
+ * Reads a request body with the operation's request shape into the typed value the client would have sent: XML
+ * through core/xml.ts (as the SDK reads; element order, unknown elements and well-formedness are checked here),
+ * or JSON through core/json.ts; then core's one validator checks the spec's rules. Anything that does not fit answers
  * 400, naming the element and the rule it breaks.
  */
-import { ShapeError, XmlSyntaxError, parseXmlTree, readXmlBody, rootOf } from '../core/xml.js';
+import { bodyViolations } from '../core/validation.js';
+import { ShapeError, XmlSyntaxError, readXmlBody } from '../core/xml.js';
 import type { BodyPeek } from './router.js';
 import { isPolymorphic, type BodyShape } from '../core/shapes.js';
 import { INVALID_STORAGE_NAME_MESSAGE, errors } from './api-error.js';
 import { readJsonBody } from '../core/json.js';
-import { describeIssues, validateBody, type Issue } from './validate.js';
+import { bodyIssues, describeIssues, type Issue } from './validate.js';
 import { checkXmlStructure, rootNamespace } from './xml-conformance.js';
+import { parseXmlTree, rootOf } from './xml-tree.js';
 
 export type WireFormat = 'xml' | 'json';
 
@@ -84,14 +87,14 @@ function readXml(body: BodyShape, raw: string, namespace: string): unknown {
   const unmapped: string[] = [];
   let value: unknown;
   try {
-    value = readXmlBody(body, raw, { unmapped });
+    value = readXmlBody(body, raw, { unmapped, enumsIgnoreCase: true });
   } catch (err) {
     if (!(err instanceof ShapeError)) throw err;
     issues.push({ path: `${body.element}.${err.path}`, rule: `${err.rule} (rule: value format)` });
     refuse(body.element, issues);
   }
   for (const path of unmapped) issues.push({ path: `${body.element}.${path}`, rule: 'is not an element the spec defines here (rule: unknown element)' });
-  issues.push(...validateBody(body, value));
+  issues.push(...bodyIssues(body, bodyViolations(body, value)));
   if (issues.length > 0) refuse(body.element, issues);
   return value;
 }
@@ -104,8 +107,8 @@ function readJson(body: BodyShape, raw: string): unknown {
     throw errors.badRequest(`The request body is not valid JSON: ${(err as Error).message}`);
   }
   const issues: Issue[] = [];
-  const value = readJsonBody(body, json, issues);
-  if (issues.length === 0) issues.push(...validateBody(body, value));
+  const value = readJsonBody(body, json, issues, { enumsIgnoreCase: true });
+  if (issues.length === 0) issues.push(...bodyIssues(body, bodyViolations(body, value)));
   if (issues.length > 0) refuse(body.element, issues);
   return value;
 }

@@ -7,9 +7,9 @@
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import type { OperatingSystemFamily, ResourceExtension, RoleSize } from '../../generated/models/index.js';
+import type { ExtendedProperty, OperatingSystemFamily, ResourceExtension, RoleSize } from '../../generated/models/index.js';
 import type {
-  AffinityGroupRecord, DiskRecord, ExtendedProperty, HostedServiceStatus, OSImageRecord, StorageAccountRecord, StorageAccountType,
+  AffinityGroupRecord, DiskRecord, HostedServiceStatus, OSImageRecord, StorageAccountRecord, StorageAccountType,
   SubscriptionProperties, VMImageRecord,
 } from './records.js';
 import { keyOf, nowIso, type EmulatorState, type LocationRecord, type SubscriptionState } from './state.js';

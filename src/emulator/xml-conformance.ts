@@ -1,15 +1,14 @@
 /**
- * Structural checks on a request's XML that runtime/xml.ts does not make when reading: the root's namespace,
+ * Structural checks on a request's XML that core/xml.ts does not make when reading: the root's namespace,
  * element order (the real service silently dropped an out-of-order element, so the emulator refuses it to make
  * the client's bug visible), members given twice, and base64 text that does not decode.
  */
+import { isBase64 } from '../core/codec.js';
+import { ATTR, TEXT } from '../core/xml-document.js';
 import { isPolymorphic, type BodyShape, type ItemShape, type MemberShape, type ModelShape, type StructureShape } from '../core/shapes.js';
 import type { Issue } from './validate.js';
+import type { XmlNode } from './xml-tree.js';
 
-type XmlNode = Record<string, unknown>;
-const TEXT = '#text';
-const ATTR = '@_';
-const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 
 function isElementKey(key: string): boolean {
   return key !== TEXT && !key.startsWith(ATTR);
@@ -42,7 +41,7 @@ export function rootNamespace(xml: string): string | undefined {
 function checkBase64(node: unknown, path: string, issues: Issue[]): void {
   if (isNil(node)) return;
   const compact = textOf(node).replace(/\s+/g, '');
-  if (!BASE64.test(compact) || compact.length % 4 !== 0) issues.push({ path, rule: 'must be base64-encoded (rule: base64)' });
+  if (!isBase64(compact)) issues.push({ path, rule: 'must be base64-encoded (rule: base64)' });
 }
 
 function pickStructure(shape: ModelShape, node: XmlNode, path: string, issues: Issue[]): StructureShape | undefined {

@@ -1,8 +1,11 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { ValidationError } from '../../src/core/errors.js';
-import { validateInput } from '../../src/core/validation.js';
+import { bodyViolations, memberAccepts, paramViolations, validateInput } from '../../src/core/validation.js';
+import { CreateHostedServiceShape } from '../../generated/models/CreateHostedService.js';
 import { CreateHostedServiceOperation } from '../../generated/operations/CreateHostedService.js';
+import { GetDataDiskOperation } from '../../generated/operations/GetDataDisk.js';
+import { AddRoleOperation as GeneratedAddRole } from '../../generated/operations/AddRole.js';
 import { AddRoleOperation } from './fixtures.js';
 
 function issues(op: Parameters<typeof validateInput>[0], input: unknown): string[] {
@@ -50,4 +53,27 @@ test('the message names fields and rules but never the values', () => {
     assert.match(err.message, /ConfigurationSets\[0\]\.AdminPassword: must be string/);
     assert.doesNotMatch(err.message, /42/);
   }
+});
+
+test('a body read from the wire is checked by the same rules as the input the client sends', () => {
+  const body = CreateHostedServiceOperation.request!;
+  const bad = { ServiceName: 'bad name!', Label: 'x'.repeat(101) };
+  const wire = bodyViolations(body, bad).map((v) => `${v.path}: ${v.keyword}`);
+  assert.deepEqual(wire, ['ServiceName: pattern', 'Label: maxLength']);
+  assert.deepEqual(issues(CreateHostedServiceOperation, bad).map((i) => i.split(':')[0]), ['ServiceName', 'Label']);
+});
+
+test('on the wire a const member is required; in the input the client fills it in', () => {
+  const role = { RoleName: 'vm', RoleSize: 'Small' };
+  assert.deepEqual(bodyViolations(GeneratedAddRole.request!, role).map((v) => `${v.path}: ${v.keyword} ${String(v.params['allowedValue'])}`), ['RoleType: const PersistentVMRole']);
+  assert.deepEqual(issues(GeneratedAddRole, { ServiceName: 's', DeploymentName: 'd', ...role }), []);
+});
+
+test('parameters and single members are checked by the same rules', () => {
+  const disk = { ServiceName: 's', DeploymentName: 'd', RoleName: 'vm' };
+  assert.deepEqual(paramViolations(GetDataDiskOperation, { ...disk, Lun: 15 }), []);
+  assert.deepEqual(paramViolations(GetDataDiskOperation, { ...disk, Lun: 16 }).map((v) => `${v.path}: ${v.keyword} ${String(v.params['limit'])}`), ['Lun: maximum 15']);
+  const serviceName = (CreateHostedServiceShape.members.find((m) => m.name === 'ServiceName'))!;
+  assert.equal(memberAccepts(serviceName, 'good-name'), true);
+  assert.equal(memberAccepts(serviceName, '-bad'), false);
 });

@@ -174,3 +174,18 @@ test('an operation of the spec without a handler answers 501 naming it', async (
   assert.equal(answer.status, 501);
   assert.deepEqual(errorOf(answer.text), { code: 'NotImplemented', message: 'The emulator does not implement the operation DescribeWidgets yet.' });
 });
+
+test('enum values in any case read as the spec spells them, in XML and JSON bodies, as the service matched them', async () => {
+  assert.deepEqual((await routed('PUT', '/widgets/w1', `<Widget xmlns="${NS}"><Color>bLUE</Color></Widget>`)).body, { Color: 'Blue' });
+  seen = [];
+  const json = await client.call('PUT', '/widgets/w1', { body: JSON.stringify({ Color: 'red' }), headers: { 'content-type': 'application/json' } });
+  assert.equal(json.status, 200, json.text);
+  assert.deepEqual(seen[0]?.body, { Color: 'Red' });
+  const unknown = await client.call('PUT', '/widgets/w1', { body: JSON.stringify({ Color: 'green' }), headers: { 'content-type': 'application/json' } });
+  assert.match(errorOf(unknown.text).message ?? '', /Widget\.Color: must be one of Red, Blue \(rule: enum\)/);
+});
+
+test('a range broken in a query parameter is named with the rule', async () => {
+  const answer = await client.call('GET', '/widgets?top=11');
+  assert.match(errorOf(answer.text).message ?? '', /The value "11" of query parameter top is not valid: must be <= 10\./);
+});

@@ -5,18 +5,10 @@
  * emulator left out (missing: optional members whose presence depends on the state), and whether the common
  * elements come in the same order. Values are not compared.
  */
-import { XMLParser } from 'fast-xml-parser';
-
-type OrderedNode = Record<string, unknown>;
-
-const parser = new XMLParser({ preserveOrder: true, ignoreAttributes: true, removeNSPrefix: true, ignoreDeclaration: true });
+import { elementName, parseXmlDocument, type OrderedNode } from '../../src/core/xml-document.js';
 
 /** Per element path: the merged order of child names, and each element's own sequence. */
 export type Shape = Map<string, { order: string[]; sequences: string[][] }>;
-
-function nameOf(node: OrderedNode): string | undefined {
-  return Object.keys(node).find((k) => k !== '#text' && k !== ':@');
-}
 
 /**
  * One order for the child names seen in several sequences: each sequence says which name comes before which,
@@ -42,19 +34,19 @@ function mergedOrder(sequences: readonly string[][]): string[] {
 
 function collect(nodes: OrderedNode[], path: string, sequences: Map<string, string[][]>): void {
   for (const node of nodes) {
-    const name = nameOf(node);
+    const name = elementName(node);
     if (name === undefined) continue;
     const here = path === '' ? name : `${path}/${name}`;
-    const children = (node[name] as OrderedNode[]).filter((c) => nameOf(c) !== undefined);
+    const children = (node[name] as OrderedNode[]).filter((c) => elementName(c) !== undefined);
     if (!sequences.has(here)) sequences.set(here, []);
-    sequences.get(here)!.push([...new Set(children.map((c) => nameOf(c)!))]);
+    sequences.get(here)!.push([...new Set(children.map((c) => elementName(c)!))]);
     collect(children, here, sequences);
   }
 }
 
 export function shapeOf(xml: string): Shape {
   const sequences = new Map<string, string[][]>();
-  collect(parser.parse(xml) as OrderedNode[], '', sequences);
+  collect(parseXmlDocument(xml), '', sequences);
   return new Map([...sequences].map(([path, seqs]) => [path, { order: mergedOrder(seqs), sequences: seqs }]));
 }
 

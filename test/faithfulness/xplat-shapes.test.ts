@@ -8,6 +8,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { allOperations } from '../../generated/operations/index.js';
 import { defaultHandlers } from '../../src/emulator/handlers/index.js';
+import { handlerOf } from '../../src/emulator/handlers/types.js';
 import { Router } from '../../src/emulator/router.js';
 import type { OperationDescriptor } from '../../src/core/shapes.js';
 import { readXmlBody } from '../../src/core/xml.js';
@@ -132,7 +133,7 @@ async function pathFor(bench: Bench, session: Session, match: Match, interaction
 async function compareOne(bench: Bench, session: Session, preparer: Preparer, where: string, interaction: Interaction, figures: Figures): Promise<void> {
   const match = route(interaction);
   const name = match?.operation.name ?? 'unrouted';
-  if (match === undefined || defaultHandlers[name] === undefined) return figures.notEmulated.add(name);
+  if (match === undefined || handlerOf(defaultHandlers, name) === undefined) return figures.notEmulated.add(name);
   try {
     await PREPARE[name]?.(preparer, match.params, recordedValue(match, interaction));
   } catch (err) {

@@ -3,11 +3,12 @@
  * and worker roles of a package deployment and their instances, and taking a deployment or role away (its
  * instances go, its disks are released or, with media, deleted, and its reserved IP is freed).
  */
+import type { ExtendedProperty } from '../../../generated/models/index.js';
 import { randomBytes } from 'node:crypto';
 import type { DnsSettings } from '../../../generated/models/index.js';
 import { errors } from '../api-error.js';
 import { READY, STARTING_VM, STOPPED_VM } from '../instance-progress.js';
-import type { DeploymentRecord, DeploymentSlot, ExtendedProperty, HostedServiceRecord, RoleRecord } from '../records.js';
+import type { DeploymentRecord, DeploymentSlot, HostedServiceRecord, RoleRecord } from '../records.js';
 import { keyOf, nowIso } from '../state.js';
 import { releaseDisk } from './disks.js';
 import type { ComputeEnv } from './env.js';

@@ -3,7 +3,8 @@
  * service read the instance counts from it (CreateDeployment, ChangeDeploymentConfiguration) and generated one
  * for VM deployments.
  */
-import { parseXmlTree, rootOf, XmlSyntaxError } from '../../core/xml.js';
+import { XmlSyntaxError } from '../../core/xml-document.js';
+import { parseXmlTree, rootOf } from '../xml-tree.js';
 import { errors } from '../api-error.js';
 
 export interface ConfiguredRole {

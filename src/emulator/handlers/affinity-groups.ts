@@ -3,7 +3,7 @@
  * keep them close. Getting one lists what is in it; deleting one is refused while anything is. As recorded
  * (x-ms-version 2014-10-01), the list shows each group's ComputeCapabilities and getting one does not.
  */
-import type { AffinityGroup, CreateAffinityGroup, UpdateAffinityGroup } from '../../../generated/models/index.js';
+import type { AffinityGroup } from '../../../generated/models/index.js';
 import { errors } from '../api-error.js';
 import type { AffinityGroupRecord } from '../records.js';
 import { keyOf, nowIso } from '../state.js';
@@ -44,8 +44,8 @@ function groupView(ctx: HandlerContext, group: AffinityGroupRecord, detail: bool
   };
 }
 
-function createGroup(ctx: HandlerContext) {
-  const body = ctx.body as CreateAffinityGroup;
+function createGroup(ctx: HandlerContext<'CreateAffinityGroup'>) {
+  const body = ctx.body;
   if (!NAME.test(body.Name)) throw errors.badRequest('The affinity group name is invalid.');
   if (ctx.subscription.affinityGroups.has(keyOf(body.Name))) throw errors.conflict(`An affinity group named ${body.Name} already exists in the subscription.`);
   const location = ctx.state.location(body.Location);
@@ -56,9 +56,9 @@ function createGroup(ctx: HandlerContext) {
   return done(201, undefined, { Location: `${ctx.baseUrl}/subscriptions/${ctx.subscription.id}/affinitygroup/${body.Name}` });
 }
 
-function updateGroup(ctx: HandlerContext) {
+function updateGroup(ctx: HandlerContext<'UpdateAffinityGroup'>) {
   const group = findGroup(ctx);
-  const body = ctx.body as UpdateAffinityGroup;
+  const body = ctx.body;
   group.Label = body.Label;
   if (body.Description !== undefined) group.Description = body.Description;
   return done(200);

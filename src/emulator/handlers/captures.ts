@@ -76,10 +76,10 @@ function checkCaptureRole(env: ComputeEnv, deployment: DeploymentRecord, instanc
   return target;
 }
 
-function captureRole(ctx: HandlerContext) {
+function captureRole(ctx: HandlerContext<'CaptureRole'>) {
   const { service, deployment, resource } = vmDeployment(ctx);
   const instanceName = stringParam(ctx, 'RoleInstanceName');
-  const body = ctx.body as CaptureRoleOperationBody;
+  const body = ctx.body;
   const env = envOf(ctx);
   checkCaptureRole(env, deployment, instanceName, body);
   return completeOn(ctx, service, deployment, resource, (d, s) => {
@@ -119,10 +119,10 @@ function checkCaptureVmImage(env: ComputeEnv, deployment: DeploymentRecord, inst
   return target;
 }
 
-function captureVmImage(ctx: HandlerContext) {
+function captureVmImage(ctx: HandlerContext<'CaptureVMImage'>) {
   const { service, deployment, resource } = vmDeployment(ctx);
   const instanceName = stringParam(ctx, 'RoleInstanceName');
-  const body = ctx.body as CaptureRoleAsVMImageOperation;
+  const body = ctx.body;
   const env = envOf(ctx);
   checkCaptureVmImage(env, deployment, instanceName, body);
   return completeOn(ctx, service, deployment, resource, (d, s) => {

@@ -25,10 +25,10 @@ function lunParam(ctx: HandlerContext): number {
   return ctx.params['Lun'] as number;
 }
 
-function addDataDisk(ctx: HandlerContext) {
+function addDataDisk(ctx: HandlerContext<'AddDataDisk'>) {
   const { service, deployment, resource } = vmDeployment(ctx);
   const roleName = stringParam(ctx, 'RoleName');
-  const body = ctx.body as DataVirtualHardDisk;
+  const body = ctx.body;
   const env = envOf(ctx);
   planAddedDataDisk(env, service, deployment.Name, findRole(deployment, roleName), body);
   return completeOn(ctx, service, deployment, resource, (d, s) => {
@@ -59,11 +59,11 @@ function updatedEntry(deployment: DeploymentRecord, roleName: string, lun: numbe
   return { ...entry, HostCaching: body.HostCaching ?? entry.HostCaching, DiskLabel: body.DiskLabel ?? entry.DiskLabel, Lun: newLun };
 }
 
-function updateDataDisk(ctx: HandlerContext) {
+function updateDataDisk(ctx: HandlerContext<'UpdateDataDisk'>) {
   const { service, deployment, resource } = vmDeployment(ctx);
   const roleName = stringParam(ctx, 'RoleName');
   const lun = lunParam(ctx);
-  const body = ctx.body as DataVirtualHardDisk;
+  const body = ctx.body;
   const env = envOf(ctx);
   updatedEntry(deployment, roleName, lun, body);
   return completeOn(ctx, service, deployment, resource, (d) => {

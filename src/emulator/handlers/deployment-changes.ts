@@ -4,14 +4,14 @@
  * or domain by domain with WalkUpgradeDomain in Manual mode), and swapping the staging and production slots
  * (the deployments trade slots and public IPs: production keeps its address).
  */
-import type { ChangeConfiguration, Swap, UpdateDeploymentStatus, UpgradeDeployment, WalkUpgradeDomain } from '../../../generated/models/index.js';
+import type { ExtendedProperty, Swap, UpgradeDeployment } from '../../../generated/models/index.js';
 import { errors } from '../api-error.js';
 import { applyInstanceCounts, touch } from '../compute/deployments.js';
 import { envOf } from '../compute/env.js';
 import { parseServiceConfiguration, type ConfiguredRole } from '../compute/service-configuration.js';
 import { moveInstance, READY, STARTING_VM, STOPPED_VM } from '../instance-progress.js';
 import { accountOfMediaLink } from '../placement.js';
-import type { DeploymentRecord, ExtendedProperty, HostedServiceRecord, RoleInstanceRecord } from '../records.js';
+import type { DeploymentRecord, HostedServiceRecord, RoleInstanceRecord } from '../records.js';
 import { keyOf } from '../state.js';
 import { deploymentInSlot, deploymentResource, findDeployment, findService, serviceResource } from './lookup.js';
 import { accepted, assertNotBusy, type HandlerContext, type HandlerResult, type HandlerTable } from './types.js';
@@ -40,8 +40,8 @@ function restart(instances: readonly RoleInstanceRecord[], timing: AsyncTiming):
   for (const instance of instances) moveInstance(instance, [STARTING_VM], READY, timing);
 }
 
-function updateStatus(ctx: HandlerContext) {
-  const { Status } = ctx.body as UpdateDeploymentStatus;
+function updateStatus(ctx: HandlerContext<'UpdateDeploymentStatus' | 'UpdateDeploymentStatusBySlot'>) {
+  const { Status } = ctx.body;
   const timing = ctx.operations.currentTiming;
   return changeDeployment(ctx, () => undefined, (deployment) => {
     if (deployment.Status === Status) return;
@@ -68,8 +68,8 @@ function checkConfiguration(deployment: DeploymentRecord, xml: string): Configur
   return roles;
 }
 
-function changeConfiguration(ctx: HandlerContext) {
-  const body = ctx.body as ChangeConfiguration;
+function changeConfiguration(ctx: HandlerContext<'ChangeDeploymentConfiguration' | 'ChangeDeploymentConfigurationBySlot'>) {
+  const body = ctx.body;
   const env = envOf(ctx);
   return changeDeployment(ctx, (d) => void checkConfiguration(d, body.Configuration), (deployment) => {
     const roles = checkConfiguration(deployment, body.Configuration);
@@ -90,8 +90,8 @@ function checkUpgrade(ctx: HandlerContext, deployment: DeploymentRecord, body: U
   return roles;
 }
 
-function upgradeDeployment(ctx: HandlerContext) {
-  const body = ctx.body as UpgradeDeployment;
+function upgradeDeployment(ctx: HandlerContext<'UpgradeDeployment' | 'UpgradeDeploymentBySlot'>) {
+  const body = ctx.body;
   const env = envOf(ctx);
   return changeDeployment(ctx, (d) => void checkUpgrade(ctx, d, body), (deployment) => {
     const roles = checkUpgrade(ctx, deployment, body);
@@ -115,8 +115,8 @@ function checkWalk(deployment: DeploymentRecord, domain: number): void {
   }
 }
 
-function walkUpgradeDomain(ctx: HandlerContext) {
-  const { UpgradeDomain } = ctx.body as WalkUpgradeDomain;
+function walkUpgradeDomain(ctx: HandlerContext<'WalkUpgradeDomain' | 'WalkUpgradeDomainBySlot'>) {
+  const { UpgradeDomain } = ctx.body;
   const timing = ctx.operations.currentTiming;
   return changeDeployment(ctx, (d) => checkWalk(d, UpgradeDomain), (deployment) => {
     if (deployment.Status === 'Running') restart(deployment.instances.filter((i) => i.InstanceUpgradeDomain === UpgradeDomain), timing);
@@ -143,9 +143,9 @@ function swapPair(service: HostedServiceRecord, body: Swap): { staging: Deployme
   return production === undefined ? { staging } : { staging, production };
 }
 
-function swapDeployment(ctx: HandlerContext) {
+function swapDeployment(ctx: HandlerContext<'SwapDeployment'>) {
   const service = findService(ctx);
-  const body = ctx.body as Swap;
+  const body = ctx.body;
   const resource = serviceResource(service.ServiceName);
   assertNotBusy(ctx, resource, 'hosted service');
   swapPair(service, body);

@@ -54,9 +54,9 @@ function planVmDeployment(env: ComputeEnv, service: HostedServiceRecord, body: C
   return plans;
 }
 
-function createVmDeployment(ctx: HandlerContext) {
+function createVmDeployment(ctx: HandlerContext<'CreateVirtualMachineDeployment'>) {
   const service = findService(ctx);
-  const body = ctx.body as CreateVirtualMachineDeployment;
+  const body = ctx.body;
   const env = envOf(ctx);
   const resource = deploymentResource(service.ServiceName, body.Name);
   assertNotBusy(ctx, resource, 'deployment');
@@ -93,10 +93,10 @@ function guestOsVersion(env: ComputeEnv, family: string | undefined): string {
   return chosen?.OperatingSystems?.find((os) => os.IsDefault)?.Version ?? '*';
 }
 
-function createPackageDeployment(ctx: HandlerContext) {
+function createPackageDeployment(ctx: HandlerContext<'CreateDeployment'>) {
   const service = findService(ctx);
   const slot = stringParam(ctx, 'DeploymentSlot') as DeploymentSlot;
-  const body = ctx.body as CreateDeployment;
+  const body = ctx.body;
   const env = envOf(ctx);
   const resource = deploymentResource(service.ServiceName, body.Name);
   assertNotBusy(ctx, resource, 'deployment');

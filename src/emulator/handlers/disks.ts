@@ -3,7 +3,6 @@
  * (AddDisk; with OS it is an OS disk), read, relabel or grow it (UpdateDisk), and delete it, which the service
  * refused while a VM used the disk.
  */
-import type { Disk } from '../../../generated/models/index.js';
 import { errors } from '../api-error.js';
 import { assertBlobFree, assertDiskFree, assertDiskNameFree, diskInUse, findDisk } from '../compute/disks.js';
 import { diskView } from '../compute/views.js';
@@ -16,8 +15,8 @@ import { done, stringParam, type HandlerContext, type HandlerTable } from './typ
 const OS_DISK_GB = 30;
 const DATA_DISK_GB = 10;
 
-function addDisk(ctx: HandlerContext) {
-  const body = ctx.body as Disk;
+function addDisk(ctx: HandlerContext<'AddDisk'>) {
+  const body = ctx.body;
   if (body.Name === undefined || body.MediaLink === undefined) throw errors.badRequest('A disk needs a Name and a MediaLink.');
   const subscription = ctx.subscription;
   assertDiskNameFree(subscription, body.Name);
@@ -32,9 +31,9 @@ function addDisk(ctx: HandlerContext) {
   return done(200, diskView(disk));
 }
 
-function updateDisk(ctx: HandlerContext) {
+function updateDisk(ctx: HandlerContext<'UpdateDisk'>) {
   const disk = findDisk(ctx.subscription, stringParam(ctx, 'DiskName'));
-  const body = ctx.body as Disk;
+  const body = ctx.body;
   if (body.Name !== undefined && keyOf(body.Name) !== keyOf(disk.Name)) throw errors.badRequest(`The disk name ${body.Name} in the body does not match the disk ${disk.Name} of the request URL.`);
   if (body.MediaLink !== undefined && keyOf(body.MediaLink) !== keyOf(disk.MediaLink)) throw errors.badRequest('The MediaLink of a disk cannot be changed.');
   if (body.ResizedSizeInGB !== undefined) {

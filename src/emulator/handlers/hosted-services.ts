@@ -5,36 +5,19 @@
  */
 import { errors } from '../api-error.js';
 import type { StructureShape } from '../../core/shapes.js';
+import { memberAccepts } from '../../core/validation.js';
 import { removeDeployment } from '../compute/deployments.js';
 import { envOf } from '../compute/env.js';
 import { deploymentView } from '../compute/views.js';
 import { checkExtendedProperties, mergeExtendedProperties } from '../extended-properties.js';
 import { checkPlacement, regionOf } from '../placement.js';
 import { checkQuota } from '../quotas.js';
-import type { ExtendedProperty, HostedServiceRecord } from '../records.js';
+import type { HostedServiceRecord } from '../records.js';
 import { keyOf, nowIso, type LocationRecord } from '../state.js';
-import { memberIssues } from '../validate.js';
 import { deploymentResource, findService } from './lookup.js';
 import {
   accepted, assertNotBusy, done, flagParam, stringParam, type HandlerContext, type HandlerTable,
 } from './types.js';
-
-interface CreateHostedServiceBody {
-  ServiceName: string;
-  Label: string;
-  Description?: string;
-  Location?: string;
-  AffinityGroup?: string;
-  ExtendedProperties?: ExtendedProperty[];
-  ReverseDnsFqdn?: string;
-}
-
-interface UpdateHostedServiceBody {
-  Label?: string;
-  Description?: string;
-  ExtendedProperties?: ExtendedProperty[];
-  ReverseDnsFqdn?: string;
-}
 
 function resourceOf(name: string): string {
   return `hostedservices/${keyOf(name)}`;
@@ -74,8 +57,8 @@ function serviceView(ctx: HandlerContext, service: HostedServiceRecord, detail: 
   };
 }
 
-function createHostedService(ctx: HandlerContext) {
-  const body = ctx.body as CreateHostedServiceBody;
+function createHostedService(ctx: HandlerContext<'CreateHostedService'>) {
+  const body = ctx.body;
   if (ctx.state.hostedServiceOwner(body.ServiceName) !== undefined) throw errors.conflict('The specified DNS name is already taken.');
   checkPlacement(ctx.state, ctx.subscription, body, 'Compute');
   checkExtendedProperties(body.ExtendedProperties ?? [], 'cloud service');
@@ -91,9 +74,9 @@ function createHostedService(ctx: HandlerContext) {
   return done(201, undefined, { Location: `${ctx.baseUrl}/subscriptions/${ctx.subscription.id}/compute/${service.ServiceName}` });
 }
 
-function updateHostedService(ctx: HandlerContext) {
+function updateHostedService(ctx: HandlerContext<'UpdateHostedService'>) {
   const service = findService(ctx);
-  const body = ctx.body as UpdateHostedServiceBody;
+  const body = ctx.body;
   if (body.Label === undefined && body.Description === undefined) {
     throw errors.badRequest('Either Label or Description must be specified.');
   }
@@ -136,7 +119,7 @@ function deleteHostedService(ctx: HandlerContext) {
 function checkNameAvailability(ctx: HandlerContext) {
   const name = stringParam(ctx, 'ServiceName');
   const rules = (ctx.shapes.model('CreateHostedService') as StructureShape).members.find((m) => m.name === 'ServiceName');
-  if (rules !== undefined && memberIssues(rules, name).length > 0) {
+  if (rules !== undefined && !memberAccepts(rules, name)) {
     return done(200, { Result: false, Reason: 'The hosted service name is invalid.' });
   }
   if (ctx.state.hostedServiceOwner(name) !== undefined) {

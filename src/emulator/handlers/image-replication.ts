@@ -3,7 +3,6 @@
  * service answered the image's published name, "<publisher id>__<name>", with the subscription as publisher),
  * take the replicas back, and share it (private, msdn or public).
  */
-import type { ReplicationInput } from '../../../generated/models/index.js';
 import { errors } from '../api-error.js';
 import { findOsImage, findVmImage } from '../compute/images.js';
 import type { ImageSharing } from '../records.js';
@@ -28,9 +27,9 @@ export function replicationView(image: ImageSharing) {
   return { ReplicationProgress: replication.locations.map((location) => ({ Location: location, Progress: 100 })) };
 }
 
-function replicate(ctx: HandlerContext, kind: ImageKind) {
+function replicate(ctx: HandlerContext<'ReplicateOSImage' | 'ReplicateVMImage'>, kind: ImageKind) {
   const image = userImageOf(ctx, kind);
-  const body = ctx.body as ReplicationInput;
+  const body = ctx.body;
   const unknown = body.TargetLocations.filter((l) => ctx.state.location(l) === undefined);
   if (unknown.length > 0) throw errors.badRequest(`The target locations ${unknown.join(', ')} are not valid.`);
   image.replication = {

@@ -27,8 +27,8 @@ function findCertificate(ctx: HandlerContext): ManagementCertificateRecord {
   return record;
 }
 
-function addCertificate(ctx: HandlerContext) {
-  const body = ctx.body as SubscriptionCertificate;
+function addCertificate(ctx: HandlerContext<'AddManagementCertificate'>) {
+  const body = ctx.body;
   let pem: string;
   try {
     pem = new X509Certificate(pemOf(body.SubscriptionCertificateData)).toString();

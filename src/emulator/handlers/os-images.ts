@@ -3,7 +3,7 @@
  * from a VHD blob in one of its storage accounts (AddOSImage) or from a captured VM (CaptureRole). An image a
  * VM was made from stays in use, and deleting it is refused while that VM exists.
  */
-import type { OSImage, UpdateOSImage } from '../../../generated/models/index.js';
+import type { OSImage } from '../../../generated/models/index.js';
 import { errors } from '../api-error.js';
 import { assertImageUnused, findOsImage, osImageOf } from '../compute/images.js';
 import { accountOfMediaLink, regionOf } from '../placement.js';
@@ -28,8 +28,8 @@ function userImage(ctx: HandlerContext): OSImageRecord {
   return image;
 }
 
-function addOsImage(ctx: HandlerContext) {
-  const body = ctx.body as OSImage;
+function addOsImage(ctx: HandlerContext<'AddOSImage'>) {
+  const body = ctx.body;
   if (body.Name === undefined || body.Label === undefined || body.MediaLink === undefined || body.OS === undefined) {
     throw errors.badRequest('An OS image needs a Name, a Label, a MediaLink and an OS.');
   }
@@ -44,9 +44,9 @@ function addOsImage(ctx: HandlerContext) {
 }
 
 /** Given values replace the image's; an empty element clears the member, as clients sent to reset it. */
-function updateOsImage(ctx: HandlerContext) {
+function updateOsImage(ctx: HandlerContext<'UpdateOSImage'>) {
   const image = userImage(ctx);
-  const body = ctx.body as UpdateOSImage;
+  const body = ctx.body;
   if (body.Name !== undefined && keyOf(body.Name) !== keyOf(image.Name)) throw errors.badRequest(`The image name ${body.Name} in the body does not match the image ${image.Name} of the request URL.`);
   if (body.MediaLink !== undefined && body.MediaLink !== image.MediaLink) throw errors.badRequest('The MediaLink of an image cannot be changed.');
   const { Name: _name, MediaLink: _link, PublishedDate: published, ...changes } = body;

@@ -46,8 +46,8 @@ function checkNew(ctx: HandlerContext, body: ReservedIP): string {
   return location.Name;
 }
 
-function createReservedIp(ctx: HandlerContext) {
-  const body = ctx.body as ReservedIP;
+function createReservedIp(ctx: HandlerContext<'CreateReservedIP'>) {
+  const body = ctx.body;
   checkNew(ctx, body);
   return accepted({
     resource: `reservedips/${keyOf(body.Name!)}`,
@@ -90,9 +90,9 @@ function associationTarget(ctx: HandlerContext, record: ReservedIpRecord, body: 
   return deployment;
 }
 
-function associate(ctx: HandlerContext) {
+function associate(ctx: HandlerContext<'AssociateReservedIP'>) {
   const record = findReservedIp(ctx);
-  const body = ctx.body as ReservedIPAssociation;
+  const body = ctx.body;
   const check = () => {
     assertUnused(ctx, record);
     return associationTarget(ctx, record, body);
@@ -109,9 +109,9 @@ function associate(ctx: HandlerContext) {
   });
 }
 
-function disassociate(ctx: HandlerContext) {
+function disassociate(ctx: HandlerContext<'DisassociateReservedIP'>) {
   const record = findReservedIp(ctx);
-  const body = ctx.body as ReservedIPAssociation;
+  const body = ctx.body;
   const check = () => {
     const deployment = associationTarget(ctx, record, body);
     if (deployment.ReservedIPName === undefined || keyOf(deployment.ReservedIPName) !== keyOf(record.Name)) {

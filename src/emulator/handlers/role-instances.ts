@@ -3,7 +3,6 @@
  * restart, redeploy, reboot and reimage, delete some, and the RDP file of a VM. Each change shows when the
  * operation completes, and a started instance passes through StartingVM before it is ReadyRole again.
  */
-import type { RoleInstances, ShutdownRoleOperationBody } from '../../../generated/models/index.js';
 import { errors } from '../api-error.js';
 import { networkSetOf } from '../compute/configuration-sets.js';
 import { removeRole, takeVipBack } from '../compute/deployments.js';
@@ -59,8 +58,8 @@ const startRole: InstanceChange = (instance, env, deployment) => {
   moveInstance(instance, [STARTING_VM], READY, env.timing);
 };
 
-function shutdownRole(ctx: HandlerContext) {
-  const { PostShutdownAction } = ctx.body as ShutdownRoleOperationBody;
+function shutdownRole(ctx: HandlerContext<'ShutdownRole'>) {
+  const { PostShutdownAction } = ctx.body;
   const final = PostShutdownAction === 'StoppedDeallocated' ? STOPPED_DEALLOCATED : STOPPED_VM;
   return onInstance(ctx, true, noCheck, (instance, env) => moveInstance(instance, [], final, env.timing));
 }
@@ -75,9 +74,9 @@ function assertWebRole(instance: RoleInstanceRecord, env: ComputeEnv, deployment
 
 const reimage: InstanceChange = (instance, env) => moveInstance(instance, [STARTING_VM, { InstanceStatus: 'BusyRole', PowerState: 'Started' }], READY, env.timing);
 
-function deleteRoleInstances(ctx: HandlerContext) {
+function deleteRoleInstances(ctx: HandlerContext<'DeleteRoleInstances' | 'DeleteRoleInstancesBySlot'>) {
   const { service, deployment, resource } = anyDeployment(ctx);
-  const { Name: names } = ctx.body as RoleInstances;
+  const { Name: names } = ctx.body;
   const env = envOf(ctx);
   const check = (d: DeploymentRecord) => {
     const instances = names.map((n) => findInstance(d, n));

@@ -3,7 +3,7 @@
  * it (network set only: passwords never come back), change its size, endpoints and disk caching, delete it (never
  * the last one: the deployment goes instead), and start or shut down several at once.
  */
-import type { Role, ShutdownRolesOperationBody, StartRolesOperationBody } from '../../../generated/models/index.js';
+import type { Role } from '../../../generated/models/index.js';
 import { errors } from '../api-error.js';
 import { checkEndpoints, networkSetOf } from '../compute/configuration-sets.js';
 import { removeRole, takeVipBack } from '../compute/deployments.js';
@@ -18,9 +18,9 @@ import { findDeployment, findRole, findService } from './lookup.js';
 import { done, flagParam, stringParam, type HandlerContext, type HandlerTable } from './types.js';
 import { completeOn, vmDeployment } from './vm-operations.js';
 
-function addRole(ctx: HandlerContext) {
+function addRole(ctx: HandlerContext<'AddRole'>) {
   const { service, deployment, resource } = vmDeployment(ctx);
-  const body = ctx.body as Role;
+  const body = ctx.body;
   const env = envOf(ctx);
   const plan = () => planRole(env, findService(ctx, service.ServiceName), deployment.Name, [...deployment.roles.values()], body);
   checkQuota(env.state, env.subscription, 'Core', coresOf(env.state, plan().role.RoleSize));
@@ -51,10 +51,10 @@ function updatedRole(env: ComputeEnv, deployment: DeploymentRecord, role: RoleRe
   };
 }
 
-function updateRole(ctx: HandlerContext) {
+function updateRole(ctx: HandlerContext<'UpdateRole'>) {
   const { service, deployment, resource } = vmDeployment(ctx);
   const roleName = stringParam(ctx, 'RoleName');
-  const body = ctx.body as Role;
+  const body = ctx.body;
   const env = envOf(ctx);
   updatedRole(env, deployment, findRole(deployment, roleName), body);
   return completeOn(ctx, service, deployment, resource, (d) => {
@@ -93,9 +93,9 @@ function namedInstances(deployment: DeploymentRecord, names: readonly string[]) 
   });
 }
 
-function startRoles(ctx: HandlerContext) {
+function startRoles(ctx: HandlerContext<'StartRoles'>) {
   const { service, deployment, resource } = vmDeployment(ctx);
-  const { Roles } = ctx.body as StartRolesOperationBody;
+  const { Roles } = ctx.body;
   const env = envOf(ctx);
   namedInstances(deployment, Roles);
   return completeOn(ctx, service, deployment, resource, (d) => {
@@ -108,9 +108,9 @@ function startRoles(ctx: HandlerContext) {
   });
 }
 
-function shutdownRoles(ctx: HandlerContext) {
+function shutdownRoles(ctx: HandlerContext<'ShutdownRoles'>) {
   const { service, deployment, resource } = vmDeployment(ctx);
-  const { Roles, PostShutdownAction } = ctx.body as ShutdownRolesOperationBody;
+  const { Roles, PostShutdownAction } = ctx.body;
   const env = envOf(ctx);
   namedInstances(deployment, Roles);
   const final = PostShutdownAction === 'StoppedDeallocated' ? STOPPED_DEALLOCATED : STOPPED_VM;

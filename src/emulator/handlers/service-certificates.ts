@@ -56,11 +56,11 @@ function findCertificate(ctx: HandlerContext, service: HostedServiceRecord): Ser
   return cert;
 }
 
-function addCertificate(ctx: HandlerContext) {
+function addCertificate(ctx: HandlerContext<'AddServiceCertificate'>) {
   const service = findService(ctx);
   const resource = `${serviceResource(service.ServiceName)}/certificates`;
   assertNotBusy(ctx, resource, 'hosted service');
-  const cert = recordOf(ctx.body as CertificateFile);
+  const cert = recordOf(ctx.body);
   return accepted({ resource, complete: () => void findService(ctx, service.ServiceName).certificates.set(cert.Thumbprint, cert) });
 }
 

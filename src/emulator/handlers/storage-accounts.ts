@@ -5,7 +5,7 @@
  * refused to delete an account that still held the blobs of disks or images.
  */
 import { randomBytes } from 'node:crypto';
-import type { CreateStorageServiceInput, RegenerateKeys, StorageService, UpdateStorageServiceInput } from '../../../generated/models/index.js';
+import type { CreateStorageServiceInput, StorageService } from '../../../generated/models/index.js';
 import { INVALID_STORAGE_NAME_MESSAGE, errors } from '../api-error.js';
 import { checkExtendedProperties, mergeExtendedProperties } from '../extended-properties.js';
 import { checkPlacement, parseBlobUrl, regionOf } from '../placement.js';
@@ -68,8 +68,8 @@ function checkNewAccount(ctx: HandlerContext, body: CreateStorageServiceInput): 
   checkQuota(ctx.state, ctx.subscription, 'StorageAccounts', 1);
 }
 
-function createStorageAccount(ctx: HandlerContext) {
-  const body = ctx.body as CreateStorageServiceInput;
+function createStorageAccount(ctx: HandlerContext<'CreateStorageAccount'>) {
+  const body = ctx.body;
   checkNewAccount(ctx, body);
   return accepted({
     resource: `storageservices/${body.ServiceName}`,
@@ -91,9 +91,9 @@ function checkTypeChange(from: StorageAccountType, to: StorageAccountType): void
   if (from !== to && (fixed(from) || fixed(to))) throw errors.badRequest(`The account type cannot be changed from ${from} to ${to}.`);
 }
 
-function updateStorageAccount(ctx: HandlerContext) {
+function updateStorageAccount(ctx: HandlerContext<'UpdateStorageAccount'>) {
   const account = findStorageAccount(ctx);
-  const body = ctx.body as UpdateStorageServiceInput;
+  const body = ctx.body;
   if (body.AccountType !== undefined) checkTypeChange(account.AccountType, body.AccountType);
   const properties = mergeExtendedProperties(account.ExtendedProperties, body.ExtendedProperties ?? []);
   checkExtendedProperties(properties, 'storage account');
@@ -134,9 +134,9 @@ function keysView(ctx: HandlerContext, account: StorageAccountRecord) {
   return { Url: accountUrl(ctx, account.ServiceName), StorageServiceKeys: { ...account.keys } };
 }
 
-function regenerateKeys(ctx: HandlerContext) {
+function regenerateKeys(ctx: HandlerContext<'RegenerateStorageAccountKeys'>) {
   const account = findStorageAccount(ctx);
-  const { KeyType } = ctx.body as RegenerateKeys;
+  const { KeyType } = ctx.body;
   account.keys[KeyType] = newKey();
   return done(200, keysView(ctx, account));
 }

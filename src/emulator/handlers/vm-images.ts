@@ -50,8 +50,8 @@ function checkNewVmImage(ctx: HandlerContext, body: VMImage): string | undefined
   return [...regions][0];
 }
 
-function createVmImage(ctx: HandlerContext) {
-  const body = ctx.body as VMImage;
+function createVmImage(ctx: HandlerContext<'CreateVMImage'>) {
+  const body = ctx.body;
   checkNewVmImage(ctx, body);
   return accepted({
     resource: `vmimages/${keyOf(body.Name!)}`,
@@ -70,9 +70,9 @@ function createVmImage(ctx: HandlerContext) {
 }
 
 /** Descriptive members are replaced; disks keep their blobs, only their caching changes. */
-function updateVmImage(ctx: HandlerContext) {
+function updateVmImage(ctx: HandlerContext<'UpdateVMImage'>) {
   const image = userVmImage(ctx);
-  const body = ctx.body as VMImage;
+  const body = ctx.body;
   if (body.Label === undefined) throw errors.badRequest('The Label of the VM image must be specified.');
   const { Name: _n, OSDiskConfiguration: os, DataDiskConfigurations: data, Category: _c, Location: _l, ...changes } = body;
   Object.assign(image, changes);

@@ -6,6 +6,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { serviceShape } from '../../../generated/service.js';
 import { defaultHandlers, type Handler } from '../../../src/emulator/handlers/index.js';
+import { handlerOf } from '../../../src/emulator/handlers/types.js';
 import type { Emulator } from '../../../src/emulator/server.js';
 import { ServiceClient } from '../../../src/client/client.js';
 import { certificateFromPem } from '../../../src/client/credentials.js';
@@ -39,7 +40,7 @@ export async function startFaultWorld(timeoutMs = CLIENT_TIMEOUT_MS): Promise<Fa
   const counters: Counters = { retries: 0, refusedRetries: 0, lostResponses: 0 };
   let losing: string | undefined;
   const actThenStall = (name: string): Handler => async (ctx) => {
-    const result = await defaultHandlers[name]!(ctx);
+    const result = await handlerOf(defaultHandlers, name)!(ctx);
     if (losing === name) {
       losing = undefined;
       counters.lostResponses++;

@@ -1,14 +1,15 @@
 /**
- * Builds the runtime's shapes (runtime/shapes.ts) from the loaded spec, so that the emulator reads and writes
- * bodies with runtime/xml.ts exactly as the SDK does. Model shapes are built on first use and memoized by
+ * Builds the runtime's shapes (core/shapes.ts) from the loaded spec, so that the emulator reads and writes
+ * bodies with core/xml.ts exactly as the SDK does. Model shapes are built on first use and memoized by
  * name; references between models stay lazy thunks, because models refer to each other and to themselves.
  */
 import type {
   BodySpec, ListItemsSpec, LocatedModel, LocatedOperation, ParamSpec, PropertySpec, Spec,
-} from './spec-load.js';
-import type {
-  BodyShape, ItemShape, MemberShape, ModelShape, OperationDescriptor, ParamShape, ServiceShape, StructureShape, TypeShape,
-} from './shapes.js';
+} from '../core/spec-load.js';
+import {
+  constraintsOf, type BodyShape, type ItemShape, type MemberShape, type ModelShape, type OperationDescriptor, type ParamShape,
+  type ServiceShape, type StructureShape, type TypeShape,
+} from '../core/shapes.js';
 
 export interface SpecShapes {
   readonly service: ServiceShape;
@@ -56,8 +57,7 @@ export function shapesFromSpec(spec: Spec, options: ShapesOptions = {}): SpecSha
 
   function memberShape(p: PropertySpec): MemberShape {
     return defined({
-      name: p.name, type: typeShape(p), xml: p.xml, secret: p.secret, const: p.const, required: p.required,
-      minimum: p.minimum, maximum: p.maximum, minLength: p.minLength, maxLength: p.maxLength, pattern: p.pattern,
+      name: p.name, type: typeShape(p), xml: p.xml, secret: p.secret, const: p.const, required: p.required, ...constraintsOf(p),
     });
   }
 
@@ -92,8 +92,8 @@ export function shapesFromSpec(spec: Spec, options: ShapesOptions = {}): SpecSha
 
   function paramShape(p: ParamSpec): ParamShape {
     return defined({
-      name: p.name, in: p.in, wireName: p.wireName, type: p.type, value: p.value, enum: p.enum,
-      required: p.required, minimum: p.minimum, maximum: p.maximum,
+      name: p.name, in: p.in, wireName: p.wireName, type: p.type, value: p.value, enum: p.enum, required: p.required,
+      ...constraintsOf(p),
     });
   }
 
