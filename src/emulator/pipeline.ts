@@ -18,7 +18,7 @@ import { handlerOf, type HandlerContext, type HandlerResult, type HandlerTable }
 import { readParams } from './params.js';
 import { peekBody, readRequestBody, requestFormat, responseFormat, type WireFormat } from './request-body.js';
 import { bodyReply, errorReply, newRequestId, sendReply, sendSlowly, sendTruncated, type Reply } from './respond.js';
-import type { SpecShapes } from './shapes-from-spec.js';
+import type { SpecShapes } from '../core/shapes-from-spec.js';
 import type { EmulatorState, SubscriptionState } from './state.js';
 
 export interface RecordedRequest {

@@ -20,7 +20,7 @@ import { defaultHandlers } from './handlers/index.js';
 import type { HandlerTable } from './handlers/types.js';
 import { actionQueryKeys } from './params.js';
 import { handleRequest, type PipelineConfig, type RecordedRequest } from './pipeline.js';
-import { shapesFromSpec } from './shapes-from-spec.js';
+import { shapesFromSpec } from '../core/shapes-from-spec.js';
 import { EmulatorState, keyOf } from './state.js';
 import { applySnapshot, type StateSnapshot } from './state-snapshot.js';
 

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { isPolymorphic } from '../../src/core/shapes.js';
 import { readXmlBody, writeXmlBody } from '../../src/core/xml.js';
-import { shapesFromSpec } from '../../src/emulator/shapes-from-spec.js';
+import { shapesFromSpec } from '../../src/core/shapes-from-spec.js';
 import { loadSpec } from '../../src/core/spec-load.js';
 import { NS, specDir } from './helpers.js';
 

@@ -8,7 +8,7 @@ import type { Spec } from '../../core/spec-load.js';
 import type { OperationDescriptor } from '../../core/shapes.js';
 import { errors } from '../api-error.js';
 import type { AsyncOperations, AsyncWork } from '../async-operations.js';
-import type { SpecShapes } from '../shapes-from-spec.js';
+import type { SpecShapes } from '../../core/shapes-from-spec.js';
 import type { EmulatorState, SubscriptionState } from '../state.js';
 
 export type OperationName = keyof OperationTypes;

@@ -1,15 +1,16 @@
 /**
- * Builds the runtime's shapes (core/shapes.ts) from the loaded spec, so that the emulator reads and writes
- * bodies with core/xml.ts exactly as the SDK does. Model shapes are built on first use and memoized by
+ * The one spec→shape builder: the runtime's shapes (shapes.ts) from the loaded spec. The generator prints what it
+ * returns into generated/, and the emulator uses it directly, so that both read and write bodies with xml.ts
+ * exactly alike. Model shapes are built on first use and memoized by
  * name; references between models stay lazy thunks, because models refer to each other and to themselves.
  */
 import type {
   BodySpec, ListItemsSpec, LocatedModel, LocatedOperation, ParamSpec, PropertySpec, Spec,
-} from '../core/spec-load.js';
+} from './spec-load.js';
 import {
   constraintsOf, type BodyShape, type ItemShape, type MemberShape, type ModelShape, type OperationDescriptor, type ParamShape,
   type ServiceShape, type StructureShape, type TypeShape,
-} from '../core/shapes.js';
+} from './shapes.js';
 
 export interface SpecShapes {
   readonly service: ServiceShape;
