@@ -3,6 +3,7 @@
  * a plausible value of its type (the first enum value, the smallest allowed number, a name-like string).
  */
 import type { LocatedModel, LocatedOperation, ParamSpec, PropertySpec, Spec } from '../core/spec-load.js';
+import type { ValueConstraints } from '../core/shapes.js';
 import type { OperationSignature } from './emit-operations.js';
 import { memberKey, quote } from './names.js';
 
@@ -18,13 +19,8 @@ function kebab(name: string): string {
   return name.split(/(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])/).join('-').toLowerCase();
 }
 
-interface ScalarRules {
+interface ScalarRules extends ValueConstraints {
   enum?: string[];
-  minimum?: number;
-  maximum?: number;
-  minLength?: number;
-  maxLength?: number;
-  pattern?: string;
 }
 
 /** A name-like string that passes the member's rules when one of a few simple candidates can. */

@@ -4,6 +4,7 @@
  * templates; this file only shapes the data they show.
  */
 import type { LocatedModel, LocatedOperation, ParamSpec, PropertySpec, ResponseSpec, Spec } from '../core/spec-load.js';
+import type { ValueConstraints } from '../core/shapes.js';
 import { exampleCall } from './docs-example.js';
 import type { OperationSignature } from './emit-operations.js';
 import { anchor, cell, codeCell, prose, typeCell } from './markdown.js';
@@ -22,7 +23,7 @@ interface Row {
   doc: string;
 }
 
-function rulesOf(r: { minimum?: number; maximum?: number; minLength?: number; maxLength?: number; pattern?: string }): string {
+function rulesOf(r: ValueConstraints): string {
   const rules: string[] = [];
   if (r.minimum !== undefined) rules.push(`≥ ${r.minimum}`);
   if (r.maximum !== undefined) rules.push(`≤ ${r.maximum}`);

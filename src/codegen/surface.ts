@@ -5,18 +5,14 @@
  * reviewer wants to see them, but the diff does not count them as breaking.
  */
 import type { BodySpec, ListItemsSpec, LocatedModel, LocatedOperation, ParamSpec, PropertySpec, Spec } from '../core/spec-load.js';
+import { constraintsOf as definedConstraints, type ValueConstraints } from '../core/shapes.js';
 import { compareNames } from './names.js';
 
 /** The version of api-surface.json's format; a snapshot of another version is not compared. */
 export const surfaceFormatVersion = 1;
 
-export interface Constraints {
-  minimum?: number;
-  maximum?: number;
-  minLength?: number;
-  maxLength?: number;
-  pattern?: string;
-}
+/** A member's or parameter's value rules, as core lists them (the one constraint list). */
+export type Constraints = ValueConstraints;
 
 export interface ParamSurface {
   name: string;
@@ -108,10 +104,7 @@ function defined<T extends object>(entries: Array<[keyof T & string, unknown]>):
 }
 
 function constraintsOf(source: Constraints): Constraints | undefined {
-  const c = defined<Constraints>([
-    ['minimum', source.minimum], ['maximum', source.maximum], ['minLength', source.minLength],
-    ['maxLength', source.maxLength], ['pattern', source.pattern],
-  ]);
+  const c = definedConstraints(source);
   return Object.keys(c).length === 0 ? undefined : c;
 }
 
