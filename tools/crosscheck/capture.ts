@@ -1,6 +1,6 @@
 /**
  * Drives the clients' serializers without a network: each method is called with a `parameters` object on which
- * every member exists (a Proxy: any property is present, lists have one item, dictionaries one key), so the
+ * every member exists (a Proxy: any property is present, lists have a few items, dictionaries one key), so the
  * generated code writes every element it knows, in its own order. A sink filter keeps the request and answers
  * with a status no method accepts, which ends the call.
  */
@@ -13,6 +13,13 @@ import type { GroupArguments } from './steps.js';
 
 const require = createRequire(import.meta.url);
 const PRESENT = Symbol('present');
+/**
+ * What `.length` answers: the clients check string lengths (a storage account name 3-24, a password 6-72) with
+ * the same property they loop lists with, so it must pass those checks; lists then have 6 items.
+ */
+const PROXY_LENGTH = 6;
+/** The arguments that are request bodies: `parameters` nearly everywhere, other names in applicationGateways. */
+const BODY_ARGUMENTS = new Set(['parameters', 'certificate', 'config', 'updateParameters']);
 
 function everything(leaf: string): unknown {
   return new Proxy({}, {
@@ -21,7 +28,7 @@ function everything(leaf: string): unknown {
       if (prop === Symbol.toPrimitive) return () => leaf;
       if (prop === 'toString' || prop === 'valueOf' || prop === 'toLowerCase' || prop === 'trim') return () => leaf;
       if (prop === 'toISOString' || prop === 'toUTCString') return () => '2020-01-01T00:00:00.000Z';
-      if (prop === 'length') return 1;
+      if (prop === 'length') return PROXY_LENGTH;
       if (typeof prop === 'symbol' || prop === 'then' || prop === 'constructor') return undefined;
       return everything(prop);
     },
@@ -72,13 +79,13 @@ export async function captureBodies(
       for (const method of family.methods) {
         const owner = method.group === '' ? client : (client[method.group] as LooseObject);
         const overrides = groupArguments[family.family.name]?.[method.group] ?? {};
-        const args = method.params.map((p) => (p === 'parameters' ? everything('xc') : overrides[p]?.(ctx) ?? argumentFor(ctx, p)));
+        const args = method.params.map((p) => (BODY_ARGUMENTS.has(p) ? everything('xc') : overrides[p]?.(ctx) ?? argumentFor(ctx, p)));
         const before = requests.length;
         const error = await new Promise<string | undefined>((resolve) => {
           const timer = setTimeout(() => resolve('no callback within 2 s'), 2000);
           const done = (e: string | undefined): void => { clearTimeout(timer); resolve(e); };
           try {
-            (owner[method.method] as AnyFunction).call(owner, ...args, () => done(undefined));
+            (owner[method.method] as AnyFunction).call(owner, ...args, (err: unknown) => done(requests.length > before ? undefined : String((err as Error | undefined)?.message ?? err)));
           } catch (err) {
             done(String((err as Error).message ?? err));
           }

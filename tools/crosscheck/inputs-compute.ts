@@ -13,6 +13,8 @@ const secondCert = createSelfSignedClientCertificate();
 const second = (c: RunContext): string => `${c.service}b`;
 const PASSWORD = 'crosscheck';
 const WEB_ROLE = 'WebRole1';
+/** Upgrade domains of a package deployment: the service's default, 5 (GetDeployment's UpgradeDomainCount). */
+const PACKAGE_UPGRADE_DOMAINS = 5;
 const packageDeployment = (c: RunContext): string => `${c.deployment}p`;
 
 const cscfg = (c: RunContext, count: number): string =>
@@ -39,6 +41,26 @@ const upgrade = (c: RunContext): Record<string, unknown> => ({
   mode: 'Auto', packageUri: `https://${c.storageAccount}.blob.core.windows.net/packages/app2.cspkg`, configuration: cscfg(c, 2),
   label: 'crosscheck upgrade', force: false,
 });
+
+const capture = (c: RunContext): Record<string, unknown> => ({
+  postCaptureAction: 'Reprovision', provisioningConfiguration: windowsProvisioning('xcvmcap'), targetImageLabel: 'crosscheck capture', targetImageName: fresh(c, 'xc-capture-'),
+});
+const manual = (c: RunContext): Record<string, unknown> => ({ ...upgrade(c), mode: 'Manual' });
+const rollback = (): Record<string, unknown> => ({ mode: 'Auto', force: false });
+
+/**
+ * A Manual upgrade is walked one upgrade domain after the other, every domain of the package deployment; the
+ * ByName and BySlot methods take turns (walkUpgradeDomainByDeploymentName, …Slot, …Name#2, …).
+ */
+function walks(prefix: string, phase: number): Steps {
+  const out: Steps = {};
+  for (let domain = 0; domain < PACKAGE_UPGRADE_DOMAINS; domain++) {
+    const kind = domain % 2 === 0 ? 'Name' : 'Slot';
+    const nth = Math.floor(domain / 2);
+    out[`deployments.${prefix}${kind}${nth === 0 ? '' : `#${nth + 1}`}`] = { phase: phase + domain / 100, parameters: () => ({ upgradeDomain: domain }) };
+  }
+  return out;
+}
 
 export const computeArguments: GroupArguments = {
   deployments: {
@@ -91,7 +113,7 @@ export const computeSteps: Steps = {
   },
   'deployments.beginCreating': {
     phase: 42,
-    args: (c) => ['Staging', {
+    args: (c) => [c.packageService, 'Staging', {
       name: `${packageDeployment(c)}s`, packageUri: `https://${c.storageAccount}.blob.core.windows.net/packages/app.cspkg`, label: 'crosscheck staging',
       configuration: cscfg(c, 1), startDeployment: false,
     }],
@@ -105,7 +127,8 @@ export const computeSteps: Steps = {
   'virtualMachineDisks.updateDataDisk': { phase: 51, parameters: (c) => ({ hostCaching: 'ReadOnly', label: 'data0', logicalUnitNumber: 0, mediaLinkUri: vhd(c, 'xcvm1-data0.vhd') }) },
   'virtualMachineDisks.createDisk': { phase: 50, parameters: (c) => ({ operatingSystemType: 'Windows', label: 'crosscheck disk', mediaLinkUri: vhd(c, 'loose-os.vhd'), name: c.disk }) },
   'virtualMachineDisks.updateDisk': { phase: 51, parameters: (c) => ({ label: 'crosscheck disk 2', name: c.disk }) },
-  'virtualMachineDisks.updateDiskSize': { phase: 51, parameters: (c) => ({ label: 'crosscheck disk 3', name: c.disk, resizedSizeInGB: 140 }) },
+  'virtualMachineDisks.beginUpdatingDisk': { phase: 51, parameters: (c) => ({ label: 'crosscheck disk 1', name: c.disk, resizedSizeInGB: 150 }) },
+  'virtualMachineDisks.updateDiskSize': { phase: 51, parameters: (c) => ({ label: 'crosscheck disk 3', name: c.disk, resizedSizeInGB: 200 }) },
   'virtualMachineDisks.deleteDataDisk': { phase: 91 },
   'virtualMachineDisks.deleteDisk': { phase: 95 },
   'virtualMachineOSImages.create': {
@@ -158,16 +181,28 @@ export const computeSteps: Steps = {
   'deployments.updateStatusByDeploymentSlot': { phase: 61, parameters: () => ({ status: 'Running' }) },
   'deployments.changeConfigurationByName': { phase: 62, parameters: (c) => ({ configuration: cscfg(c, 3), mode: 'Auto' }) },
   'deployments.changeConfigurationBySlot': { phase: 62, parameters: (c) => ({ configuration: cscfg(c, 2), mode: 'Auto' }) },
+  // Upgrades: a Manual upgrade is walked domain by domain; each rollback needs an upgrade in progress.
   'deployments.upgradeByName': { phase: 63, parameters: upgrade },
-  'deployments.upgradeBySlot': { phase: 64, parameters: (c) => ({ ...upgrade(c), mode: 'Manual' }) },
-  'deployments.walkUpgradeDomainByDeploymentName': { phase: 65, parameters: () => ({ upgradeDomain: 0 }) },
-  'deployments.walkUpgradeDomainByDeploymentSlot': { phase: 65, parameters: () => ({ upgradeDomain: 1 }) },
-  'deployments.swap': { phase: 66, parameters: (c) => ({ productionDeployment: packageDeployment(c), sourceDeployment: `${packageDeployment(c)}s` }) },
+  'deployments.beginUpgradingByName': { phase: 63, parameters: upgrade },
+  'deployments.upgradeBySlot': { phase: 64, parameters: manual },
+  ...walks('walkUpgradeDomainByDeployment', 64.1),
+  'deployments.beginUpgradingBySlot': { phase: 64.3, parameters: manual },
+  ...walks('beginWalkingUpgradeDomainByDeployment', 64.4),
+  'deployments.upgradeBySlot#2': { phase: 64.6, parameters: manual },
+  'deployments.rollbackUpdateOrUpgradeByDeploymentName': { phase: 64.7, parameters: rollback },
+  'deployments.beginRollbackUpdateOrUpgradeByDeploymentName': { phase: 64.8, parameters: rollback },
+  'deployments.rollbackUpdateOrUpgradeByDeploymentSlot': { phase: 64.9, parameters: rollback },
+  'deployments.beginRollbackUpdateOrUpgradeByDeploymentSlot': { phase: 65, parameters: rollback },
+  // beginSwapping runs first (production p, staging ps), swap then trades them back.
+  'deployments.beginSwapping': { phase: 66, parameters: (c) => ({ productionDeployment: packageDeployment(c), sourceDeployment: `${packageDeployment(c)}s` }) },
+  'deployments.swap': { phase: 66.1, parameters: (c) => ({ productionDeployment: `${packageDeployment(c)}s`, sourceDeployment: packageDeployment(c) }) },
   'deployments.getPackageByName': { phase: 60, parameters: (c) => ({ containerUri: `https://${c.storageAccount}.blob.core.windows.net/packages`, overwriteExisting: true }) },
   'deployments.getPackageBySlot': { phase: 60, parameters: (c) => ({ containerUri: `https://${c.storageAccount}.blob.core.windows.net/packages`, overwriteExisting: true }) },
-  'deployments.rollbackUpdateOrUpgradeByDeploymentName': { phase: 64, parameters: () => ({ mode: 'Auto', force: false }) },
-  'deployments.rollbackUpdateOrUpgradeByDeploymentSlot': { phase: 64, parameters: () => ({ mode: 'Auto', force: false }) },
-  'deployments.deleteRoleInstanceByDeploymentSlot': { phase: 91, parameters: () => ({ name: [`${WEB_ROLE}_IN_1`] }) },
+  'deployments.prepareMigration': { phase: 60, parameters: (c) => ({ resourceGroupName: 'xcrg', virtualNetworkName: c.vnet, subNetName: 'Subnet-1', destinationVirtualNetwork: 'Existing' }) },
+  'deployments.validateMigration': { phase: 60, parameters: (c) => ({ resourceGroupName: 'xcrg', virtualNetworkName: c.vnet, subNetName: 'Subnet-1', destinationVirtualNetwork: 'Existing' }) },
+  // Five instances, so that four can be deleted one by one (the last one cannot).
+  'deployments.changeConfigurationByName#2': { phase: 90, parameters: (c) => ({ configuration: cscfg(c, 5), mode: 'Auto' }) },
+  'deployments.deleteRoleInstanceByDeploymentSlot': { phase: 91, parameters: () => ({ name: [`${WEB_ROLE}_IN_3`] }) },
   // The third argument is named roleInstanceName, but it is the body: { name: [instances] }.
   'deployments.deleteRoleInstanceByDeploymentName': { phase: 91, args: (c) => [c.packageService, packageDeployment(c), { name: [`${WEB_ROLE}_IN_1`] }] },
   'deployments.beginDeletingRoleInstanceByDeploymentName': { phase: 91, args: (c) => [c.packageService, packageDeployment(c), { name: [`${WEB_ROLE}_IN_0`] }] },
@@ -176,10 +211,11 @@ export const computeSteps: Steps = {
   'deployments.deleteBySlot': { phase: 94, args: (c) => [c.packageService, 'Staging'] },
   'deployments.beginDeletingBySlot': { phase: 94, args: (c) => [second(c), 'Production'] },
   'deployments.beginDeletingByName': { phase: 94, args: (c) => [c.service, c.deployment, true] },
-  'virtualMachines.captureOSImage': {
-    phase: 85,
-    args: (c) => [c.service, c.deployment, 'xcvm2', { postCaptureAction: 'Reprovision', provisioningConfiguration: windowsProvisioning('xcvm2'), targetImageLabel: 'crosscheck capture', targetImageName: fresh(c, 'xc-capture-') }],
-  },
+  // A VM is captured stopped; xcvm2 by the waiting method, xcvm3 by its begin* twin.
+  'virtualMachines.shutdown#2': { phase: 84, args: (c) => [c.service, c.deployment, 'xcvm2', { postShutdownAction: 'Stopped' }] },
+  'virtualMachines.shutdown#3': { phase: 84, args: (c) => [c.service, c.deployment, 'xcvm3', { postShutdownAction: 'Stopped' }] },
+  'virtualMachines.captureOSImage': { phase: 85, args: (c) => [c.service, c.deployment, 'xcvm2', capture(c)] },
+  'virtualMachines.beginCapturingOSImage': { phase: 85, args: (c) => [c.service, c.deployment, 'xcvm3', capture(c)] },
   'virtualMachines.captureVMImage': {
     phase: 86, parameters: (c) => ({ operationType: 'CaptureVMImageOperation', oSState: 'Specialized', vMImageName: fresh(c, 'xc-vmcapture-'), vMImageLabel: 'crosscheck vm capture' }),
   },

@@ -54,4 +54,5 @@ try {
 } finally {
   await session.close();
 }
+// request@2 keeps sockets of the old clients open for a while; the run is over.
 process.exit(0);

@@ -192,7 +192,7 @@ export async function runAll(
     if (sent.at(-1)?.status === 202) await new Promise((r) => setTimeout(r, ASYNC_SETTLE_MS));
     const { outcome, detail } = classify(settled, sent, acceptedStatuses(p.method, session.families));
     if (outcome === 'ok' && p.step?.after !== undefined) p.step.after((settled.result ?? {}) as Record<string, unknown>, ctx);
-    if (outcome === 'ok') rememberRequestId(settled.result, ctx);
+    if (outcome === 'ok' && sent.at(-1)?.status === 202) rememberRequestId(settled.result, ctx);
     const result: CallResult = {
       name: p.name, outcome, detail, ms: Math.round(performance.now() - started),
       requests: sent.map((e) => ({ method: e.method, url: pathOf(e.url), ...(e.status !== undefined ? { status: e.status } : {}) })),
@@ -203,7 +203,7 @@ export async function runAll(
   return results;
 }
 
-/** The request id of the last accepted asynchronous operation, for getOperationStatus. */
+/** The request id of the last asynchronous operation accepted (202) and not waited for, for getOperationStatus. */
 function rememberRequestId(result: unknown, ctx: RunContext): void {
   const id = (result as { requestId?: unknown } | undefined)?.requestId;
   if (typeof id === 'string' && id !== '') ctx.lastRequestId = id;
