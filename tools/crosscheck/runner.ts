@@ -143,7 +143,8 @@ function classify(settled: Settled, sent: Exchange[], accepted: readonly number[
         detail: `${failed.method} without a body never completes: the WebResource has no 'body', so azure-common's signing filter pipes its request stream, which is never ended`,
       };
     }
-    return { outcome: settled.timedOut ? 'client-bug' : 'refused', detail: settled.timedOut ? `no answer within the timeout (${failed.method} ${pathOf(failed.url)})` : `transport: ${failed.transportError ?? errorText(settled.err)}` };
+    const what = settled.timedOut ? `no answer within the timeout (${failed.method} ${pathOf(failed.url)})` : `transport: ${failed.transportError ?? errorText(settled.err)}`;
+    return { outcome: 'refused', detail: what };
   }
   if (failed.status === 501) return { outcome: 'not-implemented', detail: errorOfBody(failed.responseBody) };
   if (failed.status >= 400) return { outcome: 'refused', detail: `${failed.status} ${errorOfBody(failed.responseBody)}` };
@@ -153,8 +154,11 @@ function classify(settled: Settled, sent: Exchange[], accepted: readonly number[
   if (/^[A-Za-z]+ : /.test(message) && sent.some((e) => /\/operations\//.test(e.url))) {
     return { outcome: 'refused', detail: `asynchronous operation Failed: ${message}` };
   }
-  const expects = accepted.length > 0 && !accepted.includes(failed.status) ? ` (client accepts ${accepted.join('/')})` : '';
-  return { outcome: 'rejected', detail: `answer ${failed.status}${expects}: ${message}` };
+  // A status the method does not accept: the client's error is then just the answer's body, not worth repeating.
+  if (accepted.length > 0 && !accepted.includes(failed.status)) {
+    return { outcome: 'rejected', detail: `answer ${failed.status}, client accepts ${accepted.join('/')}` };
+  }
+  return { outcome: 'rejected', detail: `answer ${failed.status}: ${message}` };
 }
 
 export function pathOf(url: string): string {
