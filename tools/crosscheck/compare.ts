@@ -1,0 +1,159 @@
+/**
+ * The static comparison: each body Microsoft's serializer wrote is matched to our operation by verb and path (the
+ * emulator's router, so shared URLs are told apart by the body's root, as the emulator does), then walked level by
+ * level beside our spec's model. At each level: elements they send that our model does not have, elements of our
+ * model they never send, and the order of the elements both have. Also their accepted statuses against ours.
+ */
+import { XMLParser } from 'fast-xml-parser';
+import { isPolymorphic, type ModelShape, type OperationDescriptor, type StructureShape, type TypeShape } from '../../src/core/shapes.js';
+import { Router, type BodyPeek } from '../../src/emulator/router.js';
+import type { CapturedBody } from './capture.js';
+import type { LoadedFamily } from './clients.js';
+import { acceptedStatuses } from './statuses.js';
+
+export interface Difference {
+  readonly name: string;
+  readonly operation: string;
+  readonly path: string;
+  readonly kind: 'theirs-only' | 'ours-only' | 'order' | 'root';
+  readonly theirs: string;
+  readonly ours: string;
+}
+
+export interface StatusDisagreement {
+  readonly name: string;
+  readonly operation: string;
+  readonly theirs: readonly number[];
+  readonly ours: readonly number[];
+}
+
+export interface Comparison {
+  readonly differences: Difference[];
+  readonly statuses: StatusDisagreement[];
+  /** Methods whose request matched no operation of ours (verb + path), and methods whose serializer could not run. */
+  readonly unmatched: Array<{ name: string; request: string }>;
+  readonly failed: Array<{ name: string; error: string }>;
+  compared: number;
+}
+
+interface Element { readonly name: string; readonly children: Element[]; readonly text: string }
+
+const parser = new XMLParser({ preserveOrder: true, ignoreAttributes: true, removeNSPrefix: true, parseTagValue: false, trimValues: true });
+
+function toElements(nodes: unknown[]): Element[] {
+  const out: Element[] = [];
+  for (const node of nodes as Array<Record<string, unknown>>) {
+    const name = Object.keys(node).find((k) => k !== ':@' && k !== '#text' && k !== '?xml');
+    if (name === undefined) continue;
+    const inner = (node[name] as unknown[]) ?? [];
+    const text = (inner as Array<Record<string, unknown>>).map((n) => n['#text']).filter((t) => t !== undefined).join('');
+    out.push({ name, children: toElements(inner), text: String(text) });
+  }
+  return out;
+}
+
+export function parseXml(body: string): Element | undefined {
+  try {
+    return toElements(parser.parse(body) as unknown[])[0];
+  } catch {
+    return undefined;
+  }
+}
+
+function peekOf(root: Element | undefined): BodyPeek {
+  return {
+    empty: root === undefined,
+    ...(root !== undefined ? { root: root.name } : {}),
+    member: (name) => root?.children.find((c) => c.name === name)?.text,
+  };
+}
+
+/** Consecutive repeats collapse: an unwrapped list is one position in the order. */
+function sequence(children: readonly Element[]): string[] {
+  return children.map((c) => c.name).filter((n, i, all) => n !== all[i - 1]);
+}
+
+function chooseStructure(shape: ModelShape, element: Element): StructureShape {
+  if (!isPolymorphic(shape)) return shape;
+  const variants = shape.variants();
+  const typed = element.children.find((c) => c.name === shape.discriminator)?.text;
+  const exact = variants.find((v) => v.discriminatorValue === typed);
+  if (exact !== undefined) return exact;
+  // Their serializer wrote every member of every variant at once (one flat contract): compare with the union.
+  const members = variants.flatMap((v) => v.members).filter((m, i, all) => all.findIndex((x) => x.name === m.name) === i);
+  return { name: `${shape.name} (all variants)`, members };
+}
+
+function walk(element: Element, shape: ModelShape, path: string, emit: (d: Omit<Difference, 'name' | 'operation'>) => void): void {
+  const structure = chooseStructure(shape, element);
+  const elements = structure.members.filter((m) => m.xml !== 'attribute' && m.xml !== 'text');
+  const byName = new Map<string, TypeShape>();
+  for (const m of elements) {
+    byName.set(m.name, m.type);
+    if (m.type.kind === 'list' && !m.type.wrapped) byName.set(m.type.item.element, m.type);
+  }
+  const theirs = sequence(element.children);
+  const unknown = theirs.filter((n) => !byName.has(n));
+  if (unknown.length > 0) emit({ path, kind: 'theirs-only', theirs: unknown.join(', '), ours: `(${structure.name} has no such element)` });
+  const ourOrder = elements.map((m) => (m.type.kind === 'list' && !m.type.wrapped ? m.type.item.element : m.name));
+  const missing = ourOrder.filter((n) => !theirs.includes(n));
+  if (missing.length > 0) emit({ path, kind: 'ours-only', theirs: '(never sent)', ours: missing.join(', ') });
+  const common = theirs.filter((n) => ourOrder.includes(n));
+  const oursCommon = ourOrder.filter((n) => common.includes(n));
+  if (common.join() !== oursCommon.join()) emit({ path, kind: 'order', theirs: common.join(', '), ours: oursCommon.join(', ') });
+  for (const child of element.children.filter((c, i, all) => all.findIndex((x) => x.name === c.name) === i)) {
+    const type = byName.get(child.name);
+    if (type !== undefined) walkType(child, type, `${path}/${child.name}`, emit);
+  }
+}
+
+function walkType(element: Element, type: TypeShape, path: string, emit: (d: Omit<Difference, 'name' | 'operation'>) => void): void {
+  if (type.kind === 'model') return walk(element, type.model(), path, emit);
+  if (type.kind !== 'list') return;
+  const item = type.item;
+  if (!type.wrapped) {
+    if (item.type.kind === 'model') walk(element, item.type.model(), path, emit);
+    return;
+  }
+  const names = [...new Set(element.children.map((c) => c.name))];
+  const strangers = names.filter((n) => n !== item.element);
+  if (strangers.length > 0) emit({ path, kind: 'theirs-only', theirs: strangers.join(', '), ours: `(list of ${item.element})` });
+  const first = element.children.find((c) => c.name === item.element);
+  if (first !== undefined && item.type.kind === 'model') walk(first, item.type.model(), `${path}/${item.element}`, emit);
+}
+
+function matchOperation(router: Router, verb: string, url: string, root: Element | undefined): OperationDescriptor | undefined {
+  const u = new URL(url);
+  const routed = router.match(verb, u.pathname, u.searchParams, () => peekOf(root));
+  return routed.kind === 'match' ? routed.operation : undefined;
+}
+
+export function compare(bodies: readonly CapturedBody[], operations: readonly OperationDescriptor[], families: readonly LoadedFamily[]): Comparison {
+  const router = new Router(operations);
+  const result: Comparison = { differences: [], statuses: [], unmatched: [], failed: [], compared: 0 };
+  for (const captured of bodies) {
+    if (captured.url === '') {
+      result.failed.push({ name: captured.name, error: captured.error ?? 'sent nothing' });
+      continue;
+    }
+    const root = captured.body.trim().startsWith('<') ? parseXml(captured.body) : undefined;
+    const operation = matchOperation(router, captured.verb, captured.url, root);
+    if (operation === undefined) {
+      const u = new URL(captured.url);
+      result.unmatched.push({ name: captured.name, request: `${captured.verb} ${u.pathname}${u.search}` });
+      continue;
+    }
+    const theirs = acceptedStatuses(captured.method, families);
+    const ours = operation.responses.map((r) => r.status);
+    if (theirs.length > 0 && [...theirs].sort().join() !== [...ours].sort().join()) {
+      result.statuses.push({ name: captured.name, operation: operation.name, theirs, ours });
+    }
+    const request = operation.request;
+    if (root === undefined || request === undefined || !('model' in request)) continue;
+    result.compared += 1;
+    const emit = (d: Omit<Difference, 'name' | 'operation'>): void => { result.differences.push({ name: captured.name, operation: operation.name, ...d }); };
+    if (root.name !== request.element) emit({ path: '/', kind: 'root', theirs: root.name, ours: request.element });
+    walk(root, request.model(), `/${root.name}`, emit);
+  }
+  return result;
+}
