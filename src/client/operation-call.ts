@@ -7,12 +7,11 @@ import { ValidationError } from '../core/errors.js';
 import type { OperationDescriptor, ServiceShape } from '../core/shapes.js';
 import { validateInput } from '../core/validation.js';
 import { ShapeError } from '../core/xml.js';
-import type { SendRequest } from './pipeline.js';
+import type { PipelineResponse, SendRequest } from './pipeline.js';
 import { waitForOperation, type AcceptedOperation, type CompletedOperation, type StatusReader, type WaitOptions } from './poller.js';
 import type { RequestOptions, WaitingRequestOptions } from './request-options.js';
 import { prepareRequest, type PrepareOptions, type PreparedRequest } from './request.js';
 import { asyncRequestId, readResponse, serviceError } from './response.js';
-import type { PipelineResponse } from './pipeline.js';
 
 /** What a client holds for its calls, fixed at construction. */
 export interface CallContext {

@@ -29,18 +29,54 @@ function encodeSegment(operation: string, name: string, text: string): string {
   return encodeURIComponent(text);
 }
 
+/** An operation's path and query, split once: literal text, the parameters between it, and the fixed query. */
+interface PathTemplate {
+  /** Literal pieces; placeholder i sits between literals[i] and literals[i + 1]. */
+  literals: string[];
+  /** Per placeholder: the parameter, or undefined for the subscription id. */
+  placeholders: Array<{ name: string; param: ParamShape | undefined }>;
+  /** The fixed query, already encoded. */
+  fixedQuery: string[];
+  queryParams: ParamShape[];
+}
+
+const templates = new WeakMap<OperationDescriptor, PathTemplate>();
+
+function templateOf(op: OperationDescriptor): PathTemplate {
+  let template = templates.get(op);
+  if (template) return template;
+  const pieces = op.path.split(/\{([^}]+)\}/);
+  const placeholders: PathTemplate['placeholders'] = [];
+  for (let i = 1; i < pieces.length; i += 2) {
+    const name = pieces[i]!;
+    placeholders.push({ name, param: name === 'subscriptionId' ? undefined : op.params.find((p) => p.name === name)! });
+  }
+  template = {
+    literals: pieces.filter((_, i) => i % 2 === 0),
+    placeholders,
+    fixedQuery: Object.entries(op.fixedQuery ?? {}).map(([key, value]) => `${encodeURIComponent(key)}=${encodeURIComponent(value)}`),
+    queryParams: op.params.filter((p) => p.in === 'query'),
+  };
+  templates.set(op, template);
+  return template;
+}
+
 export function buildPathAndQuery(op: OperationDescriptor, subscriptionId: string, input: Record<string, unknown>): string {
-  const path = op.path.replace(/\{([^}]+)\}/g, (_, name: string) => {
-    if (name === 'subscriptionId') return encodeSegment(op.name, 'subscriptionId', subscriptionId);
-    const param = op.params.find((p) => p.name === name)!;
-    const value = input[name];
-    if (value === undefined || value === null) throw new ValidationError(op.name, [{ path: name, rule: 'required' }]);
-    return encodeSegment(op.name, name, paramText(param, value));
-  });
-  const query: string[] = [];
-  for (const [key, value] of Object.entries(op.fixedQuery ?? {})) query.push(`${encodeURIComponent(key)}=${encodeURIComponent(value)}`);
-  for (const param of op.params) {
-    if (param.in !== 'query') continue;
+  const { literals, placeholders, fixedQuery, queryParams } = templateOf(op);
+  let path = literals[0]!;
+  for (let i = 0; i < placeholders.length; i++) {
+    const { name, param } = placeholders[i]!;
+    if (param === undefined) {
+      path += encodeSegment(op.name, 'subscriptionId', subscriptionId);
+    } else {
+      const value = input[name];
+      if (value === undefined || value === null) throw new ValidationError(op.name, [{ path: name, rule: 'required' }]);
+      path += encodeSegment(op.name, name, paramText(param, value));
+    }
+    path += literals[i + 1]!;
+  }
+  const query = fixedQuery.slice();
+  for (const param of queryParams) {
     const value = input[param.name];
     if (value === undefined || value === null) continue;
     const key = encodeURIComponent(param.wireName ?? param.name);

@@ -1,7 +1,8 @@
 /**
- * HTTP over undici: one keep-alive dispatcher per client, presenting the client certificate to the target —
- * through a CONNECT tunnel when a proxy is configured, with the target's certificate verified either way. There
- * is deliberately no option to skip that verification: trust a private CA with `ca` instead.
+ * HTTP over undici: keep-alive dispatchers presenting the client certificate to the target — through a CONNECT
+ * tunnel when a proxy is configured, with the target's certificate verified either way. There is deliberately no
+ * option to skip that verification: trust a private CA with `ca` instead. Also the URL and failure helpers the
+ * pipeline shares (origin test, path, NetworkError with its detail), none of which parses a URL on success.
  */
 import { readFileSync } from 'node:fs';
 import { createSecureContext, rootCertificates, type SecureContext } from 'node:tls';
