@@ -2,6 +2,7 @@
 // Do not edit: change the spec and run `npm run generate`.
 import { ServiceClient, type ClientOptions, type RequestOptions, type ResponseMetadata } from '../src/client/client.js';
 import type { AsyncRequestOptions, AsyncResult } from '../src/client/async-result.js';
+import { loadOnce } from '../src/client/load-once.js';
 import { serviceShape } from './service.js';
 import type {
   AbortDeploymentMigrationInput,
@@ -354,6 +355,264 @@ import type {
   VpnDeviceList,
   WalkUpgradeDomain,
 } from './models/index.js';
+/** Each operation's module, imported on its first call and kept. */
+const modules = {
+  AbortDeploymentMigration: loadOnce(() => import('./operations/AbortDeploymentMigration.js')),
+  AbortStorageAccountMigration: loadOnce(() => import('./operations/AbortStorageAccountMigration.js')),
+  AbortVirtualNetworkMigration: loadOnce(() => import('./operations/AbortVirtualNetworkMigration.js')),
+  AddApplicationGatewayCertificate: loadOnce(() => import('./operations/AddApplicationGatewayCertificate.js')),
+  AddClientRootCertificate: loadOnce(() => import('./operations/AddClientRootCertificate.js')),
+  AddDataDisk: loadOnce(() => import('./operations/AddDataDisk.js')),
+  AddDisk: loadOnce(() => import('./operations/AddDisk.js')),
+  AddDnsServer: loadOnce(() => import('./operations/AddDnsServer.js')),
+  AddHostedServiceExtension: loadOnce(() => import('./operations/AddHostedServiceExtension.js')),
+  AddManagementCertificate: loadOnce(() => import('./operations/AddManagementCertificate.js')),
+  AddNetworkSecurityGroupToNetworkInterface: loadOnce(
+    () => import('./operations/AddNetworkSecurityGroupToNetworkInterface.js'),
+  ),
+  AddNetworkSecurityGroupToRole: loadOnce(() => import('./operations/AddNetworkSecurityGroupToRole.js')),
+  AddNetworkSecurityGroupToSubnet: loadOnce(() => import('./operations/AddNetworkSecurityGroupToSubnet.js')),
+  AddOSImage: loadOnce(() => import('./operations/AddOSImage.js')),
+  AddRole: loadOnce(() => import('./operations/AddRole.js')),
+  AddRouteTableToSubnet: loadOnce(() => import('./operations/AddRouteTableToSubnet.js')),
+  AddServiceCertificate: loadOnce(() => import('./operations/AddServiceCertificate.js')),
+  AddVirtualIP: loadOnce(() => import('./operations/AddVirtualIP.js')),
+  AssociateReservedIP: loadOnce(() => import('./operations/AssociateReservedIP.js')),
+  CaptureRole: loadOnce(() => import('./operations/CaptureRole.js')),
+  CaptureVMImage: loadOnce(() => import('./operations/CaptureVMImage.js')),
+  ChangeDeploymentConfiguration: loadOnce(() => import('./operations/ChangeDeploymentConfiguration.js')),
+  ChangeDeploymentConfigurationBySlot: loadOnce(() => import('./operations/ChangeDeploymentConfigurationBySlot.js')),
+  CheckHostedServiceNameAvailability: loadOnce(() => import('./operations/CheckHostedServiceNameAvailability.js')),
+  CheckStaticIPAvailability: loadOnce(() => import('./operations/CheckStaticIPAvailability.js')),
+  CheckStorageAccountNameAvailability: loadOnce(() => import('./operations/CheckStorageAccountNameAvailability.js')),
+  CommitDeploymentMigration: loadOnce(() => import('./operations/CommitDeploymentMigration.js')),
+  CommitStorageAccountMigration: loadOnce(() => import('./operations/CommitStorageAccountMigration.js')),
+  CommitVirtualNetworkMigration: loadOnce(() => import('./operations/CommitVirtualNetworkMigration.js')),
+  ConnectDisconnectOrTestGateway: loadOnce(() => import('./operations/ConnectDisconnectOrTestGateway.js')),
+  CreateAffinityGroup: loadOnce(() => import('./operations/CreateAffinityGroup.js')),
+  CreateApplicationGateway: loadOnce(() => import('./operations/CreateApplicationGateway.js')),
+  CreateDeployment: loadOnce(() => import('./operations/CreateDeployment.js')),
+  CreateGateway: loadOnce(() => import('./operations/CreateGateway.js')),
+  CreateGatewayConnection: loadOnce(() => import('./operations/CreateGatewayConnection.js')),
+  CreateHostedService: loadOnce(() => import('./operations/CreateHostedService.js')),
+  CreateLoadBalancer: loadOnce(() => import('./operations/CreateLoadBalancer.js')),
+  CreateLocalNetworkGateway: loadOnce(() => import('./operations/CreateLocalNetworkGateway.js')),
+  CreateNetworkSecurityGroup: loadOnce(() => import('./operations/CreateNetworkSecurityGroup.js')),
+  CreateReservedIP: loadOnce(() => import('./operations/CreateReservedIP.js')),
+  CreateRouteTable: loadOnce(() => import('./operations/CreateRouteTable.js')),
+  CreateStorageAccount: loadOnce(() => import('./operations/CreateStorageAccount.js')),
+  CreateVMImage: loadOnce(() => import('./operations/CreateVMImage.js')),
+  CreateVirtualMachineDeployment: loadOnce(() => import('./operations/CreateVirtualMachineDeployment.js')),
+  CreateVirtualNetworkGateway: loadOnce(() => import('./operations/CreateVirtualNetworkGateway.js')),
+  DeleteAffinityGroup: loadOnce(() => import('./operations/DeleteAffinityGroup.js')),
+  DeleteApplicationGateway: loadOnce(() => import('./operations/DeleteApplicationGateway.js')),
+  DeleteApplicationGatewayCertificate: loadOnce(() => import('./operations/DeleteApplicationGatewayCertificate.js')),
+  DeleteClientRootCertificate: loadOnce(() => import('./operations/DeleteClientRootCertificate.js')),
+  DeleteDataDisk: loadOnce(() => import('./operations/DeleteDataDisk.js')),
+  DeleteDeployment: loadOnce(() => import('./operations/DeleteDeployment.js')),
+  DeleteDeploymentBySlot: loadOnce(() => import('./operations/DeleteDeploymentBySlot.js')),
+  DeleteDisk: loadOnce(() => import('./operations/DeleteDisk.js')),
+  DeleteDnsServer: loadOnce(() => import('./operations/DeleteDnsServer.js')),
+  DeleteGateway: loadOnce(() => import('./operations/DeleteGateway.js')),
+  DeleteGatewayConnection: loadOnce(() => import('./operations/DeleteGatewayConnection.js')),
+  DeleteHostedService: loadOnce(() => import('./operations/DeleteHostedService.js')),
+  DeleteHostedServiceExtension: loadOnce(() => import('./operations/DeleteHostedServiceExtension.js')),
+  DeleteLoadBalancer: loadOnce(() => import('./operations/DeleteLoadBalancer.js')),
+  DeleteLocalNetworkGateway: loadOnce(() => import('./operations/DeleteLocalNetworkGateway.js')),
+  DeleteManagementCertificate: loadOnce(() => import('./operations/DeleteManagementCertificate.js')),
+  DeleteNetworkSecurityGroup: loadOnce(() => import('./operations/DeleteNetworkSecurityGroup.js')),
+  DeleteNetworkSecurityRule: loadOnce(() => import('./operations/DeleteNetworkSecurityRule.js')),
+  DeleteOSImage: loadOnce(() => import('./operations/DeleteOSImage.js')),
+  DeleteReservedIP: loadOnce(() => import('./operations/DeleteReservedIP.js')),
+  DeleteRole: loadOnce(() => import('./operations/DeleteRole.js')),
+  DeleteRoleInstances: loadOnce(() => import('./operations/DeleteRoleInstances.js')),
+  DeleteRoleInstancesBySlot: loadOnce(() => import('./operations/DeleteRoleInstancesBySlot.js')),
+  DeleteRoute: loadOnce(() => import('./operations/DeleteRoute.js')),
+  DeleteRouteTable: loadOnce(() => import('./operations/DeleteRouteTable.js')),
+  DeleteServiceCertificate: loadOnce(() => import('./operations/DeleteServiceCertificate.js')),
+  DeleteStorageAccount: loadOnce(() => import('./operations/DeleteStorageAccount.js')),
+  DeleteVMImage: loadOnce(() => import('./operations/DeleteVMImage.js')),
+  DeleteVirtualNetworkGateway: loadOnce(() => import('./operations/DeleteVirtualNetworkGateway.js')),
+  DisassociateReservedIP: loadOnce(() => import('./operations/DisassociateReservedIP.js')),
+  DownloadRdpFile: loadOnce(() => import('./operations/DownloadRdpFile.js')),
+  ExecuteApplicationGatewayOperation: loadOnce(() => import('./operations/ExecuteApplicationGatewayOperation.js')),
+  FailoverGateway: loadOnce(() => import('./operations/FailoverGateway.js')),
+  GenerateVpnClientPackage: loadOnce(() => import('./operations/GenerateVpnClientPackage.js')),
+  GetAffinityGroup: loadOnce(() => import('./operations/GetAffinityGroup.js')),
+  GetApplicationGateway: loadOnce(() => import('./operations/GetApplicationGateway.js')),
+  GetApplicationGatewayCertificate: loadOnce(() => import('./operations/GetApplicationGatewayCertificate.js')),
+  GetApplicationGatewayConfig: loadOnce(() => import('./operations/GetApplicationGatewayConfig.js')),
+  GetClientRootCertificate: loadOnce(() => import('./operations/GetClientRootCertificate.js')),
+  GetDataDisk: loadOnce(() => import('./operations/GetDataDisk.js')),
+  GetDeployment: loadOnce(() => import('./operations/GetDeployment.js')),
+  GetDeploymentBySlot: loadOnce(() => import('./operations/GetDeploymentBySlot.js')),
+  GetDisk: loadOnce(() => import('./operations/GetDisk.js')),
+  GetEffectiveRouteTableForNetworkInterface: loadOnce(
+    () => import('./operations/GetEffectiveRouteTableForNetworkInterface.js'),
+  ),
+  GetEffectiveRouteTableForRoleInstance: loadOnce(
+    () => import('./operations/GetEffectiveRouteTableForRoleInstance.js'),
+  ),
+  GetGateway: loadOnce(() => import('./operations/GetGateway.js')),
+  GetGatewayConnection: loadOnce(() => import('./operations/GetGatewayConnection.js')),
+  GetGatewayDeviceConfigurationScript: loadOnce(() => import('./operations/GetGatewayDeviceConfigurationScript.js')),
+  GetGatewayDiagnostics: loadOnce(() => import('./operations/GetGatewayDiagnostics.js')),
+  GetGatewayIPsecParameters: loadOnce(() => import('./operations/GetGatewayIPsecParameters.js')),
+  GetGatewayOperationStatus: loadOnce(() => import('./operations/GetGatewayOperationStatus.js')),
+  GetGatewaySharedKey: loadOnce(() => import('./operations/GetGatewaySharedKey.js')),
+  GetHostedService: loadOnce(() => import('./operations/GetHostedService.js')),
+  GetHostedServiceExtension: loadOnce(() => import('./operations/GetHostedServiceExtension.js')),
+  GetIPForwardingForNetworkInterface: loadOnce(() => import('./operations/GetIPForwardingForNetworkInterface.js')),
+  GetIPForwardingForRole: loadOnce(() => import('./operations/GetIPForwardingForRole.js')),
+  GetLocalNetworkGateway: loadOnce(() => import('./operations/GetLocalNetworkGateway.js')),
+  GetManagementCertificate: loadOnce(() => import('./operations/GetManagementCertificate.js')),
+  GetNetworkConfiguration: loadOnce(() => import('./operations/GetNetworkConfiguration.js')),
+  GetNetworkSecurityGroup: loadOnce(() => import('./operations/GetNetworkSecurityGroup.js')),
+  GetNetworkSecurityGroupForNetworkInterface: loadOnce(
+    () => import('./operations/GetNetworkSecurityGroupForNetworkInterface.js'),
+  ),
+  GetNetworkSecurityGroupForRole: loadOnce(() => import('./operations/GetNetworkSecurityGroupForRole.js')),
+  GetNetworkSecurityGroupForSubnet: loadOnce(() => import('./operations/GetNetworkSecurityGroupForSubnet.js')),
+  GetOSImage: loadOnce(() => import('./operations/GetOSImage.js')),
+  GetOSImageDetails: loadOnce(() => import('./operations/GetOSImageDetails.js')),
+  GetOperationStatus: loadOnce(() => import('./operations/GetOperationStatus.js')),
+  GetPackage: loadOnce(() => import('./operations/GetPackage.js')),
+  GetPackageBySlot: loadOnce(() => import('./operations/GetPackageBySlot.js')),
+  GetReservedIP: loadOnce(() => import('./operations/GetReservedIP.js')),
+  GetRole: loadOnce(() => import('./operations/GetRole.js')),
+  GetRouteTable: loadOnce(() => import('./operations/GetRouteTable.js')),
+  GetRouteTableForSubnet: loadOnce(() => import('./operations/GetRouteTableForSubnet.js')),
+  GetServiceCertificate: loadOnce(() => import('./operations/GetServiceCertificate.js')),
+  GetStorageAccountKeys: loadOnce(() => import('./operations/GetStorageAccountKeys.js')),
+  GetStorageAccountProperties: loadOnce(() => import('./operations/GetStorageAccountProperties.js')),
+  GetSubscription: loadOnce(() => import('./operations/GetSubscription.js')),
+  GetVMImageDetails: loadOnce(() => import('./operations/GetVMImageDetails.js')),
+  GetVirtualNetworkGateway: loadOnce(() => import('./operations/GetVirtualNetworkGateway.js')),
+  GetVirtualNetworkGatewayDiagnostics: loadOnce(() => import('./operations/GetVirtualNetworkGatewayDiagnostics.js')),
+  GetVirtualNetworkGatewayIPsecParameters: loadOnce(
+    () => import('./operations/GetVirtualNetworkGatewayIPsecParameters.js'),
+  ),
+  GetVirtualNetworkGatewaySharedKey: loadOnce(() => import('./operations/GetVirtualNetworkGatewaySharedKey.js')),
+  ListAffinityGroups: loadOnce(() => import('./operations/ListAffinityGroups.js')),
+  ListApplicationGatewayCertificates: loadOnce(() => import('./operations/ListApplicationGatewayCertificates.js')),
+  ListApplicationGateways: loadOnce(() => import('./operations/ListApplicationGateways.js')),
+  ListAvailableExtensions: loadOnce(() => import('./operations/ListAvailableExtensions.js')),
+  ListClientRootCertificates: loadOnce(() => import('./operations/ListClientRootCertificates.js')),
+  ListDeploymentEvents: loadOnce(() => import('./operations/ListDeploymentEvents.js')),
+  ListDeploymentEventsBySlot: loadOnce(() => import('./operations/ListDeploymentEventsBySlot.js')),
+  ListDisks: loadOnce(() => import('./operations/ListDisks.js')),
+  ListExtensionVersions: loadOnce(() => import('./operations/ListExtensionVersions.js')),
+  ListGatewayConnections: loadOnce(() => import('./operations/ListGatewayConnections.js')),
+  ListGatewayConnectionsForNetwork: loadOnce(() => import('./operations/ListGatewayConnectionsForNetwork.js')),
+  ListHostedServiceExtensions: loadOnce(() => import('./operations/ListHostedServiceExtensions.js')),
+  ListHostedServices: loadOnce(() => import('./operations/ListHostedServices.js')),
+  ListLocalNetworkGateways: loadOnce(() => import('./operations/ListLocalNetworkGateways.js')),
+  ListLocations: loadOnce(() => import('./operations/ListLocations.js')),
+  ListManagementCertificates: loadOnce(() => import('./operations/ListManagementCertificates.js')),
+  ListNetworkSecurityGroups: loadOnce(() => import('./operations/ListNetworkSecurityGroups.js')),
+  ListOSImages: loadOnce(() => import('./operations/ListOSImages.js')),
+  ListOperatingSystemFamilies: loadOnce(() => import('./operations/ListOperatingSystemFamilies.js')),
+  ListOperatingSystems: loadOnce(() => import('./operations/ListOperatingSystems.js')),
+  ListPublisherExtensions: loadOnce(() => import('./operations/ListPublisherExtensions.js')),
+  ListReservedIPs: loadOnce(() => import('./operations/ListReservedIPs.js')),
+  ListResourceExtensionVersions: loadOnce(() => import('./operations/ListResourceExtensionVersions.js')),
+  ListResourceExtensions: loadOnce(() => import('./operations/ListResourceExtensions.js')),
+  ListResourceTypes: loadOnce(() => import('./operations/ListResourceTypes.js')),
+  ListRoleSizes: loadOnce(() => import('./operations/ListRoleSizes.js')),
+  ListRouteTables: loadOnce(() => import('./operations/ListRouteTables.js')),
+  ListServiceCertificates: loadOnce(() => import('./operations/ListServiceCertificates.js')),
+  ListStorageAccounts: loadOnce(() => import('./operations/ListStorageAccounts.js')),
+  ListSubscriptionOperations: loadOnce(() => import('./operations/ListSubscriptionOperations.js')),
+  ListSubscriptions: loadOnce(() => import('./operations/ListSubscriptions.js')),
+  ListSupportedVpnDevices: loadOnce(() => import('./operations/ListSupportedVpnDevices.js')),
+  ListVMImages: loadOnce(() => import('./operations/ListVMImages.js')),
+  ListVirtualNetworkGateways: loadOnce(() => import('./operations/ListVirtualNetworkGateways.js')),
+  ListVirtualNetworkSites: loadOnce(() => import('./operations/ListVirtualNetworkSites.js')),
+  PrepareDeploymentMigration: loadOnce(() => import('./operations/PrepareDeploymentMigration.js')),
+  PrepareStorageAccountMigration: loadOnce(() => import('./operations/PrepareStorageAccountMigration.js')),
+  PrepareVirtualNetworkMigration: loadOnce(() => import('./operations/PrepareVirtualNetworkMigration.js')),
+  RebootRoleInstance: loadOnce(() => import('./operations/RebootRoleInstance.js')),
+  RebootRoleInstanceBySlot: loadOnce(() => import('./operations/RebootRoleInstanceBySlot.js')),
+  RebuildRoleInstance: loadOnce(() => import('./operations/RebuildRoleInstance.js')),
+  RebuildRoleInstanceBySlot: loadOnce(() => import('./operations/RebuildRoleInstanceBySlot.js')),
+  RedeployRole: loadOnce(() => import('./operations/RedeployRole.js')),
+  RegenerateStorageAccountKeys: loadOnce(() => import('./operations/RegenerateStorageAccountKeys.js')),
+  RegisterExtensionImage: loadOnce(() => import('./operations/RegisterExtensionImage.js')),
+  RegisterResourceProvider: loadOnce(() => import('./operations/RegisterResourceProvider.js')),
+  ReimageRoleInstance: loadOnce(() => import('./operations/ReimageRoleInstance.js')),
+  ReimageRoleInstanceBySlot: loadOnce(() => import('./operations/ReimageRoleInstanceBySlot.js')),
+  RemoveGatewayDefaultSites: loadOnce(() => import('./operations/RemoveGatewayDefaultSites.js')),
+  RemoveNetworkSecurityGroupFromNetworkInterface: loadOnce(
+    () => import('./operations/RemoveNetworkSecurityGroupFromNetworkInterface.js'),
+  ),
+  RemoveNetworkSecurityGroupFromRole: loadOnce(() => import('./operations/RemoveNetworkSecurityGroupFromRole.js')),
+  RemoveNetworkSecurityGroupFromSubnet: loadOnce(() => import('./operations/RemoveNetworkSecurityGroupFromSubnet.js')),
+  RemoveRouteTableFromSubnet: loadOnce(() => import('./operations/RemoveRouteTableFromSubnet.js')),
+  RemoveVirtualIP: loadOnce(() => import('./operations/RemoveVirtualIP.js')),
+  ReplicateOSImage: loadOnce(() => import('./operations/ReplicateOSImage.js')),
+  ReplicateVMImage: loadOnce(() => import('./operations/ReplicateVMImage.js')),
+  ResetGateway: loadOnce(() => import('./operations/ResetGateway.js')),
+  ResetGatewaySharedKey: loadOnce(() => import('./operations/ResetGatewaySharedKey.js')),
+  ResetVirtualNetworkGateway: loadOnce(() => import('./operations/ResetVirtualNetworkGateway.js')),
+  ResetVirtualNetworkGatewaySharedKey: loadOnce(() => import('./operations/ResetVirtualNetworkGatewaySharedKey.js')),
+  ResizeGateway: loadOnce(() => import('./operations/ResizeGateway.js')),
+  ResizeVirtualNetworkGateway: loadOnce(() => import('./operations/ResizeVirtualNetworkGateway.js')),
+  RestartRole: loadOnce(() => import('./operations/RestartRole.js')),
+  RollbackUpdateOrUpgrade: loadOnce(() => import('./operations/RollbackUpdateOrUpgrade.js')),
+  RollbackUpdateOrUpgradeBySlot: loadOnce(() => import('./operations/RollbackUpdateOrUpgradeBySlot.js')),
+  SetApplicationGatewayConfig: loadOnce(() => import('./operations/SetApplicationGatewayConfig.js')),
+  SetGatewayDefaultSites: loadOnce(() => import('./operations/SetGatewayDefaultSites.js')),
+  SetGatewayIPsecParameters: loadOnce(() => import('./operations/SetGatewayIPsecParameters.js')),
+  SetGatewaySharedKey: loadOnce(() => import('./operations/SetGatewaySharedKey.js')),
+  SetIPForwardingOnNetworkInterface: loadOnce(() => import('./operations/SetIPForwardingOnNetworkInterface.js')),
+  SetIPForwardingOnRole: loadOnce(() => import('./operations/SetIPForwardingOnRole.js')),
+  SetNetworkConfiguration: loadOnce(() => import('./operations/SetNetworkConfiguration.js')),
+  SetNetworkSecurityRule: loadOnce(() => import('./operations/SetNetworkSecurityRule.js')),
+  SetRoute: loadOnce(() => import('./operations/SetRoute.js')),
+  SetVirtualNetworkGatewayIPsecParameters: loadOnce(
+    () => import('./operations/SetVirtualNetworkGatewayIPsecParameters.js'),
+  ),
+  SetVirtualNetworkGatewaySharedKey: loadOnce(() => import('./operations/SetVirtualNetworkGatewaySharedKey.js')),
+  ShareOSImage: loadOnce(() => import('./operations/ShareOSImage.js')),
+  ShareVMImage: loadOnce(() => import('./operations/ShareVMImage.js')),
+  ShutdownRole: loadOnce(() => import('./operations/ShutdownRole.js')),
+  ShutdownRoles: loadOnce(() => import('./operations/ShutdownRoles.js')),
+  StartGatewayDiagnostics: loadOnce(() => import('./operations/StartGatewayDiagnostics.js')),
+  StartRole: loadOnce(() => import('./operations/StartRole.js')),
+  StartRoles: loadOnce(() => import('./operations/StartRoles.js')),
+  StartVirtualNetworkGatewayDiagnostics: loadOnce(
+    () => import('./operations/StartVirtualNetworkGatewayDiagnostics.js'),
+  ),
+  StopGatewayDiagnostics: loadOnce(() => import('./operations/StopGatewayDiagnostics.js')),
+  StopVirtualNetworkGatewayDiagnostics: loadOnce(() => import('./operations/StopVirtualNetworkGatewayDiagnostics.js')),
+  SwapDeployment: loadOnce(() => import('./operations/SwapDeployment.js')),
+  UnregisterExtensionImage: loadOnce(() => import('./operations/UnregisterExtensionImage.js')),
+  UnregisterResourceProvider: loadOnce(() => import('./operations/UnregisterResourceProvider.js')),
+  UnreplicateOSImage: loadOnce(() => import('./operations/UnreplicateOSImage.js')),
+  UnreplicateVMImage: loadOnce(() => import('./operations/UnreplicateVMImage.js')),
+  UpdateAffinityGroup: loadOnce(() => import('./operations/UpdateAffinityGroup.js')),
+  UpdateApplicationGateway: loadOnce(() => import('./operations/UpdateApplicationGateway.js')),
+  UpdateDataDisk: loadOnce(() => import('./operations/UpdateDataDisk.js')),
+  UpdateDeploymentStatus: loadOnce(() => import('./operations/UpdateDeploymentStatus.js')),
+  UpdateDeploymentStatusBySlot: loadOnce(() => import('./operations/UpdateDeploymentStatusBySlot.js')),
+  UpdateDisk: loadOnce(() => import('./operations/UpdateDisk.js')),
+  UpdateDnsServer: loadOnce(() => import('./operations/UpdateDnsServer.js')),
+  UpdateExtensionImage: loadOnce(() => import('./operations/UpdateExtensionImage.js')),
+  UpdateGatewayConnection: loadOnce(() => import('./operations/UpdateGatewayConnection.js')),
+  UpdateHostedService: loadOnce(() => import('./operations/UpdateHostedService.js')),
+  UpdateLoadBalancedEndpointSet: loadOnce(() => import('./operations/UpdateLoadBalancedEndpointSet.js')),
+  UpdateLoadBalancer: loadOnce(() => import('./operations/UpdateLoadBalancer.js')),
+  UpdateLocalNetworkGateway: loadOnce(() => import('./operations/UpdateLocalNetworkGateway.js')),
+  UpdateOSImage: loadOnce(() => import('./operations/UpdateOSImage.js')),
+  UpdateRole: loadOnce(() => import('./operations/UpdateRole.js')),
+  UpdateStorageAccount: loadOnce(() => import('./operations/UpdateStorageAccount.js')),
+  UpdateVMImage: loadOnce(() => import('./operations/UpdateVMImage.js')),
+  UpgradeDeployment: loadOnce(() => import('./operations/UpgradeDeployment.js')),
+  UpgradeDeploymentBySlot: loadOnce(() => import('./operations/UpgradeDeploymentBySlot.js')),
+  ValidateDeploymentMigration: loadOnce(() => import('./operations/ValidateDeploymentMigration.js')),
+  WalkUpgradeDomain: loadOnce(() => import('./operations/WalkUpgradeDomain.js')),
+  WalkUpgradeDomainBySlot: loadOnce(() => import('./operations/WalkUpgradeDomainBySlot.js')),
+};
 
 /**
  * Azure Service Management (classic) REST API: XML over HTTPS with X.509 client certificates at
@@ -380,7 +639,7 @@ export class ServiceManagementClient extends ServiceClient {
     input: AbortDeploymentMigrationInput,
     options?: O,
   ): Promise<AsyncResult<O>> {
-    const { abortDeploymentMigration } = await import('./operations/AbortDeploymentMigration.js');
+    const { abortDeploymentMigration } = await modules.AbortDeploymentMigration();
     return abortDeploymentMigration(this, input, options);
   }
 
@@ -396,7 +655,7 @@ export class ServiceManagementClient extends ServiceClient {
     input: AbortStorageAccountMigrationInput,
     options?: O,
   ): Promise<AsyncResult<O>> {
-    const { abortStorageAccountMigration } = await import('./operations/AbortStorageAccountMigration.js');
+    const { abortStorageAccountMigration } = await modules.AbortStorageAccountMigration();
     return abortStorageAccountMigration(this, input, options);
   }
 
@@ -412,7 +671,7 @@ export class ServiceManagementClient extends ServiceClient {
     input: AbortVirtualNetworkMigrationInput,
     options?: O,
   ): Promise<AsyncResult<O>> {
-    const { abortVirtualNetworkMigration } = await import('./operations/AbortVirtualNetworkMigration.js');
+    const { abortVirtualNetworkMigration } = await modules.AbortVirtualNetworkMigration();
     return abortVirtualNetworkMigration(this, input, options);
   }
 
@@ -429,7 +688,7 @@ export class ServiceManagementClient extends ServiceClient {
     input: AddApplicationGatewayCertificateInput,
     options?: O,
   ): Promise<AsyncResult<O>> {
-    const { addApplicationGatewayCertificate } = await import('./operations/AddApplicationGatewayCertificate.js');
+    const { addApplicationGatewayCertificate } = await modules.AddApplicationGatewayCertificate();
     return addApplicationGatewayCertificate(this, input, options);
   }
 
@@ -446,7 +705,7 @@ export class ServiceManagementClient extends ServiceClient {
     input: AddClientRootCertificateInput,
     options?: O,
   ): Promise<AsyncResult<O>> {
-    const { addClientRootCertificate } = await import('./operations/AddClientRootCertificate.js');
+    const { addClientRootCertificate } = await modules.AddClientRootCertificate();
     return addClientRootCertificate(this, input, options);
   }
 
@@ -463,7 +722,7 @@ export class ServiceManagementClient extends ServiceClient {
     input: AddDataDiskInput,
     options?: O,
   ): Promise<AsyncResult<O>> {
-    const { addDataDisk } = await import('./operations/AddDataDisk.js');
+    const { addDataDisk } = await modules.AddDataDisk();
     return addDataDisk(this, input, options);
   }
 
@@ -473,7 +732,7 @@ export class ServiceManagementClient extends ServiceClient {
    * `POST /{subscriptionId}/services/disks`
    */
   async addDisk(input: AddDiskInput, options?: RequestOptions): Promise<Disk> {
-    const { addDisk } = await import('./operations/AddDisk.js');
+    const { addDisk } = await modules.AddDisk();
     return addDisk(this, input, options);
   }
 
@@ -489,7 +748,7 @@ export class ServiceManagementClient extends ServiceClient {
     input: AddDnsServerInput,
     options?: O,
   ): Promise<AsyncResult<O>> {
-    const { addDnsServer } = await import('./operations/AddDnsServer.js');
+    const { addDnsServer } = await modules.AddDnsServer();
     return addDnsServer(this, input, options);
   }
 
@@ -505,7 +764,7 @@ export class ServiceManagementClient extends ServiceClient {
     input: AddHostedServiceExtensionInput,
     options?: O,
   ): Promise<AsyncResult<O>> {
-    const { addHostedServiceExtension } = await import('./operations/AddHostedServiceExtension.js');
+    const { addHostedServiceExtension } = await modules.AddHostedServiceExtension();
     return addHostedServiceExtension(this, input, options);
   }
 
@@ -518,7 +777,7 @@ export class ServiceManagementClient extends ServiceClient {
     input: AddManagementCertificateInput,
     options?: RequestOptions,
   ): Promise<ResponseMetadata> {
-    const { addManagementCertificate } = await import('./operations/AddManagementCertificate.js');
+    const { addManagementCertificate } = await modules.AddManagementCertificate();
     return addManagementCertificate(this, input, options);
   }
 
@@ -534,8 +793,7 @@ export class ServiceManagementClient extends ServiceClient {
     input: AddNetworkSecurityGroupToNetworkInterfaceInput,
     options?: O,
   ): Promise<AsyncResult<O>> {
-    const { addNetworkSecurityGroupToNetworkInterface } =
-      await import('./operations/AddNetworkSecurityGroupToNetworkInterface.js');
+    const { addNetworkSecurityGroupToNetworkInterface } = await modules.AddNetworkSecurityGroupToNetworkInterface();
     return addNetworkSecurityGroupToNetworkInterface(this, input, options);
   }
 
@@ -551,7 +809,7 @@ export class ServiceManagementClient extends ServiceClient {
     input: AddNetworkSecurityGroupToRoleInput,
     options?: O,
   ): Promise<AsyncResult<O>> {
-    const { addNetworkSecurityGroupToRole } = await import('./operations/AddNetworkSecurityGroupToRole.js');
+    const { addNetworkSecurityGroupToRole } = await modules.AddNetworkSecurityGroupToRole();
     return addNetworkSecurityGroupToRole(this, input, options);
   }
 
@@ -567,7 +825,7 @@ export class ServiceManagementClient extends ServiceClient {
     input: AddNetworkSecurityGroupToSubnetInput,
     options?: O,
   ): Promise<AsyncResult<O>> {
-    const { addNetworkSecurityGroupToSubnet } = await import('./operations/AddNetworkSecurityGroupToSubnet.js');
+    const { addNetworkSecurityGroupToSubnet } = await modules.AddNetworkSecurityGroupToSubnet();
     return addNetworkSecurityGroupToSubnet(this, input, options);
   }
 
@@ -577,7 +835,7 @@ export class ServiceManagementClient extends ServiceClient {
    * `POST /{subscriptionId}/services/images`
    */
   async addOSImage(input: AddOSImageInput, options?: RequestOptions): Promise<OSImage> {
-    const { addOSImage } = await import('./operations/AddOSImage.js');
+    const { addOSImage } = await modules.AddOSImage();
     return addOSImage(this, input, options);
   }
 
@@ -593,7 +851,7 @@ export class ServiceManagementClient extends ServiceClient {
     input: AddRoleInput,
     options?: O,
   ): Promise<AsyncResult<O>> {
-    const { addRole } = await import('./operations/AddRole.js');
+    const { addRole } = await modules.AddRole();
     return addRole(this, input, options);
   }
 
@@ -609,7 +867,7 @@ export class ServiceManagementClient extends ServiceClient {
     input: AddRouteTableToSubnetInput,
     options?: O,
   ): Promise<AsyncResult<O>> {
-    const { addRouteTableToSubnet } = await import('./operations/AddRouteTableToSubnet.js');
+    const { addRouteTableToSubnet } = await modules.AddRouteTableToSubnet();
     return addRouteTableToSubnet(this, input, options);
   }
 
@@ -625,7 +883,7 @@ export class ServiceManagementClient extends ServiceClient {
     input: AddServiceCertificateInput,
     options?: O,
   ): Promise<AsyncResult<O>> {
-    const { addServiceCertificate } = await import('./operations/AddServiceCertificate.js');
+    const { addServiceCertificate } = await modules.AddServiceCertificate();
     return addServiceCertificate(this, input, options);
   }
 
@@ -641,7 +899,7 @@ export class ServiceManagementClient extends ServiceClient {
     input: AddVirtualIPInput,
     options?: O,
   ): Promise<AsyncResult<O>> {
-    const { addVirtualIP } = await import('./operations/AddVirtualIP.js');
+    const { addVirtualIP } = await modules.AddVirtualIP();
     return addVirtualIP(this, input, options);
   }
 
@@ -657,7 +915,7 @@ export class ServiceManagementClient extends ServiceClient {
     input: AssociateReservedIPInput,
     options?: O,
   ): Promise<AsyncResult<O>> {
-    const { associateReservedIP } = await import('./operations/AssociateReservedIP.js');
+    const { associateReservedIP } = await modules.AssociateReservedIP();
     return associateReservedIP(this, input, options);
   }
 
@@ -674,7 +932,7 @@ export class ServiceManagementClient extends ServiceClient {
     input: CaptureRoleInput,
     options?: O,
   ): Promise<AsyncResult<O>> {
-    const { captureRole } = await import('./operations/CaptureRole.js');
+    const { captureRole } = await modules.CaptureRole();
     return captureRole(this, input, options);
   }
 
@@ -691,7 +949,7 @@ export class ServiceManagementClient extends ServiceClient {
     input: CaptureVMImageInput,
     options?: O,
   ): Promise<AsyncResult<O>> {
-    const { captureVMImage } = await import('./operations/CaptureVMImage.js');
+    const { captureVMImage } = await modules.CaptureVMImage();
     return captureVMImage(this, input, options);
   }
 
@@ -707,7 +965,7 @@ export class ServiceManagementClient extends ServiceClient {
     input: ChangeDeploymentConfigurationInput,
     options?: O,
   ): Promise<AsyncResult<O>> {
-    const { changeDeploymentConfiguration } = await import('./operations/ChangeDeploymentConfiguration.js');
+    const { changeDeploymentConfiguration } = await modules.ChangeDeploymentConfiguration();
     return changeDeploymentConfiguration(this, input, options);
   }
 
@@ -723,7 +981,7 @@ export class ServiceManagementClient extends ServiceClient {
     input: ChangeDeploymentConfigurationBySlotInput,
     options?: O,
   ): Promise<AsyncResult<O>> {
-    const { changeDeploymentConfigurationBySlot } = await import('./operations/ChangeDeploymentConfigurationBySlot.js');
+    const { changeDeploymentConfigurationBySlot } = await modules.ChangeDeploymentConfigurationBySlot();
     return changeDeploymentConfigurationBySlot(this, input, options);
   }
 
@@ -736,7 +994,7 @@ export class ServiceManagementClient extends ServiceClient {
     input: CheckHostedServiceNameAvailabilityInput,
     options?: RequestOptions,
   ): Promise<AvailabilityResponse> {
-    const { checkHostedServiceNameAvailability } = await import('./operations/CheckHostedServiceNameAvailability.js');
+    const { checkHostedServiceNameAvailability } = await modules.CheckHostedServiceNameAvailability();
     return checkHostedServiceNameAvailability(this, input, options);
   }
 
@@ -749,7 +1007,7 @@ export class ServiceManagementClient extends ServiceClient {
     input: CheckStaticIPAvailabilityInput,
     options?: RequestOptions,
   ): Promise<AddressAvailabilityResponse> {
-    const { checkStaticIPAvailability } = await import('./operations/CheckStaticIPAvailability.js');
+    const { checkStaticIPAvailability } = await modules.CheckStaticIPAvailability();
     return checkStaticIPAvailability(this, input, options);
   }
 
@@ -762,7 +1020,7 @@ export class ServiceManagementClient extends ServiceClient {
     input: CheckStorageAccountNameAvailabilityInput,
     options?: RequestOptions,
   ): Promise<AvailabilityResponse> {
-    const { checkStorageAccountNameAvailability } = await import('./operations/CheckStorageAccountNameAvailability.js');
+    const { checkStorageAccountNameAvailability } = await modules.CheckStorageAccountNameAvailability();
     return checkStorageAccountNameAvailability(this, input, options);
   }
 
@@ -779,7 +1037,7 @@ export class ServiceManagementClient extends ServiceClient {
     input: CommitDeploymentMigrationInput,
     options?: O,
   ): Promise<AsyncResult<O>> {
-    const { commitDeploymentMigration } = await import('./operations/CommitDeploymentMigration.js');
+    const { commitDeploymentMigration } = await modules.CommitDeploymentMigration();
     return commitDeploymentMigration(this, input, options);
   }
 
@@ -795,7 +1053,7 @@ export class ServiceManagementClient extends ServiceClient {
     input: CommitStorageAccountMigrationInput,
     options?: O,
   ): Promise<AsyncResult<O>> {
-    const { commitStorageAccountMigration } = await import('./operations/CommitStorageAccountMigration.js');
+    const { commitStorageAccountMigration } = await modules.CommitStorageAccountMigration();
     return commitStorageAccountMigration(this, input, options);
   }
 
@@ -811,7 +1069,7 @@ export class ServiceManagementClient extends ServiceClient {
     input: CommitVirtualNetworkMigrationInput,
     options?: O,
   ): Promise<AsyncResult<O>> {
-    const { commitVirtualNetworkMigration } = await import('./operations/CommitVirtualNetworkMigration.js');
+    const { commitVirtualNetworkMigration } = await modules.CommitVirtualNetworkMigration();
     return commitVirtualNetworkMigration(this, input, options);
   }
 
@@ -827,7 +1085,7 @@ export class ServiceManagementClient extends ServiceClient {
     input: ConnectDisconnectOrTestGatewayInput,
     options?: O,
   ): Promise<AsyncResult<O>> {
-    const { connectDisconnectOrTestGateway } = await import('./operations/ConnectDisconnectOrTestGateway.js');
+    const { connectDisconnectOrTestGateway } = await modules.ConnectDisconnectOrTestGateway();
     return connectDisconnectOrTestGateway(this, input, options);
   }
 
@@ -837,7 +1095,7 @@ export class ServiceManagementClient extends ServiceClient {
    * `POST /{subscriptionId}/affinitygroups`
    */
   async createAffinityGroup(input: CreateAffinityGroupInput, options?: RequestOptions): Promise<ResponseMetadata> {
-    const { createAffinityGroup } = await import('./operations/CreateAffinityGroup.js');
+    const { createAffinityGroup } = await modules.CreateAffinityGroup();
     return createAffinityGroup(this, input, options);
   }
 
@@ -853,7 +1111,7 @@ export class ServiceManagementClient extends ServiceClient {
     input: CreateApplicationGatewayInput,
     options?: O,
   ): Promise<AsyncResult<O>> {
-    const { createApplicationGateway } = await import('./operations/CreateApplicationGateway.js');
+    const { createApplicationGateway } = await modules.CreateApplicationGateway();
     return createApplicationGateway(this, input, options);
   }
 
@@ -869,7 +1127,7 @@ export class ServiceManagementClient extends ServiceClient {
     input: CreateDeploymentInput,
     options?: O,
   ): Promise<AsyncResult<O>> {
-    const { createDeployment } = await import('./operations/CreateDeployment.js');
+    const { createDeployment } = await modules.CreateDeployment();
     return createDeployment(this, input, options);
   }
 
@@ -886,7 +1144,7 @@ export class ServiceManagementClient extends ServiceClient {
     input: CreateGatewayInput,
     options?: O,
   ): Promise<AsyncResult<O>> {
-    const { createGateway } = await import('./operations/CreateGateway.js');
+    const { createGateway } = await modules.CreateGateway();
     return createGateway(this, input, options);
   }
 
@@ -902,7 +1160,7 @@ export class ServiceManagementClient extends ServiceClient {
     input: CreateGatewayConnectionInput,
     options?: O,
   ): Promise<AsyncResult<O>> {
-    const { createGatewayConnection } = await import('./operations/CreateGatewayConnection.js');
+    const { createGatewayConnection } = await modules.CreateGatewayConnection();
     return createGatewayConnection(this, input, options);
   }
 
@@ -912,7 +1170,7 @@ export class ServiceManagementClient extends ServiceClient {
    * `POST /{subscriptionId}/services/hostedservices`
    */
   async createHostedService(input: CreateHostedServiceInput, options?: RequestOptions): Promise<ResponseMetadata> {
-    const { createHostedService } = await import('./operations/CreateHostedService.js');
+    const { createHostedService } = await modules.CreateHostedService();
     return createHostedService(this, input, options);
   }
 
@@ -928,7 +1186,7 @@ export class ServiceManagementClient extends ServiceClient {
     input: CreateLoadBalancerInput,
     options?: O,
   ): Promise<AsyncResult<O>> {
-    const { createLoadBalancer } = await import('./operations/CreateLoadBalancer.js');
+    const { createLoadBalancer } = await modules.CreateLoadBalancer();
     return createLoadBalancer(this, input, options);
   }
 
@@ -938,7 +1196,7 @@ export class ServiceManagementClient extends ServiceClient {
    * `POST /{subscriptionId}/services/networking/localnetworkgateways` with `?api-version=2016-03-01`
    */
   async createLocalNetworkGateway(input: CreateLocalNetworkGatewayInput, options?: RequestOptions): Promise<string> {
-    const { createLocalNetworkGateway } = await import('./operations/CreateLocalNetworkGateway.js');
+    const { createLocalNetworkGateway } = await modules.CreateLocalNetworkGateway();
     return createLocalNetworkGateway(this, input, options);
   }
 
@@ -954,7 +1212,7 @@ export class ServiceManagementClient extends ServiceClient {
     input: CreateNetworkSecurityGroupInput,
     options?: O,
   ): Promise<AsyncResult<O>> {
-    const { createNetworkSecurityGroup } = await import('./operations/CreateNetworkSecurityGroup.js');
+    const { createNetworkSecurityGroup } = await modules.CreateNetworkSecurityGroup();
     return createNetworkSecurityGroup(this, input, options);
   }
 
@@ -970,7 +1228,7 @@ export class ServiceManagementClient extends ServiceClient {
     input: CreateReservedIPInput,
     options?: O,
   ): Promise<AsyncResult<O>> {
-    const { createReservedIP } = await import('./operations/CreateReservedIP.js');
+    const { createReservedIP } = await modules.CreateReservedIP();
     return createReservedIP(this, input, options);
   }
 
@@ -986,7 +1244,7 @@ export class ServiceManagementClient extends ServiceClient {
     input: CreateRouteTableInput,
     options?: O,
   ): Promise<AsyncResult<O>> {
-    const { createRouteTable } = await import('./operations/CreateRouteTable.js');
+    const { createRouteTable } = await modules.CreateRouteTable();
     return createRouteTable(this, input, options);
   }
 
@@ -1002,7 +1260,7 @@ export class ServiceManagementClient extends ServiceClient {
     input: CreateStorageAccountInput,
     options?: O,
   ): Promise<AsyncResult<O>> {
-    const { createStorageAccount } = await import('./operations/CreateStorageAccount.js');
+    const { createStorageAccount } = await modules.CreateStorageAccount();
     return createStorageAccount(this, input, options);
   }
 
@@ -1018,7 +1276,7 @@ export class ServiceManagementClient extends ServiceClient {
     input: CreateVMImageInput,
     options?: O,
   ): Promise<AsyncResult<O>> {
-    const { createVMImage } = await import('./operations/CreateVMImage.js');
+    const { createVMImage } = await modules.CreateVMImage();
     return createVMImage(this, input, options);
   }
 
@@ -1034,7 +1292,7 @@ export class ServiceManagementClient extends ServiceClient {
     input: CreateVirtualMachineDeploymentInput,
     options?: O,
   ): Promise<AsyncResult<O>> {
-    const { createVirtualMachineDeployment } = await import('./operations/CreateVirtualMachineDeployment.js');
+    const { createVirtualMachineDeployment } = await modules.CreateVirtualMachineDeployment();
     return createVirtualMachineDeployment(this, input, options);
   }
 
@@ -1050,7 +1308,7 @@ export class ServiceManagementClient extends ServiceClient {
     input: CreateVirtualNetworkGatewayInput,
     options?: O,
   ): Promise<AsyncResult<O>> {
-    const { createVirtualNetworkGateway } = await import('./operations/CreateVirtualNetworkGateway.js');
+    const { createVirtualNetworkGateway } = await modules.CreateVirtualNetworkGateway();
     return createVirtualNetworkGateway(this, input, options);
   }
 
@@ -1060,7 +1318,7 @@ export class ServiceManagementClient extends ServiceClient {
    * `DELETE /{subscriptionId}/affinitygroups/{AffinityGroupName}`
    */
   async deleteAffinityGroup(input: DeleteAffinityGroupInput, options?: RequestOptions): Promise<ResponseMetadata> {
-    const { deleteAffinityGroup } = await import('./operations/DeleteAffinityGroup.js');
+    const { deleteAffinityGroup } = await modules.DeleteAffinityGroup();
     return deleteAffinityGroup(this, input, options);
   }
 
@@ -1076,7 +1334,7 @@ export class ServiceManagementClient extends ServiceClient {
     input: DeleteApplicationGatewayInput,
     options?: O,
   ): Promise<AsyncResult<O>> {
-    const { deleteApplicationGateway } = await import('./operations/DeleteApplicationGateway.js');
+    const { deleteApplicationGateway } = await modules.DeleteApplicationGateway();
     return deleteApplicationGateway(this, input, options);
   }
 
@@ -1093,7 +1351,7 @@ export class ServiceManagementClient extends ServiceClient {
     input: DeleteApplicationGatewayCertificateInput,
     options?: O,
   ): Promise<AsyncResult<O>> {
-    const { deleteApplicationGatewayCertificate } = await import('./operations/DeleteApplicationGatewayCertificate.js');
+    const { deleteApplicationGatewayCertificate } = await modules.DeleteApplicationGatewayCertificate();
     return deleteApplicationGatewayCertificate(this, input, options);
   }
 
@@ -1107,7 +1365,7 @@ export class ServiceManagementClient extends ServiceClient {
     input: DeleteClientRootCertificateInput,
     options?: RequestOptions,
   ): Promise<GatewayOperationAsyncResponse> {
-    const { deleteClientRootCertificate } = await import('./operations/DeleteClientRootCertificate.js');
+    const { deleteClientRootCertificate } = await modules.DeleteClientRootCertificate();
     return deleteClientRootCertificate(this, input, options);
   }
 
@@ -1123,7 +1381,7 @@ export class ServiceManagementClient extends ServiceClient {
     input: DeleteDataDiskInput,
     options?: O,
   ): Promise<AsyncResult<O>> {
-    const { deleteDataDisk } = await import('./operations/DeleteDataDisk.js');
+    const { deleteDataDisk } = await modules.DeleteDataDisk();
     return deleteDataDisk(this, input, options);
   }
 
@@ -1139,7 +1397,7 @@ export class ServiceManagementClient extends ServiceClient {
     input: DeleteDeploymentInput,
     options?: O,
   ): Promise<AsyncResult<O>> {
-    const { deleteDeployment } = await import('./operations/DeleteDeployment.js');
+    const { deleteDeployment } = await modules.DeleteDeployment();
     return deleteDeployment(this, input, options);
   }
 
@@ -1155,7 +1413,7 @@ export class ServiceManagementClient extends ServiceClient {
     input: DeleteDeploymentBySlotInput,
     options?: O,
   ): Promise<AsyncResult<O>> {
-    const { deleteDeploymentBySlot } = await import('./operations/DeleteDeploymentBySlot.js');
+    const { deleteDeploymentBySlot } = await modules.DeleteDeploymentBySlot();
     return deleteDeploymentBySlot(this, input, options);
   }
 
@@ -1165,7 +1423,7 @@ export class ServiceManagementClient extends ServiceClient {
    * `DELETE /{subscriptionId}/services/disks/{DiskName}`
    */
   async deleteDisk(input: DeleteDiskInput, options?: RequestOptions): Promise<ResponseMetadata> {
-    const { deleteDisk } = await import('./operations/DeleteDisk.js');
+    const { deleteDisk } = await modules.DeleteDisk();
     return deleteDisk(this, input, options);
   }
 
@@ -1181,7 +1439,7 @@ export class ServiceManagementClient extends ServiceClient {
     input: DeleteDnsServerInput,
     options?: O,
   ): Promise<AsyncResult<O>> {
-    const { deleteDnsServer } = await import('./operations/DeleteDnsServer.js');
+    const { deleteDnsServer } = await modules.DeleteDnsServer();
     return deleteDnsServer(this, input, options);
   }
 
@@ -1197,7 +1455,7 @@ export class ServiceManagementClient extends ServiceClient {
     input: DeleteGatewayInput,
     options?: O,
   ): Promise<AsyncResult<O>> {
-    const { deleteGateway } = await import('./operations/DeleteGateway.js');
+    const { deleteGateway } = await modules.DeleteGateway();
     return deleteGateway(this, input, options);
   }
 
@@ -1214,7 +1472,7 @@ export class ServiceManagementClient extends ServiceClient {
     input: DeleteGatewayConnectionInput,
     options?: O,
   ): Promise<AsyncResult<O>> {
-    const { deleteGatewayConnection } = await import('./operations/DeleteGatewayConnection.js');
+    const { deleteGatewayConnection } = await modules.DeleteGatewayConnection();
     return deleteGatewayConnection(this, input, options);
   }
 
@@ -1231,7 +1489,7 @@ export class ServiceManagementClient extends ServiceClient {
     input: DeleteHostedServiceInput,
     options?: O,
   ): Promise<AsyncResult<O>> {
-    const { deleteHostedService } = await import('./operations/DeleteHostedService.js');
+    const { deleteHostedService } = await modules.DeleteHostedService();
     return deleteHostedService(this, input, options);
   }
 
@@ -1247,7 +1505,7 @@ export class ServiceManagementClient extends ServiceClient {
     input: DeleteHostedServiceExtensionInput,
     options?: O,
   ): Promise<AsyncResult<O>> {
-    const { deleteHostedServiceExtension } = await import('./operations/DeleteHostedServiceExtension.js');
+    const { deleteHostedServiceExtension } = await modules.DeleteHostedServiceExtension();
     return deleteHostedServiceExtension(this, input, options);
   }
 
@@ -1263,7 +1521,7 @@ export class ServiceManagementClient extends ServiceClient {
     input: DeleteLoadBalancerInput,
     options?: O,
   ): Promise<AsyncResult<O>> {
-    const { deleteLoadBalancer } = await import('./operations/DeleteLoadBalancer.js');
+    const { deleteLoadBalancer } = await modules.DeleteLoadBalancer();
     return deleteLoadBalancer(this, input, options);
   }
 
@@ -1276,7 +1534,7 @@ export class ServiceManagementClient extends ServiceClient {
     input: DeleteLocalNetworkGatewayInput,
     options?: RequestOptions,
   ): Promise<ResponseMetadata> {
-    const { deleteLocalNetworkGateway } = await import('./operations/DeleteLocalNetworkGateway.js');
+    const { deleteLocalNetworkGateway } = await modules.DeleteLocalNetworkGateway();
     return deleteLocalNetworkGateway(this, input, options);
   }
 
@@ -1289,7 +1547,7 @@ export class ServiceManagementClient extends ServiceClient {
     input: DeleteManagementCertificateInput,
     options?: RequestOptions,
   ): Promise<ResponseMetadata> {
-    const { deleteManagementCertificate } = await import('./operations/DeleteManagementCertificate.js');
+    const { deleteManagementCertificate } = await modules.DeleteManagementCertificate();
     return deleteManagementCertificate(this, input, options);
   }
 
@@ -1305,7 +1563,7 @@ export class ServiceManagementClient extends ServiceClient {
     input: DeleteNetworkSecurityGroupInput,
     options?: O,
   ): Promise<AsyncResult<O>> {
-    const { deleteNetworkSecurityGroup } = await import('./operations/DeleteNetworkSecurityGroup.js');
+    const { deleteNetworkSecurityGroup } = await modules.DeleteNetworkSecurityGroup();
     return deleteNetworkSecurityGroup(this, input, options);
   }
 
@@ -1321,7 +1579,7 @@ export class ServiceManagementClient extends ServiceClient {
     input: DeleteNetworkSecurityRuleInput,
     options?: O,
   ): Promise<AsyncResult<O>> {
-    const { deleteNetworkSecurityRule } = await import('./operations/DeleteNetworkSecurityRule.js');
+    const { deleteNetworkSecurityRule } = await modules.DeleteNetworkSecurityRule();
     return deleteNetworkSecurityRule(this, input, options);
   }
 
@@ -1331,7 +1589,7 @@ export class ServiceManagementClient extends ServiceClient {
    * `DELETE /{subscriptionId}/services/images/{ImageName}`
    */
   async deleteOSImage(input: DeleteOSImageInput, options?: RequestOptions): Promise<ResponseMetadata> {
-    const { deleteOSImage } = await import('./operations/DeleteOSImage.js');
+    const { deleteOSImage } = await modules.DeleteOSImage();
     return deleteOSImage(this, input, options);
   }
 
@@ -1347,7 +1605,7 @@ export class ServiceManagementClient extends ServiceClient {
     input: DeleteReservedIPInput,
     options?: O,
   ): Promise<AsyncResult<O>> {
-    const { deleteReservedIP } = await import('./operations/DeleteReservedIP.js');
+    const { deleteReservedIP } = await modules.DeleteReservedIP();
     return deleteReservedIP(this, input, options);
   }
 
@@ -1363,7 +1621,7 @@ export class ServiceManagementClient extends ServiceClient {
     input: DeleteRoleInput,
     options?: O,
   ): Promise<AsyncResult<O>> {
-    const { deleteRole } = await import('./operations/DeleteRole.js');
+    const { deleteRole } = await modules.DeleteRole();
     return deleteRole(this, input, options);
   }
 
@@ -1380,7 +1638,7 @@ export class ServiceManagementClient extends ServiceClient {
     input: DeleteRoleInstancesInput,
     options?: O,
   ): Promise<AsyncResult<O>> {
-    const { deleteRoleInstances } = await import('./operations/DeleteRoleInstances.js');
+    const { deleteRoleInstances } = await modules.DeleteRoleInstances();
     return deleteRoleInstances(this, input, options);
   }
 
@@ -1397,7 +1655,7 @@ export class ServiceManagementClient extends ServiceClient {
     input: DeleteRoleInstancesBySlotInput,
     options?: O,
   ): Promise<AsyncResult<O>> {
-    const { deleteRoleInstancesBySlot } = await import('./operations/DeleteRoleInstancesBySlot.js');
+    const { deleteRoleInstancesBySlot } = await modules.DeleteRoleInstancesBySlot();
     return deleteRoleInstancesBySlot(this, input, options);
   }
 
@@ -1413,7 +1671,7 @@ export class ServiceManagementClient extends ServiceClient {
     input: DeleteRouteInput,
     options?: O,
   ): Promise<AsyncResult<O>> {
-    const { deleteRoute } = await import('./operations/DeleteRoute.js');
+    const { deleteRoute } = await modules.DeleteRoute();
     return deleteRoute(this, input, options);
   }
 
@@ -1429,7 +1687,7 @@ export class ServiceManagementClient extends ServiceClient {
     input: DeleteRouteTableInput,
     options?: O,
   ): Promise<AsyncResult<O>> {
-    const { deleteRouteTable } = await import('./operations/DeleteRouteTable.js');
+    const { deleteRouteTable } = await modules.DeleteRouteTable();
     return deleteRouteTable(this, input, options);
   }
 
@@ -1445,7 +1703,7 @@ export class ServiceManagementClient extends ServiceClient {
     input: DeleteServiceCertificateInput,
     options?: O,
   ): Promise<AsyncResult<O>> {
-    const { deleteServiceCertificate } = await import('./operations/DeleteServiceCertificate.js');
+    const { deleteServiceCertificate } = await modules.DeleteServiceCertificate();
     return deleteServiceCertificate(this, input, options);
   }
 
@@ -1455,7 +1713,7 @@ export class ServiceManagementClient extends ServiceClient {
    * `DELETE /{subscriptionId}/services/storageservices/{ServiceName}`
    */
   async deleteStorageAccount(input: DeleteStorageAccountInput, options?: RequestOptions): Promise<ResponseMetadata> {
-    const { deleteStorageAccount } = await import('./operations/DeleteStorageAccount.js');
+    const { deleteStorageAccount } = await modules.DeleteStorageAccount();
     return deleteStorageAccount(this, input, options);
   }
 
@@ -1471,7 +1729,7 @@ export class ServiceManagementClient extends ServiceClient {
     input: DeleteVMImageInput,
     options?: O,
   ): Promise<AsyncResult<O>> {
-    const { deleteVMImage } = await import('./operations/DeleteVMImage.js');
+    const { deleteVMImage } = await modules.DeleteVMImage();
     return deleteVMImage(this, input, options);
   }
 
@@ -1487,7 +1745,7 @@ export class ServiceManagementClient extends ServiceClient {
     input: DeleteVirtualNetworkGatewayInput,
     options?: O,
   ): Promise<AsyncResult<O>> {
-    const { deleteVirtualNetworkGateway } = await import('./operations/DeleteVirtualNetworkGateway.js');
+    const { deleteVirtualNetworkGateway } = await modules.DeleteVirtualNetworkGateway();
     return deleteVirtualNetworkGateway(this, input, options);
   }
 
@@ -1503,7 +1761,7 @@ export class ServiceManagementClient extends ServiceClient {
     input: DisassociateReservedIPInput,
     options?: O,
   ): Promise<AsyncResult<O>> {
-    const { disassociateReservedIP } = await import('./operations/DisassociateReservedIP.js');
+    const { disassociateReservedIP } = await modules.DisassociateReservedIP();
     return disassociateReservedIP(this, input, options);
   }
 
@@ -1514,7 +1772,7 @@ export class ServiceManagementClient extends ServiceClient {
    * with `?FileType=RDP`
    */
   async downloadRdpFile(input: DownloadRdpFileInput, options?: RequestOptions): Promise<string> {
-    const { downloadRdpFile } = await import('./operations/DownloadRdpFile.js');
+    const { downloadRdpFile } = await modules.DownloadRdpFile();
     return downloadRdpFile(this, input, options);
   }
 
@@ -1531,7 +1789,7 @@ export class ServiceManagementClient extends ServiceClient {
     input: ExecuteApplicationGatewayOperationInput,
     options?: O,
   ): Promise<AsyncResult<O>> {
-    const { executeApplicationGatewayOperation } = await import('./operations/ExecuteApplicationGatewayOperation.js');
+    const { executeApplicationGatewayOperation } = await modules.ExecuteApplicationGatewayOperation();
     return executeApplicationGatewayOperation(this, input, options);
   }
 
@@ -1547,7 +1805,7 @@ export class ServiceManagementClient extends ServiceClient {
     input: FailoverGatewayInput,
     options?: O,
   ): Promise<AsyncResult<O>> {
-    const { failoverGateway } = await import('./operations/FailoverGateway.js');
+    const { failoverGateway } = await modules.FailoverGateway();
     return failoverGateway(this, input, options);
   }
 
@@ -1563,7 +1821,7 @@ export class ServiceManagementClient extends ServiceClient {
     input: GenerateVpnClientPackageInput,
     options?: O,
   ): Promise<AsyncResult<O>> {
-    const { generateVpnClientPackage } = await import('./operations/GenerateVpnClientPackage.js');
+    const { generateVpnClientPackage } = await modules.GenerateVpnClientPackage();
     return generateVpnClientPackage(this, input, options);
   }
 
@@ -1573,7 +1831,7 @@ export class ServiceManagementClient extends ServiceClient {
    * `GET /{subscriptionId}/affinitygroups/{AffinityGroupName}`
    */
   async getAffinityGroup(input: GetAffinityGroupInput, options?: RequestOptions): Promise<AffinityGroup> {
-    const { getAffinityGroup } = await import('./operations/GetAffinityGroup.js');
+    const { getAffinityGroup } = await modules.GetAffinityGroup();
     return getAffinityGroup(this, input, options);
   }
 
@@ -1586,7 +1844,7 @@ export class ServiceManagementClient extends ServiceClient {
     input: GetApplicationGatewayInput,
     options?: RequestOptions,
   ): Promise<ApplicationGateway> {
-    const { getApplicationGateway } = await import('./operations/GetApplicationGateway.js');
+    const { getApplicationGateway } = await modules.GetApplicationGateway();
     return getApplicationGateway(this, input, options);
   }
 
@@ -1600,7 +1858,7 @@ export class ServiceManagementClient extends ServiceClient {
     input: GetApplicationGatewayCertificateInput,
     options?: RequestOptions,
   ): Promise<ApplicationGatewayCertificate> {
-    const { getApplicationGatewayCertificate } = await import('./operations/GetApplicationGatewayCertificate.js');
+    const { getApplicationGatewayCertificate } = await modules.GetApplicationGatewayCertificate();
     return getApplicationGatewayCertificate(this, input, options);
   }
 
@@ -1614,7 +1872,7 @@ export class ServiceManagementClient extends ServiceClient {
     input: GetApplicationGatewayConfigInput,
     options?: RequestOptions,
   ): Promise<ApplicationGatewayConfiguration> {
-    const { getApplicationGatewayConfig } = await import('./operations/GetApplicationGatewayConfig.js');
+    const { getApplicationGatewayConfig } = await modules.GetApplicationGatewayConfig();
     return getApplicationGatewayConfig(this, input, options);
   }
 
@@ -1624,7 +1882,7 @@ export class ServiceManagementClient extends ServiceClient {
    * `GET /{subscriptionId}/services/networking/{NetworkName}/gateway/clientrootcertificates/{CertificateThumbprint}`
    */
   async getClientRootCertificate(input: GetClientRootCertificateInput, options?: RequestOptions): Promise<string> {
-    const { getClientRootCertificate } = await import('./operations/GetClientRootCertificate.js');
+    const { getClientRootCertificate } = await modules.GetClientRootCertificate();
     return getClientRootCertificate(this, input, options);
   }
 
@@ -1634,7 +1892,7 @@ export class ServiceManagementClient extends ServiceClient {
    * `GET /{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}/roles/{RoleName}/DataDisks/{Lun}`
    */
   async getDataDisk(input: GetDataDiskInput, options?: RequestOptions): Promise<DataVirtualHardDisk> {
-    const { getDataDisk } = await import('./operations/GetDataDisk.js');
+    const { getDataDisk } = await modules.GetDataDisk();
     return getDataDisk(this, input, options);
   }
 
@@ -1645,7 +1903,7 @@ export class ServiceManagementClient extends ServiceClient {
    * `GET /{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}`
    */
   async getDeployment(input: GetDeploymentInput, options?: RequestOptions): Promise<Deployment> {
-    const { getDeployment } = await import('./operations/GetDeployment.js');
+    const { getDeployment } = await modules.GetDeployment();
     return getDeployment(this, input, options);
   }
 
@@ -1655,7 +1913,7 @@ export class ServiceManagementClient extends ServiceClient {
    * `GET /{subscriptionId}/services/hostedservices/{ServiceName}/deploymentslots/{DeploymentSlot}`
    */
   async getDeploymentBySlot(input: GetDeploymentBySlotInput, options?: RequestOptions): Promise<Deployment> {
-    const { getDeploymentBySlot } = await import('./operations/GetDeploymentBySlot.js');
+    const { getDeploymentBySlot } = await modules.GetDeploymentBySlot();
     return getDeploymentBySlot(this, input, options);
   }
 
@@ -1665,7 +1923,7 @@ export class ServiceManagementClient extends ServiceClient {
    * `GET /{subscriptionId}/services/disks/{DiskName}`
    */
   async getDisk(input: GetDiskInput, options?: RequestOptions): Promise<Disk> {
-    const { getDisk } = await import('./operations/GetDisk.js');
+    const { getDisk } = await modules.GetDisk();
     return getDisk(this, input, options);
   }
 
@@ -1678,8 +1936,7 @@ export class ServiceManagementClient extends ServiceClient {
     input: GetEffectiveRouteTableForNetworkInterfaceInput,
     options?: RequestOptions,
   ): Promise<EffectiveRouteTable> {
-    const { getEffectiveRouteTableForNetworkInterface } =
-      await import('./operations/GetEffectiveRouteTableForNetworkInterface.js');
+    const { getEffectiveRouteTableForNetworkInterface } = await modules.GetEffectiveRouteTableForNetworkInterface();
     return getEffectiveRouteTableForNetworkInterface(this, input, options);
   }
 
@@ -1692,8 +1949,7 @@ export class ServiceManagementClient extends ServiceClient {
     input: GetEffectiveRouteTableForRoleInstanceInput,
     options?: RequestOptions,
   ): Promise<EffectiveRouteTable> {
-    const { getEffectiveRouteTableForRoleInstance } =
-      await import('./operations/GetEffectiveRouteTableForRoleInstance.js');
+    const { getEffectiveRouteTableForRoleInstance } = await modules.GetEffectiveRouteTableForRoleInstance();
     return getEffectiveRouteTableForRoleInstance(this, input, options);
   }
 
@@ -1703,7 +1959,7 @@ export class ServiceManagementClient extends ServiceClient {
    * `GET /{subscriptionId}/services/networking/{NetworkName}/gateway`
    */
   async getGateway(input: GetGatewayInput, options?: RequestOptions): Promise<Gateway> {
-    const { getGateway } = await import('./operations/GetGateway.js');
+    const { getGateway } = await modules.GetGateway();
     return getGateway(this, input, options);
   }
 
@@ -1714,7 +1970,7 @@ export class ServiceManagementClient extends ServiceClient {
    * with `?api-version=2016-03-01`
    */
   async getGatewayConnection(input: GetGatewayConnectionInput, options?: RequestOptions): Promise<GatewayConnection> {
-    const { getGatewayConnection } = await import('./operations/GetGatewayConnection.js');
+    const { getGatewayConnection } = await modules.GetGatewayConnection();
     return getGatewayConnection(this, input, options);
   }
 
@@ -1727,7 +1983,7 @@ export class ServiceManagementClient extends ServiceClient {
     input: GetGatewayDeviceConfigurationScriptInput,
     options?: RequestOptions,
   ): Promise<string> {
-    const { getGatewayDeviceConfigurationScript } = await import('./operations/GetGatewayDeviceConfigurationScript.js');
+    const { getGatewayDeviceConfigurationScript } = await modules.GetGatewayDeviceConfigurationScript();
     return getGatewayDeviceConfigurationScript(this, input, options);
   }
 
@@ -1740,7 +1996,7 @@ export class ServiceManagementClient extends ServiceClient {
     input: GetGatewayDiagnosticsInput,
     options?: RequestOptions,
   ): Promise<GatewayPublicDiagnosticsStatus> {
-    const { getGatewayDiagnostics } = await import('./operations/GetGatewayDiagnostics.js');
+    const { getGatewayDiagnostics } = await modules.GetGatewayDiagnostics();
     return getGatewayDiagnostics(this, input, options);
   }
 
@@ -1753,7 +2009,7 @@ export class ServiceManagementClient extends ServiceClient {
     input: GetGatewayIPsecParametersInput,
     options?: RequestOptions,
   ): Promise<IPsecParameters> {
-    const { getGatewayIPsecParameters } = await import('./operations/GetGatewayIPsecParameters.js');
+    const { getGatewayIPsecParameters } = await modules.GetGatewayIPsecParameters();
     return getGatewayIPsecParameters(this, input, options);
   }
 
@@ -1767,7 +2023,7 @@ export class ServiceManagementClient extends ServiceClient {
     input: GetGatewayOperationStatusInput,
     options?: RequestOptions,
   ): Promise<GatewayOperation> {
-    const { getGatewayOperationStatus } = await import('./operations/GetGatewayOperationStatus.js');
+    const { getGatewayOperationStatus } = await modules.GetGatewayOperationStatus();
     return getGatewayOperationStatus(this, input, options);
   }
 
@@ -1777,7 +2033,7 @@ export class ServiceManagementClient extends ServiceClient {
    * `GET /{subscriptionId}/services/networking/{NetworkName}/gateway/connection/{LocalNetworkName}/sharedkey`
    */
   async getGatewaySharedKey(input: GetGatewaySharedKeyInput, options?: RequestOptions): Promise<SharedKey> {
-    const { getGatewaySharedKey } = await import('./operations/GetGatewaySharedKey.js');
+    const { getGatewaySharedKey } = await modules.GetGatewaySharedKey();
     return getGatewaySharedKey(this, input, options);
   }
 
@@ -1787,7 +2043,7 @@ export class ServiceManagementClient extends ServiceClient {
    * `GET /{subscriptionId}/services/hostedservices/{ServiceName}`
    */
   async getHostedService(input: GetHostedServiceInput, options?: RequestOptions): Promise<HostedService> {
-    const { getHostedService } = await import('./operations/GetHostedService.js');
+    const { getHostedService } = await modules.GetHostedService();
     return getHostedService(this, input, options);
   }
 
@@ -1800,7 +2056,7 @@ export class ServiceManagementClient extends ServiceClient {
     input: GetHostedServiceExtensionInput,
     options?: RequestOptions,
   ): Promise<HostedServiceExtension> {
-    const { getHostedServiceExtension } = await import('./operations/GetHostedServiceExtension.js');
+    const { getHostedServiceExtension } = await modules.GetHostedServiceExtension();
     return getHostedServiceExtension(this, input, options);
   }
 
@@ -1813,7 +2069,7 @@ export class ServiceManagementClient extends ServiceClient {
     input: GetIPForwardingForNetworkInterfaceInput,
     options?: RequestOptions,
   ): Promise<IPForwarding> {
-    const { getIPForwardingForNetworkInterface } = await import('./operations/GetIPForwardingForNetworkInterface.js');
+    const { getIPForwardingForNetworkInterface } = await modules.GetIPForwardingForNetworkInterface();
     return getIPForwardingForNetworkInterface(this, input, options);
   }
 
@@ -1823,7 +2079,7 @@ export class ServiceManagementClient extends ServiceClient {
    * `GET /{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}/roles/{RoleName}/ipforwarding`
    */
   async getIPForwardingForRole(input: GetIPForwardingForRoleInput, options?: RequestOptions): Promise<IPForwarding> {
-    const { getIPForwardingForRole } = await import('./operations/GetIPForwardingForRole.js');
+    const { getIPForwardingForRole } = await modules.GetIPForwardingForRole();
     return getIPForwardingForRole(this, input, options);
   }
 
@@ -1836,7 +2092,7 @@ export class ServiceManagementClient extends ServiceClient {
     input: GetLocalNetworkGatewayInput,
     options?: RequestOptions,
   ): Promise<LocalNetworkGateway> {
-    const { getLocalNetworkGateway } = await import('./operations/GetLocalNetworkGateway.js');
+    const { getLocalNetworkGateway } = await modules.GetLocalNetworkGateway();
     return getLocalNetworkGateway(this, input, options);
   }
 
@@ -1849,7 +2105,7 @@ export class ServiceManagementClient extends ServiceClient {
     input: GetManagementCertificateInput,
     options?: RequestOptions,
   ): Promise<SubscriptionCertificate> {
-    const { getManagementCertificate } = await import('./operations/GetManagementCertificate.js');
+    const { getManagementCertificate } = await modules.GetManagementCertificate();
     return getManagementCertificate(this, input, options);
   }
 
@@ -1863,7 +2119,7 @@ export class ServiceManagementClient extends ServiceClient {
     input: GetNetworkConfigurationInput = {},
     options?: RequestOptions,
   ): Promise<NetworkConfiguration> {
-    const { getNetworkConfiguration } = await import('./operations/GetNetworkConfiguration.js');
+    const { getNetworkConfiguration } = await modules.GetNetworkConfiguration();
     return getNetworkConfiguration(this, input, options);
   }
 
@@ -1876,7 +2132,7 @@ export class ServiceManagementClient extends ServiceClient {
     input: GetNetworkSecurityGroupInput,
     options?: RequestOptions,
   ): Promise<NetworkSecurityGroup> {
-    const { getNetworkSecurityGroup } = await import('./operations/GetNetworkSecurityGroup.js');
+    const { getNetworkSecurityGroup } = await modules.GetNetworkSecurityGroup();
     return getNetworkSecurityGroup(this, input, options);
   }
 
@@ -1889,8 +2145,7 @@ export class ServiceManagementClient extends ServiceClient {
     input: GetNetworkSecurityGroupForNetworkInterfaceInput,
     options?: RequestOptions,
   ): Promise<NetworkSecurityGroup> {
-    const { getNetworkSecurityGroupForNetworkInterface } =
-      await import('./operations/GetNetworkSecurityGroupForNetworkInterface.js');
+    const { getNetworkSecurityGroupForNetworkInterface } = await modules.GetNetworkSecurityGroupForNetworkInterface();
     return getNetworkSecurityGroupForNetworkInterface(this, input, options);
   }
 
@@ -1903,7 +2158,7 @@ export class ServiceManagementClient extends ServiceClient {
     input: GetNetworkSecurityGroupForRoleInput,
     options?: RequestOptions,
   ): Promise<NetworkSecurityGroup> {
-    const { getNetworkSecurityGroupForRole } = await import('./operations/GetNetworkSecurityGroupForRole.js');
+    const { getNetworkSecurityGroupForRole } = await modules.GetNetworkSecurityGroupForRole();
     return getNetworkSecurityGroupForRole(this, input, options);
   }
 
@@ -1916,7 +2171,7 @@ export class ServiceManagementClient extends ServiceClient {
     input: GetNetworkSecurityGroupForSubnetInput,
     options?: RequestOptions,
   ): Promise<NetworkSecurityGroup> {
-    const { getNetworkSecurityGroupForSubnet } = await import('./operations/GetNetworkSecurityGroupForSubnet.js');
+    const { getNetworkSecurityGroupForSubnet } = await modules.GetNetworkSecurityGroupForSubnet();
     return getNetworkSecurityGroupForSubnet(this, input, options);
   }
 
@@ -1926,7 +2181,7 @@ export class ServiceManagementClient extends ServiceClient {
    * `GET /{subscriptionId}/services/images/{ImageName}`
    */
   async getOSImage(input: GetOSImageInput, options?: RequestOptions): Promise<OSImage> {
-    const { getOSImage } = await import('./operations/GetOSImage.js');
+    const { getOSImage } = await modules.GetOSImage();
     return getOSImage(this, input, options);
   }
 
@@ -1936,7 +2191,7 @@ export class ServiceManagementClient extends ServiceClient {
    * `GET /{subscriptionId}/services/images/{ImageName}/details`
    */
   async getOSImageDetails(input: GetOSImageDetailsInput, options?: RequestOptions): Promise<OSImageDetails> {
-    const { getOSImageDetails } = await import('./operations/GetOSImageDetails.js');
+    const { getOSImageDetails } = await modules.GetOSImageDetails();
     return getOSImageDetails(this, input, options);
   }
 
@@ -1947,7 +2202,7 @@ export class ServiceManagementClient extends ServiceClient {
    * `GET /{subscriptionId}/operations/{RequestId}`
    */
   async getOperationStatus(input: GetOperationStatusInput, options?: RequestOptions): Promise<Operation> {
-    const { getOperationStatus } = await import('./operations/GetOperationStatus.js');
+    const { getOperationStatus } = await modules.GetOperationStatus();
     return getOperationStatus(this, input, options);
   }
 
@@ -1963,7 +2218,7 @@ export class ServiceManagementClient extends ServiceClient {
     input: GetPackageInput,
     options?: O,
   ): Promise<AsyncResult<O>> {
-    const { getPackage } = await import('./operations/GetPackage.js');
+    const { getPackage } = await modules.GetPackage();
     return getPackage(this, input, options);
   }
 
@@ -1979,7 +2234,7 @@ export class ServiceManagementClient extends ServiceClient {
     input: GetPackageBySlotInput,
     options?: O,
   ): Promise<AsyncResult<O>> {
-    const { getPackageBySlot } = await import('./operations/GetPackageBySlot.js');
+    const { getPackageBySlot } = await modules.GetPackageBySlot();
     return getPackageBySlot(this, input, options);
   }
 
@@ -1989,7 +2244,7 @@ export class ServiceManagementClient extends ServiceClient {
    * `GET /{subscriptionId}/services/networking/reservedips/{ReservedIPName}`
    */
   async getReservedIP(input: GetReservedIPInput, options?: RequestOptions): Promise<ReservedIP> {
-    const { getReservedIP } = await import('./operations/GetReservedIP.js');
+    const { getReservedIP } = await modules.GetReservedIP();
     return getReservedIP(this, input, options);
   }
 
@@ -1999,7 +2254,7 @@ export class ServiceManagementClient extends ServiceClient {
    * `GET /{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}/roles/{RoleName}`
    */
   async getRole(input: GetRoleInput, options?: RequestOptions): Promise<Role> {
-    const { getRole } = await import('./operations/GetRole.js');
+    const { getRole } = await modules.GetRole();
     return getRole(this, input, options);
   }
 
@@ -2009,7 +2264,7 @@ export class ServiceManagementClient extends ServiceClient {
    * `GET /{subscriptionId}/services/networking/routetables/{RouteTableName}`
    */
   async getRouteTable(input: GetRouteTableInput, options?: RequestOptions): Promise<RouteTable> {
-    const { getRouteTable } = await import('./operations/GetRouteTable.js');
+    const { getRouteTable } = await modules.GetRouteTable();
     return getRouteTable(this, input, options);
   }
 
@@ -2022,7 +2277,7 @@ export class ServiceManagementClient extends ServiceClient {
     input: GetRouteTableForSubnetInput,
     options?: RequestOptions,
   ): Promise<RouteTableAssociation> {
-    const { getRouteTableForSubnet } = await import('./operations/GetRouteTableForSubnet.js');
+    const { getRouteTableForSubnet } = await modules.GetRouteTableForSubnet();
     return getRouteTableForSubnet(this, input, options);
   }
 
@@ -2035,7 +2290,7 @@ export class ServiceManagementClient extends ServiceClient {
     input: GetServiceCertificateInput,
     options?: RequestOptions,
   ): Promise<ServiceCertificate> {
-    const { getServiceCertificate } = await import('./operations/GetServiceCertificate.js');
+    const { getServiceCertificate } = await modules.GetServiceCertificate();
     return getServiceCertificate(this, input, options);
   }
 
@@ -2048,7 +2303,7 @@ export class ServiceManagementClient extends ServiceClient {
     input: GetStorageAccountKeysInput,
     options?: RequestOptions,
   ): Promise<StorageAccountKeys> {
-    const { getStorageAccountKeys } = await import('./operations/GetStorageAccountKeys.js');
+    const { getStorageAccountKeys } = await modules.GetStorageAccountKeys();
     return getStorageAccountKeys(this, input, options);
   }
 
@@ -2061,7 +2316,7 @@ export class ServiceManagementClient extends ServiceClient {
     input: GetStorageAccountPropertiesInput,
     options?: RequestOptions,
   ): Promise<StorageService> {
-    const { getStorageAccountProperties } = await import('./operations/GetStorageAccountProperties.js');
+    const { getStorageAccountProperties } = await modules.GetStorageAccountProperties();
     return getStorageAccountProperties(this, input, options);
   }
 
@@ -2071,7 +2326,7 @@ export class ServiceManagementClient extends ServiceClient {
    * `GET /{subscriptionId}`
    */
   async getSubscription(input: GetSubscriptionInput = {}, options?: RequestOptions): Promise<Subscription> {
-    const { getSubscription } = await import('./operations/GetSubscription.js');
+    const { getSubscription } = await modules.GetSubscription();
     return getSubscription(this, input, options);
   }
 
@@ -2081,7 +2336,7 @@ export class ServiceManagementClient extends ServiceClient {
    * `GET /{subscriptionId}/services/vmimages/{VMImageName}/details`
    */
   async getVMImageDetails(input: GetVMImageDetailsInput, options?: RequestOptions): Promise<VMImageDetails> {
-    const { getVMImageDetails } = await import('./operations/GetVMImageDetails.js');
+    const { getVMImageDetails } = await modules.GetVMImageDetails();
     return getVMImageDetails(this, input, options);
   }
 
@@ -2094,7 +2349,7 @@ export class ServiceManagementClient extends ServiceClient {
     input: GetVirtualNetworkGatewayInput,
     options?: RequestOptions,
   ): Promise<VirtualNetworkGateway> {
-    const { getVirtualNetworkGateway } = await import('./operations/GetVirtualNetworkGateway.js');
+    const { getVirtualNetworkGateway } = await modules.GetVirtualNetworkGateway();
     return getVirtualNetworkGateway(this, input, options);
   }
 
@@ -2107,7 +2362,7 @@ export class ServiceManagementClient extends ServiceClient {
     input: GetVirtualNetworkGatewayDiagnosticsInput,
     options?: RequestOptions,
   ): Promise<GatewayPublicDiagnosticsStatus> {
-    const { getVirtualNetworkGatewayDiagnostics } = await import('./operations/GetVirtualNetworkGatewayDiagnostics.js');
+    const { getVirtualNetworkGatewayDiagnostics } = await modules.GetVirtualNetworkGatewayDiagnostics();
     return getVirtualNetworkGatewayDiagnostics(this, input, options);
   }
 
@@ -2120,8 +2375,7 @@ export class ServiceManagementClient extends ServiceClient {
     input: GetVirtualNetworkGatewayIPsecParametersInput,
     options?: RequestOptions,
   ): Promise<IPsecParameters> {
-    const { getVirtualNetworkGatewayIPsecParameters } =
-      await import('./operations/GetVirtualNetworkGatewayIPsecParameters.js');
+    const { getVirtualNetworkGatewayIPsecParameters } = await modules.GetVirtualNetworkGatewayIPsecParameters();
     return getVirtualNetworkGatewayIPsecParameters(this, input, options);
   }
 
@@ -2134,7 +2388,7 @@ export class ServiceManagementClient extends ServiceClient {
     input: GetVirtualNetworkGatewaySharedKeyInput,
     options?: RequestOptions,
   ): Promise<SharedKey> {
-    const { getVirtualNetworkGatewaySharedKey } = await import('./operations/GetVirtualNetworkGatewaySharedKey.js');
+    const { getVirtualNetworkGatewaySharedKey } = await modules.GetVirtualNetworkGatewaySharedKey();
     return getVirtualNetworkGatewaySharedKey(this, input, options);
   }
 
@@ -2144,7 +2398,7 @@ export class ServiceManagementClient extends ServiceClient {
    * `GET /{subscriptionId}/affinitygroups`
    */
   async listAffinityGroups(input: ListAffinityGroupsInput = {}, options?: RequestOptions): Promise<AffinityGroup[]> {
-    const { listAffinityGroups } = await import('./operations/ListAffinityGroups.js');
+    const { listAffinityGroups } = await modules.ListAffinityGroups();
     return listAffinityGroups(this, input, options);
   }
 
@@ -2158,7 +2412,7 @@ export class ServiceManagementClient extends ServiceClient {
     input: ListApplicationGatewayCertificatesInput,
     options?: RequestOptions,
   ): Promise<ApplicationGatewayCertificate[]> {
-    const { listApplicationGatewayCertificates } = await import('./operations/ListApplicationGatewayCertificates.js');
+    const { listApplicationGatewayCertificates } = await modules.ListApplicationGatewayCertificates();
     return listApplicationGatewayCertificates(this, input, options);
   }
 
@@ -2171,7 +2425,7 @@ export class ServiceManagementClient extends ServiceClient {
     input: ListApplicationGatewaysInput = {},
     options?: RequestOptions,
   ): Promise<ApplicationGateway[]> {
-    const { listApplicationGateways } = await import('./operations/ListApplicationGateways.js');
+    const { listApplicationGateways } = await modules.ListApplicationGateways();
     return listApplicationGateways(this, input, options);
   }
 
@@ -2184,7 +2438,7 @@ export class ServiceManagementClient extends ServiceClient {
     input: ListAvailableExtensionsInput = {},
     options?: RequestOptions,
   ): Promise<ExtensionImage[]> {
-    const { listAvailableExtensions } = await import('./operations/ListAvailableExtensions.js');
+    const { listAvailableExtensions } = await modules.ListAvailableExtensions();
     return listAvailableExtensions(this, input, options);
   }
 
@@ -2197,7 +2451,7 @@ export class ServiceManagementClient extends ServiceClient {
     input: ListClientRootCertificatesInput,
     options?: RequestOptions,
   ): Promise<ClientRootCertificate[]> {
-    const { listClientRootCertificates } = await import('./operations/ListClientRootCertificates.js');
+    const { listClientRootCertificates } = await modules.ListClientRootCertificates();
     return listClientRootCertificates(this, input, options);
   }
 
@@ -2212,7 +2466,7 @@ export class ServiceManagementClient extends ServiceClient {
     input: ListDeploymentEventsInput,
     options?: RequestOptions,
   ): Promise<DeploymentEventCollection> {
-    const { listDeploymentEvents } = await import('./operations/ListDeploymentEvents.js');
+    const { listDeploymentEvents } = await modules.ListDeploymentEvents();
     return listDeploymentEvents(this, input, options);
   }
 
@@ -2221,7 +2475,7 @@ export class ServiceManagementClient extends ServiceClient {
     input: ListDeploymentEventsInput,
     options?: RequestOptions,
   ): AsyncGenerator<RebootEvent, void, undefined> {
-    const { paginateListDeploymentEvents } = await import('./operations/ListDeploymentEvents.js');
+    const { paginateListDeploymentEvents } = await modules.ListDeploymentEvents();
     yield* paginateListDeploymentEvents(this, input, options);
   }
 
@@ -2236,7 +2490,7 @@ export class ServiceManagementClient extends ServiceClient {
     input: ListDeploymentEventsBySlotInput,
     options?: RequestOptions,
   ): Promise<DeploymentEventCollection> {
-    const { listDeploymentEventsBySlot } = await import('./operations/ListDeploymentEventsBySlot.js');
+    const { listDeploymentEventsBySlot } = await modules.ListDeploymentEventsBySlot();
     return listDeploymentEventsBySlot(this, input, options);
   }
 
@@ -2245,7 +2499,7 @@ export class ServiceManagementClient extends ServiceClient {
     input: ListDeploymentEventsBySlotInput,
     options?: RequestOptions,
   ): AsyncGenerator<RebootEvent, void, undefined> {
-    const { paginateListDeploymentEventsBySlot } = await import('./operations/ListDeploymentEventsBySlot.js');
+    const { paginateListDeploymentEventsBySlot } = await modules.ListDeploymentEventsBySlot();
     yield* paginateListDeploymentEventsBySlot(this, input, options);
   }
 
@@ -2255,7 +2509,7 @@ export class ServiceManagementClient extends ServiceClient {
    * `GET /{subscriptionId}/services/disks`
    */
   async listDisks(input: ListDisksInput = {}, options?: RequestOptions): Promise<Disk[]> {
-    const { listDisks } = await import('./operations/ListDisks.js');
+    const { listDisks } = await modules.ListDisks();
     return listDisks(this, input, options);
   }
 
@@ -2265,7 +2519,7 @@ export class ServiceManagementClient extends ServiceClient {
    * `GET /{subscriptionId}/services/extensions/{ProviderNamespace}/{ExtensionType}`
    */
   async listExtensionVersions(input: ListExtensionVersionsInput, options?: RequestOptions): Promise<ExtensionImage[]> {
-    const { listExtensionVersions } = await import('./operations/ListExtensionVersions.js');
+    const { listExtensionVersions } = await modules.ListExtensionVersions();
     return listExtensionVersions(this, input, options);
   }
 
@@ -2278,7 +2532,7 @@ export class ServiceManagementClient extends ServiceClient {
     input: ListGatewayConnectionsInput = {},
     options?: RequestOptions,
   ): Promise<GatewayConnection[]> {
-    const { listGatewayConnections } = await import('./operations/ListGatewayConnections.js');
+    const { listGatewayConnections } = await modules.ListGatewayConnections();
     return listGatewayConnections(this, input, options);
   }
 
@@ -2291,7 +2545,7 @@ export class ServiceManagementClient extends ServiceClient {
     input: ListGatewayConnectionsForNetworkInput,
     options?: RequestOptions,
   ): Promise<GatewayConnectionStatus[]> {
-    const { listGatewayConnectionsForNetwork } = await import('./operations/ListGatewayConnectionsForNetwork.js');
+    const { listGatewayConnectionsForNetwork } = await modules.ListGatewayConnectionsForNetwork();
     return listGatewayConnectionsForNetwork(this, input, options);
   }
 
@@ -2304,7 +2558,7 @@ export class ServiceManagementClient extends ServiceClient {
     input: ListHostedServiceExtensionsInput,
     options?: RequestOptions,
   ): Promise<HostedServiceExtension[]> {
-    const { listHostedServiceExtensions } = await import('./operations/ListHostedServiceExtensions.js');
+    const { listHostedServiceExtensions } = await modules.ListHostedServiceExtensions();
     return listHostedServiceExtensions(this, input, options);
   }
 
@@ -2314,7 +2568,7 @@ export class ServiceManagementClient extends ServiceClient {
    * `GET /{subscriptionId}/services/hostedservices`
    */
   async listHostedServices(input: ListHostedServicesInput = {}, options?: RequestOptions): Promise<HostedService[]> {
-    const { listHostedServices } = await import('./operations/ListHostedServices.js');
+    const { listHostedServices } = await modules.ListHostedServices();
     return listHostedServices(this, input, options);
   }
 
@@ -2327,7 +2581,7 @@ export class ServiceManagementClient extends ServiceClient {
     input: ListLocalNetworkGatewaysInput = {},
     options?: RequestOptions,
   ): Promise<LocalNetworkGateway[]> {
-    const { listLocalNetworkGateways } = await import('./operations/ListLocalNetworkGateways.js');
+    const { listLocalNetworkGateways } = await modules.ListLocalNetworkGateways();
     return listLocalNetworkGateways(this, input, options);
   }
 
@@ -2337,7 +2591,7 @@ export class ServiceManagementClient extends ServiceClient {
    * `GET /{subscriptionId}/locations`
    */
   async listLocations(input: ListLocationsInput = {}, options?: RequestOptions): Promise<Location[]> {
-    const { listLocations } = await import('./operations/ListLocations.js');
+    const { listLocations } = await modules.ListLocations();
     return listLocations(this, input, options);
   }
 
@@ -2350,7 +2604,7 @@ export class ServiceManagementClient extends ServiceClient {
     input: ListManagementCertificatesInput = {},
     options?: RequestOptions,
   ): Promise<SubscriptionCertificate[]> {
-    const { listManagementCertificates } = await import('./operations/ListManagementCertificates.js');
+    const { listManagementCertificates } = await modules.ListManagementCertificates();
     return listManagementCertificates(this, input, options);
   }
 
@@ -2363,7 +2617,7 @@ export class ServiceManagementClient extends ServiceClient {
     input: ListNetworkSecurityGroupsInput = {},
     options?: RequestOptions,
   ): Promise<NetworkSecurityGroup[]> {
-    const { listNetworkSecurityGroups } = await import('./operations/ListNetworkSecurityGroups.js');
+    const { listNetworkSecurityGroups } = await modules.ListNetworkSecurityGroups();
     return listNetworkSecurityGroups(this, input, options);
   }
 
@@ -2373,7 +2627,7 @@ export class ServiceManagementClient extends ServiceClient {
    * `GET /{subscriptionId}/services/images`
    */
   async listOSImages(input: ListOSImagesInput = {}, options?: RequestOptions): Promise<OSImage[]> {
-    const { listOSImages } = await import('./operations/ListOSImages.js');
+    const { listOSImages } = await modules.ListOSImages();
     return listOSImages(this, input, options);
   }
 
@@ -2386,7 +2640,7 @@ export class ServiceManagementClient extends ServiceClient {
     input: ListOperatingSystemFamiliesInput = {},
     options?: RequestOptions,
   ): Promise<OperatingSystemFamily[]> {
-    const { listOperatingSystemFamilies } = await import('./operations/ListOperatingSystemFamilies.js');
+    const { listOperatingSystemFamilies } = await modules.ListOperatingSystemFamilies();
     return listOperatingSystemFamilies(this, input, options);
   }
 
@@ -2399,7 +2653,7 @@ export class ServiceManagementClient extends ServiceClient {
     input: ListOperatingSystemsInput = {},
     options?: RequestOptions,
   ): Promise<OperatingSystem[]> {
-    const { listOperatingSystems } = await import('./operations/ListOperatingSystems.js');
+    const { listOperatingSystems } = await modules.ListOperatingSystems();
     return listOperatingSystems(this, input, options);
   }
 
@@ -2412,7 +2666,7 @@ export class ServiceManagementClient extends ServiceClient {
     input: ListPublisherExtensionsInput = {},
     options?: RequestOptions,
   ): Promise<ExtensionImage[]> {
-    const { listPublisherExtensions } = await import('./operations/ListPublisherExtensions.js');
+    const { listPublisherExtensions } = await modules.ListPublisherExtensions();
     return listPublisherExtensions(this, input, options);
   }
 
@@ -2422,7 +2676,7 @@ export class ServiceManagementClient extends ServiceClient {
    * `GET /{subscriptionId}/services/networking/reservedips`
    */
   async listReservedIPs(input: ListReservedIPsInput = {}, options?: RequestOptions): Promise<ReservedIP[]> {
-    const { listReservedIPs } = await import('./operations/ListReservedIPs.js');
+    const { listReservedIPs } = await modules.ListReservedIPs();
     return listReservedIPs(this, input, options);
   }
 
@@ -2435,7 +2689,7 @@ export class ServiceManagementClient extends ServiceClient {
     input: ListResourceExtensionVersionsInput,
     options?: RequestOptions,
   ): Promise<ResourceExtension[]> {
-    const { listResourceExtensionVersions } = await import('./operations/ListResourceExtensionVersions.js');
+    const { listResourceExtensionVersions } = await modules.ListResourceExtensionVersions();
     return listResourceExtensionVersions(this, input, options);
   }
 
@@ -2448,7 +2702,7 @@ export class ServiceManagementClient extends ServiceClient {
     input: ListResourceExtensionsInput = {},
     options?: RequestOptions,
   ): Promise<ResourceExtension[]> {
-    const { listResourceExtensions } = await import('./operations/ListResourceExtensions.js');
+    const { listResourceExtensions } = await modules.ListResourceExtensions();
     return listResourceExtensions(this, input, options);
   }
 
@@ -2458,7 +2712,7 @@ export class ServiceManagementClient extends ServiceClient {
    * `GET /{subscriptionId}/services` with `?expandlist=ServiceResource`
    */
   async listResourceTypes(input: ListResourceTypesInput, options?: RequestOptions): Promise<ServiceResource[]> {
-    const { listResourceTypes } = await import('./operations/ListResourceTypes.js');
+    const { listResourceTypes } = await modules.ListResourceTypes();
     return listResourceTypes(this, input, options);
   }
 
@@ -2468,7 +2722,7 @@ export class ServiceManagementClient extends ServiceClient {
    * `GET /{subscriptionId}/rolesizes`
    */
   async listRoleSizes(input: ListRoleSizesInput = {}, options?: RequestOptions): Promise<RoleSize[]> {
-    const { listRoleSizes } = await import('./operations/ListRoleSizes.js');
+    const { listRoleSizes } = await modules.ListRoleSizes();
     return listRoleSizes(this, input, options);
   }
 
@@ -2478,7 +2732,7 @@ export class ServiceManagementClient extends ServiceClient {
    * `GET /{subscriptionId}/services/networking/routetables`
    */
   async listRouteTables(input: ListRouteTablesInput = {}, options?: RequestOptions): Promise<RouteTable[]> {
-    const { listRouteTables } = await import('./operations/ListRouteTables.js');
+    const { listRouteTables } = await modules.ListRouteTables();
     return listRouteTables(this, input, options);
   }
 
@@ -2491,7 +2745,7 @@ export class ServiceManagementClient extends ServiceClient {
     input: ListServiceCertificatesInput,
     options?: RequestOptions,
   ): Promise<ServiceCertificate[]> {
-    const { listServiceCertificates } = await import('./operations/ListServiceCertificates.js');
+    const { listServiceCertificates } = await modules.ListServiceCertificates();
     return listServiceCertificates(this, input, options);
   }
 
@@ -2501,7 +2755,7 @@ export class ServiceManagementClient extends ServiceClient {
    * `GET /{subscriptionId}/services/storageservices`
    */
   async listStorageAccounts(input: ListStorageAccountsInput = {}, options?: RequestOptions): Promise<StorageService[]> {
-    const { listStorageAccounts } = await import('./operations/ListStorageAccounts.js');
+    const { listStorageAccounts } = await modules.ListStorageAccounts();
     return listStorageAccounts(this, input, options);
   }
 
@@ -2516,7 +2770,7 @@ export class ServiceManagementClient extends ServiceClient {
     input: ListSubscriptionOperationsInput,
     options?: RequestOptions,
   ): Promise<SubscriptionOperationCollection> {
-    const { listSubscriptionOperations } = await import('./operations/ListSubscriptionOperations.js');
+    const { listSubscriptionOperations } = await modules.ListSubscriptionOperations();
     return listSubscriptionOperations(this, input, options);
   }
 
@@ -2525,7 +2779,7 @@ export class ServiceManagementClient extends ServiceClient {
     input: ListSubscriptionOperationsInput,
     options?: RequestOptions,
   ): AsyncGenerator<SubscriptionOperation, void, undefined> {
-    const { paginateListSubscriptionOperations } = await import('./operations/ListSubscriptionOperations.js');
+    const { paginateListSubscriptionOperations } = await modules.ListSubscriptionOperations();
     yield* paginateListSubscriptionOperations(this, input, options);
   }
 
@@ -2536,7 +2790,7 @@ export class ServiceManagementClient extends ServiceClient {
    * `GET /subscriptions`
    */
   async listSubscriptions(input: ListSubscriptionsInput = {}, options?: RequestOptions): Promise<Subscription[]> {
-    const { listSubscriptions } = await import('./operations/ListSubscriptions.js');
+    const { listSubscriptions } = await modules.ListSubscriptions();
     return listSubscriptions(this, input, options);
   }
 
@@ -2549,7 +2803,7 @@ export class ServiceManagementClient extends ServiceClient {
     input: ListSupportedVpnDevicesInput = {},
     options?: RequestOptions,
   ): Promise<VpnDeviceList> {
-    const { listSupportedVpnDevices } = await import('./operations/ListSupportedVpnDevices.js');
+    const { listSupportedVpnDevices } = await modules.ListSupportedVpnDevices();
     return listSupportedVpnDevices(this, input, options);
   }
 
@@ -2559,7 +2813,7 @@ export class ServiceManagementClient extends ServiceClient {
    * `GET /{subscriptionId}/services/vmimages`
    */
   async listVMImages(input: ListVMImagesInput = {}, options?: RequestOptions): Promise<VMImage[]> {
-    const { listVMImages } = await import('./operations/ListVMImages.js');
+    const { listVMImages } = await modules.ListVMImages();
     return listVMImages(this, input, options);
   }
 
@@ -2572,7 +2826,7 @@ export class ServiceManagementClient extends ServiceClient {
     input: ListVirtualNetworkGatewaysInput = {},
     options?: RequestOptions,
   ): Promise<VirtualNetworkGateway[]> {
-    const { listVirtualNetworkGateways } = await import('./operations/ListVirtualNetworkGateways.js');
+    const { listVirtualNetworkGateways } = await modules.ListVirtualNetworkGateways();
     return listVirtualNetworkGateways(this, input, options);
   }
 
@@ -2585,7 +2839,7 @@ export class ServiceManagementClient extends ServiceClient {
     input: ListVirtualNetworkSitesInput = {},
     options?: RequestOptions,
   ): Promise<VirtualNetworkSite[]> {
-    const { listVirtualNetworkSites } = await import('./operations/ListVirtualNetworkSites.js');
+    const { listVirtualNetworkSites } = await modules.ListVirtualNetworkSites();
     return listVirtualNetworkSites(this, input, options);
   }
 
@@ -2602,7 +2856,7 @@ export class ServiceManagementClient extends ServiceClient {
     input: PrepareDeploymentMigrationInput,
     options?: O,
   ): Promise<AsyncResult<O>> {
-    const { prepareDeploymentMigration } = await import('./operations/PrepareDeploymentMigration.js');
+    const { prepareDeploymentMigration } = await modules.PrepareDeploymentMigration();
     return prepareDeploymentMigration(this, input, options);
   }
 
@@ -2618,7 +2872,7 @@ export class ServiceManagementClient extends ServiceClient {
     input: PrepareStorageAccountMigrationInput,
     options?: O,
   ): Promise<AsyncResult<O>> {
-    const { prepareStorageAccountMigration } = await import('./operations/PrepareStorageAccountMigration.js');
+    const { prepareStorageAccountMigration } = await modules.PrepareStorageAccountMigration();
     return prepareStorageAccountMigration(this, input, options);
   }
 
@@ -2634,7 +2888,7 @@ export class ServiceManagementClient extends ServiceClient {
     input: PrepareVirtualNetworkMigrationInput,
     options?: O,
   ): Promise<AsyncResult<O>> {
-    const { prepareVirtualNetworkMigration } = await import('./operations/PrepareVirtualNetworkMigration.js');
+    const { prepareVirtualNetworkMigration } = await modules.PrepareVirtualNetworkMigration();
     return prepareVirtualNetworkMigration(this, input, options);
   }
 
@@ -2651,7 +2905,7 @@ export class ServiceManagementClient extends ServiceClient {
     input: RebootRoleInstanceInput,
     options?: O,
   ): Promise<AsyncResult<O>> {
-    const { rebootRoleInstance } = await import('./operations/RebootRoleInstance.js');
+    const { rebootRoleInstance } = await modules.RebootRoleInstance();
     return rebootRoleInstance(this, input, options);
   }
 
@@ -2668,7 +2922,7 @@ export class ServiceManagementClient extends ServiceClient {
     input: RebootRoleInstanceBySlotInput,
     options?: O,
   ): Promise<AsyncResult<O>> {
-    const { rebootRoleInstanceBySlot } = await import('./operations/RebootRoleInstanceBySlot.js');
+    const { rebootRoleInstanceBySlot } = await modules.RebootRoleInstanceBySlot();
     return rebootRoleInstanceBySlot(this, input, options);
   }
 
@@ -2685,7 +2939,7 @@ export class ServiceManagementClient extends ServiceClient {
     input: RebuildRoleInstanceInput,
     options?: O,
   ): Promise<AsyncResult<O>> {
-    const { rebuildRoleInstance } = await import('./operations/RebuildRoleInstance.js');
+    const { rebuildRoleInstance } = await modules.RebuildRoleInstance();
     return rebuildRoleInstance(this, input, options);
   }
 
@@ -2702,7 +2956,7 @@ export class ServiceManagementClient extends ServiceClient {
     input: RebuildRoleInstanceBySlotInput,
     options?: O,
   ): Promise<AsyncResult<O>> {
-    const { rebuildRoleInstanceBySlot } = await import('./operations/RebuildRoleInstanceBySlot.js');
+    const { rebuildRoleInstanceBySlot } = await modules.RebuildRoleInstanceBySlot();
     return rebuildRoleInstanceBySlot(this, input, options);
   }
 
@@ -2719,7 +2973,7 @@ export class ServiceManagementClient extends ServiceClient {
     input: RedeployRoleInput,
     options?: O,
   ): Promise<AsyncResult<O>> {
-    const { redeployRole } = await import('./operations/RedeployRole.js');
+    const { redeployRole } = await modules.RedeployRole();
     return redeployRole(this, input, options);
   }
 
@@ -2732,7 +2986,7 @@ export class ServiceManagementClient extends ServiceClient {
     input: RegenerateStorageAccountKeysInput,
     options?: RequestOptions,
   ): Promise<StorageAccountKeys> {
-    const { regenerateStorageAccountKeys } = await import('./operations/RegenerateStorageAccountKeys.js');
+    const { regenerateStorageAccountKeys } = await modules.RegenerateStorageAccountKeys();
     return regenerateStorageAccountKeys(this, input, options);
   }
 
@@ -2748,7 +3002,7 @@ export class ServiceManagementClient extends ServiceClient {
     input: RegisterExtensionImageInput,
     options?: O,
   ): Promise<AsyncResult<O>> {
-    const { registerExtensionImage } = await import('./operations/RegisterExtensionImage.js');
+    const { registerExtensionImage } = await modules.RegisterExtensionImage();
     return registerExtensionImage(this, input, options);
   }
 
@@ -2764,7 +3018,7 @@ export class ServiceManagementClient extends ServiceClient {
     input: RegisterResourceProviderInput,
     options?: O,
   ): Promise<AsyncResult<O>> {
-    const { registerResourceProvider } = await import('./operations/RegisterResourceProvider.js');
+    const { registerResourceProvider } = await modules.RegisterResourceProvider();
     return registerResourceProvider(this, input, options);
   }
 
@@ -2781,7 +3035,7 @@ export class ServiceManagementClient extends ServiceClient {
     input: ReimageRoleInstanceInput,
     options?: O,
   ): Promise<AsyncResult<O>> {
-    const { reimageRoleInstance } = await import('./operations/ReimageRoleInstance.js');
+    const { reimageRoleInstance } = await modules.ReimageRoleInstance();
     return reimageRoleInstance(this, input, options);
   }
 
@@ -2798,7 +3052,7 @@ export class ServiceManagementClient extends ServiceClient {
     input: ReimageRoleInstanceBySlotInput,
     options?: O,
   ): Promise<AsyncResult<O>> {
-    const { reimageRoleInstanceBySlot } = await import('./operations/ReimageRoleInstanceBySlot.js');
+    const { reimageRoleInstanceBySlot } = await modules.ReimageRoleInstanceBySlot();
     return reimageRoleInstanceBySlot(this, input, options);
   }
 
@@ -2814,7 +3068,7 @@ export class ServiceManagementClient extends ServiceClient {
     input: RemoveGatewayDefaultSitesInput,
     options?: O,
   ): Promise<AsyncResult<O>> {
-    const { removeGatewayDefaultSites } = await import('./operations/RemoveGatewayDefaultSites.js');
+    const { removeGatewayDefaultSites } = await modules.RemoveGatewayDefaultSites();
     return removeGatewayDefaultSites(this, input, options);
   }
 
@@ -2831,7 +3085,7 @@ export class ServiceManagementClient extends ServiceClient {
     options?: O,
   ): Promise<AsyncResult<O>> {
     const { removeNetworkSecurityGroupFromNetworkInterface } =
-      await import('./operations/RemoveNetworkSecurityGroupFromNetworkInterface.js');
+      await modules.RemoveNetworkSecurityGroupFromNetworkInterface();
     return removeNetworkSecurityGroupFromNetworkInterface(this, input, options);
   }
 
@@ -2847,7 +3101,7 @@ export class ServiceManagementClient extends ServiceClient {
     input: RemoveNetworkSecurityGroupFromRoleInput,
     options?: O,
   ): Promise<AsyncResult<O>> {
-    const { removeNetworkSecurityGroupFromRole } = await import('./operations/RemoveNetworkSecurityGroupFromRole.js');
+    const { removeNetworkSecurityGroupFromRole } = await modules.RemoveNetworkSecurityGroupFromRole();
     return removeNetworkSecurityGroupFromRole(this, input, options);
   }
 
@@ -2863,8 +3117,7 @@ export class ServiceManagementClient extends ServiceClient {
     input: RemoveNetworkSecurityGroupFromSubnetInput,
     options?: O,
   ): Promise<AsyncResult<O>> {
-    const { removeNetworkSecurityGroupFromSubnet } =
-      await import('./operations/RemoveNetworkSecurityGroupFromSubnet.js');
+    const { removeNetworkSecurityGroupFromSubnet } = await modules.RemoveNetworkSecurityGroupFromSubnet();
     return removeNetworkSecurityGroupFromSubnet(this, input, options);
   }
 
@@ -2880,7 +3133,7 @@ export class ServiceManagementClient extends ServiceClient {
     input: RemoveRouteTableFromSubnetInput,
     options?: O,
   ): Promise<AsyncResult<O>> {
-    const { removeRouteTableFromSubnet } = await import('./operations/RemoveRouteTableFromSubnet.js');
+    const { removeRouteTableFromSubnet } = await modules.RemoveRouteTableFromSubnet();
     return removeRouteTableFromSubnet(this, input, options);
   }
 
@@ -2896,7 +3149,7 @@ export class ServiceManagementClient extends ServiceClient {
     input: RemoveVirtualIPInput,
     options?: O,
   ): Promise<AsyncResult<O>> {
-    const { removeVirtualIP } = await import('./operations/RemoveVirtualIP.js');
+    const { removeVirtualIP } = await modules.RemoveVirtualIP();
     return removeVirtualIP(this, input, options);
   }
 
@@ -2906,7 +3159,7 @@ export class ServiceManagementClient extends ServiceClient {
    * `PUT /{subscriptionId}/services/images/{ImageName}/replicate`
    */
   async replicateOSImage(input: ReplicateOSImageInput, options?: RequestOptions): Promise<SerializedString> {
-    const { replicateOSImage } = await import('./operations/ReplicateOSImage.js');
+    const { replicateOSImage } = await modules.ReplicateOSImage();
     return replicateOSImage(this, input, options);
   }
 
@@ -2916,7 +3169,7 @@ export class ServiceManagementClient extends ServiceClient {
    * `PUT /{subscriptionId}/services/vmimages/{VMImageName}/replicate`
    */
   async replicateVMImage(input: ReplicateVMImageInput, options?: RequestOptions): Promise<SerializedString> {
-    const { replicateVMImage } = await import('./operations/ReplicateVMImage.js');
+    const { replicateVMImage } = await modules.ReplicateVMImage();
     return replicateVMImage(this, input, options);
   }
 
@@ -2932,7 +3185,7 @@ export class ServiceManagementClient extends ServiceClient {
     input: ResetGatewayInput,
     options?: O,
   ): Promise<AsyncResult<O>> {
-    const { resetGateway } = await import('./operations/ResetGateway.js');
+    const { resetGateway } = await modules.ResetGateway();
     return resetGateway(this, input, options);
   }
 
@@ -2948,7 +3201,7 @@ export class ServiceManagementClient extends ServiceClient {
     input: ResetGatewaySharedKeyInput,
     options?: O,
   ): Promise<AsyncResult<O>> {
-    const { resetGatewaySharedKey } = await import('./operations/ResetGatewaySharedKey.js');
+    const { resetGatewaySharedKey } = await modules.ResetGatewaySharedKey();
     return resetGatewaySharedKey(this, input, options);
   }
 
@@ -2964,7 +3217,7 @@ export class ServiceManagementClient extends ServiceClient {
     input: ResetVirtualNetworkGatewayInput,
     options?: O,
   ): Promise<AsyncResult<O>> {
-    const { resetVirtualNetworkGateway } = await import('./operations/ResetVirtualNetworkGateway.js');
+    const { resetVirtualNetworkGateway } = await modules.ResetVirtualNetworkGateway();
     return resetVirtualNetworkGateway(this, input, options);
   }
 
@@ -2980,7 +3233,7 @@ export class ServiceManagementClient extends ServiceClient {
     input: ResetVirtualNetworkGatewaySharedKeyInput,
     options?: O,
   ): Promise<AsyncResult<O>> {
-    const { resetVirtualNetworkGatewaySharedKey } = await import('./operations/ResetVirtualNetworkGatewaySharedKey.js');
+    const { resetVirtualNetworkGatewaySharedKey } = await modules.ResetVirtualNetworkGatewaySharedKey();
     return resetVirtualNetworkGatewaySharedKey(this, input, options);
   }
 
@@ -2996,7 +3249,7 @@ export class ServiceManagementClient extends ServiceClient {
     input: ResizeGatewayInput,
     options?: O,
   ): Promise<AsyncResult<O>> {
-    const { resizeGateway } = await import('./operations/ResizeGateway.js');
+    const { resizeGateway } = await modules.ResizeGateway();
     return resizeGateway(this, input, options);
   }
 
@@ -3012,7 +3265,7 @@ export class ServiceManagementClient extends ServiceClient {
     input: ResizeVirtualNetworkGatewayInput,
     options?: O,
   ): Promise<AsyncResult<O>> {
-    const { resizeVirtualNetworkGateway } = await import('./operations/ResizeVirtualNetworkGateway.js');
+    const { resizeVirtualNetworkGateway } = await modules.ResizeVirtualNetworkGateway();
     return resizeVirtualNetworkGateway(this, input, options);
   }
 
@@ -3029,7 +3282,7 @@ export class ServiceManagementClient extends ServiceClient {
     input: RestartRoleInput,
     options?: O,
   ): Promise<AsyncResult<O>> {
-    const { restartRole } = await import('./operations/RestartRole.js');
+    const { restartRole } = await modules.RestartRole();
     return restartRole(this, input, options);
   }
 
@@ -3046,7 +3299,7 @@ export class ServiceManagementClient extends ServiceClient {
     input: RollbackUpdateOrUpgradeInput,
     options?: O,
   ): Promise<AsyncResult<O>> {
-    const { rollbackUpdateOrUpgrade } = await import('./operations/RollbackUpdateOrUpgrade.js');
+    const { rollbackUpdateOrUpgrade } = await modules.RollbackUpdateOrUpgrade();
     return rollbackUpdateOrUpgrade(this, input, options);
   }
 
@@ -3063,7 +3316,7 @@ export class ServiceManagementClient extends ServiceClient {
     input: RollbackUpdateOrUpgradeBySlotInput,
     options?: O,
   ): Promise<AsyncResult<O>> {
-    const { rollbackUpdateOrUpgradeBySlot } = await import('./operations/RollbackUpdateOrUpgradeBySlot.js');
+    const { rollbackUpdateOrUpgradeBySlot } = await modules.RollbackUpdateOrUpgradeBySlot();
     return rollbackUpdateOrUpgradeBySlot(this, input, options);
   }
 
@@ -3080,7 +3333,7 @@ export class ServiceManagementClient extends ServiceClient {
     input: SetApplicationGatewayConfigInput,
     options?: O,
   ): Promise<AsyncResult<O>> {
-    const { setApplicationGatewayConfig } = await import('./operations/SetApplicationGatewayConfig.js');
+    const { setApplicationGatewayConfig } = await modules.SetApplicationGatewayConfig();
     return setApplicationGatewayConfig(this, input, options);
   }
 
@@ -3096,7 +3349,7 @@ export class ServiceManagementClient extends ServiceClient {
     input: SetGatewayDefaultSitesInput,
     options?: O,
   ): Promise<AsyncResult<O>> {
-    const { setGatewayDefaultSites } = await import('./operations/SetGatewayDefaultSites.js');
+    const { setGatewayDefaultSites } = await modules.SetGatewayDefaultSites();
     return setGatewayDefaultSites(this, input, options);
   }
 
@@ -3112,7 +3365,7 @@ export class ServiceManagementClient extends ServiceClient {
     input: SetGatewayIPsecParametersInput,
     options?: O,
   ): Promise<AsyncResult<O>> {
-    const { setGatewayIPsecParameters } = await import('./operations/SetGatewayIPsecParameters.js');
+    const { setGatewayIPsecParameters } = await modules.SetGatewayIPsecParameters();
     return setGatewayIPsecParameters(this, input, options);
   }
 
@@ -3128,7 +3381,7 @@ export class ServiceManagementClient extends ServiceClient {
     input: SetGatewaySharedKeyInput,
     options?: O,
   ): Promise<AsyncResult<O>> {
-    const { setGatewaySharedKey } = await import('./operations/SetGatewaySharedKey.js');
+    const { setGatewaySharedKey } = await modules.SetGatewaySharedKey();
     return setGatewaySharedKey(this, input, options);
   }
 
@@ -3144,7 +3397,7 @@ export class ServiceManagementClient extends ServiceClient {
     input: SetIPForwardingOnNetworkInterfaceInput,
     options?: O,
   ): Promise<AsyncResult<O>> {
-    const { setIPForwardingOnNetworkInterface } = await import('./operations/SetIPForwardingOnNetworkInterface.js');
+    const { setIPForwardingOnNetworkInterface } = await modules.SetIPForwardingOnNetworkInterface();
     return setIPForwardingOnNetworkInterface(this, input, options);
   }
 
@@ -3160,7 +3413,7 @@ export class ServiceManagementClient extends ServiceClient {
     input: SetIPForwardingOnRoleInput,
     options?: O,
   ): Promise<AsyncResult<O>> {
-    const { setIPForwardingOnRole } = await import('./operations/SetIPForwardingOnRole.js');
+    const { setIPForwardingOnRole } = await modules.SetIPForwardingOnRole();
     return setIPForwardingOnRole(this, input, options);
   }
 
@@ -3176,7 +3429,7 @@ export class ServiceManagementClient extends ServiceClient {
     input: SetNetworkConfigurationInput,
     options?: O,
   ): Promise<AsyncResult<O>> {
-    const { setNetworkConfiguration } = await import('./operations/SetNetworkConfiguration.js');
+    const { setNetworkConfiguration } = await modules.SetNetworkConfiguration();
     return setNetworkConfiguration(this, input, options);
   }
 
@@ -3192,7 +3445,7 @@ export class ServiceManagementClient extends ServiceClient {
     input: SetNetworkSecurityRuleInput,
     options?: O,
   ): Promise<AsyncResult<O>> {
-    const { setNetworkSecurityRule } = await import('./operations/SetNetworkSecurityRule.js');
+    const { setNetworkSecurityRule } = await modules.SetNetworkSecurityRule();
     return setNetworkSecurityRule(this, input, options);
   }
 
@@ -3208,7 +3461,7 @@ export class ServiceManagementClient extends ServiceClient {
     input: SetRouteInput,
     options?: O,
   ): Promise<AsyncResult<O>> {
-    const { setRoute } = await import('./operations/SetRoute.js');
+    const { setRoute } = await modules.SetRoute();
     return setRoute(this, input, options);
   }
 
@@ -3224,8 +3477,7 @@ export class ServiceManagementClient extends ServiceClient {
     input: SetVirtualNetworkGatewayIPsecParametersInput,
     options?: O,
   ): Promise<AsyncResult<O>> {
-    const { setVirtualNetworkGatewayIPsecParameters } =
-      await import('./operations/SetVirtualNetworkGatewayIPsecParameters.js');
+    const { setVirtualNetworkGatewayIPsecParameters } = await modules.SetVirtualNetworkGatewayIPsecParameters();
     return setVirtualNetworkGatewayIPsecParameters(this, input, options);
   }
 
@@ -3241,7 +3493,7 @@ export class ServiceManagementClient extends ServiceClient {
     input: SetVirtualNetworkGatewaySharedKeyInput,
     options?: O,
   ): Promise<AsyncResult<O>> {
-    const { setVirtualNetworkGatewaySharedKey } = await import('./operations/SetVirtualNetworkGatewaySharedKey.js');
+    const { setVirtualNetworkGatewaySharedKey } = await modules.SetVirtualNetworkGatewaySharedKey();
     return setVirtualNetworkGatewaySharedKey(this, input, options);
   }
 
@@ -3257,7 +3509,7 @@ export class ServiceManagementClient extends ServiceClient {
     input: ShareOSImageInput,
     options?: O,
   ): Promise<AsyncResult<O>> {
-    const { shareOSImage } = await import('./operations/ShareOSImage.js');
+    const { shareOSImage } = await modules.ShareOSImage();
     return shareOSImage(this, input, options);
   }
 
@@ -3273,7 +3525,7 @@ export class ServiceManagementClient extends ServiceClient {
     input: ShareVMImageInput,
     options?: O,
   ): Promise<AsyncResult<O>> {
-    const { shareVMImage } = await import('./operations/ShareVMImage.js');
+    const { shareVMImage } = await modules.ShareVMImage();
     return shareVMImage(this, input, options);
   }
 
@@ -3290,7 +3542,7 @@ export class ServiceManagementClient extends ServiceClient {
     input: ShutdownRoleInput,
     options?: O,
   ): Promise<AsyncResult<O>> {
-    const { shutdownRole } = await import('./operations/ShutdownRole.js');
+    const { shutdownRole } = await modules.ShutdownRole();
     return shutdownRole(this, input, options);
   }
 
@@ -3306,7 +3558,7 @@ export class ServiceManagementClient extends ServiceClient {
     input: ShutdownRolesInput,
     options?: O,
   ): Promise<AsyncResult<O>> {
-    const { shutdownRoles } = await import('./operations/ShutdownRoles.js');
+    const { shutdownRoles } = await modules.ShutdownRoles();
     return shutdownRoles(this, input, options);
   }
 
@@ -3322,7 +3574,7 @@ export class ServiceManagementClient extends ServiceClient {
     input: StartGatewayDiagnosticsInput,
     options?: O,
   ): Promise<AsyncResult<O>> {
-    const { startGatewayDiagnostics } = await import('./operations/StartGatewayDiagnostics.js');
+    const { startGatewayDiagnostics } = await modules.StartGatewayDiagnostics();
     return startGatewayDiagnostics(this, input, options);
   }
 
@@ -3339,7 +3591,7 @@ export class ServiceManagementClient extends ServiceClient {
     input: StartRoleInput,
     options?: O,
   ): Promise<AsyncResult<O>> {
-    const { startRole } = await import('./operations/StartRole.js');
+    const { startRole } = await modules.StartRole();
     return startRole(this, input, options);
   }
 
@@ -3355,7 +3607,7 @@ export class ServiceManagementClient extends ServiceClient {
     input: StartRolesInput,
     options?: O,
   ): Promise<AsyncResult<O>> {
-    const { startRoles } = await import('./operations/StartRoles.js');
+    const { startRoles } = await modules.StartRoles();
     return startRoles(this, input, options);
   }
 
@@ -3371,8 +3623,7 @@ export class ServiceManagementClient extends ServiceClient {
     input: StartVirtualNetworkGatewayDiagnosticsInput,
     options?: O,
   ): Promise<AsyncResult<O>> {
-    const { startVirtualNetworkGatewayDiagnostics } =
-      await import('./operations/StartVirtualNetworkGatewayDiagnostics.js');
+    const { startVirtualNetworkGatewayDiagnostics } = await modules.StartVirtualNetworkGatewayDiagnostics();
     return startVirtualNetworkGatewayDiagnostics(this, input, options);
   }
 
@@ -3388,7 +3639,7 @@ export class ServiceManagementClient extends ServiceClient {
     input: StopGatewayDiagnosticsInput,
     options?: O,
   ): Promise<AsyncResult<O>> {
-    const { stopGatewayDiagnostics } = await import('./operations/StopGatewayDiagnostics.js');
+    const { stopGatewayDiagnostics } = await modules.StopGatewayDiagnostics();
     return stopGatewayDiagnostics(this, input, options);
   }
 
@@ -3404,8 +3655,7 @@ export class ServiceManagementClient extends ServiceClient {
     input: StopVirtualNetworkGatewayDiagnosticsInput,
     options?: O,
   ): Promise<AsyncResult<O>> {
-    const { stopVirtualNetworkGatewayDiagnostics } =
-      await import('./operations/StopVirtualNetworkGatewayDiagnostics.js');
+    const { stopVirtualNetworkGatewayDiagnostics } = await modules.StopVirtualNetworkGatewayDiagnostics();
     return stopVirtualNetworkGatewayDiagnostics(this, input, options);
   }
 
@@ -3421,7 +3671,7 @@ export class ServiceManagementClient extends ServiceClient {
     input: SwapDeploymentInput,
     options?: O,
   ): Promise<AsyncResult<O>> {
-    const { swapDeployment } = await import('./operations/SwapDeployment.js');
+    const { swapDeployment } = await modules.SwapDeployment();
     return swapDeployment(this, input, options);
   }
 
@@ -3437,7 +3687,7 @@ export class ServiceManagementClient extends ServiceClient {
     input: UnregisterExtensionImageInput,
     options?: O,
   ): Promise<AsyncResult<O>> {
-    const { unregisterExtensionImage } = await import('./operations/UnregisterExtensionImage.js');
+    const { unregisterExtensionImage } = await modules.UnregisterExtensionImage();
     return unregisterExtensionImage(this, input, options);
   }
 
@@ -3453,7 +3703,7 @@ export class ServiceManagementClient extends ServiceClient {
     input: UnregisterResourceProviderInput,
     options?: O,
   ): Promise<AsyncResult<O>> {
-    const { unregisterResourceProvider } = await import('./operations/UnregisterResourceProvider.js');
+    const { unregisterResourceProvider } = await modules.UnregisterResourceProvider();
     return unregisterResourceProvider(this, input, options);
   }
 
@@ -3469,7 +3719,7 @@ export class ServiceManagementClient extends ServiceClient {
     input: UnreplicateOSImageInput,
     options?: O,
   ): Promise<AsyncResult<O>> {
-    const { unreplicateOSImage } = await import('./operations/UnreplicateOSImage.js');
+    const { unreplicateOSImage } = await modules.UnreplicateOSImage();
     return unreplicateOSImage(this, input, options);
   }
 
@@ -3485,7 +3735,7 @@ export class ServiceManagementClient extends ServiceClient {
     input: UnreplicateVMImageInput,
     options?: O,
   ): Promise<AsyncResult<O>> {
-    const { unreplicateVMImage } = await import('./operations/UnreplicateVMImage.js');
+    const { unreplicateVMImage } = await modules.UnreplicateVMImage();
     return unreplicateVMImage(this, input, options);
   }
 
@@ -3495,7 +3745,7 @@ export class ServiceManagementClient extends ServiceClient {
    * `PUT /{subscriptionId}/affinitygroups/{AffinityGroupName}`
    */
   async updateAffinityGroup(input: UpdateAffinityGroupInput, options?: RequestOptions): Promise<ResponseMetadata> {
-    const { updateAffinityGroup } = await import('./operations/UpdateAffinityGroup.js');
+    const { updateAffinityGroup } = await modules.UpdateAffinityGroup();
     return updateAffinityGroup(this, input, options);
   }
 
@@ -3511,7 +3761,7 @@ export class ServiceManagementClient extends ServiceClient {
     input: UpdateApplicationGatewayInput,
     options?: O,
   ): Promise<AsyncResult<O>> {
-    const { updateApplicationGateway } = await import('./operations/UpdateApplicationGateway.js');
+    const { updateApplicationGateway } = await modules.UpdateApplicationGateway();
     return updateApplicationGateway(this, input, options);
   }
 
@@ -3527,7 +3777,7 @@ export class ServiceManagementClient extends ServiceClient {
     input: UpdateDataDiskInput,
     options?: O,
   ): Promise<AsyncResult<O>> {
-    const { updateDataDisk } = await import('./operations/UpdateDataDisk.js');
+    const { updateDataDisk } = await modules.UpdateDataDisk();
     return updateDataDisk(this, input, options);
   }
 
@@ -3543,7 +3793,7 @@ export class ServiceManagementClient extends ServiceClient {
     input: UpdateDeploymentStatusInput,
     options?: O,
   ): Promise<AsyncResult<O>> {
-    const { updateDeploymentStatus } = await import('./operations/UpdateDeploymentStatus.js');
+    const { updateDeploymentStatus } = await modules.UpdateDeploymentStatus();
     return updateDeploymentStatus(this, input, options);
   }
 
@@ -3559,7 +3809,7 @@ export class ServiceManagementClient extends ServiceClient {
     input: UpdateDeploymentStatusBySlotInput,
     options?: O,
   ): Promise<AsyncResult<O>> {
-    const { updateDeploymentStatusBySlot } = await import('./operations/UpdateDeploymentStatusBySlot.js');
+    const { updateDeploymentStatusBySlot } = await modules.UpdateDeploymentStatusBySlot();
     return updateDeploymentStatusBySlot(this, input, options);
   }
 
@@ -3575,7 +3825,7 @@ export class ServiceManagementClient extends ServiceClient {
     input: UpdateDiskInput,
     options?: O,
   ): Promise<AsyncResult<O>> {
-    const { updateDisk } = await import('./operations/UpdateDisk.js');
+    const { updateDisk } = await modules.UpdateDisk();
     return updateDisk(this, input, options);
   }
 
@@ -3591,7 +3841,7 @@ export class ServiceManagementClient extends ServiceClient {
     input: UpdateDnsServerInput,
     options?: O,
   ): Promise<AsyncResult<O>> {
-    const { updateDnsServer } = await import('./operations/UpdateDnsServer.js');
+    const { updateDnsServer } = await modules.UpdateDnsServer();
     return updateDnsServer(this, input, options);
   }
 
@@ -3607,7 +3857,7 @@ export class ServiceManagementClient extends ServiceClient {
     input: UpdateExtensionImageInput,
     options?: O,
   ): Promise<AsyncResult<O>> {
-    const { updateExtensionImage } = await import('./operations/UpdateExtensionImage.js');
+    const { updateExtensionImage } = await modules.UpdateExtensionImage();
     return updateExtensionImage(this, input, options);
   }
 
@@ -3624,7 +3874,7 @@ export class ServiceManagementClient extends ServiceClient {
     input: UpdateGatewayConnectionInput,
     options?: O,
   ): Promise<AsyncResult<O>> {
-    const { updateGatewayConnection } = await import('./operations/UpdateGatewayConnection.js');
+    const { updateGatewayConnection } = await modules.UpdateGatewayConnection();
     return updateGatewayConnection(this, input, options);
   }
 
@@ -3634,7 +3884,7 @@ export class ServiceManagementClient extends ServiceClient {
    * `PUT /{subscriptionId}/services/hostedservices/{ServiceName}`
    */
   async updateHostedService(input: UpdateHostedServiceInput, options?: RequestOptions): Promise<ResponseMetadata> {
-    const { updateHostedService } = await import('./operations/UpdateHostedService.js');
+    const { updateHostedService } = await modules.UpdateHostedService();
     return updateHostedService(this, input, options);
   }
 
@@ -3651,7 +3901,7 @@ export class ServiceManagementClient extends ServiceClient {
     input: UpdateLoadBalancedEndpointSetInput,
     options?: O,
   ): Promise<AsyncResult<O>> {
-    const { updateLoadBalancedEndpointSet } = await import('./operations/UpdateLoadBalancedEndpointSet.js');
+    const { updateLoadBalancedEndpointSet } = await modules.UpdateLoadBalancedEndpointSet();
     return updateLoadBalancedEndpointSet(this, input, options);
   }
 
@@ -3667,7 +3917,7 @@ export class ServiceManagementClient extends ServiceClient {
     input: UpdateLoadBalancerInput,
     options?: O,
   ): Promise<AsyncResult<O>> {
-    const { updateLoadBalancer } = await import('./operations/UpdateLoadBalancer.js');
+    const { updateLoadBalancer } = await modules.UpdateLoadBalancer();
     return updateLoadBalancer(this, input, options);
   }
 
@@ -3680,7 +3930,7 @@ export class ServiceManagementClient extends ServiceClient {
     input: UpdateLocalNetworkGatewayInput,
     options?: RequestOptions,
   ): Promise<ResponseMetadata> {
-    const { updateLocalNetworkGateway } = await import('./operations/UpdateLocalNetworkGateway.js');
+    const { updateLocalNetworkGateway } = await modules.UpdateLocalNetworkGateway();
     return updateLocalNetworkGateway(this, input, options);
   }
 
@@ -3690,7 +3940,7 @@ export class ServiceManagementClient extends ServiceClient {
    * `PUT /{subscriptionId}/services/images/{ImageName}`
    */
   async updateOSImage(input: UpdateOSImageInput, options?: RequestOptions): Promise<OSImage> {
-    const { updateOSImage } = await import('./operations/UpdateOSImage.js');
+    const { updateOSImage } = await modules.UpdateOSImage();
     return updateOSImage(this, input, options);
   }
 
@@ -3707,7 +3957,7 @@ export class ServiceManagementClient extends ServiceClient {
     input: UpdateRoleInput,
     options?: O,
   ): Promise<AsyncResult<O>> {
-    const { updateRole } = await import('./operations/UpdateRole.js');
+    const { updateRole } = await modules.UpdateRole();
     return updateRole(this, input, options);
   }
 
@@ -3717,7 +3967,7 @@ export class ServiceManagementClient extends ServiceClient {
    * `PUT /{subscriptionId}/services/storageservices/{ServiceName}`
    */
   async updateStorageAccount(input: UpdateStorageAccountInput, options?: RequestOptions): Promise<ResponseMetadata> {
-    const { updateStorageAccount } = await import('./operations/UpdateStorageAccount.js');
+    const { updateStorageAccount } = await modules.UpdateStorageAccount();
     return updateStorageAccount(this, input, options);
   }
 
@@ -3727,7 +3977,7 @@ export class ServiceManagementClient extends ServiceClient {
    * `PUT /{subscriptionId}/services/vmimages/{VMImageName}`
    */
   async updateVMImage(input: UpdateVMImageInput, options?: RequestOptions): Promise<ResponseMetadata> {
-    const { updateVMImage } = await import('./operations/UpdateVMImage.js');
+    const { updateVMImage } = await modules.UpdateVMImage();
     return updateVMImage(this, input, options);
   }
 
@@ -3743,7 +3993,7 @@ export class ServiceManagementClient extends ServiceClient {
     input: UpgradeDeploymentInput,
     options?: O,
   ): Promise<AsyncResult<O>> {
-    const { upgradeDeployment } = await import('./operations/UpgradeDeployment.js');
+    const { upgradeDeployment } = await modules.UpgradeDeployment();
     return upgradeDeployment(this, input, options);
   }
 
@@ -3760,7 +4010,7 @@ export class ServiceManagementClient extends ServiceClient {
     input: UpgradeDeploymentBySlotInput,
     options?: O,
   ): Promise<AsyncResult<O>> {
-    const { upgradeDeploymentBySlot } = await import('./operations/UpgradeDeploymentBySlot.js');
+    const { upgradeDeploymentBySlot } = await modules.UpgradeDeploymentBySlot();
     return upgradeDeploymentBySlot(this, input, options);
   }
 
@@ -3774,7 +4024,7 @@ export class ServiceManagementClient extends ServiceClient {
     input: ValidateDeploymentMigrationInput,
     options?: RequestOptions,
   ): Promise<ValidationMessage[]> {
-    const { validateDeploymentMigration } = await import('./operations/ValidateDeploymentMigration.js');
+    const { validateDeploymentMigration } = await modules.ValidateDeploymentMigration();
     return validateDeploymentMigration(this, input, options);
   }
 
@@ -3791,7 +4041,7 @@ export class ServiceManagementClient extends ServiceClient {
     input: WalkUpgradeDomainInput,
     options?: O,
   ): Promise<AsyncResult<O>> {
-    const { walkUpgradeDomain } = await import('./operations/WalkUpgradeDomain.js');
+    const { walkUpgradeDomain } = await modules.WalkUpgradeDomain();
     return walkUpgradeDomain(this, input, options);
   }
 
@@ -3808,7 +4058,7 @@ export class ServiceManagementClient extends ServiceClient {
     input: WalkUpgradeDomainBySlotInput,
     options?: O,
   ): Promise<AsyncResult<O>> {
-    const { walkUpgradeDomainBySlot } = await import('./operations/WalkUpgradeDomainBySlot.js');
+    const { walkUpgradeDomainBySlot } = await modules.WalkUpgradeDomainBySlot();
     return walkUpgradeDomainBySlot(this, input, options);
   }
 }

@@ -6,9 +6,15 @@ import { constStatement, generatedHeader, separateDeclarations } from './file-he
 import { compareNames, operationConst, shapeName } from './names.js';
 import { ShapeRefs, type ShapePrinter } from './print-shapes.js';
 
-/** The statement that loads an operation's module on first use, so that a client costs nothing per operation at start-up. */
-function lazyCall(s: OperationSignature, fn: string): string {
-  return `const { ${fn} } = await import('./operations/${s.op.name}.js');\nreturn ${fn}(this, input, options);`;
+/** The statement that takes an operation's function from its module, imported on first use (see `modules`). */
+function lazyCall(s: OperationSignature, fn: string, call = 'return'): string {
+  return `const { ${fn} } = await modules.${s.op.name}();\n${call} ${fn}(this, input, options);`;
+}
+
+/** Each operation's module, imported on its first call and kept: a client costs nothing per operation at start-up. */
+function moduleTable(signatures: OperationSignature[]): string {
+  const entries = signatures.map((s) => `  ${s.op.name}: loadOnce(() => import('./operations/${s.op.name}.js')),`);
+  return `/** Each operation's module, imported on its first call and kept. */\nconst modules = {\n${entries.join('\n')}\n};`;
 }
 
 function clientMethods(signatures: OperationSignature[]): OptionalKind<MethodDeclarationStructure>[] {
@@ -30,7 +36,7 @@ function clientMethods(signatures: OperationSignature[]): OptionalKind<MethodDec
         docs: [{ description: `Every ${s.paginator.itemType} of {@link ${s.method}}, page after page.` }],
         parameters: [input, { name: 'options', type: 'RequestOptions', hasQuestionToken: true }],
         returnType: `AsyncGenerator<${s.paginator.itemType}, void, undefined>`,
-        statements: `const { ${s.paginator.name} } = await import('./operations/${s.op.name}.js');\nyield* ${s.paginator.name}(this, input, options);`,
+        statements: lazyCall(s, s.paginator.name, 'yield*'),
       });
     }
   }
@@ -44,9 +50,11 @@ export function emitClient(project: Project, spec: Spec, signatures: OperationSi
       generatedHeader('spec/ (every operation)'),
       { kind: StructureKind.ImportDeclaration, moduleSpecifier: '../src/client/client.js', namedImports: ['ServiceClient', { name: 'ClientOptions', isTypeOnly: true }, { name: 'RequestOptions', isTypeOnly: true }, { name: 'ResponseMetadata', isTypeOnly: true }] },
       { kind: StructureKind.ImportDeclaration, moduleSpecifier: '../src/client/async-result.js', isTypeOnly: true, namedImports: ['AsyncRequestOptions', 'AsyncResult'] },
+      { kind: StructureKind.ImportDeclaration, moduleSpecifier: '../src/client/load-once.js', namedImports: ['loadOnce'] },
       { kind: StructureKind.ImportDeclaration, moduleSpecifier: './service.js', namedImports: ['serviceShape'] },
       { kind: StructureKind.ImportDeclaration, moduleSpecifier: './operations/index.js', isTypeOnly: true, namedImports: signatures.map((s) => s.inputType) },
       { kind: StructureKind.ImportDeclaration, moduleSpecifier: './models/index.js', isTypeOnly: true, namedImports: models },
+      moduleTable(signatures),
       {
         kind: StructureKind.Class, name: spec.service.name, isExported: true, extends: 'ServiceClient',
         docs: [{ description: `${spec.service.doc}\n\nEvery operation of the spec as a method; each loads its operation's module on first use. Each is also importable alone from \`operations/\`.` }],
