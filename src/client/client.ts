@@ -1,29 +1,20 @@
 /**
- * The service client: its configuration, and the pipeline its operations are sent through, assembled once:
- *
- *   caller's perCall policies → retry → caller's perRetry policies → redirect → bearer token → timeout → logging
- *   → transport (one keep-alive dispatcher per origin)
- *
- * Validation and serialization happen before the pipeline, parsing and error mapping after it
- * (operation-call.ts). Operations reach a client through `invoke` / `invokeAsync`; the class itself shows only
- * what a program needs of a client.
+ * The service client: its configuration, checked at construction, and the pipeline its operations go through
+ * (assemble-pipeline.ts), assembled on the first call so that constructing a client stays cheap. Validation and
+ * serialization happen before the pipeline, parsing and error mapping after it (operation-call.ts). Operations
+ * reach a client through `invoke` / `invokeAsync`; the class itself shows only what a program needs of a client.
  */
+import type { AssembledPipeline, PipelineConfig } from './assemble-pipeline.js';
 import { attachContext, contextOf } from './client-context.js';
 import { CertificateCredential, type Credential } from './credentials.js';
 import { parseEndpoint, type Endpoint } from './endpoint.js';
+import { loadOnce } from './load-once.js';
 import { createClientLog, type Logger } from './logging.js';
-import { waitForRequest } from './operation-call.js';
-import { createOriginTransport, type OriginTransport } from './origin-transport.js';
-import { composePipeline, customPolicies, type CustomPolicy, type PipelinePolicy } from './pipeline.js';
-import { bearerTokenPolicy } from './policies/authentication.js';
-import { loggingPolicy } from './policies/logging.js';
-import { redirectPolicy } from './policies/redirect.js';
-import { retryPolicy } from './policies/retry.js';
-import { timeoutPolicy } from './policies/timeout.js';
+import { customPolicies, type CustomPolicy, type SendRequest } from './pipeline.js';
 import type { CompletedOperation, WaitOptions } from './poller.js';
 import type { ProxyOption } from './proxy.js';
 import type { SerializeType } from './request.js';
-import { defaultRetryOptions, type RetryOptions } from './retry.js';
+import type { RetryOptions } from './retry.js';
 import type { ServiceShape } from '../core/shapes.js';
 
 export type { RequestOptions, ResponseInfo, ResponseMetadata, WaitingRequestOptions } from './request-options.js';
@@ -59,8 +50,11 @@ const SDK_USER_AGENT = 'asm-sdk-typescript/0.1';
 const DEFAULT_TIMEOUT_MS = 60_000;
 const DEFAULT_MAX_RESPONSE_BYTES = 16 * 1024 * 1024;
 
-/** Each client's transport, for close(). */
-const transports = new WeakMap<ServiceClient, OriginTransport>();
+const assembly = loadOnce(() => import('./assemble-pipeline.js'));
+const calls = loadOnce(() => import('./operation-call.js'));
+
+/** Each client's pipeline once its first call assembled it, for close(). */
+const pipelines = new WeakMap<ServiceClient, AssembledPipeline>();
 
 export class ServiceClient {
   readonly subscriptionId: string;
@@ -71,30 +65,31 @@ export class ServiceClient {
   constructor(options: ClientOptions, service: ServiceShape) {
     if (typeof options.subscriptionId !== 'string' || options.subscriptionId.trim() === '') throw new TypeError('subscriptionId: required');
     if (!options.credential) throw new TypeError('credential: required');
+    // A malformed policy entry is refused now, naming it, not on the first call.
+    customPolicies(options.policies, 'perCall');
     this.subscriptionId = options.subscriptionId.trim();
     this.service = service;
     this.credential = options.credential;
     this.endpoint = parseEndpoint(options.endpoint ?? service.host);
     const log = createClientLog(options.logger);
-    const ownOrigin = this.endpoint.origin;
-    const retry = { ...defaultRetryOptions, ...options.retry };
-    const transport = createOriginTransport({
-      ownOrigin, credential: options.credential, ca: options.ca, proxy: options.proxy, log,
-      maxResponseBytes: options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
-    });
-    const policies: Array<PipelinePolicy | undefined> = [
-      ...customPolicies(options.policies, 'perCall'),
-      retryPolicy(retry, log),
-      ...customPolicies(options.policies, 'perRetry'),
-      redirectPolicy(retry.maxRedirects, ownOrigin),
-      bearerTokenPolicy(options.credential, ownOrigin),
-      timeoutPolicy(options.timeoutMs ?? DEFAULT_TIMEOUT_MS),
-      log.enabled('warn') ? loggingPolicy(log) : undefined,
-    ];
-    transports.set(this, transport);
+    const config: PipelineConfig = {
+      ownOrigin: this.endpoint.origin, credential: options.credential, ca: options.ca, proxy: options.proxy, log,
+      retry: options.retry, timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+      maxResponseBytes: options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES, policies: options.policies,
+    };
+    const pipeline: SendRequest = async (request) => {
+      let assembled = pipelines.get(this);
+      if (assembled === undefined) {
+        const { assemblePipeline } = await assembly();
+        // Two first calls may both have waited for the module; the first to get here assembles.
+        assembled = pipelines.get(this) ?? assemblePipeline(config);
+        pipelines.set(this, assembled);
+      }
+      return assembled.send(request);
+    };
     attachContext(this, {
       service,
-      origin: ownOrigin,
+      origin: this.endpoint.origin,
       validation: options.validation !== false,
       prepare: {
         subscriptionId: this.subscriptionId,
@@ -103,7 +98,7 @@ export class ServiceClient {
         serializeType: options.serializeType ?? 'xml',
         userAgent: options.userAgent ? `${options.userAgent} ${SDK_USER_AGENT}` : SDK_USER_AGENT,
       },
-      pipeline: composePipeline(policies.filter((p) => p !== undefined), transport.send),
+      pipeline,
       polling: options.polling,
     });
     if (options.credential instanceof CertificateCredential && options.credential.isExpired()) {
@@ -112,12 +107,13 @@ export class ServiceClient {
   }
 
   /** Waits for an asynchronous request accepted earlier (e.g. a request id saved before a restart). */
-  waitForOperation(requestId: string, options?: WaitOptions): Promise<CompletedOperation> {
+  async waitForOperation(requestId: string, options?: WaitOptions): Promise<CompletedOperation> {
+    const { waitForRequest } = await calls();
     return waitForRequest(contextOf(this), requestId, options);
   }
 
-  /** Closes the keep-alive connections. */
-  close(): Promise<void> {
-    return transports.get(this)!.close();
+  /** Closes the keep-alive connections (none are open before the first call). */
+  async close(): Promise<void> {
+    await pipelines.get(this)?.close();
   }
 }
