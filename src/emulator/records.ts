@@ -117,6 +117,8 @@ export interface DeploymentRecord {
   vip: { Name: string; Address: string };
   /** The planned maintenance window of the deployment, as the service scheduled one for (nearly) every deployment. */
   maintenanceWindow?: { StartTime: Date; EndTime: Date; Status: string };
+  /** Set while a migration to Resource Manager is prepared (migration.ts). */
+  migrationState?: 'Prepared';
 }
 
 export interface ServiceCertificateRecord {

@@ -154,3 +154,29 @@ test('reserved IP migration: commit needs a prepare; prepare and commit remove i
   assert.ok(!(await client.listReservedIPs()).some((r) => r.Name === 'rip-migrate'));
   await assert.rejects(client.prepareReservedIPMigration({ ReservedIPName: 'rip-migrate' }), ResourceNotFoundError);
 });
+
+test('deployment migration: a VM deployment prepares (MigrationState Prepared), aborts, and once committed leaves with its disks', async () => {
+  const store = 'depmigratestore';
+  const service = 'depmigratesvc';
+  await client.createStorageAccount({ ServiceName: store, Label: store, Location: 'West US' }, { wait: true });
+  await client.createHostedService({ ServiceName: service, Label: service, Location: 'West US' });
+  await client.createVirtualMachineDeployment({ ServiceName: service, Name: 'dm', DeploymentSlot: 'Production', Label: 'dm', RoleList: [seedRole(store)] }, { wait: true });
+  const names = { ServiceName: service, DeploymentName: 'dm' };
+  const disks = (await client.listDisks()).filter((d) => d.AttachedTo?.HostedServiceName === service).map((d) => d.Name);
+  assert.equal(disks.length, 2);
+
+  assert.deepEqual(await client.validateDeploymentMigration({ ...names, DestinationVirtualNetwork: 'New' }), []);
+  await rejectsWith(client.validateDeploymentMigration({ ...names, DestinationVirtualNetwork: 'Existing' }), 400, /needs the VirtualNetworkName and SubNetName/);
+  await rejectsWith(client.commitDeploymentMigration(names), 400, /deployment dm is not prepared/);
+  await client.prepareDeploymentMigration({ ...names, DestinationVirtualNetwork: 'New' }, { wait: true });
+  assert.equal((await client.getDeployment(names)).MigrationState, 'Prepared');
+  await client.abortDeploymentMigration(names, { wait: true });
+  assert.equal((await client.getDeployment(names)).MigrationState, undefined);
+
+  await client.prepareDeploymentMigration({ ...names, DestinationVirtualNetwork: 'New' }, { wait: true });
+  await client.commitDeploymentMigration(names, { wait: true });
+  await assert.rejects(client.getDeployment(names), ResourceNotFoundError);
+  const left = (await client.listDisks()).map((d) => d.Name);
+  assert.ok(disks.every((d) => !left.includes(d)), 'the VM\'s disks moved with it');
+  assert.deepEqual(await client.validateStorageAccountMigration({ ServiceName: store }), [], 'its storage account can migrate now');
+});

@@ -1,14 +1,19 @@
 /**
- * Migration to Resource Manager of the classic resources the emulator holds: storage accounts and reserved IPs
- * (see migration.ts for the state machine). Validate answers at once; prepare, commit and abort are
+ * Migration to Resource Manager of the classic resources the emulator holds: VM deployments, storage accounts
+ * and reserved IPs (see migration.ts for the state machine). Validate answers at once; prepare, commit and abort are
  * asynchronous and hold the resource while they run. A storage account cannot move while a classic VM uses a
- * disk in it, nor a reserved IP while a deployment uses it: those move with their deployment.
+ * disk in it, nor a reserved IP while a deployment uses it: those move with their deployment. A deployment moves
+ * alone only when it is a VM deployment outside a virtual network (one in a virtual network moves with it; web
+ * and worker roles do not move); committed, its VMs and their disks leave the classic lists.
  */
+import type { DeploymentNetworkResource } from '../../../generated/models/index.js';
 import { errors } from '../api-error.js';
+import { removeDeployment } from '../compute/deployments.js';
+import { envOf } from '../compute/env.js';
 import { applyStep, checkPrepare, checkPrepared, validationMessages, type MigrationSubject } from '../migration.js';
 import { parseBlobUrl } from '../placement.js';
 import { keyOf, type SubscriptionState } from '../state.js';
-import { findStorageAccount } from './lookup.js';
+import { deploymentResource, findDeployment, findService, findStorageAccount } from './lookup.js';
 import { accepted, assertNotBusy, done, stringParam, type HandlerContext, type HandlerResult, type HandlerTable } from './types.js';
 
 function storageSubject(ctx: HandlerContext): MigrationSubject & { resource: string } {
@@ -46,6 +51,30 @@ function reservedIpSubject(ctx: HandlerContext): MigrationSubject & { resource: 
   };
 }
 
+/** Where the deployment goes: an existing virtual network needs its name and subnet. */
+function checkDestination(body: DeploymentNetworkResource | undefined): void {
+  if (body?.DestinationVirtualNetwork?.toLowerCase() === 'existing' && (body.VirtualNetworkName === undefined || body.SubNetName === undefined)) {
+    throw errors.badRequest('DestinationVirtualNetwork Existing needs the VirtualNetworkName and SubNetName of the destination.');
+  }
+}
+
+function deploymentSubject(ctx: HandlerContext): MigrationSubject & { resource: string } {
+  const service = findService(ctx);
+  const deployment = findDeployment(ctx, service);
+  checkDestination(ctx.body as DeploymentNetworkResource | undefined);
+  const env = envOf(ctx);
+  return {
+    kind: 'deployment', resourceType: 'Deployment', name: deployment.Name, record: deployment,
+    resource: deploymentResource(service.ServiceName, deployment.Name),
+    blockers: () => [
+      ...(deployment.kind === 'vm' ? [] : ['only virtual machine deployments migrate; web and worker roles do not.']),
+      ...(deployment.VirtualNetworkName === undefined ? [] : [`it is in virtual network ${deployment.VirtualNetworkName}; it migrates with the virtual network.`]),
+    ],
+    // The VMs move with their disks: the Disk entries leave the classic list too.
+    remove: () => removeDeployment(env, service, deployment, true),
+  };
+}
+
 type SubjectOf = (ctx: HandlerContext) => MigrationSubject & { resource: string };
 
 function validate(subjectOf: SubjectOf) {
@@ -63,6 +92,10 @@ function step(subjectOf: SubjectOf, name: 'prepare' | 'commit' | 'abort') {
 }
 
 export const migrationHandlers: HandlerTable = {
+  ValidateDeploymentMigration: validate(deploymentSubject),
+  PrepareDeploymentMigration: step(deploymentSubject, 'prepare'),
+  CommitDeploymentMigration: step(deploymentSubject, 'commit'),
+  AbortDeploymentMigration: step(deploymentSubject, 'abort'),
   ValidateStorageAccountMigration: validate(storageSubject),
   PrepareStorageAccountMigration: step(storageSubject, 'prepare'),
   CommitStorageAccountMigration: step(storageSubject, 'commit'),
