@@ -6,6 +6,9 @@ import { loadOnce } from '../src/client/load-once.js';
 import { serviceShape } from './service.js';
 import type {
   AbortDeploymentMigrationInput,
+  AbortNetworkSecurityGroupMigrationInput,
+  AbortReservedIPMigrationInput,
+  AbortRouteTableMigrationInput,
   AbortStorageAccountMigrationInput,
   AbortVirtualNetworkMigrationInput,
   AddApplicationGatewayCertificateInput,
@@ -32,6 +35,9 @@ import type {
   CheckStaticIPAvailabilityInput,
   CheckStorageAccountNameAvailabilityInput,
   CommitDeploymentMigrationInput,
+  CommitNetworkSecurityGroupMigrationInput,
+  CommitReservedIPMigrationInput,
+  CommitRouteTableMigrationInput,
   CommitStorageAccountMigrationInput,
   CommitVirtualNetworkMigrationInput,
   ConnectDisconnectOrTestGatewayInput,
@@ -131,6 +137,7 @@ import type {
   GetVirtualNetworkGatewayDiagnosticsInput,
   GetVirtualNetworkGatewayIPsecParametersInput,
   GetVirtualNetworkGatewaySharedKeyInput,
+  InitiateMaintenanceInput,
   ListAffinityGroupsInput,
   ListApplicationGatewayCertificatesInput,
   ListApplicationGatewaysInput,
@@ -167,6 +174,9 @@ import type {
   ListVirtualNetworkGatewaysInput,
   ListVirtualNetworkSitesInput,
   PrepareDeploymentMigrationInput,
+  PrepareNetworkSecurityGroupMigrationInput,
+  PrepareReservedIPMigrationInput,
+  PrepareRouteTableMigrationInput,
   PrepareStorageAccountMigrationInput,
   PrepareVirtualNetworkMigrationInput,
   RebootRoleInstanceInput,
@@ -242,6 +252,11 @@ import type {
   UpgradeDeploymentInput,
   UpgradeDeploymentBySlotInput,
   ValidateDeploymentMigrationInput,
+  ValidateNetworkSecurityGroupMigrationInput,
+  ValidateReservedIPMigrationInput,
+  ValidateRouteTableMigrationInput,
+  ValidateStorageAccountMigrationInput,
+  ValidateVirtualNetworkMigrationInput,
   WalkUpgradeDomainInput,
   WalkUpgradeDomainBySlotInput,
 } from './operations/index.js';
@@ -300,6 +315,7 @@ import type {
   OperatingSystem,
   OperatingSystemFamily,
   Operation,
+  PerformMaintenanceOnRoleOperationBody,
   RebootEvent,
   RedeployRoleOperationBody,
   RegenerateKeys,
@@ -358,6 +374,9 @@ import type {
 /** Each operation's module, imported on its first call and kept. */
 const modules = {
   AbortDeploymentMigration: loadOnce(() => import('./operations/AbortDeploymentMigration.js')),
+  AbortNetworkSecurityGroupMigration: loadOnce(() => import('./operations/AbortNetworkSecurityGroupMigration.js')),
+  AbortReservedIPMigration: loadOnce(() => import('./operations/AbortReservedIPMigration.js')),
+  AbortRouteTableMigration: loadOnce(() => import('./operations/AbortRouteTableMigration.js')),
   AbortStorageAccountMigration: loadOnce(() => import('./operations/AbortStorageAccountMigration.js')),
   AbortVirtualNetworkMigration: loadOnce(() => import('./operations/AbortVirtualNetworkMigration.js')),
   AddApplicationGatewayCertificate: loadOnce(() => import('./operations/AddApplicationGatewayCertificate.js')),
@@ -386,6 +405,9 @@ const modules = {
   CheckStaticIPAvailability: loadOnce(() => import('./operations/CheckStaticIPAvailability.js')),
   CheckStorageAccountNameAvailability: loadOnce(() => import('./operations/CheckStorageAccountNameAvailability.js')),
   CommitDeploymentMigration: loadOnce(() => import('./operations/CommitDeploymentMigration.js')),
+  CommitNetworkSecurityGroupMigration: loadOnce(() => import('./operations/CommitNetworkSecurityGroupMigration.js')),
+  CommitReservedIPMigration: loadOnce(() => import('./operations/CommitReservedIPMigration.js')),
+  CommitRouteTableMigration: loadOnce(() => import('./operations/CommitRouteTableMigration.js')),
   CommitStorageAccountMigration: loadOnce(() => import('./operations/CommitStorageAccountMigration.js')),
   CommitVirtualNetworkMigration: loadOnce(() => import('./operations/CommitVirtualNetworkMigration.js')),
   ConnectDisconnectOrTestGateway: loadOnce(() => import('./operations/ConnectDisconnectOrTestGateway.js')),
@@ -493,6 +515,7 @@ const modules = {
     () => import('./operations/GetVirtualNetworkGatewayIPsecParameters.js'),
   ),
   GetVirtualNetworkGatewaySharedKey: loadOnce(() => import('./operations/GetVirtualNetworkGatewaySharedKey.js')),
+  InitiateMaintenance: loadOnce(() => import('./operations/InitiateMaintenance.js')),
   ListAffinityGroups: loadOnce(() => import('./operations/ListAffinityGroups.js')),
   ListApplicationGatewayCertificates: loadOnce(() => import('./operations/ListApplicationGatewayCertificates.js')),
   ListApplicationGateways: loadOnce(() => import('./operations/ListApplicationGateways.js')),
@@ -529,6 +552,9 @@ const modules = {
   ListVirtualNetworkGateways: loadOnce(() => import('./operations/ListVirtualNetworkGateways.js')),
   ListVirtualNetworkSites: loadOnce(() => import('./operations/ListVirtualNetworkSites.js')),
   PrepareDeploymentMigration: loadOnce(() => import('./operations/PrepareDeploymentMigration.js')),
+  PrepareNetworkSecurityGroupMigration: loadOnce(() => import('./operations/PrepareNetworkSecurityGroupMigration.js')),
+  PrepareReservedIPMigration: loadOnce(() => import('./operations/PrepareReservedIPMigration.js')),
+  PrepareRouteTableMigration: loadOnce(() => import('./operations/PrepareRouteTableMigration.js')),
   PrepareStorageAccountMigration: loadOnce(() => import('./operations/PrepareStorageAccountMigration.js')),
   PrepareVirtualNetworkMigration: loadOnce(() => import('./operations/PrepareVirtualNetworkMigration.js')),
   RebootRoleInstance: loadOnce(() => import('./operations/RebootRoleInstance.js')),
@@ -610,6 +636,13 @@ const modules = {
   UpgradeDeployment: loadOnce(() => import('./operations/UpgradeDeployment.js')),
   UpgradeDeploymentBySlot: loadOnce(() => import('./operations/UpgradeDeploymentBySlot.js')),
   ValidateDeploymentMigration: loadOnce(() => import('./operations/ValidateDeploymentMigration.js')),
+  ValidateNetworkSecurityGroupMigration: loadOnce(
+    () => import('./operations/ValidateNetworkSecurityGroupMigration.js'),
+  ),
+  ValidateReservedIPMigration: loadOnce(() => import('./operations/ValidateReservedIPMigration.js')),
+  ValidateRouteTableMigration: loadOnce(() => import('./operations/ValidateRouteTableMigration.js')),
+  ValidateStorageAccountMigration: loadOnce(() => import('./operations/ValidateStorageAccountMigration.js')),
+  ValidateVirtualNetworkMigration: loadOnce(() => import('./operations/ValidateVirtualNetworkMigration.js')),
   WalkUpgradeDomain: loadOnce(() => import('./operations/WalkUpgradeDomain.js')),
   WalkUpgradeDomainBySlot: loadOnce(() => import('./operations/WalkUpgradeDomainBySlot.js')),
 };
@@ -641,6 +674,61 @@ export class ServiceManagementClient extends ServiceClient {
   ): Promise<AsyncResult<O>> {
     const { abortDeploymentMigration } = await modules.AbortDeploymentMigration();
     return abortDeploymentMigration(this, input, options);
+  }
+
+  /**
+   * Aborts a prepared migration of a network security group: it is a classic resource again. Bodiless POST with
+   * comp=abort, answered 202 and polled, as Microsoft's azure-asm-network 0.13.1
+   * networkSecurityGroups.beginAbortMigration sends and accepts it.
+   *
+   * `POST /{subscriptionId}/services/networking/networksecuritygroups/{NetworkSecurityGroupName}/migration` with
+   * `?comp=abort`
+   *
+   * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
+   * `{ wait: true }` (or wait options) to resolve when it has finished.
+   */
+  async abortNetworkSecurityGroupMigration<O extends AsyncRequestOptions = RequestOptions>(
+    input: AbortNetworkSecurityGroupMigrationInput,
+    options?: O,
+  ): Promise<AsyncResult<O>> {
+    const { abortNetworkSecurityGroupMigration } = await modules.AbortNetworkSecurityGroupMigration();
+    return abortNetworkSecurityGroupMigration(this, input, options);
+  }
+
+  /**
+   * Aborts a prepared migration of a reserved IP address: it is a classic resource again. Bodiless POST with
+   * comp=abort, answered 202 and polled, as Microsoft's azure-asm-network 0.13.1 reservedIPs.beginAbortMigration sends
+   * and accepts it.
+   *
+   * `POST /{subscriptionId}/services/networking/reservedips/{ReservedIPName}/migration` with `?comp=abort`
+   *
+   * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
+   * `{ wait: true }` (or wait options) to resolve when it has finished.
+   */
+  async abortReservedIPMigration<O extends AsyncRequestOptions = RequestOptions>(
+    input: AbortReservedIPMigrationInput,
+    options?: O,
+  ): Promise<AsyncResult<O>> {
+    const { abortReservedIPMigration } = await modules.AbortReservedIPMigration();
+    return abortReservedIPMigration(this, input, options);
+  }
+
+  /**
+   * Aborts a prepared migration of a route table: it is a classic resource again. Bodiless POST with comp=abort,
+   * answered 202 and polled, as Microsoft's azure-asm-network 0.13.1 routeTables.beginAbortMigration sends and accepts
+   * it.
+   *
+   * `POST /{subscriptionId}/services/networking/routetables/{RouteTableName}/migration` with `?comp=abort`
+   *
+   * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
+   * `{ wait: true }` (or wait options) to resolve when it has finished.
+   */
+  async abortRouteTableMigration<O extends AsyncRequestOptions = RequestOptions>(
+    input: AbortRouteTableMigrationInput,
+    options?: O,
+  ): Promise<AsyncResult<O>> {
+    const { abortRouteTableMigration } = await modules.AbortRouteTableMigration();
+    return abortRouteTableMigration(this, input, options);
   }
 
   /**
@@ -1042,6 +1130,61 @@ export class ServiceManagementClient extends ServiceClient {
   }
 
   /**
+   * Commits a prepared migration of a network security group: the classic resource is gone. Bodiless POST with
+   * comp=commit, answered 202 and polled, as Microsoft's azure-asm-network 0.13.1
+   * networkSecurityGroups.beginCommitMigration sends and accepts it.
+   *
+   * `POST /{subscriptionId}/services/networking/networksecuritygroups/{NetworkSecurityGroupName}/migration` with
+   * `?comp=commit`
+   *
+   * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
+   * `{ wait: true }` (or wait options) to resolve when it has finished.
+   */
+  async commitNetworkSecurityGroupMigration<O extends AsyncRequestOptions = RequestOptions>(
+    input: CommitNetworkSecurityGroupMigrationInput,
+    options?: O,
+  ): Promise<AsyncResult<O>> {
+    const { commitNetworkSecurityGroupMigration } = await modules.CommitNetworkSecurityGroupMigration();
+    return commitNetworkSecurityGroupMigration(this, input, options);
+  }
+
+  /**
+   * Commits a prepared migration of a reserved IP address: the classic resource is gone. Bodiless POST with
+   * comp=commit, answered 202 and polled, as Microsoft's azure-asm-network 0.13.1 reservedIPs.beginCommitMigration
+   * sends and accepts it.
+   *
+   * `POST /{subscriptionId}/services/networking/reservedips/{ReservedIPName}/migration` with `?comp=commit`
+   *
+   * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
+   * `{ wait: true }` (or wait options) to resolve when it has finished.
+   */
+  async commitReservedIPMigration<O extends AsyncRequestOptions = RequestOptions>(
+    input: CommitReservedIPMigrationInput,
+    options?: O,
+  ): Promise<AsyncResult<O>> {
+    const { commitReservedIPMigration } = await modules.CommitReservedIPMigration();
+    return commitReservedIPMigration(this, input, options);
+  }
+
+  /**
+   * Commits a prepared migration of a route table: the classic resource is gone. Bodiless POST with comp=commit,
+   * answered 202 and polled, as Microsoft's azure-asm-network 0.13.1 routeTables.beginCommitMigration sends and accepts
+   * it.
+   *
+   * `POST /{subscriptionId}/services/networking/routetables/{RouteTableName}/migration` with `?comp=commit`
+   *
+   * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
+   * `{ wait: true }` (or wait options) to resolve when it has finished.
+   */
+  async commitRouteTableMigration<O extends AsyncRequestOptions = RequestOptions>(
+    input: CommitRouteTableMigrationInput,
+    options?: O,
+  ): Promise<AsyncResult<O>> {
+    const { commitRouteTableMigration } = await modules.CommitRouteTableMigration();
+    return commitRouteTableMigration(this, input, options);
+  }
+
+  /**
    * Commits a prepared migration of a storage account.
    *
    * `POST /{subscriptionId}/services/storageservices/{ServiceName}/migration` with `?comp=commit`
@@ -1149,9 +1292,12 @@ export class ServiceManagementClient extends ServiceClient {
   }
 
   /**
-   * Creates a gateway connection (V2) between a virtual network gateway and a local network gateway.
+   * Creates a gateway connection (V2) between a virtual network gateway and a local network gateway. Query
+   * api-version=2016-07-01 as Microsoft's azure-asm-network 0.13.1 sends it (the catalog's 2016-03-01 is an older
+   * release's; the recorded application-gateway traffic of the same API, xplat-cli
+   * cli.network.application.gateway-tests, used 2016-07-01).
    *
-   * `POST /{subscriptionId}/services/networking/gatewayconnections` with `?api-version=2016-03-01`
+   * `POST /{subscriptionId}/services/networking/gatewayconnections` with `?api-version=2016-07-01`
    *
    * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
    * `{ wait: true }` (or wait options) to resolve when it has finished.
@@ -1191,9 +1337,12 @@ export class ServiceManagementClient extends ServiceClient {
   }
 
   /**
-   * Creates a local network gateway (V2). The generated client does not parse the answer; it is returned as text.
+   * Creates a local network gateway (V2). The generated client does not parse the answer; it is returned as text. Query
+   * api-version=2016-07-01 as Microsoft's azure-asm-network 0.13.1 sends it (the catalog's 2016-03-01 is an older
+   * release's; the recorded application-gateway traffic of the same API, xplat-cli
+   * cli.network.application.gateway-tests, used 2016-07-01).
    *
-   * `POST /{subscriptionId}/services/networking/localnetworkgateways` with `?api-version=2016-03-01`
+   * `POST /{subscriptionId}/services/networking/localnetworkgateways` with `?api-version=2016-07-01`
    */
   async createLocalNetworkGateway(input: CreateLocalNetworkGatewayInput, options?: RequestOptions): Promise<string> {
     const { createLocalNetworkGateway } = await modules.CreateLocalNetworkGateway();
@@ -1460,10 +1609,12 @@ export class ServiceManagementClient extends ServiceClient {
   }
 
   /**
-   * Deletes a gateway connection (V2).
+   * Deletes a gateway connection (V2). Query api-version=2016-07-01 as Microsoft's azure-asm-network 0.13.1 sends it
+   * (the catalog's 2016-03-01 is an older release's; the recorded application-gateway traffic of the same API,
+   * xplat-cli cli.network.application.gateway-tests, used 2016-07-01).
    *
    * `DELETE /{subscriptionId}/services/networking/gatewayconnections/virtualnetworkgateway/{GatewayId}/connectedentity/{ConnectedEntityId}`
-   * with `?api-version=2016-03-01`
+   * with `?api-version=2016-07-01`
    *
    * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
    * `{ wait: true }` (or wait options) to resolve when it has finished.
@@ -1526,9 +1677,11 @@ export class ServiceManagementClient extends ServiceClient {
   }
 
   /**
-   * Deletes a local network gateway (V2).
+   * Deletes a local network gateway (V2). Query api-version=2016-07-01 as Microsoft's azure-asm-network 0.13.1 sends it
+   * (the catalog's 2016-03-01 is an older release's; the recorded application-gateway traffic of the same API,
+   * xplat-cli cli.network.application.gateway-tests, used 2016-07-01).
    *
-   * `DELETE /{subscriptionId}/services/networking/localnetworkgateways/{GatewayId}` with `?api-version=2016-03-01`
+   * `DELETE /{subscriptionId}/services/networking/localnetworkgateways/{GatewayId}` with `?api-version=2016-07-01`
    */
   async deleteLocalNetworkGateway(
     input: DeleteLocalNetworkGatewayInput,
@@ -1964,10 +2117,12 @@ export class ServiceManagementClient extends ServiceClient {
   }
 
   /**
-   * Gets a gateway connection (V2).
+   * Gets a gateway connection (V2). Query api-version=2016-07-01 as Microsoft's azure-asm-network 0.13.1 sends it (the
+   * catalog's 2016-03-01 is an older release's; the recorded application-gateway traffic of the same API, xplat-cli
+   * cli.network.application.gateway-tests, used 2016-07-01).
    *
    * `GET /{subscriptionId}/services/networking/gatewayconnections/virtualnetworkgateway/{GatewayId}/connectedentity/{ConnectedEntityId}`
-   * with `?api-version=2016-03-01`
+   * with `?api-version=2016-07-01`
    */
   async getGatewayConnection(input: GetGatewayConnectionInput, options?: RequestOptions): Promise<GatewayConnection> {
     const { getGatewayConnection } = await modules.GetGatewayConnection();
@@ -2084,9 +2239,11 @@ export class ServiceManagementClient extends ServiceClient {
   }
 
   /**
-   * Gets a local network gateway (V2).
+   * Gets a local network gateway (V2). Query api-version=2016-07-01 as Microsoft's azure-asm-network 0.13.1 sends it
+   * (the catalog's 2016-03-01 is an older release's; the recorded application-gateway traffic of the same API,
+   * xplat-cli cli.network.application.gateway-tests, used 2016-07-01).
    *
-   * `GET /{subscriptionId}/services/networking/localnetworkgateways/{GatewayId}` with `?api-version=2016-03-01`
+   * `GET /{subscriptionId}/services/networking/localnetworkgateways/{GatewayId}` with `?api-version=2016-07-01`
    */
   async getLocalNetworkGateway(
     input: GetLocalNetworkGatewayInput,
@@ -2393,6 +2550,26 @@ export class ServiceManagementClient extends ServiceClient {
   }
 
   /**
+   * Starts the planned maintenance of a virtual machine now, when its deployment allows it
+   * (IsCustomerInitiatedMaintenanceAllowed): the VM restarts on an updated host. Shares its URL with the other POST
+   * .../roleinstances/{name}/Operations operations; the body root selects the action. Body, x-ms-version 2017-01-01 and
+   * the 202 as Microsoft's azure-asm-compute 0.18.0 virtualMachines.beginInitiatingMaintenance sends and accepts them;
+   * the xplat-cli recording cli.vm.initiate-maintenance-tests shows this POST answered 202 and the operation Succeeded.
+   *
+   * `POST /{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}/roleinstances/{RoleInstanceName}/Operations`
+   *
+   * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
+   * `{ wait: true }` (or wait options) to resolve when it has finished.
+   */
+  async initiateMaintenance<O extends AsyncRequestOptions = RequestOptions>(
+    input: InitiateMaintenanceInput,
+    options?: O,
+  ): Promise<AsyncResult<O>> {
+    const { initiateMaintenance } = await modules.InitiateMaintenance();
+    return initiateMaintenance(this, input, options);
+  }
+
+  /**
    * Lists the affinity groups of the subscription.
    *
    * `GET /{subscriptionId}/affinitygroups`
@@ -2524,9 +2701,11 @@ export class ServiceManagementClient extends ServiceClient {
   }
 
   /**
-   * Lists the gateway connections (V2) of the subscription.
+   * Lists the gateway connections (V2) of the subscription. Query api-version=2016-07-01 as Microsoft's
+   * azure-asm-network 0.13.1 sends it (the catalog's 2016-03-01 is an older release's; the recorded application-gateway
+   * traffic of the same API, xplat-cli cli.network.application.gateway-tests, used 2016-07-01).
    *
-   * `GET /{subscriptionId}/services/networking/gatewayconnections` with `?api-version=2016-03-01`
+   * `GET /{subscriptionId}/services/networking/gatewayconnections` with `?api-version=2016-07-01`
    */
   async listGatewayConnections(
     input: ListGatewayConnectionsInput = {},
@@ -2573,9 +2752,11 @@ export class ServiceManagementClient extends ServiceClient {
   }
 
   /**
-   * Lists the local network gateways (V2) of the subscription.
+   * Lists the local network gateways (V2) of the subscription. Query api-version=2016-07-01 as Microsoft's
+   * azure-asm-network 0.13.1 sends it (the catalog's 2016-03-01 is an older release's; the recorded application-gateway
+   * traffic of the same API, xplat-cli cli.network.application.gateway-tests, used 2016-07-01).
    *
-   * `GET /{subscriptionId}/services/networking/localnetworkgateways` with `?api-version=2016-03-01`
+   * `GET /{subscriptionId}/services/networking/localnetworkgateways` with `?api-version=2016-07-01`
    */
   async listLocalNetworkGateways(
     input: ListLocalNetworkGatewaysInput = {},
@@ -2818,9 +2999,11 @@ export class ServiceManagementClient extends ServiceClient {
   }
 
   /**
-   * Lists the virtual network gateways (V2) of the subscription.
+   * Lists the virtual network gateways (V2) of the subscription. Query api-version=2016-07-01 as Microsoft's
+   * azure-asm-network 0.13.1 sends it (the catalog's 2016-03-01 is an older release's; the recorded application-gateway
+   * traffic of the same API, xplat-cli cli.network.application.gateway-tests, used 2016-07-01).
    *
-   * `GET /{subscriptionId}/services/networking/virtualnetworkgateways` with `?api-version=2016-03-01`
+   * `GET /{subscriptionId}/services/networking/virtualnetworkgateways` with `?api-version=2016-07-01`
    */
   async listVirtualNetworkGateways(
     input: ListVirtualNetworkGatewaysInput = {},
@@ -2858,6 +3041,61 @@ export class ServiceManagementClient extends ServiceClient {
   ): Promise<AsyncResult<O>> {
     const { prepareDeploymentMigration } = await modules.PrepareDeploymentMigration();
     return prepareDeploymentMigration(this, input, options);
+  }
+
+  /**
+   * Prepares the migration of a network security group to Azure Resource Manager: its MigrationState becomes Prepared.
+   * Bodiless POST with comp=prepare, answered 202 and polled, as Microsoft's azure-asm-network 0.13.1
+   * networkSecurityGroups.beginPrepareMigration sends and accepts it.
+   *
+   * `POST /{subscriptionId}/services/networking/networksecuritygroups/{NetworkSecurityGroupName}/migration` with
+   * `?comp=prepare`
+   *
+   * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
+   * `{ wait: true }` (or wait options) to resolve when it has finished.
+   */
+  async prepareNetworkSecurityGroupMigration<O extends AsyncRequestOptions = RequestOptions>(
+    input: PrepareNetworkSecurityGroupMigrationInput,
+    options?: O,
+  ): Promise<AsyncResult<O>> {
+    const { prepareNetworkSecurityGroupMigration } = await modules.PrepareNetworkSecurityGroupMigration();
+    return prepareNetworkSecurityGroupMigration(this, input, options);
+  }
+
+  /**
+   * Prepares the migration of a reserved IP address to Azure Resource Manager: its MigrationState becomes Prepared.
+   * Bodiless POST with comp=prepare, answered 202 and polled, as Microsoft's azure-asm-network 0.13.1
+   * reservedIPs.beginPrepareMigration sends and accepts it.
+   *
+   * `POST /{subscriptionId}/services/networking/reservedips/{ReservedIPName}/migration` with `?comp=prepare`
+   *
+   * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
+   * `{ wait: true }` (or wait options) to resolve when it has finished.
+   */
+  async prepareReservedIPMigration<O extends AsyncRequestOptions = RequestOptions>(
+    input: PrepareReservedIPMigrationInput,
+    options?: O,
+  ): Promise<AsyncResult<O>> {
+    const { prepareReservedIPMigration } = await modules.PrepareReservedIPMigration();
+    return prepareReservedIPMigration(this, input, options);
+  }
+
+  /**
+   * Prepares the migration of a route table to Azure Resource Manager: its MigrationState becomes Prepared. Bodiless
+   * POST with comp=prepare, answered 202 and polled, as Microsoft's azure-asm-network 0.13.1
+   * routeTables.beginPrepareMigration sends and accepts it.
+   *
+   * `POST /{subscriptionId}/services/networking/routetables/{RouteTableName}/migration` with `?comp=prepare`
+   *
+   * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
+   * `{ wait: true }` (or wait options) to resolve when it has finished.
+   */
+  async prepareRouteTableMigration<O extends AsyncRequestOptions = RequestOptions>(
+    input: PrepareRouteTableMigrationInput,
+    options?: O,
+  ): Promise<AsyncResult<O>> {
+    const { prepareRouteTableMigration } = await modules.PrepareRouteTableMigration();
+    return prepareRouteTableMigration(this, input, options);
   }
 
   /**
@@ -3862,10 +4100,12 @@ export class ServiceManagementClient extends ServiceClient {
   }
 
   /**
-   * Updates a gateway connection (V2).
+   * Updates a gateway connection (V2). Query api-version=2016-07-01 as Microsoft's azure-asm-network 0.13.1 sends it
+   * (the catalog's 2016-03-01 is an older release's; the recorded application-gateway traffic of the same API,
+   * xplat-cli cli.network.application.gateway-tests, used 2016-07-01).
    *
    * `PATCH /{subscriptionId}/services/networking/gatewayconnections/virtualnetworkgateway/{GatewayId}/connectedentity/{ConnectedEntityId}`
-   * with `?api-version=2016-03-01`
+   * with `?api-version=2016-07-01`
    *
    * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
    * `{ wait: true }` (or wait options) to resolve when it has finished.
@@ -3922,9 +4162,11 @@ export class ServiceManagementClient extends ServiceClient {
   }
 
   /**
-   * Updates the address space or BGP settings of a local network gateway (V2).
+   * Updates the address space or BGP settings of a local network gateway (V2). Query api-version=2016-07-01 as
+   * Microsoft's azure-asm-network 0.13.1 sends it (the catalog's 2016-03-01 is an older release's; the recorded
+   * application-gateway traffic of the same API, xplat-cli cli.network.application.gateway-tests, used 2016-07-01).
    *
-   * `PATCH /{subscriptionId}/services/networking/localnetworkgateways/{GatewayId}` with `?api-version=2016-03-01`
+   * `PATCH /{subscriptionId}/services/networking/localnetworkgateways/{GatewayId}` with `?api-version=2016-07-01`
    */
   async updateLocalNetworkGateway(
     input: UpdateLocalNetworkGatewayInput,
@@ -4026,6 +4268,82 @@ export class ServiceManagementClient extends ServiceClient {
   ): Promise<ValidationMessage[]> {
     const { validateDeploymentMigration } = await modules.ValidateDeploymentMigration();
     return validateDeploymentMigration(this, input, options);
+  }
+
+  /**
+   * Validates whether a network security group can be migrated to Azure Resource Manager; answers the validation
+   * messages (none when it can). Verb, path, comp=validate and the 200 answer as Microsoft's azure-asm-network 0.13.1
+   * networkSecurityGroups.validateMigration sends and accepts them.
+   *
+   * `POST /{subscriptionId}/services/networking/networksecuritygroups/{NetworkSecurityGroupName}/migration` with
+   * `?comp=validate`
+   */
+  async validateNetworkSecurityGroupMigration(
+    input: ValidateNetworkSecurityGroupMigrationInput,
+    options?: RequestOptions,
+  ): Promise<ValidationMessage[]> {
+    const { validateNetworkSecurityGroupMigration } = await modules.ValidateNetworkSecurityGroupMigration();
+    return validateNetworkSecurityGroupMigration(this, input, options);
+  }
+
+  /**
+   * Validates whether a reserved IP address can be migrated to Azure Resource Manager; answers the validation messages
+   * (none when it can). Verb, path, comp=validate and the 200 answer as Microsoft's azure-asm-network 0.13.1
+   * reservedIPs.validateMigration sends and accepts them.
+   *
+   * `POST /{subscriptionId}/services/networking/reservedips/{ReservedIPName}/migration` with `?comp=validate`
+   */
+  async validateReservedIPMigration(
+    input: ValidateReservedIPMigrationInput,
+    options?: RequestOptions,
+  ): Promise<ValidationMessage[]> {
+    const { validateReservedIPMigration } = await modules.ValidateReservedIPMigration();
+    return validateReservedIPMigration(this, input, options);
+  }
+
+  /**
+   * Validates whether a route table can be migrated to Azure Resource Manager; answers the validation messages (none
+   * when it can). Verb, path, comp=validate and the 200 answer as Microsoft's azure-asm-network 0.13.1
+   * routeTables.validateMigration sends and accepts them.
+   *
+   * `POST /{subscriptionId}/services/networking/routetables/{RouteTableName}/migration` with `?comp=validate`
+   */
+  async validateRouteTableMigration(
+    input: ValidateRouteTableMigrationInput,
+    options?: RequestOptions,
+  ): Promise<ValidationMessage[]> {
+    const { validateRouteTableMigration } = await modules.ValidateRouteTableMigration();
+    return validateRouteTableMigration(this, input, options);
+  }
+
+  /**
+   * Validates whether a storage account can be migrated to Azure Resource Manager; answers the validation messages
+   * (none when it can). Verb, path, comp=validate and the 200 answer as Microsoft's azure-asm-storage 0.12.1
+   * storageAccounts.validateMigration sends and accepts them.
+   *
+   * `POST /{subscriptionId}/services/storageservices/{ServiceName}/migration` with `?comp=validate`
+   */
+  async validateStorageAccountMigration(
+    input: ValidateStorageAccountMigrationInput,
+    options?: RequestOptions,
+  ): Promise<ValidationMessage[]> {
+    const { validateStorageAccountMigration } = await modules.ValidateStorageAccountMigration();
+    return validateStorageAccountMigration(this, input, options);
+  }
+
+  /**
+   * Validates whether a virtual network can be migrated to Azure Resource Manager; answers the validation messages
+   * (none when it can). Verb, path, comp=validate and the 200 answer as Microsoft's azure-asm-network 0.13.1
+   * networks.validateMigration sends and accepts them.
+   *
+   * `POST /{subscriptionId}/services/networking/virtualnetwork/{VirtualNetworkName}/migration` with `?comp=validate`
+   */
+  async validateVirtualNetworkMigration(
+    input: ValidateVirtualNetworkMigrationInput,
+    options?: RequestOptions,
+  ): Promise<ValidationMessage[]> {
+    const { validateVirtualNetworkMigration } = await modules.ValidateVirtualNetworkMigration();
+    return validateVirtualNetworkMigration(this, input, options);
   }
 
   /**

@@ -55,6 +55,7 @@ import type {
   OperatingSystem,
   OperatingSystemFamily,
   Operation,
+  PerformMaintenanceOnRoleOperationBody,
   RedeployRoleOperationBody,
   RegenerateKeys,
   ReplicationInput,
@@ -120,6 +121,16 @@ export interface OperationTypes {
     params: { ServiceName: string; DeploymentName: string };
     responses: { 202: undefined };
   };
+  /** POST /{subscriptionId}/services/networking/networksecuritygroups/{NetworkSecurityGroupName}/migration */
+  AbortNetworkSecurityGroupMigration: {
+    body: undefined;
+    params: { NetworkSecurityGroupName: string };
+    responses: { 202: undefined };
+  };
+  /** POST /{subscriptionId}/services/networking/reservedips/{ReservedIPName}/migration */
+  AbortReservedIPMigration: { body: undefined; params: { ReservedIPName: string }; responses: { 202: undefined } };
+  /** POST /{subscriptionId}/services/networking/routetables/{RouteTableName}/migration */
+  AbortRouteTableMigration: { body: undefined; params: { RouteTableName: string }; responses: { 202: undefined } };
   /** POST /{subscriptionId}/services/storageservices/{ServiceName}/migration */
   AbortStorageAccountMigration: { body: undefined; params: { ServiceName: string }; responses: { 202: undefined } };
   /** POST /{subscriptionId}/services/networking/virtualnetwork/{VirtualNetworkName}/migration */
@@ -274,6 +285,16 @@ export interface OperationTypes {
     params: { ServiceName: string; DeploymentName: string };
     responses: { 202: undefined };
   };
+  /** POST /{subscriptionId}/services/networking/networksecuritygroups/{NetworkSecurityGroupName}/migration */
+  CommitNetworkSecurityGroupMigration: {
+    body: undefined;
+    params: { NetworkSecurityGroupName: string };
+    responses: { 202: undefined };
+  };
+  /** POST /{subscriptionId}/services/networking/reservedips/{ReservedIPName}/migration */
+  CommitReservedIPMigration: { body: undefined; params: { ReservedIPName: string }; responses: { 202: undefined } };
+  /** POST /{subscriptionId}/services/networking/routetables/{RouteTableName}/migration */
+  CommitRouteTableMigration: { body: undefined; params: { RouteTableName: string }; responses: { 202: undefined } };
   /** POST /{subscriptionId}/services/storageservices/{ServiceName}/migration */
   CommitStorageAccountMigration: { body: undefined; params: { ServiceName: string }; responses: { 202: undefined } };
   /** POST /{subscriptionId}/services/networking/virtualnetwork/{VirtualNetworkName}/migration */
@@ -813,6 +834,15 @@ export interface OperationTypes {
     params: { GatewayId: string; ConnectedEntityId: string };
     responses: { 200: SharedKey };
   };
+  /**
+   * POST
+   * /{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}/roleinstances/{RoleInstanceName}/Operations
+   */
+  InitiateMaintenance: {
+    body: PerformMaintenanceOnRoleOperationBody;
+    params: { ServiceName: string; DeploymentName: string; RoleInstanceName: string };
+    responses: { 202: undefined };
+  };
   /** GET /{subscriptionId}/affinitygroups */
   ListAffinityGroups: { body: undefined; params: Record<string, never>; responses: { 200: AffinityGroup[] } };
   /** GET /{subscriptionId}/services/networking/ApplicationGateways/{GatewayName}/sslcertificates */
@@ -965,6 +995,16 @@ export interface OperationTypes {
     params: { ServiceName: string; DeploymentName: string };
     responses: { 202: undefined };
   };
+  /** POST /{subscriptionId}/services/networking/networksecuritygroups/{NetworkSecurityGroupName}/migration */
+  PrepareNetworkSecurityGroupMigration: {
+    body: undefined;
+    params: { NetworkSecurityGroupName: string };
+    responses: { 202: undefined };
+  };
+  /** POST /{subscriptionId}/services/networking/reservedips/{ReservedIPName}/migration */
+  PrepareReservedIPMigration: { body: undefined; params: { ReservedIPName: string }; responses: { 202: undefined } };
+  /** POST /{subscriptionId}/services/networking/routetables/{RouteTableName}/migration */
+  PrepareRouteTableMigration: { body: undefined; params: { RouteTableName: string }; responses: { 202: undefined } };
   /** POST /{subscriptionId}/services/storageservices/{ServiceName}/migration */
   PrepareStorageAccountMigration: { body: undefined; params: { ServiceName: string }; responses: { 202: undefined } };
   /** POST /{subscriptionId}/services/networking/virtualnetwork/{VirtualNetworkName}/migration */
@@ -1434,6 +1474,36 @@ export interface OperationTypes {
   ValidateDeploymentMigration: {
     body: DeploymentNetworkResource;
     params: { ServiceName: string; DeploymentName: string };
+    responses: { 200: ValidationMessage[] };
+  };
+  /** POST /{subscriptionId}/services/networking/networksecuritygroups/{NetworkSecurityGroupName}/migration */
+  ValidateNetworkSecurityGroupMigration: {
+    body: undefined;
+    params: { NetworkSecurityGroupName: string };
+    responses: { 200: ValidationMessage[] };
+  };
+  /** POST /{subscriptionId}/services/networking/reservedips/{ReservedIPName}/migration */
+  ValidateReservedIPMigration: {
+    body: undefined;
+    params: { ReservedIPName: string };
+    responses: { 200: ValidationMessage[] };
+  };
+  /** POST /{subscriptionId}/services/networking/routetables/{RouteTableName}/migration */
+  ValidateRouteTableMigration: {
+    body: undefined;
+    params: { RouteTableName: string };
+    responses: { 200: ValidationMessage[] };
+  };
+  /** POST /{subscriptionId}/services/storageservices/{ServiceName}/migration */
+  ValidateStorageAccountMigration: {
+    body: undefined;
+    params: { ServiceName: string };
+    responses: { 200: ValidationMessage[] };
+  };
+  /** POST /{subscriptionId}/services/networking/virtualnetwork/{VirtualNetworkName}/migration */
+  ValidateVirtualNetworkMigration: {
+    body: undefined;
+    params: { VirtualNetworkName: string };
     responses: { 200: ValidationMessage[] };
   };
   /** POST /{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName} */

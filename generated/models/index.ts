@@ -125,6 +125,7 @@ export * from './OperatingSystemFamily.js';
 export * from './Operation.js';
 export * from './OperationCaller.js';
 export * from './OperationParameter.js';
+export * from './PerformMaintenanceOnRoleOperationBody.js';
 export * from './PersistentVMDowntime.js';
 export * from './PublicIP.js';
 export * from './RebootEvent.js';

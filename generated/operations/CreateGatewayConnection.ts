@@ -26,7 +26,7 @@ export const CreateGatewayConnectionOperation: OperationDescriptor<
   method: 'POST',
   path: '/{subscriptionId}/services/networking/gatewayconnections',
   apiVersion: '2016-03-01',
-  fixedQuery: { 'api-version': '2016-03-01' },
+  fixedQuery: { 'api-version': '2016-07-01' },
   params: [],
   request: { element: 'CreateGatewayConnectionParameters', model: () => CreateGatewayConnectionParametersShape },
   responses: [
@@ -39,9 +39,12 @@ export const CreateGatewayConnectionOperation: OperationDescriptor<
 };
 
 /**
- * Creates a gateway connection (V2) between a virtual network gateway and a local network gateway.
+ * Creates a gateway connection (V2) between a virtual network gateway and a local network gateway. Query
+ * api-version=2016-07-01 as Microsoft's azure-asm-network 0.13.1 sends it (the catalog's 2016-03-01 is an older
+ * release's; the recorded application-gateway traffic of the same API, xplat-cli cli.network.application.gateway-tests,
+ * used 2016-07-01).
  *
- * `POST /{subscriptionId}/services/networking/gatewayconnections` with `?api-version=2016-03-01`
+ * `POST /{subscriptionId}/services/networking/gatewayconnections` with `?api-version=2016-07-01`
  *
  * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
  * `{ wait: true }` (or wait options) to resolve when it has finished.

@@ -17,16 +17,19 @@ export const CreateLocalNetworkGatewayOperation: OperationDescriptor<CreateLocal
   method: 'POST',
   path: '/{subscriptionId}/services/networking/localnetworkgateways',
   apiVersion: '2016-03-01',
-  fixedQuery: { 'api-version': '2016-03-01' },
+  fixedQuery: { 'api-version': '2016-07-01' },
   params: [],
   request: { element: 'CreateLocalNetworkGatewayParameters', model: () => CreateLocalNetworkGatewayParametersShape },
   responses: [{ status: 200, body: { element: 'LocalNetworkGatewayId', text: true } }],
 };
 
 /**
- * Creates a local network gateway (V2). The generated client does not parse the answer; it is returned as text.
+ * Creates a local network gateway (V2). The generated client does not parse the answer; it is returned as text. Query
+ * api-version=2016-07-01 as Microsoft's azure-asm-network 0.13.1 sends it (the catalog's 2016-03-01 is an older
+ * release's; the recorded application-gateway traffic of the same API, xplat-cli cli.network.application.gateway-tests,
+ * used 2016-07-01).
  *
- * `POST /{subscriptionId}/services/networking/localnetworkgateways` with `?api-version=2016-03-01`
+ * `POST /{subscriptionId}/services/networking/localnetworkgateways` with `?api-version=2016-07-01`
  */
 export function createLocalNetworkGateway(
   client: ServiceClient,

@@ -17,15 +17,17 @@ export const DeleteLocalNetworkGatewayOperation: OperationDescriptor<DeleteLocal
     method: 'DELETE',
     path: '/{subscriptionId}/services/networking/localnetworkgateways/{GatewayId}',
     apiVersion: '2016-03-01',
-    fixedQuery: { 'api-version': '2016-03-01' },
+    fixedQuery: { 'api-version': '2016-07-01' },
     params: [{ name: 'GatewayId', in: 'path', type: 'string', required: true }],
     responses: [{ status: 200 }],
   };
 
 /**
- * Deletes a local network gateway (V2).
+ * Deletes a local network gateway (V2). Query api-version=2016-07-01 as Microsoft's azure-asm-network 0.13.1 sends it
+ * (the catalog's 2016-03-01 is an older release's; the recorded application-gateway traffic of the same API, xplat-cli
+ * cli.network.application.gateway-tests, used 2016-07-01).
  *
- * `DELETE /{subscriptionId}/services/networking/localnetworkgateways/{GatewayId}` with `?api-version=2016-03-01`
+ * `DELETE /{subscriptionId}/services/networking/localnetworkgateways/{GatewayId}` with `?api-version=2016-07-01`
  */
 export function deleteLocalNetworkGateway(
   client: ServiceClient,

@@ -19,7 +19,7 @@ export const GetGatewayConnectionOperation: OperationDescriptor<GetGatewayConnec
   method: 'GET',
   path: '/{subscriptionId}/services/networking/gatewayconnections/virtualnetworkgateway/{GatewayId}/connectedentity/{ConnectedEntityId}',
   apiVersion: '2016-03-01',
-  fixedQuery: { 'api-version': '2016-03-01' },
+  fixedQuery: { 'api-version': '2016-07-01' },
   params: [
     { name: 'GatewayId', in: 'path', type: 'string', required: true },
     { name: 'ConnectedEntityId', in: 'path', type: 'string', required: true },
@@ -28,10 +28,12 @@ export const GetGatewayConnectionOperation: OperationDescriptor<GetGatewayConnec
 };
 
 /**
- * Gets a gateway connection (V2).
+ * Gets a gateway connection (V2). Query api-version=2016-07-01 as Microsoft's azure-asm-network 0.13.1 sends it (the
+ * catalog's 2016-03-01 is an older release's; the recorded application-gateway traffic of the same API, xplat-cli
+ * cli.network.application.gateway-tests, used 2016-07-01).
  *
  * `GET /{subscriptionId}/services/networking/gatewayconnections/virtualnetworkgateway/{GatewayId}/connectedentity/{ConnectedEntityId}`
- * with `?api-version=2016-03-01`
+ * with `?api-version=2016-07-01`
  */
 export function getGatewayConnection(
   client: ServiceClient,

@@ -14,7 +14,7 @@ export const ListGatewayConnectionsOperation: OperationDescriptor<ListGatewayCon
   method: 'GET',
   path: '/{subscriptionId}/services/networking/gatewayconnections',
   apiVersion: '2016-03-01',
-  fixedQuery: { 'api-version': '2016-03-01' },
+  fixedQuery: { 'api-version': '2016-07-01' },
   params: [],
   responses: [
     {
@@ -28,9 +28,11 @@ export const ListGatewayConnectionsOperation: OperationDescriptor<ListGatewayCon
 };
 
 /**
- * Lists the gateway connections (V2) of the subscription.
+ * Lists the gateway connections (V2) of the subscription. Query api-version=2016-07-01 as Microsoft's azure-asm-network
+ * 0.13.1 sends it (the catalog's 2016-03-01 is an older release's; the recorded application-gateway traffic of the same
+ * API, xplat-cli cli.network.application.gateway-tests, used 2016-07-01).
  *
- * `GET /{subscriptionId}/services/networking/gatewayconnections` with `?api-version=2016-03-01`
+ * `GET /{subscriptionId}/services/networking/gatewayconnections` with `?api-version=2016-07-01`
  */
 export function listGatewayConnections(
   client: ServiceClient,

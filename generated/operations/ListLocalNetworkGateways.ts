@@ -17,7 +17,7 @@ export const ListLocalNetworkGatewaysOperation: OperationDescriptor<
   method: 'GET',
   path: '/{subscriptionId}/services/networking/localnetworkgateways',
   apiVersion: '2016-03-01',
-  fixedQuery: { 'api-version': '2016-03-01' },
+  fixedQuery: { 'api-version': '2016-07-01' },
   params: [],
   responses: [
     {
@@ -31,9 +31,11 @@ export const ListLocalNetworkGatewaysOperation: OperationDescriptor<
 };
 
 /**
- * Lists the local network gateways (V2) of the subscription.
+ * Lists the local network gateways (V2) of the subscription. Query api-version=2016-07-01 as Microsoft's
+ * azure-asm-network 0.13.1 sends it (the catalog's 2016-03-01 is an older release's; the recorded application-gateway
+ * traffic of the same API, xplat-cli cli.network.application.gateway-tests, used 2016-07-01).
  *
- * `GET /{subscriptionId}/services/networking/localnetworkgateways` with `?api-version=2016-03-01`
+ * `GET /{subscriptionId}/services/networking/localnetworkgateways` with `?api-version=2016-07-01`
  */
 export function listLocalNetworkGateways(
   client: ServiceClient,

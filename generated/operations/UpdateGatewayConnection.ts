@@ -31,7 +31,7 @@ export const UpdateGatewayConnectionOperation: OperationDescriptor<
   method: 'PATCH',
   path: '/{subscriptionId}/services/networking/gatewayconnections/virtualnetworkgateway/{GatewayId}/connectedentity/{ConnectedEntityId}',
   apiVersion: '2016-03-01',
-  fixedQuery: { 'api-version': '2016-03-01' },
+  fixedQuery: { 'api-version': '2016-07-01' },
   params: [
     { name: 'GatewayId', in: 'path', type: 'string', required: true },
     { name: 'ConnectedEntityId', in: 'path', type: 'string', required: true },
@@ -47,10 +47,12 @@ export const UpdateGatewayConnectionOperation: OperationDescriptor<
 };
 
 /**
- * Updates a gateway connection (V2).
+ * Updates a gateway connection (V2). Query api-version=2016-07-01 as Microsoft's azure-asm-network 0.13.1 sends it (the
+ * catalog's 2016-03-01 is an older release's; the recorded application-gateway traffic of the same API, xplat-cli
+ * cli.network.application.gateway-tests, used 2016-07-01).
  *
  * `PATCH /{subscriptionId}/services/networking/gatewayconnections/virtualnetworkgateway/{GatewayId}/connectedentity/{ConnectedEntityId}`
- * with `?api-version=2016-03-01`
+ * with `?api-version=2016-07-01`
  *
  * Asynchronous: resolves when the service accepts the request, with its request id and `wait()`; pass
  * `{ wait: true }` (or wait options) to resolve when it has finished.

@@ -21,16 +21,18 @@ export const UpdateLocalNetworkGatewayOperation: OperationDescriptor<UpdateLocal
     method: 'PATCH',
     path: '/{subscriptionId}/services/networking/localnetworkgateways/{GatewayId}',
     apiVersion: '2016-03-01',
-    fixedQuery: { 'api-version': '2016-03-01' },
+    fixedQuery: { 'api-version': '2016-07-01' },
     params: [{ name: 'GatewayId', in: 'path', type: 'string', required: true }],
     request: { element: 'UpdateLocalNetworkGatewayParameters', model: () => UpdateLocalNetworkGatewayParametersShape },
     responses: [{ status: 200 }],
   };
 
 /**
- * Updates the address space or BGP settings of a local network gateway (V2).
+ * Updates the address space or BGP settings of a local network gateway (V2). Query api-version=2016-07-01 as
+ * Microsoft's azure-asm-network 0.13.1 sends it (the catalog's 2016-03-01 is an older release's; the recorded
+ * application-gateway traffic of the same API, xplat-cli cli.network.application.gateway-tests, used 2016-07-01).
  *
- * `PATCH /{subscriptionId}/services/networking/localnetworkgateways/{GatewayId}` with `?api-version=2016-03-01`
+ * `PATCH /{subscriptionId}/services/networking/localnetworkgateways/{GatewayId}` with `?api-version=2016-07-01`
  */
 export function updateLocalNetworkGateway(
   client: ServiceClient,

@@ -2,6 +2,9 @@
 // Do not edit: change the spec and run `npm run generate`.
 import type { OperationDescriptor } from '../../src/core/shapes.js';
 import { AbortDeploymentMigrationOperation } from './AbortDeploymentMigration.js';
+import { AbortNetworkSecurityGroupMigrationOperation } from './AbortNetworkSecurityGroupMigration.js';
+import { AbortReservedIPMigrationOperation } from './AbortReservedIPMigration.js';
+import { AbortRouteTableMigrationOperation } from './AbortRouteTableMigration.js';
 import { AbortStorageAccountMigrationOperation } from './AbortStorageAccountMigration.js';
 import { AbortVirtualNetworkMigrationOperation } from './AbortVirtualNetworkMigration.js';
 import { AddApplicationGatewayCertificateOperation } from './AddApplicationGatewayCertificate.js';
@@ -28,6 +31,9 @@ import { CheckHostedServiceNameAvailabilityOperation } from './CheckHostedServic
 import { CheckStaticIPAvailabilityOperation } from './CheckStaticIPAvailability.js';
 import { CheckStorageAccountNameAvailabilityOperation } from './CheckStorageAccountNameAvailability.js';
 import { CommitDeploymentMigrationOperation } from './CommitDeploymentMigration.js';
+import { CommitNetworkSecurityGroupMigrationOperation } from './CommitNetworkSecurityGroupMigration.js';
+import { CommitReservedIPMigrationOperation } from './CommitReservedIPMigration.js';
+import { CommitRouteTableMigrationOperation } from './CommitRouteTableMigration.js';
 import { CommitStorageAccountMigrationOperation } from './CommitStorageAccountMigration.js';
 import { CommitVirtualNetworkMigrationOperation } from './CommitVirtualNetworkMigration.js';
 import { ConnectDisconnectOrTestGatewayOperation } from './ConnectDisconnectOrTestGateway.js';
@@ -127,6 +133,7 @@ import { GetVirtualNetworkGatewayOperation } from './GetVirtualNetworkGateway.js
 import { GetVirtualNetworkGatewayDiagnosticsOperation } from './GetVirtualNetworkGatewayDiagnostics.js';
 import { GetVirtualNetworkGatewayIPsecParametersOperation } from './GetVirtualNetworkGatewayIPsecParameters.js';
 import { GetVirtualNetworkGatewaySharedKeyOperation } from './GetVirtualNetworkGatewaySharedKey.js';
+import { InitiateMaintenanceOperation } from './InitiateMaintenance.js';
 import { ListAffinityGroupsOperation } from './ListAffinityGroups.js';
 import { ListApplicationGatewayCertificatesOperation } from './ListApplicationGatewayCertificates.js';
 import { ListApplicationGatewaysOperation } from './ListApplicationGateways.js';
@@ -163,6 +170,9 @@ import { ListVMImagesOperation } from './ListVMImages.js';
 import { ListVirtualNetworkGatewaysOperation } from './ListVirtualNetworkGateways.js';
 import { ListVirtualNetworkSitesOperation } from './ListVirtualNetworkSites.js';
 import { PrepareDeploymentMigrationOperation } from './PrepareDeploymentMigration.js';
+import { PrepareNetworkSecurityGroupMigrationOperation } from './PrepareNetworkSecurityGroupMigration.js';
+import { PrepareReservedIPMigrationOperation } from './PrepareReservedIPMigration.js';
+import { PrepareRouteTableMigrationOperation } from './PrepareRouteTableMigration.js';
 import { PrepareStorageAccountMigrationOperation } from './PrepareStorageAccountMigration.js';
 import { PrepareVirtualNetworkMigrationOperation } from './PrepareVirtualNetworkMigration.js';
 import { RebootRoleInstanceOperation } from './RebootRoleInstance.js';
@@ -238,10 +248,18 @@ import { UpdateVMImageOperation } from './UpdateVMImage.js';
 import { UpgradeDeploymentOperation } from './UpgradeDeployment.js';
 import { UpgradeDeploymentBySlotOperation } from './UpgradeDeploymentBySlot.js';
 import { ValidateDeploymentMigrationOperation } from './ValidateDeploymentMigration.js';
+import { ValidateNetworkSecurityGroupMigrationOperation } from './ValidateNetworkSecurityGroupMigration.js';
+import { ValidateReservedIPMigrationOperation } from './ValidateReservedIPMigration.js';
+import { ValidateRouteTableMigrationOperation } from './ValidateRouteTableMigration.js';
+import { ValidateStorageAccountMigrationOperation } from './ValidateStorageAccountMigration.js';
+import { ValidateVirtualNetworkMigrationOperation } from './ValidateVirtualNetworkMigration.js';
 import { WalkUpgradeDomainOperation } from './WalkUpgradeDomain.js';
 import { WalkUpgradeDomainBySlotOperation } from './WalkUpgradeDomainBySlot.js';
 
 export * from './AbortDeploymentMigration.js';
+export * from './AbortNetworkSecurityGroupMigration.js';
+export * from './AbortReservedIPMigration.js';
+export * from './AbortRouteTableMigration.js';
 export * from './AbortStorageAccountMigration.js';
 export * from './AbortVirtualNetworkMigration.js';
 export * from './AddApplicationGatewayCertificate.js';
@@ -268,6 +286,9 @@ export * from './CheckHostedServiceNameAvailability.js';
 export * from './CheckStaticIPAvailability.js';
 export * from './CheckStorageAccountNameAvailability.js';
 export * from './CommitDeploymentMigration.js';
+export * from './CommitNetworkSecurityGroupMigration.js';
+export * from './CommitReservedIPMigration.js';
+export * from './CommitRouteTableMigration.js';
 export * from './CommitStorageAccountMigration.js';
 export * from './CommitVirtualNetworkMigration.js';
 export * from './ConnectDisconnectOrTestGateway.js';
@@ -367,6 +388,7 @@ export * from './GetVirtualNetworkGateway.js';
 export * from './GetVirtualNetworkGatewayDiagnostics.js';
 export * from './GetVirtualNetworkGatewayIPsecParameters.js';
 export * from './GetVirtualNetworkGatewaySharedKey.js';
+export * from './InitiateMaintenance.js';
 export * from './ListAffinityGroups.js';
 export * from './ListApplicationGatewayCertificates.js';
 export * from './ListApplicationGateways.js';
@@ -403,6 +425,9 @@ export * from './ListVMImages.js';
 export * from './ListVirtualNetworkGateways.js';
 export * from './ListVirtualNetworkSites.js';
 export * from './PrepareDeploymentMigration.js';
+export * from './PrepareNetworkSecurityGroupMigration.js';
+export * from './PrepareReservedIPMigration.js';
+export * from './PrepareRouteTableMigration.js';
 export * from './PrepareStorageAccountMigration.js';
 export * from './PrepareVirtualNetworkMigration.js';
 export * from './RebootRoleInstance.js';
@@ -478,12 +503,20 @@ export * from './UpdateVMImage.js';
 export * from './UpgradeDeployment.js';
 export * from './UpgradeDeploymentBySlot.js';
 export * from './ValidateDeploymentMigration.js';
+export * from './ValidateNetworkSecurityGroupMigration.js';
+export * from './ValidateReservedIPMigration.js';
+export * from './ValidateRouteTableMigration.js';
+export * from './ValidateStorageAccountMigration.js';
+export * from './ValidateVirtualNetworkMigration.js';
 export * from './WalkUpgradeDomain.js';
 export * from './WalkUpgradeDomainBySlot.js';
 
 /** Every operation of the spec, for tools that look operations up by verb and path. */
 export const allOperations: readonly OperationDescriptor[] = [
   AbortDeploymentMigrationOperation,
+  AbortNetworkSecurityGroupMigrationOperation,
+  AbortReservedIPMigrationOperation,
+  AbortRouteTableMigrationOperation,
   AbortStorageAccountMigrationOperation,
   AbortVirtualNetworkMigrationOperation,
   AddApplicationGatewayCertificateOperation,
@@ -510,6 +543,9 @@ export const allOperations: readonly OperationDescriptor[] = [
   CheckStaticIPAvailabilityOperation,
   CheckStorageAccountNameAvailabilityOperation,
   CommitDeploymentMigrationOperation,
+  CommitNetworkSecurityGroupMigrationOperation,
+  CommitReservedIPMigrationOperation,
+  CommitRouteTableMigrationOperation,
   CommitStorageAccountMigrationOperation,
   CommitVirtualNetworkMigrationOperation,
   ConnectDisconnectOrTestGatewayOperation,
@@ -609,6 +645,7 @@ export const allOperations: readonly OperationDescriptor[] = [
   GetVirtualNetworkGatewayDiagnosticsOperation,
   GetVirtualNetworkGatewayIPsecParametersOperation,
   GetVirtualNetworkGatewaySharedKeyOperation,
+  InitiateMaintenanceOperation,
   ListAffinityGroupsOperation,
   ListApplicationGatewayCertificatesOperation,
   ListApplicationGatewaysOperation,
@@ -645,6 +682,9 @@ export const allOperations: readonly OperationDescriptor[] = [
   ListVirtualNetworkGatewaysOperation,
   ListVirtualNetworkSitesOperation,
   PrepareDeploymentMigrationOperation,
+  PrepareNetworkSecurityGroupMigrationOperation,
+  PrepareReservedIPMigrationOperation,
+  PrepareRouteTableMigrationOperation,
   PrepareStorageAccountMigrationOperation,
   PrepareVirtualNetworkMigrationOperation,
   RebootRoleInstanceOperation,
@@ -720,6 +760,11 @@ export const allOperations: readonly OperationDescriptor[] = [
   UpgradeDeploymentOperation,
   UpgradeDeploymentBySlotOperation,
   ValidateDeploymentMigrationOperation,
+  ValidateNetworkSecurityGroupMigrationOperation,
+  ValidateReservedIPMigrationOperation,
+  ValidateRouteTableMigrationOperation,
+  ValidateStorageAccountMigrationOperation,
+  ValidateVirtualNetworkMigrationOperation,
   WalkUpgradeDomainOperation,
   WalkUpgradeDomainBySlotOperation,
 ];

@@ -5,7 +5,7 @@
  * the emulator's own bookkeeping and never reach the wire.
  */
 import type {
-  ComputeImageAttributes, ConfigurationSet, DataVirtualHardDisk, DnsSettings, ExtendedProperty, MarketplaceImageAttributes, OSImage, OSVirtualHardDisk,
+  BgpSettings, ComputeImageAttributes, ConfigurationSet, DataVirtualHardDisk, DnsSettings, ExtendedProperty, MarketplaceImageAttributes, OSImage, OSVirtualHardDisk,
   ReservedIP, ResourceExtensionReference, Role, VMImage,
 } from '../../generated/models/index.js';
 
@@ -117,6 +117,8 @@ export interface DeploymentRecord {
   vip: { Name: string; Address: string };
   /** The planned maintenance window of the deployment, as the service scheduled one for (nearly) every deployment. */
   maintenanceWindow?: { StartTime: Date; EndTime: Date; Status: string };
+  /** Set while a migration to Resource Manager is prepared (migration.ts). */
+  migrationState?: 'Prepared';
 }
 
 export interface ServiceCertificateRecord {
@@ -157,6 +159,8 @@ export interface StorageAccountRecord {
   CreationTime: string;
   ExtendedProperties: ExtendedProperty[];
   keys: { Primary: string; Secondary: string };
+  /** Set while a migration to Resource Manager is prepared (migration.ts). */
+  migrationState?: 'Prepared';
 }
 
 export interface DiskAttachmentRecord {
@@ -212,6 +216,28 @@ export interface ReservedIpRecord extends ReservedIP {
   Address: string;
   Id: string;
   Location: string;
+  /** Set while a migration to Resource Manager is prepared (migration.ts). */
+  migrationState?: 'Prepared';
+}
+
+/** A local network gateway (an on-premises VPN device), by its GUID id. */
+export interface LocalNetworkGatewayRecord {
+  Id: string;
+  GatewayName: string;
+  IpAddress: string;
+  AddressSpace: string[];
+  BgpSettings?: BgpSettings;
+}
+
+/** A connection between a virtual network gateway and a local network gateway (the connected entity). */
+export interface GatewayConnectionRecord {
+  GatewayConnectionName: string;
+  VirtualNetworkGatewayId: string;
+  ConnectedEntityId: string;
+  GatewayConnectionType?: string;
+  RoutingWeight?: number;
+  SharedKey?: string;
+  EnableBgp?: boolean;
 }
 
 /** Subscription properties as GetSubscription shows them; Current* counters are computed from the state. */

@@ -14,7 +14,7 @@ import { defaultResourceExtensions } from './catalog-data/resource-extensions.js
 import { defaultRoleSizes } from './catalog-data/role-sizes.js';
 import { thumbprintOf } from './certs.js';
 import type {
-  AffinityGroupRecord, DiskRecord, HostedServiceRecord, ManagementCertificateRecord, OSImageRecord, ReservedIpRecord,
+  AffinityGroupRecord, DiskRecord, GatewayConnectionRecord, HostedServiceRecord, LocalNetworkGatewayRecord, ManagementCertificateRecord, OSImageRecord, ReservedIpRecord,
   StorageAccountRecord, SubscriptionProperties, VMImageRecord,
 } from './records.js';
 
@@ -37,6 +37,10 @@ export interface SubscriptionState {
   /** User VM images. */
   readonly vmImages: Map<string, VMImageRecord>;
   readonly reservedIps: Map<string, ReservedIpRecord>;
+  /** By lower-case id. */
+  readonly localNetworkGateways: Map<string, LocalNetworkGatewayRecord>;
+  /** By lower-case `<virtual network gateway id>/<connected entity id>`. */
+  readonly gatewayConnections: Map<string, GatewayConnectionRecord>;
 }
 
 /** The current time as the service writes it: ISO 8601 UTC to the second. */
@@ -81,7 +85,7 @@ export class EmulatorState {
     const subscription: SubscriptionState = {
       id, properties: defaultSubscriptionProperties(id), managementCertificates: new Map(), affinityGroups: new Map(),
       hostedServices: new Map(), storageAccounts: new Map(), disks: new Map(), osImages: new Map(), vmImages: new Map(),
-      reservedIps: new Map(),
+      reservedIps: new Map(), localNetworkGateways: new Map(), gatewayConnections: new Map(),
     };
     this.subscriptions.set(keyOf(id), subscription);
     return subscription;

@@ -9,9 +9,9 @@ import { randomBytes } from 'node:crypto';
 import type { DataVirtualHardDisk, OSVirtualHardDisk, Role } from '../../../generated/models/index.js';
 import { errors } from '../api-error.js';
 import { PROVISIONING, READY, STARTING_VM } from '../instance-progress.js';
-import { accountOfMediaLink, checkSameRegion, regionOf, siblingBlob } from '../placement.js';
+import { accountOfMediaLink, checkSameRegion, parseBlobUrl, regionOf, siblingBlob } from '../placement.js';
 import { checkQuota, coresOf } from '../quotas.js';
-import type { DeploymentRecord, DiskRecord, HostedServiceRecord, RoleInstanceRecord, RoleRecord } from '../records.js';
+import type { DeploymentRecord, DiskRecord, HostedServiceRecord, OSImageRecord, RoleInstanceRecord, RoleRecord } from '../records.js';
 import { keyOf, nowIso } from '../state.js';
 import { checkEndpoints, checkProvisioningSet, hostNameOf, provisioningSetOf } from './configuration-sets.js';
 import { assertBlobFree, assertDiskFree, assertDiskNameFree, attachment, findDisk, generatedDiskName } from './disks.js';
@@ -89,14 +89,26 @@ function existingDisk(ctx: PlanContext, name: string, wantOs: boolean): DiskReco
   return disk;
 }
 
+/**
+ * The blob of an OS disk made from an OS image. A platform image lives in no account of the caller's, so the
+ * MediaLink must name one; a disk from the user's own image goes next to the image's blob when none is given
+ * (the service only required the MediaLink for platform images).
+ */
+function osDiskLink(ctx: PlanContext, input: OSVirtualHardDisk, image: OSImageRecord): string {
+  if (input.MediaLink !== undefined) return input.MediaLink;
+  const own = ctx.env.subscription.osImages.get(keyOf(image.Name)) === image ? image.MediaLink : undefined;
+  if (own === undefined) {
+    throw errors.badRequest(`The MediaLink of the OS disk of role ${ctx.input.RoleName} must be specified: it names the blob created from platform image ${image.Name}.`);
+  }
+  return siblingBlob(own, `${ctx.service.ServiceName}-${ctx.input.RoleName}-os-${ctx.stamp}.vhd`);
+}
+
 function osDiskFromImage(ctx: PlanContext, input: OSVirtualHardDisk): OSVirtualHardDisk {
   const image = findOsImage(ctx.env.state, ctx.env.subscription, input.SourceImageName!);
-  if (input.MediaLink === undefined) {
-    throw errors.badRequest(`The MediaLink of the OS disk of role ${ctx.input.RoleName} must be specified: it names the blob created from image ${image.Name}.`);
-  }
-  const location = checkNewBlob(ctx, input.MediaLink);
+  const link = osDiskLink(ctx, input, image);
+  const location = checkNewBlob(ctx, link);
   const disk = newDisk(ctx, {
-    Name: input.DiskName, Label: input.DiskLabel, OS: image.OS, MediaLink: input.MediaLink, LogicalDiskSizeInGB: Math.round(image.LogicalSizeInGB ?? 30),
+    Name: input.DiskName, Label: input.DiskLabel, OS: image.OS, MediaLink: link, LogicalDiskSizeInGB: Math.round(image.LogicalSizeInGB ?? 30),
     SourceImageName: image.Name, Location: location,
   }, 0);
   checkProvisioningSet(ctx.plan.role.ConfigurationSets, image.OS, ctx.input.RoleName);
@@ -151,12 +163,25 @@ function checkLun(role: RoleRecord, lun: number): void {
   if (role.DataVirtualHardDisks.some((d) => d.Lun === lun)) throw errors.conflict(`A data disk is already attached to role ${role.RoleName} at LUN ${lun}.`);
 }
 
+/**
+ * Whether a data disk entry attaches an existing disk: it names one, copies no blob, and gives no MediaLink of
+ * another blob. Microsoft's azure-asm-compute createDataDisk requires a MediaLink, so the classic CLI's
+ * `vm disk attach` sent the placeholder http://dummy (with the size it read) beside the DiskName, and the
+ * service attached the named disk; a MediaLink that is not a blob URL, or the disk's own, is ignored.
+ */
+function attachesExisting(ctx: PlanContext, input: DataVirtualHardDisk): boolean {
+  if (input.DiskName === undefined || input.SourceMediaLink !== undefined) return false;
+  if (input.MediaLink === undefined && input.LogicalDiskSizeInGB === undefined) return true;
+  const disk = ctx.env.subscription.disks.get(keyOf(input.DiskName));
+  if (disk === undefined) return false;
+  return input.MediaLink === undefined || parseBlobUrl(input.MediaLink) === undefined || keyOf(input.MediaLink) === keyOf(disk.MediaLink);
+}
+
 /** Plans one data disk of the role: attach an existing disk, copy a blob, or make a new empty disk. */
 function planDataDisk(ctx: PlanContext, input: DataVirtualHardDisk, osLink: string | undefined): DataVirtualHardDisk {
   const lun = input.Lun ?? 0;
   checkLun(ctx.plan.role, lun);
-  const attachExisting = input.DiskName !== undefined && input.MediaLink === undefined && input.SourceMediaLink === undefined && input.LogicalDiskSizeInGB === undefined;
-  if (attachExisting) {
+  if (attachesExisting(ctx, input)) {
     const disk = existingDisk(ctx, input.DiskName!, false);
     return { HostCaching: input.HostCaching ?? 'None', DiskLabel: disk.Label, DiskName: disk.Name, Lun: lun, LogicalDiskSizeInGB: disk.LogicalDiskSizeInGB, MediaLink: disk.MediaLink };
   }

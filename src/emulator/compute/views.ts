@@ -4,7 +4,7 @@
  * operation holds the deployment, and the instance's status (reading it moves a provisioning instance on).
  */
 import type {
-  ConfigurationSet, DataVirtualHardDisk, Deployment, Disk, InstanceEndpoint, OSVirtualHardDisk, Role, RoleInstance,
+  ConfigurationSet, DataVirtualHardDisk, Deployment, Disk, InstanceEndpoint, OSVirtualHardDisk, ResourceExtensionReference, Role, RoleInstance,
 } from '../../../generated/models/index.js';
 import { observeInstance } from '../instance-progress.js';
 import type { DeploymentRecord, DiskRecord, HostedServiceRecord, RoleInstanceRecord, RoleRecord } from '../records.js';
@@ -60,12 +60,24 @@ function osDiskView(subscription: SubscriptionState, entry: OSVirtualHardDisk): 
   };
 }
 
+/**
+ * Extension references as answered: Private parameter values (a Chef validation key, a Docker TLS key) are
+ * write-only. The service answered only the Public ones: the xplat-cli recordings cli.vm.extension_set-chef show
+ * GetDeployment and GetRole with ChefClientPublicConfigParameter alone, though the CLI sent a private one too.
+ */
+function extensionReferencesView(references: ResourceExtensionReference[] | undefined): ResourceExtensionReference[] | undefined {
+  return references?.map((reference) => ({
+    ...reference,
+    ResourceExtensionParameterValues: reference.ResourceExtensionParameterValues?.filter((p) => p.Type?.toLowerCase() !== 'private'),
+  }));
+}
+
 /** A role as answered. */
 export function roleView(subscription: SubscriptionState, role: RoleRecord, where: RoleContext = { inDeployment: false }): Role {
   if (role.kind === 'web') return { RoleName: role.RoleName, OsVersion: role.OsVersion ?? '', ConfigurationSets: [] };
   return {
     RoleName: role.RoleName, OsVersion: '', RoleType: 'PersistentVMRole', ConfigurationSets: networkSetView(role, where),
-    ResourceExtensionReferences: role.ResourceExtensionReferences, VMImageName: role.VMImageName, AvailabilitySetName: role.AvailabilitySetName,
+    ResourceExtensionReferences: extensionReferencesView(role.ResourceExtensionReferences), VMImageName: role.VMImageName, AvailabilitySetName: role.AvailabilitySetName,
     DataVirtualHardDisks: role.DataVirtualHardDisks.map((d) => dataDiskView(subscription, d)), Label: role.Label,
     OSVirtualHardDisk: role.OSVirtualHardDisk === undefined ? undefined : osDiskView(subscription, role.OSVirtualHardDisk),
     RoleSize: role.RoleSize, DefaultWinRmCertificateThumbprint: role.winRmThumbprint, ProvisionGuestAgent: role.ProvisionGuestAgent,
@@ -163,7 +175,7 @@ export function deploymentView(deployment: DeploymentRecord, options: Deployment
     VirtualIPs: released ? undefined : [{ Address: vip, IsDnsProgrammed: true, Name: deployment.vip.Name }], ReservedIPName: deployment.ReservedIPName,
     // Only VM deployments had an internal DNS suffix for their VMs' names.
     InternalDnsSuffix: deployment.kind === 'vm' ? `${options.service.ServiceName.toLowerCase()}.${deployment.PrivateID.slice(0, 2)}.internal.cloudapp.net` : undefined,
-    LoadBalancers: [],
+    LoadBalancers: [], MigrationState: deployment.migrationState,
   };
 }
 

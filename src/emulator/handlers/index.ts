@@ -13,6 +13,8 @@ import { hostedServiceHandlers } from './hosted-services.js';
 import { imageReplicationHandlers } from './image-replication.js';
 import { locationHandlers } from './locations.js';
 import { managementCertificateHandlers } from './management-certificates.js';
+import { migrationHandlers } from './migration.js';
+import { networkGatewayHandlers } from './network-gateways.js';
 import { operationHandlers } from './operations.js';
 import { osImageHandlers } from './os-images.js';
 import { reservedIpHandlers } from './reserved-ips.js';
@@ -45,6 +47,8 @@ export const defaultHandlers: HandlerTable = {
   ...imageReplicationHandlers,
   ...storageAccountHandlers,
   ...reservedIpHandlers,
+  ...migrationHandlers,
+  ...networkGatewayHandlers,
 };
 
 export type { Handler, HandlerContext, HandlerResult, HandlerTable } from './types.js';

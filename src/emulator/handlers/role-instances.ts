@@ -1,6 +1,6 @@
 /**
  * Role instances: start, shut down (StoppedVM keeps the VM's cores allocated, StoppedDeallocated releases them),
- * restart, redeploy, reboot and reimage, delete some, and the RDP file of a VM. Each change shows when the
+ * restart, redeploy, maintain (InitiateMaintenance), reboot and reimage, delete some, and the RDP file of a VM. Each change shows when the
  * operation completes, and a started instance passes through StartingVM before it is ReadyRole again.
  */
 import { errors } from '../api-error.js';
@@ -66,6 +66,8 @@ function shutdownRole(ctx: HandlerContext<'ShutdownRole'>) {
 
 const reboot: InstanceChange = (instance, env) => moveInstance(instance, [UNKNOWN], READY, env.timing);
 const redeploy: InstanceChange = (instance, env) => moveInstance(instance, [STARTING_VM], READY, env.timing);
+/** Maintenance started by the customer moves the VM to an updated host: it restarts, as a redeploy does. */
+const maintain: InstanceChange = redeploy;
 
 function assertWebRole(instance: RoleInstanceRecord, env: ComputeEnv, deployment: DeploymentRecord): void {
   if (deployment.kind === 'vm') throw errors.badRequest(`Role instance ${instance.InstanceName} is a virtual machine; reimage and rebuild apply to web and worker roles.`);
@@ -108,6 +110,7 @@ export const roleInstanceHandlers: HandlerTable = {
   ShutdownRole: shutdownRole,
   RestartRole: (ctx) => onInstance(ctx, true, assertRunning, reboot),
   RedeployRole: (ctx) => onInstance(ctx, true, noCheck, redeploy),
+  InitiateMaintenance: (ctx) => onInstance(ctx, true, noCheck, maintain),
   RebootRoleInstance: (ctx) => onInstance(ctx, false, assertRunning, reboot),
   RebootRoleInstanceBySlot: (ctx) => onInstance(ctx, false, assertRunning, reboot),
   ReimageRoleInstance: (ctx) => onInstance(ctx, false, assertWebRole, reimage),

@@ -15,7 +15,22 @@ function invalidCertificate(detail: string): Error {
   return errors.badRequest(`The certificate data is not valid: ${detail}`);
 }
 
-/** The DER certificate of a PFX (decrypted with its password) or of a .cer file. */
+/**
+ * The certificate of "pfx" data that is PEM text. The classic CLI's `service cert create` sent a .pem file's
+ * text (a certificate, usually with its private key) as format pfx, and the service took the certificate from it.
+ */
+function pemCertificate(bytes: Buffer): Buffer | undefined {
+  const text = bytes.toString('latin1');
+  const block = /-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/.exec(text);
+  if (block === null) return undefined;
+  try {
+    return new X509Certificate(block[0]).raw;
+  } catch {
+    throw invalidCertificate('the PEM text holds no readable X.509 certificate.');
+  }
+}
+
+/** The DER certificate of a PFX (decrypted with its password), of PEM text sent as a PFX, or of a .cer file. */
 function certificateDer(file: CertificateFile): Buffer {
   const bytes = Buffer.from(file.Data, 'base64');
   if (file.CertificateFormat === 'cer') {
@@ -25,6 +40,8 @@ function certificateDer(file: CertificateFile): Buffer {
       throw invalidCertificate('the .cer data is not an X.509 certificate.');
     }
   }
+  const pem = pemCertificate(bytes);
+  if (pem !== undefined) return pem;
   let pfx: forge.pkcs12.Pkcs12Pfx;
   try {
     pfx = forge.pkcs12.pkcs12FromAsn1(forge.asn1.fromDer(bytes.toString('binary')), file.Password ?? '');

@@ -45,6 +45,7 @@ function accountView(ctx: HandlerContext, account: StorageAccountRecord, listed 
       CreationTime: new Date(account.CreationTime), CustomDomains: [], AccountType: account.AccountType,
     },
     ExtendedProperties: account.ExtendedProperties, ...(listed ? {} : { Capabilities: ['PersistentVMRole'] }),
+    MigrationState: account.migrationState,
   };
 }
 
