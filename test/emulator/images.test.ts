@@ -59,6 +59,10 @@ test('AddOSImage registers a VHD of the subscription as a user image; UpdateOSIm
   assert.equal(replicated.status, 200);
   assert.match(replicated.text, new RegExp(`^<string xmlns="http://schemas.microsoft.com/2003/10/Serialization/"[^>]*>${emulator.subscriptionId.replace(/-/g, '')}__myimage</string>$`));
   assert.match((await client.call('GET', '/services/images/myimage/details')).text, /<ReplicationProgress><ReplicationProgressElement><Location>West US<\/Location><Progress>100<\/Progress>/);
+  // 200, the only status azure-asm-compute's beginUnreplicating accepts; the replicas are gone at once.
+  const unreplicated = await client.call('PUT', '/services/images/myimage/unreplicate');
+  assert.equal(unreplicated.status, 200, unreplicated.text);
+  assert.doesNotMatch((await client.call('GET', '/services/images/myimage/details')).text, /<ReplicationProgressElement>/);
 });
 
 test('an image a VM was made from cannot be deleted until the VM is gone', async () => {
