@@ -65,6 +65,15 @@ test('AddOSImage registers a VHD of the subscription as a user image; UpdateOSIm
   assert.doesNotMatch((await client.call('GET', '/services/images/myimage/details')).text, /<ReplicationProgressElement>/);
 });
 
+test('an empty date element in a request (<PublishedDate/>) reads as absent, as the client reads one', async () => {
+  const added = await client.call('POST', '/services/images', {
+    body: `<OSImage xmlns="${NS}" xmlns:i="${XSI}"><Label>dated</Label><MediaLink>${link('dated')}</MediaLink><Name>dated</Name><OS>Linux</OS><PublishedDate/></OSImage>`,
+  });
+  assert.equal(added.status, 200, added.text);
+  assert.doesNotMatch((await client.call('GET', '/services/images/dated')).text, /<PublishedDate/);
+  assert.equal((await client.call('DELETE', '/services/images/dated')).status, 200);
+});
+
 test('an image a VM was made from cannot be deleted until the VM is gone', async () => {
   await createService(client, 'img-user');
   await createVm(client, 'img-user', { role: 'vm', account: 'imagestore', image: 'myimage' });
