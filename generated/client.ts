@@ -857,7 +857,10 @@ export class ServiceManagementClient extends ServiceClient {
   }
 
   /**
-   * Adds a management certificate. Synchronous: recorded answer 201 Created (the generated client expected 200).
+   * Adds a management certificate. Synchronous. Statuses: 201 as the python recording test_add_management_certificate
+   * shows the service answered it (x-ms-version 2014-10-01; the emulator answers 201); 200 as Microsoft's
+   * azure-asm-mgmt (managementCertificates.create, also 2014-10-01) accepts, which would have rejected the recorded
+   * 201.
    *
    * `POST /{subscriptionId}/certificates`
    */
@@ -1692,7 +1695,9 @@ export class ServiceManagementClient extends ServiceClient {
   }
 
   /**
-   * Deletes a management certificate.
+   * Deletes a management certificate. Status 200: the python recording test_delete_management_certificate. Microsoft's
+   * azure-asm-mgmt (managementCertificates.deleteMethod) also takes 404 as success; here 404 stays an error
+   * (ResourceNotFound), as the service answered it.
    *
    * `DELETE /{subscriptionId}/certificates/{Thumbprint}`
    */
@@ -3946,7 +3951,9 @@ export class ServiceManagementClient extends ServiceClient {
   }
 
   /**
-   * Removes the replicas of an OS image (image publishers only). Sources disagree on 200 or 202.
+   * Removes the replicas of an OS image (image publishers only). No recording shows it. Statuses: 200, the only one
+   * Microsoft's azure-asm-compute (virtualMachineOSImages.beginUnreplicating) accepts, after which it polls the
+   * answer's request id; the emulator answers 200. 202: Python's legacy SDK treats it as asynchronous.
    *
    * `PUT /{subscriptionId}/services/images/{ImageName}/unreplicate`
    *
@@ -3962,7 +3969,9 @@ export class ServiceManagementClient extends ServiceClient {
   }
 
   /**
-   * Removes the replicas of a VM image (image publishers only).
+   * Removes the replicas of a VM image (image publishers only). No recording shows it. Statuses: 200, the only one
+   * Microsoft's azure-asm-compute (virtualMachineVMImages.beginUnreplicating) accepts, after which it polls the
+   * answer's request id; the emulator answers 200. 202 kept from the documentation's asynchronous description.
    *
    * `PUT /{subscriptionId}/services/vmimages/{VMImageName}/unreplicate`
    *
@@ -4004,7 +4013,9 @@ export class ServiceManagementClient extends ServiceClient {
   }
 
   /**
-   * Updates a data disk of a virtual machine (e.g. host caching). Sources disagree on 200 or 202.
+   * Updates a data disk of a virtual machine (e.g. host caching). No recording shows it. Statuses: 200, the only one
+   * Microsoft's azure-asm-compute (virtualMachineDisks.updateDataDisk) accepts, which the emulator answers (the change
+   * is applied at once); 202, since Python's legacy SDK treats it as asynchronous (reads x-ms-request-id and polls).
    *
    * `PUT /{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}/roles/{RoleName}/DataDisks/{Lun}`
    *
@@ -4052,7 +4063,9 @@ export class ServiceManagementClient extends ServiceClient {
   }
 
   /**
-   * Updates the label of a disk, or resizes it (ResizedSizeInGB, answered 202).
+   * Updates the label of a disk, or resizes it (ResizedSizeInGB). No recording shows it; Microsoft's azure-asm-compute
+   * decides the statuses: updateDisk (a relabel) accepts 200 with the disk, beginUpdatingDisk and updateDiskSize (a
+   * resize) accept 202. The emulator answers 200 to a relabel and 202 to a resize.
    *
    * `PUT /{subscriptionId}/services/disks/{DiskName}`
    *

@@ -73,13 +73,23 @@ function checkResponse(op: OperationDescriptor, interaction: Interaction): strin
     } else {
       const response = op.responses.find((r) => r.status === interaction.status);
       if (!response) return [`status ${interaction.status} is not among the operation's responses (${op.responses.map((r) => r.status).join(', ')})`];
-      if (!response.body || text.trim() === '') return [];
+      if (text.trim() === '') return [];
+      // A recorded body the spec's response does not describe would otherwise go unread: every element unmapped.
+      if (!response.body) return [`response ${interaction.status}: a body <${rootName(text)}> was recorded, but the spec's response has none`];
       readXmlBody(response.body, text, { unmapped });
     }
   } catch (err) {
     return [`response ${interaction.status}: ${(err as Error).message}`];
   }
   return unmapped.map((path) => `response ${interaction.status}: unmapped element ${path}`);
+}
+
+function rootName(text: string): string {
+  try {
+    return rootOf(parseXmlTree(text))?.name ?? '?';
+  } catch {
+    return '?';
+  }
 }
 
 function checkRequest(op: OperationDescriptor, body: string): string[] {

@@ -3,7 +3,15 @@
 import type { StructureShape } from '../../src/core/shapes.js';
 import { ExtendedPropertyShape, type ExtendedProperty } from './ExtendedProperty.js';
 
-/** Body of CreateStorageAccount. */
+/**
+ * Body of CreateStorageAccount. Order: as the python recordings sent it (x-ms-version 2014-10-01);
+ * GeoReplicationEnabled (after Location) and SecondaryReadEnabled (after ExtendedProperties), which older versions took
+ * instead of AccountType, where Go's ASM SDK (CreateStorageServiceDeployment) and jclouds' CreateStorageServiceParams
+ * put them; azure@0.7.19 agrees for GeoReplicationEnabled. Version spans: the Update Storage Account documentation
+ * (hh264516): geo-replication needs x-ms-version 2012-03-01, custom domains 2013-06-01, SecondaryReadEnabled
+ * 2013-11-01, AccountType 2014-06-01, after which GeoReplicationEnabled and SecondaryReadEnabled are no longer
+ * supported.
+ */
 export interface CreateStorageServiceInput {
   /** Name: 3-24 lower-case letters and digits, unique in Azure. */
   ServiceName: string;
@@ -15,9 +23,19 @@ export interface CreateStorageServiceInput {
   AffinityGroup?: string;
   /** Location (give Location or AffinityGroup). */
   Location?: string;
+  /**
+   * Geo-replicate the account (older versions; use AccountType). Only with x-ms-version 2012-03-01 up to (not
+   * including) 2014-06-01.
+   */
+  GeoReplicationEnabled?: boolean;
   /** Up to 50 name/value pairs. */
   ExtendedProperties?: ExtendedProperty[];
-  /** Replication type (default Standard_GRS). */
+  /**
+   * Make the secondary region readable (older versions; use AccountType Standard_RAGRS). Only with x-ms-version
+   * 2013-11-01 up to (not including) 2014-06-01.
+   */
+  SecondaryReadEnabled?: boolean;
+  /** Replication type (default Standard_GRS). Only with x-ms-version 2014-06-01 or later. */
   AccountType?: 'Standard_LRS' | 'Standard_ZRS' | 'Standard_GRS' | 'Standard_RAGRS' | 'Premium_LRS';
 }
 
@@ -30,6 +48,7 @@ export const CreateStorageServiceInputShape: StructureShape = {
     { name: 'Label', type: { kind: 'base64' }, required: true, minLength: 1, maxLength: 100 },
     { name: 'AffinityGroup', type: { kind: 'string' } },
     { name: 'Location', type: { kind: 'string' } },
+    { name: 'GeoReplicationEnabled', type: { kind: 'boolean' } },
     {
       name: 'ExtendedProperties',
       type: {
@@ -38,6 +57,7 @@ export const CreateStorageServiceInputShape: StructureShape = {
         item: { element: 'ExtendedProperty', type: { kind: 'model', model: () => ExtendedPropertyShape } },
       },
     },
+    { name: 'SecondaryReadEnabled', type: { kind: 'boolean' } },
     {
       name: 'AccountType',
       type: { kind: 'string', enum: ['Standard_LRS', 'Standard_ZRS', 'Standard_GRS', 'Standard_RAGRS', 'Premium_LRS'] },

@@ -3,7 +3,16 @@
 import type { StructureShape } from '../../src/core/shapes.js';
 import { CustomDomainShape, type CustomDomain } from './CustomDomain.js';
 
-/** Properties of a storage account. */
+/**
+ * Properties of a storage account. Members in the order the recordings (python and xplat-cli, x-ms-version 2014-10-01
+ * and later) show; GeoReplicationEnabled, SecondaryReadEnabled and SecondaryEndpoints are what older versions answered
+ * (no recording is that old): GeoReplicationEnabled after Endpoints as the Get Storage Account Properties documentation
+ * (ee460802) and Microsoft's azure@0.7.19 storageManagementClient (x-ms-version 2013-03-01) read it;
+ * SecondaryReadEnabled and SecondaryEndpoints as Linq2Azure's reader names them (any order), placed before AccountType.
+ * Version spans: the Update Storage Account documentation (hh264516): geo-replication needs x-ms-version 2012-03-01,
+ * custom domains 2013-06-01, SecondaryReadEnabled 2013-11-01, AccountType 2014-06-01, after which GeoReplicationEnabled
+ * and SecondaryReadEnabled are no longer supported.
+ */
 export interface StorageServiceProperties {
   /** Description. */
   Description?: string;
@@ -17,21 +26,36 @@ export interface StorageServiceProperties {
   Status?: string;
   /** Blob, queue, table and file endpoints. */
   Endpoints?: string[];
-  /** Primary region. */
+  /**
+   * Whether the account is geo-replicated (AccountType replaced it). Only with x-ms-version 2012-03-01 up to (not
+   * including) 2014-06-01.
+   */
+  GeoReplicationEnabled?: boolean;
+  /** Primary region. Only with x-ms-version 2012-03-01 or later. */
   GeoPrimaryRegion?: string;
-  /** Available or Unavailable. */
+  /** Available or Unavailable. Only with x-ms-version 2012-03-01 or later. */
   StatusOfPrimary?: string;
-  /** Time of the last geo-failover. */
+  /**
+   * Time of the last geo-failover; absent when there was none (older versions answered an empty element, which reads as
+   * absent). Only with x-ms-version 2012-03-01 or later.
+   */
   LastGeoFailoverTime?: Date;
-  /** Secondary region (geo-replicated accounts). */
+  /** Secondary region (geo-replicated accounts). Only with x-ms-version 2012-03-01 or later. */
   GeoSecondaryRegion?: string;
-  /** Available or Unavailable. */
+  /** Available or Unavailable. Only with x-ms-version 2012-03-01 or later. */
   StatusOfSecondary?: string;
   /** When the account was created. */
   CreationTime?: Date;
-  /** Custom domains. */
+  /** Custom domains. Only with x-ms-version 2013-06-01 or later. */
   CustomDomains?: CustomDomain[];
-  /** Replication type, e.g. Standard_LRS, Standard_GRS, Premium_LRS. */
+  /**
+   * Whether the secondary region can be read (read-access geo-replication; AccountType Standard_RAGRS replaced it).
+   * Only with x-ms-version 2013-11-01 up to (not including) 2014-06-01.
+   */
+  SecondaryReadEnabled?: boolean;
+  /** Blob, queue and table endpoints of the readable secondary region. Only with x-ms-version 2013-11-01 or later. */
+  SecondaryEndpoints?: string[];
+  /** Replication type, e.g. Standard_LRS, Standard_GRS, Premium_LRS. Only with x-ms-version 2014-06-01 or later. */
   AccountType?: string;
 }
 
@@ -48,6 +72,7 @@ export const StorageServicePropertiesShape: StructureShape = {
       name: 'Endpoints',
       type: { kind: 'list', wrapped: true, item: { element: 'Endpoint', type: { kind: 'string' } } },
     },
+    { name: 'GeoReplicationEnabled', type: { kind: 'boolean' } },
     { name: 'GeoPrimaryRegion', type: { kind: 'string' } },
     { name: 'StatusOfPrimary', type: { kind: 'string' } },
     { name: 'LastGeoFailoverTime', type: { kind: 'dateTime' } },
@@ -61,6 +86,11 @@ export const StorageServicePropertiesShape: StructureShape = {
         wrapped: true,
         item: { element: 'CustomDomain', type: { kind: 'model', model: () => CustomDomainShape } },
       },
+    },
+    { name: 'SecondaryReadEnabled', type: { kind: 'boolean' } },
+    {
+      name: 'SecondaryEndpoints',
+      type: { kind: 'list', wrapped: true, item: { element: 'Endpoint', type: { kind: 'string' } } },
     },
     { name: 'AccountType', type: { kind: 'string' } },
   ],

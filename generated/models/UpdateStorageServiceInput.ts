@@ -3,15 +3,26 @@
 import type { StructureShape } from '../../src/core/shapes.js';
 import { ExtendedPropertyShape, type ExtendedProperty } from './ExtendedProperty.js';
 
-/** Body of UpdateStorageAccount. */
+/**
+ * Body of UpdateStorageAccount. GeoReplicationEnabled, which older versions took, after Label: as Microsoft's
+ * azure@0.7.19 storageManagementClient (x-ms-version 2013-03-01) writes it. Version spans: the Update Storage Account
+ * documentation (hh264516): geo-replication needs x-ms-version 2012-03-01, custom domains 2013-06-01,
+ * SecondaryReadEnabled 2013-11-01, AccountType 2014-06-01, after which GeoReplicationEnabled and SecondaryReadEnabled
+ * are no longer supported.
+ */
 export interface UpdateStorageServiceInput {
   /** New description, up to 1024 characters. */
   Description?: string;
   /** New label, up to 100 characters. */
   Label?: string;
+  /**
+   * Turn geo-replication on or off (older versions; use AccountType). Only with x-ms-version 2012-03-01 up to (not
+   * including) 2014-06-01.
+   */
+  GeoReplicationEnabled?: boolean;
   /** Name/value pairs to set. */
   ExtendedProperties?: ExtendedProperty[];
-  /** New replication type (Premium_LRS cannot be changed). */
+  /** New replication type (Premium_LRS cannot be changed). Only with x-ms-version 2014-06-01 or later. */
   AccountType?: 'Standard_LRS' | 'Standard_ZRS' | 'Standard_GRS' | 'Standard_RAGRS' | 'Premium_LRS';
 }
 
@@ -21,6 +32,7 @@ export const UpdateStorageServiceInputShape: StructureShape = {
   members: [
     { name: 'Description', type: { kind: 'string' }, maxLength: 1024 },
     { name: 'Label', type: { kind: 'base64' }, maxLength: 100 },
+    { name: 'GeoReplicationEnabled', type: { kind: 'boolean' } },
     {
       name: 'ExtendedProperties',
       type: {

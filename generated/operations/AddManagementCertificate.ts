@@ -19,7 +19,9 @@ export const AddManagementCertificateOperation: OperationDescriptor<AddManagemen
 };
 
 /**
- * Adds a management certificate. Synchronous: recorded answer 201 Created (the generated client expected 200).
+ * Adds a management certificate. Synchronous. Statuses: 201 as the python recording test_add_management_certificate
+ * shows the service answered it (x-ms-version 2014-10-01; the emulator answers 201); 200 as Microsoft's azure-asm-mgmt
+ * (managementCertificates.create, also 2014-10-01) accepts, which would have rejected the recorded 201.
  *
  * `POST /{subscriptionId}/certificates`
  */

@@ -23,7 +23,9 @@ export const DeleteManagementCertificateOperation: OperationDescriptor<
 };
 
 /**
- * Deletes a management certificate.
+ * Deletes a management certificate. Status 200: the python recording test_delete_management_certificate. Microsoft's
+ * azure-asm-mgmt (managementCertificates.deleteMethod) also takes 404 as success; here 404 stays an error
+ * (ResourceNotFound), as the service answered it.
  *
  * `DELETE /{subscriptionId}/certificates/{Thumbprint}`
  */

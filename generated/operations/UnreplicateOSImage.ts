@@ -23,7 +23,9 @@ export const UnreplicateOSImageOperation: OperationDescriptor<UnreplicateOSImage
 };
 
 /**
- * Removes the replicas of an OS image (image publishers only). Sources disagree on 200 or 202.
+ * Removes the replicas of an OS image (image publishers only). No recording shows it. Statuses: 200, the only one
+ * Microsoft's azure-asm-compute (virtualMachineOSImages.beginUnreplicating) accepts, after which it polls the answer's
+ * request id; the emulator answers 200. 202: Python's legacy SDK treats it as asynchronous.
  *
  * `PUT /{subscriptionId}/services/images/{ImageName}/unreplicate`
  *

@@ -23,7 +23,9 @@ export const UnreplicateVMImageOperation: OperationDescriptor<UnreplicateVMImage
 };
 
 /**
- * Removes the replicas of a VM image (image publishers only).
+ * Removes the replicas of a VM image (image publishers only). No recording shows it. Statuses: 200, the only one
+ * Microsoft's azure-asm-compute (virtualMachineVMImages.beginUnreplicating) accepts, after which it polls the answer's
+ * request id; the emulator answers 200. 202 kept from the documentation's asynchronous description.
  *
  * `PUT /{subscriptionId}/services/vmimages/{VMImageName}/unreplicate`
  *

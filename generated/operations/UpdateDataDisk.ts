@@ -37,7 +37,9 @@ export const UpdateDataDiskOperation: OperationDescriptor<UpdateDataDiskInput, R
 };
 
 /**
- * Updates a data disk of a virtual machine (e.g. host caching). Sources disagree on 200 or 202.
+ * Updates a data disk of a virtual machine (e.g. host caching). No recording shows it. Statuses: 200, the only one
+ * Microsoft's azure-asm-compute (virtualMachineDisks.updateDataDisk) accepts, which the emulator answers (the change is
+ * applied at once); 202, since Python's legacy SDK treats it as asynchronous (reads x-ms-request-id and polls).
  *
  * `PUT /{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}/roles/{RoleName}/DataDisks/{Lun}`
  *

@@ -24,7 +24,9 @@ export const UpdateDiskOperation: OperationDescriptor<UpdateDiskInput, Disk | Re
 };
 
 /**
- * Updates the label of a disk, or resizes it (ResizedSizeInGB, answered 202).
+ * Updates the label of a disk, or resizes it (ResizedSizeInGB). No recording shows it; Microsoft's azure-asm-compute
+ * decides the statuses: updateDisk (a relabel) accepts 200 with the disk, beginUpdatingDisk and updateDiskSize (a
+ * resize) accept 202. The emulator answers 200 to a relabel and 202 to a resize.
  *
  * `PUT /{subscriptionId}/services/disks/{DiskName}`
  *

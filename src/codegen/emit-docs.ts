@@ -11,6 +11,7 @@ import { anchor, cell, codeCell, prose, typeCell } from './markdown.js';
 import { compareNames } from './names.js';
 import { compileTemplate } from './templates.js';
 import { ModelRefs, paramType, propertyType } from './typescript-types.js';
+import { withVersionNote } from './versions.js';
 
 export const docsDir = 'docs/api';
 
@@ -54,7 +55,7 @@ function propertyRow(p: PropertySpec, page: string, where?: string): Row {
     p.const !== undefined ? 'fixed value' : '', base64 ? 'base64 on the wire' : '', p.secret ? 'secret: never logged' : '',
     p.xml ? `XML ${p.xml}` : '', p.wrapped === false ? 'unwrapped list' : '', rulesOf(p),
   ].filter(Boolean).join(', ');
-  return { name: codeCell(p.name), type: typeCell(type, [...refs.names], page), required: p.required ? 'yes' : '', where, rules, doc: cell(p.doc ?? '') };
+  return { name: codeCell(p.name), type: typeCell(type, [...refs.names], page), required: p.required ? 'yes' : '', where, rules, doc: cell(withVersionNote(p.doc, p.versions)) };
 }
 
 /** Properties a caller gives: constants are filled in by the client, except the one that selects a variant. */

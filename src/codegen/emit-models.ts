@@ -5,6 +5,7 @@ import { constStatement, generatedHeader, separateDeclarations } from './file-he
 import { compareNames, memberKey, shapeName } from './names.js';
 import { ShapeRefs, type ShapePrinter } from './print-shapes.js';
 import { ModelRefs, propertyType } from './typescript-types.js';
+import { withVersionNote } from './versions.js';
 
 /** One import per model a file mentions: its shape where a shape refers to it, its type where a type does. */
 export function modelImports(types: ModelRefs, shapes: ShapeRefs, fromDir: 'models' | 'operations'): StatementStructures[] {
@@ -25,7 +26,7 @@ function structureStatements(model: LocatedModel, base: LocatedModel | undefined
     type: propertyType(p, types),
     // A variant's discriminator selects it, so the caller must give it; other constants are filled in.
     hasQuestionToken: p.const !== undefined ? p.const !== model.discriminatorValue : !p.required,
-    docs: p.doc ? [{ description: p.doc + (p.secret ? ' Secret: never logged.' : '') }] : [],
+    docs: p.doc || p.versions ? [{ description: withVersionNote(p.doc, p.versions) + (p.secret ? ' Secret: never logged.' : '') }] : [],
   }));
   return [
     { kind: StructureKind.Interface, name: model.name, isExported: true, docs: [{ description: model.doc }], extends: base ? [types.add(base.name)] : [], properties },

@@ -41,7 +41,16 @@ export function isBase64(text: string): boolean {
   return BASE64.test(text) && text.length % 4 === 0;
 }
 
-/** Wire text → typed value. */
+/**
+ * Whether wire text stands for no value at all: an empty (or blank) date. The service wrote empty elements where a
+ * date had never happened (`<LastGeoFailoverTime/>` of an account that never failed over, in the versions that
+ * carried geo-replication elements); such an element reads as absent, in XML and in JSON (""), not as an error.
+ */
+export function isEmptyDate(type: ScalarShape, text: string): boolean {
+  return type.kind === 'dateTime' && text.trim() === '';
+}
+
+/** Wire text → typed value (an empty date is not one: see isEmptyDate). */
 export function parseScalar(type: ScalarShape, text: string): unknown {
   switch (type.kind) {
     case 'boolean': {

@@ -3,7 +3,7 @@
  * members stay base64-encoded strings and dates are ISO 8601 strings, so that the wire carries what the XML
  * carries. Scalars go through codec.ts, as in the XML path. Used by the client and by the emulator.
  */
-import { ValueFormatError, canonicalEnum, formatScalar, isBase64, parseScalar } from './codec.js';
+import { ValueFormatError, canonicalEnum, formatScalar, isBase64, isEmptyDate, parseScalar } from './codec.js';
 import type { ValidationIssue as Issue } from './errors.js';
 import {
   isPolymorphic, variantFor, variantNames, type BodyShape, type ItemShape, type MemberShape, type ModelShape, type ScalarShape, type StructureShape,
@@ -122,6 +122,8 @@ function modelFromJson(shape: ModelShape, value: unknown, path: string, issues: 
   for (const member of structure.members) {
     const v = input[member.name];
     if (v === undefined || v === null) continue;
+    // An empty date ("") reads as absent, as in XML (codec.ts, isEmptyDate).
+    if (typeof v === 'string' && member.type.kind !== 'model' && member.type.kind !== 'list' && isEmptyDate(member.type, v)) continue;
     const typed = memberFromJson(member, v, `${path}.${member.name}`, issues, options);
     if (typed !== undefined) out[member.name] = typed;
   }

@@ -105,7 +105,15 @@ export interface PropertySpec extends ConstraintSpec {
   secret?: boolean;
   const?: string;
   enum?: string[];
+  /** The x-ms-versions that carry the member, when not all do (older versions' elements, newer versions' additions). */
+  versions?: VersionSpan;
   doc?: string;
+}
+
+/** A span of x-ms-version values: `since` is the first that carries the member, `until` the first that no longer does. */
+export interface VersionSpan {
+  since?: string;
+  until?: string;
 }
 
 export interface ListItemsSpec {

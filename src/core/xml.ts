@@ -3,7 +3,7 @@
  * out-of-order elements); parsing maps fast-xml-parser's tree onto the shapes, always yielding arrays for lists,
  * treating i:nil as absent and tolerating i:type.
  */
-import { ValueFormatError, canonicalEnum, formatScalar, parseScalar } from './codec.js';
+import { ValueFormatError, canonicalEnum, formatScalar, isEmptyDate, parseScalar } from './codec.js';
 import {
   ATTR, XmlSyntaxError, attributesOf, childrenOf, elementName, isNil, parseXmlDocument, textOf, type OrderedNode,
 } from './xml-document.js';
@@ -199,13 +199,16 @@ function readModel(shape: ModelShape, element: OrderedNode, name: string, path: 
     if (childName in record || isNil(child)) continue;
     if (type.kind === 'list') record[childName] = readItems(type.item, childrenOf(child, childName), memberPath, options);
     else if (type.kind === 'model') record[childName] = readModel(type.model(), child, childName, memberPath, options);
-    else record[childName] = readScalar(type, textOf(childrenOf(child, childName)), memberPath, options);
+    else {
+      const text = textOf(childrenOf(child, childName));
+      if (!isEmptyDate(type, text)) record[childName] = readScalar(type, text, memberPath, options);
+    }
   }
   for (const member of structure.members) {
     if (member.xml === undefined) continue;
     const memberPath = path ? `${path}.${member.name}` : member.name;
     const raw = member.xml === 'attribute' ? attributes?.[`${ATTR}${member.name}`] : textOf(children) || undefined;
-    if (raw !== undefined) record[member.name] = readScalar(member.type as ScalarShape, raw, memberPath, options);
+    if (raw !== undefined && !isEmptyDate(member.type as ScalarShape, raw)) record[member.name] = readScalar(member.type as ScalarShape, raw, memberPath, options);
   }
   return record;
 }
@@ -225,7 +228,8 @@ function readItems(item: ItemShape, children: OrderedNode[], path: string, optio
       options.unmapped?.push(`${path}.${childName}`);
       continue;
     }
-    if (!isNil(child)) items.push(readItem(item, child, childName, `${path}[${items.length}]`, options));
+    if (isNil(child) || (item.type.kind !== 'model' && isEmptyDate(item.type, textOf(childrenOf(child, childName))))) continue;
+    items.push(readItem(item, child, childName, `${path}[${items.length}]`, options));
   }
   return items;
 }

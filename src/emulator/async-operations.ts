@@ -1,8 +1,9 @@
 /**
- * Requests as GetOperationStatus reports them. An asynchronous request is InProgress until it completes — after
- * a number of status polls or a delay — and its work (the state change) runs at completion, so that a client
- * sees the world change only when the operation says Succeeded. Synchronous mutations are recorded as already
- * finished, because clients (Python's) poll those ids too.
+ * Requests as GetOperationStatus reports them. An asynchronous request is InProgress until it completes — by
+ * default after a short delay (DEFAULT_ASYNC_DELAY_MS), as the service completed them whether or not anyone
+ * polled; or, for deterministic tests, after a number of status polls — and its work (the state change) runs at
+ * completion, so that a client sees the world change only when the operation says Succeeded. Synchronous
+ * mutations are recorded as already finished, because clients (Python's) poll those ids too.
  */
 import { ApiError } from './api-error.js';
 
@@ -28,10 +29,28 @@ export interface AsyncWork {
 }
 
 export interface AsyncTiming {
-  /** Number of status polls that answer InProgress before the operation completes. */
+  /** Number of status polls that answer InProgress before the operation completes (when no delayMs is set). */
   polls: number;
-  /** When set, the operation completes after this many milliseconds instead of counting polls. */
+  /** When set, the operation completes after this many milliseconds, polled or not, instead of counting polls. */
   delayMs?: number;
+}
+
+/**
+ * How long an asynchronous operation runs by default. The service completed operations on its own, so a client
+ * that never polls must find its resource free again soon after; 20 ms is longer than a status poll takes on
+ * loopback (1–5 ms), so a client that polls at once still sees InProgress first, as it did against the service,
+ * and short enough that a test waiting for completion stays fast.
+ */
+export const DEFAULT_ASYNC_DELAY_MS = 20;
+
+/**
+ * The timing the emulator's options ask for: a delay when `delayMs` is given (it wins over `polls`), counted
+ * polls when only `polls` is given (0 completes at once), else completion after DEFAULT_ASYNC_DELAY_MS.
+ */
+export function asyncTimingOf(polls: number | undefined, delayMs: number | undefined): AsyncTiming {
+  if (delayMs !== undefined) return { polls: polls ?? 0, delayMs };
+  if (polls !== undefined) return { polls };
+  return { polls: 0, delayMs: DEFAULT_ASYNC_DELAY_MS };
 }
 
 interface TrackedOperation extends OperationView {

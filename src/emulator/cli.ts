@@ -7,7 +7,9 @@
  *
  * Writes into <dir> what a client needs: ca.pem (CA to trust), management-key.pem and management-cert.pem (a
  * management certificate registered for the subscription), subscription-id.txt and connection.json; then
- * serves until SIGINT or SIGTERM. --faults injects faults (see fault-spec.ts), e.g.
+ * serves until SIGINT or SIGTERM. Asynchronous operations complete 20 ms after they start (--async-delay-ms
+ * changes the delay); --async-polls <n> makes them complete after n status polls instead (deterministic, for
+ * tests; an operation nobody polls then holds its resource). --faults injects faults (see fault-spec.ts), e.g.
  * --faults "ListHostedServices=503x2,*=delay:200x*~0.1" --fault-seed 7.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';

@@ -1,5 +1,6 @@
 /** The local HTTPS emulator of the Service Management API, and the test PKI it runs on. */
 export { startEmulator } from './server.js';
+export { DEFAULT_ASYNC_DELAY_MS } from './async-operations.js';
 export type { Emulator, EmulatorOptions } from './server.js';
 export {
   createCertificateAuthority, createPkcs12, createSelfSignedClientCertificate, issueServerCertificate, thumbprintOf,

@@ -10,7 +10,7 @@ import type { AddressInfo } from 'node:net';
 import { defaultSpecDir, loadSpec, type Spec } from '../core/spec-load.js';
 import { Router } from './router.js';
 import { DEFAULT_VERSIONS, rangeCovering, type VersionRange } from './api-version.js';
-import { AsyncOperations, type AsyncTiming } from './async-operations.js';
+import { AsyncOperations, asyncTimingOf } from './async-operations.js';
 import {
   createCertificateAuthority, createSelfSignedClientCertificate, issueServerCertificate, type CertificateAuthority,
   type KeyAndCertificate,
@@ -37,9 +37,15 @@ export interface EmulatorOptions {
   subscriptionId?: string;
   /** Tokens accepted as `Authorization: Bearer <token>` for every subscription. */
   bearerTokens?: string[];
-  /** Status polls answering InProgress before an asynchronous operation completes (default 1; 0 completes at once). */
+  /**
+   * Complete asynchronous operations after this many status polls instead of after a delay (0 completes at once):
+   * deterministic, for tests that step through InProgress. An operation nobody polls then never completes.
+   */
   asyncPolls?: number;
-  /** Complete asynchronous operations after this many milliseconds instead of counting polls. */
+  /**
+   * Complete asynchronous operations this many milliseconds after they start, polled or not (default
+   * DEFAULT_ASYNC_DELAY_MS, 20 ms, when asyncPolls is not given either; wins over asyncPolls).
+   */
   asyncDelayMs?: number;
   /** State to preload. */
   state?: StateSnapshot;
@@ -89,13 +95,9 @@ export interface Emulator {
   registerManagementCertificate(subscriptionId: string, certificatePem: string): string;
   /** Replaces the injected faults; a seed restarts the draws of faults with a probability. */
   setFaults(rules: readonly FaultRule[], seed?: number): void;
-  /** Changes how asynchronous operations started from now on complete. */
+  /** Changes how asynchronous operations started from now on complete (same rules as the options; {} is the default delay). */
   setAsyncTiming(timing: { polls?: number; delayMs?: number }): void;
   close(): Promise<void>;
-}
-
-function timingOf(polls: number | undefined, delayMs: number | undefined): AsyncTiming {
-  return { polls: polls ?? 1, ...(delayMs === undefined ? {} : { delayMs }) };
 }
 
 function specVersions(spec: Spec): string[] {
@@ -125,7 +127,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const serverCert = options.serverCert ?? issueServerCertificate(ca, options.serverHostnames ?? []);
   const shapes = shapesFromSpec(spec);
   const router = new Router(shapes.operations);
-  const operations = new AsyncOperations(timingOf(options.asyncPolls, options.asyncDelayMs));
+  const operations = new AsyncOperations(asyncTimingOf(options.asyncPolls, options.asyncDelayMs));
   const faults = new Faults(options.faultSeed);
   if (options.faults !== undefined) faults.set(options.faults);
   const requests: RecordedRequest[] = [];
@@ -162,7 +164,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     },
     registerManagementCertificate: (id, pem) => state.registerManagementCertificate(id, pem).thumbprint,
     setFaults: (rules, seed) => faults.set(rules, seed),
-    setAsyncTiming: (timing) => operations.setTiming(timingOf(timing.polls, timing.delayMs)),
+    setAsyncTiming: (timing) => operations.setTiming(asyncTimingOf(timing.polls, timing.delayMs)),
     close: async () => {
       operations.close();
       const closed = once(server, 'close');

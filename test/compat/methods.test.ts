@@ -85,7 +85,8 @@ function assertAccepted(rsp: ResponseObject): void {
 }
 
 before(async () => {
-  emulator = await startTestEmulator({ handlers: recorder.handlers });
+  // Counted polls (one InProgress answer), so that the status test sees InProgress before Succeeded.
+  emulator = await startTestEmulator({ handlers: recorder.handlers, asyncPolls: 1 });
   client = facadeFor(emulator);
   const created = await client.CreateHostedService('svc', { Location: 'East US' });
   assert.equal(created.isSuccessful, true, JSON.stringify(created.error));

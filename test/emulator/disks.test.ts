@@ -52,8 +52,13 @@ test('AddDataDisk attaches a new empty disk at a free LUN, refusing a taken LUN,
   assert.equal((await client.call('GET', `${role}/DataDisks/16`)).status, 400, 'the LUN of the URL is checked too');
 });
 
-test('UpdateDataDisk changes caching and label; the media link cannot change', async () => {
-  await succeed(client, 'PUT', `${role}/DataDisks/1`, dataDisk('<HostCaching>None</HostCaching><DiskLabel>logs</DiskLabel><Lun>1</Lun>'));
+test('UpdateDataDisk answers 200 (what azure-asm-compute accepts), changing caching and label at once; the media link cannot change', async () => {
+  const answer = await client.call('PUT', `${role}/DataDisks/1`, { body: dataDisk('<HostCaching>None</HostCaching><DiskLabel>logs</DiskLabel><Lun>1</Lun>') });
+  assert.equal(answer.status, 200, answer.text);
+  const requestId = String(answer.headers['x-ms-request-id']);
+  assert.match(requestId, /^[0-9a-f]{32}$/);
+  const status = await client.call('GET', `/operations/${requestId}`);
+  assert.equal(elementText(status.text, 'Status'), 'Succeeded', 'a client polling the id (Python\'s) sees it finished');
   const updated = await client.call('GET', `${role}/DataDisks/1`);
   assert.equal(elementText(updated.text, 'HostCaching'), 'None');
   assert.equal(elementText(updated.text, 'DiskLabel'), 'logs');
@@ -85,7 +90,7 @@ test('DeleteDataDisk detaches the disk (it stays, free) or, with comp=media, del
   assert.deepEqual(await diskNames(), before.filter((n) => n !== dataDiskName));
 });
 
-test('AddDisk registers a blob of the subscription as a disk; UpdateDisk relabels and grows it; DeleteDisk removes it', async () => {
+test('AddDisk registers a blob of the subscription as a disk; UpdateDisk relabels (200) and grows it (202); DeleteDisk removes it', async () => {
   const add = (name: string, link: string, os = '') => client.call('POST', '/services/disks', {
     body: `<Disk xmlns="${NS}" xmlns:i="${XSI}">${os}<Label>${name} label</Label><MediaLink>${link}</MediaLink><Name>${name}</Name></Disk>`,
   });
@@ -95,8 +100,12 @@ test('AddDisk registers a blob of the subscription as a disk; UpdateDisk relabel
   assert.equal((await add('spare', blob('other'))).status, 409, 'disk names are unique');
   assert.equal((await add('twin', blob('spare'))).status, 409, 'a blob backs one disk');
   assert.equal((await add('lost', 'https://elsewhere.blob.core.windows.net/x/y.vhd')).status, 400, 'the account must be the subscription\'s');
-  const grown = await client.call('PUT', '/services/disks/spare', { body: `<Disk xmlns="${NS}"><Label>bigger</Label><Name>spare</Name><ResizedSizeInGB>64</ResizedSizeInGB></Disk>` });
-  assert.equal(grown.status, 200);
+  const relabeled = await client.call('PUT', '/services/disks/spare', { body: `<Disk xmlns="${NS}"><Label>renamed</Label><Name>spare</Name></Disk>` });
+  assert.equal(relabeled.status, 200, 'a relabel answers 200 with the disk, as azure-asm-compute updateDisk accepts');
+  assert.equal(elementText(relabeled.text, 'Label'), 'renamed');
+  // A resize answers 202, as azure-asm-compute beginUpdatingDisk/updateDiskSize accept; it applies at completion.
+  await succeed(client, 'PUT', '/services/disks/spare', `<Disk xmlns="${NS}"><Label>bigger</Label><Name>spare</Name><ResizedSizeInGB>64</ResizedSizeInGB></Disk>`);
+  const grown = await client.call('GET', '/services/disks/spare');
   assert.equal(elementText(grown.text, 'LogicalDiskSizeInGB'), '64');
   assert.equal(elementText(grown.text, 'Label'), 'bigger');
   assert.equal((await client.call('PUT', '/services/disks/spare', { body: `<Disk xmlns="${NS}"><ResizedSizeInGB>10</ResizedSizeInGB></Disk>` })).status, 400, 'disks only grow');

@@ -59,6 +59,19 @@ test('AddOSImage registers a VHD of the subscription as a user image; UpdateOSIm
   assert.equal(replicated.status, 200);
   assert.match(replicated.text, new RegExp(`^<string xmlns="http://schemas.microsoft.com/2003/10/Serialization/"[^>]*>${emulator.subscriptionId.replace(/-/g, '')}__myimage</string>$`));
   assert.match((await client.call('GET', '/services/images/myimage/details')).text, /<ReplicationProgress><ReplicationProgressElement><Location>West US<\/Location><Progress>100<\/Progress>/);
+  // 200, the only status azure-asm-compute's beginUnreplicating accepts; the replicas are gone at once.
+  const unreplicated = await client.call('PUT', '/services/images/myimage/unreplicate');
+  assert.equal(unreplicated.status, 200, unreplicated.text);
+  assert.doesNotMatch((await client.call('GET', '/services/images/myimage/details')).text, /<ReplicationProgressElement>/);
+});
+
+test('an empty date element in a request (<PublishedDate/>) reads as absent, as the client reads one', async () => {
+  const added = await client.call('POST', '/services/images', {
+    body: `<OSImage xmlns="${NS}" xmlns:i="${XSI}"><Label>dated</Label><MediaLink>${link('dated')}</MediaLink><Name>dated</Name><OS>Linux</OS><PublishedDate/></OSImage>`,
+  });
+  assert.equal(added.status, 200, added.text);
+  assert.doesNotMatch((await client.call('GET', '/services/images/dated')).text, /<PublishedDate/);
+  assert.equal((await client.call('DELETE', '/services/images/dated')).status, 200);
 });
 
 test('an image a VM was made from cannot be deleted until the VM is gone', async () => {

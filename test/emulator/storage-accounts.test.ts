@@ -85,6 +85,21 @@ test('UpdateStorageAccount changes the label, description, extended properties a
   assert.equal(zrs.status, 400);
 });
 
+test('the older versions\' GeoReplicationEnabled and SecondaryReadEnabled choose the account type when AccountType is not given', async () => {
+  const label = Buffer.from('old').toString('base64');
+  const create = (name: string, inner: string) => `<CreateStorageServiceInput xmlns="${NS}"><ServiceName>${name}</ServiceName><Label>${label}</Label>`
+    + `<Location>West US</Location>${inner}</CreateStorageServiceInput>`;
+  const typeOf = async (name: string) => elementText((await client.call('GET', `/services/storageservices/${name}`)).text, 'AccountType');
+  await succeed(client, 'POST', '/services/storageservices', create('oldlocal', '<GeoReplicationEnabled>false</GeoReplicationEnabled>'));
+  assert.equal(await typeOf('oldlocal'), 'Standard_LRS');
+  await succeed(client, 'POST', '/services/storageservices', create('oldreadable', '<GeoReplicationEnabled>true</GeoReplicationEnabled><SecondaryReadEnabled>true</SecondaryReadEnabled>'));
+  assert.equal(await typeOf('oldreadable'), 'Standard_RAGRS');
+  const geoOn = await client.call('PUT', '/services/storageservices/oldlocal', { body: `<UpdateStorageServiceInput xmlns="${NS}"><GeoReplicationEnabled>true</GeoReplicationEnabled></UpdateStorageServiceInput>` });
+  assert.equal(geoOn.status, 200, geoOn.text);
+  assert.equal(await typeOf('oldlocal'), 'Standard_GRS');
+  for (const name of ['oldlocal', 'oldreadable']) assert.equal((await client.call('DELETE', `/services/storageservices/${name}`)).status, 200);
+});
+
 test('DeleteStorageAccount removes the account and frees its name', async () => {
   assert.equal((await client.call('DELETE', '/services/storageservices/firststore')).status, 200);
   assert.deepEqual(errorOf((await client.call('GET', '/services/storageservices/firststore')).text), { code: 'ResourceNotFound', message: "The storage account 'firststore' was not found." });

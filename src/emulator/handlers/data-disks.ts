@@ -5,6 +5,7 @@
  */
 import type { DataVirtualHardDisk } from '../../../generated/models/index.js';
 import { errors } from '../api-error.js';
+import { touch } from '../compute/deployments.js';
 import { releaseDisk } from '../compute/disks.js';
 import { envOf } from '../compute/env.js';
 import { applyDisks, MAX_LUN, planAddedDataDisk } from '../compute/provisioning.js';
@@ -59,20 +60,22 @@ function updatedEntry(deployment: DeploymentRecord, roleName: string, lun: numbe
   return { ...entry, HostCaching: body.HostCaching ?? entry.HostCaching, DiskLabel: body.DiskLabel ?? entry.DiskLabel, Lun: newLun };
 }
 
+/**
+ * Applied at once and answered 200, not 202: Microsoft's azure-asm-compute (updateDataDisk) accepts only 200 and
+ * no recording shows this operation. The deployment must still be free of other operations.
+ */
 function updateDataDisk(ctx: HandlerContext<'UpdateDataDisk'>) {
-  const { service, deployment, resource } = vmDeployment(ctx);
+  const { deployment } = vmDeployment(ctx);
   const roleName = stringParam(ctx, 'RoleName');
   const lun = lunParam(ctx);
   const body = ctx.body;
-  const env = envOf(ctx);
-  updatedEntry(deployment, roleName, lun, body);
-  return completeOn(ctx, service, deployment, resource, (d) => {
-    const next = updatedEntry(d, roleName, lun, body);
-    const role = findRole(d, roleName);
-    role.DataVirtualHardDisks = role.DataVirtualHardDisks.map((e) => ((e.Lun ?? 0) === lun ? next : e));
-    const disk = env.subscription.disks.get(keyOf(next.DiskName ?? ''));
-    if (disk !== undefined && body.DiskLabel !== undefined) disk.Label = body.DiskLabel;
-  });
+  const next = updatedEntry(deployment, roleName, lun, body);
+  const role = findRole(deployment, roleName);
+  role.DataVirtualHardDisks = role.DataVirtualHardDisks.map((e) => ((e.Lun ?? 0) === lun ? next : e));
+  const disk = ctx.subscription.disks.get(keyOf(next.DiskName ?? ''));
+  if (disk !== undefined && body.DiskLabel !== undefined) disk.Label = body.DiskLabel;
+  touch(deployment);
+  return done(200);
 }
 
 function deleteDataDisk(ctx: HandlerContext) {

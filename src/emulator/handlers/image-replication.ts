@@ -40,9 +40,14 @@ function replicate(ctx: HandlerContext<'ReplicateOSImage' | 'ReplicateVMImage'>,
   return done(200, { Value: `${ctx.subscription.id.replace(/-/g, '').toLowerCase()}__${image.Name}` });
 }
 
+/**
+ * 200 at once, not 202: Microsoft's azure-asm-compute (beginUnreplicating) accepts only 200 and then polls the
+ * answer's request id, which the emulator records as already Succeeded. No recording shows this operation.
+ */
 function unreplicate(ctx: HandlerContext, kind: ImageKind) {
   const image = userImageOf(ctx, kind);
-  return accepted({ complete: () => void delete image.replication });
+  delete image.replication;
+  return done(200);
 }
 
 function share(ctx: HandlerContext, kind: ImageKind) {

@@ -55,6 +55,22 @@ function takenReason(ctx: HandlerContext, name: string): string | undefined {
   return owner === ctx.subscription ? `A storage account named '${name}' already exists in the subscription.` : `The storage account named '${name}' is already taken.`;
 }
 
+/**
+ * The account type a creation asks for. Versions before 2014-06-01 took GeoReplicationEnabled (default true) and
+ * SecondaryReadEnabled instead of AccountType (Update Storage Account documentation); they map onto its values.
+ */
+function requestedType(body: CreateStorageServiceInput): StorageAccountType {
+  if (body.AccountType !== undefined) return body.AccountType;
+  if (body.GeoReplicationEnabled === false) return 'Standard_LRS';
+  return body.SecondaryReadEnabled === true ? 'Standard_RAGRS' : 'Standard_GRS';
+}
+
+/** GeoReplicationEnabled of an older version's update: on keeps a geo type (GRS unless already RA-GRS), off is LRS. */
+function typeAfterGeoSwitch(current: StorageAccountType, enabled: boolean): StorageAccountType {
+  if (!enabled) return 'Standard_LRS';
+  return current === 'Standard_GRS' || current === 'Standard_RAGRS' ? current : 'Standard_GRS';
+}
+
 function checkNewAccount(ctx: HandlerContext, body: CreateStorageServiceInput): void {
   if (!NAME.test(body.ServiceName)) throw errors.badRequest(INVALID_STORAGE_NAME_MESSAGE);
   const taken = takenReason(ctx, body.ServiceName);
@@ -63,9 +79,8 @@ function checkNewAccount(ctx: HandlerContext, body: CreateStorageServiceInput): 
   checkExtendedProperties(body.ExtendedProperties ?? [], 'storage account');
   const region = regionOf(ctx.subscription, body);
   const types = region === undefined ? undefined : ctx.state.location(region)?.StorageCapabilities.StorageAccountTypes;
-  if (body.AccountType !== undefined && types !== undefined && !types.includes(body.AccountType)) {
-    throw errors.badRequest(`The account type ${body.AccountType} is not available in ${region}.`);
-  }
+  const type = requestedType(body);
+  if (types !== undefined && !types.includes(type)) throw errors.badRequest(`The account type ${type} is not available in ${region}.`);
   checkQuota(ctx.state, ctx.subscription, 'StorageAccounts', 1);
 }
 
@@ -78,7 +93,7 @@ function createStorageAccount(ctx: HandlerContext<'CreateStorageAccount'>) {
       checkNewAccount(ctx, body);
       const account: StorageAccountRecord = {
         ServiceName: body.ServiceName, Label: body.Label, Description: body.Description, Location: body.Location, AffinityGroup: body.AffinityGroup,
-        AccountType: body.AccountType ?? 'Standard_GRS', CreationTime: nowIso(), ExtendedProperties: body.ExtendedProperties ?? [],
+        AccountType: requestedType(body), CreationTime: nowIso(), ExtendedProperties: body.ExtendedProperties ?? [],
         keys: { Primary: newKey(), Secondary: newKey() },
       };
       ctx.subscription.storageAccounts.set(keyOf(account.ServiceName), account);
@@ -95,12 +110,13 @@ function checkTypeChange(from: StorageAccountType, to: StorageAccountType): void
 function updateStorageAccount(ctx: HandlerContext<'UpdateStorageAccount'>) {
   const account = findStorageAccount(ctx);
   const body = ctx.body;
-  if (body.AccountType !== undefined) checkTypeChange(account.AccountType, body.AccountType);
+  const type = body.AccountType ?? (body.GeoReplicationEnabled === undefined ? undefined : typeAfterGeoSwitch(account.AccountType, body.GeoReplicationEnabled));
+  if (type !== undefined) checkTypeChange(account.AccountType, type);
   const properties = mergeExtendedProperties(account.ExtendedProperties, body.ExtendedProperties ?? []);
   checkExtendedProperties(properties, 'storage account');
   if (body.Description !== undefined) account.Description = body.Description;
   if (body.Label !== undefined) account.Label = body.Label;
-  if (body.AccountType !== undefined) account.AccountType = body.AccountType;
+  if (type !== undefined) account.AccountType = type;
   account.ExtendedProperties = properties;
   return done(200);
 }
