@@ -4,7 +4,13 @@ import type { StructureShape } from '../../src/core/shapes.js';
 import { EndpointAclShape, type EndpointAcl } from './EndpointAcl.js';
 import { LoadBalancerProbeShape, type LoadBalancerProbe } from './LoadBalancerProbe.js';
 
-/** An input (load-balanced or instance) endpoint of a virtual machine. */
+/**
+ * An input (load-balanced or instance) endpoint of a virtual machine. Order: Microsoft's azure-asm-compute serializer
+ * (…EnableDirectServerReturn, EndpointAcl, LoadBalancerName, IdleTimeoutInMinutes…); the xplat-cli recordings'
+ * responses agree where they hold these members (EnableDirectServerReturn, EndpointAcl, IdleTimeoutInMinutes), and so
+ * does the service's data contract in Azure PowerShell's ServiceManagement copy (EndpointAcl Order 9,
+ * IdleTimeoutInMinutes Order 10).
+ */
 export interface InputEndpoint {
   /** Load-balanced set the endpoint belongs to. */
   LoadBalancedEndpointSetName?: string;
@@ -22,10 +28,10 @@ export interface InputEndpoint {
   Vip?: string;
   /** Direct server return (floating IP). */
   EnableDirectServerReturn?: boolean;
-  /** Internal load balancer of the endpoint. */
-  LoadBalancerName?: string;
   /** Access control list. */
   EndpointAcl?: EndpointAcl;
+  /** Internal load balancer of the endpoint. */
+  LoadBalancerName?: string;
   /** TCP idle timeout (4-30). */
   IdleTimeoutInMinutes?: number;
   /** sourceIP or sourceIPProtocol (default: 5-tuple). */
@@ -46,8 +52,8 @@ export const InputEndpointShape: StructureShape = {
     { name: 'Protocol', type: { kind: 'string' } },
     { name: 'Vip', type: { kind: 'string' } },
     { name: 'EnableDirectServerReturn', type: { kind: 'boolean' } },
-    { name: 'LoadBalancerName', type: { kind: 'string' } },
     { name: 'EndpointAcl', type: { kind: 'model', model: () => EndpointAclShape } },
+    { name: 'LoadBalancerName', type: { kind: 'string' } },
     { name: 'IdleTimeoutInMinutes', type: { kind: 'int' } },
     { name: 'LoadBalancerDistribution', type: { kind: 'string' } },
     { name: 'VirtualIPName', type: { kind: 'string' } },
