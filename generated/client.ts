@@ -247,6 +247,7 @@ import type {
 } from './operations/index.js';
 import type {
   AddHostedServiceExtension,
+  AddOSImageBody,
   AddressAvailabilityResponse,
   AffinityGroup,
   ApplicationGateway,
