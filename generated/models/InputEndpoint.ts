@@ -5,11 +5,14 @@ import { EndpointAclShape, type EndpointAcl } from './EndpointAcl.js';
 import { LoadBalancerProbeShape, type LoadBalancerProbe } from './LoadBalancerProbe.js';
 
 /**
- * An input (load-balanced or instance) endpoint of a virtual machine. Order: Microsoft's azure-asm-compute serializer
- * (…EnableDirectServerReturn, EndpointAcl, LoadBalancerName, IdleTimeoutInMinutes…); the xplat-cli recordings'
- * responses agree where they hold these members (EnableDirectServerReturn, EndpointAcl, IdleTimeoutInMinutes), and so
- * does the service's data contract in Azure PowerShell's ServiceManagement copy (EndpointAcl Order 9,
- * IdleTimeoutInMinutes Order 10).
+ * An input (load-balanced or instance) endpoint of a virtual machine. Order: …EnableDirectServerReturn, EndpointAcl,
+ * LoadBalancerName, IdleTimeoutInMinutes…, as Microsoft's azure-asm-compute serializer of UpdateLoadBalancedEndpointSet
+ * writes it. Its role serializers (AddRole, UpdateRole, CreateVirtualMachineDeployment, CaptureRole) write
+ * LoadBalancerName before EndpointAcl instead: Microsoft's two serializers disagree on the one contract, and no
+ * recording holds LoadBalancerName. The EndpointAcl-first order is the one consistent with the service's data contract
+ * in Azure PowerShell's ServiceManagement copy (EnableDirectServerReturn Order 8, EndpointAcl Order 9,
+ * IdleTimeoutInMinutes Order 10; LoadBalancerName came later, with internal load balancers) and with the xplat-cli
+ * recordings' responses (EnableDirectServerReturn, EndpointAcl, IdleTimeoutInMinutes).
  */
 export interface InputEndpoint {
   /** Load-balanced set the endpoint belongs to. */
