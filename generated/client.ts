@@ -262,6 +262,7 @@ import type {
 } from './operations/index.js';
 import type {
   AddHostedServiceExtension,
+  AddOSImageBody,
   AddressAvailabilityResponse,
   AffinityGroup,
   ApplicationGateway,

@@ -2,6 +2,7 @@
 // Do not edit: change the spec and run `npm run generate`.
 import type {
   AddHostedServiceExtension,
+  AddOSImageBody,
   AddressAvailabilityResponse,
   AffinityGroup,
   ApplicationGateway,
@@ -208,7 +209,7 @@ export interface OperationTypes {
     responses: { 202: undefined };
   };
   /** POST /{subscriptionId}/services/images */
-  AddOSImage: { body: OSImage; params: Record<string, never>; responses: { 200: OSImage } };
+  AddOSImage: { body: AddOSImageBody; params: Record<string, never>; responses: { 200: OSImage } };
   /** POST /{subscriptionId}/services/hostedservices/{ServiceName}/deployments/{DeploymentName}/roles */
   AddRole: { body: Role; params: { ServiceName: string; DeploymentName: string }; responses: { 202: undefined } };
   /** POST /{subscriptionId}/services/networking/virtualnetwork/{VirtualNetworkName}/subnets/{SubnetName}/routetables */

@@ -12,7 +12,13 @@ import {
 } from './WindowsProvisioningConfigurationSet.js';
 
 /**
- * A configuration set of a virtual machine, selected by ConfigurationSetType.
+ * A configuration set of a virtual machine, selected by ConfigurationSetType. On the service it was ONE data contract
+ * holding every member of every kind (wireOrder), read in that order: Microsoft's azure-asm-compute serializer writes
+ * every kind through that one list, and the xplat-cli recordings' NetworkConfiguration sets follow it
+ * (ConfigurationSetType, InputEndpoints, SubnetNames, StaticVirtualNetworkIPAddress, PublicIPs, NetworkInterfaces). The
+ * classic CLI wrote roles back with empty elements of other kinds (<StoredCertificateSettings/> in a
+ * NetworkConfiguration set) and the service answered 202: readers accept any member of the flat contract in any kind,
+ * in wireOrder, and keep only the members of the selected kind (the service ignored the rest).
  *
  * One of its kinds, selected by `ConfigurationSetType`.
  */
@@ -27,5 +33,31 @@ export const ConfigurationSetShape: PolymorphicShape = {
     WindowsProvisioningConfigurationSetShape,
     LinuxProvisioningConfigurationSetShape,
     NetworkConfigurationSetShape,
+  ],
+  wireOrder: [
+    'ConfigurationSetType',
+    'InputEndpoints',
+    'SubnetNames',
+    'StaticVirtualNetworkIPAddress',
+    'PublicIPs',
+    'NetworkInterfaces',
+    'NetworkSecurityGroup',
+    'IPForwarding',
+    'ComputerName',
+    'AdminPassword',
+    'ResetPasswordOnFirstLogon',
+    'EnableAutomaticUpdates',
+    'TimeZone',
+    'DomainJoin',
+    'StoredCertificateSettings',
+    'WinRM',
+    'AdminUsername',
+    'AdditionalUnattendContent',
+    'HostName',
+    'UserName',
+    'UserPassword',
+    'DisableSshPasswordAuthentication',
+    'SSH',
+    'CustomData',
   ],
 };

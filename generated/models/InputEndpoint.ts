@@ -4,7 +4,16 @@ import type { StructureShape } from '../../src/core/shapes.js';
 import { EndpointAclShape, type EndpointAcl } from './EndpointAcl.js';
 import { LoadBalancerProbeShape, type LoadBalancerProbe } from './LoadBalancerProbe.js';
 
-/** An input (load-balanced or instance) endpoint of a virtual machine. */
+/**
+ * An input (load-balanced or instance) endpoint of a virtual machine. Order: …EnableDirectServerReturn, EndpointAcl,
+ * LoadBalancerName, IdleTimeoutInMinutes…, as Microsoft's azure-asm-compute serializer of UpdateLoadBalancedEndpointSet
+ * writes it. Its role serializers (AddRole, UpdateRole, CreateVirtualMachineDeployment, CaptureRole) write
+ * LoadBalancerName before EndpointAcl instead: Microsoft's two serializers disagree on the one contract, and no
+ * recording holds LoadBalancerName. The EndpointAcl-first order is the one consistent with the service's data contract
+ * in Azure PowerShell's ServiceManagement copy (EnableDirectServerReturn Order 8, EndpointAcl Order 9,
+ * IdleTimeoutInMinutes Order 10; LoadBalancerName came later, with internal load balancers) and with the xplat-cli
+ * recordings' responses (EnableDirectServerReturn, EndpointAcl, IdleTimeoutInMinutes).
+ */
 export interface InputEndpoint {
   /** Load-balanced set the endpoint belongs to. */
   LoadBalancedEndpointSetName?: string;
@@ -22,10 +31,10 @@ export interface InputEndpoint {
   Vip?: string;
   /** Direct server return (floating IP). */
   EnableDirectServerReturn?: boolean;
-  /** Internal load balancer of the endpoint. */
-  LoadBalancerName?: string;
   /** Access control list. */
   EndpointAcl?: EndpointAcl;
+  /** Internal load balancer of the endpoint. */
+  LoadBalancerName?: string;
   /** TCP idle timeout (4-30). */
   IdleTimeoutInMinutes?: number;
   /** sourceIP or sourceIPProtocol (default: 5-tuple). */
@@ -46,8 +55,8 @@ export const InputEndpointShape: StructureShape = {
     { name: 'Protocol', type: { kind: 'string' } },
     { name: 'Vip', type: { kind: 'string' } },
     { name: 'EnableDirectServerReturn', type: { kind: 'boolean' } },
-    { name: 'LoadBalancerName', type: { kind: 'string' } },
     { name: 'EndpointAcl', type: { kind: 'model', model: () => EndpointAclShape } },
+    { name: 'LoadBalancerName', type: { kind: 'string' } },
     { name: 'IdleTimeoutInMinutes', type: { kind: 'int' } },
     { name: 'LoadBalancerDistribution', type: { kind: 'string' } },
     { name: 'VirtualIPName', type: { kind: 'string' } },

@@ -3,8 +3,8 @@
 import type { StructureShape } from '../../src/core/shapes.js';
 
 /**
- * An OS image. Also the body of AddOSImage (send Label, MediaLink, Name and OS, plus optional metadata), written in the
- * order the service itself uses.
+ * An OS image. In the order the service wrote it in responses (the xplat-cli recordings of ListOSImages and
+ * GetOSImage). AddOSImage sends AddOSImageBody.
  */
 export interface OSImage {
   /** Affinity group (user images). */

@@ -3,7 +3,13 @@
 import type { StructureShape } from '../../src/core/shapes.js';
 import { ExtendedPropertyShape, type ExtendedProperty } from './ExtendedProperty.js';
 
-/** Body of UpdateHostedService: give at least Label or Description. */
+/**
+ * Body of UpdateHostedService: give at least Label or Description. Order: Label, Description, ExtendedProperties,
+ * ReverseDnsFqdn, as the service's documentation (Update Cloud Service) shows it and as the Python recording
+ * test_create_update_delete_hosted_service sent the first three (answered 200). Microsoft's azure-asm-compute
+ * serializer writes ReverseDnsFqdn before ExtendedProperties here, but after them in CreateHostedService; the
+ * documentation has it last in both, and ReverseDnsFqdn (2014-06-01) came after ExtendedProperties.
+ */
 export interface UpdateHostedService {
   /** New label. */
   Label?: string;

@@ -2,19 +2,23 @@
 // Do not edit: change the spec and run `npm run generate`.
 import type { StructureShape } from '../../src/core/shapes.js';
 
-/** A WinRM listener. */
+/**
+ * A WinRM listener. Order: CertificateThumbprint, Protocol, as Microsoft's azure-asm-compute serializer writes it and
+ * as the service's data contract (Azure PowerShell's ServiceManagement copy: CertificateThumbprint Order 0, Protocol
+ * Order 1) has it; the Python legacy SDK wrote Protocol first, and no recording holds a listener.
+ */
 export interface WinRMListener {
-  /** Http or Https. */
-  Protocol?: 'Http' | 'Https';
   /** Certificate of an Https listener (default: self-signed). */
   CertificateThumbprint?: string;
+  /** Http or Https. */
+  Protocol?: 'Http' | 'Https';
 }
 
 /** Wire layout of {@link WinRMListener}, in element order. */
 export const WinRMListenerShape: StructureShape = {
   name: 'WinRMListener',
   members: [
-    { name: 'Protocol', type: { kind: 'string', enum: ['Http', 'Https'] } },
     { name: 'CertificateThumbprint', type: { kind: 'string' } },
+    { name: 'Protocol', type: { kind: 'string', enum: ['Http', 'Https'] } },
   ],
 };

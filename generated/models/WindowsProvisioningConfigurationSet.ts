@@ -6,7 +6,11 @@ import { CertificateSettingShape, type CertificateSetting } from './CertificateS
 import { DomainJoinShape, type DomainJoin } from './DomainJoin.js';
 import { WinRMShape, type WinRM } from './WinRM.js';
 
-/** Windows provisioning: computer name, administrator, time zone, domain join, certificates, WinRM. */
+/**
+ * Windows provisioning: computer name, administrator, time zone, domain join, certificates, WinRM. Order: the flat
+ * ConfigurationSet contract (AdditionalUnattendContent before CustomData, as Microsoft's azure-asm-compute serializer
+ * writes them; the Python legacy SDK wrote CustomData first, and no recording holds both).
+ */
 export interface WindowsProvisioningConfigurationSet {
   /** WindowsProvisioningConfiguration. */
   ConfigurationSetType: 'WindowsProvisioningConfiguration';
@@ -28,10 +32,10 @@ export interface WindowsProvisioningConfigurationSet {
   WinRM?: WinRM;
   /** Administrator user name. */
   AdminUsername?: string;
-  /** Custom data (base64 on the wire, plain here), placed in %SYSTEMDRIVE%\AzureData\CustomData.bin. */
-  CustomData?: string;
   /** Additional unattend.xml content. */
   AdditionalUnattendContent?: AdditionalUnattendContent;
+  /** Custom data (base64 on the wire, plain here), placed in %SYSTEMDRIVE%\AzureData\CustomData.bin. */
+  CustomData?: string;
 }
 
 /** Wire layout of {@link WindowsProvisioningConfigurationSet}, in element order. */
@@ -55,8 +59,8 @@ export const WindowsProvisioningConfigurationSetShape: StructureShape = {
     },
     { name: 'WinRM', type: { kind: 'model', model: () => WinRMShape } },
     { name: 'AdminUsername', type: { kind: 'string' } },
-    { name: 'CustomData', type: { kind: 'base64' } },
     { name: 'AdditionalUnattendContent', type: { kind: 'model', model: () => AdditionalUnattendContentShape } },
+    { name: 'CustomData', type: { kind: 'base64' } },
   ],
   discriminatorValue: 'WindowsProvisioningConfiguration',
 };

@@ -3,10 +3,11 @@
 import type { ServiceClient, RequestOptions } from '../../src/client/client.js';
 import { invoke } from '../../src/client/invoke.js';
 import type { OperationDescriptor } from '../../src/core/shapes.js';
+import { AddOSImageBodyShape, type AddOSImageBody } from '../models/AddOSImageBody.js';
 import { OSImageShape, type OSImage } from '../models/OSImage.js';
 
 /** Input of {@link addOSImage}. */
-export type AddOSImageInput = OSImage;
+export type AddOSImageInput = AddOSImageBody;
 
 /** What the runtime needs to send {@link addOSImage} and read its response. */
 export const AddOSImageOperation: OperationDescriptor<AddOSImageInput, OSImage> = {
@@ -14,7 +15,7 @@ export const AddOSImageOperation: OperationDescriptor<AddOSImageInput, OSImage> 
   method: 'POST',
   path: '/{subscriptionId}/services/images',
   params: [],
-  request: { element: 'OSImage', model: () => OSImageShape },
+  request: { element: 'OSImage', model: () => AddOSImageBodyShape },
   responses: [{ status: 200, body: { element: 'OSImage', model: () => OSImageShape } }],
 };
 

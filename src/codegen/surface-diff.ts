@@ -141,6 +141,10 @@ function diffModel(a: ModelSurface, b: ModelSurface, note: Note): void {
   for (const v of b.variants ?? []) if (a.variants && !a.variants.includes(v)) note(false, `new variant ${code(v)}`);
   for (const v of a.variants ?? []) if (b.variants && !b.variants.includes(v)) note(true, `variant ${code(v)} removed`);
   if (a.properties && b.properties) diffProperties(a.properties, b.properties, usage, note);
+  // Wire only: the client writes each variant in this order and reads any of these elements in any variant.
+  if (String(a.wireOrder) !== String(b.wireOrder)) {
+    note(false, !b.wireOrder ? 'no longer one flat wire contract' : !a.wireOrder ? 'now one flat wire contract (wireOrder)' : 'flat wire contract order changed');
+  }
   if (a.group !== b.group) note(false, `moved from group ${a.group} to ${b.group}`);
   if (a.doc !== b.doc) note(false, 'doc changed');
 }

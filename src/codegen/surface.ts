@@ -85,6 +85,8 @@ export interface ModelSurface {
   properties?: PropertySurface[];
   discriminator?: string;
   variants?: string[];
+  /** A polymorphic model's one flat wire contract, when it has one. */
+  wireOrder?: string[];
   discriminatorValue?: string;
 }
 
@@ -153,7 +155,7 @@ function modelSurface(model: LocatedModel, usage: Usage[]): ModelSurface {
     ['group', model.group], ['doc', model.doc], ['usage', usage],
     ['properties', model.properties ? model.properties.map(propertySurface) : undefined],
     ['discriminator', model.discriminator], ['variants', model.variants ? [...model.variants] : undefined],
-    ['discriminatorValue', model.discriminatorValue],
+    ['wireOrder', model.wireOrder ? [...model.wireOrder] : undefined], ['discriminatorValue', model.discriminatorValue],
   ]);
 }
 

@@ -65,7 +65,9 @@ export function shapesFromSpec(spec: Spec, options: ShapesOptions = {}): SpecSha
   function buildModel(m: LocatedModel): ModelShape {
     if (m.variants !== undefined) {
       const variants = m.variants;
-      return { name: m.name, discriminator: m.discriminator!, variants: () => variants.map((v) => model(v) as StructureShape) };
+      return defined({
+        name: m.name, discriminator: m.discriminator!, variants: () => variants.map((v) => model(v) as StructureShape), wireOrder: m.wireOrder,
+      });
     }
     return defined({
       name: m.name, namespace: m.namespace, members: (m.properties ?? []).map(memberShape),

@@ -80,6 +80,11 @@ export interface PolymorphicShape {
   readonly name: string;
   readonly discriminator: string;
   readonly variants: () => readonly StructureShape[];
+  /**
+   * The service read every variant as ONE data contract with these elements, in this order: each variant's members
+   * follow it, and a reader accepts any of them in any variant (see {@link flatContract}).
+   */
+  readonly wireOrder?: readonly string[];
 }
 
 export type ModelShape = StructureShape | PolymorphicShape;
@@ -95,6 +100,25 @@ export function isPolymorphic(shape: ModelShape): shape is PolymorphicShape {
 export function variantFor(shape: ModelShape, selector: unknown): StructureShape | undefined {
   if (!isPolymorphic(shape)) return shape;
   return shape.variants().find((v) => v.discriminatorValue === selector);
+}
+
+const flatContracts = new WeakMap<PolymorphicShape, StructureShape>();
+
+/**
+ * The one data contract a polymorphic model with a `wireOrder` had on the service: every variant's members, each
+ * once, in wire order (the first variant that has a member gives its shape; the spec loader checks they agree).
+ * Undefined when the variants were separate contracts. Memoized per shape.
+ */
+export function flatContract(shape: PolymorphicShape): StructureShape | undefined {
+  if (shape.wireOrder === undefined) return undefined;
+  let flat = flatContracts.get(shape);
+  if (flat === undefined) {
+    const members = new Map<string, MemberShape>();
+    for (const v of shape.variants()) for (const m of v.members) if (m.xml === undefined && !members.has(m.name)) members.set(m.name, m);
+    flat = { name: shape.name, members: shape.wireOrder.flatMap((name) => members.get(name) ?? []) };
+    flatContracts.set(shape, flat);
+  }
+  return flat;
 }
 
 /** The discriminator values of a polymorphic model, for an error that lists them. */

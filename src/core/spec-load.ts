@@ -280,6 +280,7 @@ function checkModel(spec: Spec, model: LocatedModel, problems: SpecProblem[], mo
         problems.push({ file: variant.file, pointer: `${variant.pointer}/properties/${selector}`, message: `${model.discriminator} selects variant ${v} of ${model.name}, so it must be "const": "${variant.discriminatorValue}" (its discriminatorValue); hint: add "const": "${variant.discriminatorValue}" to the property` });
       }
     });
+    if (model.wireOrder !== undefined) checkWireOrder(spec, model, at);
     return;
   }
   const seen = new Set<string>();
@@ -292,6 +293,39 @@ function checkModel(spec: Spec, model: LocatedModel, problems: SpecProblem[], mo
     if (p.xml !== undefined && (p.type === 'model' || p.type === 'list')) at(`/properties/${i}/xml`, `${p.xml} members must be scalars`);
     if (p.wrapped === false && p.items && p.items.element !== p.name) at(`/properties/${i}`, `an unwrapped list repeats its item element: name it ${p.items.element} too`);
   });
+}
+
+/**
+ * A flat wire contract (`wireOrder`) must be the variants' elements exactly: each variant's elements appear in it
+ * and in its order (so that writing a variant is writing the flat contract), each name it lists is some variant's
+ * element (which gives it a type to read), and variants sharing a name share its type.
+ */
+function checkWireOrder(spec: Spec, model: LocatedModel, at: (suffix: string, message: string) => void): void {
+  const order = model.wireOrder!;
+  const position = new Map(order.map((name, i) => [name, i]));
+  const typeOf = new Map<string, { variant: string; type: string }>();
+  for (const v of model.variants ?? []) {
+    const variant = spec.models.get(v);
+    if (!variant) continue;
+    let last = -1;
+    let lastName = '';
+    for (const p of (variant.properties ?? []).filter((q) => q.xml === undefined)) {
+      const index = position.get(p.name);
+      if (index === undefined) {
+        at('/wireOrder', `${v} has the element ${p.name}, which wireOrder does not list; hint: add it at its place in the service's contract`);
+        continue;
+      }
+      if (index < last) at('/wireOrder', `${v} lists ${p.name} after ${lastName}, but wireOrder has it before; hint: order ${v}'s properties as wireOrder does`);
+      else { last = index; lastName = p.name; }
+      const type = JSON.stringify({ type: p.type, model: p.model, items: p.items, wrapped: p.wrapped });
+      const twin = typeOf.get(p.name);
+      if (twin && twin.type !== type) at('/wireOrder', `${p.name} has one type in ${twin.variant} and another in ${v}; hint: one flat contract gives each element one type`);
+      else typeOf.set(p.name, { variant: v, type });
+    }
+  }
+  for (const name of order) {
+    if (!typeOf.has(name)) at('/wireOrder', `wireOrder lists ${name}, which no variant of ${model.name} has; hint: add it to the variant that uses it, or remove it`);
+  }
 }
 
 export function isPolymorphic(model: ModelSpec): boolean {

@@ -88,6 +88,11 @@ export interface ModelSpec {
   properties?: PropertySpec[];
   discriminator?: string;
   variants?: string[];
+  /**
+   * Polymorphic model whose variants the service read as ONE data contract: every element any variant has, in
+   * the service's order. Each variant lists its members in this order; a reader accepts any of them in any variant.
+   */
+  wireOrder?: string[];
   discriminatorValue?: string;
   typeName?: string;
   /** Base model whose members come first. After loading, `properties` holds the base's members too. */

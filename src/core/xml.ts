@@ -8,7 +8,7 @@ import {
   ATTR, XmlSyntaxError, attributesOf, childrenOf, elementName, isNil, parseXmlDocument, textOf, type OrderedNode,
 } from './xml-document.js';
 import {
-  isPolymorphic, variantFor, variantNames, type BodyShape, type ItemShape, type MemberShape, type ModelShape,
+  flatContract, isPolymorphic, variantFor, variantNames, type BodyShape, type ItemShape, type MemberShape, type ModelShape,
   type PolymorphicShape, type ScalarShape, type StructureShape, type TypeShape,
 } from './shapes.js';
 
@@ -52,6 +52,25 @@ function writeScalar(out: string[], name: string, type: ScalarShape, value: unkn
   }
 }
 
+const wireOrdered = new WeakMap<StructureShape, readonly MemberShape[]>();
+
+/**
+ * A variant's members in the order the service's one flat contract has them (the spec loader checks that variants
+ * list them so; sorting here keeps a hand-built shape honest too), or the structure's own order.
+ */
+function membersToWrite(shape: ModelShape, structure: StructureShape): readonly MemberShape[] {
+  const flat = isPolymorphic(shape) ? flatContract(shape) : undefined;
+  if (flat === undefined) return structure.members;
+  let members = wireOrdered.get(structure);
+  if (members === undefined) {
+    const position = new Map(flat.members.map((m, i) => [m.name, i]));
+    const at = (m: MemberShape): number => position.get(m.name) ?? -1; // attributes and text sit outside the element order
+    members = [...structure.members].sort((a, b) => at(a) - at(b));
+    wireOrdered.set(structure, members);
+  }
+  return members;
+}
+
 function writeModel(out: string[], name: string, shape: ModelShape, value: unknown, path: string, rootAttrs = ''): void {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new ShapeError(path || name, 'expected an object');
   const record = value as Record<string, unknown>;
@@ -59,7 +78,7 @@ function writeModel(out: string[], name: string, shape: ModelShape, value: unkno
   let attrs = rootAttrs;
   let text = '';
   const children: string[] = [];
-  for (const member of structure.members) {
+  for (const member of membersToWrite(shape, structure)) {
     const memberValue = member.const ?? record[member.name];
     if (memberValue === undefined || memberValue === null) continue;
     const memberPath = path ? `${path}.${member.name}` : member.name;
@@ -180,7 +199,10 @@ function readModel(shape: ModelShape, element: OrderedNode, name: string, path: 
   const structure = pickVariant(shape, children, attributes);
   // A variant found through i:type still tells the caller its kind.
   if (isPolymorphic(shape) && structure.discriminatorValue !== undefined) record[shape.discriminator] = structure.discriminatorValue;
-  const index = memberIndex(structure);
+  const own = memberIndex(structure);
+  // Where the service read every variant as one flat contract, any of its elements is known in any variant.
+  const flat = isPolymorphic(shape) ? flatContract(shape) : undefined;
+  const index = flat === undefined ? own : memberIndex(flat);
   for (const child of children) {
     const childName = elementName(child);
     if (childName === undefined) continue;
@@ -190,6 +212,10 @@ function readModel(shape: ModelShape, element: OrderedNode, name: string, path: 
       options.unmapped?.push(memberPath);
       continue;
     }
+    // An element of the flat contract that this variant does not use (the classic CLI wrote an empty
+    // <StoredCertificateSettings/> into a NetworkConfiguration set) is read and ignored, as the service ignored it;
+    // the value keeps only what fits the variant's members, so it stays a value of the variant's type.
+    if (!own.has(childName)) continue;
     const type = member.type;
     if (type.kind === 'list' && !type.wrapped) {
       if (!isNil(child)) ((record[childName] ??= []) as unknown[]).push(readItem(type.item, child, childName, `${memberPath}[${(record[childName] as unknown[] | undefined)?.length ?? 0}]`, options));

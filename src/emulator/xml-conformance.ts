@@ -5,7 +5,7 @@
  */
 import { isBase64 } from '../core/codec.js';
 import { ATTR, TEXT } from '../core/xml-document.js';
-import { isPolymorphic, type BodyShape, type ItemShape, type MemberShape, type ModelShape, type StructureShape } from '../core/shapes.js';
+import { flatContract, isPolymorphic, type BodyShape, type ItemShape, type MemberShape, type ModelShape, type StructureShape } from '../core/shapes.js';
 import type { Issue } from './validate.js';
 import type { XmlNode } from './xml-tree.js';
 
@@ -84,7 +84,11 @@ function checkModel(shape: ModelShape, node: unknown, path: string, issues: Issu
   const xmlNode = node as XmlNode;
   const structure = pickStructure(shape, xmlNode, path, issues);
   if (structure === undefined) return;
-  const elements = structure.members.filter((m) => m.xml === undefined);
+  // Where the service read every variant as one flat contract, order is that contract's: an element of another
+  // variant in its place was read (and ignored), one out of that order was skipped, which the emulator refuses.
+  const flat = isPolymorphic(shape) ? flatContract(shape) : undefined;
+  const own = new Set(structure.members.map((m) => m.name));
+  const elements = (flat ?? structure).members.filter((m) => m.xml === undefined);
   const position = new Map(elements.map((m, i) => [m.name, i]));
   let furthest = -1;
   // fast-xml-parser keeps keys in the order each element name first appears, which is the order to check.
@@ -97,7 +101,7 @@ function checkModel(shape: ModelShape, node: unknown, path: string, issues: Issu
     } else {
       furthest = index;
     }
-    checkMemberNodes(elements[index]!, xmlNode[key] as unknown[], `${path}.${key}`, issues);
+    if (own.has(key)) checkMemberNodes(elements[index]!, xmlNode[key] as unknown[], `${path}.${key}`, issues);
   }
 }
 

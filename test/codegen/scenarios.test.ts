@@ -14,7 +14,7 @@ const scenarios = listScenarios(repoRoot);
 
 test('the scenarios cover every spec feature', () => {
   const names = scenarios.map((f) => basename(f, '.md'));
-  for (const feature of ['lists', 'polymorphism', 'base64', 'query-flags', 'async', 'pagination', 'shared-url', 'attributes', 'body-member']) {
+  for (const feature of ['lists', 'polymorphism', 'base64', 'query-flags', 'async', 'pagination', 'shared-url', 'attributes', 'body-member', 'flat-contract']) {
     assert.ok(names.includes(feature), `no scenario ${feature}.md`);
   }
 });

@@ -169,3 +169,28 @@ test('extends: an unknown base, a cycle, or a member repeated from the base', ()
   repeated.models!['WidgetDetails'] = { doc: 'd', extends: 'Widget', properties: [{ ...first }] };
   assertProblem(problemsOf([repeated]), 'groups/widgets.json', '/models/WidgetDetails/extends', new RegExp(`repeats ${first.name}, which it inherits from Widget`));
 });
+
+/** A polymorphic Shape whose variants the service read as one flat contract. */
+function flatShapes(wireOrder: string[], square: string[] = ['Kind', 'Side', 'Colour']): GroupSpec {
+  const g = baseGroup();
+  const prop = (name: string) => (name === 'Kind' ? { name, type: 'string' as const, const: 'Square' } : { name, type: 'string' as const });
+  g.models!['Shape'] = { doc: 'A shape.', discriminator: 'Kind', variants: ['Circle', 'Square'], wireOrder };
+  g.models!['Circle'] = { doc: 'A circle.', discriminatorValue: 'Circle', properties: [{ name: 'Kind', type: 'string', const: 'Circle' }, { name: 'Radius', type: 'int' }, { name: 'Colour', type: 'string' }] };
+  g.models!['Square'] = { doc: 'A square.', discriminatorValue: 'Square', properties: square.map(prop) };
+  return g;
+}
+
+test('wireOrder: a flat contract that lists every variant element in each variant\'s order loads', () => {
+  const spec = withSpecDir([flatShapes(['Kind', 'Radius', 'Side', 'Colour'])], (dir) => loadSpec(dir));
+  assert.deepEqual(spec.models.get('Shape')!.wireOrder, ['Kind', 'Radius', 'Side', 'Colour']);
+});
+
+test('wireOrder: a variant element it lacks, a variant out of its order, a name no variant has, one name with two types', () => {
+  assertProblem(problemsOf([flatShapes(['Kind', 'Radius', 'Colour'])]), 'groups/widgets.json', '/models/Shape/wireOrder', /Square has the element Side, which wireOrder does not list/);
+  assertProblem(problemsOf([flatShapes(['Kind', 'Radius', 'Side', 'Colour'], ['Kind', 'Colour', 'Side'])]), 'groups/widgets.json', '/models/Shape/wireOrder', /Square lists Side after Colour, but wireOrder has it before/);
+  assertProblem(problemsOf([flatShapes(['Kind', 'Radius', 'Side', 'Colour', 'Texture'])]), 'groups/widgets.json', '/models/Shape/wireOrder', /lists Texture, which no variant of Shape has/);
+  const typed = flatShapes(['Kind', 'Radius', 'Side', 'Colour']);
+  typed.models!['Square']!.properties![1] = { name: 'Side', type: 'string' };
+  typed.models!['Square']!.properties!.splice(1, 0, { name: 'Radius', type: 'string' });
+  assertProblem(problemsOf([typed]), 'groups/widgets.json', '/models/Shape/wireOrder', /Radius has one type in Circle and another in Square/);
+});

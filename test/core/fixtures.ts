@@ -38,6 +38,24 @@ export const ConfigurationSetShape: PolymorphicShape = {
   variants: () => [WindowsSetShape, NetworkSetShape],
 };
 
+/** A variant listing its members out of the flat contract's order: the writer still follows wireOrder. */
+const UnorderedWindowsSetShape: StructureShape = {
+  name: 'UnorderedWindowsSet',
+  discriminatorValue: 'WindowsProvisioningConfiguration',
+  members: [
+    { name: 'CustomData', type: { kind: 'base64' } },
+    { name: 'ConfigurationSetType', type: { kind: 'string' }, const: 'WindowsProvisioningConfiguration' },
+    { name: 'ComputerName', type: { kind: 'string' } },
+  ],
+};
+
+export const FlatSetShape: PolymorphicShape = {
+  name: 'FlatSet',
+  discriminator: 'ConfigurationSetType',
+  variants: () => [UnorderedWindowsSetShape, NetworkSetShape],
+  wireOrder: ['ConfigurationSetType', 'InputEndpoints', 'SubnetNames', 'ComputerName', 'CustomData'],
+};
+
 export const RoleShape: StructureShape = {
   name: 'Role',
   members: [

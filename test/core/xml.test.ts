@@ -3,7 +3,9 @@ import { test } from 'node:test';
 import { readXmlBody, writeXmlBody, ShapeError, XmlSyntaxError } from '../../src/core/xml.js';
 import { HostedServiceShape } from '../../generated/models/HostedService.js';
 import { LocationShape } from '../../generated/models/Location.js';
-import { RoleShape, SiteShape } from './fixtures.js';
+import { RoleShape as GeneratedRoleShape } from '../../generated/models/Role.js';
+import { ConfigurationSetShape as ConfigurationSetShapeOfSpec } from '../../generated/models/ConfigurationSet.js';
+import { FlatSetShape, RoleShape, SiteShape } from './fixtures.js';
 
 const NS = 'http://schemas.microsoft.com/windowsazure';
 const roleBody = { element: 'PersistentVMRole', model: () => RoleShape } as const;
@@ -81,4 +83,42 @@ test('bad documents fail with typed errors: wrong root, malformed, DOCTYPE, bad 
   assert.throws(() => readXmlBody(roleBody, '<PersistentVMRole><RoleName>vm</PersistentVMRole>'), XmlSyntaxError);
   assert.throws(() => readXmlBody(roleBody, '<!DOCTYPE r [<!ENTITY a "aaaa">]><PersistentVMRole><RoleName>&a;</RoleName></PersistentVMRole>'), XmlSyntaxError);
   assert.throws(() => readXmlBody(roleBody, '<PersistentVMRole><Lun>three</Lun></PersistentVMRole>'), (e: unknown) => e instanceof ShapeError && e.path === 'Lun');
+});
+
+// ConfigurationSet was one flat data contract on the service (spec: wireOrder); the client writes each kind in it.
+const persistentVMRole = { element: 'PersistentVMRole', model: () => GeneratedRoleShape } as const;
+const setsOf = (xml: string) => [...xml.matchAll(/<ConfigurationSet>(.*?)<\/ConfigurationSet>/g)].map((m) => [...m[1]!.matchAll(/<(\w+)[ />]/g)].map((e) => e[1]).filter((n) => FLAT.includes(n!)));
+const FLAT = ConfigurationSetShapeOfSpec.wireOrder!;
+
+test('a Windows and a Linux set are written in the flat contract\'s order, whatever the order of the object', () => {
+  const xml = writeXmlBody(persistentVMRole, {
+    RoleName: 'vm1',
+    ConfigurationSets: [
+      { CustomData: 'echo hi', AdditionalUnattendContent: { Passes: [] }, AdminUsername: 'admin', WinRM: { Listeners: [{ Protocol: 'Https', CertificateThumbprint: 'AB12' }] }, ComputerName: 'host', ConfigurationSetType: 'WindowsProvisioningConfiguration' },
+      { CustomData: 'echo hi', SSH: { PublicKeys: [] }, DisableSshPasswordAuthentication: true, UserName: 'azureuser', HostName: 'host', ConfigurationSetType: 'LinuxProvisioningConfiguration' },
+    ],
+  }, NS);
+  const [windows, linux] = setsOf(xml);
+  assert.deepEqual(windows, ['ConfigurationSetType', 'ComputerName', 'WinRM', 'AdminUsername', 'AdditionalUnattendContent', 'CustomData']);
+  assert.deepEqual(linux, ['ConfigurationSetType', 'HostName', 'UserName', 'DisableSshPasswordAuthentication', 'SSH', 'CustomData']);
+  for (const set of [windows!, linux!]) assert.deepEqual(set, [...set].sort((a, b) => FLAT.indexOf(a!) - FLAT.indexOf(b!)), 'flat order');
+  assert.match(xml, /<Listener><CertificateThumbprint>AB12<\/CertificateThumbprint><Protocol>Https<\/Protocol><\/Listener>/);
+});
+
+test('the writer follows wireOrder even when a hand-built variant lists its members otherwise', () => {
+  const body = { element: 'ConfigurationSet', model: () => FlatSetShape } as const;
+  const xml = writeXmlBody(body, { ConfigurationSetType: 'WindowsProvisioningConfiguration', CustomData: 'x', ComputerName: 'host' }, NS);
+  assert.match(xml, /<ConfigurationSetType>WindowsProvisioningConfiguration<\/ConfigurationSetType><ComputerName>host<\/ComputerName><CustomData>eA==<\/CustomData><\/ConfigurationSet>$/);
+});
+
+test('a set holding members of another kind of the flat contract reads as its own kind: the others are ignored, not unmapped', () => {
+  const unmapped: string[] = [];
+  const value = readXmlBody(persistentVMRole, `<PersistentVMRole xmlns="${NS}"><RoleName>vm1</RoleName><ConfigurationSets><ConfigurationSet>`
+    + '<ConfigurationSetType>NetworkConfiguration</ConfigurationSetType><InputEndpoints/><SubnetNames/><PublicIPs/><NetworkInterfaces/>'
+    + '<ComputerName>not-a-network-member</ComputerName><StoredCertificateSettings/><Unknown/></ConfigurationSet></ConfigurationSets></PersistentVMRole>', { unmapped });
+  assert.deepEqual(value, {
+    RoleName: 'vm1',
+    ConfigurationSets: [{ ConfigurationSetType: 'NetworkConfiguration', InputEndpoints: [], SubnetNames: [], PublicIPs: [], NetworkInterfaces: [] }],
+  });
+  assert.deepEqual(unmapped, ['ConfigurationSets[0].Unknown']);
 });

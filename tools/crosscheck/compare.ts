@@ -5,7 +5,7 @@
  * model they never send, and the order of the elements both have. Also their accepted statuses against ours.
  */
 import { XMLParser } from 'fast-xml-parser';
-import { isPolymorphic, type ModelShape, type OperationDescriptor, type StructureShape, type TypeShape } from '../../src/core/shapes.js';
+import { flatContract, isPolymorphic, type ModelShape, type OperationDescriptor, type StructureShape, type TypeShape } from '../../src/core/shapes.js';
 import { Router, type BodyPeek } from '../../src/emulator/router.js';
 import type { CapturedBody } from './capture.js';
 import type { LoadedFamily } from './clients.js';
@@ -75,6 +75,9 @@ function sequence(children: readonly Element[]): string[] {
 
 function chooseStructure(shape: ModelShape, element: Element): StructureShape {
   if (!isPolymorphic(shape)) return shape;
+  // A model the service read as one flat contract (wireOrder) is compared with that contract, whatever the kind.
+  const flat = flatContract(shape);
+  if (flat !== undefined) return flat;
   const variants = shape.variants();
   const typed = element.children.find((c) => c.name === shape.discriminator)?.text;
   const exact = variants.find((v) => v.discriminatorValue === typed);
