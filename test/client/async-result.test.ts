@@ -10,10 +10,9 @@ import { ServiceManagementClient } from '../../generated/client.js';
 import { deleteHostedService } from '../../generated/operations/DeleteHostedService.js';
 import type { AsyncResult } from '../../src/client/async-result.js';
 import type { RequestOptions, WaitingRequestOptions } from '../../src/client/client.js';
-import { certificateFromPem } from '../../src/client/credentials.js';
 import type { AcceptedOperation, CompletedOperation } from '../../src/client/poller.js';
 import { startScriptedServer, type ScriptedServer } from '../support/scripted-server.js';
-import { testPki } from '../support/pki.js';
+import { typedClientForServer } from '../support/typed-client.js';
 
 /** True only when A and B are the same type (not merely assignable either way). */
 type Same<A, B> = (<T>() => T extends A ? 1 : 2) extends (<T>() => T extends B ? 1 : 2) ? true : false;
@@ -24,14 +23,7 @@ let client: ServiceManagementClient;
 
 before(async () => {
   server = await startScriptedServer();
-  const pki = testPki();
-  client = new ServiceManagementClient({
-    subscriptionId: '00000000-0000-0000-0000-000000000000',
-    credential: certificateFromPem({ key: pki.client.key, cert: pki.client.cert }),
-    endpoint: server.url,
-    ca: pki.ca.cert,
-    polling: { minDelayMs: 1, maxDelayMs: 5 },
-  });
+  client = typedClientForServer(server, { polling: { minDelayMs: 1, maxDelayMs: 5 } });
 });
 
 after(async () => {

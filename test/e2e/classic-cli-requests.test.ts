@@ -7,9 +7,10 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Emulator } from '../../src/emulator/server.js';
-import { ServiceError, ServiceManagementClient, certificateFromPem, type Role } from '../../generated/index.js';
+import { ServiceError, ServiceManagementClient, type Role } from '../../generated/index.js';
 import { provisioningSet, seedRole, vhdUrl } from '../../tools/demo/seed-vm.js';
 import { startTestEmulator } from '../emulator/helpers.js';
+import { typedClientFor } from '../support/typed-client.js';
 
 let emulator: Emulator;
 let client: ServiceManagementClient;
@@ -17,13 +18,7 @@ const STORE = 'clireqstore';
 
 before(async () => {
   emulator = await startTestEmulator({ asyncPolls: 1 });
-  client = new ServiceManagementClient({
-    subscriptionId: emulator.subscriptionId,
-    credential: certificateFromPem({ key: emulator.clientCert.key, cert: emulator.clientCert.cert }),
-    endpoint: emulator.url,
-    ca: emulator.caCert,
-    polling: { minDelayMs: 5, maxDelayMs: 10 },
-  });
+  client = typedClientFor(emulator, { polling: { minDelayMs: 5, maxDelayMs: 10 } });
   await client.createStorageAccount({ ServiceName: STORE, Label: STORE, Location: 'West US' }, { wait: true });
 });
 

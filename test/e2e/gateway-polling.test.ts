@@ -5,10 +5,9 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { ServiceManagementClient } from '../../generated/client.js';
-import { certificateFromPem } from '../../src/client/credentials.js';
 import { OperationFailedError } from '../../src/core/errors.js';
 import { startScriptedServer, type ScriptedServer } from '../support/scripted-server.js';
-import { testPki } from '../support/pki.js';
+import { typedClientForServer } from '../support/typed-client.js';
 
 const NS = 'http://schemas.microsoft.com/windowsazure';
 const OPERATION_ID = '7a8f0c2e-0d0b-4c5e-9c43-3c1f7f0e2a11';
@@ -21,14 +20,7 @@ function gatewayStatus(status: string, httpStatusCode: string, error = ''): stri
 
 before(async () => {
   server = await startScriptedServer();
-  const pki = testPki();
-  client = new ServiceManagementClient({
-    subscriptionId: '00000000-0000-0000-0000-000000000000',
-    credential: certificateFromPem({ key: pki.client.key, cert: pki.client.cert }),
-    endpoint: server.url,
-    ca: pki.ca.cert,
-    polling: { minDelayMs: 5, maxDelayMs: 10 },
-  });
+  client = typedClientForServer(server, { polling: { minDelayMs: 5, maxDelayMs: 10 } });
 });
 
 after(async () => {

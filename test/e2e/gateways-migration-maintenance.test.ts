@@ -7,23 +7,18 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Emulator } from '../../src/emulator/server.js';
 import {
-  ConflictError, ResourceNotFoundError, ServiceManagementClient, ServiceError, certificateFromPem, type Role,
+  ConflictError, ResourceNotFoundError, ServiceManagementClient, ServiceError, type Role,
 } from '../../generated/index.js';
 import { seedRole } from '../../tools/demo/seed-vm.js';
 import { startTestEmulator } from '../emulator/helpers.js';
+import { typedClientFor } from '../support/typed-client.js';
 
 let emulator: Emulator;
 let client: ServiceManagementClient;
 
 before(async () => {
   emulator = await startTestEmulator({ asyncPolls: 1 });
-  client = new ServiceManagementClient({
-    subscriptionId: emulator.subscriptionId,
-    credential: certificateFromPem({ key: emulator.clientCert.key, cert: emulator.clientCert.cert }),
-    endpoint: emulator.url,
-    ca: emulator.caCert,
-    polling: { minDelayMs: 5, maxDelayMs: 10 },
-  });
+  client = typedClientFor(emulator, { polling: { minDelayMs: 5, maxDelayMs: 10 } });
 });
 
 after(async () => {

@@ -17,19 +17,14 @@ import {
   ConflictError, ResourceNotFoundError, ServiceManagementClient, ValidationError, certificateFromPem, type ResponseInfo,
 } from '../../generated/index.js';
 import { specDir, startTestEmulator } from '../emulator/helpers.js';
+import { typedClientFor } from '../support/typed-client.js';
 
 let emulator: Emulator;
 let client: ServiceManagementClient;
 
 before(async () => {
   emulator = await startTestEmulator({ asyncPolls: 2 });
-  client = new ServiceManagementClient({
-    subscriptionId: emulator.subscriptionId,
-    credential: certificateFromPem({ key: emulator.clientCert.key, cert: emulator.clientCert.cert }),
-    endpoint: emulator.url,
-    ca: emulator.caCert,
-    polling: { minDelayMs: 10, maxDelayMs: 20 },
-  });
+  client = typedClientFor(emulator, { polling: { minDelayMs: 10, maxDelayMs: 20 } });
 });
 
 after(async () => {

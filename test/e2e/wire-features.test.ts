@@ -7,9 +7,8 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { ServiceManagementClient } from '../../generated/client.js';
 import type { NetworkConfiguration } from '../../generated/models/NetworkConfiguration.js';
-import { certificateFromPem } from '../../src/client/credentials.js';
 import { startScriptedServer, type ScriptedServer } from '../support/scripted-server.js';
-import { testPki } from '../support/pki.js';
+import { typedClientForServer } from '../support/typed-client.js';
 
 const NS = 'http://schemas.microsoft.com/windowsazure';
 const NETWORK_NS = 'http://schemas.microsoft.com/ServiceHosting/2011/07/NetworkConfiguration';
@@ -19,13 +18,7 @@ let client: ServiceManagementClient;
 
 before(async () => {
   server = await startScriptedServer();
-  const pki = testPki();
-  client = new ServiceManagementClient({
-    subscriptionId: SUBSCRIPTION,
-    credential: certificateFromPem({ key: pki.client.key, cert: pki.client.cert }),
-    endpoint: server.url,
-    ca: pki.ca.cert,
-  });
+  client = typedClientForServer(server);
 });
 
 after(async () => {
