@@ -1,7 +1,7 @@
 /**
  * A client's pipeline, in its fixed order:
  *
- *   caller's perCall policies → retry → caller's perRetry policies → redirect → bearer token → timeout → logging
+ *   caller's perCall policies → retry → caller's perRetry policies → redirect → timeout → bearer token → logging
  *   → transport (one keep-alive dispatcher per origin)
  *
  * Assembled on the client's first call, not at construction: constructing a client then loads none of the
@@ -48,8 +48,8 @@ export function assemblePipeline(config: PipelineConfig): AssembledPipeline {
     retryPolicy(retry, log),
     ...customPolicies(config.policies, 'perRetry'),
     redirectPolicy(retry.maxRedirects, ownOrigin),
-    bearerTokenPolicy(config.credential, ownOrigin),
     timeoutPolicy(config.timeoutMs),
+    bearerTokenPolicy(config.credential, ownOrigin),
     log.enabled('warn') ? loggingPolicy(log) : undefined,
   ];
   return { send: composePipeline(policies.filter((p) => p !== undefined), transport.send), close: () => transport.close() };

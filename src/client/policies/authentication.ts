@@ -1,7 +1,8 @@
 /**
  * Adds the bearer token of a token credential to requests for the endpoint's own origin, and to nothing else. A
  * certificate credential needs no header: the transport presents the certificate on the own origin's
- * connections only.
+ * connections only. The wait for the token ends with the attempt's signal (the timeout policy sits above this
+ * one), so a token callback that never settles cannot hold a call past its timeout or its caller's abort.
  */
 import type { Credential } from '../credentials.js';
 import type { PipelinePolicy } from '../pipeline.js';
@@ -11,6 +12,21 @@ export function bearerTokenPolicy(credential: Credential, ownOrigin: string): Pi
   if (credential.kind !== 'token') return undefined;
   return async (request, next) => {
     if (!isOwnOrigin(request.url, ownOrigin)) return next(request);
-    return next({ ...request, headers: { ...request.headers, authorization: `Bearer ${await credential.token()}` } });
+    const token = await untilAborted(credential.token(), request.signal);
+    return next({ ...request, headers: { ...request.headers, authorization: `Bearer ${token}` } });
   };
+}
+
+/** The promise's outcome, or a rejection as soon as the signal aborts (the promise itself runs on, unobserved). */
+function untilAborted<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+  if (signal === undefined) return promise;
+  if (signal.aborted) return Promise.reject(signal.reason);
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = (): void => reject(signal.reason);
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(
+      (value) => { signal.removeEventListener('abort', onAbort); resolve(value); },
+      (err: unknown) => { signal.removeEventListener('abort', onAbort); reject(err); },
+    );
+  });
 }

@@ -1,9 +1,10 @@
 /**
  * Bounds each attempt by a timeout (the call's own, else the client's), combined with the caller's signal, and
- * says which of the two ended an attempt: TimeoutError for the timeout, AbortedError for the caller. Retries and
- * their waits sit above this policy, so each attempt gets the full time and the caller's signal still stops them.
+ * says which of the two ended an attempt: TimeoutError for the timeout, AbortedError for the caller. Retries,
+ * their waits and redirects sit above this policy, so each attempt gets the full time and the caller's signal still
+ * stops them; authentication sits below it, so the wait for a token counts against the attempt's time.
  */
-import { AbortedError, NetworkError, TimeoutError } from '../../core/errors.js';
+import { AbortedError, TimeoutError } from '../../core/errors.js';
 import type { PipelinePolicy } from '../pipeline.js';
 
 const abort = (controller: AbortController): void => controller.abort();
@@ -22,8 +23,8 @@ export function timeoutPolicy(defaultTimeoutMs: number): PipelinePolicy {
     try {
       return await next({ ...request, signal: attempt.signal });
     } catch (err) {
-      // An aborted request fails in the transport like a broken connection; the signals tell the two apart.
-      if (!(err instanceof NetworkError)) throw err;
+      // An aborted attempt fails below like a broken connection (or, while the token is awaited, with the
+      // signal's reason); the signals tell which of the two ended it.
       if (caller?.aborted) throw new AbortedError(request.operation.name);
       // Only the caller and the timer abort the attempt, and the caller was checked first.
       if (attempt.signal.aborted) throw new TimeoutError(request.operation.name, timeoutMs);

@@ -30,3 +30,13 @@ test('requests for another origin (host, port or user-info trick) get no token',
 test('a certificate credential needs no header policy: the transport presents the certificate', () => {
   assert.equal(bearerTokenPolicy(certificateFromPem(testPki().client), OWN_ORIGIN), undefined);
 });
+
+test('the wait for a token ends when the attempt\'s signal aborts: a callback that never settles holds nothing', { timeout: 10_000 }, async () => {
+  const policy = bearerTokenPolicy(tokenCredential(() => new Promise<string>(() => {})), OWN_ORIGIN)!;
+  const { next, seen } = scriptedNext(answer(200));
+  const attempt = new AbortController();
+  const pending = policy(fakeRequest({ signal: attempt.signal }), next);
+  attempt.abort(new Error('attempt over'));
+  await assert.rejects(pending, /attempt over/);
+  assert.equal(seen.length, 0, 'nothing was sent without the token');
+});
