@@ -53,8 +53,8 @@ const DEFAULT_MAX_RESPONSE_BYTES = 16 * 1024 * 1024;
 const assembly = loadOnce(() => import('./assemble-pipeline.js'));
 const calls = loadOnce(() => import('./operation-call.js'));
 
-/** Each client's pipeline once its first call assembled it, for close(). */
-const pipelines = new WeakMap<ServiceClient, AssembledPipeline>();
+/** Each client's way to close its pipeline (a no-op before the first call assembled one). */
+const closers = new WeakMap<ServiceClient, () => Promise<void>>();
 
 export class ServiceClient {
   readonly subscriptionId: string;
@@ -77,16 +77,16 @@ export class ServiceClient {
       retry: options.retry, timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
       maxResponseBytes: options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES, policies: options.policies,
     };
+    let assembled: AssembledPipeline | undefined;
     const pipeline: SendRequest = async (request) => {
-      let assembled = pipelines.get(this);
       if (assembled === undefined) {
         const { assemblePipeline } = await assembly();
         // Two first calls may both have waited for the module; the first to get here assembles.
-        assembled = pipelines.get(this) ?? assemblePipeline(config);
-        pipelines.set(this, assembled);
+        assembled ??= assemblePipeline(config);
       }
       return assembled.send(request);
     };
+    closers.set(this, async () => { await assembled?.close(); });
     attachContext(this, {
       service,
       origin: this.endpoint.origin,
@@ -114,6 +114,6 @@ export class ServiceClient {
 
   /** Closes the keep-alive connections (none are open before the first call). */
   async close(): Promise<void> {
-    await pipelines.get(this)?.close();
+    await closers.get(this)?.();
   }
 }

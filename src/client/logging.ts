@@ -92,6 +92,14 @@ export function redactBody(op: OperationDescriptor, body: string): string {
   return redacted.replace(/-----BEGIN [A-Z ]*PRIVATE KEY-----(?:[^-]|-(?!----END))*(?:-----END [A-Z ]*PRIVATE KEY-----)?/g, REDACTED);
 }
 
+/** How much of a body an error or a debug entry keeps: enough to diagnose, not a whole HTML page. */
+const BODY_EXCERPT_CHARS = 64 * 1024;
+
+/** The start of a body, secrets redacted: what errors and debug logs show of it. */
+export function redactedExcerpt(op: OperationDescriptor, body: string): string {
+  return redactBody(op, body.slice(0, BODY_EXCERPT_CHARS));
+}
+
 /** The logger to use: the caller's, else stderr when ASM_SDK_LOG asks for it, else none. */
 export function resolveLogger(logger: Logger | undefined, environment: NodeJS.ProcessEnv = process.env): { logger?: Logger; level: LogLevel } {
   const envLevel = environment['ASM_SDK_LOG']?.toLowerCase();

@@ -6,12 +6,9 @@ import { ResponseParseError, serviceErrorFor, type ServiceError, type Validation
 import { readJsonBody } from '../core/json.js';
 import type { BodyShape, OperationDescriptor, ServiceShape } from '../core/shapes.js';
 import { readXmlBody, ShapeError, XmlSyntaxError } from '../core/xml.js';
-import { redactBody, redactHeaders } from './logging.js';
+import { redactedExcerpt, redactHeaders } from './logging.js';
 import type { PipelineResponse } from './pipeline.js';
 import type { ResponseMetadata } from './request-options.js';
-
-/** How much of an unreadable body an error keeps: enough to diagnose, not a whole HTML page. */
-const RAW_BODY_KEPT = 64 * 1024;
 
 function parseBody(body: BodyShape, response: PipelineResponse): unknown {
   if ('text' in body) return response.body;
@@ -32,7 +29,7 @@ export function readResponse(op: OperationDescriptor, response: PipelineResponse
     return parseBody(body, response);
   } catch (err) {
     if (err instanceof XmlSyntaxError || err instanceof ShapeError || err instanceof SyntaxError) {
-      throw new ResponseParseError(op.name, response.statusCode, err.message, redactBody(op, response.body.slice(0, RAW_BODY_KEPT)));
+      throw new ResponseParseError(op.name, response.statusCode, err.message, redactedExcerpt(op, response.body));
     }
     throw err;
   }
@@ -49,7 +46,7 @@ export function serviceError(op: OperationDescriptor, service: ServiceShape, res
     if (parsed.Code) code = parsed.Code;
     if (parsed.Message) message = parsed.Message;
   } catch {
-    rawBody = redactBody(op, response.body.slice(0, RAW_BODY_KEPT));
+    rawBody = redactedExcerpt(op, response.body);
   }
   return serviceErrorFor({ code, message, statusCode: response.statusCode, requestId, operation: op.name, rawBody, headers: redactHeaders(response.headers) });
 }
@@ -59,6 +56,6 @@ export function asyncRequestId(op: OperationDescriptor, response: PipelineRespon
   const idField = op.async?.idFromBody;
   const fromBody = idField !== undefined && typeof body === 'object' && body !== null ? (body as Record<string, unknown>)[idField] : undefined;
   const id = typeof fromBody === 'string' ? fromBody : response.headers['x-ms-request-id'];
-  if (!id) throw new ResponseParseError(op.name, response.statusCode, 'no request id to follow (x-ms-request-id header missing)', redactBody(op, response.body.slice(0, RAW_BODY_KEPT)));
+  if (!id) throw new ResponseParseError(op.name, response.statusCode, 'no request id to follow (x-ms-request-id header missing)', redactedExcerpt(op, response.body));
   return id;
 }

@@ -4,18 +4,15 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, test } from 'node:test';
-import { ServiceManagementClient } from '../../generated/client.js';
+import type { ServiceManagementClient } from '../../generated/client.js';
 import type { ClientOptions } from '../../src/client/client.js';
-import { certificateFromPem } from '../../src/client/credentials.js';
 import type { CustomPolicy } from '../../src/client/pipeline.js';
 import { ResourceNotFoundError } from '../../src/core/errors.js';
 import { clearProxyEnvironment } from '../support/environment.js';
-import { testPki } from '../support/pki.js';
 import { errorXml, startScriptedServer, type ScriptedServer } from '../support/scripted-server.js';
+import { typedClientForServer } from '../support/typed-client.js';
 
 clearProxyEnvironment();
-const pki = testPki();
-const SUBSCRIPTION = '00000000-0000-0000-0000-0000000000dd';
 let server: ScriptedServer;
 
 before(async () => { server = await startScriptedServer(); });
@@ -26,10 +23,7 @@ beforeEach(() => {
 });
 
 async function withClient<T>(policies: ClientOptions['policies'], call: (client: ServiceManagementClient) => Promise<T>): Promise<T> {
-  const client = new ServiceManagementClient({
-    subscriptionId: SUBSCRIPTION, credential: certificateFromPem(pki.client), endpoint: server.url, ca: pki.ca.cert,
-    retry: { baseDelayMs: 5, maxDelayMs: 10 }, policies,
-  });
+  const client = typedClientForServer(server, { retry: { baseDelayMs: 5, maxDelayMs: 10 }, policies });
   try {
     return await call(client);
   } finally {
@@ -75,10 +69,7 @@ test('a perCall policy runs once per call, outside the retries, and sees the fin
 
 test('a malformed policy is refused when the client is made, naming the entry', () => {
   assert.throws(
-    () => new ServiceManagementClient({
-      subscriptionId: SUBSCRIPTION, credential: certificateFromPem(pki.client), endpoint: server.url,
-      policies: [{ name: 'tracing', policy: undefined as never }],
-    }),
+    () => typedClientForServer(server, { policies: [{ name: 'tracing', policy: undefined as never }] }),
     /policies\[0\]\.policy \(tracing\): must be a function/,
   );
 });

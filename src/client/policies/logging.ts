@@ -4,12 +4,9 @@
  * headers by allow-list and secret body elements redacted (../logging.ts). Nothing is built for a level that is
  * off, and a client without a logger has no logging policy at all.
  */
-import { redactBody, redactHeaders, type ClientLog, type LogLevel } from '../logging.js';
+import { redactBody, redactedExcerpt, redactHeaders, type ClientLog, type LogLevel } from '../logging.js';
 import type { PipelinePolicy } from '../pipeline.js';
 import { pathOf } from '../transport.js';
-
-/** How much of a body a debug entry keeps: enough to diagnose, not a whole HTML page. */
-export const LOGGED_BODY_CHARS = 64 * 1024;
 
 export function loggingPolicy(log: ClientLog): PipelinePolicy {
   return async (request, next) => {
@@ -28,7 +25,7 @@ export function loggingPolicy(log: ClientLog): PipelinePolicy {
     if (log.enabled('debug')) {
       const { operation } = request;
       log.write('debug', { message: 'request', operation: operation.name, headers: redactHeaders(request.headers), ...(request.body !== undefined ? { body: redactBody(operation, request.body) } : {}) });
-      log.write('debug', { message: 'response', operation: operation.name, headers: redactHeaders(response.headers), body: redactBody(operation, response.body.slice(0, LOGGED_BODY_CHARS)) });
+      log.write('debug', { message: 'response', operation: operation.name, headers: redactHeaders(response.headers), body: redactedExcerpt(operation, response.body) });
     }
     return response;
   };
