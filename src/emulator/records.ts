@@ -6,7 +6,7 @@
  */
 import type {
   BgpSettings, ComputeImageAttributes, ConfigurationSet, DataVirtualHardDisk, DnsSettings, ExtendedProperty, MarketplaceImageAttributes, OSImage, OSVirtualHardDisk,
-  ReservedIP, ResourceExtensionReference, Role, VMImage,
+  LocalNetworkSiteConfiguration, NetworkConfigurationDnsServer, ReservedIP, ResourceExtensionReference, Role, VMImage, VirtualNetworkSiteConfiguration,
 } from '../../generated/models/index.js';
 
 export interface ManagementCertificateRecord {
@@ -239,6 +239,21 @@ export interface GatewayConnectionRecord {
   SharedKey?: string;
   EnableBgp?: boolean;
 }
+
+/** A virtual network site: its configuration as last set, plus what the service added. */
+export interface VirtualNetworkSiteRecord extends VirtualNetworkSiteConfiguration {
+  /** A GUID the service made when the site first appeared; kept while the site stays in the document. */
+  Id: string;
+  /** 'Created' once the configuration that added it completed. */
+  State: string;
+  /** Set while a migration to Resource Manager is prepared. */
+  MigrationState?: string;
+}
+
+/** A DNS server of the network configuration. */
+export type DnsServerRecord = NetworkConfigurationDnsServer;
+/** A local (on-premises) network site of the network configuration. */
+export type LocalNetworkSiteRecord = LocalNetworkSiteConfiguration;
 
 /** Subscription properties as GetSubscription shows them; Current* counters are computed from the state. */
 export interface SubscriptionProperties {

@@ -14,7 +14,7 @@ import { defaultResourceExtensions } from './catalog-data/resource-extensions.js
 import { defaultRoleSizes } from './catalog-data/role-sizes.js';
 import { thumbprintOf } from './certs.js';
 import type {
-  AffinityGroupRecord, DiskRecord, GatewayConnectionRecord, HostedServiceRecord, LocalNetworkGatewayRecord, ManagementCertificateRecord, OSImageRecord, ReservedIpRecord,
+  AffinityGroupRecord, DiskRecord, DnsServerRecord, LocalNetworkSiteRecord, VirtualNetworkSiteRecord, GatewayConnectionRecord, HostedServiceRecord, LocalNetworkGatewayRecord, ManagementCertificateRecord, OSImageRecord, ReservedIpRecord,
   StorageAccountRecord, SubscriptionProperties, VMImageRecord,
 } from './records.js';
 
@@ -41,6 +41,10 @@ export interface SubscriptionState {
   readonly localNetworkGateways: Map<string, LocalNetworkGatewayRecord>;
   /** By lower-case `<virtual network gateway id>/<connected entity id>`. */
   readonly gatewayConnections: Map<string, GatewayConnectionRecord>;
+  /** The network configuration document (network/sites.ts), by lower-case name, in document order. */
+  readonly dnsServers: Map<string, DnsServerRecord>;
+  readonly localNetworkSites: Map<string, LocalNetworkSiteRecord>;
+  readonly virtualNetworkSites: Map<string, VirtualNetworkSiteRecord>;
 }
 
 /** The current time as the service writes it: ISO 8601 UTC to the second. */
@@ -86,6 +90,7 @@ export class EmulatorState {
       id, properties: defaultSubscriptionProperties(id), managementCertificates: new Map(), affinityGroups: new Map(),
       hostedServices: new Map(), storageAccounts: new Map(), disks: new Map(), osImages: new Map(), vmImages: new Map(),
       reservedIps: new Map(), localNetworkGateways: new Map(), gatewayConnections: new Map(),
+      dnsServers: new Map(), localNetworkSites: new Map(), virtualNetworkSites: new Map(),
     };
     this.subscriptions.set(keyOf(id), subscription);
     return subscription;

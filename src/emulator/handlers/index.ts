@@ -14,6 +14,7 @@ import { imageReplicationHandlers } from './image-replication.js';
 import { locationHandlers } from './locations.js';
 import { managementCertificateHandlers } from './management-certificates.js';
 import { migrationHandlers } from './migration.js';
+import { networkConfigurationHandlers } from './network-configuration.js';
 import { networkGatewayHandlers } from './network-gateways.js';
 import { operationHandlers } from './operations.js';
 import { osImageHandlers } from './os-images.js';
@@ -48,6 +49,7 @@ export const defaultHandlers: HandlerTable = {
   ...storageAccountHandlers,
   ...reservedIpHandlers,
   ...migrationHandlers,
+  ...networkConfigurationHandlers,
   ...networkGatewayHandlers,
 };
 

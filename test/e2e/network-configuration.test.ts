@@ -1,0 +1,60 @@
+/**
+ * The network configuration document end to end through the typed client over HTTPS against the emulator: it is
+ * set asynchronously, read back in document order, replaced as a whole, and a document naming a site twice is
+ * refused before anything changes.
+ */
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import type { Emulator } from '../../src/emulator/server.js';
+import { ServiceError, ServiceManagementClient, type NetworkConfiguration } from '../../generated/index.js';
+import { startTestEmulator } from '../emulator/helpers.js';
+import { typedClientFor } from '../support/typed-client.js';
+
+let emulator: Emulator;
+let client: ServiceManagementClient;
+
+before(async () => {
+  emulator = await startTestEmulator();
+  client = typedClientFor(emulator, { polling: { minDelayMs: 5, maxDelayMs: 10 } });
+});
+
+after(async () => {
+  await client.close();
+  await emulator.close();
+});
+
+const document: NetworkConfiguration = {
+  VirtualNetworkConfiguration: {
+    Dns: { DnsServers: [{ name: 'dns1', IPAddress: '10.0.0.4' }] },
+    LocalNetworkSites: [{ name: 'onprem', AddressSpace: ['192.168.0.0/16'], VPNGatewayAddress: '203.0.113.1' }],
+    VirtualNetworkSites: [
+      { name: 'vnet-b', Location: 'West US', AddressSpace: ['10.1.0.0/16'], Subnets: [{ name: 'web', AddressPrefix: '10.1.0.0/24' }] },
+      { name: 'vnet-a', Location: 'West US', AddressSpace: ['10.2.0.0/16'], Subnets: [{ name: 'db', AddressPrefix: '10.2.1.0/24' }], DnsServersRef: [{ name: 'dns1' }] },
+    ],
+  },
+};
+
+test('the document set is the document read, sites in the order given', async () => {
+  await client.setNetworkConfiguration(document, { wait: true });
+  assert.deepEqual(await client.getNetworkConfiguration(), document);
+});
+
+test('a new document replaces the old one as a whole', async () => {
+  const next: NetworkConfiguration = { VirtualNetworkConfiguration: { VirtualNetworkSites: [document.VirtualNetworkConfiguration!.VirtualNetworkSites![1]!] } };
+  await client.setNetworkConfiguration(next, { wait: true });
+  assert.deepEqual(await client.getNetworkConfiguration(), next);
+});
+
+test('a document that names a virtual network twice is refused with 400 and changes nothing', async () => {
+  const before = await client.getNetworkConfiguration();
+  const twice: NetworkConfiguration = {
+    VirtualNetworkConfiguration: { VirtualNetworkSites: [{ name: 'dup', Location: 'West US' }, { name: 'DUP', Location: 'West US' }] },
+  };
+  await assert.rejects(client.setNetworkConfiguration(twice, { wait: true }), (err: unknown) => {
+    assert.ok(err instanceof ServiceError);
+    assert.equal(err.statusCode, 400);
+    assert.match(err.detail, /VirtualNetworkSite DUP more than once/);
+    return true;
+  });
+  assert.deepEqual(await client.getNetworkConfiguration(), before);
+});
