@@ -37,10 +37,14 @@ function newRsaKey(): { privatePem: string; publicPem: string } {
   };
 }
 
-/** A positive serial number: random bytes with the top bit cleared (DER integers are signed). */
-function serialNumber(): string {
+/**
+ * A positive serial number in minimal DER form: DER integers are signed (top bit clear) and may not start with a
+ * zero byte before one whose top bit is clear — OpenSSL refuses that as "illegal padding", which a random first
+ * byte of 0x00 made happen about once in 256 certificates. Bit 6 set keeps the first byte in 0x40-0x7f.
+ */
+export function serialNumber(): string {
   const bytes = randomBytes(16);
-  bytes[0] = bytes[0]! & 0x7f;
+  bytes[0] = (bytes[0]! & 0x3f) | 0x40;
   return bytes.toString('hex');
 }
 

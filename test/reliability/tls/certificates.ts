@@ -15,7 +15,8 @@ function issue(ca: CertificateAuthority, altNames: object[], notBefore: Date, no
   const key = privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
   const cert = forge.pki.createCertificate();
   cert.publicKey = forge.pki.publicKeyFromPem(publicKey.export({ type: 'spki', format: 'pem' }).toString());
-  cert.serialNumber = `0${randomBytes(8).toString('hex')}`;
+  // Minimal positive DER integer: a first byte of 0x40-0x7f (a leading 0x00 can make OpenSSL refuse it).
+  cert.serialNumber = `4${randomBytes(8).toString('hex').slice(1)}`;
   cert.validity.notBefore = notBefore;
   cert.validity.notAfter = notAfter;
   cert.setSubject([{ shortName: 'CN', value: 'reliability server' }]);
