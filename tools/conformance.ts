@@ -5,6 +5,11 @@
  * error) reporting any element the model does not map, and, where a request body was recorded, parses it into the
  * typed input, writes it again and compares canonical XML. Prints a row per operation and the failures, then
  * `conformance: <passed> passed, <failed> failed`; exits 1 on any failure.
+ *
+ * A recorded request is compared as the service read it: the service's reader was order-sensitive and skipped
+ * an element that came after a later member of its contract. Where a recorded body has elements out of the
+ * spec's order, they are left out of the comparison — and the recording must confirm it: a later read of the same
+ * resource in the recording must show none of them applied, else the spec's order is what is wrong.
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -14,6 +19,7 @@ import { Router, type BodyPeek } from '../src/emulator/router.js';
 import type { OperationDescriptor } from '../src/core/shapes.js';
 import { readXmlBody, writeXmlBody } from '../src/core/xml.js';
 import { parseXmlTree, rootOf } from '../src/emulator/xml-tree.js';
+import { checkXmlStructure, rootNamespace, withoutSkipped } from '../src/emulator/xml-conformance.js';
 import { firstDifference } from './canonical-xml.js';
 
 interface Interaction {
@@ -92,39 +98,77 @@ function rootName(text: string): string {
   }
 }
 
-function checkRequest(op: OperationDescriptor, body: string): string[] {
+/** Elements of a recorded request body that the service's order-sensitive reader skipped, by path. */
+function skippedElements(op: OperationDescriptor, body: string): string[] {
+  if (!op.request || !('model' in op.request)) return [];
+  const root = rootOf(parseXmlTree(body));
+  if (root === undefined) return [];
+  return checkXmlStructure(op.request, root.node, rootNamespace(body), serviceShape.namespace).skipped.map((s) => s.path);
+}
+
+function isUnder(path: string, skipped: readonly string[]): boolean {
+  return skipped.some((s) => path === s || path.startsWith(`${s}.`) || path.startsWith(`${s}[`));
+}
+
+/**
+ * Problems unless a later GET of the same path in the recording shows that the service did not apply what the
+ * spec's order says it skipped (a top-level member absent, or empty where the request had a value).
+ */
+function unconfirmedSkips(skipped: readonly string[], request: Interaction, later: readonly Interaction[]): string[] {
+  if (skipped.length === 0) return [];
+  const path = request.path.split('?')[0];
+  const read = later.find((i) => i.method === 'GET' && i.path.split('?')[0] === path && i.status === 200 && (i.responseBody ?? '').trim() !== '');
+  if (read === undefined) return [`request: ${skipped.join(', ')} out of the spec's order, and no later read of ${path} in the recording shows the service skipped them`];
+  const shown = rootOf(parseXmlTree(read.responseBody!))?.node as Record<string, unknown[]> | undefined;
+  return skipped.flatMap((element) => {
+    const steps = element.split('.');
+    if (steps.length !== 2) return [`request: ${element} is out of the spec's order below the top level, which a later read cannot confirm`];
+    const value = shown?.[steps[1]!]?.[0];
+    const text = typeof value === 'string' ? value : (value as Record<string, unknown> | undefined)?.['#text'];
+    return value !== undefined && text !== '' && text !== undefined ? [`request: the service applied ${element}, which the spec's order says it skipped (see the later read of ${path})`] : [];
+  });
+}
+
+function checkRequest(op: OperationDescriptor, interaction: Interaction, later: readonly Interaction[]): string[] {
+  const body = interaction.requestBody!;
   if (!op.request || !('model' in op.request)) return [`a body was recorded but ${op.name} sends none`];
   const unmapped: string[] = [];
   try {
-    const value = readXmlBody(op.request, body, { unmapped });
+    const skipped = skippedElements(op, body);
+    const value = withoutSkipped(readXmlBody(op.request, body, { unmapped }), skipped.map((path) => ({ path, rule: '' })));
     const written = writeXmlBody(op.request, value, serviceShape.namespace);
-    const difference = firstDifference(body, written);
-    return [...unmapped.map((path) => `request: unmapped element ${path}`), ...(difference ? [`request differs at ${difference}`] : [])];
+    const difference = firstDifference(body, written, skipped);
+    const root = op.request.element;
+    return [
+      ...unmapped.filter((path) => !isUnder(`${root}.${path}`, skipped)).map((path) => `request: unmapped element ${path}`),
+      ...(difference ? [`request differs at ${difference}`] : []),
+      ...unconfirmedSkips(skipped, interaction, later),
+    ];
   } catch (err) {
     return [`request: ${(err as Error).message}`];
   }
 }
 
-function check(op: OperationDescriptor, interaction: Interaction): Outcome {
+function check(op: OperationDescriptor, interaction: Interaction, later: readonly Interaction[]): Outcome {
   const body = interaction.requestBody;
   const checkedRequest = body !== null && body.trim() !== '';
-  const problems = [...checkResponse(op, interaction), ...(checkedRequest ? checkRequest(op, body!) : [])];
+  const problems = [...checkResponse(op, interaction), ...(checkedRequest ? checkRequest(op, interaction, later) : [])];
   return { problems, checkedRequest };
 }
 
 /** Resolves the operation; where a shared URL has no recorded body, any candidate that conforms is accepted. */
-function resolve(router: Router, interaction: Interaction): { op?: OperationDescriptor; outcome: Outcome } {
+function resolve(router: Router, interaction: Interaction, later: readonly Interaction[]): { op?: OperationDescriptor; outcome: Outcome } {
   const url = new URL(interaction.path, 'https://recorded.invalid');
   const peek = peekBody(interaction.requestBody);
   const candidates = router.candidates(interaction.method, url.pathname, url.searchParams);
   if (candidates.length === 0) return { outcome: { problems: ['no operation of the spec matches this verb and path'], checkedRequest: false } };
   if (candidates.length > 1 && peek.empty) {
-    const outcomes = candidates.map((c) => ({ op: c.operation, outcome: check(c.operation, interaction) }));
+    const outcomes = candidates.map((c) => ({ op: c.operation, outcome: check(c.operation, interaction, later) }));
     return outcomes.find((o) => o.outcome.problems.length === 0) ?? outcomes[0]!;
   }
   const routed = router.match(interaction.method, url.pathname, url.searchParams, () => peek);
   if (routed.kind !== 'match') return { op: candidates[0]!.operation, outcome: { problems: [`the body root <${peek.root}> fits none of ${candidates.map((c) => c.operation.name).join(', ')}`], checkedRequest: false } };
-  return { op: routed.operation, outcome: check(routed.operation, interaction) };
+  return { op: routed.operation, outcome: check(routed.operation, interaction, later) };
 }
 
 function main(argv: string[]): number {
@@ -140,8 +184,9 @@ function main(argv: string[]): number {
   let failed = 0;
   for (const file of listJson(dir)) {
     const recording = JSON.parse(readFileSync(file, 'utf8')) as { interactions?: Interaction[] };
-    (recording.interactions ?? []).forEach((interaction, index) => {
-      const { op, outcome } = resolve(router, interaction);
+    const interactions = recording.interactions ?? [];
+    interactions.forEach((interaction, index) => {
+      const { op, outcome } = resolve(router, interaction, interactions.slice(index + 1));
       const name = op?.name ?? `(unmatched) ${interaction.method}`;
       const tally = tallies.get(name) ?? { interactions: 0, passed: 0, requestsCompared: 0, unmapped: 0 };
       tallies.set(name, tally);

@@ -3,46 +3,50 @@
 import type { StructureShape } from '../../src/core/shapes.js';
 
 /**
- * Body of UpdateOSImage (root OSImage), in the element order the Python recording
- * test_update_os_image_from_image_reference sent (answered 200). Open question: that recording's own follow-up
- * GetOSImage shows only Label, Description and Language applied, not ImageFamily, RecommendedVMSize, Eula, IconUri,
- * SmallIconUri, PrivacyUri or PublishedDate, which an order-sensitive reader with Language last skips: Microsoft's
- * azure-asm-compute serializer (Label, Eula, Description, ImageFamily, ShowInGui, PublishedDate, IsPremium, PrivacyUri,
- * IconUri, RecommendedVMSize, SmallIconUri, Language) and the documentation (PublishedDate before ShowInGui) both put
- * Language last. Kept as recorded until the conformance replay can tell a recorded body from what the service read of
- * it.
+ * Body of UpdateOSImage (root OSImage), in the order of the service's data contract, which read it order-sensitively.
+ * Decided by the Python recording test_update_os_image_from_image_reference: the client sent Label, Description,
+ * MediaLink, Name, OS, Language, ImageFamily, RecommendedVMSize, Eula, IconUri, SmallIconUri, PrivacyUri,
+ * PublishedDate; the service answered 200 and its follow-up GetOSImage shows Label, Description and Language applied
+ * and none of the members sent after Language — what a reader with Language last skips. Microsoft's azure-asm-compute
+ * serializer has this order (Label, Eula, Description, ImageFamily, ShowInGui, PublishedDate, IsPremium, PrivacyUri,
+ * IconUri, RecommendedVMSize, SmallIconUri, Language); the documentation puts PublishedDate before ShowInGui, and
+ * Microsoft's serializer is followed there. `npm run conformance` checks the recording against this order: it reads the
+ * recorded body as the service did and confirms from the follow-up GET that the members it skips were not applied.
  */
 export interface UpdateOSImage {
   /** New label (plain text). */
   Label: string;
-  /** Description. */
-  Description?: string;
-  /** Blob URL of the VHD. */
-  MediaLink?: string;
-  /** Name of the image. */
-  Name?: string;
-  /** Linux or Windows. */
-  OS?: 'Linux' | 'Windows';
-  /** Language. */
-  Language?: string;
-  /** Image family, for grouping. */
-  ImageFamily?: string;
-  /** Recommended VM size. */
-  RecommendedVMSize?: string;
   /** License agreement URL(s). */
   Eula?: string;
-  /** Icon file name. */
-  IconUri?: string;
-  /** Small icon file name. */
-  SmallIconUri?: string;
-  /** Privacy statement URL. */
-  PrivacyUri?: string;
-  /** Publication date, ISO 8601 (string: the Python client sends an empty element when unset). */
-  PublishedDate?: string;
+  /** Description. */
+  Description?: string;
+  /**
+   * Blob URL of the VHD. Not read by the service: its update contract has no such member (Microsoft’s serializer and
+   * the documentation omit it); the Python client sends it and the service ignored it.
+   */
+  MediaLink?: string;
+  /** Name of the image. Not read by the service (see MediaLink); the image is the one of the URL. */
+  Name?: string;
+  /** Linux or Windows. Not read by the service (see MediaLink): an image’s OS cannot be changed. */
+  OS?: 'Linux' | 'Windows';
+  /** Image family, for grouping. */
+  ImageFamily?: string;
   /** Show the image in the portal. */
   ShowInGui?: boolean;
+  /** Publication date, ISO 8601 (string: the Python client sends an empty element when unset). */
+  PublishedDate?: string;
   /** True when the image has extra charges. */
   IsPremium?: boolean;
+  /** Privacy statement URL. */
+  PrivacyUri?: string;
+  /** Icon file name. */
+  IconUri?: string;
+  /** Recommended VM size. */
+  RecommendedVMSize?: string;
+  /** Small icon file name. */
+  SmallIconUri?: string;
+  /** Language. */
+  Language?: string;
 }
 
 /** Wire layout of {@link UpdateOSImage}, in element order. */
@@ -50,19 +54,19 @@ export const UpdateOSImageShape: StructureShape = {
   name: 'UpdateOSImage',
   members: [
     { name: 'Label', type: { kind: 'string' }, required: true },
+    { name: 'Eula', type: { kind: 'string' } },
     { name: 'Description', type: { kind: 'string' } },
     { name: 'MediaLink', type: { kind: 'string' } },
     { name: 'Name', type: { kind: 'string' } },
     { name: 'OS', type: { kind: 'string', enum: ['Linux', 'Windows'] } },
-    { name: 'Language', type: { kind: 'string' } },
     { name: 'ImageFamily', type: { kind: 'string' } },
-    { name: 'RecommendedVMSize', type: { kind: 'string' } },
-    { name: 'Eula', type: { kind: 'string' } },
-    { name: 'IconUri', type: { kind: 'string' } },
-    { name: 'SmallIconUri', type: { kind: 'string' } },
-    { name: 'PrivacyUri', type: { kind: 'string' } },
-    { name: 'PublishedDate', type: { kind: 'string' } },
     { name: 'ShowInGui', type: { kind: 'boolean' } },
+    { name: 'PublishedDate', type: { kind: 'string' } },
     { name: 'IsPremium', type: { kind: 'boolean' } },
+    { name: 'PrivacyUri', type: { kind: 'string' } },
+    { name: 'IconUri', type: { kind: 'string' } },
+    { name: 'RecommendedVMSize', type: { kind: 'string' } },
+    { name: 'SmallIconUri', type: { kind: 'string' } },
+    { name: 'Language', type: { kind: 'string' } },
   ],
 };

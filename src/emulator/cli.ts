@@ -3,14 +3,15 @@
  *
  *   node dist/src/emulator/cli.js [--port <p>] [--out <dir>] [--state <file.json>] [--async-polls <n>]
  *                             [--async-delay-ms <ms>] [--spec <dir>] [--subscription <id>]
- *                             [--faults <spec>] [--fault-seed <n>] [--verbose]
+ *                             [--faults <spec>] [--fault-seed <n>] [--strict-order] [--verbose]
  *
  * Writes into <dir> what a client needs: ca.pem (CA to trust), management-key.pem and management-cert.pem (a
  * management certificate registered for the subscription), subscription-id.txt and connection.json; then
  * serves until SIGINT or SIGTERM. Asynchronous operations complete 20 ms after they start (--async-delay-ms
  * changes the delay); --async-polls <n> makes them complete after n status polls instead (deterministic, for
  * tests; an operation nobody polls then holds its resource). --faults injects faults (see fault-spec.ts), e.g.
- * --faults "ListHostedServices=503x2,*=delay:200x*~0.1" --fault-seed 7.
+ * --faults "ListHostedServices=503x2,*=delay:200x*~0.1" --fault-seed 7. --strict-order refuses a body with an
+ * element out of the contract's order (400) instead of skipping the element as the service did.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -19,7 +20,7 @@ import { startEmulator, type EmulatorOptions } from './server.js';
 import { parseFaultSpec } from './fault-spec.js';
 import { readSnapshotFile } from './state-snapshot.js';
 
-const USAGE = 'usage: node dist/src/emulator/cli.js [--port <p>] [--out <dir>] [--state <file.json>] [--async-polls <n>] [--async-delay-ms <ms>] [--spec <dir>] [--subscription <id>] [--faults <spec>] [--fault-seed <n>] [--verbose]';
+const USAGE = 'usage: node dist/src/emulator/cli.js [--port <p>] [--out <dir>] [--state <file.json>] [--async-polls <n>] [--async-delay-ms <ms>] [--spec <dir>] [--subscription <id>] [--faults <spec>] [--fault-seed <n>] [--strict-order] [--verbose]';
 
 function integer(text: string | undefined, name: string): number | undefined {
   if (text === undefined) return undefined;
@@ -42,6 +43,7 @@ function optionsFrom(values: Record<string, string | boolean | undefined>): Emul
   if (str('faults') !== undefined) options.faults = parseFaultSpec(str('faults')!);
   const seed = integer(str('fault-seed'), 'fault-seed');
   if (seed !== undefined) options.faultSeed = seed;
+  if (values['strict-order'] === true) options.strictOrder = true;
   if (values['verbose'] === true) options.log = (line) => process.stderr.write(`${line}\n`);
   return options;
 }
@@ -52,7 +54,7 @@ async function main(): Promise<void> {
       port: { type: 'string' }, out: { type: 'string' }, state: { type: 'string' }, 'async-polls': { type: 'string' },
       'async-delay-ms': { type: 'string' }, spec: { type: 'string' }, subscription: { type: 'string' },
       faults: { type: 'string' }, 'fault-seed': { type: 'string' },
-      verbose: { type: 'boolean' }, help: { type: 'boolean' },
+      'strict-order': { type: 'boolean' }, verbose: { type: 'boolean' }, help: { type: 'boolean' },
     },
     strict: true,
   });

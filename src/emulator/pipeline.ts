@@ -32,6 +32,8 @@ export interface RecordedRequest {
   operation?: string;
   /** The status answered; 0 when the connection was dropped on purpose. */
   status: number;
+  /** Elements of the body skipped because they came out of the contract's order, as the service skipped them. */
+  skipped?: readonly string[];
 }
 
 export interface PipelineConfig {
@@ -47,6 +49,8 @@ export interface PipelineConfig {
   readonly faults: Faults;
   readonly baseUrl: string;
   readonly maxBodyBytes: number;
+  /** Refuse out-of-order elements (400) instead of skipping them as the service did. */
+  readonly strictOrder: boolean;
   readonly requests: RecordedRequest[];
   readonly log: (line: string) => void;
 }
@@ -62,6 +66,7 @@ interface Exchange {
   subscriptionId?: string;
   operation?: OperationDescriptor;
   accepted: boolean;
+  skipped?: readonly string[];
   /** A fault that spoils how the answer's body is sent (cut short or slow). */
   bodyFault?: Extract<Fault, { type: 'truncate' | 'slowBody' }>;
 }
@@ -183,7 +188,8 @@ async function processRequest(config: PipelineConfig, ex: Exchange, req: Incomin
   const faulted = await applyFault(config, ex, op, req);
   if (faulted !== undefined) return faulted;
   const params = readParams(op, route.pathParams, url.searchParams, req.headers, config.actionKeys);
-  const body = readRequestBody(op.request, raw, inFormat, config.spec.service.namespace);
+  const { value: body, skipped } = readRequestBody(op.request, raw, inFormat, { namespace: config.spec.service.namespace, strictOrder: config.strictOrder });
+  if (skipped.length > 0) ex.skipped = skipped;
   const handler = handlerOf(config.handlers, op.name);
   if (handler === undefined) throw new ApiError(501, 'NotImplemented', `The emulator does not implement the operation ${op.name} yet.`);
   return replyFor(config, ex, op, await handler(handlerContext(config, ex, op, params, body, caller)));
@@ -216,6 +222,7 @@ export async function handleRequest(config: PipelineConfig, req: IncomingMessage
     outcome = errorReply(failure, config.shapes.errorBody, ex.format, config.spec.service.namespace);
   }
   if (ex.operation !== undefined) recorded.operation = ex.operation.name;
+  if (ex.skipped !== undefined) recorded.skipped = ex.skipped;
   if (outcome === 'reset') {
     req.socket.destroy();
   } else {
@@ -226,4 +233,5 @@ export async function handleRequest(config: PipelineConfig, req: IncomingMessage
   config.requests.push(recorded);
   if (config.requests.length > KEEP_REQUESTS) config.requests.shift();
   config.log(`${ex.method} ${recorded.url} -> ${recorded.status || 'reset'}${ex.operation ? ` (${ex.operation.name})` : ''}`);
+  for (const note of ex.skipped ?? []) config.log(`  skipped, as the service did: ${note}`);
 }

@@ -11,10 +11,24 @@ import { isPolymorphic, type BodyShape } from '../core/shapes.js';
 import { INVALID_STORAGE_NAME_MESSAGE, errors } from './api-error.js';
 import { readJsonBody } from '../core/json.js';
 import { bodyIssues, describeIssues, type Issue } from './validate.js';
-import { checkXmlStructure, rootNamespace } from './xml-conformance.js';
+import { checkXmlStructure, rootNamespace, withoutSkipped } from './xml-conformance.js';
 import { parseXmlTree, rootOf } from './xml-tree.js';
 
 export type WireFormat = 'xml' | 'json';
+
+/** A request body as the service read it. */
+export interface ReadBody {
+  /** The typed value; undefined when the operation takes none. */
+  readonly value: unknown;
+  /** Elements skipped because they came out of the contract's order (`Root.Member: is out of order...`). */
+  readonly skipped: readonly string[];
+}
+
+/** How to treat out-of-order elements: skip them as the service's reader did (default), or refuse the body. */
+export interface BodyReading {
+  readonly namespace: string;
+  readonly strictOrder?: boolean;
+}
 
 /** JSON when the Content-Type says so; XML otherwise (clients sent application/xml, atom+xml, text/xml, text/plain...). */
 export function requestFormat(contentType: string | undefined): WireFormat {
@@ -67,7 +81,11 @@ function refuse(element: string, issues: Issue[]): never {
   throw errors.badRequest(known ?? `The request body does not match the spec of <${element}>: ${describeIssues(unique)}`);
 }
 
-function readXml(body: BodyShape, raw: string, namespace: string): unknown {
+function isUnder(path: string, skipped: readonly Issue[]): boolean {
+  return skipped.some((s) => path === s.path || path.startsWith(`${s.path}.`) || path.startsWith(`${s.path}[`));
+}
+
+function readXml(body: BodyShape, raw: string, reading: BodyReading): ReadBody {
   let tree: Record<string, unknown>;
   try {
     tree = parseXmlTree(raw);
@@ -82,21 +100,26 @@ function readXml(body: BodyShape, raw: string, namespace: string): unknown {
     throw errors.badRequest(`The request body's root element <${root.name}> is not expected: the spec requires <${body.element}> (rule: root element).`);
   }
   const shape = 'model' in body ? body.model() : undefined;
-  const expectedNamespace = (shape !== undefined && !isPolymorphic(shape) && shape.namespace) || namespace;
-  const issues = checkXmlStructure(body, root.node, rootNamespace(raw), expectedNamespace);
+  const expectedNamespace = (shape !== undefined && !isPolymorphic(shape) && shape.namespace) || reading.namespace;
+  const { issues, skipped } = checkXmlStructure(body, root.node, rootNamespace(raw), expectedNamespace);
+  if (reading.strictOrder === true) issues.push(...skipped.splice(0));
   const unmapped: string[] = [];
   let value: unknown;
   try {
-    value = readXmlBody(body, raw, { unmapped, enumsIgnoreCase: true });
+    value = withoutSkipped(readXmlBody(body, raw, { unmapped, enumsIgnoreCase: true }), skipped);
   } catch (err) {
     if (!(err instanceof ShapeError)) throw err;
-    issues.push({ path: `${body.element}.${err.path}`, rule: `${err.rule} (rule: value format)` });
-    refuse(body.element, issues);
+    const path = `${body.element}.${err.path}`;
+    if (!isUnder(path, skipped)) issues.push({ path, rule: `${err.rule} (rule: value format)` });
+    refuse(body.element, [...issues, ...skipped]);
   }
-  for (const path of unmapped) issues.push({ path: `${body.element}.${path}`, rule: 'is not an element the spec defines here (rule: unknown element)' });
+  for (const path of unmapped.map((p) => `${body.element}.${p}`).filter((p) => !isUnder(p, skipped))) {
+    issues.push({ path, rule: 'is not an element the spec defines here (rule: unknown element)' });
+  }
   issues.push(...bodyIssues(body, bodyViolations(body, value)));
-  if (issues.length > 0) refuse(body.element, issues);
-  return value;
+  // A body refused for another reason names what was skipped too: a required member out of order reads as missing.
+  if (issues.length > 0) refuse(body.element, [...issues, ...skipped]);
+  return { value, skipped: skipped.map((s) => `${s.path}: ${s.rule}`) };
 }
 
 function readJson(body: BodyShape, raw: string): unknown {
@@ -114,12 +137,12 @@ function readJson(body: BodyShape, raw: string): unknown {
 }
 
 /** The typed request body, or undefined when the operation takes none (a body sent anyway is ignored, as the service did). */
-export function readRequestBody(body: BodyShape | undefined, raw: string, format: WireFormat, namespace: string): unknown {
-  if (body === undefined) return undefined;
-  if ('text' in body) return raw;
+export function readRequestBody(body: BodyShape | undefined, raw: string, format: WireFormat, reading: BodyReading): ReadBody {
+  if (body === undefined) return { value: undefined, skipped: [] };
+  if ('text' in body) return { value: raw, skipped: [] };
   if (raw.trim() === '') {
     const message = `The request body is empty; the spec requires <${body.element}>.`;
     throw format === 'xml' ? errors.invalidXml(message) : errors.badRequest(message);
   }
-  return format === 'json' ? readJson(body, raw) : readXml(body, raw, namespace);
+  return format === 'json' ? { value: readJson(body, raw), skipped: [] } : readXml(body, raw, reading);
 }

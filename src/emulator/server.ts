@@ -61,6 +61,11 @@ export interface EmulatorOptions {
   apiVersions?: VersionRange;
   /** Largest request body accepted (default 32 MiB). */
   maxBodyBytes?: number;
+  /**
+   * Refuse a body with an element out of the contract's order (400 naming it and the order) instead of reading
+   * it as the service did, which skipped such elements and answered as if they were absent (default false).
+   */
+  strictOrder?: boolean;
   /** Receives one line per request and internal errors (default: silent). */
   log?: (line: string) => void;
   /** Faults to inject from the start (see faults.ts; the CLI's --faults). */
@@ -148,7 +153,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     spec, shapes, router, actionKeys: actionQueryKeys(shapes.operations), state, operations,
     handlers: { ...defaultHandlers, ...options.handlers }, bearerTokens: new Set(options.bearerTokens ?? []),
     versions: rangeCovering(options.apiVersions ?? DEFAULT_VERSIONS, specVersions(spec)), faults, baseUrl: url,
-    maxBodyBytes: options.maxBodyBytes ?? 32 * 1024 * 1024, requests, log,
+    maxBodyBytes: options.maxBodyBytes ?? 32 * 1024 * 1024, strictOrder: options.strictOrder ?? false, requests, log,
   };
 
   return {

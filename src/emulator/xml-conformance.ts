@@ -1,7 +1,11 @@
 /**
  * Structural checks on a request's XML that core/xml.ts does not make when reading: the root's namespace,
- * element order (the real service silently dropped an out-of-order element, so the emulator refuses it to make
- * the client's bug visible), members given twice, and base64 text that does not decode.
+ * element order, members given twice, and base64 text that does not decode.
+ *
+ * Element order: the service read bodies with an order-sensitive data-contract reader, which skipped an element
+ * that came after a later member of the contract (the Python client's UpdateOSImage body, recorded, lost every
+ * member it sent after Language this way, while the service answered 200). Out-of-order elements are returned
+ * apart, as `skipped`, so that the emulator can read the body as the service did — or refuse it, in strict mode.
  */
 import { isBase64 } from '../core/codec.js';
 import { ATTR, TEXT } from '../core/xml-document.js';
@@ -44,6 +48,12 @@ function checkBase64(node: unknown, path: string, issues: Issue[]): void {
   if (!isBase64(compact)) issues.push({ path, rule: 'must be base64-encoded (rule: base64)' });
 }
 
+/** What the checks found: rules broken, and elements an order-sensitive reader skips. */
+interface Findings {
+  readonly issues: Issue[];
+  readonly skipped: Issue[];
+}
+
 function pickStructure(shape: ModelShape, node: XmlNode, path: string, issues: Issue[]): StructureShape | undefined {
   if (!isPolymorphic(shape)) return shape;
   const variants = shape.variants();
@@ -58,34 +68,34 @@ function pickStructure(shape: ModelShape, node: XmlNode, path: string, issues: I
   return found;
 }
 
-function checkItem(item: ItemShape, node: unknown, path: string, issues: Issue[]): void {
-  if (item.type.kind === 'model') checkModel(item.type.model(), node, path, issues);
-  else if (item.type.kind === 'base64') checkBase64(node, path, issues);
+function checkItem(item: ItemShape, node: unknown, path: string, found: Findings): void {
+  if (item.type.kind === 'model') checkModel(item.type.model(), node, path, found);
+  else if (item.type.kind === 'base64') checkBase64(node, path, found.issues);
 }
 
-function checkMemberNodes(member: MemberShape, nodes: unknown[], path: string, issues: Issue[]): void {
+function checkMemberNodes(member: MemberShape, nodes: unknown[], path: string, found: Findings): void {
   const type = member.type;
   if (type.kind === 'list' && !type.wrapped) {
-    nodes.forEach((n, i) => checkItem(type.item, n, `${path}[${i}]`, issues));
+    nodes.forEach((n, i) => checkItem(type.item, n, `${path}[${i}]`, found));
     return;
   }
-  if (nodes.length > 1) issues.push({ path, rule: `appears ${nodes.length} times; it must appear once (rule: single)` });
+  if (nodes.length > 1) found.issues.push({ path, rule: `appears ${nodes.length} times; it must appear once (rule: single)` });
   const node = nodes[0];
-  if (type.kind === 'model') checkModel(type.model(), node, path, issues);
-  else if (type.kind === 'base64') checkBase64(node, path, issues);
+  if (type.kind === 'model') checkModel(type.model(), node, path, found);
+  else if (type.kind === 'base64') checkBase64(node, path, found.issues);
   else if (type.kind === 'list' && typeof node === 'object' && node !== null) {
     const items = (node as XmlNode)[type.item.element];
-    if (Array.isArray(items)) items.forEach((n, i) => checkItem(type.item, n, `${path}[${i}]`, issues));
+    if (Array.isArray(items)) items.forEach((n, i) => checkItem(type.item, n, `${path}[${i}]`, found));
   }
 }
 
-function checkModel(shape: ModelShape, node: unknown, path: string, issues: Issue[]): void {
+function checkModel(shape: ModelShape, node: unknown, path: string, found: Findings): void {
   if (typeof node !== 'object' || node === null || isNil(node)) return;
   const xmlNode = node as XmlNode;
-  const structure = pickStructure(shape, xmlNode, path, issues);
+  const structure = pickStructure(shape, xmlNode, path, found.issues);
   if (structure === undefined) return;
   // Where the service read every variant as one flat contract, order is that contract's: an element of another
-  // variant in its place was read (and ignored), one out of that order was skipped, which the emulator refuses.
+  // variant in its place was read (and ignored), one out of that order was skipped.
   const flat = isPolymorphic(shape) ? flatContract(shape) : undefined;
   const own = new Set(structure.members.map((m) => m.name));
   const elements = (flat ?? structure).members.filter((m) => m.xml === undefined);
@@ -97,24 +107,41 @@ function checkModel(shape: ModelShape, node: unknown, path: string, issues: Issu
     if (index === undefined) continue; // unknown elements are reported by readXmlBody's `unmapped` collector
     if (index < furthest) {
       const expected = elements.map((m) => m.name).join(', ');
-      issues.push({ path: `${path}.${key}`, rule: `is out of order: it must come before ${elements[furthest]!.name} (rule: element order ${expected})` });
-    } else {
-      furthest = index;
+      found.skipped.push({ path: `${path}.${key}`, rule: `is out of order: it must come before ${elements[furthest]!.name} (rule: element order ${expected})` });
+      continue;
     }
-    if (own.has(key)) checkMemberNodes(elements[index]!, xmlNode[key] as unknown[], `${path}.${key}`, issues);
+    furthest = index;
+    if (own.has(key)) checkMemberNodes(elements[index]!, xmlNode[key] as unknown[], `${path}.${key}`, found);
   }
 }
 
-/** Structural issues of a parsed request document whose root element is already known to be body.element. */
-export function checkXmlStructure(body: BodyShape, rootNode: unknown, namespace: string | undefined, expectedNamespace: string): Issue[] {
-  const issues: Issue[] = [];
+/**
+ * Structural issues of a parsed request document whose root element is already known to be body.element, and
+ * the elements an order-sensitive reader skips (paths as `Root.Member[index].Member`).
+ */
+export function checkXmlStructure(body: BodyShape, rootNode: unknown, namespace: string | undefined, expectedNamespace: string): Findings {
+  const found: Findings = { issues: [], skipped: [] };
   if (namespace !== expectedNamespace) {
-    issues.push({ path: body.element, rule: `must be in the namespace ${expectedNamespace} (rule: namespace; found ${namespace ?? 'none'})` });
+    found.issues.push({ path: body.element, rule: `must be in the namespace ${expectedNamespace} (rule: namespace; found ${namespace ?? 'none'})` });
   }
-  if ('model' in body) checkModel(body.model(), rootNode, body.element, issues);
+  if ('model' in body) checkModel(body.model(), rootNode, body.element, found);
   else if ('list' in body && typeof rootNode === 'object' && rootNode !== null) {
     const items = (rootNode as XmlNode)[body.list.element];
-    if (Array.isArray(items)) items.forEach((n, i) => checkItem(body.list, n, `${body.element}.${body.list.element}[${i}]`, issues));
+    if (Array.isArray(items)) items.forEach((n, i) => checkItem(body.list, n, `${body.element}.${body.list.element}[${i}]`, found));
   }
-  return issues;
+  return found;
+}
+
+/**
+ * Removes the skipped members from the value read from the same document, so that it holds what the service
+ * read. Paths are checkXmlStructure's: the root element, then members and list indexes.
+ */
+export function withoutSkipped(value: unknown, skipped: readonly Issue[]): unknown {
+  for (const { path } of skipped) {
+    const steps = path.split('.').slice(1).flatMap((step) => step.split(/[[\]]/).filter((s) => s !== ''));
+    let holder: unknown = value;
+    for (const step of steps.slice(0, -1)) holder = typeof holder === 'object' && holder !== null ? (holder as Record<string, unknown>)[step] : undefined;
+    if (typeof holder === 'object' && holder !== null) delete (holder as Record<string, unknown>)[steps[steps.length - 1]!];
+  }
+  return value;
 }

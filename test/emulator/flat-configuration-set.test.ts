@@ -3,8 +3,8 @@
  * wrote it back with the empty lists its deserializer had made — `<PublicIPs/><NetworkInterfaces/>
  * <StoredCertificateSettings/>` in a NetworkConfiguration set, network lists in a provisioning set — and the service
  * answered 202 (`vm endpoint create`, `vm extension set`, `vm set`). The emulator accepts any member of the flat
- * contract in any kind, in the contract's order, ignores those the kind does not use, and refuses an element out
- * of that order (the service silently skipped it).
+ * contract in any kind, in the contract's order, ignores those the kind does not use, and skips an element out
+ * of that order as the service did (or refuses it, with strictOrder).
  */
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -80,16 +80,31 @@ test('a value in a member another kind uses is read and ignored, as the service 
   assert.doesNotMatch(got, /ignored-name/);
 });
 
-test('an element out of the flat contract\'s order is refused, naming the element and the order', async () => {
-  // SubnetNames comes after InputEndpoints in the contract; StoredCertificateSettings before HostName.
+test('an element out of the flat contract\'s order is skipped, as the service skipped it, and named in the request log', async () => {
+  // SubnetNames comes after InputEndpoints in the contract: endpoints sent after it are not read.
   const swapped = cliNetworkSet(8082).replace('<SubnetNames/>', '').replace('<InputEndpoints>', '<SubnetNames/><InputEndpoints>');
-  const first = await client.call('PUT', `${base}/roles/vm1`, { body: persistentVMRole(role('vm1', swapped, false)) });
-  assert.equal(first.status, 400, first.text);
-  assert.match(errorOf(first.text).message ?? '', /ConfigurationSets\[0\]\.InputEndpoints: is out of order: it must come before SubnetNames/);
-  const lateCertificates = cliLinuxSet('vm3').replace('<StoredCertificateSettings/>', '').replace('</ConfigurationSet>', '<StoredCertificateSettings/></ConfigurationSet>');
-  const second = await client.call('POST', `${base}/roles`, { body: persistentVMRole(role('vm3', lateCertificates + cliNetworkSet(2223))) });
-  assert.equal(second.status, 400, second.text);
-  assert.match(errorOf(second.text).message ?? '', /StoredCertificateSettings: is out of order: it must come before DisableSshPasswordAuthentication/);
+  await succeed(client, 'PUT', `${base}/roles/vm1`, persistentVMRole(role('vm1', swapped, false)));
+  assert.doesNotMatch((await client.call('GET', `${base}/roles/vm1`)).text, /ep8082/);
+  const logged = emulator.requests.findLast((r) => r.operation === 'UpdateRole')!;
+  assert.match(logged.skipped?.join('\n') ?? '', /ConfigurationSets\[0\]\.InputEndpoints: is out of order: it must come before SubnetNames/);
+});
+
+test('with strictOrder the emulator refuses an element out of the flat contract\'s order, naming it and the order', async () => {
+  const strict = await startTestEmulator({ strictOrder: true });
+  const strictClient = clientFor(strict);
+  try {
+    await createService(strictClient, service);
+    await createStorage(strictClient, 'flatstore');
+    const lateCertificates = cliLinuxSet('vm3').replace('<StoredCertificateSettings/>', '').replace('</ConfigurationSet>', '<StoredCertificateSettings/></ConfigurationSet>');
+    const body = `<Deployment xmlns="${NS}" xmlns:i="${XSI}"><Name>${service}</Name><DeploymentSlot>Production</DeploymentSlot><Label>${service}</Label>`
+      + `<RoleList><Role>${role('vm3', lateCertificates + cliNetworkSet(2223))}</Role></RoleList></Deployment>`;
+    const answer = await strictClient.call('POST', `/services/hostedservices/${service}/deployments`, { body });
+    assert.equal(answer.status, 400, answer.text);
+    assert.match(errorOf(answer.text).message ?? '', /StoredCertificateSettings: is out of order: it must come before DisableSshPasswordAuthentication/);
+  } finally {
+    await strictClient.close();
+    await strict.close();
+  }
 });
 
 test('an element no kind has is still refused as unknown', async () => {

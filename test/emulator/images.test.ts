@@ -65,6 +65,30 @@ test('AddOSImage registers a VHD of the subscription as a user image; UpdateOSIm
   assert.doesNotMatch((await client.call('GET', '/services/images/myimage/details')).text, /<ReplicationProgressElement>/);
 });
 
+test('UpdateOSImage reads the Python client\'s body as the service did: what it sent after Language is skipped', async () => {
+  const added = await client.call('POST', '/services/images', { body: `<OSImage xmlns="${NS}"><Label>py</Label><MediaLink>${link('py')}</MediaLink><Name>pyimage</Name><OS>Linux</OS></OSImage>` });
+  assert.equal(added.status, 200, added.text);
+  // The element order of azure-servicemanagement-legacy's update_os_image (recorded in
+  // test_update_os_image_from_image_reference): the service applied Label, Description and Language only.
+  const body = `<OSImage xmlns:i="${XSI}" xmlns="${NS}"><Label>newlabel</Label><Description>desc</Description><MediaLink>${link('py')}</MediaLink>`
+    + '<Name>pyimage</Name><OS>Windows</OS><Language>en-us</Language><ImageFamily>fam</ImageFamily><RecommendedVMSize>Large</RecommendedVMSize>'
+    + '<Eula>http://eula.example</Eula><IconUri>i.png</IconUri><SmallIconUri>s.png</SmallIconUri><PrivacyUri>http://privacy.example</PrivacyUri>'
+    + '<PublishedDate>2015-01-01T00:00:00Z</PublishedDate></OSImage>';
+  const updated = await client.call('PUT', '/services/images/pyimage', { body });
+  assert.equal(updated.status, 200, updated.text);
+  const got = (await client.call('GET', '/services/images/pyimage')).text;
+  assert.equal(elementText(got, 'Label'), 'newlabel');
+  assert.equal(elementText(got, 'Description'), 'desc');
+  assert.equal(elementText(got, 'Language'), 'en-us');
+  assert.equal(elementText(got, 'OS'), 'Linux', 'OS is not in the update contract');
+  for (const skipped of ['ImageFamily', 'RecommendedVMSize', 'Eula', 'IconUri', 'SmallIconUri', 'PrivacyUri', 'PublishedDate']) {
+    assert.doesNotMatch(got, new RegExp(`<${skipped}>`), skipped);
+  }
+  const logged = emulator.requests.findLast((r) => r.operation === 'UpdateOSImage')!;
+  assert.deepEqual(logged.skipped?.map((note) => note.split(':')[0]), ['OSImage.ImageFamily', 'OSImage.RecommendedVMSize', 'OSImage.Eula', 'OSImage.IconUri', 'OSImage.SmallIconUri', 'OSImage.PrivacyUri', 'OSImage.PublishedDate']);
+  assert.equal((await client.call('DELETE', '/services/images/pyimage')).status, 200);
+});
+
 test('an empty date element in a request (<PublishedDate/>) reads as absent, as the client reads one', async () => {
   const added = await client.call('POST', '/services/images', {
     body: `<OSImage xmlns="${NS}" xmlns:i="${XSI}"><Label>dated</Label><MediaLink>${link('dated')}</MediaLink><Name>dated</Name><OS>Linux</OS><PublishedDate/></OSImage>`,

@@ -44,16 +44,14 @@ function addOsImage(ctx: HandlerContext<'AddOSImage'>) {
 }
 
 /** Given values replace the image's; an empty element clears the member, as clients sent to reset it. */
+/**
+ * MediaLink, Name and OS are not in the service's update contract (the Python client sends them, the service
+ * ignored them), so they change nothing; an empty member is set empty, as the recorded follow-up GET shows.
+ */
 function updateOsImage(ctx: HandlerContext<'UpdateOSImage'>) {
   const image = userImage(ctx);
-  const body = ctx.body;
-  if (body.Name !== undefined && keyOf(body.Name) !== keyOf(image.Name)) throw errors.badRequest(`The image name ${body.Name} in the body does not match the image ${image.Name} of the request URL.`);
-  if (body.MediaLink !== undefined && body.MediaLink !== image.MediaLink) throw errors.badRequest('The MediaLink of an image cannot be changed.');
-  const { Name: _name, MediaLink: _link, PublishedDate: published, ...changes } = body;
-  for (const [member, value] of Object.entries(changes)) {
-    if (value === '') delete (image as unknown as Record<string, unknown>)[member];
-    else (image as unknown as Record<string, unknown>)[member] = value;
-  }
+  const { Name: _name, MediaLink: _link, OS: _os, PublishedDate: published, ...changes } = ctx.body;
+  for (const [member, value] of Object.entries(changes)) (image as unknown as Record<string, unknown>)[member] = value;
   if (published !== undefined && published !== '') image.PublishedDate = new Date(published);
   return done(200, osImageView(image));
 }
