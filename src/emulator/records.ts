@@ -5,7 +5,7 @@
  * the emulator's own bookkeeping and never reach the wire.
  */
 import type {
-  BgpSettings, ComputeImageAttributes, ConfigurationSet, DataVirtualHardDisk, DnsSettings, ExtendedProperty, MarketplaceImageAttributes, OSImage, OSVirtualHardDisk,
+  AddHostedServiceExtension, BgpSettings, ExtensionConfiguration, ExtensionImage, ComputeImageAttributes, ConfigurationSet, DataVirtualHardDisk, DnsSettings, ExtendedProperty, MarketplaceImageAttributes, OSImage, OSVirtualHardDisk,
   ReservedIP, ResourceExtensionReference, Role, VMImage,
 } from '../../generated/models/index.js';
 
@@ -84,6 +84,8 @@ export interface UpgradeRecord {
   UpgradeType: 'Auto' | 'Manual' | 'Simultaneous';
   CurrentUpgradeDomainState: 'Before' | 'During';
   CurrentUpgradeDomain: number;
+  /** What the deployment ran before the upgrade or configuration change, for RollbackUpdateOrUpgrade. */
+  previous?: { PackageUrl?: string; Configuration: string; Label: string; RoleToUpgrade?: string };
 }
 
 export interface DeploymentRecord {
@@ -119,6 +121,8 @@ export interface DeploymentRecord {
   maintenanceWindow?: { StartTime: Date; EndTime: Date; Status: string };
   /** Set while a migration to Resource Manager is prepared (migration.ts). */
   migrationState?: 'Prepared';
+  /** The cloud service extensions the deployment's roles run (ids of the service's extensions). */
+  ExtensionConfiguration?: ExtensionConfiguration;
 }
 
 export interface ServiceCertificateRecord {
@@ -144,6 +148,40 @@ export interface HostedServiceRecord {
   deployments: Map<string, DeploymentRecord>;
   /** By upper-case thumbprint. */
   certificates: Map<string, ServiceCertificateRecord>;
+  /** Cloud service extensions (AddHostedServiceExtension), by lower-case id; made on first use. */
+  extensions?: Map<string, HostedServiceExtensionRecord>;
+}
+
+/**
+ * An extension added to a cloud service. The private configuration is kept (deployments would hand it to their
+ * roles) but never answered: Get and List show the public members only, as the service did.
+ */
+export interface HostedServiceExtensionRecord extends AddHostedServiceExtension {
+  Version: string;
+}
+
+/** An extension image a subscription registered as its publisher (RegisterExtensionImage). */
+export interface ExtensionImageRecord extends ExtensionImage {
+  ProviderNameSpace: string;
+  Type: string;
+  Version: string;
+}
+
+/** Registration of the subscription with a resource provider (RegisterResourceProvider). */
+export interface ResourceProviderRecord {
+  Type: string;
+  State: 'Registered' | 'Unregistered';
+}
+
+/** A GetPackage request: the package and configuration the service copied into a blob container. */
+export interface PackageCopyRecord {
+  ContainerUri: string;
+  ServiceName: string;
+  DeploymentName: string;
+  PackageUrl?: string;
+  /** The blobs written into the container. */
+  blobs: string[];
+  requested: string;
 }
 
 export type StorageAccountType = 'Standard_LRS' | 'Standard_ZRS' | 'Standard_GRS' | 'Standard_RAGRS' | 'Premium_LRS';

@@ -15,8 +15,9 @@ import { defaultRoleSizes } from './catalog-data/role-sizes.js';
 import { thumbprintOf } from './certs.js';
 import type {
   AffinityGroupRecord, DiskRecord, GatewayConnectionRecord, HostedServiceRecord, LocalNetworkGatewayRecord, ManagementCertificateRecord, OSImageRecord, ReservedIpRecord,
-  StorageAccountRecord, SubscriptionProperties, VMImageRecord,
+  StorageAccountRecord, SubscriptionProperties, VMImageRecord, ExtensionImageRecord, ResourceProviderRecord, PackageCopyRecord,
 } from './records.js';
+import type { SubscriptionOperationRecord } from './operation-log.js';
 
 export type * from './records.js';
 import type { LocationRecord } from './records.js';
@@ -41,6 +42,14 @@ export interface SubscriptionState {
   readonly localNetworkGateways: Map<string, LocalNetworkGatewayRecord>;
   /** By lower-case `<virtual network gateway id>/<connected entity id>`. */
   readonly gatewayConnections: Map<string, GatewayConnectionRecord>;
+  /** Mutating requests, oldest first, by request id (operation-log.ts). */
+  readonly operationLog: Map<string, SubscriptionOperationRecord>;
+  /** By lower-case provider name (sqlserver, website...). */
+  readonly resourceProviders: Map<string, ResourceProviderRecord>;
+  /** Extension images the subscription publishes, by lower-case `<namespace>/<type>/<version>`. */
+  readonly extensionImages: Map<string, ExtensionImageRecord>;
+  /** GetPackage copies, by lower-case container URI and blob name. */
+  readonly packageCopies: Map<string, PackageCopyRecord>;
 }
 
 /** The current time as the service writes it: ISO 8601 UTC to the second. */
@@ -86,6 +95,7 @@ export class EmulatorState {
       id, properties: defaultSubscriptionProperties(id), managementCertificates: new Map(), affinityGroups: new Map(),
       hostedServices: new Map(), storageAccounts: new Map(), disks: new Map(), osImages: new Map(), vmImages: new Map(),
       reservedIps: new Map(), localNetworkGateways: new Map(), gatewayConnections: new Map(),
+      operationLog: new Map(), resourceProviders: new Map(), extensionImages: new Map(), packageCopies: new Map(),
     };
     this.subscriptions.set(keyOf(id), subscription);
     return subscription;
