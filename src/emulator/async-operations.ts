@@ -126,6 +126,12 @@ export class AsyncOperations {
     return viewOf(op);
   }
 
+  /** The status of an operation without counting it as a poll. */
+  peek(id: string): PersistedOperation | undefined {
+    const op = this.operations.get(normalizeId(id));
+    return op === undefined ? undefined : { ...viewOf(op), subscriptionId: op.subscriptionId };
+  }
+
   /** The id of an operation in progress that holds `resource`, something under it or something above it, if any. */
   holder(subscriptionId: string, resource: string): string | undefined {
     for (const op of this.operations.values()) {

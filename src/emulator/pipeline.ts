@@ -19,7 +19,7 @@ import { readParams } from './params.js';
 import { peekBody, readRequestBody, requestFormat, responseFormat, type WireFormat } from './request-body.js';
 import { bodyReply, errorReply, newRequestId, sendReply, sendSlowly, sendTruncated, type Reply } from './respond.js';
 import type { SpecShapes } from '../core/shapes-from-spec.js';
-import { logOperation } from './operation-log.js';
+import { completeLoggedOperation, logOperation } from './operation-log.js';
 import { nowIso, type EmulatorState, type SubscriptionState } from './state.js';
 
 export interface RecordedRequest {
@@ -223,6 +223,9 @@ function recordOperation(config: PipelineConfig, ex: Exchange, req: IncomingMess
     ...(req.socket.remoteAddress === undefined ? {} : { clientIp: req.socket.remoteAddress }),
     ...(failure === undefined ? {} : { error: failure }),
   }, nowIso());
+  // An operation that completes at once (asyncPolls 0) finished before it was logged.
+  const finished = ex.accepted ? config.operations.peek(ex.requestId) : undefined;
+  if (finished !== undefined && finished.status !== 'InProgress') completeLoggedOperation(subscription, finished, nowIso());
 }
 
 export async function handleRequest(config: PipelineConfig, req: IncomingMessage, res: ServerResponse): Promise<void> {

@@ -18,10 +18,12 @@ import { networkGatewayHandlers } from './network-gateways.js';
 import { operationHandlers } from './operations.js';
 import { osImageHandlers } from './os-images.js';
 import { reservedIpHandlers } from './reserved-ips.js';
+import { resourceProviderHandlers } from './resource-providers.js';
 import { roleInstanceHandlers } from './role-instances.js';
 import { roleHandlers } from './roles.js';
 import { serviceCertificateHandlers } from './service-certificates.js';
 import { storageAccountHandlers } from './storage-accounts.js';
+import { subscriptionOperationHandlers } from './subscription-operations.js';
 import { subscriptionHandlers } from './subscriptions.js';
 import type { HandlerTable } from './types.js';
 import { vmImageHandlers } from './vm-images.js';
@@ -49,6 +51,8 @@ export const defaultHandlers: HandlerTable = {
   ...reservedIpHandlers,
   ...migrationHandlers,
   ...networkGatewayHandlers,
+  ...subscriptionOperationHandlers,
+  ...resourceProviderHandlers,
 };
 
 export type { Handler, HandlerContext, HandlerResult, HandlerTable } from './types.js';
