@@ -10,6 +10,7 @@
  */
 import { isPolymorphic, type ModelShape, type OperationDescriptor, type TypeShape } from '../core/shapes.js';
 import { guidForm, normalizeId, type PersistedOperation } from './async-operations.js';
+import { recordRebootEvent } from './deployment-events.js';
 import type { SubscriptionState } from './state.js';
 
 export interface SubscriptionOperationRecord {
@@ -119,7 +120,7 @@ export function logOperation(subscription: SubscriptionState, request: LoggedReq
       ...(failed && request.error !== undefined ? { Error: { Code: request.error.code, Message: request.error.message } } : {}),
     };
   const log = subscription.operationLog;
-  log.set(normalizeId(request.requestId), {
+  const entry: SubscriptionOperationRecord = {
     OperationId: guidForm(request.requestId),
     OperationObjectId: objectIdOf(request.method, request.path, request.body),
     OperationName: request.op.name,
@@ -132,18 +133,21 @@ export function logOperation(subscription: SubscriptionState, request: LoggedReq
     OperationStatus: status,
     OperationStartedTime: now,
     ...(request.accepted ? {} : { OperationCompletedTime: now }),
-  });
+  };
+  log.set(normalizeId(request.requestId), entry);
+  recordRebootEvent(subscription, entry);
   while (log.size > KEEP_ENTRIES) log.delete(log.keys().next().value!);
 }
 
 /** An asynchronous operation finished: its entry takes the final status and completion time. */
 export function completeLoggedOperation(subscription: SubscriptionState, op: PersistedOperation, now: string): void {
   const entry = subscription.operationLog.get(normalizeId(op.id));
-  if (entry === undefined) return;
+  if (entry === undefined || entry.OperationStatus.Status !== 'InProgress') return;
   entry.OperationStatus = {
     ID: guidForm(op.id), Status: op.status,
     ...(op.httpStatusCode === undefined ? {} : { HttpStatusCode: op.httpStatusCode }),
     ...(op.error === undefined ? {} : { Error: { Code: op.error.code, Message: op.error.message } }),
   };
   entry.OperationCompletedTime = now;
+  recordRebootEvent(subscription, entry);
 }

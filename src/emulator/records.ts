@@ -84,8 +84,15 @@ export interface UpgradeRecord {
   UpgradeType: 'Auto' | 'Manual' | 'Simultaneous';
   CurrentUpgradeDomainState: 'Before' | 'During';
   CurrentUpgradeDomain: number;
-  /** What the deployment ran before the upgrade or configuration change, for RollbackUpdateOrUpgrade. */
-  previous?: { PackageUrl?: string; Configuration: string; Label: string; RoleToUpgrade?: string };
+}
+
+/** A role instance's reboot the emulator caused (ListDeploymentEvents). */
+export interface RebootEventRecord {
+  RoleName: string;
+  InstanceName: string;
+  RebootReason: string;
+  /** ISO time. */
+  RebootStartTime: string;
 }
 
 export interface DeploymentRecord {
@@ -123,6 +130,10 @@ export interface DeploymentRecord {
   migrationState?: 'Prepared';
   /** The cloud service extensions the deployment's roles run (ids of the service's extensions). */
   ExtensionConfiguration?: ExtensionConfiguration;
+  /** What the deployment ran before a Manual upgrade in progress, for RollbackUpdateOrUpgrade. */
+  rollbackTo?: { PackageUrl?: string; Configuration: string; Label: string; ExtensionConfiguration?: ExtensionConfiguration };
+  /** Reboots of its instances, oldest first (deployment-events.ts). */
+  rebootEvents?: RebootEventRecord[];
 }
 
 export interface ServiceCertificateRecord {
@@ -161,10 +172,12 @@ export interface HostedServiceExtensionRecord extends AddHostedServiceExtension 
 }
 
 /** An extension image a subscription registered as its publisher (RegisterExtensionImage). */
-export interface ExtensionImageRecord extends ExtensionImage {
+export interface ExtensionImageRecord extends Omit<ExtensionImage, 'PublishedDate'> {
   ProviderNameSpace: string;
   Type: string;
   Version: string;
+  /** ISO time (records hold no Dates). */
+  PublishedDate: string;
 }
 
 /** Registration of the subscription with a resource provider (RegisterResourceProvider). */

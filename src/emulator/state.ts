@@ -5,8 +5,9 @@
  * a state file can replace any part of it.
  */
 import { X509Certificate, randomUUID } from 'node:crypto';
-import type { OperatingSystemFamily, ResourceExtension, RoleSize } from '../../generated/models/index.js';
+import type { ExtensionImage, OperatingSystemFamily, ResourceExtension, RoleSize } from '../../generated/models/index.js';
 import { AddressPool } from './addresses.js';
+import { defaultExtensionImages } from './catalog-data/cloud-service-extensions.js';
 import { defaultImages, defaultVmImages } from './catalog-data/images.js';
 import { defaultLocations } from './catalog-data/locations.js';
 import { defaultOperatingSystemFamilies } from './catalog-data/operating-systems.js';
@@ -85,6 +86,8 @@ export class EmulatorState {
   /** Platform VM images. */
   vmImages: VMImageRecord[] = defaultVmImages();
   resourceExtensions: ResourceExtension[] = defaultResourceExtensions();
+  /** Cloud service extension images the platform offers (publishers' own are in SubscriptionState.extensionImages). */
+  extensionImages: ExtensionImage[] = defaultExtensionImages();
   /** Public addresses for deployments' virtual IPs and reserved IPs. */
   readonly publicAddresses = new AddressPool();
 

@@ -7,8 +7,11 @@ import { captureHandlers } from './captures.js';
 import { catalogHandlers } from './catalog.js';
 import { dataDiskHandlers } from './data-disks.js';
 import { deploymentChangeHandlers } from './deployment-changes.js';
+import { deploymentHistoryHandlers } from './deployment-history.js';
 import { deploymentHandlers } from './deployments.js';
 import { diskHandlers } from './disks.js';
+import { extensionImageHandlers } from './extension-images.js';
+import { hostedServiceExtensionHandlers } from './hosted-service-extensions.js';
 import { hostedServiceHandlers } from './hosted-services.js';
 import { imageReplicationHandlers } from './image-replication.js';
 import { locationHandlers } from './locations.js';
@@ -53,6 +56,9 @@ export const defaultHandlers: HandlerTable = {
   ...networkGatewayHandlers,
   ...subscriptionOperationHandlers,
   ...resourceProviderHandlers,
+  ...hostedServiceExtensionHandlers,
+  ...extensionImageHandlers,
+  ...deploymentHistoryHandlers,
 };
 
 export type { Handler, HandlerContext, HandlerResult, HandlerTable } from './types.js';
