@@ -4,8 +4,7 @@
  * records the event, found from the logged operation's parameters (by deployment name or by slot, resolved at
  * completion). The reasons are the operations' own names: no recording shows the service's wording.
  */
-import type { SubscriptionOperationRecord } from './operation-log.js';
-import type { DeploymentRecord } from './records.js';
+import type { DeploymentRecord, SubscriptionOperationRecord } from './records.js';
 import { keyOf, type SubscriptionState } from './state.js';
 
 export const REBOOT_REASONS: Readonly<Record<string, string>> = {

@@ -11,18 +11,11 @@
 import { isPolymorphic, type ModelShape, type OperationDescriptor, type TypeShape } from '../core/shapes.js';
 import { guidForm, normalizeId, type PersistedOperation } from './async-operations.js';
 import { recordRebootEvent } from './deployment-events.js';
+import type { SubscriptionOperationRecord } from './records.js';
 import type { SubscriptionState } from './state.js';
 
-export interface SubscriptionOperationRecord {
-  OperationId: string;
-  OperationObjectId: string;
-  OperationName: string;
-  OperationParameters: { Name: string; Value: string }[];
-  OperationCaller: { UsedServiceManagementApi: boolean; SubscriptionCertificateThumbprint?: string; ClientIP?: string };
-  OperationStatus: { ID: string; Status: 'InProgress' | 'Succeeded' | 'Failed'; HttpStatusCode?: number; Error?: { Code: string; Message: string } };
-  OperationStartedTime: string;
-  OperationCompletedTime?: string;
-}
+export type { SubscriptionOperationRecord } from './records.js';
+
 
 /** Entries kept per subscription; the oldest go first. */
 const KEEP_ENTRIES = 10_000;

@@ -180,6 +180,18 @@ export interface ExtensionImageRecord extends Omit<ExtensionImage, 'PublishedDat
   PublishedDate: string;
 }
 
+/** One entry of the subscription's operation log (operation-log.ts), as ListSubscriptionOperations shows it. */
+export interface SubscriptionOperationRecord {
+  OperationId: string;
+  OperationObjectId: string;
+  OperationName: string;
+  OperationParameters: { Name: string; Value: string }[];
+  OperationCaller: { UsedServiceManagementApi: boolean; SubscriptionCertificateThumbprint?: string; ClientIP?: string };
+  OperationStatus: { ID: string; Status: 'InProgress' | 'Succeeded' | 'Failed'; HttpStatusCode?: number; Error?: { Code: string; Message: string } };
+  OperationStartedTime: string;
+  OperationCompletedTime?: string;
+}
+
 /** Registration of the subscription with a resource provider (RegisterResourceProvider). */
 export interface ResourceProviderRecord {
   Type: string;

@@ -17,8 +17,8 @@ import { thumbprintOf } from './certs.js';
 import type {
   AffinityGroupRecord, DiskRecord, GatewayConnectionRecord, HostedServiceRecord, LocalNetworkGatewayRecord, ManagementCertificateRecord, OSImageRecord, ReservedIpRecord,
   StorageAccountRecord, SubscriptionProperties, VMImageRecord, ExtensionImageRecord, ResourceProviderRecord, PackageCopyRecord,
+  SubscriptionOperationRecord,
 } from './records.js';
-import type { SubscriptionOperationRecord } from './operation-log.js';
 
 export type * from './records.js';
 import type { LocationRecord } from './records.js';
