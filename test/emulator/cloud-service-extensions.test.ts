@@ -66,6 +66,11 @@ test('an added extension takes the newest version; its private configuration is 
     detail(/Contoso\.Nothing is not available to this subscription/));
   await assert.rejects(client.addHostedServiceExtension({ ServiceName: 'ext-svc', ProviderNameSpace: 'Microsoft.Windows.Azure.Extensions', Type: 'RDP', Id: 'x', Version: '9.9' }),
     detail(/Version 9\.9 of the extension Microsoft\.Windows\.Azure\.Extensions\.RDP does not exist/));
+  await assert.rejects(client.addHostedServiceExtension({ ServiceName: 'ext-svc', ProviderNameSpace: 'Microsoft.Windows.Azure.Extensions', Type: 'RDP', Id: 'x', Version: '2.*' }),
+    detail(/Version 2\.\* of the extension Microsoft\.Windows\.Azure\.Extensions\.RDP does not exist/));
+  await (await client.addHostedServiceExtension({ ServiceName: 'ext-svc', ProviderNameSpace: 'Microsoft.Azure.Diagnostics', Type: 'PaaSDiagnostics', Id: 'diag', Version: '1.*' })).wait();
+  assert.equal((await client.getHostedServiceExtension({ ServiceName: 'ext-svc', ExtensionId: 'diag' })).Version, '1.4', '1.* takes the newest 1.x');
+  await (await client.deleteHostedServiceExtension({ ServiceName: 'ext-svc', ExtensionId: 'diag' })).wait();
   await assert.rejects(client.addHostedServiceExtension({ ServiceName: 'ext-svc', ProviderNameSpace: 'Microsoft.Windows.Azure.Extensions', Type: 'RDP', Id: 'x', Thumbprint: 'ABCDEF' }),
     detail(/certificate with thumbprint ABCDEF was not found/));
   await assert.rejects(client.getHostedServiceExtension({ ServiceName: 'ext-svc', ExtensionId: 'missing' }), ResourceNotFoundError);

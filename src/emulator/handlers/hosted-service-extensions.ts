@@ -44,13 +44,25 @@ function findExtension(ctx: HandlerContext, service: HostedServiceRecord, id: st
   return extension;
 }
 
+/**
+ * The version an Add asks for: the newest without one, the newest of a major version for `1.*` (the wildcard form tools/
+ * crosscheck's inputs send to azure-asm-compute's addExtension), else that exact version if it exists.
+ */
+function resolveVersion(versions: string[], asked: string | undefined): string | undefined {
+  const sorted = [...versions].sort(compareVersions);
+  if (asked === undefined) return sorted.at(-1);
+  const major = /^(\d+)\.\*$/.exec(asked.trim());
+  if (major !== null) return sorted.filter((v) => v.split('.')[0] === major[1]).at(-1);
+  return sorted.find((v) => v === asked);
+}
+
 /** The extension as it will be kept: checked against the service and the images available to the subscription. */
 function planExtension(ctx: HandlerContext, service: HostedServiceRecord, body: AddHostedServiceExtension): HostedServiceExtensionRecord {
   if (extensionsOf(service).has(keyOf(body.Id))) throw errors.conflict(`The extension ${body.Id} already exists in the hosted service ${service.ServiceName}.`);
   const versions = availableImages(ctx.state, ctx.subscription).filter((i) => i.ProviderNameSpace === body.ProviderNameSpace && i.Type === body.Type);
   if (versions.length === 0) throw errors.badRequest(`The extension ${body.ProviderNameSpace}.${body.Type} is not available to this subscription.`);
-  const version = body.Version ?? versions.map((i) => i.Version).sort(compareVersions).at(-1)!;
-  if (!versions.some((i) => i.Version === version)) throw errors.badRequest(`Version ${version} of the extension ${body.ProviderNameSpace}.${body.Type} does not exist.`);
+  const version = resolveVersion(versions.map((i) => i.Version!), body.Version);
+  if (version === undefined) throw errors.badRequest(`Version ${body.Version} of the extension ${body.ProviderNameSpace}.${body.Type} does not exist.`);
   if (body.Thumbprint !== undefined && !service.certificates.has(body.Thumbprint.toUpperCase())) {
     throw errors.badRequest(`The certificate with thumbprint ${body.Thumbprint} was not found in the hosted service ${service.ServiceName}.`);
   }
