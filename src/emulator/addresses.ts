@@ -13,9 +13,10 @@ export function publicAddress(n: number): string {
 
 /** Hands out addresses in turn. */
 export class AddressPool {
-  #next = 0;
+  /** The next address's index; a plain field so that the store (persistence.ts) keeps it across restarts. */
+  next = 0;
 
   take(): string {
-    return publicAddress(this.#next++);
+    return publicAddress(this.next++);
   }
 }

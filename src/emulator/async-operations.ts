@@ -53,6 +53,21 @@ export function asyncTimingOf(polls: number | undefined, delayMs: number | undef
   return { polls: 0, delayMs: DEFAULT_ASYNC_DELAY_MS };
 }
 
+/** An operation as the store (persistence.ts) keeps it: its view and subscription, without its work. */
+export interface PersistedOperation extends OperationView {
+  subscriptionId: string;
+}
+
+/**
+ * What an operation still in progress when the emulator stopped becomes at the next start. Its work (the state
+ * change) runs only at completion and was never applied, so the state is as before the request; failing it tells
+ * a client that polls to send the request again, where completing it would need the work, which is not stored.
+ */
+export const INTERRUPTED_ERROR = {
+  code: 'InternalError',
+  message: 'The operation was interrupted: the emulator stopped before it completed. Send the request again.',
+};
+
 interface TrackedOperation extends OperationView {
   subscriptionId: string;
   work?: AsyncWork;
@@ -65,6 +80,8 @@ const KEEP_FINISHED = 10_000;
 
 export class AsyncOperations {
   private readonly operations = new Map<string, TrackedOperation>();
+  /** Called after an operation finishes (its work applied or failed): the store saves then. */
+  private readonly finishListeners: ((op: PersistedOperation) => void)[] = [];
 
   constructor(private timing: AsyncTiming) {}
 
@@ -109,6 +126,12 @@ export class AsyncOperations {
     return viewOf(op);
   }
 
+  /** The status of an operation without counting it as a poll. */
+  peek(id: string): PersistedOperation | undefined {
+    const op = this.operations.get(normalizeId(id));
+    return op === undefined ? undefined : { ...viewOf(op), subscriptionId: op.subscriptionId };
+  }
+
   /** The id of an operation in progress that holds `resource`, something under it or something above it, if any. */
   holder(subscriptionId: string, resource: string): string | undefined {
     for (const op of this.operations.values()) {
@@ -127,6 +150,29 @@ export class AsyncOperations {
       if (op.subscriptionId.toLowerCase() !== subscriptionId.toLowerCase()) continue;
       if (op.timer !== undefined) clearTimeout(op.timer);
       this.operations.delete(key);
+    }
+  }
+
+  onFinish(listener: (op: PersistedOperation) => void): void {
+    this.finishListeners.push(listener);
+  }
+
+  /** Every remembered operation, for the store. */
+  exportOperations(): PersistedOperation[] {
+    return [...this.operations.values()].map((op) => ({ ...viewOf(op), subscriptionId: op.subscriptionId }));
+  }
+
+  /** Operations of a previous run; those it left InProgress are Failed (see INTERRUPTED_ERROR). */
+  importOperations(saved: readonly PersistedOperation[]): void {
+    for (const op of saved) {
+      const interrupted = op.status === 'InProgress';
+      this.remember({
+        id: op.id, subscriptionId: op.subscriptionId, pollsLeft: 0,
+        status: interrupted ? 'Failed' : op.status,
+        ...(interrupted ? { httpStatusCode: 500, error: INTERRUPTED_ERROR } : {}),
+        ...(!interrupted && op.httpStatusCode !== undefined ? { httpStatusCode: op.httpStatusCode } : {}),
+        ...(!interrupted && op.error !== undefined ? { error: op.error } : {}),
+      });
     }
   }
 
@@ -149,6 +195,7 @@ export class AsyncOperations {
     }
     delete op.work;
     delete op.timer;
+    for (const listener of this.finishListeners) listener({ ...viewOf(op), subscriptionId: op.subscriptionId });
   }
 
   private remember(op: TrackedOperation): void {

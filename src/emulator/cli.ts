@@ -3,15 +3,18 @@
  *
  *   node dist/src/emulator/cli.js [--port <p>] [--out <dir>] [--state <file.json>] [--async-polls <n>]
  *                             [--async-delay-ms <ms>] [--spec <dir>] [--subscription <id>]
- *                             [--faults <spec>] [--fault-seed <n>] [--strict-order] [--verbose]
+ *                             [--faults <spec>] [--fault-seed <n>] [--data <dir>] [--strict-order] [--verbose]
  *
  * Writes into <dir> what a client needs: ca.pem (CA to trust), management-key.pem and management-cert.pem (a
  * management certificate registered for the subscription), subscription-id.txt and connection.json; then
  * serves until SIGINT or SIGTERM. Asynchronous operations complete 20 ms after they start (--async-delay-ms
  * changes the delay); --async-polls <n> makes them complete after n status polls instead (deterministic, for
  * tests; an operation nobody polls then holds its resource). --faults injects faults (see fault-spec.ts), e.g.
- * --faults "ListHostedServices=503x2,*=delay:200x*~0.1" --fault-seed 7. --strict-order refuses a body with an
- * element out of the contract's order (400) instead of skipping the element as the service did.
+ * --faults "ListHostedServices=503x2,*=delay:200x*~0.1" --fault-seed 7. --data <dir> keeps the state on disk
+ * (persistence.ts): a restarted emulator with the same folder has its resources, CA and management certificate.
+ * Without it the state is in memory only, so that each run starts from the same known state.
+ * --strict-order refuses a body with an element out of the contract's order (400) instead of skipping the
+ * element as the service did.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -20,7 +23,7 @@ import { startEmulator, type EmulatorOptions } from './server.js';
 import { parseFaultSpec } from './fault-spec.js';
 import { readSnapshotFile } from './state-snapshot.js';
 
-const USAGE = 'usage: node dist/src/emulator/cli.js [--port <p>] [--out <dir>] [--state <file.json>] [--async-polls <n>] [--async-delay-ms <ms>] [--spec <dir>] [--subscription <id>] [--faults <spec>] [--fault-seed <n>] [--strict-order] [--verbose]';
+const USAGE = 'usage: node dist/src/emulator/cli.js [--port <p>] [--out <dir>] [--state <file.json>] [--async-polls <n>] [--async-delay-ms <ms>] [--spec <dir>] [--subscription <id>] [--faults <spec>] [--fault-seed <n>] [--data <dir>] [--strict-order] [--verbose]';
 
 function integer(text: string | undefined, name: string): number | undefined {
   if (text === undefined) return undefined;
@@ -40,6 +43,7 @@ function optionsFrom(values: Record<string, string | boolean | undefined>): Emul
   if (str('spec') !== undefined) options.specDir = resolve(str('spec')!);
   if (str('state') !== undefined) options.state = readSnapshotFile(resolve(str('state')!));
   if (str('subscription') !== undefined) options.subscriptionId = str('subscription')!;
+  if (str('data') !== undefined) options.dataDir = resolve(str('data')!);
   if (str('faults') !== undefined) options.faults = parseFaultSpec(str('faults')!);
   const seed = integer(str('fault-seed'), 'fault-seed');
   if (seed !== undefined) options.faultSeed = seed;
@@ -53,7 +57,7 @@ async function main(): Promise<void> {
     options: {
       port: { type: 'string' }, out: { type: 'string' }, state: { type: 'string' }, 'async-polls': { type: 'string' },
       'async-delay-ms': { type: 'string' }, spec: { type: 'string' }, subscription: { type: 'string' },
-      faults: { type: 'string' }, 'fault-seed': { type: 'string' },
+      faults: { type: 'string' }, 'fault-seed': { type: 'string' }, data: { type: 'string' },
       'strict-order': { type: 'boolean' }, verbose: { type: 'boolean' }, help: { type: 'boolean' },
     },
     strict: true,
@@ -86,6 +90,7 @@ async function main(): Promise<void> {
   process.stdout.write([
     `ASM emulator listening on ${emulator.url}`,
     ...(options.faults === undefined ? [] : [`injecting faults: ${options.faults.length} rule(s)`]),
+    ...(emulator.store === undefined ? [] : [`state kept in ${emulator.store.file}`]),
     `subscription: ${emulator.subscriptionId}`,
     `wrote ${files.ca} (CA to trust), ${files.key}, ${files.cert} (management certificate ${emulator.clientCert.thumbprint}),`,
     `      ${files.subscriptionId}, ${files.connection}`,

@@ -19,7 +19,8 @@ import { readParams } from './params.js';
 import { peekBody, readRequestBody, requestFormat, responseFormat, type WireFormat } from './request-body.js';
 import { bodyReply, errorReply, newRequestId, sendReply, sendSlowly, sendTruncated, type Reply } from './respond.js';
 import type { SpecShapes } from '../core/shapes-from-spec.js';
-import type { EmulatorState, SubscriptionState } from './state.js';
+import { completeLoggedOperation, logOperation } from './operation-log.js';
+import { nowIso, type EmulatorState, type SubscriptionState } from './state.js';
 
 export interface RecordedRequest {
   requestId: string;
@@ -53,6 +54,8 @@ export interface PipelineConfig {
   readonly strictOrder: boolean;
   readonly requests: RecordedRequest[];
   readonly log: (line: string) => void;
+  /** Called after every request that may have changed the state, before its answer is sent (the store saves). */
+  readonly afterMutation?: () => void;
 }
 
 /** Requests kept in `requests` for tests to inspect; the oldest go first. */
@@ -67,6 +70,10 @@ interface Exchange {
   operation?: OperationDescriptor;
   accepted: boolean;
   skipped?: readonly string[];
+  /** What the handler was called with, for the subscription's operation log. */
+  params?: Readonly<Record<string, unknown>>;
+  body?: unknown;
+  caller?: Caller;
   /** A fault that spoils how the answer's body is sent (cut short or slow). */
   bodyFault?: Extract<Fault, { type: 'truncate' | 'slowBody' }>;
 }
@@ -178,6 +185,7 @@ async function processRequest(config: PipelineConfig, ex: Exchange, req: Incomin
   const url = new URL(req.url ?? '/', 'https://emulator.invalid');
   const subscriptionId = subscriptionIdOf(url.pathname);
   const caller = callerOf(req);
+  ex.caller = caller;
   if (!isAuthorized(config.state, config.bearerTokens, caller, subscriptionId)) throw errors.forbidden();
   ex.subscriptionId = subscriptionId;
   checkVersionHeader(req.headers['x-ms-version'], config.versions);
@@ -190,6 +198,8 @@ async function processRequest(config: PipelineConfig, ex: Exchange, req: Incomin
   const params = readParams(op, route.pathParams, url.searchParams, req.headers, config.actionKeys);
   const { value: body, skipped } = readRequestBody(op.request, raw, inFormat, { namespace: config.spec.service.namespace, strictOrder: config.strictOrder });
   if (skipped.length > 0) ex.skipped = skipped;
+  ex.params = params;
+  ex.body = body;
   const handler = handlerOf(config.handlers, op.name);
   if (handler === undefined) throw new ApiError(501, 'NotImplemented', `The emulator does not implement the operation ${op.name} yet.`);
   return replyFor(config, ex, op, await handler(handlerContext(config, ex, op, params, body, caller)));
@@ -202,10 +212,26 @@ function send(res: ServerResponse, ex: Exchange, reply: Reply): Promise<void> | 
   return sendReply(res, ex.requestId, reply);
 }
 
-/** Synchronous mutations are recorded as finished operations: clients poll their request ids too. */
-function recordOperation(config: PipelineConfig, ex: Exchange, reply: Reply, error: ApiError | undefined): void {
-  if (ex.method === 'GET' || ex.accepted || ex.subscriptionId === undefined || ex.operation === undefined) return;
-  config.operations.recordFinished(ex.requestId, ex.subscriptionId, reply.status, error === undefined ? undefined : { code: error.code, message: error.message });
+/**
+ * Synchronous mutations are recorded as finished operations (clients poll their request ids too), and every
+ * mutation that reached its handler goes into the subscription's operation log.
+ */
+function recordOperation(config: PipelineConfig, ex: Exchange, req: IncomingMessage, reply: Reply, error: ApiError | undefined): void {
+  if (ex.method === 'GET' || ex.subscriptionId === undefined || ex.operation === undefined) return;
+  const failure = error === undefined ? undefined : { code: error.code, message: error.message };
+  if (!ex.accepted) config.operations.recordFinished(ex.requestId, ex.subscriptionId, reply.status, failure);
+  const subscription = config.state.subscription(ex.subscriptionId);
+  if (subscription === undefined || ex.params === undefined) return;
+  logOperation(subscription, {
+    requestId: ex.requestId, op: ex.operation, method: ex.method, path: new URL(req.url ?? '/', 'https://emulator.invalid').pathname,
+    params: ex.params, body: ex.body, status: reply.status, accepted: ex.accepted,
+    ...(ex.caller?.thumbprint === undefined ? {} : { thumbprint: ex.caller.thumbprint }),
+    ...(req.socket.remoteAddress === undefined ? {} : { clientIp: req.socket.remoteAddress }),
+    ...(failure === undefined ? {} : { error: failure }),
+  }, nowIso());
+  // An operation that completes at once (asyncPolls 0) finished before it was logged.
+  const finished = ex.accepted ? config.operations.peek(ex.requestId) : undefined;
+  if (finished !== undefined && finished.status !== 'InProgress') completeLoggedOperation(subscription, finished, nowIso());
 }
 
 export async function handleRequest(config: PipelineConfig, req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -227,7 +253,8 @@ export async function handleRequest(config: PipelineConfig, req: IncomingMessage
     req.socket.destroy();
   } else {
     recorded.status = outcome.status;
-    recordOperation(config, ex, outcome, failure);
+    recordOperation(config, ex, req, outcome, failure);
+    if (ex.method !== 'GET') config.afterMutation?.();
     await send(res, ex, outcome);
   }
   config.requests.push(recorded);

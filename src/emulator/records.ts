@@ -5,7 +5,7 @@
  * the emulator's own bookkeeping and never reach the wire.
  */
 import type {
-  BgpSettings, ComputeImageAttributes, ConfigurationSet, DataVirtualHardDisk, DnsSettings, ExtendedProperty, MarketplaceImageAttributes, OSImage, OSVirtualHardDisk,
+  AddHostedServiceExtension, BgpSettings, ExtensionConfiguration, ExtensionImage, ComputeImageAttributes, ConfigurationSet, DataVirtualHardDisk, DnsSettings, ExtendedProperty, MarketplaceImageAttributes, OSImage, OSVirtualHardDisk,
   LocalNetworkSiteConfiguration, NetworkConfigurationDnsServer, ReservedIP, ResourceExtensionReference, Role, VMImage, VirtualNetworkSiteConfiguration,
 } from '../../generated/models/index.js';
 
@@ -86,6 +86,15 @@ export interface UpgradeRecord {
   CurrentUpgradeDomain: number;
 }
 
+/** A role instance's reboot the emulator caused (ListDeploymentEvents). */
+export interface RebootEventRecord {
+  RoleName: string;
+  InstanceName: string;
+  RebootReason: string;
+  /** ISO time. */
+  RebootStartTime: string;
+}
+
 export interface DeploymentRecord {
   Name: string;
   DeploymentSlot: DeploymentSlot;
@@ -119,6 +128,12 @@ export interface DeploymentRecord {
   maintenanceWindow?: { StartTime: Date; EndTime: Date; Status: string };
   /** Set while a migration to Resource Manager is prepared (migration.ts). */
   migrationState?: 'Prepared';
+  /** The cloud service extensions the deployment's roles run (ids of the service's extensions). */
+  ExtensionConfiguration?: ExtensionConfiguration;
+  /** What the deployment ran before a Manual upgrade in progress, for RollbackUpdateOrUpgrade. */
+  rollbackTo?: { PackageUrl?: string; Configuration: string; Label: string; ExtensionConfiguration?: ExtensionConfiguration };
+  /** Reboots of its instances, oldest first (deployment-events.ts). */
+  rebootEvents?: RebootEventRecord[];
 }
 
 export interface ServiceCertificateRecord {
@@ -144,6 +159,54 @@ export interface HostedServiceRecord {
   deployments: Map<string, DeploymentRecord>;
   /** By upper-case thumbprint. */
   certificates: Map<string, ServiceCertificateRecord>;
+  /** Cloud service extensions (AddHostedServiceExtension), by lower-case id; made on first use. */
+  extensions?: Map<string, HostedServiceExtensionRecord>;
+}
+
+/**
+ * An extension added to a cloud service. The private configuration is kept (deployments would hand it to their
+ * roles) but never answered: Get and List show the public members only, as the service did.
+ */
+export interface HostedServiceExtensionRecord extends AddHostedServiceExtension {
+  Version: string;
+}
+
+/** An extension image a subscription registered as its publisher (RegisterExtensionImage). */
+export interface ExtensionImageRecord extends Omit<ExtensionImage, 'PublishedDate'> {
+  ProviderNameSpace: string;
+  Type: string;
+  Version: string;
+  /** ISO time (records hold no Dates). */
+  PublishedDate: string;
+}
+
+/** One entry of the subscription's operation log (operation-log.ts), as ListSubscriptionOperations shows it. */
+export interface SubscriptionOperationRecord {
+  OperationId: string;
+  OperationObjectId: string;
+  OperationName: string;
+  OperationParameters: { Name: string; Value: string }[];
+  OperationCaller: { UsedServiceManagementApi: boolean; SubscriptionCertificateThumbprint?: string; ClientIP?: string };
+  OperationStatus: { ID: string; Status: 'InProgress' | 'Succeeded' | 'Failed'; HttpStatusCode?: number; Error?: { Code: string; Message: string } };
+  OperationStartedTime: string;
+  OperationCompletedTime?: string;
+}
+
+/** Registration of the subscription with a resource provider (RegisterResourceProvider). */
+export interface ResourceProviderRecord {
+  Type: string;
+  State: 'Registered' | 'Unregistered';
+}
+
+/** A GetPackage request: the package and configuration the service copied into a blob container. */
+export interface PackageCopyRecord {
+  ContainerUri: string;
+  ServiceName: string;
+  DeploymentName: string;
+  PackageUrl?: string;
+  /** The blobs written into the container. */
+  blobs: string[];
+  requested: string;
 }
 
 export type StorageAccountType = 'Standard_LRS' | 'Standard_ZRS' | 'Standard_GRS' | 'Standard_RAGRS' | 'Premium_LRS';

@@ -10,7 +10,7 @@ import type { AddressInfo } from 'node:net';
 import { defaultSpecDir, loadSpec, type Spec } from '../core/spec-load.js';
 import { Router } from './router.js';
 import { DEFAULT_VERSIONS, rangeCovering, type VersionRange } from './api-version.js';
-import { AsyncOperations, asyncTimingOf } from './async-operations.js';
+import { AsyncOperations, asyncTimingOf, normalizeId } from './async-operations.js';
 import {
   createCertificateAuthority, createSelfSignedClientCertificate, issueServerCertificate, type CertificateAuthority,
   type KeyAndCertificate,
@@ -21,7 +21,10 @@ import type { HandlerTable } from './handlers/types.js';
 import { actionQueryKeys } from './params.js';
 import { handleRequest, type PipelineConfig, type RecordedRequest } from './pipeline.js';
 import { shapesFromSpec } from '../core/shapes-from-spec.js';
-import { EmulatorState, keyOf } from './state.js';
+import { completeLoggedOperation } from './operation-log.js';
+import { Store, restoreState } from './persistence.js';
+import { loadOrCreatePki } from './persisted-pki.js';
+import { EmulatorState, keyOf, nowIso } from './state.js';
 import { applySnapshot, type StateSnapshot } from './state-snapshot.js';
 
 export interface EmulatorOptions {
@@ -74,6 +77,12 @@ export interface EmulatorOptions {
   faultSeed?: number;
   /** Server certificate to use instead of issuing one from `ca` (tests reuse one to start faster). */
   serverCert?: KeyAndCertificate;
+  /**
+   * Folder that keeps the state on disk (persistence.ts): loaded at start when it holds a store (which then wins
+   * over `state`), saved after every mutation. Without `ca` and `clientCert`, the CA and the management
+   * certificate are kept there too, so that clients keep trusting and reaching a restarted emulator.
+   */
+  dataDir?: string;
 }
 
 export interface Emulator {
@@ -90,6 +99,8 @@ export interface Emulator {
   readonly clientCert: KeyAndCertificate;
   readonly state: EmulatorState;
   readonly spec: Spec;
+  /** The on-disk store, when started with `dataDir`. */
+  readonly store?: Store;
   /** The latest requests (up to 1000), oldest first. */
   readonly requests: readonly RecordedRequest[];
   /** Adds a subscription (random GUID id unless given), optionally with a management certificate; returns its id. */
@@ -103,6 +114,15 @@ export interface Emulator {
   /** Changes how asynchronous operations started from now on complete (same rules as the options; {} is the default delay). */
   setAsyncTiming(timing: { polls?: number; delayMs?: number }): void;
   close(): Promise<void>;
+}
+
+/** Log entries of operations a previous run left InProgress show the failure importOperations gave them. */
+function markInterrupted(state: EmulatorState, operations: AsyncOperations): void {
+  const now = nowIso();
+  for (const op of operations.exportOperations()) {
+    const subscription = state.subscription(op.subscriptionId);
+    if (subscription?.operationLog.get(normalizeId(op.id))?.OperationStatus.Status === 'InProgress') completeLoggedOperation(subscription, op, now);
+  }
 }
 
 function specVersions(spec: Spec): string[] {
@@ -122,17 +142,35 @@ function listen(server: Server, port: number, host: string): Promise<AddressInfo
 export async function startEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
   const spec = options.spec ?? loadSpec(options.specDir ?? defaultSpecDir);
   const state = new EmulatorState();
-  if (options.state !== undefined) applySnapshot(state, options.state);
+  const operations = new AsyncOperations(asyncTimingOf(options.asyncPolls, options.asyncDelayMs));
+  const store = options.dataDir === undefined ? undefined : new Store(options.dataDir);
+  const saved = store?.load();
+  if (saved !== undefined) {
+    restoreState(state, saved.state);
+    operations.importOperations(saved.operations);
+    markInterrupted(state, operations);
+  } else if (options.state !== undefined) {
+    applySnapshot(state, options.state);
+  }
+  // The caller's own CA and certificate need nothing kept; otherwise the folder keeps them for its clients.
+  const pki = options.dataDir === undefined || (options.ca !== undefined && options.clientCert !== undefined) ? undefined : loadOrCreatePki(options.dataDir, options);
   const subscriptionId = options.subscriptionId ?? state.subscriptions.values().next().value?.id;
   const defaultSubscription = state.addSubscription(subscriptionId);
-  const clientCert = options.clientCert ?? createSelfSignedClientCertificate();
+  const clientCert = options.clientCert ?? pki?.client ?? createSelfSignedClientCertificate();
   state.registerManagementCertificate(defaultSubscription.id, clientCert.cert);
 
-  const ca = options.ca ?? createCertificateAuthority();
-  const serverCert = options.serverCert ?? issueServerCertificate(ca, options.serverHostnames ?? []);
+  const ca = options.ca ?? pki?.ca ?? createCertificateAuthority();
+  const keptServer = options.ca === undefined && options.serverHostnames === undefined ? pki?.server : undefined;
+  const serverCert = options.serverCert ?? keptServer ?? issueServerCertificate(ca, options.serverHostnames ?? []);
   const shapes = shapesFromSpec(spec);
   const router = new Router(shapes.operations);
-  const operations = new AsyncOperations(asyncTimingOf(options.asyncPolls, options.asyncDelayMs));
+  const save = store === undefined ? undefined : () => store.save(state, operations.exportOperations());
+  operations.onFinish((op) => {
+    const subscription = state.subscription(op.subscriptionId);
+    if (subscription !== undefined) completeLoggedOperation(subscription, op, nowIso());
+    save?.();
+  });
+  save?.();
   const faults = new Faults(options.faultSeed);
   if (options.faults !== undefined) faults.set(options.faults);
   const requests: RecordedRequest[] = [];
@@ -153,25 +191,33 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     spec, shapes, router, actionKeys: actionQueryKeys(shapes.operations), state, operations,
     handlers: { ...defaultHandlers, ...options.handlers }, bearerTokens: new Set(options.bearerTokens ?? []),
     versions: rangeCovering(options.apiVersions ?? DEFAULT_VERSIONS, specVersions(spec)), faults, baseUrl: url,
-    maxBodyBytes: options.maxBodyBytes ?? 32 * 1024 * 1024, strictOrder: options.strictOrder ?? false, requests, log,
+    maxBodyBytes: options.maxBodyBytes ?? 32 * 1024 * 1024, strictOrder: options.strictOrder ?? false, requests, log, ...(save === undefined ? {} : { afterMutation: save }),
   };
 
   return {
     url, host, port: address.port, caCert: ca.cert, subscriptionId: defaultSubscription.id, clientCert, state, spec, requests,
+    ...(store === undefined ? {} : { store }),
     addSubscription: (opts = {}) => {
       const subscription = state.addSubscription(opts.id);
       if (opts.certificate !== undefined) state.registerManagementCertificate(subscription.id, opts.certificate);
+      save?.();
       return subscription.id;
     },
     removeSubscription: (id) => {
       state.subscriptions.delete(keyOf(id));
       operations.forget(id);
+      save?.();
     },
-    registerManagementCertificate: (id, pem) => state.registerManagementCertificate(id, pem).thumbprint,
+    registerManagementCertificate: (id, pem) => {
+      const { thumbprint } = state.registerManagementCertificate(id, pem);
+      save?.();
+      return thumbprint;
+    },
     setFaults: (rules, seed) => faults.set(rules, seed),
     setAsyncTiming: (timing) => operations.setTiming(asyncTimingOf(timing.polls, timing.delayMs)),
     close: async () => {
       operations.close();
+      save?.();
       const closed = once(server, 'close');
       server.close();
       server.closeAllConnections();

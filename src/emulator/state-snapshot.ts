@@ -7,7 +7,7 @@
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import type { ExtendedProperty, OperatingSystemFamily, ResourceExtension, RoleSize } from '../../generated/models/index.js';
+import type { ExtendedProperty, ExtensionImage, OperatingSystemFamily, ResourceExtension, RoleSize } from '../../generated/models/index.js';
 import type {
   AffinityGroupRecord, DiskRecord, HostedServiceStatus, OSImageRecord, StorageAccountRecord, StorageAccountType,
   SubscriptionProperties, VMImageRecord,
@@ -71,6 +71,8 @@ export interface StateSnapshot {
   /** Platform VM images. */
   vmImages?: VMImageRecord[];
   resourceExtensions?: ResourceExtension[];
+  /** Cloud service extension images (PublishedDate as an ISO string). */
+  extensionImages?: ExtensionImage[];
   subscriptions?: SubscriptionSnapshot[];
 }
 
@@ -159,6 +161,10 @@ function applyCatalog(state: EmulatorState, root: Record<string, unknown>): void
   }
   if (root['resourceExtensions'] !== undefined) {
     state.resourceExtensions = recordsOf<ResourceExtension>(root['resourceExtensions'], 'state.resourceExtensions', ['Publisher', 'Name', 'Version']);
+  }
+  if (root['extensionImages'] !== undefined) {
+    state.extensionImages = recordsOf<ExtensionImage>(root['extensionImages'], 'state.extensionImages', ['ProviderNameSpace', 'Type', 'Version'])
+      .map((i) => (i.PublishedDate === undefined ? i : { ...i, PublishedDate: new Date(i.PublishedDate as unknown as string) }));
   }
 }
 

@@ -5,8 +5,9 @@
  * a state file can replace any part of it.
  */
 import { X509Certificate, randomUUID } from 'node:crypto';
-import type { OperatingSystemFamily, ResourceExtension, RoleSize } from '../../generated/models/index.js';
+import type { ExtensionImage, OperatingSystemFamily, ResourceExtension, RoleSize } from '../../generated/models/index.js';
 import { AddressPool } from './addresses.js';
+import { defaultExtensionImages } from './catalog-data/cloud-service-extensions.js';
 import { defaultImages, defaultVmImages } from './catalog-data/images.js';
 import { defaultLocations } from './catalog-data/locations.js';
 import { defaultOperatingSystemFamilies } from './catalog-data/operating-systems.js';
@@ -16,6 +17,7 @@ import { thumbprintOf } from './certs.js';
 import type {
   AffinityGroupRecord, DiskRecord, DnsServerRecord, LocalNetworkSiteRecord, VirtualNetworkSiteRecord, GatewayConnectionRecord, HostedServiceRecord, LocalNetworkGatewayRecord, ManagementCertificateRecord, OSImageRecord, ReservedIpRecord,
   StorageAccountRecord, SubscriptionProperties, VMImageRecord,
+  ExtensionImageRecord, ResourceProviderRecord, PackageCopyRecord, SubscriptionOperationRecord,
 } from './records.js';
 
 export type * from './records.js';
@@ -45,6 +47,14 @@ export interface SubscriptionState {
   readonly dnsServers: Map<string, DnsServerRecord>;
   readonly localNetworkSites: Map<string, LocalNetworkSiteRecord>;
   readonly virtualNetworkSites: Map<string, VirtualNetworkSiteRecord>;
+  /** Mutating requests, oldest first, by request id (operation-log.ts). */
+  readonly operationLog: Map<string, SubscriptionOperationRecord>;
+  /** By lower-case provider name (sqlserver, website...). */
+  readonly resourceProviders: Map<string, ResourceProviderRecord>;
+  /** Extension images the subscription publishes, by lower-case `<namespace>/<type>/<version>`. */
+  readonly extensionImages: Map<string, ExtensionImageRecord>;
+  /** GetPackage copies, by lower-case container URI and blob name. */
+  readonly packageCopies: Map<string, PackageCopyRecord>;
 }
 
 /** The current time as the service writes it: ISO 8601 UTC to the second. */
@@ -80,6 +90,8 @@ export class EmulatorState {
   /** Platform VM images. */
   vmImages: VMImageRecord[] = defaultVmImages();
   resourceExtensions: ResourceExtension[] = defaultResourceExtensions();
+  /** Cloud service extension images the platform offers (publishers' own are in SubscriptionState.extensionImages). */
+  extensionImages: ExtensionImage[] = defaultExtensionImages();
   /** Public addresses for deployments' virtual IPs and reserved IPs. */
   readonly publicAddresses = new AddressPool();
 
@@ -91,6 +103,7 @@ export class EmulatorState {
       hostedServices: new Map(), storageAccounts: new Map(), disks: new Map(), osImages: new Map(), vmImages: new Map(),
       reservedIps: new Map(), localNetworkGateways: new Map(), gatewayConnections: new Map(),
       dnsServers: new Map(), localNetworkSites: new Map(), virtualNetworkSites: new Map(),
+      operationLog: new Map(), resourceProviders: new Map(), extensionImages: new Map(), packageCopies: new Map(),
     };
     this.subscriptions.set(keyOf(id), subscription);
     return subscription;

@@ -2,12 +2,13 @@
 import { benchCall } from './call.js';
 import { benchGenerate } from './generate.js';
 import { benchParse } from './parse.js';
+import { benchPersistence } from './persistence.js';
 import { benchStartup } from './startup.js';
 import { benchTypecheck } from './typecheck.js';
 
 const only = process.argv.slice(2);
 const suites: Array<[string, () => Promise<string[]>]> = [
-  ['call', benchCall], ['generate', benchGenerate], ['parse', benchParse], ['startup', benchStartup], ['typecheck', benchTypecheck],
+  ['call', benchCall], ['generate', benchGenerate], ['parse', benchParse], ['persistence', benchPersistence], ['startup', benchStartup], ['typecheck', benchTypecheck],
 ];
 for (const [name, run] of suites) {
   if (only.length > 0 && !only.includes(name)) continue;

@@ -175,7 +175,7 @@ export function deploymentView(deployment: DeploymentRecord, options: Deployment
     VirtualIPs: released ? undefined : [{ Address: vip, IsDnsProgrammed: true, Name: deployment.vip.Name }], ReservedIPName: deployment.ReservedIPName,
     // Only VM deployments had an internal DNS suffix for their VMs' names.
     InternalDnsSuffix: deployment.kind === 'vm' ? `${options.service.ServiceName.toLowerCase()}.${deployment.PrivateID.slice(0, 2)}.internal.cloudapp.net` : undefined,
-    LoadBalancers: [], MigrationState: deployment.migrationState,
+    LoadBalancers: [], MigrationState: deployment.migrationState, ExtensionConfiguration: deployment.ExtensionConfiguration,
   };
 }
 

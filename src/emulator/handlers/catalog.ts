@@ -11,12 +11,17 @@ function versionParts(version: string | undefined): number[] {
   return (version ?? '').split('.').map((part) => Number.parseInt(part, 10) || 0);
 }
 
-function newer(a: ResourceExtension, b: ResourceExtension): boolean {
-  const [x, y] = [versionParts(a.Version), versionParts(b.Version)];
+/** Orders dotted versions numerically (1.10 after 1.9): negative when a is older than b. */
+export function compareVersions(a: string | undefined, b: string | undefined): number {
+  const [x, y] = [versionParts(a), versionParts(b)];
   for (let i = 0; i < Math.max(x.length, y.length); i++) {
-    if ((x[i] ?? 0) !== (y[i] ?? 0)) return (x[i] ?? 0) > (y[i] ?? 0);
+    if ((x[i] ?? 0) !== (y[i] ?? 0)) return (x[i] ?? 0) - (y[i] ?? 0);
   }
-  return false;
+  return 0;
+}
+
+function newer(a: ResourceExtension, b: ResourceExtension): boolean {
+  return compareVersions(a.Version, b.Version) > 0;
 }
 
 function extensionKey(e: ResourceExtension): string {

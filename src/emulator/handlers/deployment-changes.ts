@@ -13,12 +13,13 @@ import { moveInstance, READY, STARTING_VM, STOPPED_VM } from '../instance-progre
 import { accountOfMediaLink } from '../placement.js';
 import type { DeploymentRecord, HostedServiceRecord, RoleInstanceRecord } from '../records.js';
 import { keyOf } from '../state.js';
+import { assertExtensionsExist } from './hosted-service-extensions.js';
 import { deploymentInSlot, deploymentResource, findDeployment, findService, serviceResource } from './lookup.js';
 import { accepted, assertNotBusy, type HandlerContext, type HandlerResult, type HandlerTable } from './types.js';
 import type { AsyncTiming } from '../async-operations.js';
 
 /** Runs `change` on the deployment when the operation completes, if the deployment is still there. */
-function changeDeployment(ctx: HandlerContext, check: (d: DeploymentRecord) => void, change: (d: DeploymentRecord, s: HostedServiceRecord) => void): HandlerResult {
+export function changeDeployment(ctx: HandlerContext, check: (d: DeploymentRecord) => void, change: (d: DeploymentRecord, s: HostedServiceRecord) => void): HandlerResult {
   const service = findService(ctx);
   const deployment = findDeployment(ctx, service);
   const resource = deploymentResource(service.ServiceName, deployment.Name);
@@ -36,7 +37,7 @@ function changeDeployment(ctx: HandlerContext, check: (d: DeploymentRecord) => v
   });
 }
 
-function restart(instances: readonly RoleInstanceRecord[], timing: AsyncTiming): void {
+export function restart(instances: readonly RoleInstanceRecord[], timing: AsyncTiming): void {
   for (const instance of instances) moveInstance(instance, [STARTING_VM], READY, timing);
 }
 
@@ -71,9 +72,14 @@ function checkConfiguration(deployment: DeploymentRecord, xml: string): Configur
 function changeConfiguration(ctx: HandlerContext<'ChangeDeploymentConfiguration' | 'ChangeDeploymentConfigurationBySlot'>) {
   const body = ctx.body;
   const env = envOf(ctx);
-  return changeDeployment(ctx, (d) => void checkConfiguration(d, body.Configuration), (deployment) => {
-    const roles = checkConfiguration(deployment, body.Configuration);
+  const check = (d: DeploymentRecord) => {
+    assertExtensionsExist(findService(ctx), body.ExtensionConfiguration);
+    return checkConfiguration(d, body.Configuration);
+  };
+  return changeDeployment(ctx, (d) => void check(d), (deployment) => {
+    const roles = check(deployment);
     deployment.Configuration = body.Configuration;
+    if (body.ExtensionConfiguration !== undefined) deployment.ExtensionConfiguration = body.ExtensionConfiguration;
     deployment.ExtendedProperties = mergeProperties(deployment.ExtendedProperties, body.ExtendedProperties);
     if (deployment.kind === 'package') applyInstanceCounts(env, deployment, roles);
   });
@@ -83,6 +89,7 @@ function checkUpgrade(ctx: HandlerContext, deployment: DeploymentRecord, body: U
   if (deployment.kind === 'vm') throw errors.badRequest('A virtual machine deployment cannot be upgraded with a package.');
   if (deployment.upgrade !== undefined) throw errors.conflict(`An upgrade of deployment ${deployment.Name} is already in progress.`);
   accountOfMediaLink(ctx.subscription, body.PackageUrl);
+  assertExtensionsExist(findService(ctx), body.ExtensionConfiguration);
   const roles = checkConfiguration(deployment, body.Configuration);
   if (body.RoleToUpgrade !== undefined && !deployment.roles.has(keyOf(body.RoleToUpgrade))) {
     throw errors.badRequest(`The role ${body.RoleToUpgrade} does not exist in deployment ${deployment.Name}.`);
@@ -95,12 +102,16 @@ function upgradeDeployment(ctx: HandlerContext<'UpgradeDeployment' | 'UpgradeDep
   const env = envOf(ctx);
   return changeDeployment(ctx, (d) => void checkUpgrade(ctx, d, body), (deployment) => {
     const roles = checkUpgrade(ctx, deployment, body);
+    const before = { PackageUrl: deployment.PackageUrl, Configuration: deployment.Configuration, Label: deployment.Label, ExtensionConfiguration: deployment.ExtensionConfiguration };
     Object.assign(deployment, { PackageUrl: body.PackageUrl, Configuration: body.Configuration, Label: body.Label });
+    if (body.ExtensionConfiguration !== undefined) deployment.ExtensionConfiguration = body.ExtensionConfiguration;
     deployment.ExtendedProperties = mergeProperties(deployment.ExtendedProperties, body.ExtendedProperties);
     applyInstanceCounts(env, deployment, roles);
     if (body.Mode === 'Manual') {
       deployment.upgrade = { UpgradeType: 'Manual', CurrentUpgradeDomainState: 'Before', CurrentUpgradeDomain: 0 };
       deployment.RollbackAllowed = true;
+      // What RollbackUpdateOrUpgrade returns to while the upgrade is walked.
+      deployment.rollbackTo = before;
       return;
     }
     const upgraded = deployment.instances.filter((i) => body.RoleToUpgrade === undefined || keyOf(i.RoleName) === keyOf(body.RoleToUpgrade));
@@ -123,6 +134,7 @@ function walkUpgradeDomain(ctx: HandlerContext<'WalkUpgradeDomain' | 'WalkUpgrad
     const next = UpgradeDomain + 1;
     if (next >= deployment.UpgradeDomainCount) {
       delete deployment.upgrade;
+      delete deployment.rollbackTo;
       deployment.RollbackAllowed = false;
     } else {
       deployment.upgrade = { UpgradeType: 'Manual', CurrentUpgradeDomainState: 'Before', CurrentUpgradeDomain: next };

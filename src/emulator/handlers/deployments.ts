@@ -18,6 +18,7 @@ import { accountOfMediaLink } from '../placement.js';
 import { checkQuota, coresOf } from '../quotas.js';
 import type { DeploymentSlot, HostedServiceRecord, RoleRecord } from '../records.js';
 import { keyOf } from '../state.js';
+import { assertExtensionsExist } from './hosted-service-extensions.js';
 import { deploymentResource, findDeployment, findService } from './lookup.js';
 import { accepted, assertNotBusy, done, flagParam, stringParam, type HandlerContext, type HandlerTable } from './types.js';
 
@@ -81,6 +82,7 @@ function createVmDeployment(ctx: HandlerContext<'CreateVirtualMachineDeployment'
 function checkPackageDeployment(env: ComputeEnv, service: HostedServiceRecord, slot: DeploymentSlot, body: CreateDeployment): ConfiguredRole[] {
   assertSlotAndNameFree(service, body.Name, slot);
   accountOfMediaLink(env.subscription, body.PackageUrl);
+  assertExtensionsExist(service, body.ExtensionConfiguration);
   const roles = parseServiceConfiguration(body.Configuration);
   checkQuota(env.state, env.subscription, 'Core', roles.reduce((sum, r) => sum + r.instances * coresOf(env.state, 'Small'), 0));
   return roles;
@@ -111,6 +113,7 @@ function createPackageDeployment(ctx: HandlerContext<'CreateDeployment'>) {
         PackageUrl: body.PackageUrl, ExtendedProperties: body.ExtendedProperties,
       });
       deployment.Status = body.StartDeployment === true ? 'Running' : 'Suspended';
+      if (body.ExtensionConfiguration !== undefined) deployment.ExtensionConfiguration = body.ExtensionConfiguration;
       for (const role of roles) {
         const record: RoleRecord = webRole(role, guestOsVersion(env, role.osFamily));
         deployment.roles.set(keyOf(role.name), record);

@@ -7,8 +7,11 @@ import { captureHandlers } from './captures.js';
 import { catalogHandlers } from './catalog.js';
 import { dataDiskHandlers } from './data-disks.js';
 import { deploymentChangeHandlers } from './deployment-changes.js';
+import { deploymentHistoryHandlers } from './deployment-history.js';
 import { deploymentHandlers } from './deployments.js';
 import { diskHandlers } from './disks.js';
+import { extensionImageHandlers } from './extension-images.js';
+import { hostedServiceExtensionHandlers } from './hosted-service-extensions.js';
 import { hostedServiceHandlers } from './hosted-services.js';
 import { imageReplicationHandlers } from './image-replication.js';
 import { locationHandlers } from './locations.js';
@@ -19,10 +22,12 @@ import { networkGatewayHandlers } from './network-gateways.js';
 import { operationHandlers } from './operations.js';
 import { osImageHandlers } from './os-images.js';
 import { reservedIpHandlers } from './reserved-ips.js';
+import { resourceProviderHandlers } from './resource-providers.js';
 import { roleInstanceHandlers } from './role-instances.js';
 import { roleHandlers } from './roles.js';
 import { serviceCertificateHandlers } from './service-certificates.js';
 import { storageAccountHandlers } from './storage-accounts.js';
+import { subscriptionOperationHandlers } from './subscription-operations.js';
 import { subscriptionHandlers } from './subscriptions.js';
 import type { HandlerTable } from './types.js';
 import { vmImageHandlers } from './vm-images.js';
@@ -51,6 +56,11 @@ export const defaultHandlers: HandlerTable = {
   ...migrationHandlers,
   ...networkConfigurationHandlers,
   ...networkGatewayHandlers,
+  ...subscriptionOperationHandlers,
+  ...resourceProviderHandlers,
+  ...hostedServiceExtensionHandlers,
+  ...extensionImageHandlers,
+  ...deploymentHistoryHandlers,
 };
 
 export type { Handler, HandlerContext, HandlerResult, HandlerTable } from './types.js';
