@@ -17,6 +17,7 @@ import type {
   AffinityGroupRecord, DiskRecord, DnsServerRecord, LocalNetworkSiteRecord, VirtualNetworkSiteRecord, GatewayConnectionRecord, HostedServiceRecord, LocalNetworkGatewayRecord, ManagementCertificateRecord, OSImageRecord, ReservedIpRecord,
   StorageAccountRecord, SubscriptionProperties, VMImageRecord,
 } from './records.js';
+import type { GatewayOperationRecord, GatewayRecord, VirtualNetworkGatewayRecord } from './records.js';
 
 export type * from './records.js';
 import type { LocationRecord } from './records.js';
@@ -45,6 +46,12 @@ export interface SubscriptionState {
   readonly dnsServers: Map<string, DnsServerRecord>;
   readonly localNetworkSites: Map<string, LocalNetworkSiteRecord>;
   readonly virtualNetworkSites: Map<string, VirtualNetworkSiteRecord>;
+  /** Classic VPN gateways by lower-case virtual network site name (network/gateways.ts). */
+  readonly gateways: Map<string, GatewayRecord>;
+  /** Virtual network gateways (V2) by lower-case GatewayId. */
+  readonly virtualNetworkGateways: Map<string, VirtualNetworkGatewayRecord>;
+  /** Gateway operations' names and times by normalized operation id (network/gateway-operations.ts). */
+  readonly gatewayOperations: Map<string, GatewayOperationRecord>;
 }
 
 /** The current time as the service writes it: ISO 8601 UTC to the second. */
@@ -91,6 +98,7 @@ export class EmulatorState {
       hostedServices: new Map(), storageAccounts: new Map(), disks: new Map(), osImages: new Map(), vmImages: new Map(),
       reservedIps: new Map(), localNetworkGateways: new Map(), gatewayConnections: new Map(),
       dnsServers: new Map(), localNetworkSites: new Map(), virtualNetworkSites: new Map(),
+      gateways: new Map(), virtualNetworkGateways: new Map(), gatewayOperations: new Map(),
     };
     this.subscriptions.set(keyOf(id), subscription);
     return subscription;

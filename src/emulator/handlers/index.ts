@@ -9,6 +9,8 @@ import { dataDiskHandlers } from './data-disks.js';
 import { deploymentChangeHandlers } from './deployment-changes.js';
 import { deploymentHandlers } from './deployments.js';
 import { diskHandlers } from './disks.js';
+import { gatewayClientHandlers } from './gateway-clients.js';
+import { gatewayHandlers } from './gateways.js';
 import { hostedServiceHandlers } from './hosted-services.js';
 import { imageReplicationHandlers } from './image-replication.js';
 import { locationHandlers } from './locations.js';
@@ -25,6 +27,7 @@ import { serviceCertificateHandlers } from './service-certificates.js';
 import { storageAccountHandlers } from './storage-accounts.js';
 import { subscriptionHandlers } from './subscriptions.js';
 import type { HandlerTable } from './types.js';
+import { virtualNetworkGatewayHandlers } from './virtual-network-gateways.js';
 import { vmImageHandlers } from './vm-images.js';
 
 export const defaultHandlers: HandlerTable = {
@@ -51,6 +54,9 @@ export const defaultHandlers: HandlerTable = {
   ...migrationHandlers,
   ...networkConfigurationHandlers,
   ...networkGatewayHandlers,
+  ...gatewayHandlers,
+  ...gatewayClientHandlers,
+  ...virtualNetworkGatewayHandlers,
 };
 
 export type { Handler, HandlerContext, HandlerResult, HandlerTable } from './types.js';
