@@ -366,7 +366,8 @@ export interface VirtualNetworkGatewayRecord {
 
 /** What GetGatewayOperationStatus shows beyond the status: the operation's name, times and result data. */
 export interface GatewayOperationRecord {
-  OperationName: string;
+  /** Absent for application gateway operations, which the service did not name (recorded). */
+  OperationName?: string;
   OperationStartedTime: string;
   OperationCompletedTime?: string;
   /** e.g. the VPN client package URL. */

@@ -88,6 +88,11 @@ function createGateway(ctx: HandlerContext<'CreateGateway'>) {
     record.State = 'Provisioned';
     record.VIPAddress = ctx.state.publicAddresses.take();
     record.LastEvent = gatewayEvent('23002', `Successfully created a gateway for the following virtual network: ${site.name}`);
+    // Nothing answers on the other side yet: the service logged a failed first attempt per site (recorded).
+    for (const reference of siteReferences(ctx.subscription, site.name)) {
+      connectionOf(ctx.subscription, record, reference.name).LastEvent = gatewayEvent('21601',
+        `Unable to establish the cross-premise tunnel for site '${reference.name}'. Previous state: Initializing.  Current state: Not Connected.`);
+    }
   }, 201);
 }
 

@@ -28,12 +28,14 @@ function remember(subscription: SubscriptionState, id: string, record: GatewayOp
 
 /**
  * An asynchronous gateway verb: answers its GatewayOperationAsyncResponse (the request's id in GUID form) and
- * runs `complete` when the operation completes; what `complete` returns is the operation's Data.
+ * runs `complete` when the operation completes; what `complete` returns is the operation's Data. The service
+ * named VPN gateway operations (CreateGateway...) but not application gateway ones (both recorded): those pass
+ * no name.
  */
 export function gatewayOperation(
-  ctx: HandlerContext, operationName: string, resource: string, complete: () => string | void, status?: 201 | 202,
+  ctx: HandlerContext, operationName: string | undefined, resource: string, complete: () => string | void, status?: 201 | 202,
 ): HandlerResult {
-  const record: GatewayOperationRecord = { OperationName: operationName, OperationStartedTime: serviceTime() };
+  const record: GatewayOperationRecord = { ...(operationName === undefined ? {} : { OperationName: operationName }), OperationStartedTime: serviceTime() };
   remember(ctx.subscription, ctx.requestId, record);
   return accepted({
     resource,
