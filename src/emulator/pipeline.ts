@@ -151,9 +151,10 @@ function replyFor(config: PipelineConfig, ex: Exchange, shape: OperationDescript
     }
     config.operations.start(ex.requestId, ex.subscriptionId, result.work);
     ex.accepted = true;
-    const response = shape.responses.find((r) => r.status === 202);
-    if (response?.body !== undefined && result.body !== undefined) return bodyReply(202, response.body, result.body, ex.format, namespace);
-    return { status: 202, headers: {} };
+    const status = result.status ?? 202;
+    const response = shape.responses.find((r) => r.status === status);
+    if (response?.body !== undefined && result.body !== undefined) return bodyReply(status, response.body, result.body, ex.format, namespace);
+    return { status, headers: {} };
   }
   const response = shape.responses.find((r) => r.status === result.status);
   if (response === undefined) throw errors.internal(`The handler of ${shape.name} answered ${result.status}, which the spec does not list.`);

@@ -5,7 +5,7 @@
  * the emulator's own bookkeeping and never reach the wire.
  */
 import type {
-  AddHostedServiceExtension, BgpSettings, ExtensionConfiguration, ExtensionImage, ComputeImageAttributes, ConfigurationSet, DataVirtualHardDisk, DnsSettings, ExtendedProperty, MarketplaceImageAttributes, OSImage, OSVirtualHardDisk,
+  AddHostedServiceExtension, BgpSettings, IPsecParameters, ExtensionConfiguration, ExtensionImage, ComputeImageAttributes, ConfigurationSet, DataVirtualHardDisk, DnsSettings, ExtendedProperty, MarketplaceImageAttributes, OSImage, OSVirtualHardDisk,
   LocalNetworkSiteConfiguration, NetworkConfigurationDnsServer, ReservedIP, ResourceExtensionReference, Role, VMImage, VirtualNetworkSiteConfiguration,
 } from '../../generated/models/index.js';
 
@@ -301,6 +301,8 @@ export interface GatewayConnectionRecord {
   RoutingWeight?: number;
   SharedKey?: string;
   EnableBgp?: boolean;
+  /** Set by SetVirtualNetworkGatewayIPsecParameters; the defaults are answered until then. */
+  IPsecParameters?: IPsecParameters;
 }
 
 /** A virtual network site: its configuration as last set, plus what the service added. */
@@ -348,4 +350,89 @@ export interface LocationRecord {
   AvailableServices: string[];
   ComputeCapabilities: { WebWorkerRoleSizes: string[]; VirtualMachinesRoleSizes: string[] };
   StorageCapabilities: { StorageAccountTypes: string[] };
+}
+
+/** A gateway or connection event as GetGateway and the connection lists show it. */
+export interface GatewayEventRecord {
+  Id: string;
+  Message: string;
+  /** ISO 8601. */
+  Timestamp: string;
+}
+
+/** A diagnostics capture of a gateway: what StartGatewayDiagnostics asked for, and where the data went. */
+export interface GatewayDiagnosticsRecord {
+  State: 'Ready' | 'StartInProgress' | 'StopInProgress';
+  PublicDiagnosticsUrl?: string;
+  captureDurationInSeconds?: number;
+  /** The storage account and container the capture writes to (never its key). */
+  storageAccount?: string;
+  container?: string;
+}
+
+/** A connection of a classic gateway to a local network site named in the vnet's ConnectionsToLocalNetwork. */
+export interface GatewaySiteConnectionRecord {
+  LocalNetworkSiteName: string;
+  ConnectivityState: 'Connected' | 'Connecting' | 'NotConnected';
+  /** The IPsec pre-shared key: generated when the connection first appears, answered only by GetGatewaySharedKey. */
+  sharedKey: string;
+  ipsec?: IPsecParameters;
+  LastConnectionEstablished?: string;
+  IngressBytesTransferred: number;
+  EgressBytesTransferred: number;
+  LastEvent?: GatewayEventRecord;
+}
+
+/** A point-to-site client root certificate of a gateway (public .cer, base64 DER). */
+export interface ClientRootCertificateRecord {
+  Thumbprint: string;
+  Subject: string;
+  ExpirationTime: string;
+  /** Base64 DER, as uploaded and as GetClientRootCertificate answers it. */
+  certificate: string;
+}
+
+/** The classic VPN gateway of a virtual network site, by the site's lower-case name (one per site). */
+export interface GatewayRecord {
+  networkName: string;
+  GatewayId: string;
+  GatewayType: 'StaticRouting' | 'DynamicRouting';
+  GatewaySize: string;
+  State: 'Provisioning' | 'Provisioned' | 'Deprovisioning';
+  VIPAddress?: string;
+  DefaultSites: string[];
+  LastEvent?: GatewayEventRecord;
+  /** By lower-case local network site name. */
+  connections: Record<string, GatewaySiteConnectionRecord>;
+  diagnostics: GatewayDiagnosticsRecord;
+  /** By upper-case thumbprint, in upload order. */
+  clientRootCertificates: Record<string, ClientRootCertificateRecord>;
+}
+
+/** A virtual network gateway (the V2 API), by lower-case GatewayId. */
+export interface VirtualNetworkGatewayRecord {
+  GatewayId: string;
+  GatewayName: string;
+  GatewayType: string;
+  GatewaySize: string;
+  State: 'Provisioning' | 'Provisioned' | 'Deprovisioning';
+  VIPAddress?: string;
+  Location?: string;
+  VnetId: string;
+  /** The vnet site's name (the emulator's key for it). */
+  networkName: string;
+  DefaultSites: string[];
+  BgpSettings?: BgpSettings;
+  LastEvent?: GatewayEventRecord;
+  diagnostics: GatewayDiagnosticsRecord;
+}
+
+/** What GetGatewayOperationStatus shows beyond the status: the operation's name, times and result data. */
+export interface GatewayOperationRecord {
+  /** Absent for application gateway operations, which the service did not name (recorded). */
+  OperationName?: string;
+  OperationStartedTime: string;
+  OperationCompletedTime?: string;
+  /** e.g. the VPN client package URL. */
+  Data?: string;
 }

@@ -19,6 +19,7 @@ import type {
   StorageAccountRecord, SubscriptionProperties, VMImageRecord,
   ExtensionImageRecord, ResourceProviderRecord, PackageCopyRecord, SubscriptionOperationRecord,
 } from './records.js';
+import type { GatewayOperationRecord, GatewayRecord, VirtualNetworkGatewayRecord } from './records.js';
 
 export type * from './records.js';
 import type { LocationRecord } from './records.js';
@@ -55,6 +56,12 @@ export interface SubscriptionState {
   readonly extensionImages: Map<string, ExtensionImageRecord>;
   /** GetPackage copies, by lower-case container URI and blob name. */
   readonly packageCopies: Map<string, PackageCopyRecord>;
+  /** Classic VPN gateways by lower-case virtual network site name (network/gateways.ts). */
+  readonly gateways: Map<string, GatewayRecord>;
+  /** Virtual network gateways (V2) by lower-case GatewayId. */
+  readonly virtualNetworkGateways: Map<string, VirtualNetworkGatewayRecord>;
+  /** Gateway operations' names and times by normalized operation id (network/gateway-operations.ts). */
+  readonly gatewayOperations: Map<string, GatewayOperationRecord>;
 }
 
 /** The current time as the service writes it: ISO 8601 UTC to the second. */
@@ -104,6 +111,7 @@ export class EmulatorState {
       reservedIps: new Map(), localNetworkGateways: new Map(), gatewayConnections: new Map(),
       dnsServers: new Map(), localNetworkSites: new Map(), virtualNetworkSites: new Map(),
       operationLog: new Map(), resourceProviders: new Map(), extensionImages: new Map(), packageCopies: new Map(),
+      gateways: new Map(), virtualNetworkGateways: new Map(), gatewayOperations: new Map(),
     };
     this.subscriptions.set(keyOf(id), subscription);
     return subscription;

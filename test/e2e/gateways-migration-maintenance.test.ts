@@ -52,9 +52,22 @@ test('local network gateways: create answers the id, then get, list, update and 
   await assert.rejects(client.deleteLocalNetworkGateway({ GatewayId: id }), ResourceNotFoundError);
 });
 
-test('gateway connections: created asynchronously to an existing local gateway, one per pair, shared key never answered', async () => {
+/** A virtual network gateway (V2) on a vnet with a GatewaySubnet, provisioned; its id. */
+async function virtualNetworkGateway(): Promise<string> {
+  await client.setNetworkConfiguration({
+    VirtualNetworkConfiguration: {
+      VirtualNetworkSites: [{ name: 'connnet', Location: 'West US', AddressSpace: ['10.30.0.0/16'], Subnets: [{ name: 'GatewaySubnet', AddressPrefix: '10.30.0.0/29' }] }],
+    },
+  }, { wait: true });
+  await client.createVirtualNetworkGateway({ NetworkName: 'connnet', GatewayName: 'conngw' }, { wait: true });
+  const gateway = (await client.listVirtualNetworkGateways()).find((g) => g.GatewayName === 'conngw');
+  assert.equal(gateway?.State, 'Provisioned');
+  return gateway!.GatewayId!;
+}
+
+test('gateway connections: created asynchronously between an existing virtual network gateway and local gateway, one per pair, shared key never answered', async () => {
   const local = await client.createLocalNetworkGateway({ GatewayName: 'branch', IpAddress: '198.51.100.4', AddressSpace: ['172.16.0.0/20'] });
-  const gateway = 'c0ffee00-0000-4000-8000-000000000001';
+  const gateway = await virtualNetworkGateway();
   const pair = { GatewayId: gateway, ConnectedEntityId: local };
   await client.createGatewayConnection({
     GatewayConnectionName: 'to-branch', VirtualNetworkGatewayId: gateway, ConnectedEntityId: local, SharedKey: 'not-for-your-eyes', RoutingWeight: 3,
@@ -72,6 +85,8 @@ test('gateway connections: created asynchronously to an existing local gateway, 
   await assert.rejects(again, ConflictError);
   const nowhere = client.createGatewayConnection({ GatewayConnectionName: 'x', VirtualNetworkGatewayId: gateway, ConnectedEntityId: 'c0ffee00-0000-4000-8000-0000000000ff' });
   await assert.rejects(nowhere, ResourceNotFoundError);
+  const noGateway = client.createGatewayConnection({ GatewayConnectionName: 'y', VirtualNetworkGatewayId: 'c0ffee00-0000-4000-8000-000000000001', ConnectedEntityId: local });
+  await rejectsWith(noGateway, 404, /The gateway does not exist/);
   await rejectsWith(client.deleteLocalNetworkGateway({ GatewayId: local }), 400, /used by gateway connection to-branch/);
 
   await client.deleteGatewayConnection(pair, { wait: true });

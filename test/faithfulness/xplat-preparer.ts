@@ -38,6 +38,11 @@ export class Preparer {
     return made;
   }
 
+  /** Runs `make` with the client once per key, for preparations kept in files of their own (gateway-preparer.ts). */
+  once(key: string, make: (client: ServiceManagementClient) => Promise<void>): Promise<void> {
+    return this.#once(key, () => make(this.client));
+  }
+
   location(name: string | undefined): string {
     const known = name === undefined ? undefined : this.state.location(name.split(';')[0]!);
     return known?.Name ?? 'West US';

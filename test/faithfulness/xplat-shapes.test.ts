@@ -15,6 +15,7 @@ import { readXmlBody } from '../../src/core/xml.js';
 import { corpusDir, missingCorpusReason, recordings, writeReport, type Interaction } from './corpus.js';
 import { startBench, Tally, type Bench, type Session } from './harness.js';
 import { compareShapes, shapeOf, verdictOf } from './xml-shape.js';
+import { gatewayOperationId, prepareGateway } from './gateway-preparer.js';
 import { Preparer } from './xplat-preparer.js';
 
 const corpus = corpusDir();
@@ -39,6 +40,7 @@ const EXPLAINED_EXTRAS: Record<string, string> = {
   'Deployment/VirtualIPs/VirtualIP': TRANSIENT,
   'Deployment/RoleList/Role/RoleType': 'the spec makes Role.RoleType the constant PersistentVMRole, so the runtime writes it for web and worker roles too; the service wrote none for them',
   'Disk/Location': AFFINITY,
+  'GatewayOperation/OperationName': 'application gateway operations (another family) are prepared as VPN gateway operations, which the service named; it did not name application gateway ones',
   'HostedService/HostedServiceProperties/Location': AFFINITY,
 };
 const router = new Router(allOperations);
@@ -96,6 +98,10 @@ const PREPARE: Record<string, Preparation> = {
   ListAffinityGroups: (p, _params, value) => Promise.all(value.slice(0, LISTED).map((g: any) => p.affinityGroup(g))),
   GetReservedIP: (p, _params, value) => p.reservedIp(value),
   ListReservedIPs: (p, _params, value) => Promise.all(value.slice(0, LISTED).map((r: any) => p.reservedIp(r))),
+  GetGateway: (p, params, value) => p.once(`gateway/${params['NetworkName']}`, (client) => prepareGateway(client, params['NetworkName']!, value)),
+  GetGatewayDiagnostics: (p, params) => p.once(`gateway/${params['NetworkName']}`, (client) => prepareGateway(client, params['NetworkName']!)),
+  ListGatewayConnectionsForNetwork: (p, params, value) => p.once(`gateway/${params['NetworkName']}`, (client) =>
+    prepareGateway(client, params['NetworkName']!, {}, value.map((c: any) => c.LocalNetworkSiteName))),
 };
 
 interface Figures {
@@ -116,6 +122,10 @@ interface Figures {
  * finished request, or one held in progress (a reserved IP that nobody polls yet) when the recording shows InProgress.
  */
 async function pathFor(bench: Bench, session: Session, match: Match, interaction: Interaction): Promise<string> {
+  if (match.operation.name === 'GetGatewayOperationStatus') {
+    const id = await gatewayOperationId(session.typed, bench.emulator, interaction.responseBody.includes('<Status>InProgress</Status>'));
+    return interaction.path.replace(/\/operation\/[^/?]+/, `/operation/${id}`);
+  }
   if (match.operation.name !== 'GetOperationStatus') return interaction.path;
   let id: string;
   if (interaction.responseBody.includes('<Status>InProgress</Status>')) {

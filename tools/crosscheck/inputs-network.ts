@@ -9,7 +9,8 @@ import type { RunContext } from './context.js';
 const networkConfiguration = (c: RunContext): string =>
   '<NetworkConfiguration xmlns="http://schemas.microsoft.com/ServiceHosting/2011/07/NetworkConfiguration"><VirtualNetworkConfiguration>' +
   `<VirtualNetworkSites><VirtualNetworkSite name="${c.vnet}" Location="${c.location}"><AddressSpace><AddressPrefix>10.0.0.0/16</AddressPrefix></AddressSpace>` +
-  '<Subnets><Subnet name="Subnet-1"><AddressPrefix>10.0.0.0/24</AddressPrefix></Subnet></Subnets></VirtualNetworkSite></VirtualNetworkSites>' +
+  // A gateway (classic or V2) needs a subnet named GatewaySubnet, as the service required.
+  '<Subnets><Subnet name="Subnet-1"><AddressPrefix>10.0.0.0/24</AddressPrefix></Subnet><Subnet name="GatewaySubnet"><AddressPrefix>10.0.255.0/29</AddressPrefix></Subnet></Subnets></VirtualNetworkSite></VirtualNetworkSites>' +
   '</VirtualNetworkConfiguration></NetworkConfiguration>';
 
 const ipsec = (): Record<string, unknown> => ({

@@ -12,6 +12,8 @@ import { deploymentHandlers } from './deployments.js';
 import { diskHandlers } from './disks.js';
 import { extensionImageHandlers } from './extension-images.js';
 import { hostedServiceExtensionHandlers } from './hosted-service-extensions.js';
+import { gatewayClientHandlers } from './gateway-clients.js';
+import { gatewayHandlers } from './gateways.js';
 import { hostedServiceHandlers } from './hosted-services.js';
 import { imageReplicationHandlers } from './image-replication.js';
 import { locationHandlers } from './locations.js';
@@ -30,6 +32,7 @@ import { storageAccountHandlers } from './storage-accounts.js';
 import { subscriptionOperationHandlers } from './subscription-operations.js';
 import { subscriptionHandlers } from './subscriptions.js';
 import type { HandlerTable } from './types.js';
+import { virtualNetworkGatewayHandlers } from './virtual-network-gateways.js';
 import { vmImageHandlers } from './vm-images.js';
 
 export const defaultHandlers: HandlerTable = {
@@ -61,6 +64,9 @@ export const defaultHandlers: HandlerTable = {
   ...hostedServiceExtensionHandlers,
   ...extensionImageHandlers,
   ...deploymentHistoryHandlers,
+  ...gatewayHandlers,
+  ...gatewayClientHandlers,
+  ...virtualNetworkGatewayHandlers,
 };
 
 export type { Handler, HandlerContext, HandlerResult, HandlerTable } from './types.js';

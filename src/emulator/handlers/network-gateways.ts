@@ -4,13 +4,16 @@
  * and the on-premises address prefixes; its id is a GUID the service made. A connection joins a virtual network
  * gateway to a local network gateway (the connected entity), one per pair; creating, updating and deleting one is
  * asynchronous, answered with a GatewayOperationAsyncResponse and polled with GetGatewayOperationStatus.
- * Virtual network gateways themselves are not held by the emulator yet, so the VirtualNetworkGatewayId of a
- * connection is taken as given; the connected entity must exist.
+ * Both ends must exist: the virtual network gateway (virtual-network-gateways.ts) and the connected entity. The
+ * connection's shared key (write-only here, read with GetVirtualNetworkGatewaySharedKey) and IPsec parameters are
+ * read and changed through the virtual network gateway's connectedentity URLs.
  */
 import { randomUUID } from 'node:crypto';
 import type { BgpSettings, GatewayConnection, LocalNetworkGateway } from '../../../generated/models/index.js';
 import { errors } from '../api-error.js';
 import { guidForm } from '../async-operations.js';
+import { gatewayOperation } from '../network/gateway-operations.js';
+import { checkSharedKey, checkedIPsec, DEFAULT_IPSEC, findVirtualNetworkGateway, newSharedKey } from '../network/gateways.js';
 import type { GatewayConnectionRecord, LocalNetworkGatewayRecord } from '../records.js';
 import { keyOf, type SubscriptionState } from '../state.js';
 import { accepted, assertNotBusy, done, stringParam, type HandlerContext, type HandlerTable } from './types.js';
@@ -94,7 +97,7 @@ function findConnection(ctx: HandlerContext): { key: string; record: GatewayConn
 
 /** A connection as answered: the shared key is write-only (GetVirtualNetworkGatewaySharedKey reads it). */
 function connectionView(record: GatewayConnectionRecord): GatewayConnection {
-  const { SharedKey: _secret, ...visible } = record;
+  const { SharedKey: _secret, IPsecParameters: _ipsec, ...visible } = record;
   return visible;
 }
 
@@ -104,6 +107,7 @@ function gatewayAccepted(ctx: HandlerContext, resource: string, complete: () => 
 }
 
 function checkNewConnection(subscription: SubscriptionState, body: GatewayConnectionRecord): string {
+  findVirtualNetworkGateway(subscription, body.VirtualNetworkGatewayId);
   findLocalGateway(subscription, body.ConnectedEntityId);
   const key = connectionKey(body.VirtualNetworkGatewayId, body.ConnectedEntityId);
   if (subscription.gatewayConnections.has(key)) {
@@ -144,6 +148,39 @@ function deleteConnection(ctx: HandlerContext) {
   });
 }
 
+/** A connection's shared key or IPsec parameters change as a gateway operation on the connection. */
+function changeConnection(ctx: HandlerContext, name: string, change: (record: GatewayConnectionRecord) => void) {
+  const { key, record } = findConnection(ctx);
+  assertNotBusy(ctx, connectionResource(key), 'gateway connection');
+  return gatewayOperation(ctx, name, connectionResource(key), () => {
+    if (ctx.subscription.gatewayConnections.get(key) !== record) throw errors.notFound('The gateway connection no longer exists.');
+    change(record);
+  });
+}
+
+function setSharedKey(ctx: HandlerContext<'SetVirtualNetworkGatewaySharedKey'>) {
+  checkSharedKey(ctx.body.Value);
+  const value = ctx.body.Value;
+  return changeConnection(ctx, 'SetSharedKey', (record) => { record.SharedKey = value; });
+}
+
+function resetSharedKey(ctx: HandlerContext<'ResetVirtualNetworkGatewaySharedKey'>) {
+  const value = newSharedKey(ctx.body.KeyLength);
+  return changeConnection(ctx, 'ResetSharedKey', (record) => { record.SharedKey = value; });
+}
+
+function setIPsec(ctx: HandlerContext<'SetVirtualNetworkGatewayIPsecParameters'>) {
+  const next = checkedIPsec(findConnection(ctx).record.IPsecParameters ?? DEFAULT_IPSEC, ctx.body);
+  return changeConnection(ctx, 'SetIPsecParameters', (record) => { record.IPsecParameters = next; });
+}
+
+/** The shared key of a connection made without one: generated on first read, as the service generated it. */
+function sharedKeyOf(ctx: HandlerContext): { Value: string } {
+  const { record } = findConnection(ctx);
+  record.SharedKey ??= newSharedKey();
+  return { Value: record.SharedKey };
+}
+
 export const networkGatewayHandlers: HandlerTable = {
   ListLocalNetworkGateways: (ctx) => done(200, [...ctx.subscription.localNetworkGateways.values()].map(localGatewayView)),
   GetLocalNetworkGateway: (ctx) => done(200, localGatewayView(findLocalGateway(ctx.subscription, stringParam(ctx, 'GatewayId')))),
@@ -155,4 +192,9 @@ export const networkGatewayHandlers: HandlerTable = {
   CreateGatewayConnection: createConnection,
   UpdateGatewayConnection: updateConnection,
   DeleteGatewayConnection: deleteConnection,
+  GetVirtualNetworkGatewaySharedKey: (ctx) => done(200, sharedKeyOf(ctx)),
+  SetVirtualNetworkGatewaySharedKey: setSharedKey,
+  ResetVirtualNetworkGatewaySharedKey: resetSharedKey,
+  GetVirtualNetworkGatewayIPsecParameters: (ctx) => done(200, { ...DEFAULT_IPSEC, ...findConnection(ctx).record.IPsecParameters }),
+  SetVirtualNetworkGatewayIPsecParameters: setIPsec,
 };

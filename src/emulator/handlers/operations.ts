@@ -5,6 +5,7 @@
 import { STATUS_CODES } from 'node:http';
 import { errors } from '../api-error.js';
 import { guidForm } from '../async-operations.js';
+import { gatewayOperationDetails } from '../network/gateway-operations.js';
 import { done, stringParam, type HandlerTable } from './types.js';
 
 export const operationHandlers: HandlerTable = {
@@ -22,6 +23,7 @@ export const operationHandlers: HandlerTable = {
     const view = ctx.operations.poll(stringParam(ctx, 'OperationId'), ctx.subscription.id);
     if (view === undefined) throw errors.notFound('The operation request ID was not found.');
     return done(200, {
+      ...gatewayOperationDetails(ctx.subscription, view.id),
       ID: guidForm(view.id),
       Status: view.status === 'Succeeded' ? 'Successful' : view.status,
       HttpStatusCode: view.httpStatusCode === undefined ? undefined : (STATUS_CODES[view.httpStatusCode] ?? String(view.httpStatusCode)).replace(/ /g, ''),

@@ -47,7 +47,7 @@ export interface HandlerContext<Op extends OperationName | undefined = undefined
 
 export type HandlerResult =
   | { kind: 'done'; status: number; body?: unknown; headers?: Readonly<Record<string, string>> }
-  | { kind: 'accepted'; work: AsyncWork; body?: unknown };
+  | { kind: 'accepted'; work: AsyncWork; body?: unknown; status?: 201 | 202 };
 
 export type Handler<Op extends OperationName | undefined = undefined> = (ctx: HandlerContext<Op>) => HandlerResult | Promise<HandlerResult>;
 
@@ -61,9 +61,12 @@ export function done(status: number, body?: unknown, headers?: Record<string, st
   return { kind: 'done', status, ...(body === undefined ? {} : { body }), ...(headers === undefined ? {} : { headers }) };
 }
 
-/** 202 Accepted: the work runs when the operation completes (see async-operations.ts). */
-export function accepted(work: AsyncWork, body?: unknown): HandlerResult {
-  return { kind: 'accepted', work, ...(body === undefined ? {} : { body }) };
+/**
+ * 202 Accepted: the work runs when the operation completes (see async-operations.ts). A few asynchronous
+ * operations answered 201 instead (CreateGateway, as recorded); `status` says so.
+ */
+export function accepted(work: AsyncWork, body?: unknown, status?: 201 | 202): HandlerResult {
+  return { kind: 'accepted', work, ...(body === undefined ? {} : { body }), ...(status === undefined ? {} : { status }) };
 }
 
 export function stringParam(ctx: HandlerContext, name: string): string {
