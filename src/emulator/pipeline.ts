@@ -3,7 +3,7 @@
  * x-ms-version, route to a spec operation, apply injected faults, read parameters and body against the spec,
  * run the operation's handler and write its result with the spec's response shape.
  */
-import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Spec } from '../core/spec-load.js';
 import { splitPath, type Router } from './router.js';
@@ -21,21 +21,10 @@ import { bodyReply, errorReply, newRequestId, sendReply, sendSlowly, sendTruncat
 import type { SpecShapes } from '../core/shapes-from-spec.js';
 import { completeLoggedOperation, logOperation } from './operation-log.js';
 import { nowIso, type EmulatorState, type SubscriptionState } from './state.js';
+import { ClientGoneError, DRAIN_BYTES, closeAfterAnswer, discardBody, receiveBody } from './receive-body.js';
+import { keepRequest, redactHeaders, type RecordedRequest } from './request-log.js';
 
-export interface RecordedRequest {
-  requestId: string;
-  method: string;
-  /** Path and query as sent. */
-  url: string;
-  headers: IncomingHttpHeaders;
-  body: string;
-  /** The spec operation it matched, if any. */
-  operation?: string;
-  /** The status answered; 0 when the connection was dropped on purpose. */
-  status: number;
-  /** Elements of the body skipped because they came out of the contract's order, as the service skipped them. */
-  skipped?: readonly string[];
-}
+export type { RecordedRequest } from './request-log.js';
 
 export interface PipelineConfig {
   readonly spec: Spec;
@@ -58,9 +47,6 @@ export interface PipelineConfig {
   readonly afterMutation?: () => void;
 }
 
-/** Requests kept in `requests` for tests to inspect; the oldest go first. */
-const KEEP_REQUESTS = 1000;
-
 /** What is learned about a request as it goes through the pipeline. */
 interface Exchange {
   readonly requestId: string;
@@ -80,16 +66,8 @@ interface Exchange {
 
 type Outcome = Reply | 'reset';
 
-async function readBody(req: IncomingMessage, limit: number): Promise<string> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > limit) throw new ApiError(413, 'RequestBodyTooLarge', `The request body is larger than ${limit} bytes.`);
-    chunks.push(chunk as Buffer);
-  }
-  return Buffer.concat(chunks).toString('utf8');
-}
+/** Bodies longer than this are parsed after a turn of the event loop, so that answers already waiting go first. */
+const YIELD_BEFORE_PARSE_CHARS = 64 * 1024;
 
 function subscriptionIdOf(pathname: string): string | undefined {
   const first = splitPath(pathname)[0];
@@ -182,13 +160,18 @@ function routeOrThrow(config: PipelineConfig, req: IncomingMessage, url: URL, ra
   }
 }
 
-async function processRequest(config: PipelineConfig, ex: Exchange, req: IncomingMessage, raw: string): Promise<Outcome> {
-  const url = new URL(req.url ?? '/', 'https://emulator.invalid');
+/**
+ * Who may go further: the caller is authenticated for the path's subscription before a byte of the body is read,
+ * so an anonymous client costs no memory whatever it sends.
+ */
+function admit(config: PipelineConfig, ex: Exchange, url: URL, caller: Caller): void {
   const subscriptionId = subscriptionIdOf(url.pathname);
-  const caller = callerOf(req);
   ex.caller = caller;
   if (!isAuthorized(config.state, config.bearerTokens, caller, subscriptionId)) throw errors.forbidden();
   ex.subscriptionId = subscriptionId;
+}
+
+async function processRequest(config: PipelineConfig, ex: Exchange, req: IncomingMessage, url: URL, caller: Caller, raw: string): Promise<Outcome> {
   checkVersionHeader(req.headers['x-ms-version'], config.versions);
   const inFormat = requestFormat(req.headers['content-type']);
   const route = routeOrThrow(config, req, url, raw, inFormat);
@@ -197,6 +180,8 @@ async function processRequest(config: PipelineConfig, ex: Exchange, req: Incomin
   const faulted = await applyFault(config, ex, op, req);
   if (faulted !== undefined) return faulted;
   const params = readParams(op, route.pathParams, url.searchParams, req.headers, config.actionKeys);
+  // A large body costs a parse that blocks: let the answers already waiting go out first.
+  if (raw.length > YIELD_BEFORE_PARSE_CHARS) await new Promise((resolve) => setImmediate(resolve));
   const { value: body, skipped } = readRequestBody(op.request, raw, inFormat, { namespace: config.spec.service.namespace, strictOrder: config.strictOrder });
   if (skipped.length > 0) ex.skipped = skipped;
   ex.params = params;
@@ -205,7 +190,6 @@ async function processRequest(config: PipelineConfig, ex: Exchange, req: Incomin
   if (handler === undefined) throw new ApiError(501, 'NotImplemented', `The emulator does not implement the operation ${op.name} yet.`);
   return replyFor(config, ex, op, await handler(handlerContext(config, ex, op, params, body, caller)));
 }
-
 function send(res: ServerResponse, ex: Exchange, reply: Reply): Promise<void> | void {
   const fault = ex.bodyFault;
   if (fault?.type === 'truncate') return sendTruncated(res, ex.requestId, reply, fault.bytes);
@@ -235,16 +219,40 @@ function recordOperation(config: PipelineConfig, ex: Exchange, req: IncomingMess
   if (finished !== undefined && finished.status !== 'InProgress') completeLoggedOperation(subscription, finished, nowIso());
 }
 
+/**
+ * After a refusal that came before the body was read: a small body is read and dropped so the connection can
+ * serve the client's next request; a larger one is not read, and the connection closes after the answer.
+ */
+async function closeUnlessDrained(req: IncomingMessage, reply: Reply): Promise<boolean> {
+  const declared = Number(req.headers['content-length'] ?? 0);
+  const drained = reply.status !== 413 && declared <= DRAIN_BYTES && (await discardBody(req));
+  if (!drained) reply.headers['Connection'] = 'close';
+  return !drained;
+}
+
 export async function handleRequest(config: PipelineConfig, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const ex: Exchange = { requestId: newRequestId(), method: req.method ?? 'GET', format: responseFormat(req.headers.accept), accepted: false };
-  const recorded: RecordedRequest = { requestId: ex.requestId, method: ex.method, url: req.url ?? '/', headers: req.headers, body: '', status: 0 };
+  const recorded: RecordedRequest = {
+    requestId: ex.requestId, method: ex.method, url: req.url ?? '/', headers: redactHeaders(req.headers, config.bearerTokens), body: '', bodyBytes: 0, status: 0,
+  };
   let outcome: Outcome;
   let failure: ApiError | undefined;
+  let bodyRead = false;
   try {
-    const raw = await readBody(req, config.maxBodyBytes);
+    const url = new URL(req.url ?? '/', 'https://emulator.invalid');
+    const caller = callerOf(req);
+    admit(config, ex, url, caller);
+    const raw = await receiveBody(req, config.maxBodyBytes);
+    bodyRead = true;
     recorded.body = raw;
-    outcome = await processRequest(config, ex, req, raw);
+    recorded.bodyBytes = Buffer.byteLength(raw);
+    outcome = await processRequest(config, ex, req, url, caller, raw);
   } catch (err) {
+    if (err instanceof ClientGoneError) {
+      keepRequest(config.requests, recorded);
+      config.log(`${ex.method} ${recorded.url} -> client gone before its body arrived`);
+      return;
+    }
     failure = toApiError(err, config.log);
     outcome = errorReply(failure, config.shapes.errorBody, ex.format, config.spec.service.namespace);
   }
@@ -253,13 +261,14 @@ export async function handleRequest(config: PipelineConfig, req: IncomingMessage
   if (outcome === 'reset') {
     req.socket.destroy();
   } else {
+    const close = !bodyRead && (await closeUnlessDrained(req, outcome));
+    if (close) closeAfterAnswer(req);
     recorded.status = outcome.status;
     recordOperation(config, ex, req, outcome, failure);
     if (ex.method !== 'GET') config.afterMutation?.();
     await send(res, ex, outcome);
   }
-  config.requests.push(recorded);
-  if (config.requests.length > KEEP_REQUESTS) config.requests.shift();
+  keepRequest(config.requests, recorded);
   config.log(`${ex.method} ${recorded.url} -> ${recorded.status || 'reset'}${ex.operation ? ` (${ex.operation.name})` : ''}`);
   for (const note of ex.skipped ?? []) config.log(`  skipped, as the service did: ${note}`);
 }

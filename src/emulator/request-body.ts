@@ -13,6 +13,7 @@ import { readJsonBody } from '../core/json.js';
 import { bodyIssues, describeIssues, type Issue } from './validate.js';
 import { checkXmlStructure, rootNamespace, withoutSkipped } from './xml-conformance.js';
 import { parseXmlTree, rootOf } from './xml-tree.js';
+import { xmlOverBudget } from './xml-budget.js';
 
 export type WireFormat = 'xml' | 'json';
 
@@ -58,6 +59,7 @@ export function peekBody(raw: string, format: WireFormat): BodyPeek {
       const record = value as Record<string, unknown>;
       return { empty, member: (name) => (typeof record[name] === 'string' ? record[name] : undefined) };
     }
+    if (xmlOverBudget(raw) !== undefined) return nothing;
     const root = rootOf(parseXmlTree(raw));
     if (root === undefined) return nothing;
     const node = root.node as Record<string, unknown[]> | undefined;
@@ -86,6 +88,8 @@ function isUnder(path: string, skipped: readonly Issue[]): boolean {
 }
 
 function readXml(body: BodyShape, raw: string, reading: BodyReading): ReadBody {
+  const over = xmlOverBudget(raw);
+  if (over !== undefined) throw errors.invalidXml(`The request body is too costly to read: ${over}.`);
   let tree: Record<string, unknown>;
   try {
     tree = parseXmlTree(raw);

@@ -62,13 +62,17 @@ export interface EmulatorOptions {
   serverHostnames?: string[];
   /** Accepted x-ms-version range, widened to cover the spec's versions (default 2009-10-01 to 2017-01-01). */
   apiVersions?: VersionRange;
-  /** Largest request body accepted (default 32 MiB). */
+  /** Largest request body accepted (default DEFAULT_MAX_BODY_BYTES, 1 MiB; see docs/reliability.md for why). */
   maxBodyBytes?: number;
   /**
    * Refuse a body with an element out of the contract's order (400 naming it and the order) instead of reading
    * it as the service did, which skipped such elements and answered as if they were absent (default false).
    */
   strictOrder?: boolean;
+  /** Time a client has to send a whole request, headers and body (default 30 s); then 408 and the connection closes. */
+  requestTimeoutMs?: number;
+  /** Time a client has to send a request's headers, and to finish the TLS handshake (default 10 s). */
+  headersTimeoutMs?: number;
   /** Receives one line per request and internal errors (default: silent). */
   log?: (line: string) => void;
   /** Faults to inject from the start (see faults.ts; the CLI's --faults). */
@@ -101,7 +105,10 @@ export interface Emulator {
   readonly spec: Spec;
   /** The on-disk store, when started with `dataDir`. */
   readonly store?: Store;
-  /** The latest requests (up to 1000), oldest first. */
+  /**
+   * The latest requests, oldest first: up to 1000 and 16 MiB in all (request-log.ts); credentials redacted, bodies
+   * of requests refused before their body was read left empty.
+   */
   readonly requests: readonly RecordedRequest[];
   /** Adds a subscription (random GUID id unless given), optionally with a management certificate; returns its id. */
   addSubscription(options?: { id?: string; certificate?: string }): string;
@@ -137,6 +144,24 @@ function listen(server: Server, port: number, host: string): Promise<AddressInfo
       resolve(server.address() as AddressInfo);
     });
   });
+}
+
+/**
+ * The largest request body accepted. The service documented no request size limit that we could find; the largest
+ * body in the recorded traffic (/work/shared/wire-corpus) is 3.6 KB, a base64 .cscfg of a 25-role deployment (the
+ * documented limit of roles) is tens of KB, and one parse of 1 MiB of XML blocks the event loop for about 0.3 s.
+ */
+export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
+/** Node's own defaults held a connection that never finished its request for 300 s. */
+export const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
+export const DEFAULT_HEADERS_TIMEOUT_MS = 10_000;
+
+/** Timeouts bounding how long a slow or silent client holds a connection (slowloris). */
+function timeoutsOf(options: EmulatorOptions) {
+  const requestTimeout = options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
+  const headersTimeout = Math.min(requestTimeout, options.headersTimeoutMs ?? DEFAULT_HEADERS_TIMEOUT_MS);
+  // Node checks the two timeouts every connectionsCheckingInterval (30 s by default): check often enough to honour them.
+  return { requestTimeout, headersTimeout, handshakeTimeout: headersTimeout, connectionsCheckingInterval: Math.min(1_000, headersTimeout) };
 }
 
 export async function startEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
@@ -177,7 +202,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const log = options.log ?? (() => undefined);
 
   let config: PipelineConfig | undefined;
-  const server = createServer({ key: serverCert.key, cert: serverCert.cert, requestCert: true, rejectUnauthorized: false }, (req, res) => {
+  const serverOptions = { key: serverCert.key, cert: serverCert.cert, requestCert: true, rejectUnauthorized: false, ...timeoutsOf(options) };
+  const server = createServer(serverOptions, (req, res) => {
     handleRequest(config!, req, res).catch((err: unknown) => {
       log(`request failed: ${String(err)}`);
       res.destroy();
@@ -191,7 +217,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     spec, shapes, router, actionKeys: actionQueryKeys(shapes.operations), state, operations,
     handlers: { ...defaultHandlers, ...options.handlers }, bearerTokens: new Set(options.bearerTokens ?? []),
     versions: rangeCovering(options.apiVersions ?? DEFAULT_VERSIONS, specVersions(spec)), faults, baseUrl: url,
-    maxBodyBytes: options.maxBodyBytes ?? 32 * 1024 * 1024, strictOrder: options.strictOrder ?? false, requests, log, ...(save === undefined ? {} : { afterMutation: save }),
+    maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES, strictOrder: options.strictOrder ?? false, requests, log, ...(save === undefined ? {} : { afterMutation: save }),
   };
 
   return {

@@ -68,9 +68,21 @@ function pickStructure(shape: ModelShape, node: XmlNode, path: string, issues: I
   return found;
 }
 
+/**
+ * A scalar's element must hold text only. The reader joins the text around child elements, so without this check
+ * <ServiceName>ab<x/>cd</ServiceName> created the service "abcd" (issue #16); the service's schema types these
+ * elements as simple types, which hold no elements.
+ */
+function checkText(node: unknown, path: string, issues: Issue[]): void {
+  if (typeof node !== 'object' || node === null) return;
+  const child = Object.keys(node).find(isElementKey);
+  if (child !== undefined) issues.push({ path, rule: `holds the element <${child}>; it must hold text only (rule: text value)` });
+}
+
 function checkItem(item: ItemShape, node: unknown, path: string, found: Findings): void {
-  if (item.type.kind === 'model') checkModel(item.type.model(), node, path, found);
-  else if (item.type.kind === 'base64') checkBase64(node, path, found.issues);
+  if (item.type.kind === 'model') return checkModel(item.type.model(), node, path, found);
+  checkText(node, path, found.issues);
+  if (item.type.kind === 'base64') checkBase64(node, path, found.issues);
 }
 
 function checkMemberNodes(member: MemberShape, nodes: unknown[], path: string, found: Findings): void {
@@ -82,10 +94,12 @@ function checkMemberNodes(member: MemberShape, nodes: unknown[], path: string, f
   if (nodes.length > 1) found.issues.push({ path, rule: `appears ${nodes.length} times; it must appear once (rule: single)` });
   const node = nodes[0];
   if (type.kind === 'model') checkModel(type.model(), node, path, found);
-  else if (type.kind === 'base64') checkBase64(node, path, found.issues);
-  else if (type.kind === 'list' && typeof node === 'object' && node !== null) {
-    const items = (node as XmlNode)[type.item.element];
+  else if (type.kind === 'list') {
+    const items = typeof node === 'object' && node !== null ? (node as XmlNode)[type.item.element] : undefined;
     if (Array.isArray(items)) items.forEach((n, i) => checkItem(type.item, n, `${path}[${i}]`, found));
+  } else {
+    checkText(node, path, found.issues);
+    if (type.kind === 'base64') checkBase64(node, path, found.issues);
   }
 }
 

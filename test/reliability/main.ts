@@ -2,7 +2,7 @@
  * `npm run reliability`: runs every suite (or those named) in its own child process with a hard time limit,
  * prints each suite's figures, failures and notes, and exits non-zero when any rule was broken or a suite
  * crashed or hung. Options: --seed N (default 1), --sample (the short runs), --case N (replay one fuzz case),
- * and suite names (fuzz, faults, inputs, secrets, tls, load).
+ * and suite names (fuzz, faults, inputs, secrets, tls, attack, load).
  */
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';

@@ -27,6 +27,9 @@ export const SUITES: Readonly<Record<string, SuiteEntry>> = {
   }),
   secrets: async () => (await import('./secrets/suite.js')).secretsSuite(),
   tls: async () => (await import('./tls/suite.js')).tlsSuite(),
+  attack: async ({ scale }) => (await import('./attack/suite.js')).attackSuite(scale === 'full'
+    ? { floods: 1_000, floodMiB: 30, floodConcurrency: 32, slowConnections: 100, bigBodyMiB: 29, emulator: {}, holdLimitMs: 35_000, judgeLatency: true }
+    : { floods: 12, floodMiB: 30, floodConcurrency: 4, slowConnections: 3, bigBodyMiB: 29, emulator: { requestTimeoutMs: 2_000, headersTimeoutMs: 1_000 }, holdLimitMs: 6_000, judgeLatency: false }),
   load: async ({ scale }) => (await import('./load/suite.js')).loadSuite(scale === 'full' ? { rounds: 5, calls: 1_000, waits: 100 } : { rounds: 1, calls: 50, waits: 5 }),
 };
 

@@ -43,22 +43,35 @@ export function testPki(): TestPki {
 }
 
 let expired: KeyAndCertificate | undefined;
+let notYetValid: KeyAndCertificate | undefined;
 
-/** A self-signed client certificate whose validity ended yesterday. */
-export function expiredClientCertificate(): KeyAndCertificate {
-  if (expired) return expired;
+/** A self-signed client certificate valid only between the two dates. */
+export function clientCertificateValidBetween(notBefore: Date, notAfter: Date, commonName: string): KeyAndCertificate {
   const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
   const keyPem = privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
   const cert = forge.pki.createCertificate();
   cert.publicKey = forge.pki.publicKeyFromPem(publicKey.export({ type: 'spki', format: 'pem' }).toString());
   cert.serialNumber = '0badc0de';
-  cert.validity.notBefore = new Date(Date.now() - 10 * 24 * 3600 * 1000);
-  cert.validity.notAfter = new Date(Date.now() - 24 * 3600 * 1000);
-  const subject = [{ shortName: 'CN', value: 'Expired Management Certificate' }];
+  cert.validity.notBefore = notBefore;
+  cert.validity.notAfter = notAfter;
+  const subject = [{ shortName: 'CN', value: commonName }];
   cert.setSubject(subject);
   cert.setIssuer(subject);
   cert.sign(forge.pki.privateKeyFromPem(keyPem), forge.md.sha256.create());
   const certPem = forge.pki.certificateToPem(cert);
-  expired = { key: keyPem, cert: certPem, thumbprint: thumbprintOf(certPem) };
+  return { key: keyPem, cert: certPem, thumbprint: thumbprintOf(certPem) };
+}
+
+const DAY = 24 * 3600 * 1000;
+
+/** A self-signed client certificate whose validity ended yesterday. */
+export function expiredClientCertificate(): KeyAndCertificate {
+  expired ??= clientCertificateValidBetween(new Date(Date.now() - 10 * DAY), new Date(Date.now() - DAY), 'Expired Management Certificate');
   return expired;
+}
+
+/** A self-signed client certificate whose validity starts tomorrow. */
+export function notYetValidClientCertificate(): KeyAndCertificate {
+  notYetValid ??= clientCertificateValidBetween(new Date(Date.now() + DAY), new Date(Date.now() + 10 * DAY), 'Future Management Certificate');
+  return notYetValid;
 }
