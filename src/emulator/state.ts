@@ -17,6 +17,7 @@ import type {
   AffinityGroupRecord, DiskRecord, DnsServerRecord, LocalNetworkSiteRecord, VirtualNetworkSiteRecord, GatewayConnectionRecord, HostedServiceRecord, LocalNetworkGatewayRecord, ManagementCertificateRecord, OSImageRecord, ReservedIpRecord,
   StorageAccountRecord, SubscriptionProperties, VMImageRecord,
 } from './records.js';
+import type { ApplicationGatewayRecord, NetworkSecurityGroupRecord, RouteTableRecord, SubnetAssociationRecord } from './records.js';
 
 export type * from './records.js';
 import type { LocationRecord } from './records.js';
@@ -45,6 +46,13 @@ export interface SubscriptionState {
   readonly dnsServers: Map<string, DnsServerRecord>;
   readonly localNetworkSites: Map<string, LocalNetworkSiteRecord>;
   readonly virtualNetworkSites: Map<string, VirtualNetworkSiteRecord>;
+  /** Network security groups, route tables and application gateways, by lower-case name. */
+  readonly networkSecurityGroups: Map<string, NetworkSecurityGroupRecord>;
+  readonly routeTables: Map<string, RouteTableRecord>;
+  readonly applicationGateways: Map<string, ApplicationGatewayRecord>;
+  /** The network security group and the route table of a subnet, by lower-case `<vnet>/<subnet>`. */
+  readonly subnetSecurityGroups: Map<string, SubnetAssociationRecord>;
+  readonly subnetRouteTables: Map<string, SubnetAssociationRecord>;
 }
 
 /** The current time as the service writes it: ISO 8601 UTC to the second. */
@@ -91,6 +99,7 @@ export class EmulatorState {
       hostedServices: new Map(), storageAccounts: new Map(), disks: new Map(), osImages: new Map(), vmImages: new Map(),
       reservedIps: new Map(), localNetworkGateways: new Map(), gatewayConnections: new Map(),
       dnsServers: new Map(), localNetworkSites: new Map(), virtualNetworkSites: new Map(),
+      networkSecurityGroups: new Map(), routeTables: new Map(), applicationGateways: new Map(), subnetSecurityGroups: new Map(), subnetRouteTables: new Map(),
     };
     this.subscriptions.set(keyOf(id), subscription);
     return subscription;
