@@ -156,11 +156,11 @@ function certificateView(gateway: ApplicationGatewayRecord, name: string): Appli
 function addCertificate(ctx: HandlerContext<'AddApplicationGatewayCertificate'>): HandlerResult {
   const gateway = findGateway(ctx.subscription, ctx.params.GatewayName);
   const name = ctx.params.CertificateName;
-  if (ctx.body.CertificateFormat !== undefined && keyOf(ctx.body.CertificateFormat) !== 'pfx') {
+  if (keyOf(ctx.body.CertificateFormat) !== 'pfx') {
     throw errors.badRequest(`The CertificateFormat of certificate ${name} is not valid: an application gateway takes pfx.`);
   }
   // Only the public certificate is kept: the PFX and its password go no further than this line.
-  const der = certificateDer({ ...ctx.body, CertificateFormat: 'pfx' });
+  const der = certificateDer(ctx.body);
   const check = (): void => {
     if (gateway.certificates[keyOf(name)] !== undefined) throw errors.conflict(`A certificate named ${name} already exists on application gateway ${gateway.Name}.`);
   };
