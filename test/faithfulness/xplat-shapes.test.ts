@@ -15,6 +15,7 @@ import { readXmlBody } from '../../src/core/xml.js';
 import { corpusDir, missingCorpusReason, recordings, writeReport, type Interaction } from './corpus.js';
 import { startBench, Tally, type Bench, type Session } from './harness.js';
 import { compareShapes, shapeOf, verdictOf } from './xml-shape.js';
+import { prepareApplicationGateway, prepareSecurityGroup } from './network-security-preparer.js';
 import { Preparer } from './xplat-preparer.js';
 
 const corpus = corpusDir();
@@ -96,6 +97,12 @@ const PREPARE: Record<string, Preparation> = {
   ListAffinityGroups: (p, _params, value) => Promise.all(value.slice(0, LISTED).map((g: any) => p.affinityGroup(g))),
   GetReservedIP: (p, _params, value) => p.reservedIp(value),
   ListReservedIPs: (p, _params, value) => Promise.all(value.slice(0, LISTED).map((r: any) => p.reservedIp(r))),
+  GetNetworkSecurityGroup: (p, _params, value) => prepareSecurityGroup(p, value),
+  ListNetworkSecurityGroups: (p, _params, value) => Promise.all(value.slice(0, LISTED).map((g: any) => prepareSecurityGroup(p, g))),
+  GetApplicationGateway: (p, _params, value) => prepareApplicationGateway(p, value),
+  ListApplicationGateways: async (p, _params, value) => {
+    for (const g of value.slice(0, LISTED)) await prepareApplicationGateway(p, g);
+  },
 };
 
 interface Figures {
