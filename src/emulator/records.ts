@@ -8,6 +8,7 @@ import type {
   AddHostedServiceExtension, BgpSettings, IPsecParameters, ExtensionConfiguration, ExtensionImage, ComputeImageAttributes, ConfigurationSet, DataVirtualHardDisk, DnsSettings, ExtendedProperty, MarketplaceImageAttributes, OSImage, OSVirtualHardDisk,
   LocalNetworkSiteConfiguration, NetworkConfigurationDnsServer, ReservedIP, ResourceExtensionReference, Role, VMImage, VirtualNetworkSiteConfiguration,
 } from '../../generated/models/index.js';
+import type { ApplicationGatewayConfiguration, NetworkSecurityRule, Route } from '../../generated/models/index.js';
 
 export interface ManagementCertificateRecord {
   /** Uppercase SHA-1 hex of the DER certificate. */
@@ -435,4 +436,57 @@ export interface GatewayOperationRecord {
   OperationCompletedTime?: string;
   /** e.g. the VPN client package URL. */
   Data?: string;
+}
+
+/** A network security group: the rules the user set (the default rules are the service's, added on read). */
+export interface NetworkSecurityGroupRecord {
+  Name: string;
+  Label?: string;
+  Location: string;
+  /** User rules in the order they were first set, each with its Name. */
+  rules: NetworkSecurityRule[];
+  /** Set while a migration to Resource Manager is prepared (migration.ts). */
+  migrationState?: 'Prepared';
+}
+
+/** A route table and its user routes, in the order they were first set. */
+export interface RouteTableRecord {
+  Name: string;
+  Label?: string;
+  Location: string;
+  routes: Route[];
+  migrationState?: 'Prepared';
+}
+
+/** What a subnet is associated with (a network security group or a route table), by lower-case `<vnet>/<subnet>`. */
+export interface SubnetAssociationRecord {
+  VirtualNetworkName: string;
+  SubnetName: string;
+  /** The associated group's or table's name. */
+  Name: string;
+}
+
+/** An SSL certificate of an application gateway: only its public part is kept; PFX data and password are not. */
+export interface ApplicationGatewayCertificateRecord {
+  Name: string;
+  /** The public certificate, DER in base64. */
+  Data: string;
+  State: string;
+}
+
+/** An application gateway, its configuration document and its SSL certificates. */
+export interface ApplicationGatewayRecord {
+  Name: string;
+  Description?: string;
+  GatewaySize: string;
+  InstanceCount: number;
+  State: 'Stopped' | 'Running';
+  Subnets: string[];
+  VnetName: string;
+  /** Addresses the service gave the running gateway (none while it is stopped). */
+  VirtualIPs: string[];
+  DnsName?: string;
+  configuration?: ApplicationGatewayConfiguration;
+  /** By lower-case name, in upload order. */
+  certificates: Record<string, ApplicationGatewayCertificateRecord>;
 }

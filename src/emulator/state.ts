@@ -20,6 +20,7 @@ import type {
   ExtensionImageRecord, ResourceProviderRecord, PackageCopyRecord, SubscriptionOperationRecord,
 } from './records.js';
 import type { GatewayOperationRecord, GatewayRecord, VirtualNetworkGatewayRecord } from './records.js';
+import type { ApplicationGatewayRecord, NetworkSecurityGroupRecord, RouteTableRecord, SubnetAssociationRecord } from './records.js';
 
 export type * from './records.js';
 import type { LocationRecord } from './records.js';
@@ -62,6 +63,13 @@ export interface SubscriptionState {
   readonly virtualNetworkGateways: Map<string, VirtualNetworkGatewayRecord>;
   /** Gateway operations' names and times by normalized operation id (network/gateway-operations.ts). */
   readonly gatewayOperations: Map<string, GatewayOperationRecord>;
+  /** Network security groups, route tables and application gateways, by lower-case name. */
+  readonly networkSecurityGroups: Map<string, NetworkSecurityGroupRecord>;
+  readonly routeTables: Map<string, RouteTableRecord>;
+  readonly applicationGateways: Map<string, ApplicationGatewayRecord>;
+  /** The network security group and the route table of a subnet, by lower-case `<vnet>/<subnet>`. */
+  readonly subnetSecurityGroups: Map<string, SubnetAssociationRecord>;
+  readonly subnetRouteTables: Map<string, SubnetAssociationRecord>;
 }
 
 /** The current time as the service writes it: ISO 8601 UTC to the second. */
@@ -112,6 +120,7 @@ export class EmulatorState {
       dnsServers: new Map(), localNetworkSites: new Map(), virtualNetworkSites: new Map(),
       operationLog: new Map(), resourceProviders: new Map(), extensionImages: new Map(), packageCopies: new Map(),
       gateways: new Map(), virtualNetworkGateways: new Map(), gatewayOperations: new Map(),
+      networkSecurityGroups: new Map(), routeTables: new Map(), applicationGateways: new Map(), subnetSecurityGroups: new Map(), subnetRouteTables: new Map(),
     };
     this.subscriptions.set(keyOf(id), subscription);
     return subscription;

@@ -26,7 +26,7 @@ export class Preparer {
   readonly #storageLocations = new Map<string, string>();
   readonly #deployments = new Map<string, { fingerprint: string; name: string; made: Promise<void> }>();
 
-  constructor(private readonly client: ServiceManagementClient, private readonly state: EmulatorState, private readonly subscriptionId: string) {}
+  constructor(readonly client: ServiceManagementClient, private readonly state: EmulatorState, private readonly subscriptionId: string) {}
 
   /** Runs `make` once per key (later calls wait for the first). */
   #once(key: string, make: () => Promise<void>): Promise<void> {

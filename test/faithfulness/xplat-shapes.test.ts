@@ -16,6 +16,7 @@ import { corpusDir, missingCorpusReason, recordings, writeReport, type Interacti
 import { startBench, Tally, type Bench, type Session } from './harness.js';
 import { compareShapes, shapeOf, verdictOf } from './xml-shape.js';
 import { gatewayOperationId, prepareGateway } from './gateway-preparer.js';
+import { prepareApplicationGateway, prepareSecurityGroup } from './network-security-preparer.js';
 import { Preparer } from './xplat-preparer.js';
 
 const corpus = corpusDir();
@@ -102,6 +103,12 @@ const PREPARE: Record<string, Preparation> = {
   GetGatewayDiagnostics: (p, params) => p.once(`gateway/${params['NetworkName']}`, (client) => prepareGateway(client, params['NetworkName']!)),
   ListGatewayConnectionsForNetwork: (p, params, value) => p.once(`gateway/${params['NetworkName']}`, (client) =>
     prepareGateway(client, params['NetworkName']!, {}, value.map((c: any) => c.LocalNetworkSiteName))),
+  GetNetworkSecurityGroup: (p, _params, value) => prepareSecurityGroup(p, value),
+  ListNetworkSecurityGroups: (p, _params, value) => Promise.all(value.slice(0, LISTED).map((g: any) => prepareSecurityGroup(p, g))),
+  GetApplicationGateway: (p, _params, value) => prepareApplicationGateway(p, value),
+  ListApplicationGateways: async (p, _params, value) => {
+    for (const g of value.slice(0, LISTED)) await prepareApplicationGateway(p, g);
+  },
 };
 
 interface Figures {

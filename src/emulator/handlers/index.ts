@@ -3,6 +3,7 @@
  * line here. Operations of the spec without a handler answer 501 naming the operation.
  */
 import { affinityGroupHandlers } from './affinity-groups.js';
+import { applicationGatewayHandlers } from './application-gateways.js';
 import { captureHandlers } from './captures.js';
 import { catalogHandlers } from './catalog.js';
 import { dataDiskHandlers } from './data-disks.js';
@@ -16,17 +17,21 @@ import { gatewayClientHandlers } from './gateway-clients.js';
 import { gatewayHandlers } from './gateways.js';
 import { hostedServiceHandlers } from './hosted-services.js';
 import { imageReplicationHandlers } from './image-replication.js';
+import { ipForwardingHandlers } from './ip-forwarding.js';
 import { locationHandlers } from './locations.js';
 import { managementCertificateHandlers } from './management-certificates.js';
 import { migrationHandlers } from './migration.js';
 import { networkConfigurationHandlers } from './network-configuration.js';
 import { networkGatewayHandlers } from './network-gateways.js';
+import { networkSecurityGroupHandlers } from './network-security-groups.js';
+import { networkSecurityMigrationHandlers } from './network-security-migration.js';
 import { operationHandlers } from './operations.js';
 import { osImageHandlers } from './os-images.js';
 import { reservedIpHandlers } from './reserved-ips.js';
 import { resourceProviderHandlers } from './resource-providers.js';
 import { roleInstanceHandlers } from './role-instances.js';
 import { roleHandlers } from './roles.js';
+import { routeTableHandlers } from './route-tables.js';
 import { serviceCertificateHandlers } from './service-certificates.js';
 import { storageAccountHandlers } from './storage-accounts.js';
 import { subscriptionOperationHandlers } from './subscription-operations.js';
@@ -67,6 +72,11 @@ export const defaultHandlers: HandlerTable = {
   ...gatewayHandlers,
   ...gatewayClientHandlers,
   ...virtualNetworkGatewayHandlers,
+  ...networkSecurityGroupHandlers,
+  ...routeTableHandlers,
+  ...ipForwardingHandlers,
+  ...applicationGatewayHandlers,
+  ...networkSecurityMigrationHandlers,
 };
 
 export type { Handler, HandlerContext, HandlerResult, HandlerTable } from './types.js';

@@ -102,7 +102,7 @@ function connectionView(record: GatewayConnectionRecord): GatewayConnection {
 }
 
 /** The id a gateway operation is polled by: this request's id, in the GUID form the service showed. */
-function gatewayAccepted(ctx: HandlerContext, resource: string, complete: () => void) {
+export function gatewayAccepted(ctx: HandlerContext, resource: string, complete: () => void) {
   return accepted({ resource, complete }, { ID: guidForm(ctx.requestId) });
 }
 

@@ -31,7 +31,7 @@ function pemCertificate(bytes: Buffer): Buffer | undefined {
 }
 
 /** The DER certificate of a PFX (decrypted with its password), of PEM text sent as a PFX, or of a .cer file. */
-function certificateDer(file: CertificateFile): Buffer {
+export function certificateDer(file: CertificateFile): Buffer {
   const bytes = Buffer.from(file.Data, 'base64');
   if (file.CertificateFormat === 'cer') {
     try {

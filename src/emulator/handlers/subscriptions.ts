@@ -17,7 +17,7 @@ function subscriptionView(state: EmulatorState, subscription: SubscriptionState)
     CurrentCoreCount: usage.CurrentCoreCount, CurrentHostedServices: usage.CurrentHostedServices, CurrentStorageAccounts: usage.CurrentStorageAccounts,
     MaxVirtualNetworkSites: p.MaxVirtualNetworkSites, MaxLocalNetworkSites: p.MaxLocalNetworkSites, MaxDnsServers: p.MaxDnsServers,
     OfferCategories: p.OfferCategories, AADTenantID: p.AADTenantID, CreatedTime: new Date(p.CreatedTime), MaxReservedIPs: p.MaxReservedIPs,
-    CurrentReservedIPs: usage.CurrentReservedIPs, MaxPublicIPCount: p.MaxPublicIPCount, CurrentNetworkSecurityGroups: 0,
+    CurrentReservedIPs: usage.CurrentReservedIPs, MaxPublicIPCount: p.MaxPublicIPCount, CurrentNetworkSecurityGroups: subscription.networkSecurityGroups.size,
     MaxNetworkSecurityGroups: p.MaxNetworkSecurityGroups, MaxNetworkSecurityRulesPerGroup: p.MaxNetworkSecurityRulesPerGroup,
     MaxRouteTables: p.MaxRouteTables, MaxRoutesPerRouteTable: p.MaxRoutesPerRouteTable,
   };
