@@ -13,7 +13,7 @@ import { serviceShape } from '../generated/service.js';
 import { Router, type BodyPeek } from '../src/emulator/router.js';
 import type { OperationDescriptor } from '../src/core/shapes.js';
 import { readXmlBody, writeXmlBody } from '../src/core/xml.js';
-import { parseXmlTree, rootOf } from '../src/emulator/xml-tree.js';
+import { parseXmlTree, rootOf } from '../src/core/xml-tree.js';
 import { firstDifference } from './canonical-xml.js';
 
 interface Interaction {

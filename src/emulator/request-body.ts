@@ -1,20 +1,17 @@
 /**
- * Reads a request body with the operation's request shape into the typed value the client would have sent: XML
- * through core/xml.ts (as the SDK reads; element order, unknown elements and well-formedness are checked here),
- * or JSON through core/json.ts; then core's one validator checks the spec's rules. Anything that does not fit answers
- * 400, naming the element and the rule it breaks.
+ * Reads a request body with the operation's request shape into the typed value the client would have sent, by
+ * core's one body reader (core/body-reading.ts: the XML structure, the elements, then the spec's rules by the one
+ * validator), the same that validateDocument() uses. Anything that does not fit answers 400, naming the element
+ * and the rule it breaks, or with the service's own message where the spec has it.
  */
-import { bodyViolations } from '../core/validation.js';
-import { ShapeError, XmlSyntaxError, readXmlBody } from '../core/xml.js';
+import { readBody, type WireFormat } from '../core/body-reading.js';
+import type { BodyShape } from '../core/shapes.js';
+import { parseXmlTree, rootOf } from '../core/xml-tree.js';
 import type { BodyPeek } from './router.js';
-import { isPolymorphic, type BodyShape } from '../core/shapes.js';
-import { INVALID_STORAGE_NAME_MESSAGE, errors } from './api-error.js';
-import { readJsonBody } from '../core/json.js';
-import { bodyIssues, describeIssues, type Issue } from './validate.js';
-import { checkXmlStructure, rootNamespace } from './xml-conformance.js';
-import { parseXmlTree, rootOf } from './xml-tree.js';
+import { errors } from './api-error.js';
+import { refusalOf } from './validate.js';
 
-export type WireFormat = 'xml' | 'json';
+export type { WireFormat };
 
 /** JSON when the Content-Type says so; XML otherwise (clients sent application/xml, atom+xml, text/xml, text/plain...). */
 export function requestFormat(contentType: string | undefined): WireFormat {
@@ -53,73 +50,25 @@ export function peekBody(raw: string, format: WireFormat): BodyPeek {
   }
 }
 
-/**
- * Where the service had its own wording for a member that breaks the spec's rules, the emulator answers it (the
- * generic description names the rule instead).
- */
-const SERVICE_MESSAGES: Readonly<Record<string, string>> = {
-  'CreateStorageServiceInput.ServiceName': INVALID_STORAGE_NAME_MESSAGE,
-};
-
-function refuse(element: string, issues: Issue[]): never {
-  const unique = [...new Map(issues.map((i) => [`${i.path}\u0000${i.rule}`, i])).values()];
-  const known = unique.every((i) => SERVICE_MESSAGES[i.path] !== undefined) ? SERVICE_MESSAGES[unique[0]!.path] : undefined;
-  throw errors.badRequest(known ?? `The request body does not match the spec of <${element}>: ${describeIssues(unique)}`);
-}
-
-function readXml(body: BodyShape, raw: string, namespace: string): unknown {
-  let tree: Record<string, unknown>;
-  try {
-    tree = parseXmlTree(raw);
-  } catch (err) {
-    if (err instanceof XmlSyntaxError) throw errors.invalidXml(`The request body is not well-formed XML: ${err.message}`);
-    throw err;
-  }
-  const roots = Object.keys(tree).filter((k) => k !== '#text' && !k.startsWith('@_'));
-  if (roots.length !== 1) throw errors.invalidXml(`The request body must have exactly one root element <${body.element}>; it has ${roots.length}.`);
-  const root = rootOf(tree)!;
-  if (root.name !== body.element) {
-    throw errors.badRequest(`The request body's root element <${root.name}> is not expected: the spec requires <${body.element}> (rule: root element).`);
-  }
-  const shape = 'model' in body ? body.model() : undefined;
-  const expectedNamespace = (shape !== undefined && !isPolymorphic(shape) && shape.namespace) || namespace;
-  const issues = checkXmlStructure(body, root.node, rootNamespace(raw), expectedNamespace);
-  const unmapped: string[] = [];
-  let value: unknown;
-  try {
-    value = readXmlBody(body, raw, { unmapped, enumsIgnoreCase: true });
-  } catch (err) {
-    if (!(err instanceof ShapeError)) throw err;
-    issues.push({ path: `${body.element}.${err.path}`, rule: `${err.rule} (rule: value format)` });
-    refuse(body.element, issues);
-  }
-  for (const path of unmapped) issues.push({ path: `${body.element}.${path}`, rule: 'is not an element the spec defines here (rule: unknown element)' });
-  issues.push(...bodyIssues(body, bodyViolations(body, value)));
-  if (issues.length > 0) refuse(body.element, issues);
-  return value;
-}
-
-function readJson(body: BodyShape, raw: string): unknown {
-  let json: unknown;
-  try {
-    json = JSON.parse(raw);
-  } catch (err) {
-    throw errors.badRequest(`The request body is not valid JSON: ${(err as Error).message}`);
-  }
-  const issues: Issue[] = [];
-  const value = readJsonBody(body, json, issues, { enumsIgnoreCase: true });
-  if (issues.length === 0) issues.push(...bodyIssues(body, bodyViolations(body, value)));
-  if (issues.length > 0) refuse(body.element, issues);
-  return value;
-}
-
 /** The typed request body, or undefined when the operation takes none (a body sent anyway is ignored, as the service did). */
 export function readRequestBody(body: BodyShape | undefined, raw: string, format: WireFormat, namespace: string): unknown {
   if (body === undefined) return undefined;
-  if ('text' in body) return raw;
-  if (raw.trim() === '') {
-    const message = `The request body is empty; the spec requires <${body.element}>.`;
-    throw format === 'xml' ? errors.invalidXml(message) : errors.badRequest(message);
+  const reading = readBody(body, raw, { format, as: 'request', namespace });
+  if (reading.kind === 'read') {
+    if (reading.issues.length > 0) throw errors.badRequest(refusalOf(body.element, reading.issues));
+    return reading.value;
   }
-  return format === 'json' ? readJson(body, raw) : readXml(body, raw, namespace);
+  const xml = format === 'xml';
+  switch (reading.reason) {
+    case 'empty': {
+      const message = `The request body is empty; the spec requires <${body.element}>.`;
+      throw xml ? errors.invalidXml(message) : errors.badRequest(message);
+    }
+    case 'syntax':
+      throw xml ? errors.invalidXml(`The request body is not well-formed XML: ${reading.detail}`) : errors.badRequest(`The request body is not valid JSON: ${reading.detail}`);
+    case 'roots':
+      throw errors.invalidXml(`The request body must have exactly one root element <${body.element}>; it has ${reading.detail}.`);
+    case 'root':
+      throw errors.badRequest(`The request body's root element <${reading.detail}> is not expected: the spec requires <${body.element}> (rule: root element).`);
+  }
 }

@@ -1,12 +1,13 @@
 /**
- * Structural checks on a request's XML that core/xml.ts does not make when reading: the root's namespace,
- * element order (the real service silently dropped an out-of-order element, so the emulator refuses it to make
- * the client's bug visible), members given twice, and base64 text that does not decode.
+ * Structural checks on a body's XML that xml.ts does not make when reading: the root's namespace, element order
+ * (the real service silently dropped an out-of-order element, so the emulator and validateDocument refuse it to
+ * make the client's bug visible), members given twice, and base64 text that does not decode. Each issue's rule
+ * reads `what is wrong (rule: name)`, as the emulator answers it.
  */
-import { isBase64 } from '../core/codec.js';
-import { ATTR, TEXT } from '../core/xml-document.js';
-import { flatContract, isPolymorphic, type BodyShape, type ItemShape, type MemberShape, type ModelShape, type StructureShape } from '../core/shapes.js';
-import type { Issue } from './validate.js';
+import { isBase64 } from './codec.js';
+import { ATTR, TEXT } from './xml-document.js';
+import { flatContract, isPolymorphic, type BodyShape, type ItemShape, type MemberShape, type ModelShape, type StructureShape } from './shapes.js';
+import type { ValidationIssue as Issue } from './errors.js';
 import type { XmlNode } from './xml-tree.js';
 
 
