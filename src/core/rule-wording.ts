@@ -62,8 +62,10 @@ export function splitRule(worded: string): { rule: string; message: string } {
   const match = /^(.*) \(rule: ([^)]*)\)$/s.exec(worded);
   if (match === null) return { rule: 'invalid', message: worded };
   const name = match[2]!;
-  // `element order A, B, C` and `type model` name the rule by their first words; the rest is detail.
-  const rule = name.startsWith('element order') ? 'order' : name.startsWith('type ') ? 'type' : name;
-  const detail = name === rule ? '' : name.startsWith('element order') ? ` (order: ${name.slice('element order '.length)})` : '';
-  return { rule, message: match[1]! + detail };
+  // `element order A, B, C`, `namespace; found none` and `type model` name the rule by their first words; the
+  // rest is detail.
+  if (name.startsWith('element order ')) return { rule: 'order', message: `${match[1]!} (order: ${name.slice('element order '.length)})` };
+  const [rule, detail] = name.split('; ', 2) as [string, string | undefined];
+  if (rule.startsWith('type ')) return { rule: 'type', message: match[1]! };
+  return { rule, message: detail === undefined ? match[1]! : `${match[1]!} (${detail})` };
 }
