@@ -7,6 +7,7 @@
  *   src/emulator  the local HTTPS emulator                               → core, generated/models (types)
  *   src/codegen   the generator                                                                   → core
  *   src/compat    the facade for the old azure package                                → generated, client, core
+ *   src/cli       the asm-sdk command line (validate, operations, call, emulator)  → generated, client, core, emulator
  *   tools/        demo, benchmarks, examples, conformance: not product                → any product layer
  *   test/         every test and the reliability suites                                       → anything
  *
@@ -28,6 +29,7 @@ module.exports = {
     layer('emulator', 'src/emulator', ['src/core', 'generated']),
     layer('codegen', 'src/codegen', ['src/core']),
     layer('compat', 'src/compat', ['generated', 'src/client', 'src/core']),
+    layer('cli', 'src/cli', ['generated', 'src/client', 'src/core', 'src/emulator']),
     layer('tools', 'tools', ['src', 'generated']),
     {
       name: 'emulator-uses-generated-models-only',

@@ -6,6 +6,9 @@
  */
 export { ServiceManagementClient } from './client.js';
 export { createServiceClient, serviceShape } from './service.js';
+export { operationDescriptor, validate, validateDocument } from './validate.js';
+export type { DocumentOptions, PayloadIssue, ValidationResult } from './validate.js';
+export { allOperations, operationsByName } from './operations/index.js';
 export type * from './operations/index.js';
 export type * from './models/index.js';
 export * from '../src/client/index.js';

@@ -3,7 +3,8 @@
  * format) through the generated client's shapes. For each interaction it finds the operation (verb, path, and the
  * body root where URLs are shared), parses the response into the typed model (an error status into the typed
  * error) reporting any element the model does not map, and, where a request body was recorded, parses it into the
- * typed input, writes it again and compares canonical XML. Prints a row per operation and the failures, then
+ * typed input, writes it again and compares canonical XML; then applies the spec's rules to both bodies with
+ * validateDocument (a request as a request, a success response as a response). Prints a row per operation and the failures, then
  * `conformance: <passed> passed, <failed> failed`; exits 1 on any failure.
  *
  * A recorded request is compared as the service read it: the service's reader was order-sensitive and skipped
@@ -18,9 +19,10 @@ import { serviceShape } from '../generated/service.js';
 import { Router, type BodyPeek } from '../src/emulator/router.js';
 import type { OperationDescriptor } from '../src/core/shapes.js';
 import { readXmlBody, writeXmlBody } from '../src/core/xml.js';
-import { parseXmlTree, rootOf } from '../src/emulator/xml-tree.js';
-import { checkXmlStructure, rootNamespace, withoutSkipped } from '../src/emulator/xml-conformance.js';
+import { parseXmlTree, rootOf } from '../src/core/xml-tree.js';
+import { checkXmlStructure, rootNamespace, withoutSkipped } from '../src/core/xml-structure.js';
 import { firstDifference } from './canonical-xml.js';
+import { validateDocument } from '../generated/validate.js';
 
 interface Interaction {
   method: string;
@@ -149,10 +151,31 @@ function checkRequest(op: OperationDescriptor, interaction: Interaction, later: 
   }
 }
 
+/** The spec's rules on the recorded bodies, by validateDocument: what the client and the emulator apply. */
+function ruleProblems(op: OperationDescriptor, interaction: Interaction, checkedRequest: boolean): string[] {
+  const problems: string[] = [];
+  // A request the service refused (4xx) is not expected to keep the rules; one it accepted is. Elements out of
+  // the spec's order are warnings there (the service skipped them): checkRequest has the recording confirm it.
+  if (checkedRequest && interaction.status < 300 && op.request && !('text' in op.request)) {
+    for (const i of validateDocument(op, interaction.requestBody!, { as: 'request' }).issues) {
+      problems.push(`request rule: ${i.path}: ${i.rule} (${i.message})`);
+    }
+  }
+  const response = op.responses.find((r) => r.status === interaction.status);
+  if (response?.body && !('text' in response.body) && (interaction.responseBody ?? '').trim() !== '') {
+    for (const i of validateDocument(op, interaction.responseBody!, { as: 'response', status: interaction.status }).issues) {
+      problems.push(`response rule: ${i.path}: ${i.rule} (${i.message})`);
+    }
+  }
+  return problems;
+}
+
 function check(op: OperationDescriptor, interaction: Interaction, later: readonly Interaction[]): Outcome {
   const body = interaction.requestBody;
   const checkedRequest = body !== null && body.trim() !== '';
   const problems = [...checkResponse(op, interaction), ...(checkedRequest ? checkRequest(op, interaction, later) : [])];
+  // Only where the body fits the shapes at all, so that a mismatch is reported once.
+  if (problems.length === 0) problems.push(...ruleProblems(op, interaction, checkedRequest));
   return { problems, checkedRequest };
 }
 

@@ -27,4 +27,13 @@ export const CaptureRoleOperationBodyShape: StructureShape = {
     { name: 'TargetImageLabel', type: { kind: 'string' }, required: true },
     { name: 'TargetImageName', type: { kind: 'string' }, required: true },
   ],
+  rules: [
+    {
+      kind: 'requiredIf',
+      members: ['ProvisioningConfiguration'],
+      when: 'PostCaptureAction',
+      equals: ['Reprovision'],
+      message: 'A ProvisioningConfiguration is required to reprovision the virtual machine after the capture.',
+    },
+  ],
 };

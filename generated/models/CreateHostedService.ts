@@ -47,4 +47,11 @@ export const CreateHostedServiceShape: StructureShape = {
     },
     { name: 'ReverseDnsFqdn', type: { kind: 'string' } },
   ],
+  rules: [
+    {
+      kind: 'exactlyOne',
+      members: ['Location', 'AffinityGroup'],
+      message: 'Either Location or AffinityGroup must be specified, but not both.',
+    },
+  ],
 };

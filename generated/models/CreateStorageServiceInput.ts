@@ -63,4 +63,11 @@ export const CreateStorageServiceInputShape: StructureShape = {
       type: { kind: 'string', enum: ['Standard_LRS', 'Standard_ZRS', 'Standard_GRS', 'Standard_RAGRS', 'Premium_LRS'] },
     },
   ],
+  rules: [
+    {
+      kind: 'exactlyOne',
+      members: ['Location', 'AffinityGroup'],
+      message: 'Either Location or AffinityGroup must be specified, but not both.',
+    },
+  ],
 };

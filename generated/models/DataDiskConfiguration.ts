@@ -8,7 +8,10 @@ export interface DataDiskConfiguration {
   Name?: string;
   /** None, ReadOnly or ReadWrite. */
   HostCaching?: 'None' | 'ReadOnly' | 'ReadWrite';
-  /** Logical unit number (0-15). */
+  /**
+   * Logical unit number, 0-63: the documentation said 0-15 before larger sizes; recorded role sizes allow 64 data disks
+   * (MaxDataDiskCount 64) and recorded VM images carry LUNs up to 30.
+   */
   Lun?: number;
   /** Blob URL of the VHD. */
   MediaLink?: string;
@@ -24,7 +27,7 @@ export const DataDiskConfigurationShape: StructureShape = {
   members: [
     { name: 'Name', type: { kind: 'string' } },
     { name: 'HostCaching', type: { kind: 'string', enum: ['None', 'ReadOnly', 'ReadWrite'] } },
-    { name: 'Lun', type: { kind: 'int' }, minimum: 0, maximum: 15 },
+    { name: 'Lun', type: { kind: 'int' }, minimum: 0, maximum: 63 },
     { name: 'MediaLink', type: { kind: 'string' } },
     { name: 'LogicalDiskSizeInGB', type: { kind: 'int' } },
     { name: 'IOType', type: { kind: 'string' } },

@@ -10,9 +10,15 @@ export interface DataVirtualHardDisk {
   DiskLabel?: string;
   /** Name of an existing disk to attach. */
   DiskName?: string;
-  /** Logical unit number (0-15); absent in responses when 0. */
+  /**
+   * Logical unit number, 0-63: the documentation said 0-15 before larger sizes; recorded role sizes allow 64 data disks
+   * (MaxDataDiskCount 64) and recorded VM images carry LUNs up to 30.
+   */
   Lun?: number;
-  /** Size of a new empty disk. */
+  /**
+   * Size of a new empty disk, 1-4095 GB (Add Data Disk documentation: up to 1023 GB, raised to 4095 GB later; the
+   * larger limit is kept so as not to refuse what the service accepted).
+   */
   LogicalDiskSizeInGB?: number;
   /** Blob URL of the VHD. */
   MediaLink?: string;
@@ -29,8 +35,8 @@ export const DataVirtualHardDiskShape: StructureShape = {
     { name: 'HostCaching', type: { kind: 'string', enum: ['None', 'ReadOnly', 'ReadWrite'] } },
     { name: 'DiskLabel', type: { kind: 'string' } },
     { name: 'DiskName', type: { kind: 'string' } },
-    { name: 'Lun', type: { kind: 'int' }, minimum: 0, maximum: 15 },
-    { name: 'LogicalDiskSizeInGB', type: { kind: 'int' } },
+    { name: 'Lun', type: { kind: 'int' }, minimum: 0, maximum: 63 },
+    { name: 'LogicalDiskSizeInGB', type: { kind: 'int' }, minimum: 1, maximum: 4095 },
     { name: 'MediaLink', type: { kind: 'string' } },
     { name: 'SourceMediaLink', type: { kind: 'string' } },
     { name: 'IOType', type: { kind: 'string' } },

@@ -6,8 +6,8 @@ import type { StructureShape } from '../../src/core/shapes.js';
 export interface EndpointAclRule {
   /** Order of the rule. */
   Order?: number;
-  /** permit or deny. */
-  Action?: string;
+  /** permit or deny (Set Endpoint ACL documentation; recorded as permit). */
+  Action?: 'permit' | 'deny';
   /** Remote subnet (CIDR). */
   RemoteSubnet?: string;
   /** Description. */
@@ -19,7 +19,7 @@ export const EndpointAclRuleShape: StructureShape = {
   name: 'EndpointAclRule',
   members: [
     { name: 'Order', type: { kind: 'int' } },
-    { name: 'Action', type: { kind: 'string' } },
+    { name: 'Action', type: { kind: 'string', enum: ['permit', 'deny'] } },
     { name: 'RemoteSubnet', type: { kind: 'string' } },
     { name: 'Description', type: { kind: 'string' } },
   ],

@@ -6,11 +6,11 @@ import type { StructureShape } from '../../src/core/shapes.js';
 export interface ExtensionInputEndpoint {
   /** Name. */
   Name?: string;
-  /** Protocol. */
-  Protocol?: string;
-  /** Public port. */
+  /** tcp, udp, http or https (the extension definition schema of the service). */
+  Protocol?: 'tcp' | 'udp' | 'http' | 'https';
+  /** Public port, 1-65535. */
   Port?: number;
-  /** Local port. */
+  /** Local port, 1-65535. */
   LocalPort?: number;
 }
 
@@ -19,8 +19,8 @@ export const ExtensionInputEndpointShape: StructureShape = {
   name: 'ExtensionInputEndpoint',
   members: [
     { name: 'Name', type: { kind: 'string' } },
-    { name: 'Protocol', type: { kind: 'string' } },
-    { name: 'Port', type: { kind: 'int' } },
-    { name: 'LocalPort', type: { kind: 'int' } },
+    { name: 'Protocol', type: { kind: 'string', enum: ['tcp', 'udp', 'http', 'https'] } },
+    { name: 'Port', type: { kind: 'int' }, minimum: 1, maximum: 65535 },
+    { name: 'LocalPort', type: { kind: 'int' }, minimum: 1, maximum: 65535 },
   ],
 };

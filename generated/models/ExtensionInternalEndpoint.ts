@@ -6,9 +6,9 @@ import type { StructureShape } from '../../src/core/shapes.js';
 export interface ExtensionInternalEndpoint {
   /** Name. */
   Name?: string;
-  /** Protocol. */
-  Protocol?: string;
-  /** Port. */
+  /** tcp, udp, http or https (the extension definition schema of the service). */
+  Protocol?: 'tcp' | 'udp' | 'http' | 'https';
+  /** Port, 1-65535. */
   Port?: number;
 }
 
@@ -17,7 +17,7 @@ export const ExtensionInternalEndpointShape: StructureShape = {
   name: 'ExtensionInternalEndpoint',
   members: [
     { name: 'Name', type: { kind: 'string' } },
-    { name: 'Protocol', type: { kind: 'string' } },
-    { name: 'Port', type: { kind: 'int' } },
+    { name: 'Protocol', type: { kind: 'string', enum: ['tcp', 'udp', 'http', 'https'] } },
+    { name: 'Port', type: { kind: 'int' }, minimum: 1, maximum: 65535 },
   ],
 };

@@ -15,7 +15,10 @@ export interface HostedService {
   HostedServiceProperties?: HostedServiceProperties;
   /** Deployments of the service (GetHostedService with EmbedDetail). */
   Deployments?: Deployment[];
-  /** Thumbprint of the default WinRM certificate of the service. */
+  /**
+   * Thumbprint of the default WinRM certificate of the service. Response only (Get Cloud Service Properties returns
+   * it). Response only: refused on input.
+   */
   DefaultWinRmCertificateThumbprint?: string;
   /** Role sizes the service offers. */
   ComputeCapabilities?: ComputeCapabilities;
@@ -36,7 +39,7 @@ export const HostedServiceShape: StructureShape = {
         item: { element: 'Deployment', type: { kind: 'model', model: () => DeploymentShape } },
       },
     },
-    { name: 'DefaultWinRmCertificateThumbprint', type: { kind: 'string' } },
+    { name: 'DefaultWinRmCertificateThumbprint', type: { kind: 'string' }, readOnly: true },
     { name: 'ComputeCapabilities', type: { kind: 'model', model: () => ComputeCapabilitiesShape } },
   ],
 };

@@ -17,17 +17,30 @@ import { LoadBalancerProbeShape, type LoadBalancerProbe } from './LoadBalancerPr
 export interface InputEndpoint {
   /** Load-balanced set the endpoint belongs to. */
   LoadBalancedEndpointSetName?: string;
-  /** Port on the VM. */
+  /**
+   * Port on the VM, 1-65535. Recorded requests and responses carry ports 1-65535; the service documents the TCP/UDP
+   * port range.
+   */
   LocalPort?: number;
   /** Name of the endpoint. */
   Name?: string;
-  /** Public port. */
+  /**
+   * Public port, 1-65535. Recorded requests and responses carry ports 1-65535; the service documents the TCP/UDP port
+   * range.
+   */
   Port?: number;
   /** Health probe of a load-balanced set. */
   LoadBalancerProbe?: LoadBalancerProbe;
-  /** tcp or udp. */
-  Protocol?: string;
-  /** Virtual IP address (responses). */
+  /**
+   * tcp or udp for a virtual machine (Add Role documentation); cloud service roles' endpoints are also http or https
+   * (service definition schema), and GetDeployment responses recorded http: the model serves both, so all four pass.
+   * Matched in any case, as the service did.
+   */
+  Protocol?: 'tcp' | 'udp' | 'http' | 'https';
+  /**
+   * Virtual IP address (responses). Response only (the service assigns the virtual IP and returns it in Get Role / Get
+   * Deployment). Response only: refused on input.
+   */
   Vip?: string;
   /** Direct server return (floating IP). */
   EnableDirectServerReturn?: boolean;
@@ -35,7 +48,7 @@ export interface InputEndpoint {
   EndpointAcl?: EndpointAcl;
   /** Internal load balancer of the endpoint. */
   LoadBalancerName?: string;
-  /** TCP idle timeout (4-30). */
+  /** TCP idle timeout, 4-30 minutes (Add Role documentation). */
   IdleTimeoutInMinutes?: number;
   /** sourceIP or sourceIPProtocol (default: 5-tuple). */
   LoadBalancerDistribution?: string;
@@ -48,16 +61,16 @@ export const InputEndpointShape: StructureShape = {
   name: 'InputEndpoint',
   members: [
     { name: 'LoadBalancedEndpointSetName', type: { kind: 'string' } },
-    { name: 'LocalPort', type: { kind: 'int' } },
+    { name: 'LocalPort', type: { kind: 'int' }, minimum: 1, maximum: 65535 },
     { name: 'Name', type: { kind: 'string' } },
-    { name: 'Port', type: { kind: 'int' } },
+    { name: 'Port', type: { kind: 'int' }, minimum: 1, maximum: 65535 },
     { name: 'LoadBalancerProbe', type: { kind: 'model', model: () => LoadBalancerProbeShape } },
-    { name: 'Protocol', type: { kind: 'string' } },
-    { name: 'Vip', type: { kind: 'string' } },
+    { name: 'Protocol', type: { kind: 'string', enum: ['tcp', 'udp', 'http', 'https'] } },
+    { name: 'Vip', type: { kind: 'string' }, readOnly: true },
     { name: 'EnableDirectServerReturn', type: { kind: 'boolean' } },
     { name: 'EndpointAcl', type: { kind: 'model', model: () => EndpointAclShape } },
     { name: 'LoadBalancerName', type: { kind: 'string' } },
-    { name: 'IdleTimeoutInMinutes', type: { kind: 'int' } },
+    { name: 'IdleTimeoutInMinutes', type: { kind: 'int' }, minimum: 4, maximum: 30 },
     { name: 'LoadBalancerDistribution', type: { kind: 'string' } },
     { name: 'VirtualIPName', type: { kind: 'string' } },
   ],

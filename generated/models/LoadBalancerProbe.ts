@@ -6,10 +6,13 @@ import type { StructureShape } from '../../src/core/shapes.js';
 export interface LoadBalancerProbe {
   /** URI path for an http probe. */
   Path?: string;
-  /** Port to probe. */
+  /**
+   * Port to probe, 1-65535. Recorded requests and responses carry ports 1-65535; the service documents the TCP/UDP port
+   * range.
+   */
   Port?: number;
-  /** tcp or http. */
-  Protocol?: string;
+  /** tcp or http (Add Role documentation; recorded as tcp and http). */
+  Protocol?: 'tcp' | 'http';
   /** Probe interval (default 15). */
   IntervalInSeconds?: number;
   /** Probe timeout (default 31). */
@@ -21,8 +24,8 @@ export const LoadBalancerProbeShape: StructureShape = {
   name: 'LoadBalancerProbe',
   members: [
     { name: 'Path', type: { kind: 'string' } },
-    { name: 'Port', type: { kind: 'int' } },
-    { name: 'Protocol', type: { kind: 'string' } },
+    { name: 'Port', type: { kind: 'int' }, minimum: 1, maximum: 65535 },
+    { name: 'Protocol', type: { kind: 'string', enum: ['tcp', 'http'] } },
     { name: 'IntervalInSeconds', type: { kind: 'int' } },
     { name: 'TimeoutInSeconds', type: { kind: 'int' } },
   ],

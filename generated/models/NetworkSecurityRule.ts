@@ -8,7 +8,10 @@ export interface NetworkSecurityRule {
   Name?: string;
   /** Inbound or Outbound. */
   Type?: 'Inbound' | 'Outbound';
-  /** Priority (lower first). */
+  /**
+   * Priority, lower first: 100-4096 for the rules a caller sets (Network Security Group documentation); the default
+   * rules the service returns have 65000-65500 (recorded), and one model serves both.
+   */
   Priority?: number;
   /** Allow or Deny. */
   Action?: 'Allow' | 'Deny';
@@ -20,8 +23,8 @@ export interface NetworkSecurityRule {
   DestinationAddressPrefix?: string;
   /** Destination port or range, or *. */
   DestinationPortRange?: string;
-  /** TCP, UDP or *. */
-  Protocol?: string;
+  /** TCP, UDP or * (Network Security Group documentation; * recorded). */
+  Protocol?: 'TCP' | 'UDP' | '*';
   /** State, e.g. Active (responses). */
   State?: string;
   /** True for a default rule (responses). */
@@ -34,13 +37,13 @@ export const NetworkSecurityRuleShape: StructureShape = {
   members: [
     { name: 'Name', type: { kind: 'string' } },
     { name: 'Type', type: { kind: 'string', enum: ['Inbound', 'Outbound'] } },
-    { name: 'Priority', type: { kind: 'int' } },
+    { name: 'Priority', type: { kind: 'int' }, minimum: 100, maximum: 65500 },
     { name: 'Action', type: { kind: 'string', enum: ['Allow', 'Deny'] } },
     { name: 'SourceAddressPrefix', type: { kind: 'string' } },
     { name: 'SourcePortRange', type: { kind: 'string' } },
     { name: 'DestinationAddressPrefix', type: { kind: 'string' } },
     { name: 'DestinationPortRange', type: { kind: 'string' } },
-    { name: 'Protocol', type: { kind: 'string' } },
+    { name: 'Protocol', type: { kind: 'string', enum: ['TCP', 'UDP', '*'] } },
     { name: 'State', type: { kind: 'string' } },
     { name: 'IsDefault', type: { kind: 'boolean' } },
   ],

@@ -15,7 +15,10 @@ import { VMImageInputShape, type VMImageInput } from './VMImageInput.js';
 export interface Role {
   /** Name of the virtual machine. */
   RoleName: string;
-  /** Guest OS version (responses). */
+  /**
+   * Guest OS version (responses). Response only (Get Role documents it in the response only). Response only: refused on
+   * input.
+   */
   OsVersion?: string;
   /** PersistentVMRole. */
   RoleType?: 'PersistentVMRole';
@@ -37,7 +40,10 @@ export interface Role {
   OSVirtualHardDisk?: OSVirtualHardDisk;
   /** Size, e.g. Small, Standard_D2. */
   RoleSize?: string;
-  /** Thumbprint of the default WinRM certificate (responses). */
+  /**
+   * Thumbprint of the default WinRM certificate (responses). Response only (Get Role documents it in the response only;
+   * the service generates the certificate). Response only: refused on input.
+   */
   DefaultWinRmCertificateThumbprint?: string;
   /** Install the VM agent. */
   ProvisionGuestAgent?: boolean;
@@ -47,7 +53,10 @@ export interface Role {
   DebugSettings?: DebugSettings;
   /** License type, e.g. Windows_Server (bring your own license). */
   LicenseType?: string;
-  /** State of a migration to Azure Resource Manager (responses). */
+  /**
+   * State of a migration to Azure Resource Manager (responses). Response only (set by the migration operations,
+   * returned by Get Role only). Response only: refused on input.
+   */
   MigrationState?: string;
 }
 
@@ -56,7 +65,7 @@ export const RoleShape: StructureShape = {
   name: 'Role',
   members: [
     { name: 'RoleName', type: { kind: 'string' }, required: true },
-    { name: 'OsVersion', type: { kind: 'string' } },
+    { name: 'OsVersion', type: { kind: 'string' }, readOnly: true },
     { name: 'RoleType', type: { kind: 'string' }, const: 'PersistentVMRole' },
     {
       name: 'ConfigurationSets',
@@ -91,11 +100,11 @@ export const RoleShape: StructureShape = {
     { name: 'Label', type: { kind: 'string' } },
     { name: 'OSVirtualHardDisk', type: { kind: 'model', model: () => OSVirtualHardDiskShape } },
     { name: 'RoleSize', type: { kind: 'string' } },
-    { name: 'DefaultWinRmCertificateThumbprint', type: { kind: 'string' } },
+    { name: 'DefaultWinRmCertificateThumbprint', type: { kind: 'string' }, readOnly: true },
     { name: 'ProvisionGuestAgent', type: { kind: 'boolean' } },
     { name: 'VMImageInput', type: { kind: 'model', model: () => VMImageInputShape } },
     { name: 'DebugSettings', type: { kind: 'model', model: () => DebugSettingsShape } },
     { name: 'LicenseType', type: { kind: 'string' } },
-    { name: 'MigrationState', type: { kind: 'string' } },
+    { name: 'MigrationState', type: { kind: 'string' }, readOnly: true },
   ],
 };

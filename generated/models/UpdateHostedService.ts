@@ -37,4 +37,11 @@ export const UpdateHostedServiceShape: StructureShape = {
     },
     { name: 'ReverseDnsFqdn', type: { kind: 'string' } },
   ],
+  rules: [
+    {
+      kind: 'atLeastOne',
+      members: ['Label', 'Description'],
+      message: 'Either Label or Description must be specified.',
+    },
+  ],
 };

@@ -13,7 +13,7 @@ export interface DeleteDataDiskInput {
   DeploymentName: string;
   /** Name of the role (virtual machine). */
   RoleName: string;
-  /** Logical unit number of the data disk (0-15). */
+  /** Logical unit number of the disk, 0-63 (as DataVirtualHardDisk.Lun: recorded role sizes allow 64 data disks). */
   Lun: number;
   /** Also delete the VHD blobs in storage (comp=media). */
   DeleteMedia?: boolean;
@@ -28,7 +28,7 @@ export const DeleteDataDiskOperation: OperationDescriptor<DeleteDataDiskInput, R
     { name: 'ServiceName', in: 'path', type: 'string', required: true },
     { name: 'DeploymentName', in: 'path', type: 'string', required: true },
     { name: 'RoleName', in: 'path', type: 'string', required: true },
-    { name: 'Lun', in: 'path', type: 'int', required: true, minimum: 0, maximum: 15 },
+    { name: 'Lun', in: 'path', type: 'int', required: true, minimum: 0, maximum: 63 },
     { name: 'DeleteMedia', in: 'query', wireName: 'comp', type: 'boolean', value: 'media' },
   ],
   responses: [{ status: 202 }],

@@ -13,7 +13,7 @@ export interface GetDataDiskInput {
   DeploymentName: string;
   /** Name of the role (virtual machine). */
   RoleName: string;
-  /** Logical unit number of the data disk (0-15). */
+  /** Logical unit number of the disk, 0-63 (as DataVirtualHardDisk.Lun: recorded role sizes allow 64 data disks). */
   Lun: number;
 }
 
@@ -26,7 +26,7 @@ export const GetDataDiskOperation: OperationDescriptor<GetDataDiskInput, DataVir
     { name: 'ServiceName', in: 'path', type: 'string', required: true },
     { name: 'DeploymentName', in: 'path', type: 'string', required: true },
     { name: 'RoleName', in: 'path', type: 'string', required: true },
-    { name: 'Lun', in: 'path', type: 'int', required: true, minimum: 0, maximum: 15 },
+    { name: 'Lun', in: 'path', type: 'int', required: true, minimum: 0, maximum: 63 },
   ],
   responses: [{ status: 200, body: { element: 'DataVirtualHardDisk', model: () => DataVirtualHardDiskShape } }],
 };

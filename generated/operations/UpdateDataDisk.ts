@@ -14,7 +14,7 @@ export interface UpdateDataDiskInput {
   DeploymentName: string;
   /** Name of the role (virtual machine). */
   RoleName: string;
-  /** Logical unit number of the data disk (0-15). */
+  /** Logical unit number of the disk, 0-63 (as DataVirtualHardDisk.Lun: recorded role sizes allow 64 data disks). */
   Lun: number;
   /** The DataVirtualHardDisk body. */
   DataVirtualHardDisk: DataVirtualHardDisk;
@@ -29,7 +29,7 @@ export const UpdateDataDiskOperation: OperationDescriptor<UpdateDataDiskInput, R
     { name: 'ServiceName', in: 'path', type: 'string', required: true },
     { name: 'DeploymentName', in: 'path', type: 'string', required: true },
     { name: 'RoleName', in: 'path', type: 'string', required: true },
-    { name: 'Lun', in: 'path', type: 'int', required: true, minimum: 0, maximum: 15 },
+    { name: 'Lun', in: 'path', type: 'int', required: true, minimum: 0, maximum: 63 },
   ],
   request: { element: 'DataVirtualHardDisk', model: () => DataVirtualHardDiskShape, member: 'DataVirtualHardDisk' },
   responses: [{ status: 200 }, { status: 202 }],

@@ -92,7 +92,45 @@ export function createServiceClient(options: ClientOptions): ServiceClient {
 export function emitOperationIndex(signatures: OperationSignature[]): string {
   const lines = signatures.map((s) => `export * from './${s.op.name}.js';`);
   const consts = signatures.map((s) => `  ${operationConst(s.op.name)},`);
-  return `${generatedHeader('spec/ (every operation)')}import type { OperationDescriptor } from '../../src/core/shapes.js';\n${signatures.map((s) => `import { ${operationConst(s.op.name)} } from './${s.op.name}.js';`).join('\n')}\n\n${lines.join('\n')}\n\n/** Every operation of the spec, for tools that look operations up by verb and path. */\nexport const allOperations: readonly OperationDescriptor[] = [\n${consts.join('\n')}\n];\n`;
+  const byName = signatures.map((s) => `  ${s.op.name}: ${operationConst(s.op.name)},`);
+  return `${generatedHeader('spec/ (every operation)')}import type { OperationDescriptor } from '../../src/core/shapes.js';\n${signatures.map((s) => `import { ${operationConst(s.op.name)} } from './${s.op.name}.js';`).join('\n')}\n\n${lines.join('\n')}\n\n/** Every operation of the spec, for tools that look operations up by verb and path. */\nexport const allOperations: readonly OperationDescriptor[] = [\n${consts.join('\n')}\n];\n\n/** Every operation's descriptor by its name, e.g. \`operationsByName.CreateHostedService\`. */\nexport const operationsByName = {\n${byName.join('\n')}\n} as const;\n\n/** The name of an operation of the spec. */\nexport type OperationName = keyof typeof operationsByName;\n\n/** The typed input of the operation named \`N\`. */\nexport type OperationInput<N extends OperationName> = (typeof operationsByName)[N] extends OperationDescriptor<infer I, unknown> ? I : never;\n`;
+}
+
+/** validate() and validateDocument(), taking an operation by name or by descriptor. */
+export function emitValidate(): string {
+  return `${generatedHeader('spec/')}import type { OperationDescriptor } from '../src/core/shapes.js';
+import { checkDocument, checkInput, type DocumentOptions, type ValidationResult } from '../src/core/payload-validation.js';
+import { operationsByName, type OperationInput, type OperationName } from './operations/index.js';
+import { serviceShape } from './service.js';
+
+export type { DocumentOptions, PayloadIssue, ValidationResult } from '../src/core/payload-validation.js';
+
+/** The descriptor of an operation given by name or by descriptor; an unknown name throws a TypeError listing how to find names. */
+export function operationDescriptor(operation: OperationName | OperationDescriptor): OperationDescriptor {
+  if (typeof operation !== 'string') return operation;
+  const found = (operationsByName as Readonly<Record<string, OperationDescriptor>>)[operation];
+  if (found === undefined || !Object.hasOwn(operationsByName, operation)) throw new TypeError(\`\${String(operation)} is not an operation of the spec (see operationsByName, or \\\`asm-sdk operations\\\`)\`);
+  return found;
+}
+
+/**
+ * Checks a typed input against the operation's rules (the same the client applies before sending), without
+ * throwing: \`{ valid, issues: [{ path, rule, message }] }\`.
+ */
+export function validate<N extends OperationName>(operation: N, input: OperationInput<N>): ValidationResult;
+export function validate<I>(operation: OperationDescriptor<I>, input: I): ValidationResult;
+export function validate(operation: OperationName | OperationDescriptor, input: unknown): ValidationResult {
+  return checkInput(operationDescriptor(operation), input);
+}
+
+/**
+ * Checks a wire document, XML or JSON, as the operation's request body (every rule the emulator applies on
+ * receipt) or as its response body (elements the spec does not know are warnings).
+ */
+export function validateDocument(operation: OperationName | OperationDescriptor, text: string, options: DocumentOptions = {}): ValidationResult {
+  return checkDocument(operationDescriptor(operation), text, serviceShape.namespace, options);
+}
+`;
 }
 
 export function emitModelIndex(spec: Spec): string {
@@ -104,6 +142,9 @@ export function emitIndex(spec: Spec): string {
   return `${generatedHeader('spec/')}/** ${spec.service.doc} */
 export { ${spec.service.name} } from './client.js';
 export { createServiceClient, serviceShape } from './service.js';
+export { operationDescriptor, validate, validateDocument } from './validate.js';
+export type { DocumentOptions, PayloadIssue, ValidationResult } from './validate.js';
+export { allOperations, operationsByName } from './operations/index.js';
 export type * from './operations/index.js';
 export type * from './models/index.js';
 export * from '../src/client/index.js';

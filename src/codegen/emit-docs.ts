@@ -53,7 +53,7 @@ function propertyRow(p: PropertySpec, page: string, where?: string): Row {
   const base64 = p.type === 'base64' || p.items?.type === 'base64';
   const rules = [
     p.const !== undefined ? 'fixed value' : '', base64 ? 'base64 on the wire' : '', p.secret ? 'secret: never logged' : '',
-    p.xml ? `XML ${p.xml}` : '', p.wrapped === false ? 'unwrapped list' : '', rulesOf(p),
+    p.readOnly ? 'response only (refused on input)' : '', p.xml ? `XML ${p.xml}` : '', p.wrapped === false ? 'unwrapped list' : '', rulesOf(p),
   ].filter(Boolean).join(', ');
   return { name: codeCell(p.name), type: typeCell(type, [...refs.names], page), required: p.required ? 'yes' : '', where, rules, doc: cell(withVersionNote(p.doc, p.versions)) };
 }

@@ -26,7 +26,9 @@ function structureStatements(model: LocatedModel, base: LocatedModel | undefined
     type: propertyType(p, types),
     // A variant's discriminator selects it, so the caller must give it; other constants are filled in.
     hasQuestionToken: p.const !== undefined ? p.const !== model.discriminatorValue : !p.required,
-    docs: p.doc || p.versions ? [{ description: withVersionNote(p.doc, p.versions) + (p.secret ? ' Secret: never logged.' : '') }] : [],
+    docs: p.doc || p.versions || p.readOnly
+      ? [{ description: withVersionNote(p.doc, p.versions) + (p.secret ? ' Secret: never logged.' : '') + (p.readOnly ? ' Response only: refused on input.' : '') }]
+      : [],
   }));
   return [
     { kind: StructureKind.Interface, name: model.name, isExported: true, docs: [{ description: model.doc }], extends: base ? [types.add(base.name)] : [], properties },

@@ -3,7 +3,7 @@ import { IndentationText, NewLineKind, Project, QuoteKind } from 'ts-morph';
 import { shapesFromSpec } from '../core/shapes-from-spec.js';
 import type { Spec } from '../core/spec-load.js';
 import { buildChangeReport, changesPath, type ChangeReport, type PreviousOutput } from './change-report.js';
-import { emitClient, emitIndex, emitModelIndex, emitOperationIndex, emitService } from './emit-client.js';
+import { emitClient, emitIndex, emitModelIndex, emitOperationIndex, emitService, emitValidate } from './emit-client.js';
 import { emitDocs } from './emit-docs.js';
 import { emitHandlerTypes, handlerTypesPath } from './emit-handler-types.js';
 import { emitModel } from './emit-models.js';
@@ -58,6 +58,7 @@ export function emitWithReport(spec: Spec, options: GenerateOptions = {}): Gener
   files.set('generated/service.ts', emitService(project, printer, spec));
   files.set('generated/client.ts', emitClient(project, spec, signatures));
   files.set('generated/index.ts', emitIndex(spec));
+  files.set('generated/validate.ts', emitValidate());
   files.set(handlerTypesPath, emitHandlerTypes(project, spec));
   files.set('generated/README.md', templates.readme(spec));
   for (const [path, text] of emitDocs(spec, signatures, { templateDir })) files.set(path, text);

@@ -58,7 +58,8 @@ export function shapesFromSpec(spec: Spec, options: ShapesOptions = {}): SpecSha
 
   function memberShape(p: PropertySpec): MemberShape {
     return defined({
-      name: p.name, type: typeShape(p), xml: p.xml, secret: p.secret, const: p.const, required: p.required, ...constraintsOf(p),
+      name: p.name, type: typeShape(p), xml: p.xml, secret: p.secret, const: p.const, required: p.required, readOnly: p.readOnly,
+      ...constraintsOf(p),
     });
   }
 
@@ -72,6 +73,7 @@ export function shapesFromSpec(spec: Spec, options: ShapesOptions = {}): SpecSha
     return defined({
       name: m.name, namespace: m.namespace, members: (m.properties ?? []).map(memberShape),
       discriminatorValue: m.discriminatorValue, typeName: m.typeName,
+      rules: m.rules?.map((r) => defined({ kind: r.kind, members: r.members, when: r.when, equals: r.equals, message: r.message })),
     });
   }
 

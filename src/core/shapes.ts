@@ -65,12 +65,28 @@ export interface MemberShape extends Constraints {
   readonly secret?: boolean;
   /** Fixed wire value the client fills in. */
   readonly const?: string;
+  /** Response-only: the service returns it and never read it, so input carrying it is refused. */
+  readonly readOnly?: true;
+}
+
+/**
+ * A rule between members of one structure, checked on input (by the client before sending, by the emulator on
+ * receipt and by validate()) and not on responses. `message` is the service's wording of the refusal.
+ */
+export interface CrossFieldRule {
+  readonly kind: 'exactlyOne' | 'atMostOne' | 'atLeastOne' | 'requiredIf';
+  readonly members: readonly string[];
+  /** requiredIf: the member whose presence (with one of `equals`, if given) makes `members` required. */
+  readonly when?: string;
+  readonly equals?: readonly string[];
+  readonly message?: string;
 }
 
 export interface StructureShape {
   readonly name: string;
   readonly namespace?: string;
   readonly members: readonly MemberShape[];
+  readonly rules?: readonly CrossFieldRule[];
   /** For a variant of a polymorphic model. */
   readonly discriminatorValue?: string;
   readonly typeName?: string;

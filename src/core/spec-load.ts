@@ -292,6 +292,12 @@ function checkModel(spec: Spec, model: LocatedModel, problems: SpecProblem[], mo
     modelRef(p.items?.model, model.file, `${pointer}/items/model`);
     if (p.xml !== undefined && (p.type === 'model' || p.type === 'list')) at(`/properties/${i}/xml`, `${p.xml} members must be scalars`);
     if (p.wrapped === false && p.items && p.items.element !== p.name) at(`/properties/${i}`, `an unwrapped list repeats its item element: name it ${p.items.element} too`);
+    if (p.readOnly === true && (p.required === true || p.const !== undefined)) at(`/properties/${i}/readOnly`, 'a response-only member can be neither required nor const on input');
+  });
+  (model.rules ?? []).forEach((rule, i) => {
+    for (const name of [...rule.members, ...(rule.when === undefined ? [] : [rule.when])]) {
+      if (!seen.has(name)) at(`/rules/${i}`, `the rule names ${name}, which is not a property of ${model.name}`);
+    }
   });
 }
 

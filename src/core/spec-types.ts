@@ -97,6 +97,18 @@ export interface ModelSpec {
   typeName?: string;
   /** Base model whose members come first. After loading, `properties` holds the base's members too. */
   extends?: string;
+  /** Rules between members, checked on input only. */
+  rules?: CrossFieldRuleSpec[];
+}
+
+/** A rule between members of one model (see meta-schema `crossFieldRule`). */
+export interface CrossFieldRuleSpec {
+  kind: 'exactlyOne' | 'atMostOne' | 'atLeastOne' | 'requiredIf';
+  members: string[];
+  when?: string;
+  equals?: string[];
+  message?: string;
+  doc: string;
 }
 
 export interface PropertySpec extends ConstraintSpec {
@@ -108,6 +120,8 @@ export interface PropertySpec extends ConstraintSpec {
   xml?: 'attribute' | 'text';
   required?: boolean;
   secret?: boolean;
+  /** Response-only: refused on input. */
+  readOnly?: true;
   const?: string;
   enum?: string[];
   /** The x-ms-versions that carry the member, when not all do (older versions' elements, newer versions' additions). */

@@ -3,21 +3,23 @@
  * the parameters and body it read from a request, against JSON Schemas derived from the same shapes. Each schema
  * is compiled on first use only, so start-up pays for nothing.
  */
-import type { Ajv, ErrorObject, ValidateFunction } from 'ajv';
+import type { Ajv, ErrorObject, SchemaValidateFunction, ValidateFunction } from 'ajv';
 import { ajv as loadAjv } from './deferred-modules.js';
 import { ValidationError, type ValidationIssue } from './errors.js';
 import {
-  constraintsOf, isPolymorphic, type BodyShape, type ItemShape, type MemberShape, type ModelShape, type OperationDescriptor,
-  type ParamShape, type ScalarShape, type TypeShape, type ValueConstraints,
+  constraintsOf, isPolymorphic, type BodyShape, type CrossFieldRule, type ItemShape, type MemberShape, type ModelShape,
+  type OperationDescriptor, type ParamShape, type ScalarShape, type StructureShape, type TypeShape, type ValueConstraints,
 } from './shapes.js';
 
 type Schema = Record<string, unknown>;
 
 /**
  * What is checked. `input`: what a caller hands the client, which fills in const members itself. `wire`: a body
- * as it arrived, which must carry its const members.
+ * as it arrived, which must carry its const members. Both refuse response-only members and apply the rules
+ * between members. `response`: a body the service answered, which may carry response-only members and leave out
+ * members that input requires; the rules between members are input rules, so they do not apply.
  */
-type Mode = 'input' | 'wire';
+export type Mode = 'input' | 'wire' | 'response';
 
 /** One broken rule: `keyword` is the JSON Schema keyword, `params` ajv's details of it (limit, allowedValues...). */
 export interface Violation {
@@ -41,6 +43,10 @@ function getAjv(): Ajv {
     errors: false,
     validate: (_schema: unknown, data: unknown) => typeof data !== 'number' || Number.isFinite(data),
   });
+  // The service matched enum values case-insensitively (and readers give the spec's spelling): so does the check.
+  ajv.addKeyword({ keyword: 'x-enum', validate: enumCheck, errors: true });
+  ajv.addKeyword({ keyword: 'x-readOnly', validate: readOnlyCheck, errors: true });
+  ajv.addKeyword({ keyword: 'x-rules', validate: rulesCheck, errors: true });
   // A dateTime member takes a Date or an ISO 8601 string.
   ajv.addKeyword({
     keyword: 'x-date',
@@ -51,9 +57,51 @@ function getAjv(): Ajv {
   return ajv;
 }
 
-/** The rules as JSON Schema keywords: they have the same names. */
+/** A keyword whose check returns its errors (none: the value keeps the rule); ajv fills in their instancePath. */
+function keyword<S>(check: (schema: S, data: unknown, at: string) => Partial<ErrorObject>[]): SchemaValidateFunction {
+  const validate: SchemaValidateFunction = (schema: S, data: unknown, _parent?: unknown, context?: { instancePath: string }) => {
+    validate.errors = check(schema, data, context?.instancePath ?? '');
+    return validate.errors.length === 0;
+  };
+  return validate;
+}
+
+const enumCheck = keyword((values: readonly string[], data) =>
+  typeof data !== 'string' || values.some((v) => v.toLowerCase() === data.toLowerCase())
+    ? [] : [{ keyword: 'enum', params: { allowedValues: values }, message: `must be one of ${values.join(', ')}` }]);
+
+const readOnlyCheck = keyword((_schema: true, data) =>
+  data === undefined ? [] : [{ keyword: 'readOnly', params: {}, message: 'is returned by the service only and cannot be sent' }]);
+
+function present(value: unknown): boolean {
+  return value !== undefined && value !== null;
+}
+
+/** The broken rule between members, as an ajv error; the path is the member concerned, or the structure for a count. */
+function brokenRule(rule: CrossFieldRule, record: Record<string, unknown>, at: string): Partial<ErrorObject> | undefined {
+  const given = rule.members.filter((m) => present(record[m]));
+  const params = { members: rule.members, ...(rule.message === undefined ? {} : { serviceMessage: rule.message }) };
+  const names = rule.members.join(', ');
+  if (rule.kind === 'exactlyOne' && given.length !== 1) return { keyword: rule.kind, instancePath: at, params, message: `exactly one of ${names} must be given` };
+  if (rule.kind === 'atMostOne' && given.length > 1) return { keyword: rule.kind, instancePath: at, params, message: `at most one of ${names} may be given` };
+  if (rule.kind === 'atLeastOne' && given.length === 0) return { keyword: rule.kind, instancePath: at, params, message: `at least one of ${names} must be given` };
+  if (rule.kind !== 'requiredIf') return undefined;
+  const trigger = record[rule.when!];
+  const fires = present(trigger) && (rule.equals === undefined || rule.equals.some((v) => v.toLowerCase() === String(trigger).toLowerCase()));
+  const missing = rule.members.find((m) => !present(record[m]));
+  if (!fires || missing === undefined) return undefined;
+  const condition = rule.equals === undefined ? `${rule.when} is given` : `${rule.when} is ${rule.equals.join(' or ')}`;
+  return { keyword: rule.kind, instancePath: `${at}/${missing}`, params: { ...params, when: rule.when }, message: `is required when ${condition}` };
+}
+
+const rulesCheck = keyword((rules: readonly CrossFieldRule[], data, at) => {
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) return [];
+  return rules.flatMap((rule) => brokenRule(rule, data as Record<string, unknown>, at) ?? []);
+});
+
+/** The rules as JSON Schema keywords: they have the same names (enum is x-enum, which ignores case). */
 function constraints(c: ValueConstraints & { enum?: readonly string[] }): Schema {
-  return { ...constraintsOf(c), ...(c.enum === undefined ? {} : { enum: [...c.enum] }) };
+  return { ...constraintsOf(c), ...(c.enum === undefined ? {} : { 'x-enum': [...c.enum] }) };
 }
 
 function scalarSchema(type: ScalarShape | ParamShape['type'], extra: Schema = {}): Schema {
@@ -63,7 +111,7 @@ function scalarSchema(type: ScalarShape | ParamShape['type'], extra: Schema = {}
     : kind === 'double' ? { type: 'number', 'x-finite': true }
     : kind === 'dateTime' ? { 'x-date': true }
     : { type: 'string' };
-  const fromType = typeof type === 'string' || type.enum === undefined ? {} : { enum: [...type.enum] };
+  const fromType = typeof type === 'string' || type.enum === undefined ? {} : { 'x-enum': [...type.enum] };
   return { ...base, ...fromType, ...extra };
 }
 
@@ -75,7 +123,7 @@ class SchemaBuilder {
   model(shape: ModelShape): Schema {
     if (!(shape.name in this.defs)) {
       this.defs[shape.name] = {};
-      this.defs[shape.name] = isPolymorphic(shape) ? this.polymorphic(shape) : this.structure(shape.members);
+      this.defs[shape.name] = isPolymorphic(shape) ? this.polymorphic(shape) : this.structure(shape);
     }
     return { $ref: `#/$defs/${shape.name}` };
   }
@@ -86,7 +134,7 @@ class SchemaBuilder {
       discriminator: { propertyName: shape.discriminator },
       required: [shape.discriminator],
       oneOf: shape.variants().map((v) => {
-        const schema = this.structure(v.members);
+        const schema = this.structure(v);
         const props = schema['properties'] as Record<string, Schema>;
         props[shape.discriminator] = { const: v.discriminatorValue };
         return schema;
@@ -94,14 +142,18 @@ class SchemaBuilder {
     };
   }
 
-  structure(members: readonly MemberShape[]): Schema {
+  structure(shape: Pick<StructureShape, 'members' | 'rules'>): Schema {
     const properties: Record<string, Schema> = {};
     const required: string[] = [];
-    for (const m of members) {
-      properties[m.name] = m.const !== undefined ? { const: m.const } : this.type(m.type, constraints(m));
-      if (m.const !== undefined ? this.mode === 'wire' : m.required) required.push(m.name);
+    const onInput = this.mode !== 'response';
+    for (const m of shape.members) {
+      properties[m.name] = m.const !== undefined ? { const: m.const }
+        : m.readOnly && onInput ? { 'x-readOnly': true }
+        : this.type(m.type, constraints(m));
+      if (m.const !== undefined ? this.mode === 'wire' : m.required && onInput) required.push(m.name);
     }
-    return { type: 'object', properties, required, additionalProperties: false };
+    const rules = onInput && shape.rules !== undefined ? { 'x-rules': shape.rules } : {};
+    return { type: 'object', properties, required, additionalProperties: false, ...rules };
   }
 
   type(type: TypeShape, extra: Schema = {}): Schema {
@@ -144,6 +196,7 @@ export function inputSchema(op: OperationDescriptor): Schema {
       else {
         Object.assign(properties, (def['properties'] ?? {}) as Record<string, Schema>);
         required.push(...((def['required'] ?? []) as string[]));
+        if (def['x-rules'] !== undefined) schema['x-rules'] = def['x-rules'];
       }
     }
   } else if (body && 'list' in body && body.member !== undefined) {
@@ -156,9 +209,9 @@ export function inputSchema(op: OperationDescriptor): Schema {
   return { ...schema, $defs: builder.defs };
 }
 
-/** The JSON Schema of a request body as it arrives (a model or a list; text bodies have no rules). */
-function bodySchema(body: BodyShape): Schema {
-  const builder = new SchemaBuilder('wire');
+/** The JSON Schema of a body as it arrives (a model or a list; text bodies have no rules), as a request or a response. */
+function bodySchema(body: BodyShape, mode: Mode = 'wire'): Schema {
+  const builder = new SchemaBuilder(mode);
   const root = 'model' in body ? builder.model(body.model()) : 'list' in body ? { type: 'array', items: builder.item(body.list) } : {};
   return { ...root, $defs: builder.defs };
 }
@@ -169,7 +222,7 @@ function paramsSchema(op: OperationDescriptor): Schema {
 
 function memberSchema(member: MemberShape): Schema {
   const builder = new SchemaBuilder('wire');
-  return { ...builder.structure([member]), $defs: builder.defs };
+  return { ...builder.structure({ members: [member] }), $defs: builder.defs };
 }
 
 /** Compiles a schema once per key (an operation, a body or a member shape), on its first use. */
@@ -187,6 +240,7 @@ function lazily<K extends object>(build: (key: K) => Schema): (key: K) => Valida
 
 const inputValidator = lazily(inputSchema);
 const bodyValidator = lazily(bodySchema);
+const responseBodyValidator = lazily((body: BodyShape) => bodySchema(body, 'response'));
 const paramsValidator = lazily(paramsSchema);
 const memberValidator = lazily(memberSchema);
 
@@ -237,13 +291,18 @@ function inputRule(v: Violation): string {
     case 'enum': return `must be one of ${(v.params['allowedValues'] as unknown[]).join(', ')}`;
     case 'const': return `must be ${String(v.params['allowedValue'])}`;
     case 'discriminator': return 'must select a known variant';
+    case 'readOnly': return 'response only: the service does not accept it';
+    case 'exactlyOne':
+    case 'atMostOne':
+    case 'atLeastOne':
+    case 'requiredIf': return v.message;
     default: return v.message;
   }
 }
 
 /** Throws ValidationError naming every problem; compiles the operation's schema on first use. */
 export function validateInput(op: OperationDescriptor, input: unknown): void {
-  const violations = violationsOf(inputValidator(op), input);
+  const violations = inputViolations(op, input);
   if (violations.length === 0) return;
   const issues: ValidationIssue[] = violations.map((v) => ({ path: v.path || '(input)', rule: inputRule(v) }));
   // The same issue can come from several branches; report it once.
@@ -254,8 +313,14 @@ export function validateInput(op: OperationDescriptor, input: unknown): void {
  * The rules a request body read from the wire (XML or JSON, as the typed value the client would have sent)
  * breaks; paths start at the body's root, e.g. `ExtendedProperties[0].Name`, or `[2].Name` in a list body.
  */
-export function bodyViolations(body: BodyShape, value: unknown): Violation[] {
-  return 'text' in body ? [] : violationsOf(bodyValidator(body), value);
+export function bodyViolations(body: BodyShape, value: unknown, as: 'request' | 'response' = 'request'): Violation[] {
+  if ('text' in body) return [];
+  return violationsOf((as === 'request' ? bodyValidator : responseBodyValidator)(body), value);
+}
+
+/** The rules an operation's typed input (parameters and body members) breaks, without throwing. */
+export function inputViolations(op: OperationDescriptor, input: unknown): Violation[] {
+  return violationsOf(inputValidator(op), input);
 }
 
 /** The rules typed parameter values (by spec name) break. */

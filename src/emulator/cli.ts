@@ -16,14 +16,15 @@
  * --strict-order refuses a body with an element out of the contract's order (400) instead of skipping the
  * element as the service did.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, realpathSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { startEmulator, type EmulatorOptions } from './server.js';
 import { parseFaultSpec } from './fault-spec.js';
 import { readSnapshotFile } from './state-snapshot.js';
 
-const USAGE = 'usage: node dist/src/emulator/cli.js [--port <p>] [--out <dir>] [--state <file.json>] [--async-polls <n>] [--async-delay-ms <ms>] [--spec <dir>] [--subscription <id>] [--faults <spec>] [--fault-seed <n>] [--data <dir>] [--strict-order] [--verbose]';
+const USAGE = 'usage: asm-sdk emulator (or node dist/src/emulator/cli.js) [--port <p>] [--out <dir>] [--state <file.json>] [--async-polls <n>] [--async-delay-ms <ms>] [--spec <dir>] [--subscription <id>] [--faults <spec>] [--fault-seed <n>] [--data <dir>] [--strict-order] [--verbose]';
 
 function integer(text: string | undefined, name: string): number | undefined {
   if (text === undefined) return undefined;
@@ -52,8 +53,10 @@ function optionsFrom(values: Record<string, string | boolean | undefined>): Emul
   return options;
 }
 
-async function main(): Promise<void> {
+/** Starts the emulator with these arguments and serves until SIGINT or SIGTERM (what `asm-sdk emulator` runs). */
+export async function runEmulatorCli(args: string[]): Promise<void> {
   const { values } = parseArgs({
+    args,
     options: {
       port: { type: 'string' }, out: { type: 'string' }, state: { type: 'string' }, 'async-polls': { type: 'string' },
       'async-delay-ms': { type: 'string' }, spec: { type: 'string' }, subscription: { type: 'string' },
@@ -105,7 +108,20 @@ async function main(): Promise<void> {
   process.once('SIGTERM', () => stop('SIGTERM'));
 }
 
-main().catch((err: unknown) => {
-  process.stderr.write(`${err instanceof Error ? err.message : String(err)}\n${USAGE}\n`);
-  process.exit(1);
-});
+/** Run as a script (`npm run emulator`), not when imported by the package's command line. */
+function isEntryPoint(): boolean {
+  const script = process.argv[1];
+  if (script === undefined) return false;
+  try {
+    return realpathSync(script) === fileURLToPath(import.meta.url);
+  } catch {
+    return false;
+  }
+}
+
+if (isEntryPoint()) {
+  runEmulatorCli(process.argv.slice(2)).catch((err: unknown) => {
+    process.stderr.write(`${err instanceof Error ? err.message : String(err)}\n${USAGE}\n`);
+    process.exit(1);
+  });
+}

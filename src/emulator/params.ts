@@ -9,7 +9,7 @@ import { ValueFormatError, canonicalEnum, parseScalar } from '../core/codec.js';
 import type { OperationDescriptor, ParamShape } from '../core/shapes.js';
 import { paramViolations } from '../core/validation.js';
 import { ApiError, errors } from './api-error.js';
-import { requirementOf } from './validate.js';
+import { requirementOf } from '../core/rule-wording.js';
 
 function invalidQuery(message: string): ApiError {
   return new ApiError(400, 'MissingOrInvalidRequiredQueryParameter', message);

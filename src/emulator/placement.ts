@@ -20,13 +20,11 @@ export function regionOf(subscription: SubscriptionState, placement: Placement):
 }
 
 /**
- * Checks that exactly one of Location and AffinityGroup is given and that it exists (and offers `service`,
- * e.g. Compute or Storage), as CreateHostedService and CreateStorageAccount did.
+ * Checks that the Location or AffinityGroup given exists (and offers `service`, e.g. Compute or Storage), as
+ * CreateHostedService and CreateStorageAccount did. That exactly one is given is the spec's exactlyOne rule on
+ * their bodies, checked on receipt with the service's message.
  */
 export function checkPlacement(state: EmulatorState, subscription: SubscriptionState, placement: Placement, service: string): void {
-  if ((placement.Location === undefined) === (placement.AffinityGroup === undefined)) {
-    throw errors.badRequest('Either Location or AffinityGroup must be specified, but not both.');
-  }
   if (placement.Location !== undefined) {
     const location = state.location(placement.Location);
     if (location === undefined) {

@@ -27,7 +27,7 @@ test('a valid input passes', () => {
 });
 
 test('missing required members are named with their path', () => {
-  assert.deepEqual(issues(CreateHostedServiceOperation, { Label: 'x' }), ['ServiceName: required']);
+  assert.deepEqual(issues(CreateHostedServiceOperation, { Label: 'x', Location: 'West US' }), ['ServiceName: required']);
   assert.deepEqual(issues(AddRoleOperation, { DeploymentName: 'd', RoleName: 'vm', ConfigurationSets: [{ ConfigurationSetType: 'NetworkConfiguration', InputEndpoints: [{ Name: 'http' }] }] }),
     ['ServiceName: required', 'ConfigurationSets[0].InputEndpoints[0].LocalPort: required']);
 });
@@ -36,7 +36,7 @@ test('types, ranges, enums, patterns, unknown members and variants are checked',
   assert.deepEqual(issues(AddRoleOperation, { ServiceName: 's', DeploymentName: 'd', RoleName: 'vm', Lun: 16 }), ['Lun: must be <= 15']);
   assert.deepEqual(issues(AddRoleOperation, { ServiceName: 's', DeploymentName: 'd', RoleName: 'vm', Created: 'yesterday' }), ['Created: must be a Date or an ISO 8601 string']);
   assert.deepEqual(issues(AddRoleOperation, { ServiceName: 's', DeploymentName: 'd', RoleName: 'vm', Colour: 'red' }), ['Colour: unknown member']);
-  assert.deepEqual(issues(CreateHostedServiceOperation, { ServiceName: 'bad name!', Label: 'x' }), ['ServiceName: must match pattern "^[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?$"']);
+  assert.deepEqual(issues(CreateHostedServiceOperation, { ServiceName: 'bad name!', Label: 'x', Location: 'West US' }), ['ServiceName: must match pattern "^[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?$"']);
   assert.deepEqual(issues(AddRoleOperation, { ServiceName: 's', DeploymentName: 'd', RoleName: 'vm', ConfigurationSets: [{ ConfigurationSetType: 'NetworkConfiguration', InputEndpoints: [{ Name: 'x', LocalPort: 1, Protocol: 'icmp' }] }] }),
     ['ConfigurationSets[0].InputEndpoints[0].Protocol: must be one of tcp, udp']);
   assert.deepEqual(issues(AddRoleOperation, { ServiceName: 's', DeploymentName: 'd', RoleName: 'vm', ConfigurationSets: [{ ConfigurationSetType: 'Bogus' }] }),
@@ -57,7 +57,7 @@ test('the message names fields and rules but never the values', () => {
 
 test('a body read from the wire is checked by the same rules as the input the client sends', () => {
   const body = CreateHostedServiceOperation.request!;
-  const bad = { ServiceName: 'bad name!', Label: 'x'.repeat(101) };
+  const bad = { ServiceName: 'bad name!', Label: 'x'.repeat(101), Location: 'West US' };
   const wire = bodyViolations(body, bad).map((v) => `${v.path}: ${v.keyword}`);
   assert.deepEqual(wire, ['ServiceName: pattern', 'Label: maxLength']);
   assert.deepEqual(issues(CreateHostedServiceOperation, bad).map((i) => i.split(':')[0]), ['ServiceName', 'Label']);
@@ -71,8 +71,8 @@ test('on the wire a const member is required; in the input the client fills it i
 
 test('parameters and single members are checked by the same rules', () => {
   const disk = { ServiceName: 's', DeploymentName: 'd', RoleName: 'vm' };
-  assert.deepEqual(paramViolations(GetDataDiskOperation, { ...disk, Lun: 15 }), []);
-  assert.deepEqual(paramViolations(GetDataDiskOperation, { ...disk, Lun: 16 }).map((v) => `${v.path}: ${v.keyword} ${String(v.params['limit'])}`), ['Lun: maximum 15']);
+  assert.deepEqual(paramViolations(GetDataDiskOperation, { ...disk, Lun: 63 }), []);
+  assert.deepEqual(paramViolations(GetDataDiskOperation, { ...disk, Lun: 64 }).map((v) => `${v.path}: ${v.keyword} ${String(v.params['limit'])}`), ['Lun: maximum 63']);
   const serviceName = (CreateHostedServiceShape.members.find((m) => m.name === 'ServiceName'))!;
   assert.equal(memberAccepts(serviceName, 'good-name'), true);
   assert.equal(memberAccepts(serviceName, '-bad'), false);

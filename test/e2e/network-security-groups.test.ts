@@ -7,7 +7,7 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import type { NetworkSecurityRule, ServiceManagementClient } from '../../generated/index.js';
+import { ValidationError, type NetworkSecurityRule, type ServiceManagementClient } from '../../generated/index.js';
 import type { Emulator } from '../../src/emulator/server.js';
 import { startTestEmulator } from '../emulator/helpers.js';
 import { rejectsWith, setVirtualNetwork, vmInSubnet, VNET } from '../support/network-fixtures.js';
@@ -15,15 +15,19 @@ import { typedClientFor } from '../support/typed-client.js';
 
 let emulator: Emulator;
 let client: ServiceManagementClient;
+/** Sends what the client's own validation would refuse, to show the emulator refuses it as the service did. */
+let unchecked: ServiceManagementClient;
 
 before(async () => {
   emulator = await startTestEmulator({ asyncPolls: 1 });
   client = typedClientFor(emulator, { polling: { minDelayMs: 5, maxDelayMs: 10 } });
+  unchecked = typedClientFor(emulator, { validation: false, polling: { minDelayMs: 5, maxDelayMs: 10 } });
   await setVirtualNetwork(client);
 });
 
 after(async () => {
   await client.close();
+  await unchecked.close();
   await emulator.close();
 });
 
@@ -66,11 +70,15 @@ test('rules are set and replaced by name, user rules before the default ones', a
 });
 
 test('rules breaking the service\'s rules are refused with 400 naming the field and the rule', async () => {
-  const set = (RuleName: string, change: Partial<NetworkSecurityRule>) => client.setNetworkSecurityRule({ NetworkSecurityGroupName: 'web-nsg', RuleName, ...rdp, ...change });
-  await rejectsWith(set('p', { Priority: 99 }), 400, 'BadRequest', /Priority 99 of network security rule p is not valid: a priority is an integer from 100 to 4096/);
+  const set = (RuleName: string, change: Partial<NetworkSecurityRule>) => unchecked.setNetworkSecurityRule({ NetworkSecurityGroupName: 'web-nsg', RuleName, ...rdp, ...change });
+  const icmp = { Protocol: 'ICMP' } as unknown as Partial<NetworkSecurityRule>;
+  // The spec's value sets refuse these before they leave; the emulator refuses them too, with the service's words.
+  await assert.rejects(client.setNetworkSecurityRule({ NetworkSecurityGroupName: 'web-nsg', RuleName: 'p', ...rdp, ...icmp }), (e: unknown) => e instanceof ValidationError && /Protocol/.test(e.message));
+  await assert.rejects(client.setNetworkSecurityRule({ NetworkSecurityGroupName: 'web-nsg', RuleName: 'p', ...rdp, Priority: 99 }), (e: unknown) => e instanceof ValidationError && /Priority/.test(e.message));
+  await rejectsWith(set('p', { Priority: 99 }), 400, 'BadRequest', /Rule\.Priority: must be >= 100 \(rule: minimum\)/);
   await rejectsWith(set('p', { Priority: 4097 }), 400, 'BadRequest', /Priority 4097/);
   await rejectsWith(set('p', { Priority: 200 }), 400, 'BadRequest', /Priority 200 of network security rule p is already used by Inbound rule web/);
-  await rejectsWith(set('p', { Protocol: 'ICMP' }), 400, 'BadRequest', /Protocol ICMP of network security rule p/);
+  await rejectsWith(set('p', icmp), 400, 'BadRequest', /Rule\.Protocol: must be one of TCP, UDP, \* \(rule: enum\)/);
   await rejectsWith(set('p', { DestinationPortRange: '70000' }), 400, 'BadRequest', /DestinationPortRange 70000 of network security rule p/);
   await rejectsWith(set('p', { SourcePortRange: '90-80' }), 400, 'BadRequest', /SourcePortRange 90-80/);
   await rejectsWith(set('p', { SourceAddressPrefix: 'EVERYWHERE' }), 400, 'BadRequest', /SourceAddressPrefix EVERYWHERE of network security rule p .*VIRTUAL_NETWORK, AZURE_LOADBALANCER, INTERNET/);

@@ -103,7 +103,7 @@ test('NODE_EXTRA_CA_CERTS is trusted alongside an explicit ca option', async () 
 
 test('invalid input is refused before anything is sent', async () => {
   const before = emulator.requests.length;
-  await assert.rejects(client.createHostedService({ ServiceName: 'bad name', Label: 'l' }), (err: unknown) => err instanceof ValidationError && err.issues[0]!.path === 'ServiceName');
+  await assert.rejects(client.createHostedService({ ServiceName: 'bad name', Label: 'l', Location: 'West US' }), (err: unknown) => err instanceof ValidationError && err.issues[0]!.path === 'ServiceName');
   await assert.rejects(client.getHostedService({ ServiceName: '..' }), ValidationError);
   assert.equal(emulator.requests.length, before);
 });

@@ -1,5 +1,5 @@
 /**
- * Data disks and disks: AddDataDisk makes a Disk entry attached to the VM (one per LUN, 0-15, within the size's
+ * Data disks and disks: AddDataDisk makes a Disk entry attached to the VM (one per LUN, 0-63, within the size's
  * limit), UpdateDataDisk and DeleteDataDisk (detach, or delete with comp=media); disks in use cannot be deleted
  * and keep their storage account from being deleted; AddDisk registers a blob and UpdateDisk grows a free disk.
  */
@@ -44,12 +44,12 @@ test('AddDataDisk attaches a new empty disk at a free LUN, refusing a taken LUN,
   const taken = await client.call('POST', `${role}/DataDisks`, { body: dataDisk(`<Lun>1</Lun><LogicalDiskSizeInGB>5</LogicalDiskSizeInGB><MediaLink>${blob('two')}</MediaLink>`) });
   assert.equal(taken.status, 409);
   assert.equal(errorOf(taken.text).message, 'A data disk is already attached to role vm at LUN 1.');
-  const outOfRange = await client.call('POST', `${role}/DataDisks`, { body: dataDisk(`<Lun>16</Lun><LogicalDiskSizeInGB>5</LogicalDiskSizeInGB><MediaLink>${blob('two')}</MediaLink>`) });
+  const outOfRange = await client.call('POST', `${role}/DataDisks`, { body: dataDisk(`<Lun>64</Lun><LogicalDiskSizeInGB>5</LogicalDiskSizeInGB><MediaLink>${blob('two')}</MediaLink>`) });
   assert.equal(outOfRange.status, 400);
   const tooMany = await client.call('POST', `${role}/DataDisks`, { body: dataDisk(`<Lun>2</Lun><LogicalDiskSizeInGB>5</LogicalDiskSizeInGB><MediaLink>${blob('two')}</MediaLink>`) });
   assert.equal(tooMany.status, 400);
   assert.match(errorOf(tooMany.text).message ?? '', /Small allows at most 2 data disks/);
-  assert.equal((await client.call('GET', `${role}/DataDisks/16`)).status, 400, 'the LUN of the URL is checked too');
+  assert.equal((await client.call('GET', `${role}/DataDisks/64`)).status, 400, 'the LUN of the URL is checked too');
 });
 
 test('UpdateDataDisk answers 200 (what azure-asm-compute accepts), changing caching and label at once; the media link cannot change', async () => {

@@ -19,7 +19,8 @@ import { nameStamp, type ComputeEnv } from './env.js';
 import { findOsImage, findVmImage } from './images.js';
 import { addInstance } from './instances.js';
 
-export const MAX_LUN = 15;
+/** The spec's Lun range (0-63: recorded role sizes allow 64 data disks); the role size's MaxDataDiskCount bounds the count. */
+export const MAX_LUN = 63;
 const DEFAULT_ROLE_SIZE = 'Small';
 
 export interface RolePlan {

@@ -4,7 +4,7 @@
  * for VM deployments.
  */
 import { XmlSyntaxError } from '../../core/xml-document.js';
-import { parseXmlTree, rootOf } from '../xml-tree.js';
+import { parseXmlTree, rootOf } from '../../core/xml-tree.js';
 import { errors } from '../api-error.js';
 
 export interface ConfiguredRole {

@@ -70,8 +70,8 @@ function checkCaptureRole(env: ComputeEnv, deployment: DeploymentRecord, instanc
   const target = targetOf(env, deployment, instanceName, true);
   if (osImageOf(env.state, env.subscription, body.TargetImageName) !== undefined) throw errors.conflict(`An image named ${body.TargetImageName} already exists.`);
   if (body.PostCaptureAction === 'Reprovision') {
-    if (body.ProvisioningConfiguration === undefined) throw errors.badRequest('A ProvisioningConfiguration is required to reprovision the virtual machine after the capture.');
-    checkProvisioningSet([body.ProvisioningConfiguration], target.osDisk.OS ?? 'Windows', target.role.RoleName);
+    // The spec's requiredIf rule (checked on receipt) guarantees the set, with the service's message when missing.
+    checkProvisioningSet([body.ProvisioningConfiguration!], target.osDisk.OS ?? 'Windows', target.role.RoleName);
   }
   return target;
 }

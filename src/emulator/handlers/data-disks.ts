@@ -1,5 +1,5 @@
 /**
- * Data disks of a VM, by LUN (0-15, one disk per LUN, at most the role size's MaxDataDiskCount): attach an
+ * Data disks of a VM, by LUN (0-63, one disk per LUN, at most the role size's MaxDataDiskCount): attach an
  * existing disk, a blob, or a new empty disk (a Disk entry appears, attached to the VM); read one; change its
  * caching, label or LUN; detach it (the disk stays in ListDisks) or delete it with its blob (comp=media).
  */

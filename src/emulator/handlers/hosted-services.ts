@@ -77,9 +77,7 @@ function createHostedService(ctx: HandlerContext<'CreateHostedService'>) {
 function updateHostedService(ctx: HandlerContext<'UpdateHostedService'>) {
   const service = findService(ctx);
   const body = ctx.body;
-  if (body.Label === undefined && body.Description === undefined) {
-    throw errors.badRequest('Either Label or Description must be specified.');
-  }
+  // "Either Label or Description must be specified." is the spec's atLeastOne rule, checked on receipt.
   assertNotBusy(ctx, resourceOf(service.ServiceName), 'hosted service');
   const properties = mergeExtendedProperties(service.ExtendedProperties, body.ExtendedProperties ?? []);
   checkExtendedProperties(properties, 'cloud service');

@@ -3,7 +3,7 @@
  * as '#text'), for code that looks members up by name: the router peeks at request roots, the structure checks
  * walk the body, service configurations are read. Parsed by core's one XML reader.
  */
-import { ATTR, TEXT, attributesOf, childrenOf, elementName, parseXmlDocument, type OrderedNode } from '../core/xml-document.js';
+import { ATTR, TEXT, attributesOf, childrenOf, elementName, parseXmlDocument, type OrderedNode } from './xml-document.js';
 
 export type XmlNode = Record<string, unknown>;
 

@@ -1,16 +1,18 @@
 /**
- * Structural checks on a request's XML that core/xml.ts does not make when reading: the root's namespace,
- * element order, members given twice, and base64 text that does not decode.
+ * Structural checks on a body's XML that xml.ts does not make when reading: the root's namespace, element order,
+ * members given twice, scalars holding elements, and base64 text that does not decode. Each issue's rule reads
+ * `what is wrong (rule: name)`, as the emulator answers it.
  *
  * Element order: the service read bodies with an order-sensitive data-contract reader, which skipped an element
  * that came after a later member of the contract (the Python client's UpdateOSImage body, recorded, lost every
  * member it sent after Language this way, while the service answered 200). Out-of-order elements are returned
- * apart, as `skipped`, so that the emulator can read the body as the service did — or refuse it, in strict mode.
+ * apart, as `skipped`: the emulator reads the body as the service did (or refuses it, in strict mode);
+ * validateDocument reports them, since what the service skips is lost.
  */
-import { isBase64 } from '../core/codec.js';
-import { ATTR, TEXT } from '../core/xml-document.js';
-import { flatContract, isPolymorphic, type BodyShape, type ItemShape, type MemberShape, type ModelShape, type StructureShape } from '../core/shapes.js';
-import type { Issue } from './validate.js';
+import { isBase64 } from './codec.js';
+import { ATTR, TEXT } from './xml-document.js';
+import { flatContract, isPolymorphic, type BodyShape, type ItemShape, type MemberShape, type ModelShape, type StructureShape } from './shapes.js';
+import type { ValidationIssue as Issue } from './errors.js';
 import type { XmlNode } from './xml-tree.js';
 
 
