@@ -6,7 +6,7 @@
  */
 import type {
   BgpSettings, ComputeImageAttributes, ConfigurationSet, DataVirtualHardDisk, DnsSettings, ExtendedProperty, MarketplaceImageAttributes, OSImage, OSVirtualHardDisk,
-  LocalNetworkSiteConfiguration, NetworkConfigurationDnsServer, ReservedIP, ResourceExtensionReference, Role, VMImage, VirtualNetworkSiteConfiguration,
+  LoadBalancer, LocalNetworkSiteConfiguration, NetworkConfigurationDnsServer, ReservedIP, ResourceExtensionReference, Role, VMImage, VirtualNetworkSiteConfiguration,
 } from '../../generated/models/index.js';
 
 export interface ManagementCertificateRecord {
@@ -119,6 +119,10 @@ export interface DeploymentRecord {
   maintenanceWindow?: { StartTime: Date; EndTime: Date; Status: string };
   /** Set while a migration to Resource Manager is prepared (migration.ts). */
   migrationState?: 'Prepared';
+  /** Virtual IPs added beside the deployment's own (AddVirtualIP), in the order added. */
+  extraVips?: { Name: string; Address: string }[];
+  /** Internal load balancers (CreateLoadBalancer), in a subnet of the deployment's virtual network. */
+  loadBalancers?: LoadBalancer[];
 }
 
 export interface ServiceCertificateRecord {

@@ -25,6 +25,7 @@ import { serviceCertificateHandlers } from './service-certificates.js';
 import { storageAccountHandlers } from './storage-accounts.js';
 import { subscriptionHandlers } from './subscriptions.js';
 import type { HandlerTable } from './types.js';
+import { virtualNetworkHandlers } from './virtual-networks.js';
 import { vmImageHandlers } from './vm-images.js';
 
 export const defaultHandlers: HandlerTable = {
@@ -51,6 +52,7 @@ export const defaultHandlers: HandlerTable = {
   ...migrationHandlers,
   ...networkConfigurationHandlers,
   ...networkGatewayHandlers,
+  ...virtualNetworkHandlers,
 };
 
 export type { Handler, HandlerContext, HandlerResult, HandlerTable } from './types.js';
