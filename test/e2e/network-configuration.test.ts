@@ -40,7 +40,7 @@ test('the document set is the document read, sites in the order given', async ()
 });
 
 test('a new document replaces the old one as a whole', async () => {
-  const next: NetworkConfiguration = { VirtualNetworkConfiguration: { VirtualNetworkSites: [document.VirtualNetworkConfiguration!.VirtualNetworkSites![1]!] } };
+  const next: NetworkConfiguration = { VirtualNetworkConfiguration: { Dns: document.VirtualNetworkConfiguration!.Dns, VirtualNetworkSites: [document.VirtualNetworkConfiguration!.VirtualNetworkSites![1]!] } };
   await client.setNetworkConfiguration(next, { wait: true });
   assert.deepEqual(await client.getNetworkConfiguration(), next);
 });
