@@ -8,6 +8,7 @@ import { catalogHandlers } from './catalog.js';
 import { dataDiskHandlers } from './data-disks.js';
 import { deploymentChangeHandlers } from './deployment-changes.js';
 import { deploymentHandlers } from './deployments.js';
+import { deploymentNetworkHandlers } from './deployment-network.js';
 import { diskHandlers } from './disks.js';
 import { hostedServiceHandlers } from './hosted-services.js';
 import { imageReplicationHandlers } from './image-replication.js';
@@ -53,6 +54,7 @@ export const defaultHandlers: HandlerTable = {
   ...networkConfigurationHandlers,
   ...networkGatewayHandlers,
   ...virtualNetworkHandlers,
+  ...deploymentNetworkHandlers,
 };
 
 export type { Handler, HandlerContext, HandlerResult, HandlerTable } from './types.js';

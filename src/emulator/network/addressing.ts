@@ -4,7 +4,7 @@
  * the cloud service is; a VM gets the lowest free usable address of its subnet (Azure kept .0-.3 and the last),
  * or its static address, which must be usable in its subnet and not held by another VM or load balancer.
  */
-import type { ConfigurationSet } from '../../../generated/models/index.js';
+import type { ConfigurationSet, LoadBalancer } from '../../../generated/models/index.js';
 import { errors } from '../api-error.js';
 import { networkSetOf } from '../compute/configuration-sets.js';
 import { regionOf } from '../placement.js';
@@ -86,4 +86,33 @@ export function addressForRole(subscription: SubscriptionState, siteName: string
   const [free] = freeAddresses(subnet.prefix, addressesInUse(subscription, site.name), 1);
   if (free === undefined) throw errors.badRequest(`The subnet ${subnet.name} of virtual network ${site.name} has no free address left.`);
   return free;
+}
+
+/**
+ * Checks an internal load balancer's front end: Type Private; a subnet of the deployment's virtual network
+ * (none outside one); a static address usable in that subnet and not held by a VM or another load balancer
+ * (`own`: the address the balancer being updated holds now).
+ */
+export function checkFrontend(subscription: SubscriptionState, siteName: string | undefined, balancer: LoadBalancer, own?: string): void {
+  const frontend = balancer.FrontendIpConfiguration;
+  if (frontend.Type !== undefined && frontend.Type !== 'Private') {
+    throw errors.badRequest(`The front-end IP configuration of load balancer ${balancer.Name} must be of Type Private: only internal load balancers can be added to a deployment.`);
+  }
+  if (siteName === undefined) {
+    if (frontend.SubnetName !== undefined || frontend.StaticVirtualNetworkIPAddress !== undefined) {
+      throw errors.badRequest(`Load balancer ${balancer.Name} names a subnet or a static address, but its deployment is not in a virtual network.`);
+    }
+    return;
+  }
+  const site = subscription.virtualNetworkSites.get(keyOf(siteName));
+  if (site === undefined) throw errors.badRequest(`The virtual network ${siteName} does not exist.`);
+  if (frontend.SubnetName === undefined) throw errors.badRequest(`Load balancer ${balancer.Name} must name the subnet of virtual network ${site.name} its front end is in.`);
+  const prefix = subnetPrefix(site, frontend.SubnetName);
+  const text = frontend.StaticVirtualNetworkIPAddress;
+  if (text === undefined) return;
+  const address = parseIp(text);
+  if (address === undefined || !containsAddress(prefix, address) || !usableIn(prefix, address)) {
+    throw errors.badRequest(`The static address ${text} of load balancer ${balancer.Name} is not a usable address of subnet ${frontend.SubnetName}.`);
+  }
+  if (text !== own && addressesInUse(subscription, site.name).has(text)) throw errors.conflict(`The static address ${text} is already in use in virtual network ${site.name}.`);
 }
