@@ -52,7 +52,8 @@ interface Match {
 function route(interaction: Interaction): Match | undefined {
   const url = new URL(interaction.path, 'https://recorded.invalid');
   const found = router.match('GET', url.pathname, url.searchParams, () => ({ empty: true, member: () => undefined }));
-  return found.kind === 'match' ? { operation: found.operation, params: found.pathParams } : undefined;
+  // Query parameters too: CheckStaticIPAvailability's address says which network to prepare.
+  return found.kind === 'match' ? { operation: found.operation, params: { ...Object.fromEntries(url.searchParams), ...found.pathParams } } : undefined;
 }
 
 function recordedValue(match: Match, interaction: Interaction): unknown {
@@ -96,6 +97,8 @@ const PREPARE: Record<string, Preparation> = {
   ListAffinityGroups: (p, _params, value) => Promise.all(value.slice(0, LISTED).map((g: any) => p.affinityGroup(g))),
   GetReservedIP: (p, _params, value) => p.reservedIp(value),
   ListReservedIPs: (p, _params, value) => Promise.all(value.slice(0, LISTED).map((r: any) => p.reservedIp(r))),
+  ListVirtualNetworkSites: (p, _params, value) => p.networks(value),
+  CheckStaticIPAvailability: (p, params, _value) => p.networkWithAddress(params['NetworkName']!, params['address'] ?? '10.0.0.0'),
 };
 
 interface Figures {
