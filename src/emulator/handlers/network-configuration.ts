@@ -5,6 +5,7 @@
  */
 import { checkNetworkConfiguration } from '../network/rules.js';
 import { applyNetworkConfiguration, networkConfigurationOf } from '../network/sites.js';
+import { TEXT_DOCUMENT } from '../respond.js';
 import { accepted, assertNotBusy, done, type HandlerContext, type HandlerTable } from './types.js';
 
 /** One configuration change at a time per subscription, as the service serialized them. */
@@ -26,6 +27,7 @@ function setNetworkConfiguration(ctx: HandlerContext<'SetNetworkConfiguration'>)
 }
 
 export const networkConfigurationHandlers: HandlerTable = {
-  GetNetworkConfiguration: (ctx) => done(200, networkConfigurationOf(ctx.subscription)),
+  // Served as the service served it: a text/plain file with a BOM and an XML declaration (xplat-cli recordings).
+  GetNetworkConfiguration: (ctx) => done(200, networkConfigurationOf(ctx.subscription), { 'Content-Type': TEXT_DOCUMENT }),
   SetNetworkConfiguration: setNetworkConfiguration,
 };
