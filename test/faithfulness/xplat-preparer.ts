@@ -7,7 +7,7 @@
  * it does: only the answers' shapes are compared.
  */
 import type {
-  AffinityGroup, ConfigurationSet, DataVirtualHardDisk, Deployment, Disk, HostedService, InputEndpoint, LocalNetworkSiteConfiguration, NetworkConfigurationDnsServer,
+  AffinityGroup, ConfigurationSet, DataVirtualHardDisk, Deployment, Disk, HostedService, InputEndpoint, LocalNetworkSiteConfiguration, NetworkConfiguration, NetworkConfigurationDnsServer,
   OSImage, ReservedIP, Role, ServiceManagementClient, StorageService, VirtualNetworkSite, VirtualNetworkSiteConfiguration,
 } from '../../generated/index.js';
 import type { InstancePhase } from '../../src/emulator/records.js';
@@ -235,7 +235,9 @@ export class Preparer {
   async #setNetworks(): Promise<void> {
     await this.client.setNetworkConfiguration({
       VirtualNetworkConfiguration: {
-        Dns: { DnsServers: [...this.#dnsServers.values()] }, LocalNetworkSites: [...this.#localSites.values()], VirtualNetworkSites: [...this.#sites.values()],
+        ...(this.#dnsServers.size === 0 ? {} : { Dns: { DnsServers: [...this.#dnsServers.values()] } }),
+        ...(this.#localSites.size === 0 ? {} : { LocalNetworkSites: [...this.#localSites.values()] }),
+        VirtualNetworkSites: [...this.#sites.values()],
       },
     }, { wait: true });
   }
@@ -259,6 +261,18 @@ export class Preparer {
           Gateway: { profile: site.Gateway.Profile, ConnectionsToLocalNetwork: (site.Gateway.Sites ?? []).map((l) => ({ name: l.Name!, Connection: { type: l.Connections?.[0]?.Type ?? 'IPsec' } })) },
         }),
       });
+    }
+    await this.#setNetworks();
+  }
+
+  /** A recorded network configuration document, set as it is (locations the emulator lacks become West US). */
+  async networkDocument(recorded: NetworkConfiguration): Promise<void> {
+    const configuration = recorded.VirtualNetworkConfiguration ?? {};
+    for (const dns of configuration.Dns?.DnsServers ?? []) this.#dnsServers.set(keyOf(dns.name), dns);
+    for (const local of configuration.LocalNetworkSites ?? []) this.#localSites.set(keyOf(local.name), local);
+    for (const site of configuration.VirtualNetworkSites ?? []) {
+      if (site.AffinityGroup !== undefined) await this.affinityGroup({ Name: site.AffinityGroup });
+      this.#sites.set(keyOf(site.name), site.AffinityGroup === undefined ? { ...site, Location: this.location(site.Location) } : site);
     }
     await this.#setNetworks();
   }
