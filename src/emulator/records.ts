@@ -6,7 +6,7 @@
  */
 import type {
   AddHostedServiceExtension, BgpSettings, IPsecParameters, ExtensionConfiguration, ExtensionImage, ComputeImageAttributes, ConfigurationSet, DataVirtualHardDisk, DnsSettings, ExtendedProperty, MarketplaceImageAttributes, OSImage, OSVirtualHardDisk,
-  LocalNetworkSiteConfiguration, NetworkConfigurationDnsServer, ReservedIP, ResourceExtensionReference, Role, VMImage, VirtualNetworkSiteConfiguration,
+  LoadBalancer, LocalNetworkSiteConfiguration, NetworkConfigurationDnsServer, ReservedIP, ResourceExtensionReference, Role, VMImage, VirtualNetworkSiteConfiguration,
 } from '../../generated/models/index.js';
 import type { ApplicationGatewayConfiguration, NetworkSecurityRule, Route } from '../../generated/models/index.js';
 
@@ -135,6 +135,10 @@ export interface DeploymentRecord {
   rollbackTo?: { PackageUrl?: string; Configuration: string; Label: string; ExtensionConfiguration?: ExtensionConfiguration };
   /** Reboots of its instances, oldest first (deployment-events.ts). */
   rebootEvents?: RebootEventRecord[];
+  /** Virtual IPs added beside the deployment's own (AddVirtualIP), in the order added. */
+  extraVips?: { Name: string; Address: string }[];
+  /** Internal load balancers (CreateLoadBalancer), in a subnet of the deployment's virtual network. */
+  loadBalancers?: LoadBalancer[];
 }
 
 export interface ServiceCertificateRecord {

@@ -22,6 +22,13 @@ const CONTENT_TYPES: Record<WireFormat, string> = {
   json: 'application/json; charset=utf-8',
 };
 
+/**
+ * A handler that answers `Content-Type: text/plain` serves an XML document as a file, as the service served the
+ * network configuration (recorded: text/plain, a BOM and an XML declaration before the root element).
+ */
+export const TEXT_DOCUMENT = 'text/plain';
+const DOCUMENT_PROLOG = '\ufeff<?xml version="1.0" encoding="utf-8"?>\r\n';
+
 /** x-ms-request-id as the service formed it: 32 lowercase hex characters. */
 export function newRequestId(): string {
   return randomBytes(16).toString('hex');
@@ -34,7 +41,7 @@ export function bodyReply(status: number, shape: BodyShape, value: unknown, form
   }
   const body = format === 'json'
     ? writeJsonBody(shape, value)
-    : writeXmlBody(shape, value, namespace);
+    : `${headers['Content-Type'] === TEXT_DOCUMENT ? DOCUMENT_PROLOG : ''}${writeXmlBody(shape, value, namespace)}`;
   return { status, headers: { 'Content-Type': CONTENT_TYPES[format], ...headers }, body };
 }
 

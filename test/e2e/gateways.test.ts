@@ -87,6 +87,15 @@ test('created with 201, the gateway is Provisioning until its operation says Suc
   assert.match(gateway.LastEvent?.Message ?? '', /Successfully created a gateway for the following virtual network: gwnet/);
 });
 
+test('a virtual network with a gateway, or its GatewaySubnet, cannot be removed from the network configuration', async () => {
+  const sites = document.VirtualNetworkConfiguration!.VirtualNetworkSites!;
+  const without = (changed: typeof sites): NetworkConfiguration => ({ VirtualNetworkConfiguration: { ...document.VirtualNetworkConfiguration, VirtualNetworkSites: changed } });
+  await rejectsWith(client.setNetworkConfiguration(without(sites.filter((s) => s.name !== 'gwnet')), { wait: true }), 400, 'BadRequest', /Cannot delete or modify virtual network while in use 'gwnet'\./);
+  const noGatewaySubnet = sites.map((s) => (s.name === 'gwnet' ? { ...s, Subnets: s.Subnets!.filter((n) => n.name !== 'GatewaySubnet') } : s));
+  await rejectsWith(client.setNetworkConfiguration(without(noGatewaySubnet), { wait: true }), 400, 'BadRequest', /Cannot delete or modify subnet while in use 'GatewaySubnet'\./);
+  assert.equal((await client.getGateway({ NetworkName: 'gwnet' })).State, 'Provisioned');
+});
+
 test('connections are the local sites the vnet names; connect and disconnect change ConnectivityState', async () => {
   const listed = await client.listGatewayConnectionsForNetwork({ NetworkName: 'gwnet' });
   assert.deepEqual(listed.map((c) => [c.LocalNetworkSiteName, c.ConnectivityState]), [['branch', 'NotConnected'], ['hq', 'NotConnected']]);

@@ -5,6 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
+import { Agent, request } from 'undici';
 import type { Emulator } from '../../src/emulator/server.js';
 import { ServiceError, ServiceManagementClient, type NetworkConfiguration } from '../../generated/index.js';
 import { startTestEmulator } from '../emulator/helpers.js';
@@ -40,7 +41,7 @@ test('the document set is the document read, sites in the order given', async ()
 });
 
 test('a new document replaces the old one as a whole', async () => {
-  const next: NetworkConfiguration = { VirtualNetworkConfiguration: { VirtualNetworkSites: [document.VirtualNetworkConfiguration!.VirtualNetworkSites![1]!] } };
+  const next: NetworkConfiguration = { VirtualNetworkConfiguration: { Dns: document.VirtualNetworkConfiguration!.Dns, VirtualNetworkSites: [document.VirtualNetworkConfiguration!.VirtualNetworkSites![1]!] } };
   await client.setNetworkConfiguration(next, { wait: true });
   assert.deepEqual(await client.getNetworkConfiguration(), next);
 });
@@ -57,4 +58,19 @@ test('a document that names a virtual network twice is refused with 400 and chan
     return true;
   });
   assert.deepEqual(await client.getNetworkConfiguration(), before);
+});
+
+test('the document is served as the service served it: text/plain, a BOM and an XML declaration, then the document', async () => {
+  const agent = new Agent({ connect: { ca: emulator.caCert, cert: emulator.clientCert.cert, key: emulator.clientCert.key } });
+  try {
+    const answer = await request(`${emulator.url}/${emulator.subscriptionId}/services/networking/media`, { headers: { 'x-ms-version': '2014-10-01' }, dispatcher: agent });
+    assert.equal(answer.headers['content-type'], 'text/plain');
+    // The bytes, not text(): a text decoder would drop the BOM.
+    const bytes = Buffer.from(await answer.body.arrayBuffer());
+    assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf]);
+    assert.match(bytes.subarray(3).toString('utf8'), /^<\?xml version="1\.0" encoding="utf-8"\?>\r\n<NetworkConfiguration /);
+  } finally {
+    await agent.close();
+  }
+  assert.ok((await client.getNetworkConfiguration()).VirtualNetworkConfiguration !== undefined, 'the typed client reads it');
 });

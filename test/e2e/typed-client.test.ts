@@ -39,13 +39,15 @@ test('the seed scenario runs: VM in staging with disks and endpoints, visible pr
   assert.match(lines[0]!, /^Locations: West US, /);
   assert.match(text, /Created cloud service sampleservice\w+ in West US: label "sampleservice\w+", status Created/);
   assert.match(text, /Created VM deployment sampleDeployment in the staging slot: request \w+… InProgress → InProgress → Succeeded \(HTTP 200\)/);
+  assert.match(text, /Virtual networks: samplenet-\w+ in West US \(Created\), subnets sampleSubnet 10\.0\.0\.0\/24/);
   assert.match(text, /instance sampleRole: Provisioning → ReadyRole/);
+  assert.match(text, /in virtual network samplenet-\w+: instance sampleRole has address 10\.0\.0\.4/);
   assert.match(text, /Role sampleRole: size Small, OS disk \S+ from Win2K8SP1\.110809-2000\.201108-01\.en\.us\.30GB\.vhd/);
   assert.match(text, /data disks: LUN 0 10 GB; endpoints: endpname1 tcp 59919→3395/);
   assert.match(text, /instance sampleRole: StoppedDeallocated\n {2}cores in use: 0/);
   assert.match(text, /user images: sampleRole-image-\w+ \(Windows, West US\)/);
   assert.match(text, /production slot: sampleDeployment, URL http:\/\/sampleservice\w+\.cloudapp\.net\//);
-  assert.equal(lines.at(-1), 'Left: 0 cloud services, 0 storage accounts, 0 affinity groups, 0 disks');
+  assert.equal(lines.at(-1), 'Left: 0 cloud services, 0 storage accounts, 0 affinity groups, 0 disks, 0 virtual networks');
 });
 
 test('labels travel base64 on the wire and come back plain; x-ms-version and the request id are visible', async () => {

@@ -7,8 +7,8 @@
  * it does: only the answers' shapes are compared.
  */
 import type {
-  AffinityGroup, ConfigurationSet, DataVirtualHardDisk, Deployment, Disk, HostedService, InputEndpoint, OSImage, ReservedIP, Role,
-  ServiceManagementClient, StorageService,
+  AffinityGroup, ConfigurationSet, DataVirtualHardDisk, Deployment, Disk, HostedService, InputEndpoint, LocalNetworkSiteConfiguration, NetworkConfiguration, NetworkConfigurationDnsServer,
+  OSImage, ReservedIP, Role, ServiceManagementClient, StorageService, VirtualNetworkSite, VirtualNetworkSiteConfiguration,
 } from '../../generated/index.js';
 import type { InstancePhase } from '../../src/emulator/records.js';
 import { keyOf, type EmulatorState } from '../../src/emulator/state.js';
@@ -25,6 +25,10 @@ export class Preparer {
   readonly #serviceLocations = new Map<string, string>();
   readonly #storageLocations = new Map<string, string>();
   readonly #deployments = new Map<string, { fingerprint: string; name: string; made: Promise<void> }>();
+  /** The network configuration document prepared so far, by lower-case name; each change sets it whole. */
+  readonly #sites = new Map<string, VirtualNetworkSiteConfiguration>();
+  readonly #dnsServers = new Map<string, NetworkConfigurationDnsServer>();
+  readonly #localSites = new Map<string, LocalNetworkSiteConfiguration>();
 
   constructor(readonly client: ServiceManagementClient, private readonly state: EmulatorState, private readonly subscriptionId: string) {}
 
@@ -115,7 +119,12 @@ export class Preparer {
   #network(recorded: Role): ConfigurationSet {
     const set = recorded.ConfigurationSets?.find((s) => s.ConfigurationSetType === 'NetworkConfiguration');
     const endpoints = set?.ConfigurationSetType === 'NetworkConfiguration' ? set.InputEndpoints : undefined;
-    return { ConfigurationSetType: 'NetworkConfiguration', ...(endpoints === undefined ? {} : { InputEndpoints: endpoints.map(({ Vip: _vip, ...e }): InputEndpoint => e) }) };
+    const subnets = set?.ConfigurationSetType === 'NetworkConfiguration' ? set : undefined;
+    return {
+      ConfigurationSetType: 'NetworkConfiguration', ...(endpoints === undefined ? {} : { InputEndpoints: endpoints.map(({ Vip: _vip, ...e }): InputEndpoint => e) }),
+      ...((subnets?.SubnetNames ?? []).length === 0 ? {} : { SubnetNames: subnets!.SubnetNames }),
+      ...(subnets?.StaticVirtualNetworkIPAddress === undefined ? {} : { StaticVirtualNetworkIPAddress: subnets.StaticVirtualNetworkIPAddress }),
+    };
   }
 
   async #dataDisks(service: string, recorded: Role): Promise<DataVirtualHardDisk[]> {
@@ -188,8 +197,10 @@ export class Preparer {
     await this.service(service, { Location: account === undefined ? undefined : this.#storageLocations.get(account) });
     const roles: Role[] = [];
     for (const role of recorded.RoleList ?? []) roles.push(await this.#role(service, role));
+    if (recorded.VirtualNetworkName !== undefined) await this.#networkFor(recorded.VirtualNetworkName, roles);
     await this.client.createVirtualMachineDeployment({
       ServiceName: service, Name: recorded.Name ?? service, DeploymentSlot: recorded.DeploymentSlot ?? slot, Label: recorded.Label ?? service, RoleList: roles,
+      ...(recorded.VirtualNetworkName === undefined ? {} : { VirtualNetworkName: recorded.VirtualNetworkName }),
     }, { wait: true });
   }
 
@@ -224,6 +235,82 @@ export class Preparer {
       instance.current = { InstanceStatus: shown.InstanceStatus, PowerState: (shown.PowerState ?? 'Started') as InstancePhase['PowerState'], InstanceStateDetails: shown.InstanceStateDetails };
       delete instance.progress;
     }
+  }
+
+  async #setNetworks(): Promise<void> {
+    await this.client.setNetworkConfiguration({
+      VirtualNetworkConfiguration: {
+        ...(this.#dnsServers.size === 0 ? {} : { Dns: { DnsServers: [...this.#dnsServers.values()] } }),
+        ...(this.#localSites.size === 0 ? {} : { LocalNetworkSites: [...this.#localSites.values()] }),
+        VirtualNetworkSites: [...this.#sites.values()],
+      },
+    }, { wait: true });
+  }
+
+  /**
+   * The virtual networks a ListVirtualNetworkSites answer shows, as configuration: DNS servers and gateway
+   * sites become the document's DnsServers and LocalNetworkSites, referenced by name; an affinity group is made.
+   */
+  async networks(recorded: VirtualNetworkSite[]): Promise<void> {
+    for (const site of recorded) {
+      if (site.AffinityGroup !== undefined) await this.affinityGroup({ Name: site.AffinityGroup });
+      for (const dns of site.Dns?.DnsServers ?? []) this.#dnsServers.set(keyOf(dns.Name!), { name: dns.Name!, IPAddress: dns.Address });
+      for (const local of site.Gateway?.Sites ?? []) {
+        this.#localSites.set(keyOf(local.Name!), { name: local.Name!, AddressSpace: local.AddressSpace?.AddressPrefixes ?? [], VPNGatewayAddress: local.VpnGatewayAddress });
+      }
+      this.#sites.set(keyOf(site.Name!), {
+        name: site.Name!, ...(site.AffinityGroup === undefined ? { Location: this.location(site.Location) } : { AffinityGroup: site.AffinityGroup }),
+        AddressSpace: site.AddressSpace?.AddressPrefixes ?? [], Subnets: (site.Subnets ?? []).map((n) => ({ name: n.Name!, AddressPrefix: n.AddressPrefix })),
+        ...(site.Dns === undefined ? {} : { DnsServersRef: (site.Dns.DnsServers ?? []).map((d) => ({ name: d.Name! })) }),
+        ...(site.Gateway === undefined ? {} : {
+          Gateway: { profile: site.Gateway.Profile, ConnectionsToLocalNetwork: (site.Gateway.Sites ?? []).map((l) => ({ name: l.Name!, Connection: { type: l.Connections?.[0]?.Type ?? 'IPsec' } })) },
+        }),
+      });
+    }
+    await this.#setNetworks();
+  }
+
+  /** A recorded network configuration document, set as it is (locations the emulator lacks become West US). */
+  async networkDocument(recorded: NetworkConfiguration): Promise<void> {
+    const configuration = recorded.VirtualNetworkConfiguration ?? {};
+    for (const dns of configuration.Dns?.DnsServers ?? []) this.#dnsServers.set(keyOf(dns.name), dns);
+    for (const local of configuration.LocalNetworkSites ?? []) this.#localSites.set(keyOf(local.name), local);
+    for (const site of configuration.VirtualNetworkSites ?? []) {
+      if (site.AffinityGroup !== undefined) await this.affinityGroup({ Name: site.AffinityGroup });
+      this.#sites.set(keyOf(site.name), site.AffinityGroup === undefined ? { ...site, Location: this.location(site.Location) } : site);
+    }
+    await this.#setNetworks();
+  }
+
+  /** A virtual network holding `address` (CheckStaticIPAvailability): its /16 as space, its /24 as a subnet. */
+  async networkWithAddress(name: string, address: string): Promise<void> {
+    if (this.#sites.has(keyOf(name))) return;
+    const [a, b, c] = address.split('.');
+    this.#sites.set(keyOf(name), { name, Location: 'West US', AddressSpace: [`${a}.${b}.0.0/16`], Subnets: [{ name: 'Subnet-1', AddressPrefix: `${a}.${b}.${c}.0/24` }] });
+    await this.#setNetworks();
+  }
+
+  /**
+   * The virtual network a recorded deployment is in, with the subnets its VMs name: a subnet holding a VM's
+   * static address is that address's /24; others get a /16 of their own under 10.128.0.0/9.
+   */
+  async #networkFor(name: string, roles: readonly Role[]): Promise<void> {
+    const site = this.#sites.get(keyOf(name)) ?? { name, Location: 'West US', AddressSpace: [], Subnets: [] };
+    let spare = (site.Subnets ?? []).length;
+    for (const role of roles) {
+      const set = role.ConfigurationSets?.find((s) => s.ConfigurationSetType === 'NetworkConfiguration');
+      if (set?.ConfigurationSetType !== 'NetworkConfiguration') continue;
+      for (const subnet of set.SubnetNames ?? []) {
+        if (site.Subnets!.some((s) => keyOf(s.name) === keyOf(subnet))) continue;
+        const [a, b, c] = (set.StaticVirtualNetworkIPAddress ?? '').split('.');
+        const prefix = set.StaticVirtualNetworkIPAddress !== undefined ? `${a}.${b}.${c}.0/24` : `10.${128 + spare++}.0.0/16`;
+        site.Subnets!.push({ name: subnet, AddressPrefix: prefix });
+        site.AddressSpace!.push(prefix);
+      }
+    }
+    if (this.#sites.get(keyOf(name)) === site && roles.length > 0) return this.#setNetworks();
+    this.#sites.set(keyOf(name), site);
+    await this.#setNetworks();
   }
 
   /** Takes away the deployments prepared for a service that the recording shows without any. */

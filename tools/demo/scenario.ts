@@ -2,9 +2,11 @@
  * The seed documents' scenario, on any client (the demo runs it against the emulator, and so do the tests): the
  * 2012 Node.js guide's sample (a cloud service, then a VM deployment in the staging slot from a role with an OS
  * disk, a data disk, a provisioning and a network configuration set, polled until it completes) and the Python
- * guide's walkthrough (storage account, affinity group, images, swapping slots, deleting it all).
+ * guide's walkthrough (storage account, affinity group, images, swapping slots, deleting it all). The VM joins a
+ * virtual network: the network configuration gets a site with one subnet first, and the VM takes its first
+ * usable address (.4).
  */
-import type { ServiceManagementClient } from '../../generated/index.js';
+import type { Role, ServiceManagementClient } from '../../generated/index.js';
 import { waitVisibly, watchInstance, type Print } from './progress.js';
 import { provisioningSet, seedRole, vhdUrl } from './seed-vm.js';
 
@@ -15,6 +17,8 @@ interface Names {
   affinityGroup: string;
   image: string;
   role: string;
+  network: string;
+  subnet: string;
 }
 
 interface Run {
@@ -26,7 +30,7 @@ interface Run {
 function namesFor(suffix: string): Names {
   return {
     service: `sampleservice${suffix}`, deployment: 'sampleDeployment', storage: `samplestore${suffix}`, affinityGroup: `sample-ag-${suffix}`,
-    image: `sampleRole-image-${suffix}`, role: 'sampleRole',
+    image: `sampleRole-image-${suffix}`, role: 'sampleRole', network: `samplenet-${suffix}`, subnet: 'sampleSubnet',
   };
 }
 
@@ -43,9 +47,28 @@ async function createServiceAndStorage({ client, print, names }: Run): Promise<v
   print(`Storage accounts: ${accounts.map((a) => `${a.ServiceName} (${a.StorageServiceProperties?.AccountType}, ${a.StorageServiceProperties?.Status})`).join(', ')}`);
 }
 
+async function createNetwork({ client, print, names }: Run): Promise<void> {
+  await waitVisibly(`Set the network configuration: virtual network ${names.network} (10.0.0.0/16) with subnet ${names.subnet} (10.0.0.0/24)`, client.setNetworkConfiguration({
+    VirtualNetworkConfiguration: {
+      VirtualNetworkSites: [{ name: names.network, Location: 'West US', AddressSpace: ['10.0.0.0/16'], Subnets: [{ name: names.subnet, AddressPrefix: '10.0.0.0/24' }] }],
+    },
+  }), print);
+  const sites = await client.listVirtualNetworkSites();
+  print(`Virtual networks: ${sites.map((s) => `${s.Name} in ${s.Location} (${s.State}), subnets ${s.Subnets?.map((n) => `${n.Name} ${n.AddressPrefix}`).join(', ')}`).join('; ')}`);
+}
+
+/** The seed's VM, joining the scenario's subnet. */
+function roleInSubnet(names: Names): Role {
+  const role = seedRole(names.storage);
+  return {
+    ...role,
+    ConfigurationSets: role.ConfigurationSets?.map((s) => (s.ConfigurationSetType === 'NetworkConfiguration' ? { ...s, SubnetNames: [names.subnet] } : s)),
+  };
+}
+
 async function createVm({ client, print, names }: Run): Promise<void> {
   await waitVisibly(`Created VM deployment ${names.deployment} in the staging slot`, client.createVirtualMachineDeployment({
-    ServiceName: names.service, Name: names.deployment, DeploymentSlot: 'Staging', Label: 'Deployment Label', RoleList: [seedRole(names.storage)],
+    ServiceName: names.service, Name: names.deployment, DeploymentSlot: 'Staging', Label: 'Deployment Label', VirtualNetworkName: names.network, RoleList: [roleInSubnet(names)],
   }), print);
   await watchInstance(client, names.service, names.deployment, names.role, 'ReadyRole', print);
 }
@@ -53,6 +76,8 @@ async function createVm({ client, print, names }: Run): Promise<void> {
 async function readBack({ client, print, names }: Run): Promise<void> {
   const deployment = await client.getDeploymentBySlot({ ServiceName: names.service, DeploymentSlot: 'Staging' });
   print(`Deployment ${deployment.Name}: slot ${deployment.DeploymentSlot}, status ${deployment.Status}, label "${deployment.Label}", URL ${deployment.Url}`);
+  const instance = deployment.RoleInstanceList?.find((i) => i.RoleName === names.role);
+  print(`  in virtual network ${deployment.VirtualNetworkName}: instance ${instance?.InstanceName} has address ${instance?.IpAddress}`);
   const role = await client.getRole({ ServiceName: names.service, DeploymentName: names.deployment, RoleName: names.role });
   const endpoints = role.ConfigurationSets?.flatMap((s) => (s.ConfigurationSetType === 'NetworkConfiguration' ? s.InputEndpoints ?? [] : []));
   print(`Role ${role.RoleName}: size ${role.RoleSize}, OS disk ${role.OSVirtualHardDisk?.DiskName} from ${role.OSVirtualHardDisk?.SourceImageName}`);
@@ -115,12 +140,15 @@ async function cleanUp({ client, print, names }: Run): Promise<void> {
   await client.deleteOSImage({ ImageName: names.image, DeleteMedia: true });
   await client.deleteStorageAccount({ ServiceName: names.storage });
   await client.deleteAffinityGroup({ AffinityGroupName: names.affinityGroup });
-  print(`Deleted cloud service ${names.service}, image ${names.image}, storage account ${names.storage} and affinity group ${names.affinityGroup}`);
-  const [services, accounts, groups, disks] = await Promise.all([client.listHostedServices(), client.listStorageAccounts(), client.listAffinityGroups(), client.listDisks()]);
-  print(`Left: ${services.length} cloud services, ${accounts.length} storage accounts, ${groups.length} affinity groups, ${disks.length} disks`);
+  await client.setNetworkConfiguration({ VirtualNetworkConfiguration: {} }, { wait: true });
+  print(`Deleted cloud service ${names.service}, image ${names.image}, storage account ${names.storage}, affinity group ${names.affinityGroup} and virtual network ${names.network}`);
+  const [services, accounts, groups, disks, networks] = await Promise.all([
+    client.listHostedServices(), client.listStorageAccounts(), client.listAffinityGroups(), client.listDisks(), client.listVirtualNetworkSites(),
+  ]);
+  print(`Left: ${services.length} cloud services, ${accounts.length} storage accounts, ${groups.length} affinity groups, ${disks.length} disks, ${networks.length} virtual networks`);
 }
 
 export async function runScenario(client: ServiceManagementClient, print: Print, suffix = Date.now().toString(36)): Promise<void> {
   const run: Run = { client, print, names: namesFor(suffix) };
-  for (const step of [createServiceAndStorage, createVm, readBack, dataDisks, stopAndStart, capture, affinityGroup, swap, cleanUp]) await step(run);
+  for (const step of [createServiceAndStorage, createNetwork, createVm, readBack, dataDisks, stopAndStart, capture, affinityGroup, swap, cleanUp]) await step(run);
 }

@@ -24,6 +24,8 @@ export interface NewInstance {
   hostName: string;
   phases: InstancePhase[];
   final: InstancePhase;
+  /** Its address in the deployment's virtual network (network/addressing.ts); otherwise the deployment's next. */
+  ipAddress?: string;
 }
 
 /** Adds an instance to the deployment; it shows `phases` before it settles at `final`. */
@@ -32,7 +34,7 @@ export function addInstance(env: ComputeEnv, deployment: DeploymentRecord, spec:
   const instance: RoleInstanceRecord = {
     RoleName: spec.roleName, InstanceName: spec.instanceName, current: spec.final,
     InstanceUpgradeDomain: index % deployment.UpgradeDomainCount, InstanceFaultDomain: index % 2, InstanceSize: spec.size,
-    IpAddress: freeAddress(deployment), HostName: spec.hostName, remoteAccessThumbprint: randomBytes(16).toString('hex'),
+    IpAddress: spec.ipAddress ?? freeAddress(deployment), HostName: spec.hostName, remoteAccessThumbprint: randomBytes(16).toString('hex'),
   };
   moveInstance(instance, spec.phases, spec.final, env.timing);
   deployment.instances.push(instance);

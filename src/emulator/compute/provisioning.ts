@@ -18,6 +18,7 @@ import { assertBlobFree, assertDiskFree, assertDiskNameFree, attachment, findDis
 import { nameStamp, type ComputeEnv } from './env.js';
 import { findOsImage, findVmImage } from './images.js';
 import { addInstance } from './instances.js';
+import { addressForRole } from '../network/addressing.js';
 
 /** The spec's Lun range (0-63: recorded role sizes allow 64 data disks); the role size's MaxDataDiskCount bounds the count. */
 export const MAX_LUN = 63;
@@ -248,5 +249,6 @@ export function applyRolePlan(env: ComputeEnv, service: HostedServiceRecord, dep
   return addInstance(env, deployment, {
     roleName: plan.role.RoleName, instanceName: plan.role.RoleName, size: plan.role.RoleSize!, hostName: hostNameOf(plan.role),
     phases: plan.provisions ? [PROVISIONING] : [STARTING_VM], final: READY,
+    ipAddress: deployment.VirtualNetworkName === undefined ? undefined : addressForRole(env.subscription, deployment.VirtualNetworkName, plan.role),
   });
 }

@@ -172,10 +172,12 @@ export function deploymentView(deployment: DeploymentRecord, options: Deployment
     SdkVersion: deployment.SdkVersion ?? '', Locked: options.locked, RollbackAllowed: deployment.RollbackAllowed,
     VirtualNetworkName: deployment.VirtualNetworkName, CreatedTime: new Date(deployment.CreatedTime), LastModifiedTime: new Date(deployment.LastModifiedTime),
     ExtendedProperties: deployment.ExtendedProperties, Dns: deployment.Dns, PersistentVMDowntime: deployment.maintenanceWindow,
-    VirtualIPs: released ? undefined : [{ Address: vip, IsDnsProgrammed: true, Name: deployment.vip.Name }], ReservedIPName: deployment.ReservedIPName,
+    VirtualIPs: released ? undefined : [{ Address: vip, IsDnsProgrammed: true, Name: deployment.vip.Name }, ...(deployment.extraVips ?? []).map((v) => ({ ...v, IsDnsProgrammed: false }))],
+    ReservedIPName: deployment.ReservedIPName,
     // Only VM deployments had an internal DNS suffix for their VMs' names.
     InternalDnsSuffix: deployment.kind === 'vm' ? `${options.service.ServiceName.toLowerCase()}.${deployment.PrivateID.slice(0, 2)}.internal.cloudapp.net` : undefined,
-    LoadBalancers: [], MigrationState: deployment.migrationState, ExtensionConfiguration: deployment.ExtensionConfiguration,
+    LoadBalancers: structuredClone(deployment.loadBalancers ?? []), MigrationState: deployment.migrationState, ExtensionConfiguration: deployment.ExtensionConfiguration,
+    VirtualNetworkId: deployment.VirtualNetworkName === undefined ? undefined : options.subscription.virtualNetworkSites.get(keyOf(deployment.VirtualNetworkName))?.Id,
   };
 }
 

@@ -14,6 +14,8 @@ import { envOf, type ComputeEnv } from '../compute/env.js';
 import { applyRolePlan, planRole, type RolePlan } from '../compute/provisioning.js';
 import { parseServiceConfiguration, vmServiceConfiguration, type ConfiguredRole } from '../compute/service-configuration.js';
 import { deploymentView } from '../compute/views.js';
+import { networkSetOf } from '../compute/configuration-sets.js';
+import { checkRoleNetwork, siteForDeployment } from '../network/addressing.js';
 import { accountOfMediaLink } from '../placement.js';
 import { checkQuota, coresOf } from '../quotas.js';
 import type { DeploymentSlot, HostedServiceRecord, RoleRecord } from '../records.js';
@@ -44,10 +46,16 @@ function checkReservedIp(env: ComputeEnv, service: HostedServiceRecord, name: st
 function planVmDeployment(env: ComputeEnv, service: HostedServiceRecord, body: CreateVirtualMachineDeployment): RolePlan[] {
   assertSlotAndNameFree(service, body.Name, body.DeploymentSlot);
   if (body.RoleList.length === 0) throw errors.badRequest('A virtual machine deployment needs at least one role.');
-  if (body.VirtualNetworkName !== undefined) throw errors.badRequest(`The virtual network ${body.VirtualNetworkName} does not exist.`);
+  if (body.VirtualNetworkName !== undefined) siteForDeployment(env.subscription, service, body.VirtualNetworkName);
   checkReservedIp(env, service, body.ReservedIPName);
   const plans: RolePlan[] = [];
-  for (const role of body.RoleList) plans.push(planRole(env, service, body.Name, plans.map((p) => p.role), role));
+  const claimed = new Set<string>();
+  for (const role of body.RoleList) {
+    plans.push(planRole(env, service, body.Name, plans.map((p) => p.role), role));
+    checkRoleNetwork(env.subscription, body.VirtualNetworkName, plans.at(-1)!.role, claimed);
+    const address = networkSetOf(role.ConfigurationSets ?? [])?.StaticVirtualNetworkIPAddress;
+    if (address !== undefined) claimed.add(address);
+  }
   const links = plans.flatMap((p) => p.newDisks.map((d) => d.MediaLink.toLowerCase()));
   const twice = links.find((link, i) => links.indexOf(link) !== i);
   if (twice !== undefined) throw errors.conflict(`The blob ${twice} is used by two disks of the request.`);

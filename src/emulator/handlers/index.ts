@@ -10,6 +10,7 @@ import { dataDiskHandlers } from './data-disks.js';
 import { deploymentChangeHandlers } from './deployment-changes.js';
 import { deploymentHistoryHandlers } from './deployment-history.js';
 import { deploymentHandlers } from './deployments.js';
+import { deploymentNetworkHandlers } from './deployment-network.js';
 import { diskHandlers } from './disks.js';
 import { extensionImageHandlers } from './extension-images.js';
 import { hostedServiceExtensionHandlers } from './hosted-service-extensions.js';
@@ -38,6 +39,7 @@ import { subscriptionOperationHandlers } from './subscription-operations.js';
 import { subscriptionHandlers } from './subscriptions.js';
 import type { HandlerTable } from './types.js';
 import { virtualNetworkGatewayHandlers } from './virtual-network-gateways.js';
+import { virtualNetworkHandlers } from './virtual-networks.js';
 import { vmImageHandlers } from './vm-images.js';
 
 export const defaultHandlers: HandlerTable = {
@@ -77,6 +79,8 @@ export const defaultHandlers: HandlerTable = {
   ...ipForwardingHandlers,
   ...applicationGatewayHandlers,
   ...networkSecurityMigrationHandlers,
+  ...virtualNetworkHandlers,
+  ...deploymentNetworkHandlers,
 };
 
 export type { Handler, HandlerContext, HandlerResult, HandlerTable } from './types.js';

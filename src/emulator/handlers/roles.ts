@@ -9,6 +9,7 @@ import { checkEndpoints, networkSetOf } from '../compute/configuration-sets.js';
 import { removeRole, takeVipBack } from '../compute/deployments.js';
 import { envOf, type ComputeEnv } from '../compute/env.js';
 import { applyRolePlan, planRole } from '../compute/provisioning.js';
+import { checkRoleNetwork } from '../network/addressing.js';
 import { roleView } from '../compute/views.js';
 import { moveInstance, READY, settledPhase, STARTING_VM, STOPPED_DEALLOCATED, STOPPED_VM } from '../instance-progress.js';
 import { checkQuota, coresOf } from '../quotas.js';
@@ -22,7 +23,11 @@ function addRole(ctx: HandlerContext<'AddRole'>) {
   const { service, deployment, resource } = vmDeployment(ctx);
   const body = ctx.body;
   const env = envOf(ctx);
-  const plan = () => planRole(env, findService(ctx, service.ServiceName), deployment.Name, [...deployment.roles.values()], body);
+  const plan = () => {
+    const planned = planRole(env, findService(ctx, service.ServiceName), deployment.Name, [...deployment.roles.values()], body);
+    checkRoleNetwork(env.subscription, deployment.VirtualNetworkName, planned.role);
+    return planned;
+  };
   checkQuota(env.state, env.subscription, 'Core', coresOf(env.state, plan().role.RoleSize));
   return completeOn(ctx, service, deployment, resource, (d, s) => void applyRolePlan(env, s, d, plan()));
 }
