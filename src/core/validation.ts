@@ -162,7 +162,7 @@ export function inputSchema(op: OperationDescriptor): Schema {
     properties[body.member] = builder.type({ kind: 'list', wrapped: true, item: body.list });
     required.push(body.member);
   } else if (body && 'text' in body && body.member !== undefined) {
-    properties[body.member] = { type: 'string' };
+    properties[body.member] = { type: 'string', 'x-unicode': true };
     required.push(body.member);
   }
   return { ...schema, $defs: builder.defs };

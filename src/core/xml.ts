@@ -3,7 +3,7 @@
  * out-of-order elements); parsing maps fast-xml-parser's tree onto the shapes, always yielding arrays for lists,
  * treating i:nil as absent and tolerating i:type.
  */
-import { ValueFormatError, canonicalEnum, formatScalar, isEmptyDate, parseScalar, xmlTextProblem } from './codec.js';
+import { ValueFormatError, canonicalEnum, formatScalar, isEmptyDate, parseScalar, unicodeProblem, xmlTextProblem } from './codec.js';
 import {
   ATTR, XSI, XmlSyntaxError, attributesOf, childrenOf, elementName, isNil, namespaceOf, parseXmlDocument, textOf, type OrderedNode,
 } from './xml-document.js';
@@ -142,6 +142,9 @@ export function writeXmlBody(body: BodyShape, value: unknown, defaultNamespace: 
     out.push(`<${body.element} xmlns="${defaultNamespace}" xmlns:i="${XSI}">${items.join('')}</${body.element}>`);
   } else {
     if (typeof value !== 'string') throw new ShapeError(body.element, 'expected a string');
+    // Opaque text still travels as UTF-8: a lone surrogate would silently become U+FFFD.
+    const problem = unicodeProblem(value);
+    if (problem !== undefined) throw new ShapeError(body.member ?? body.element, problem);
     return value;
   }
   return out.join('');
