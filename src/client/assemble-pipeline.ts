@@ -41,7 +41,7 @@ export function assemblePipeline(config: PipelineConfig): AssembledPipeline {
   const { ownOrigin, log } = config;
   const retry = { ...defaultRetryOptions, ...config.retry };
   const transport = createOriginTransport({
-    ownOrigin, credential: config.credential, ca: config.ca, proxy: config.proxy, log, maxResponseBytes: config.maxResponseBytes,
+    ownOrigin, credential: config.credential, ca: config.ca, proxy: config.proxy, log, maxResponseBytes: config.maxResponseBytes, connectTimeoutMs: config.timeoutMs,
   });
   const policies: Array<PipelinePolicy | undefined> = [
     ...customPolicies(config.policies, 'perCall'),

@@ -6,15 +6,16 @@
  */
 import type { AssembledPipeline, PipelineConfig } from './assemble-pipeline.js';
 import { attachContext, contextOf } from './client-context.js';
-import { CertificateCredential, type Credential } from './credentials.js';
+import { CertificateCredential, currentToken, type Credential } from './credentials.js';
 import { parseEndpoint, type Endpoint } from './endpoint.js';
 import { loadOnce } from './load-once.js';
 import { createClientLog, type Logger } from './logging.js';
 import { customPolicies, type CustomPolicy, type SendRequest } from './pipeline.js';
 import type { CompletedOperation, WaitOptions } from './poller.js';
-import type { ProxyOption } from './proxy.js';
+import { proxySecretValues, type ProxyOption } from './proxy.js';
 import type { SerializeType } from './request.js';
 import type { RetryOptions } from './retry.js';
+import { unicodeProblem } from '../core/codec.js';
 import type { ServiceShape } from '../core/shapes.js';
 
 export type { RequestOptions, ResponseInfo, ResponseMetadata, WaitingRequestOptions } from './request-options.js';
@@ -50,6 +51,14 @@ const SDK_USER_AGENT = 'asm-sdk-typescript/0.1';
 const DEFAULT_TIMEOUT_MS = 60_000;
 const DEFAULT_MAX_RESPONSE_BYTES = 16 * 1024 * 1024;
 
+/** The client's own secret values, read per call: the proxy credentials, and the bearer token once there is one. */
+function clientSecrets(credential: Credential, proxy: readonly string[]): () => readonly string[] {
+  return () => {
+    const token = currentToken(credential);
+    return token === undefined ? proxy : [...proxy, token];
+  };
+}
+
 const assembly = loadOnce(() => import('./assemble-pipeline.js'));
 const calls = loadOnce(() => import('./operation-call.js'));
 
@@ -64,6 +73,8 @@ export class ServiceClient {
 
   constructor(options: ClientOptions, service: ServiceShape) {
     if (typeof options.subscriptionId !== 'string' || options.subscriptionId.trim() === '') throw new TypeError('subscriptionId: required');
+    if (unicodeProblem(options.subscriptionId) !== undefined) throw new TypeError('subscriptionId: must not contain a lone surrogate (it cannot be encoded as UTF-8)');
+    if (options.userAgent !== undefined && /[^\t\x20-\x7e\x80-\xff]/.test(options.userAgent)) throw new TypeError('userAgent: must hold only printable Latin-1 characters (it travels in an HTTP header)');
     if (!options.credential) throw new TypeError('credential: required');
     // A malformed policy entry is refused now, naming it, not on the first call.
     customPolicies(options.policies, 'perCall');
@@ -100,6 +111,7 @@ export class ServiceClient {
       },
       pipeline,
       polling: options.polling,
+      secrets: clientSecrets(options.credential, proxySecretValues(options.proxy)),
     });
     if (options.credential instanceof CertificateCredential && options.credential.isExpired()) {
       log.write('warn', { message: `management certificate ${options.credential.thumbprint} expired on ${options.credential.notAfter.toISOString()}` });

@@ -4,7 +4,7 @@
  * error, JSON.stringify or util.inspect of a credential; error messages name the file or field, never its content.
  */
 import { X509Certificate, createPrivateKey, type KeyObject } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { createSecureContext } from 'node:tls';
 import { CredentialError } from '../core/errors.js';
 import { decodeLegacyPkcs12 } from './pkcs12-legacy.js';
@@ -50,6 +50,14 @@ export interface AccessToken {
 /** Tokens are fetched again this long before they expire, so that none expires on the way to the service. */
 const TOKEN_REFRESH_MARGIN_MS = 60_000;
 
+/** The token each credential holds now, for scrubbing it from what a client reports (never shown). */
+const currentTokens = new WeakMap<TokenCredential, string>();
+
+/** The bearer token a credential last handed out, if any: the client scrubs it from its errors and logs. */
+export function currentToken(credential: Credential): string | undefined {
+  return credential instanceof TokenCredential ? currentTokens.get(credential) : undefined;
+}
+
 export class TokenCredential {
   readonly kind = 'token';
   readonly #getToken: () => Promise<AccessToken>;
@@ -65,6 +73,7 @@ export class TokenCredential {
     if (this.#cached && this.#cached.expiresOnTimestamp - TOKEN_REFRESH_MARGIN_MS > Date.now()) return this.#cached.token;
     this.#pending ??= this.#fetch().finally(() => { this.#pending = undefined; });
     this.#cached = await this.#pending;
+    currentTokens.set(this, this.#cached.token);
     return this.#cached.token;
   }
 
@@ -110,29 +119,83 @@ export interface PfxSource {
   passphrase?: string;
 }
 
-/** Reads a credential file; a missing or unreadable file is named, with the system's reason. */
+/**
+ * The largest credential file read: PEM and PKCS#12 files are a few KiB, a .publishsettings file with many
+ * subscriptions some hundreds. Anything larger is not a credential, and reading it whole would cost its size in
+ * memory (a 600 MB file ends in ERR_STRING_TOO_LONG, a link to /dev/zero never ends).
+ */
+export const MAX_CREDENTIAL_FILE_BYTES = 4 * 1024 * 1024;
+
+const FILE_ERRORS: Readonly<Record<string, string>> = {
+  ENOENT: 'does not exist', EACCES: 'is not readable (permission denied)', EISDIR: 'is a directory', ELOOP: 'is a symbolic link loop',
+};
+
+function kindOf(stats: ReturnType<typeof fstatSync>): string {
+  return stats.isDirectory() ? 'a directory' : stats.isFIFO() ? 'a FIFO' : stats.isCharacterDevice() || stats.isBlockDevice() ? 'a device' : stats.isSocket() ? 'a socket' : 'not a regular file';
+}
+
+/**
+ * Reads a credential file: a regular file (symbolic links followed) of at most MAX_CREDENTIAL_FILE_BYTES. It is
+ * opened without blocking and checked through the open descriptor, so a FIFO cannot block the process and a file
+ * swapped after a check is still the one checked. A file that is missing, unreadable, not regular or too large is
+ * named, with the reason, in a CredentialError.
+ */
 export function readCredentialFile(path: string, what: string): Buffer {
+  const refuse = (reason: string): never => { throw new CredentialError(`the ${what} file ${path} ${reason}`); };
+  let fd: number;
   try {
-    return readFileSync(path);
+    fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    const reason = code === 'ENOENT' ? 'does not exist' : code === 'EACCES' ? 'is not readable (permission denied)' : code === 'EISDIR' ? 'is a directory' : `cannot be read (${code ?? 'error'})`;
-    throw new CredentialError(`the ${what} file ${path} ${reason}`);
+    return refuse(FILE_ERRORS[code ?? ''] ?? `cannot be read (${code ?? 'error'})`);
+  }
+  try {
+    const stats = fstatSync(fd);
+    if (!stats.isFile()) return refuse(`is ${kindOf(stats)}, not a regular file`);
+    if (stats.size > MAX_CREDENTIAL_FILE_BYTES) return refuse(`is larger than ${MAX_CREDENTIAL_FILE_BYTES / 1024 / 1024} MiB: not a credential file`);
+    // One byte more than the size found, to notice a file that grows while it is read.
+    const buffer = Buffer.alloc(stats.size + 1);
+    let size = 0;
+    for (let n; size < buffer.length && (n = readSync(fd, buffer, size, buffer.length - size, null)) > 0;) size += n;
+    if (size > stats.size) return refuse('changed while it was read');
+    return buffer.subarray(0, size);
+  } catch (err) {
+    if (err instanceof CredentialError) throw err;
+    const code = (err as NodeJS.ErrnoException).code;
+    return refuse(FILE_ERRORS[code ?? ''] ?? `cannot be read (${code ?? 'error'})`);
+  } finally {
+    closeSync(fd);
   }
 }
 
-const PEM_KEY = /-----BEGIN (?:RSA |EC |ENCRYPTED )?PRIVATE KEY-----[\s\S]+?-----END (?:RSA |EC |ENCRYPTED )?PRIVATE KEY-----/;
-const PEM_CERT = /-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/;
+const KEY_BEGIN = /-----BEGIN (?:RSA |EC |ENCRYPTED )?PRIVATE KEY-----/g;
+const KEY_END = /-----END (?:RSA |EC |ENCRYPTED )?PRIVATE KEY-----/g;
+const CERT_BEGIN = /-----BEGIN CERTIFICATE-----/g;
+const CERT_END = /-----END CERTIFICATE-----/g;
+
+/**
+ * The first PEM block between a BEGIN and the first END after it, found in one pass: a lazy pattern spanning the
+ * two would rescan the text from every BEGIN marker (40,000 of them took over 10 s). When the first BEGIN has no
+ * END after it, no later one has either.
+ */
+function pemBlock(text: string, begin: RegExp, end: RegExp): string | undefined {
+  begin.lastIndex = 0;
+  const start = begin.exec(text);
+  if (start === null) return undefined;
+  end.lastIndex = start.index + start[0].length;
+  const stop = end.exec(text);
+  return stop === null || stop.index === start.index + start[0].length ? undefined : text.slice(start.index, end.lastIndex);
+}
 
 function parseKey(pem: string, origin: string, passphrase: string | undefined): KeyObject {
-  const match = PEM_KEY.exec(pem);
-  if (!match) {
-    const hint = PEM_CERT.test(pem) ? ' (it holds a certificate: are the key and the certificate swapped?)' : '';
+  const block = pemBlock(pem, KEY_BEGIN, KEY_END);
+  if (block === undefined) {
+    const hint = pemBlock(pem, CERT_BEGIN, CERT_END) !== undefined ? ' (it holds a certificate: are the key and the certificate swapped?)' : '';
     throw new CredentialError(`no PEM private key found in ${origin}${hint}`);
   }
-  const encrypted = /ENCRYPTED/.test(match[0]);
+  const encrypted = /ENCRYPTED/.test(block.slice(0, 40));
   try {
-    return createPrivateKey({ key: match[0], format: 'pem', ...(passphrase !== undefined ? { passphrase } : {}) });
+    return createPrivateKey({ key: block, format: 'pem', ...(passphrase !== undefined ? { passphrase } : {}) });
   } catch (err) {
     if (encrypted && passphrase === undefined) throw new CredentialError(`the private key in ${origin} is encrypted: pass its passphrase`);
     if (encrypted) throw new CredentialError(`wrong passphrase for the private key in ${origin}`);
@@ -141,10 +204,10 @@ function parseKey(pem: string, origin: string, passphrase: string | undefined): 
 }
 
 function parseCertificate(pem: string, origin: string): X509Certificate {
-  const match = PEM_CERT.exec(pem);
-  if (!match) throw new CredentialError(`no PEM certificate found in ${origin}`);
+  const block = pemBlock(pem, CERT_BEGIN, CERT_END);
+  if (block === undefined) throw new CredentialError(`no PEM certificate found in ${origin}`);
   try {
-    return new X509Certificate(match[0]);
+    return new X509Certificate(block);
   } catch {
     throw new CredentialError(`the certificate in ${origin} cannot be read (corrupt PEM)`);
   }

@@ -18,6 +18,8 @@ export interface OriginTransportOptions {
   ca?: string | Buffer | Array<string | Buffer>;
   proxy?: ProxyOption;
   maxResponseBytes: number;
+  /** The client's per-attempt timeout: no connection attempt outlives it. */
+  connectTimeoutMs?: number;
   log: ClientLog;
 }
 
@@ -44,7 +46,7 @@ export function createOriginTransport(options: OriginTransportOptions): OriginTr
     const own = origin === options.ownOrigin;
     const proxy = resolveProxy(options.proxy, url.hostname, url.port === '' ? 443 : Number(url.port));
     const tls = own && options.credential instanceof CertificateCredential ? options.credential.tlsOptions() : undefined;
-    found = { dispatcher: createDispatcher({ tls, ca: options.ca, proxy }), ...(proxy ? { proxy } : {}) };
+    found = { dispatcher: createDispatcher({ tls, ca: options.ca, proxy, ...(options.connectTimeoutMs !== undefined ? { connectTimeoutMs: options.connectTimeoutMs } : {}) }), ...(proxy ? { proxy } : {}) };
     routes.set(origin, found);
     options.log.write('debug', { message: `connecting to ${origin} ${proxy ? `through the proxy ${proxy.url}` : 'directly'}${own ? '' : ' (no credential: another host)'}` });
     return found;

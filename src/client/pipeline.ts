@@ -19,6 +19,11 @@ export interface PipelineRequest {
   readonly timeoutMs?: number;
   /** 1 for the first attempt, set by the retry policy; redirects followed within an attempt keep its number. */
   readonly attempt: number;
+  /**
+   * Values the client knows to be secret for this call — the input's secret members, the proxy credentials, the
+   * bearer token — scrubbed from whatever it logs or reports, in every form, should the service quote one back.
+   */
+  readonly secrets?: readonly string[];
 }
 
 export interface PipelineResponse {

@@ -46,6 +46,46 @@ export function isExcludedByNoProxy(host: string, port: number, noProxy: string 
   return false;
 }
 
+/**
+ * A percent-encoded user name or password from a proxy URL. A "%" not followed by two hex digits (or bytes that
+ * are not UTF-8) would make decodeURIComponent throw an untyped URIError on every call: the setting is named
+ * instead, never the value.
+ */
+function decodeCredential(text: string, source: string, what: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    throw new TypeError(`${source}: the proxy ${what} in the URL is not valid percent-encoding (write "%" as %25, and other reserved characters as %XX)`);
+  }
+}
+
+/**
+ * The proxy credentials the client may use — from the option or from HTTPS_PROXY / HTTP_PROXY, as written and
+ * decoded — for scrubbing from whatever the client reports. Never throws: a malformed setting is reported when
+ * the proxy is first used.
+ */
+export function proxySecretValues(option: ProxyOption | undefined, environment: NodeJS.ProcessEnv = process.env): string[] {
+  if (option === false) return [];
+  const settings: ProxySettings[] = option !== undefined ? [typeof option === 'string' ? { url: option } : option]
+    : [env('HTTPS_PROXY', environment), env('HTTP_PROXY', environment)].flatMap((e) => (e === undefined ? [] : [{ url: e.value }]));
+  const values: string[] = [];
+  for (const setting of settings) {
+    for (const explicit of [setting.username, setting.password]) if (explicit) values.push(explicit);
+    if (!URL.canParse(setting.url.includes('://') ? setting.url : `http://${setting.url}`)) continue;
+    const url = new URL(setting.url.includes('://') ? setting.url : `http://${setting.url}`);
+    for (const raw of [url.username, url.password]) {
+      if (raw === '') continue;
+      values.push(raw);
+      try {
+        values.push(decodeURIComponent(raw));
+      } catch {
+        // Not decodable: only the raw form can travel.
+      }
+    }
+  }
+  return [...new Set(values)];
+}
+
 /** `source` names where the setting came from; the URL itself is never quoted, as it may hold a password. */
 function normalize(setting: ProxySettings, source: string): ResolvedProxy {
   let url: URL;
@@ -55,8 +95,8 @@ function normalize(setting: ProxySettings, source: string): ResolvedProxy {
     throw new TypeError(`${source}: not a valid proxy URL`);
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new TypeError(`${source}: the proxy URL must start with http:// or https://`);
-  const username = setting.username ?? decodeURIComponent(url.username);
-  const password = setting.password ?? decodeURIComponent(url.password);
+  const username = setting.username ?? decodeCredential(url.username, source, 'username');
+  const password = setting.password ?? decodeCredential(url.password, source, 'password');
   url.username = '';
   url.password = '';
   const resolved: ResolvedProxy = { url: url.origin };

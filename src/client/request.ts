@@ -3,7 +3,7 @@
  * headers and body. Path parameters are encoded segment by segment, and "." or ".." are refused, so no input can
  * reach another path.
  */
-import { formatScalar } from '../core/codec.js';
+import { ValueFormatError, formatScalar } from '../core/codec.js';
 import { ValidationError } from '../core/errors.js';
 import { writeJsonBody } from '../core/json.js';
 import type { BodyShape, OperationDescriptor, ParamShape } from '../core/shapes.js';
@@ -19,14 +19,35 @@ export interface PreparedRequest {
   body?: string;
 }
 
-function paramText(param: ParamShape, value: unknown): string {
-  return formatScalar({ kind: param.type === 'int' ? 'int' : param.type }, value);
+/** A parameter's wire text; a value that has none (validation off) is a ValidationError naming the parameter. */
+function paramText(operation: string, param: ParamShape, value: unknown): string {
+  try {
+    return formatScalar({ kind: param.type === 'int' ? 'int' : param.type }, value);
+  } catch (err) {
+    if (err instanceof ValueFormatError) throw new ValidationError(operation, [{ path: param.name, rule: err.message }]);
+    throw err;
+  }
+}
+
+/** Percent-encoded text; a lone surrogate (which encodeURIComponent refuses with a URIError) is a ValidationError. */
+function encodeText(operation: string, name: string, text: string): string {
+  try {
+    return encodeURIComponent(text);
+  } catch {
+    throw new ValidationError(operation, [{ path: name, rule: 'must not contain a lone surrogate (it cannot be encoded as UTF-8)' }]);
+  }
 }
 
 function encodeSegment(operation: string, name: string, text: string): string {
   if (text === '') throw new ValidationError(operation, [{ path: name, rule: 'must not be empty' }]);
   if (text === '.' || text === '..') throw new ValidationError(operation, [{ path: name, rule: 'must not be "." or ".."' }]);
-  return encodeURIComponent(text);
+  return encodeText(operation, name, text);
+}
+
+/** Header values are Latin-1 text without CR or LF (undici refuses anything else with an untyped error). */
+function headerText(operation: string, name: string, text: string): string {
+  if (/[^\t\x20-\x7e\x80-\xff]/.test(text)) throw new ValidationError(operation, [{ path: name, rule: 'must hold only printable Latin-1 characters (it travels in an HTTP header)' }]);
+  return text;
 }
 
 /** An operation's path and query, split once: literal text, the parameters between it, and the fixed query. */
@@ -71,7 +92,7 @@ export function buildPathAndQuery(op: OperationDescriptor, subscriptionId: strin
     } else {
       const value = input[name];
       if (value === undefined || value === null) throw new ValidationError(op.name, [{ path: name, rule: 'required' }]);
-      path += encodeSegment(op.name, name, paramText(param, value));
+      path += encodeSegment(op.name, name, paramText(op.name, param, value));
     }
     path += literals[i + 1]!;
   }
@@ -84,7 +105,7 @@ export function buildPathAndQuery(op: OperationDescriptor, subscriptionId: strin
       if (value === true) query.push(`${key}=${encodeURIComponent(param.value)}`);
       continue;
     }
-    query.push(`${key}=${encodeURIComponent(paramText(param, value))}`);
+    query.push(`${key}=${encodeText(op.name, param.name, paramText(op.name, param, value))}`);
   }
   return query.length > 0 ? `${path}?${query.join('&')}` : path;
 }
@@ -123,7 +144,9 @@ export function prepareRequest(op: OperationDescriptor, input: Record<string, un
   const headers = protocolHeaders(op, options.serializeType, options.apiVersion);
   headers['user-agent'] = options.userAgent;
   for (const param of op.params) {
-    if (param.in === 'header' && input[param.name] !== undefined) headers[(param.wireName ?? param.name).toLowerCase()] = paramText(param, input[param.name]);
+    if (param.in === 'header' && input[param.name] !== undefined) {
+      headers[(param.wireName ?? param.name).toLowerCase()] = headerText(op.name, param.name, paramText(op.name, param, input[param.name]));
+    }
   }
   const prepared: PreparedRequest = { method: op.method, pathAndQuery: buildPathAndQuery(op, options.subscriptionId, input), headers };
   if (op.request) {

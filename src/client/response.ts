@@ -19,7 +19,17 @@ function parseBody(body: BodyShape, response: PipelineResponse): unknown {
   return value;
 }
 
-export function readResponse(op: OperationDescriptor, response: PipelineResponse): unknown {
+/**
+ * What a parse failure says. V8 quotes the start of a malformed JSON text in its SyntaxError, which could be the
+ * start of a secret: only the position is kept.
+ */
+function parseProblem(err: Error): string {
+  if (!(err instanceof SyntaxError)) return err.message;
+  const position = /position (\d+)/.exec(err.message)?.[1];
+  return `malformed JSON${position === undefined ? '' : ` at position ${position}`}`;
+}
+
+export function readResponse(op: OperationDescriptor, response: PipelineResponse, secrets: readonly string[] = []): unknown {
   const spec = op.responses.find((r) => r.status === response.statusCode) ?? (op.responses.length === 1 ? op.responses[0] : undefined);
   const body = spec?.body;
   if (!body || response.body.trim() === '' && !('list' in body)) {
@@ -29,14 +39,14 @@ export function readResponse(op: OperationDescriptor, response: PipelineResponse
     return parseBody(body, response);
   } catch (err) {
     if (err instanceof XmlSyntaxError || err instanceof ShapeError || err instanceof SyntaxError) {
-      throw new ResponseParseError(op.name, response.statusCode, err.message, redactedExcerpt(op, response.body));
+      throw new ResponseParseError(op.name, response.statusCode, parseProblem(err), redactedExcerpt(op, response.body, secrets));
     }
     throw err;
   }
 }
 
 /** The error for a 3xx (a redirect not followed) or an error status, from the service's <Error> body when it has one. */
-export function serviceError(op: OperationDescriptor, service: ServiceShape, response: PipelineResponse): ServiceError {
+export function serviceError(op: OperationDescriptor, service: ServiceShape, response: PipelineResponse, secrets: readonly string[] = []): ServiceError {
   const requestId = response.headers['x-ms-request-id'];
   let code = `Http${response.statusCode}`;
   let message = response.statusCode >= 300 && response.statusCode < 400 ? 'too many redirects' : 'the service answered with an error';
@@ -46,16 +56,16 @@ export function serviceError(op: OperationDescriptor, service: ServiceShape, res
     if (parsed.Code) code = parsed.Code;
     if (parsed.Message) message = parsed.Message;
   } catch {
-    rawBody = redactedExcerpt(op, response.body);
+    rawBody = redactedExcerpt(op, response.body, secrets);
   }
   return serviceErrorFor({ code, message, statusCode: response.statusCode, requestId, operation: op.name, rawBody, headers: redactHeaders(response.headers) });
 }
 
 /** The id to poll an asynchronous request by: from the body when the operation says so, else x-ms-request-id. */
-export function asyncRequestId(op: OperationDescriptor, response: PipelineResponse, body: unknown): string {
+export function asyncRequestId(op: OperationDescriptor, response: PipelineResponse, body: unknown, secrets: readonly string[] = []): string {
   const idField = op.async?.idFromBody;
   const fromBody = idField !== undefined && typeof body === 'object' && body !== null ? (body as Record<string, unknown>)[idField] : undefined;
   const id = typeof fromBody === 'string' ? fromBody : response.headers['x-ms-request-id'];
-  if (!id) throw new ResponseParseError(op.name, response.statusCode, 'no request id to follow (x-ms-request-id header missing)', redactedExcerpt(op, response.body));
+  if (!id) throw new ResponseParseError(op.name, response.statusCode, 'no request id to follow (x-ms-request-id header missing)', redactedExcerpt(op, response.body, secrets));
   return id;
 }

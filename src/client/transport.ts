@@ -12,6 +12,7 @@ import { undici } from '../core/deferred-modules.js';
 import type { ResolvedProxy } from './proxy.js';
 import { NetworkError } from '../core/errors.js';
 import { errorCode } from './retry.js';
+import { untilAborted } from './sleep.js';
 
 export interface TransportOptions {
   tls?: ClientTlsOptions;
@@ -21,6 +22,11 @@ export interface TransportOptions {
   /** Also trust these CAs for a TLS connection to the proxy itself. */
   proxyCa?: string | Buffer | Array<string | Buffer>;
   connections?: number;
+  /**
+   * Longest wait for a connection (TCP and TLS handshake), default undici's 10 s. The client passes its own
+   * timeout when shorter: a connection still handshaking after the attempt gave up would hold close() as long.
+   */
+  connectTimeoutMs?: number;
 }
 
 export interface RawResponse {
@@ -79,14 +85,17 @@ function secureContext(tls: ClientTlsOptions | undefined, ca: TransportOptions['
   return createSecureContext({ ...(tls ?? {}), ca: trust(ca) });
 }
 
+const DEFAULT_CONNECT_TIMEOUT_MS = 10_000;
+
 export function createDispatcher(options: TransportOptions): Dispatcher {
-  const requestTls = { secureContext: secureContext(options.tls, options.ca), rejectUnauthorized: true };
+  const timeout = Math.min(options.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS, DEFAULT_CONNECT_TIMEOUT_MS);
+  const requestTls = { secureContext: secureContext(options.tls, options.ca), rejectUnauthorized: true, timeout };
   if (options.proxy) {
     return new (undici().ProxyAgent)({
       uri: options.proxy.url,
       ...(options.proxy.authorization !== undefined ? { token: options.proxy.authorization } : {}),
       requestTls,
-      proxyTls: { secureContext: secureContext(undefined, options.proxyCa ?? options.ca), rejectUnauthorized: true },
+      proxyTls: { secureContext: secureContext(undefined, options.proxyCa ?? options.ca), rejectUnauthorized: true, timeout },
       connections: options.connections ?? 64,
     });
   }
@@ -95,13 +104,16 @@ export function createDispatcher(options: TransportOptions): Dispatcher {
 
 /** Sends one request and reads the whole body. */
 export async function send(dispatcher: Dispatcher, options: SendOptions): Promise<RawResponse> {
-  const response = await undici().request(options.url, {
+  // undici honours a signal only once a connection is established: a TLS handshake that never completes would
+  // otherwise hold the call until undici's own connect timeout (10 s), whatever the call's timeout or its caller's
+  // abort said. A response that still arrives after the abort is nobody's: its body is dropped.
+  const response = await untilAborted(undici().request(options.url, {
     method: options.method as Dispatcher.HttpMethod,
     headers: options.headers,
     body: options.body,
     dispatcher,
     signal: options.signal,
-  });
+  }), options.signal, (late) => late.body.destroy());
   const body = await readBody(response.body, Number(response.headers['content-length']), options.maxResponseBytes ?? Infinity);
   const headers: Record<string, string> = {};
   for (const [name, value] of Object.entries(response.headers)) {

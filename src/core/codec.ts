@@ -5,6 +5,48 @@ import type { ScalarShape } from './shapes.js';
 
 export class ValueFormatError extends Error {}
 
+/** A code unit of a surrogate pair without its other half: no UTF-8 encoder can write it (it becomes U+FFFD). */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+/** Characters outside XML 1.0's Char production, besides lone surrogates: C0 controls but tab, LF and CR; U+FFFE, U+FFFF. */
+const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/;
+
+function codePointName(text: string, at: number): string {
+  return `U+${text.charCodeAt(at).toString(16).toUpperCase().padStart(4, '0')}`;
+}
+
+/** Why text cannot be encoded as UTF-8 exactly (a lone surrogate, at its position), or undefined. */
+export function unicodeProblem(text: string): string | undefined {
+  const found = LONE_SURROGATE.exec(text);
+  return found === null ? undefined : `must not contain a lone surrogate (${codePointName(text, found.index)} at offset ${found.index}): it cannot be encoded as UTF-8`;
+}
+
+/** Why text cannot travel in an XML document (a character XML 1.0 forbids, or a lone surrogate), or undefined. */
+export function xmlTextProblem(text: string): string | undefined {
+  const found = NOT_XML.exec(text);
+  if (found !== null) return `must not contain ${codePointName(text, found.index)} (at offset ${found.index}): XML cannot carry that character`;
+  return unicodeProblem(text);
+}
+
+/**
+ * ISO 8601 as the service writes dates (xs:dateTime: 2012-11-28T22:43:20Z, with up to 7 fraction digits, an
+ * offset or none), or a bare date. Date's own parser is lenient far beyond that ("1" is 2001-01-01), and rolls an
+ * impossible day over (2020-02-30 is 1 March); the fields are checked against the calendar here instead.
+ */
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|[+-](\d{2}):(\d{2}))?)?$/;
+
+function daysIn(year: number, month: number): number {
+  return month === 2 ? (year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28) : [4, 6, 9, 11].includes(month) ? 30 : 31;
+}
+
+/** Whether text is an ISO 8601 date as above, with a real day of the calendar and a real time of day. */
+export function isIsoDate(text: string): boolean {
+  const m = ISO_DATE.exec(text);
+  if (m === null) return false;
+  const [year, month, day, hour, minute, second, offsetHour, offsetMinute] = [m[1], m[2], m[3], m[4], m[5], m[6], m[8], m[9]].map((v) => (v === undefined ? 0 : Number(v))) as number[];
+  return month! >= 1 && month! <= 12 && day! >= 1 && day! <= daysIn(year!, month!) && hour! <= 23 && minute! <= 59 && second! <= 59
+    && offsetHour! <= 23 && offsetMinute! <= 59;
+}
+
 /** Typed value → wire text. */
 export function formatScalar(type: ScalarShape, value: unknown): string {
   switch (type.kind) {
@@ -14,6 +56,8 @@ export function formatScalar(type: ScalarShape, value: unknown): string {
     case 'int':
     case 'long':
       if (typeof value !== 'number' || !Number.isInteger(value)) throw new ValueFormatError('expected an integer');
+      // Beyond 2^53 a number no longer holds every integer: what would be sent is not what the caller meant.
+      if (!Number.isSafeInteger(value)) throw new ValueFormatError('must be a safe integer (within ±(2^53 - 1))');
       return String(value);
     case 'double':
       if (typeof value !== 'number' || !Number.isFinite(value)) throw new ValueFormatError('expected a finite number');
@@ -26,11 +70,12 @@ export function formatScalar(type: ScalarShape, value: unknown): string {
       if (typeof value === 'string') return value;
       throw new ValueFormatError('expected a Date or an ISO 8601 string');
     case 'base64':
+    case 'string': {
       if (typeof value !== 'string') throw new ValueFormatError('expected a string');
-      return Buffer.from(value, 'utf8').toString('base64');
-    case 'string':
-      if (typeof value !== 'string') throw new ValueFormatError('expected a string');
-      return value;
+      const problem = unicodeProblem(value);
+      if (problem !== undefined) throw new ValueFormatError(problem);
+      return type.kind === 'base64' ? Buffer.from(value, 'utf8').toString('base64') : value;
+    }
   }
 }
 
@@ -63,6 +108,8 @@ export function parseScalar(type: ScalarShape, text: string): unknown {
     case 'long': {
       const n = Number(text);
       if (!/^\s*[-+]?\d+\s*$/.test(text) || !Number.isFinite(n)) throw new ValueFormatError(`expected an integer, got "${clip(text)}"`);
+      // A long past 2^53 would read as a neighbouring number, silently: refused, so that no count is ever wrong.
+      if (!Number.isSafeInteger(n)) throw new ValueFormatError(`expected an integer within ±(2^53 - 1), which a number holds exactly, got "${clip(text)}"`);
       return n;
     }
     case 'double': {
@@ -71,8 +118,9 @@ export function parseScalar(type: ScalarShape, text: string): unknown {
       return n;
     }
     case 'dateTime': {
-      const d = new Date(text);
-      if (Number.isNaN(d.getTime())) throw new ValueFormatError(`expected an ISO 8601 date, got "${clip(text)}"`);
+      const trimmed = text.trim();
+      const d = isIsoDate(trimmed) ? new Date(trimmed) : undefined;
+      if (d === undefined || Number.isNaN(d.getTime())) throw new ValueFormatError(`expected an ISO 8601 date, got "${clip(text)}"`);
       return d;
     }
     case 'base64': {

@@ -71,7 +71,8 @@ function scalarFromJson(type: ScalarShape, value: unknown, path: string, issues:
       return typeof value === 'boolean' ? value : expect('true or false');
     case 'int':
     case 'long':
-      return typeof value === 'number' && Number.isInteger(value) ? value : expect('an integer');
+      // JSON.parse has already rounded a long past 2^53: such a value is refused, as in XML (codec.ts).
+      return typeof value === 'number' && Number.isSafeInteger(value) ? value : expect('an integer within ±(2^53 - 1)');
     case 'double':
       return typeof value === 'number' && Number.isFinite(value) ? value : expect('a number');
     case 'string':

@@ -4,6 +4,7 @@
  * is compiled on first use only, so start-up pays for nothing.
  */
 import type { Ajv, ErrorObject, SchemaValidateFunction, ValidateFunction } from 'ajv';
+import { isIsoDate, unicodeProblem, xmlTextProblem } from './codec.js';
 import { ajv as loadAjv } from './deferred-modules.js';
 import { ValidationError, type ValidationIssue } from './errors.js';
 import {
@@ -47,13 +48,22 @@ function getAjv(): Ajv {
   ajv.addKeyword({ keyword: 'x-enum', validate: enumCheck, errors: true });
   ajv.addKeyword({ keyword: 'x-readOnly', validate: readOnlyCheck, errors: true });
   ajv.addKeyword({ keyword: 'x-rules', validate: rulesCheck, errors: true });
-  // A dateTime member takes a Date or an ISO 8601 string.
+  // Past 2^53 a number stands for more than one integer.
+  ajv.addKeyword({
+    keyword: 'x-safe-integer',
+    errors: false,
+    validate: (_schema: unknown, data: unknown) => typeof data !== 'number' || !Number.isInteger(data) || Number.isSafeInteger(data),
+  });
+  // A dateTime member takes a Date or an ISO 8601 string (codec.ts's isIsoDate: the service's form, a real day).
   ajv.addKeyword({
     keyword: 'x-date',
     errors: false,
     validate: (_schema: unknown, data: unknown) =>
-      (data instanceof Date && !Number.isNaN(data.getTime())) || (typeof data === 'string' && !Number.isNaN(Date.parse(data))),
+      (data instanceof Date && !Number.isNaN(data.getTime())) || (typeof data === 'string' && isIsoDate(data) && !Number.isNaN(Date.parse(data))),
   });
+  // Text in a body must be text XML can carry; text in a URL must at least be encodable as UTF-8.
+  ajv.addKeyword({ keyword: 'x-xml-text', errors: false, validate: (_schema: unknown, data: unknown) => typeof data !== 'string' || xmlTextProblem(data) === undefined });
+  ajv.addKeyword({ keyword: 'x-unicode', errors: false, validate: (_schema: unknown, data: unknown) => typeof data !== 'string' || unicodeProblem(data) === undefined });
   return ajv;
 }
 
@@ -107,10 +117,12 @@ function constraints(c: ValueConstraints & { enum?: readonly string[] }): Schema
 function scalarSchema(type: ScalarShape | ParamShape['type'], extra: Schema = {}): Schema {
   const kind = typeof type === 'string' ? type : type.kind;
   const base: Schema = kind === 'boolean' ? { type: 'boolean' }
-    : kind === 'int' || kind === 'long' ? { type: 'integer', 'x-finite': true }
+    : kind === 'int' || kind === 'long' ? { type: 'integer', 'x-finite': true, 'x-safe-integer': true }
     : kind === 'double' ? { type: 'number', 'x-finite': true }
     : kind === 'dateTime' ? { 'x-date': true }
-    : { type: 'string' };
+    // A parameter travels in the URL or a header, a string member in the body (base64 ones encoded first).
+    : typeof type === 'string' || kind === 'base64' ? { type: 'string', 'x-unicode': true }
+    : { type: 'string', 'x-xml-text': true };
   const fromType = typeof type === 'string' || type.enum === undefined ? {} : { 'x-enum': [...type.enum] };
   return { ...base, ...fromType, ...extra };
 }
@@ -203,7 +215,7 @@ export function inputSchema(op: OperationDescriptor): Schema {
     properties[body.member] = builder.type({ kind: 'list', wrapped: true, item: body.list });
     required.push(body.member);
   } else if (body && 'text' in body && body.member !== undefined) {
-    properties[body.member] = { type: 'string' };
+    properties[body.member] = { type: 'string', 'x-unicode': true };
     required.push(body.member);
   }
   return { ...schema, $defs: builder.defs };
@@ -287,7 +299,10 @@ function inputRule(v: Violation): string {
     case 'required': return 'required';
     case 'additionalProperties': return 'unknown member';
     case 'x-finite': return 'must be a finite number';
+    case 'x-safe-integer': return 'must be a safe integer (within ±(2^53 - 1))';
     case 'x-date': return 'must be a Date or an ISO 8601 string';
+    case 'x-xml-text': return 'must contain only characters XML can carry (no C0 control but tab, LF and CR; no U+FFFE, U+FFFF or lone surrogate)';
+    case 'x-unicode': return 'must not contain a lone surrogate (it cannot be encoded as UTF-8)';
     case 'enum': return `must be one of ${(v.params['allowedValues'] as unknown[]).join(', ')}`;
     case 'const': return `must be ${String(v.params['allowedValue'])}`;
     case 'discriminator': return 'must select a known variant';

@@ -1,7 +1,10 @@
 /**
  * The one XML reader: fast-xml-parser with one configuration, in its ordered form, behind a well-formedness
- * check and a DOCTYPE refusal. The shape-driven codec (xml.ts), the publish-settings reader and the emulator's
- * keyed tree all read documents through it.
+ * check and a DOCTYPE refusal, then one pass of XML semantics the parser leaves out: character references
+ * (&#65;, &#xD;) and the five predefined entities decoded, CDATA kept verbatim as text, and namespaces resolved —
+ * elements and attributes carry their local names, and each element's namespace is kept beside the tree
+ * (namespaceOf) so that a reader can tell the service's elements from foreign ones. The shape-driven codec
+ * (xml.ts), the publish-settings reader and the emulator's keyed tree all read documents through it.
  */
 import type { XMLParser } from 'fast-xml-parser';
 import { fastXmlParser } from './deferred-modules.js';
@@ -16,6 +19,11 @@ export const TEXT = '#text';
 export const ATTRS = ':@';
 /** The prefix of attribute names: `@_nil`, `@_Id`. */
 export const ATTR = '@_';
+const CDATA = '#cdata';
+const XMLNS = `${ATTR}xmlns`;
+/** The namespace of i:nil and i:type. */
+export const XSI = 'http://www.w3.org/2001/XMLSchema-instance';
+const XML_NAMESPACE = 'http://www.w3.org/XML/1998/namespace';
 
 let parser: XMLParser | undefined;
 
@@ -24,14 +32,18 @@ function getParser(): XMLParser {
     preserveOrder: true,
     ignoreAttributes: false,
     attributeNamePrefix: ATTR,
-    removeNSPrefix: true,
+    // Prefixes are resolved below, against the xmlns declarations in scope, rather than dropped.
+    removeNSPrefix: false,
     parseTagValue: false,
     parseAttributeValue: false,
     trimValues: true,
     ignoreDeclaration: true,
     ignorePiTags: true,
-    processEntities: true,
+    // References are decoded below, once, numeric ones included (the parser leaves &#65; as it is); CDATA comes
+    // apart so that its text is not decoded.
+    processEntities: false,
     htmlEntities: false,
+    cdataPropName: CDATA,
   });
   return parser;
 }
@@ -59,11 +71,113 @@ export function parseXmlDocument(xml: string): OrderedNode[] {
   if (/<!DOCTYPE/i.test(text)) throw new XmlSyntaxError('DOCTYPE is not allowed in a response');
   const found = findWellFormednessProblem(text);
   if (found !== undefined) throw new XmlSyntaxError(`malformed XML: ${found.problem}`, lineAt(text, found.at));
+  let parsed: OrderedNode[];
   try {
-    return getParser().parse(text) as OrderedNode[];
+    parsed = getParser().parse(text) as OrderedNode[];
   } catch (err) {
     throw new XmlSyntaxError(`malformed XML: ${(err as Error).message}`);
   }
+  return resolveNodes(parsed, ROOT_SCOPE);
+}
+
+// ---------------------------------------------------------------------------------------------- references
+
+const REFERENCE = /&(?:#([0-9]{1,8})|#x([0-9a-fA-F]{1,8})|(lt|gt|amp|apos|quot));/g;
+const PREDEFINED: Readonly<Record<string, string>> = { lt: '<', gt: '>', amp: '&', apos: "'", quot: '"' };
+
+/** Whether XML 1.0 allows the character at all (its Char production), written literally or as a reference. */
+export function isXmlChar(code: number): boolean {
+  return code === 0x9 || code === 0xa || code === 0xd || (code >= 0x20 && code <= 0xd7ff) || (code >= 0xe000 && code <= 0xfffd) || (code >= 0x10000 && code <= 0x10ffff);
+}
+
+/**
+ * Text with its references decoded: the five predefined entities and numeric character references (.NET writers
+ * emit &#xD; for CR and &#x...; for other characters). A reference to a character XML forbids (&#0;, &#xB;, a
+ * surrogate) is a syntax error, as in any conforming reader; an unknown entity is left as written.
+ */
+export function decodeReferences(text: string): string {
+  if (!text.includes('&')) return text;
+  return text.replace(REFERENCE, (_m, decimal: string | undefined, hex: string | undefined, name: string | undefined) => {
+    if (name !== undefined) return PREDEFINED[name]!;
+    const code = decimal !== undefined ? Number.parseInt(decimal, 10) : Number.parseInt(hex!, 16);
+    if (!isXmlChar(code)) throw new XmlSyntaxError(`malformed XML: the character reference &#${decimal ?? `x${hex}`}; names a character XML does not allow`);
+    return String.fromCodePoint(code);
+  });
+}
+
+// ---------------------------------------------------------------------------------------------- namespaces
+
+/** Prefix → namespace URI in scope; '' is the default namespace. */
+type Scope = Readonly<Record<string, string>>;
+const ROOT_SCOPE: Scope = { xml: XML_NAMESPACE };
+
+/** Each element's namespace URI ('' for none), beside the tree so that the tree keeps fast-xml-parser's form. */
+const namespaces = new WeakMap<OrderedNode, string>();
+
+/**
+ * The namespace an element of a parsed document is in: '' for none, undefined for an element whose prefix no
+ * declaration binds (read as its parent's, leniently, as before namespaces were resolved).
+ */
+export function namespaceOf(node: OrderedNode): string | undefined {
+  return namespaces.get(node);
+}
+
+function scopeOf(attributes: Record<string, unknown> | undefined, parent: Scope): Scope {
+  if (attributes === undefined) return parent;
+  let scope: Record<string, string> | undefined;
+  for (const name in attributes) {
+    if (name !== XMLNS && !name.startsWith(`${XMLNS}:`)) continue;
+    scope ??= { ...parent };
+    scope[name === XMLNS ? '' : name.slice(XMLNS.length + 1)] = decodeReferences(String(attributes[name]));
+  }
+  return scope ?? parent;
+}
+
+/**
+ * Attributes by local name, decoded, without the namespace declarations. A prefixed attribute counts only when its
+ * prefix is bound to XSI (i:nil, i:type) or to nothing (the lenient reading of an undeclared prefix): an attribute
+ * of another namespace is not one of ours, so a foreign nil="true" cannot blank a member.
+ */
+function resolveAttributes(attributes: Record<string, unknown>, scope: Scope): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const name in attributes) {
+    if (name === XMLNS || name.startsWith(`${XMLNS}:`)) continue;
+    const local = name.slice(ATTR.length);
+    const colon = local.indexOf(':');
+    if (colon !== -1) {
+      const bound = scope[local.slice(0, colon)];
+      if (bound !== undefined && bound !== XSI) continue;
+    }
+    out[`${ATTR}${colon === -1 ? local : local.slice(colon + 1)}`] = decodeReferences(String(attributes[name]));
+  }
+  return out;
+}
+
+function resolveNodes(nodes: OrderedNode[], scope: Scope): OrderedNode[] {
+  const out: OrderedNode[] = [];
+  for (const node of nodes) {
+    if (TEXT in node) {
+      out.push({ [TEXT]: decodeReferences(String(node[TEXT])) });
+      continue;
+    }
+    const name = elementName(node);
+    if (name === undefined) continue;
+    if (name === CDATA) {
+      // A CDATA section is text as written: nothing in it is a reference.
+      out.push({ [TEXT]: textOf(node[CDATA] as OrderedNode[]) });
+      continue;
+    }
+    const attributes = node[ATTRS] as Record<string, unknown> | undefined;
+    const inner = scopeOf(attributes, scope);
+    const colon = name.indexOf(':');
+    const local = colon === -1 ? name : name.slice(colon + 1);
+    const resolved: OrderedNode = { [local]: resolveNodes(childrenOf(node, name), inner) };
+    if (attributes !== undefined) resolved[ATTRS] = resolveAttributes(attributes, inner);
+    const namespace = colon === -1 ? inner[''] ?? '' : inner[name.slice(0, colon)];
+    if (namespace !== undefined) namespaces.set(resolved, namespace);
+    out.push(resolved);
+  }
+  return out;
 }
 
 export function elementName(node: OrderedNode): string | undefined {

@@ -3,16 +3,14 @@
  * out-of-order elements); parsing maps fast-xml-parser's tree onto the shapes, always yielding arrays for lists,
  * treating i:nil as absent and tolerating i:type.
  */
-import { ValueFormatError, canonicalEnum, formatScalar, isEmptyDate, parseScalar } from './codec.js';
+import { ValueFormatError, canonicalEnum, formatScalar, isEmptyDate, parseScalar, unicodeProblem, xmlTextProblem } from './codec.js';
 import {
-  ATTR, XmlSyntaxError, attributesOf, childrenOf, elementName, isNil, parseXmlDocument, textOf, type OrderedNode,
+  ATTR, XSI, XmlSyntaxError, attributesOf, childrenOf, elementName, isNil, namespaceOf, parseXmlDocument, textOf, type OrderedNode,
 } from './xml-document.js';
 import {
   flatContract, isPolymorphic, variantFor, variantNames, type BodyShape, type ItemShape, type MemberShape, type ModelShape,
   type PolymorphicShape, type ScalarShape, type StructureShape, type TypeShape,
 } from './shapes.js';
-
-const XSI = 'http://www.w3.org/2001/XMLSchema-instance';
 
 /** A value that does not fit its shape; `path` names the member, e.g. `RoleList[0].RoleName`. */
 export class ShapeError extends Error {
@@ -24,12 +22,24 @@ export class ShapeError extends Error {
 
 // ---------------------------------------------------------------------------------------------- writing
 
+const TEXT_ESCAPES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '\r': '&#xD;' };
+const ATTRIBUTE_ESCAPES: Readonly<Record<string, string>> = { ...TEXT_ESCAPES, '"': '&quot;', '\n': '&#xA;', '\t': '&#x9;' };
+
+/**
+ * Text as element content. CR is written as &#xD;, as .NET writers do: a literal CR would reach the reader as LF
+ * (XML end-of-line handling). A character XML cannot carry at all is refused rather than sent (ValueFormatError).
+ */
 function escapeText(text: string): string {
-  return text.replace(/[&<>]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : '&gt;'));
+  const problem = xmlTextProblem(text);
+  if (problem !== undefined) throw new ValueFormatError(problem);
+  return text.replace(/[&<>\r]/g, (c) => TEXT_ESCAPES[c]!);
 }
 
+/** Text as an attribute value: tab, LF and CR too are written as references, which attribute normalization keeps. */
 function escapeAttribute(text: string): string {
-  return escapeText(text).replace(/"/g, '&quot;');
+  const problem = xmlTextProblem(text);
+  if (problem !== undefined) throw new ValueFormatError(problem);
+  return text.replace(/[&<>"\r\n\t]/g, (c) => ATTRIBUTE_ESCAPES[c]!);
 }
 
 /**
@@ -84,15 +94,14 @@ function writeModel(out: string[], name: string, shape: ModelShape, value: unkno
     const memberPath = path ? `${path}.${member.name}` : member.name;
     if (member.xml === 'attribute' || member.xml === 'text') {
       if (member.type.kind === 'model' || member.type.kind === 'list') throw new ShapeError(memberPath, 'must be a scalar');
-      let formatted: string;
       try {
-        formatted = formatScalar(member.type, memberValue);
+        const formatted = formatScalar(member.type, memberValue);
+        if (member.xml === 'attribute') attrs += ` ${member.name}="${escapeAttribute(formatted)}"`;
+        else text = escapeText(formatted);
       } catch (err) {
         if (err instanceof ValueFormatError) throw new ShapeError(memberPath, err.message);
         throw err;
       }
-      if (member.xml === 'attribute') attrs += ` ${member.name}="${escapeAttribute(formatted)}"`;
-      else text = escapeText(formatted);
       continue;
     }
     writeMember(children, member.name, member.type, memberValue, memberPath);
@@ -133,6 +142,9 @@ export function writeXmlBody(body: BodyShape, value: unknown, defaultNamespace: 
     out.push(`<${body.element} xmlns="${defaultNamespace}" xmlns:i="${XSI}">${items.join('')}</${body.element}>`);
   } else {
     if (typeof value !== 'string') throw new ShapeError(body.element, 'expected a string');
+    // Opaque text still travels as UTF-8: a lone surrogate would silently become U+FFFD.
+    const problem = unicodeProblem(value);
+    if (problem !== undefined) throw new ShapeError(body.member ?? body.element, problem);
     return value;
   }
   return out.join('');
@@ -203,12 +215,13 @@ function readModel(shape: ModelShape, element: OrderedNode, name: string, path: 
   // Where the service read every variant as one flat contract, any of its elements is known in any variant.
   const flat = isPolymorphic(shape) ? flatContract(shape) : undefined;
   const index = flat === undefined ? own : memberIndex(flat);
+  const namespace = namespaceOf(element);
   for (const child of children) {
     const childName = elementName(child);
     if (childName === undefined) continue;
     const member = index.get(childName);
     const memberPath = path ? `${path}.${childName}` : childName;
-    if (!member) {
+    if (!member || isForeign(child, namespace, member)) {
       options.unmapped?.push(memberPath);
       continue;
     }
@@ -223,7 +236,7 @@ function readModel(shape: ModelShape, element: OrderedNode, name: string, path: 
     }
     // The first occurrence of a single member counts, as the service's own ordered reader did.
     if (childName in record || isNil(child)) continue;
-    if (type.kind === 'list') record[childName] = readItems(type.item, childrenOf(child, childName), memberPath, options);
+    if (type.kind === 'list') record[childName] = readItems(type.item, child, childName, memberPath, options);
     else if (type.kind === 'model') record[childName] = readModel(type.model(), child, childName, memberPath, options);
     else {
       const text = textOf(childrenOf(child, childName));
@@ -239,18 +252,38 @@ function readModel(shape: ModelShape, element: OrderedNode, name: string, path: 
   return record;
 }
 
+/**
+ * Whether a child element belongs to another namespace than its parent's (and than its member's model's own): it
+ * is then not the member, whatever its local name, as the service's DataContractSerializer read it. A child whose
+ * namespace is unknown (an undeclared prefix) is read as its parent's.
+ */
+function isForeign(child: OrderedNode, parentNamespace: string | undefined, member: MemberShape): boolean {
+  const namespace = namespaceOf(child);
+  if (namespace === undefined || parentNamespace === undefined || namespace === parentNamespace) return false;
+  const type = member.type.kind === 'list' ? member.type.item.type : member.type;
+  if (type.kind !== 'model') return true;
+  const model = type.model();
+  return isPolymorphic(model) || model.namespace !== namespace;
+}
+
 function readItem(item: ItemShape, element: OrderedNode, name: string, path: string, options: ReadOptions): unknown {
   return item.type.kind === 'model'
     ? readModel(item.type.model(), element, name, path, options)
     : readScalar(item.type, textOf(childrenOf(element, name)), path, options);
 }
 
-function readItems(item: ItemShape, children: OrderedNode[], path: string, options: ReadOptions): unknown[] {
+function isForeignItem(child: OrderedNode, parentNamespace: string | undefined): boolean {
+  const namespace = namespaceOf(child);
+  return namespace !== undefined && parentNamespace !== undefined && namespace !== parentNamespace;
+}
+
+function readItems(item: ItemShape, parent: OrderedNode, name: string, path: string, options: ReadOptions): unknown[] {
+  const children = childrenOf(parent, name);
   const items: unknown[] = [];
   for (const child of children) {
     const childName = elementName(child);
     if (childName === undefined) continue;
-    if (childName !== item.element) {
+    if (childName !== item.element || isForeignItem(child, namespaceOf(parent))) {
       options.unmapped?.push(`${path}.${childName}`);
       continue;
     }
@@ -268,5 +301,5 @@ export function readXmlBody(body: BodyShape, xml: string, options: ReadOptions =
   const name = elementName(root)!;
   if (name !== body.element) throw new ShapeError(name, `expected root element ${body.element}`);
   if ('model' in body) return readModel(body.model(), root, name, '', options);
-  return readItems(body.list, childrenOf(root, name), '', options);
+  return readItems(body.list, root, name, '', options);
 }

@@ -6,6 +6,7 @@
  */
 import type { Credential } from '../credentials.js';
 import type { PipelinePolicy } from '../pipeline.js';
+import { untilAborted } from '../sleep.js';
 import { isOwnOrigin } from '../transport.js';
 
 export function bearerTokenPolicy(credential: Credential, ownOrigin: string): PipelinePolicy | undefined {
@@ -15,18 +16,4 @@ export function bearerTokenPolicy(credential: Credential, ownOrigin: string): Pi
     const token = await untilAborted(credential.token(), request.signal);
     return next({ ...request, headers: { ...request.headers, authorization: `Bearer ${token}` } });
   };
-}
-
-/** The promise's outcome, or a rejection as soon as the signal aborts (the promise itself runs on, unobserved). */
-function untilAborted<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
-  if (signal === undefined) return promise;
-  if (signal.aborted) return Promise.reject(signal.reason);
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = (): void => reject(signal.reason);
-    signal.addEventListener('abort', onAbort, { once: true });
-    promise.then(
-      (value) => { signal.removeEventListener('abort', onAbort); resolve(value); },
-      (err: unknown) => { signal.removeEventListener('abort', onAbort); reject(err); },
-    );
-  });
 }

@@ -4,9 +4,9 @@
  * headers by allow-list and secret body elements redacted (../logging.ts). Nothing is built for a level that is
  * off, and a client without a logger has no logging policy at all.
  */
-import { redactBody, redactedExcerpt, redactHeaders, type ClientLog, type LogLevel } from '../logging.js';
+import { loggedPath, redactBody, redactedExcerpt, redactHeaders, type ClientLog, type LogLevel } from '../logging.js';
 import type { PipelinePolicy } from '../pipeline.js';
-import { pathOf } from '../transport.js';
+import { scrubSecrets } from '../redact-body.js';
 
 export function loggingPolicy(log: ClientLog): PipelinePolicy {
   return async (request, next) => {
@@ -15,7 +15,7 @@ export function loggingPolicy(log: ClientLog): PipelinePolicy {
     const level: LogLevel = response.statusCode >= 400 ? 'warn' : 'info';
     if (log.enabled(level)) {
       const { method, operation, attempt } = request;
-      const path = pathOf(request.url);
+      const path = scrubSecrets(loggedPath(operation, request.url), request.secrets ?? []);
       log.write(level, {
         message: `${method} ${path} -> ${response.statusCode}`,
         operation: operation.name, method, path, status: response.statusCode,
@@ -24,8 +24,11 @@ export function loggingPolicy(log: ClientLog): PipelinePolicy {
     }
     if (log.enabled('debug')) {
       const { operation } = request;
-      log.write('debug', { message: 'request', operation: operation.name, headers: redactHeaders(request.headers), ...(request.body !== undefined ? { body: redactBody(operation, request.body) } : {}) });
-      log.write('debug', { message: 'response', operation: operation.name, headers: redactHeaders(response.headers), body: redactedExcerpt(operation, response.body) });
+      const known = request.secrets ?? [];
+      log.write('debug', { message: 'request', operation: operation.name, headers: redactHeaders(request.headers), ...(request.body !== undefined ? { body: redactBody(operation, request.body, known) } : {}) });
+      const headers = redactHeaders(response.headers);
+      for (const name in headers) headers[name] = scrubSecrets(headers[name]!, known);
+      log.write('debug', { message: 'response', operation: operation.name, headers, body: redactedExcerpt(operation, response.body, known) });
     }
     return response;
   };

@@ -4,17 +4,17 @@
  * retry is logged at warn with its delay; a failure given up on is logged at error.
  */
 import { NetworkError } from '../../core/errors.js';
-import type { ClientLog } from '../logging.js';
+import { loggedPath, type ClientLog } from '../logging.js';
 import type { PipelinePolicy, PipelineRequest } from '../pipeline.js';
 import { backoffDelay, isRetryableNetworkError, isRetryableStatus, retryAfterMs, type ResolvedRetryOptions } from '../retry.js';
 import { sleep } from '../sleep.js';
-import { failureDetail, pathOf } from '../transport.js';
+import { failureDetail } from '../transport.js';
 
 export function retryPolicy(options: ResolvedRetryOptions, log: ClientLog, random: () => number = Math.random): PipelinePolicy {
   /** Logs the coming retry (with its delay, so that a caller can see Retry-After honoured) and waits. */
   const backoff = (request: PipelineRequest, why: string, delayMs: number): Promise<void> => {
     const { method, attempt } = request;
-    const path = pathOf(request.url);
+    const path = loggedPath(request.operation, request.url);
     log.write('warn', {
       message: `${method} ${path} ${why}; retry ${attempt} of ${options.maxRetries} in ${delayMs} ms`,
       operation: request.operation.name, method, path, attempt, retryInMs: delayMs,
@@ -33,7 +33,7 @@ export function retryPolicy(options: ResolvedRetryOptions, log: ClientLog, rando
         if (!(err instanceof NetworkError)) throw err;
         const detail = failureDetail(err);
         if (!mayRetry || !isRetryableNetworkError(request.method, err.cause)) {
-          const path = pathOf(current.url);
+          const path = loggedPath(request.operation, current.url);
           log.write('error', { message: `${request.method} ${path} failed: ${detail}`, operation: request.operation.name, method: request.method, path, attempt });
           throw err;
         }

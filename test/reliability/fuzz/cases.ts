@@ -5,12 +5,14 @@
 import fc from 'fast-check';
 import type { CaseSpec } from './case-types.js';
 import { BODY_CASES } from './cases-body.js';
+import { SEMANTIC_CASES } from './cases-semantics.js';
 import { WIRE_CASES } from './cases-wire.js';
 import { TARGETS, type FuzzTarget } from './targets.js';
 
 function casesFor(target: FuzzTarget): fc.Arbitrary<CaseSpec> {
   const kinds = [
     ...BODY_CASES.map(({ weight, make }) => ({ weight, arbitrary: make(target) })),
+    ...SEMANTIC_CASES.map(({ weight, make }) => ({ weight, arbitrary: make(target) })),
     ...WIRE_CASES.filter((c) => !c.polledOnly || target.polled).map(({ weight, make }) => ({ weight, arbitrary: make(target) })),
   ];
   return fc.oneof(...kinds);

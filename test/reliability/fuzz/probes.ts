@@ -4,6 +4,7 @@
  * logging.ts must stay linear), and what an empty answer to a body-bearing operation resolves to.
  */
 import { spawn } from 'node:child_process';
+import { createServer as createNetServer, type AddressInfo, type Socket } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { serviceShape } from '../../../generated/service.js';
 import { DeleteHostedServiceOperation } from '../../../generated/operations/DeleteHostedService.js';
@@ -11,7 +12,7 @@ import { GetDeploymentOperation } from '../../../generated/operations/GetDeploym
 import { GetHostedServiceOperation } from '../../../generated/operations/GetHostedService.js';
 import { ServiceClient } from '../../../src/client/client.js';
 import { invoke, invokeAsync } from '../../../src/client/invoke.js';
-import { certificateFromPem } from '../../../src/client/credentials.js';
+import { certificateFromPem, tokenCredential, type Credential } from '../../../src/client/credentials.js';
 import { testPki } from '../../support/pki.js';
 import { startMonitor, settledRssMiB } from '../monitor.js';
 import { label, settle } from '../outcome.js';
@@ -143,5 +144,56 @@ export async function emptyBodyProbe(report: SuiteReport): Promise<void> {
   } finally {
     await client.close();
     await server.close();
+  }
+}
+
+/** A TCP server that accepts connections and never says a word: a TLS handshake to it never completes. */
+async function silentServer(): Promise<{ url: string; close(): Promise<void> }> {
+  const sockets = new Set<Socket>();
+  const server = createNetServer((socket) => { sockets.add(socket); socket.on('error', () => {}); });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `https://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    close: () => new Promise((resolve) => { for (const socket of sockets) socket.destroy(); server.close(() => resolve()); }),
+  };
+}
+
+/**
+ * Waits no caller can interrupt otherwise: a TLS handshake that never completes, and a bearer-token callback that
+ * never settles. Each must end at the call's timeoutMs in a TimeoutError, or at abort() in an AbortedError — not at
+ * undici's own 10 s connect timeout, and not never.
+ */
+export async function stalledProbe(report: SuiteReport): Promise<void> {
+  const silent = await silentServer();
+  const pki = testPki();
+  const server = await startScriptedServer({ certificate: pki.server });
+  server.handle(() => httpReply(200, { 'Content-Type': XML_TYPE }, `<HostedService xmlns="${NS}"><ServiceName>s</ServiceName></HostedService>`));
+  const neverSettles = tokenCredential(() => new Promise<string>(() => {}));
+  const scenarios: Array<{ name: string; endpoint: string; credential?: Credential; ends: 'timeout' | 'abort' }> = [
+    { name: 'stalled TLS handshake, timeoutMs 500', endpoint: silent.url, ends: 'timeout' },
+    { name: 'stalled TLS handshake, abort() at 300 ms', endpoint: silent.url, ends: 'abort' },
+    { name: 'token callback never settles, timeoutMs 500', endpoint: server.url, credential: neverSettles, ends: 'timeout' },
+    { name: 'token callback never settles, abort() at 300 ms', endpoint: server.url, credential: neverSettles, ends: 'abort' },
+  ];
+  try {
+    for (const s of scenarios) {
+      const client = new ServiceClient({
+        subscriptionId: 'probe', credential: s.credential ?? certificateFromPem(pki.client), endpoint: s.endpoint, ca: pki.ca.cert, proxy: false,
+        retry: { maxRetries: 0 }, timeoutMs: s.ends === 'timeout' ? 500 : 30_000,
+      }, serviceShape);
+      const controller = new AbortController();
+      const timer = s.ends === 'abort' ? setTimeout(() => controller.abort(), 300) : undefined;
+      const started = performance.now();
+      const ending = await settle(() => invoke(client, GetHostedServiceOperation, { ServiceName: 's' }, { signal: controller.signal }), 30_000);
+      const ms = Math.round(performance.now() - started);
+      clearTimeout(timer);
+      await settle(() => client.close(), 15_000);
+      const expected = s.ends === 'timeout' ? 'TimeoutError' : 'AbortedError';
+      report.figures.push([s.name, `${label(ending)} after ${ms} ms`]);
+      if (label(ending) !== expected || ms > 5_000) addFailure(report, `${s.name}: ${label(ending)} after ${ms} ms (expected ${expected} within the bound the caller set)`);
+    }
+  } finally {
+    await server.close();
+    await silent.close();
   }
 }

@@ -7,7 +7,7 @@ import { startMonitor, heapMiB } from '../monitor.js';
 import { runPool } from '../pool.js';
 import { addFailure, formatCounts, increment, newReport, percentile, type SuiteReport } from '../report.js';
 import { startFuzzHarness, type CaseResult } from './run.js';
-import { FUZZ_STALL_RULE_MS, MEMORY_RULE_MIB, emptyBodyProbe, oversizeProbe, redactionProbe } from './probes.js';
+import { FUZZ_STALL_RULE_MS, MEMORY_RULE_MIB, emptyBodyProbe, oversizeProbe, redactionProbe, stalledProbe } from './probes.js';
 
 export interface FuzzSuiteOptions {
   seed: number;
@@ -67,5 +67,6 @@ export async function fuzzSuite(options: FuzzSuiteOptions): Promise<SuiteReport>
   await oversizeProbe(report, options.oversizeMiB);
   await redactionProbe(report, options.redactionRepeats);
   await emptyBodyProbe(report);
+  await stalledProbe(report);
   return report;
 }

@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import type { OperationDescriptor, ScalarKind } from '../../../src/core/shapes.js';
 import { DELETE, formatPath, withValue, type Field, type PathPart } from './fields.js';
 
-export type MutationKind = 'missing' | 'wrong-type' | 'out-of-range' | 'unknown-field' | 'hostile-path' | 'hostile-query' | 'valid';
+export type MutationKind = 'missing' | 'wrong-type' | 'out-of-range' | 'unknown-field' | 'unencodable' | 'hostile-path' | 'hostile-query' | 'valid';
 
 export interface Mutation {
   kind: MutationKind;
@@ -23,6 +23,17 @@ export const HOSTILE_VALUES = [
   'a/b', '..', '.', '../../../x', '?comp=media', 'x?y=1', '#frag', 'sp ace', 'é字😀', '%2e%2e', '%2F', '..%2F..', '',
   'a\r\nX-Injected: 1', '\u0000', 'C:\\x', 'a;b=c', '&x=1', '+plus', '//', 'x'.repeat(2_000),
 ];
+
+/** Text no request can carry: characters XML 1.0 forbids (body text only) and lone surrogates (anywhere). */
+export const NOT_XML_TEXT = ['a\u0000b', 'a\u000bb', '\u001b[0m', 'x\uffff', 'x\ufffe'];
+export const LONE_SURROGATES = ['a\ud800b', '\udc00', 'x\ud83d'];
+
+/** The unencodable values for a field: XML-forbidden characters only where they would go into XML text. */
+function unencodable(field: Field): string[] {
+  const kind = scalarKind(field);
+  if (kind === 'string' && field.type.kind !== 'param' && !('enum' in field.type && field.type.enum !== undefined)) return [...NOT_XML_TEXT, ...LONE_SURROGATES];
+  return kind === 'string' || kind === 'base64' ? LONE_SURROGATES : [];
+}
 
 function scalarKind(field: Field): ScalarKind | 'model' | 'list' {
   if (field.type.kind === 'param') return field.type.type === 'int' ? 'int' : field.type.type;
@@ -71,6 +82,10 @@ export function mutationArbitrary(op: OperationDescriptor, base: Record<string, 
   }
   if (withRange.length > 0) {
     options.push(pick(withRange).chain((f) => pick(outOfRange(f)).map((v) => ({ kind: 'out-of-range' as const, field: formatPath(f.path), input: withValue(base, f.path, v), mustRefuse: true }))));
+  }
+  const textFields = fields.filter((f) => unencodable(f).length > 0);
+  if (textFields.length > 0) {
+    options.push(pick(textFields).chain((f) => pick(unencodable(f)).map((v) => ({ kind: 'unencodable' as const, field: formatPath(f.path), input: withValue(base, f.path, v), mustRefuse: true }))));
   }
   options.push(fc.tuple(pick(objects), fc.constantFrom('Unknown', 'serviceName', '__proto__', 'constructor')).map(([at, name]) => ({
     kind: 'unknown-field' as const, field: formatPath([...at, name]), input: withValue(base, [...at, name], 'surprise'), mustRefuse: true,

@@ -20,6 +20,7 @@ import { ValueArbitraries, inputArbitrary } from '../shape-values.js';
 import { fieldsOf } from './fields.js';
 import { mutationArbitrary, type Mutation } from './mutations.js';
 import { pathMismatch } from './path-check.js';
+import { settingsSection } from './settings.js';
 
 const SUBSCRIPTION = '00000000-0000-0000-0000-00000000ba5e';
 
@@ -82,7 +83,6 @@ export async function inputSuite(options: InputSuiteOptions): Promise<SuiteRepor
     for (const [i, op] of operations.entries()) await exercise(report, tally, client, server, op, options.seed + i, options.perOperation);
   } finally {
     await client.close();
-    await server.close();
   }
   report.figures.push(
     ['seed', options.seed], ['operations', `${operations.length} (${operations.filter((o) => o.request).length} with a body)`],
@@ -90,5 +90,10 @@ export async function inputSuite(options: InputSuiteOptions): Promise<SuiteRepor
   );
   for (const [kind, counts] of [...tally.byKind].sort()) report.figures.push([`  ${kind}`, formatCounts(counts)]);
   report.figures.push(['requests the server received', server.requests.length], ['wall time (s)', Math.round((performance.now() - started) / 1000)]);
+  try {
+    await settingsSection(report, server);
+  } finally {
+    await server.close();
+  }
   return report;
 }

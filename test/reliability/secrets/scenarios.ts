@@ -86,6 +86,26 @@ async function storageKeys(world: World, log: Logged, name: string, answers: Rep
   }
 }
 
+/** Storage keys a regular expression over the text would miss: markup and escapes a reader resolves (issue #16). */
+const HIDDEN_KEYS: ReadonlyArray<[string, Reply]> = [
+  ['CDATA', httpReply(200, XML, `<StorageService xmlns="${NS}"><StorageServiceKeys><Primary><![CDATA[${SECRETS.storageKey}]]></Primary><Secondary><![CDATA[${SECRETS.storageKey}`)],
+  ['comment first', httpReply(200, XML, `<StorageService xmlns="${NS}"><StorageServiceKeys><Primary><!---->${SECRETS.storageKey}</Primary><Secondary><!-- x -->${SECRETS.storageKey}`)],
+  ['hyphenated prefix', httpReply(200, XML, `<a-b:StorageService xmlns:a-b="${NS}"><a-b:StorageServiceKeys><a-b:Primary>${SECRETS.storageKey}</a-b:Primary><a-b:Secondary>${SECRETS.storageKey}`)],
+  ['escaped JSON name', httpReply(200, { 'Content-Type': 'application/json' }, `{"StorageServiceKeys":{"Prim\\u0061ry":"${SECRETS.storageKey}","\\u0053econdary":"${SECRETS.storageKey}`)],
+  ['error body with CDATA', httpReply(500, { 'Content-Type': 'text/html' }, `<html><Primary><![CDATA[${SECRETS.storageKey}]]></Primary></html>`)],
+];
+
+/** The bodies that reached another origin than the endpoint's (the scripted server answers as localhost too). */
+function foreignBodies(world: World, from: number): string {
+  return world.server.requests.slice(from).filter((r) => (r.headers['host'] ?? '').startsWith('localhost')).map((r) => r.body).join('\n');
+}
+
+function otherOrigin(world: World): string {
+  return world.server.url.replace('127.0.0.1', 'localhost');
+}
+
+const escapeXml = (text: string): string => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
 export type Scenario = (world: World, log: Logged) => Promise<Exposure[]>;
 
 export const SCENARIOS: Readonly<Record<string, Scenario>> = {
@@ -109,5 +129,17 @@ export const SCENARIOS: Readonly<Record<string, Scenario>> = {
   'bearer token rejected (401)': (w, log) => each(w, log, 'token rejected', () => httpReply(401, XML, `<Error xmlns="${NS}"><Code>AuthenticationFailed</Code><Message>The token is invalid.</Message></Error>`), { credential: w.token }),
   'proxy refuses the credentials (407)': (w, log) => each(w, log, 'proxy 407', () => httpReply(202, XML), { proxy: { url: w.proxyRefusing, username: SECRETS.proxyUser, password: SECRETS.proxyPassword } }),
   'proxy unreachable, credentials in its URL': (w, log) => each(w, log, 'proxy down', () => httpReply(202, XML), { proxy: `http://${SECRETS.proxyUser}:${encodeURIComponent(SECRETS.proxyPassword)}@127.0.0.1:${w.closedPort}` }),
+ 'storage keys hidden by markup, cut short': async (w, log) => (await Promise.all(HIDDEN_KEYS.map(([how, reply]) => storageKeys(w, log, `hidden keys: ${how}`, [reply])))).flat(),
+  'service error quoting the request back in its Message': (w, log) => each(w, log, 'quoted back', (r) => httpReply(400, XML, `<Error xmlns="${NS}"><Code>BadRequest</Code><Message>Invalid request: ${escapeXml(r.body)}</Message></Error>`)),
+  'cross-origin 307 of a body with secrets': async (w, log) => {
+    const from = w.server.requests.length;
+    const out = await each(w, log, 'cross-origin 307', (r) => ((r.headers['host'] ?? '').startsWith('localhost') ? httpReply(202, XML) : httpReply(307, { ...XML, Location: `${otherOrigin(w)}${r.path}` })));
+    return [...out, { scenario: 'cross-origin 307: bodies received by the other origin', surfaces: { 'bodies at the other origin': foreignBodies(w, from) } }];
+  },
+  'redirect Location with credentials and a signature': (w, log) => storageKeys(w, log, 'Location with credentials', [
+    httpReply(307, { ...XML, Location: `https://${SECRETS.proxyUser}:${encodeURIComponent(SECRETS.proxyPassword)}@${otherOrigin(w).slice('https://'.length)}/x?comp=keys&sig=${encodeURIComponent(SECRETS.sharedKey)}` }),
+    httpReply(404, XML, `<Error xmlns="${NS}"><Code>ResourceNotFound</Code><Message>none</Message></Error>`),
+  ]),
+  'through the proxy, then a service error quoting the proxy password': (w, log) => each(w, log, 'proxied quote', () => httpReply(400, XML, `<Error xmlns="${NS}"><Code>BadRequest</Code><Message>proxy said ${SECRETS.proxyPassword}, token ${SECRETS.bearerToken}</Message></Error>`), { proxy: { url: w.proxyAccepting, username: SECRETS.proxyUser, password: SECRETS.proxyPassword }, credential: w.token }),
   'through the proxy, then a service error': (w, log) => each(w, log, 'proxied error', () => httpReply(409, XML, `<Error xmlns="${NS}"><Code>ConflictError</Code><Message>busy</Message></Error>`), { proxy: { url: w.proxyAccepting, username: SECRETS.proxyUser, password: SECRETS.proxyPassword }, credential: w.token }),
 };

@@ -134,5 +134,5 @@ function judge(report: SuiteReport, exposures: Exposure[], extra: Record<string,
     ['leaks by surface', bySurface.size === 0 ? 'none' : formatCounts(bySurface)],
     ['leaks by secret', bySecret.size === 0 ? 'none' : formatCounts(bySecret)],
   );
-  report.notes.push('a service that quotes a secret inside its own <Error><Message> text would pass it into ServiceError.message: redaction works by element name, and the SDK does not scrub the values it sent from error messages');
+  report.notes.push('values the client sent as secrets are scrubbed from what it reports only when 4 characters or longer (a shorter one cannot be told from the text around it)');
 }
