@@ -31,9 +31,14 @@ function git(root: string, args: string[]): { ok: boolean; stdout: string } {
 
 const knows = (root: string, ref: string): boolean => git(root, ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`]).ok;
 
-/** The snapshot committed at `ref`, or undefined when that commit has none. */
+/**
+ * The snapshot committed where this branch left `ref` (their merge base, as a pull request's diff compares), or
+ * undefined when that commit has none: a base that moved on since does not make the branch's report stale.
+ */
 function committedSurface(root: string, ref: string): string | undefined {
-  const shown = git(root, ['show', `${ref}:./${surfacePath}`]);
+  const fork = git(root, ['merge-base', 'HEAD', ref]);
+  const commit = fork.ok ? fork.stdout.trim() : ref;
+  const shown = git(root, ['show', `${commit}:./${surfacePath}`]);
   return shown.ok ? shown.stdout : undefined;
 }
 
