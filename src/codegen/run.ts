@@ -1,7 +1,8 @@
 /**
  * The `npm run generate` command: load the spec, generate, report the API changes, then write generated/ and
- * docs/api/ — or, with --check, only tell which files are stale. Every path is injectable so that tests can run
- * it on a copy of the repository from any build folder.
+ * docs/api/ — or, with --check, only tell which files are stale. The report compares with the surface committed
+ * on the base (`--base <ref>`, ASM_API_BASE, origin/main or main: surface-base.ts). Every path is injectable so
+ * that tests can run it on a copy of the repository from any build folder.
  */
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -12,6 +13,7 @@ import { driftCount, findDrift, readOrUndefined } from './drift.js';
 import { formatFiles } from './format.js';
 import { emitWithReport } from './generate.js';
 import { surfacePath } from './surface-file.js';
+import { BaseError, baseArgument, baseSurface } from './surface-base.js';
 
 /** The checkout this build belongs to, seen from dist/src/codegen/. */
 export const defaultRoot = fileURLToPath(new URL('../../../', import.meta.url));
@@ -23,6 +25,8 @@ export interface RunOptions {
   templateDir?: string;
   stdout?: (text: string) => void;
   stderr?: (text: string) => void;
+  /** Environment for ASM_API_BASE; default process.env. */
+  env?: NodeJS.ProcessEnv;
 }
 
 /** Runs the command; resolves to the exit code. */
@@ -43,7 +47,18 @@ export async function run(argv: string[], options: RunOptions = {}): Promise<num
     throw e;
   }
   const loaded = performance.now();
-  const previous = { surface: readOrUndefined(join(root, surfacePath)), changes: readOrUndefined(join(root, changesPath)) };
+  let base;
+  try {
+    if (argv.includes('--base') && argv[argv.indexOf('--base') + 1] === undefined) throw new BaseError('--base needs a branch, tag or commit');
+    base = baseSurface(root, baseArgument(argv, options.env));
+  } catch (e) {
+    if (e instanceof BaseError) {
+      err(`generate: ${e.message}\n`);
+      return 1;
+    }
+    throw e;
+  }
+  const previous = { surface: base.text, changes: readOrUndefined(join(root, changesPath)), base: base.label };
   const emitted = emitWithReport(spec, { templateDir: options.templateDir ?? join(root, 'src', 'codegen', 'templates'), previous });
   const generated = performance.now();
   const files = await formatFiles(emitted.files);

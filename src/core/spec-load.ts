@@ -1,12 +1,16 @@
 /**
  * Reads the spec folder, validates every file against meta-schema.json with ajv, then checks what a
  * schema cannot: references between files, path parameters, async and pagination wiring.
- * Every problem is reported with its file, JSON pointer and a hint.
+ * Every problem is reported with its file, JSON pointer and a hint, all in one pass: a file the schema rejects
+ * stays out of the reference checks, but the names it declares count as defined, so that its mistakes do not
+ * hide the other files' (nor make their references to it look broken). A JSON syntax error names its line and
+ * column.
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Ajv2020, type ErrorObject } from 'ajv/dist/2020.js';
+import { describeJsonSyntaxError } from './json-position.js';
 import type {
   GroupSpec, LocatedModel, LocatedOperation, ModelSpec, PropertySpec, ServiceSpec, Spec,
 } from './spec-types.js';
@@ -48,12 +52,42 @@ function describeSchemaError(e: ErrorObject): string {
 }
 
 function readJson(file: string, dir: string, problems: SpecProblem[]): unknown {
+  let text: string;
   try {
-    return JSON.parse(readFileSync(file, 'utf8'));
+    text = readFileSync(file, 'utf8');
   } catch (err) {
-    problems.push({ file: relative(dir, file), pointer: '', message: `not valid JSON: ${(err as Error).message}` });
+    problems.push({ file: relative(dir, file), pointer: '', message: `cannot be read: ${(err as Error).message}` });
     return undefined;
   }
+  try {
+    return JSON.parse(text);
+  } catch (err) {
+    problems.push({ file: relative(dir, file), pointer: '', message: `not valid JSON at ${describeJsonSyntaxError(text, err as Error)}; hint: fix the syntax there (a trailing comma, a missing quote or bracket)` });
+    return undefined;
+  }
+}
+
+/**
+ * Names declared by files the schema rejected: they count as defined for the reference checks, which do not see
+ * those files, so that a reference to them is not reported as broken on top of the file's own problems.
+ */
+interface Unchecked {
+  models: Set<string>;
+  operations: Set<string>;
+  /** service.json could not be checked: the checks that need it are skipped. */
+  service: boolean;
+}
+
+function declaredNames(group: unknown, unchecked: Unchecked): void {
+  if (typeof group !== 'object' || group === null) return;
+  const { operations, models } = group as { operations?: unknown; models?: unknown };
+  if (Array.isArray(operations)) {
+    for (const op of operations) {
+      const name = (op as { name?: unknown } | null)?.name;
+      if (typeof name === 'string') unchecked.operations.add(name);
+    }
+  }
+  if (typeof models === 'object' && models !== null && !Array.isArray(models)) for (const name of Object.keys(models)) unchecked.models.add(name);
 }
 
 /** Loads and checks the spec; throws SpecError listing every problem found. */
@@ -72,14 +106,19 @@ export function loadSpec(dir: string = defaultSpecDir): Spec {
 
   const serviceFile = join(dir, 'service.json');
   const service = readJson(serviceFile, dir, problems) as ServiceSpec | undefined;
-  if (service !== undefined) schemaCheck('service.json', service, validate.service);
+  const unchecked: Unchecked = { models: new Set(), operations: new Set(), service: false };
+  if (service === undefined || !schemaCheck('service.json', service, validate.service)) unchecked.service = true;
 
   const spec: Spec = { dir, service: service!, groups: [], operations: [], models: new Map() };
   const groupDir = join(dir, 'groups');
   for (const name of readdirSync(groupDir).filter((n) => n.endsWith('.json')).sort()) {
     const file = `groups/${name}`;
     const group = readJson(join(groupDir, name), dir, problems) as GroupSpec | undefined;
-    if (group === undefined || !schemaCheck(file, group, validate.group)) continue;
+    if (group === undefined) continue;
+    if (!schemaCheck(file, group, validate.group)) {
+      declaredNames(group, unchecked);
+      continue;
+    }
     spec.groups.push({ name: group.group, doc: group.doc, file });
     (group.operations ?? []).forEach((op, i) => {
       spec.operations.push({ ...op, group: group.group, file, pointer: `/operations/${i}` });
@@ -94,8 +133,10 @@ export function loadSpec(dir: string = defaultSpecDir): Spec {
       spec.models.set(modelName, { ...model, name: modelName, group: group.group, file, pointer });
     }
   }
-  if (problems.length === 0) resolveBases(spec, problems);
-  if (problems.length === 0) checkReferences(spec, problems);
+  const basesBefore = problems.length;
+  resolveBases(spec, problems, unchecked);
+  // A model whose base is broken has no full member list: checking references on it would only add noise.
+  if (problems.length === basesBefore) checkReferences(spec, problems, unchecked);
   if (problems.length > 0) throw new SpecError(problems);
   spec.operations.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   return spec;
@@ -105,12 +146,13 @@ export function loadSpec(dir: string = defaultSpecDir): Spec {
  * Gives every model that extends another its base's members first, so that everything downstream (generator,
  * emulator, docs) sees one full list in wire order; `extends` stays for the generated interface.
  */
-function resolveBases(spec: Spec, problems: SpecProblem[]): void {
+function resolveBases(spec: Spec, problems: SpecProblem[], unchecked: Unchecked): void {
   const resolved = new Set<string>();
   const resolve = (model: LocatedModel, chain: string[]): void => {
     if (model.extends === undefined || resolved.has(model.name)) return;
     const at = (message: string): void => { problems.push({ file: model.file, pointer: `${model.pointer}/extends`, message }); };
     const base = spec.models.get(model.extends);
+    if (!base && unchecked.models.has(model.extends)) return;
     if (!base) return at(`unknown model reference "${model.extends}"; hint: define it under "models" in some group file`);
     if (chain.includes(base.name)) return at(`models extend each other in a cycle: ${[...chain, base.name].join(' -> ')}; hint: let one of them list its members itself`);
     if (base.variants) return at(`${base.name} is polymorphic and cannot be extended; hint: extend one of its variants`);
@@ -124,13 +166,13 @@ function resolveBases(spec: Spec, problems: SpecProblem[]): void {
   for (const model of spec.models.values()) resolve(model, [model.name]);
 }
 
-function checkReferences(spec: Spec, problems: SpecProblem[]): void {
+function checkReferences(spec: Spec, problems: SpecProblem[], unchecked: Unchecked): void {
   const modelRef = (name: string | undefined, file: string, pointer: string) => {
-    if (name !== undefined && !spec.models.has(name)) {
+    if (name !== undefined && !spec.models.has(name) && !unchecked.models.has(name)) {
       problems.push({ file, pointer, message: `unknown model reference "${name}"; hint: define it under "models" in some group file` });
     }
   };
-  checkOperations(spec, problems, modelRef);
+  checkOperations(spec, problems, modelRef, unchecked);
   for (const model of spec.models.values()) checkModel(spec, model, problems, modelRef);
   checkGroups(spec, problems);
   checkSharedUrls(spec, problems);
@@ -182,7 +224,7 @@ function checkGeneratedNames(spec: Spec, problems: SpecProblem[]): void {
 
 type ModelRefCheck = (name: string | undefined, file: string, pointer: string) => void;
 
-function checkOperations(spec: Spec, problems: SpecProblem[], modelRef: ModelRefCheck): void {
+function checkOperations(spec: Spec, problems: SpecProblem[], modelRef: ModelRefCheck, unchecked: Unchecked): void {
   const byName = new Map<string, LocatedOperation>();
   for (const op of spec.operations) {
     const at = (suffix: string, message: string) => problems.push({ file: op.file, pointer: op.pointer + suffix, message });
@@ -229,9 +271,10 @@ function checkOperations(spec: Spec, problems: SpecProblem[], modelRef: ModelRef
     if (op.pagination) checkPagination(spec, op, at);
   }
   for (const op of spec.operations) {
-    if (!op.async) continue;
+    if (!op.async || (op.async.poll === undefined && unchecked.service)) continue;
     const poll = op.async.poll ?? spec.service.operationStatus;
     const pollOp = byName.get(poll);
+    if (!pollOp && unchecked.operations.has(poll)) continue;
     if (!pollOp) problems.push({ file: op.file, pointer: `${op.pointer}/async`, message: `asynchronous operation polls ${poll}, which is not an operation of the spec; hint: define it or set "async.poll"` });
     else if (pollOp.method !== 'GET' || (pollOp.params ?? []).filter((p) => p.in === 'path').length !== 1) {
       problems.push({ file: op.file, pointer: `${op.pointer}/async`, message: `status operation ${poll} must be a GET with exactly one path parameter (the request id)` });
@@ -240,10 +283,11 @@ function checkOperations(spec: Spec, problems: SpecProblem[], modelRef: ModelRef
       problems.push({ file: op.file, pointer: `${op.pointer}/async/idFromBody`, message: 'idFromBody needs a 202 response with a body' });
     }
   }
-  if (!byName.has(spec.service.operationStatus)) {
+  if (unchecked.service) return;
+  if (!byName.has(spec.service.operationStatus) && !unchecked.operations.has(spec.service.operationStatus)) {
     problems.push({ file: 'service.json', pointer: '/operationStatus', message: `operationStatus ${spec.service.operationStatus} is not an operation of the spec` });
   }
-  if (!spec.models.has(spec.service.errorModel)) {
+  if (!spec.models.has(spec.service.errorModel) && !unchecked.models.has(spec.service.errorModel)) {
     problems.push({ file: 'service.json', pointer: '/errorModel', message: `errorModel ${spec.service.errorModel} is not a model of the spec` });
   }
 }

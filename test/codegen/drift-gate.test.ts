@@ -112,12 +112,12 @@ test('CHANGES.md reports a change, keeps it while the surface stays, and says so
 
   await generate();
   assert.equal(read('generated/CHANGES.md'), report, 'regenerating keeps the report of the change that led here');
-  assert.match(out, /API changes: none \(generated\/CHANGES\.md keeps its report/);
+  assert.match(out, /API changes against generated\/api-surface\.json on disk, no git base found: none \(generated\/CHANGES\.md keeps its report/);
   assert.equal(await generate('--check'), 0);
 
   unlinkSync(join(root, 'generated/CHANGES.md'));
   await generate();
-  assert.match(read('generated/CHANGES.md'), /No API changes: the surface is the same as the one it replaced\./);
+  assert.match(read('generated/CHANGES.md'), /No API changes: the surface is the same as the base's\./);
   assert.equal(await generate('--check'), 0);
 });
 
@@ -134,7 +134,7 @@ test('an unreadable previous snapshot (say, a merge conflict) is reported, not c
   await generate();
   writeFileSync(join(root, 'generated/api-surface.json'), '<<<<<<< HEAD\n');
   await generate();
-  assert.match(out, /previous generated\/api-surface\.json could not be read/);
+  assert.match(out, /the snapshot to compare with \(generated\/api-surface\.json on disk, no git base found\) could not be read/);
   assert.match(read('generated/CHANGES.md'), /could not be read/);
   assert.equal(await generate('--check'), 0);
 });
