@@ -11,14 +11,20 @@ export const WINDOWS_IMAGE = 'a699494373c04fc0bc8f2bb1389d6106__Windows-Server-2
 
 const b64 = (text: string) => Buffer.from(text).toString('base64');
 
-/** Polls an operation until it is no longer InProgress; returns its final Operation body. */
-export async function settle(client: TestClient, answer: Answer): Promise<string> {
+/**
+ * Polls an operation until it is no longer InProgress; returns its final Operation body. Operations complete by
+ * time by default (20 ms), so polls are spaced, and bounded by a deadline rather than a count that a fast loopback
+ * could use up first.
+ */
+export async function settle(client: TestClient, answer: Answer, deadlineMs = 10_000): Promise<string> {
   const id = String(answer.headers['x-ms-request-id']);
-  for (let i = 0; i < 20; i++) {
+  const until = Date.now() + deadlineMs;
+  for (;;) {
     const status = await client.call('GET', `/operations/${id}`);
     if (elementText(status.text, 'Status') !== 'InProgress') return status.text;
+    if (Date.now() > until) throw new Error(`operation ${id} stayed InProgress for ${deadlineMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 5));
   }
-  throw new Error(`operation ${id} stayed InProgress`);
 }
 
 /** Sends an asynchronous request, checks the 202 and waits for it; returns the final Operation body. */
