@@ -10,7 +10,10 @@
  * - Generated code ships without source maps: its JavaScript is tsc's line-for-line output of generated
  *   TypeScript, so a map would add 1.6 MB (maps and sources) to every install to show the same lines. `files`
  *   leaves out dist/generated's maps and `prepack` drops the comments that point at them (the next build writes
- *   them again), so no shipped file names a map that is not there. Hand-written code keeps its maps and sources.
+ *   them again), so no shipped file names a map that is not there. The emulator ships the same way: it is a
+ *   tool a consumer runs, not code their stack traces go through, and its maps and sources (0.7 MB) would take
+ *   the install past its 12 MB budget. The runtime a consumer calls (core, client, compat) keeps its maps and
+ *   sources.
  *
  *   node dist/tools/package/pack-lifecycle.js prepack | postpack
  */
@@ -58,6 +61,7 @@ export function prepack(root: string): void {
   writeFileSync(saved(root), text);
   writeFileSync(file, `${JSON.stringify(publishedManifest(JSON.parse(text) as Record<string, unknown>), null, 2)}\n`);
   dropMapComments(join(root, 'dist', 'generated'));
+  dropMapComments(join(root, 'dist', 'src', 'emulator'));
 }
 
 export function postpack(root: string): void {
