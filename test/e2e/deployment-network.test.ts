@@ -11,20 +11,13 @@ import { ServiceError, ServiceManagementClient, type Role } from '../../generate
 import { provisioningSet, SEED_IMAGE, vhdUrl } from '../../tools/demo/seed-vm.js';
 import { startTestEmulator } from '../emulator/helpers.js';
 import { typedClientFor } from '../support/typed-client.js';
+import { rejectsWith } from '../support/service-errors.js';
 
 let emulator: Emulator;
 let client: ServiceManagementClient;
 const STORE = 'dnetstore';
 const names = { ServiceName: 'dnet', DeploymentName: 'dnet' };
 
-async function rejectsWith(promise: Promise<unknown>, status: number, pattern: RegExp): Promise<void> {
-  await assert.rejects(promise, (err: unknown) => {
-    assert.ok(err instanceof ServiceError, String(err));
-    assert.equal(err.statusCode, status);
-    assert.match(err.detail, pattern);
-    return true;
-  });
-}
 
 function vm(name: string): Role {
   return {

@@ -12,6 +12,7 @@ import {
 import { seedRole } from '../../tools/demo/seed-vm.js';
 import { startTestEmulator } from '../emulator/helpers.js';
 import { typedClientFor } from '../support/typed-client.js';
+import { rejectsWith } from '../support/service-errors.js';
 
 let emulator: Emulator;
 let client: ServiceManagementClient;
@@ -26,14 +27,6 @@ after(async () => {
   await emulator.close();
 });
 
-async function rejectsWith(promise: Promise<unknown>, status: number, pattern: RegExp): Promise<void> {
-  await assert.rejects(promise, (err: unknown) => {
-    assert.ok(err instanceof ServiceError, String(err));
-    assert.equal(err.statusCode, status);
-    assert.match(err.detail, pattern);
-    return true;
-  });
-}
 
 test('local network gateways: create answers the id, then get, list, update and delete it; names are unique', async () => {
   const id = await client.createLocalNetworkGateway({ GatewayName: 'onprem1', IpAddress: '203.0.113.7', AddressSpace: ['10.10.0.0/16'] });

@@ -12,6 +12,7 @@ import { createSelfSignedClientCertificate } from '../../src/emulator/certs.js';
 import { ConflictError, ResourceNotFoundError, ServiceError, ServiceManagementClient, type NetworkConfiguration } from '../../generated/index.js';
 import { startTestEmulator } from '../emulator/helpers.js';
 import { typedClientFor } from '../support/typed-client.js';
+import { rejectsWith } from '../support/service-errors.js';
 
 let emulator: Emulator;
 let client: ServiceManagementClient;
@@ -44,15 +45,6 @@ after(async () => {
   await emulator.close();
 });
 
-async function rejectsWith(promise: Promise<unknown>, status: number, code: string, pattern: RegExp): Promise<void> {
-  await assert.rejects(promise, (err: unknown) => {
-    assert.ok(err instanceof ServiceError, String(err));
-    assert.equal(err.statusCode, status);
-    assert.equal(err.code, code);
-    assert.match(err.detail, pattern);
-    return true;
-  });
-}
 
 test('a gateway needs a subnet named GatewaySubnet and a virtual network that exists', async () => {
   await rejectsWith(client.createGateway({ NetworkName: 'nogwsubnet', gatewayType: 'DynamicRouting' }), 400, 'BadRequest', /no subnet named GatewaySubnet/);

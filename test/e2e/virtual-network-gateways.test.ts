@@ -11,6 +11,7 @@ import { gatewayOf } from '../../src/emulator/network/gateways.js';
 import { ResourceNotFoundError, ServiceError, ServiceManagementClient, type NetworkConfiguration } from '../../generated/index.js';
 import { startTestEmulator } from '../emulator/helpers.js';
 import { typedClientFor } from '../support/typed-client.js';
+import { rejectsWith } from '../support/service-errors.js';
 
 let emulator: Emulator;
 let client: ServiceManagementClient;
@@ -35,14 +36,6 @@ after(async () => {
   await emulator.close();
 });
 
-async function rejectsWith(promise: Promise<unknown>, status: number, pattern: RegExp): Promise<void> {
-  await assert.rejects(promise, (err: unknown) => {
-    assert.ok(err instanceof ServiceError, String(err));
-    assert.equal(err.statusCode, status);
-    assert.match(err.detail, pattern);
-    return true;
-  });
-}
 
 let gatewayId = '';
 

@@ -12,6 +12,7 @@ import { ServiceError, ServiceManagementClient, type ConfigurationSet, type Netw
 import { provisioningSet, SEED_IMAGE, vhdUrl } from '../../tools/demo/seed-vm.js';
 import { startTestEmulator } from '../emulator/helpers.js';
 import { typedClientFor } from '../support/typed-client.js';
+import { rejectsWith } from '../support/service-errors.js';
 
 let emulator: Emulator;
 let client: ServiceManagementClient;
@@ -29,14 +30,6 @@ after(async () => {
   await emulator.close();
 });
 
-async function rejectsWith(promise: Promise<unknown>, status: number, pattern: RegExp): Promise<void> {
-  await assert.rejects(promise, (err: unknown) => {
-    assert.ok(err instanceof ServiceError, String(err));
-    assert.equal(err.statusCode, status);
-    assert.match(err.detail, pattern);
-    return true;
-  });
-}
 
 const web: VirtualNetworkSiteConfiguration = {
   name: 'corp', Location: 'West US', AddressSpace: ['10.4.0.0/16'],

@@ -11,16 +11,8 @@ import { networkSetOf } from '../../src/emulator/compute/configuration-sets.js';
 import type { Emulator } from '../../src/emulator/server.js';
 import { keyOf } from '../../src/emulator/state.js';
 import { seedRole } from '../../tools/demo/seed-vm.js';
+export { rejectsWith } from './service-errors.js';
 
-export async function rejectsWith(promise: Promise<unknown>, status: number, code: string, pattern: RegExp): Promise<void> {
-  await assert.rejects(promise, (err: unknown) => {
-    assert.ok(err instanceof ServiceError, String(err));
-    assert.equal(err.statusCode, status, err.detail);
-    assert.equal(err.code, code);
-    assert.match(err.detail, pattern);
-    return true;
-  });
-}
 
 export const VNET = 'secnet';
 

@@ -10,11 +10,12 @@ import type { DeploymentNetworkResource } from '../../../generated/models/index.
 import { errors } from '../api-error.js';
 import { removeDeployment } from '../compute/deployments.js';
 import { envOf } from '../compute/env.js';
-import { applyStep, checkPrepare, checkPrepared, validationMessages, type MigrationSubject } from '../migration.js';
+import type { MigrationSubject } from '../migration.js';
 import { parseBlobUrl } from '../placement.js';
 import { keyOf, type SubscriptionState } from '../state.js';
 import { deploymentResource, findDeployment, findService, findStorageAccount } from './lookup.js';
-import { accepted, assertNotBusy, done, stringParam, type HandlerContext, type HandlerResult, type HandlerTable } from './types.js';
+import { migrationStepHandlers } from './migration-steps.js';
+import { stringParam, type HandlerContext, type HandlerTable } from './types.js';
 
 function storageSubject(ctx: HandlerContext): MigrationSubject & { resource: string } {
   const account = findStorageAccount(ctx);
@@ -75,33 +76,8 @@ function deploymentSubject(ctx: HandlerContext): MigrationSubject & { resource: 
   };
 }
 
-type SubjectOf = (ctx: HandlerContext) => MigrationSubject & { resource: string };
-
-function validate(subjectOf: SubjectOf) {
-  return (ctx: HandlerContext): HandlerResult => done(200, validationMessages(subjectOf(ctx)));
-}
-
-function step(subjectOf: SubjectOf, name: 'prepare' | 'commit' | 'abort') {
-  return (ctx: HandlerContext): HandlerResult => {
-    const subject = subjectOf(ctx);
-    assertNotBusy(ctx, subject.resource, subject.kind);
-    if (name === 'prepare') checkPrepare(subject);
-    else checkPrepared(subject, name);
-    return accepted({ resource: subject.resource, complete: () => applyStep(subjectOf(ctx), name) });
-  };
-}
-
 export const migrationHandlers: HandlerTable = {
-  ValidateDeploymentMigration: validate(deploymentSubject),
-  PrepareDeploymentMigration: step(deploymentSubject, 'prepare'),
-  CommitDeploymentMigration: step(deploymentSubject, 'commit'),
-  AbortDeploymentMigration: step(deploymentSubject, 'abort'),
-  ValidateStorageAccountMigration: validate(storageSubject),
-  PrepareStorageAccountMigration: step(storageSubject, 'prepare'),
-  CommitStorageAccountMigration: step(storageSubject, 'commit'),
-  AbortStorageAccountMigration: step(storageSubject, 'abort'),
-  ValidateReservedIPMigration: validate(reservedIpSubject),
-  PrepareReservedIPMigration: step(reservedIpSubject, 'prepare'),
-  CommitReservedIPMigration: step(reservedIpSubject, 'commit'),
-  AbortReservedIPMigration: step(reservedIpSubject, 'abort'),
+  ...migrationStepHandlers('Deployment', deploymentSubject),
+  ...migrationStepHandlers('StorageAccount', storageSubject),
+  ...migrationStepHandlers('ReservedIP', reservedIpSubject),
 };

@@ -5,12 +5,13 @@
  * those and prepare is refused; a route table associated with a subnet likewise. Committed, the resource leaves
  * the classic lists.
  */
-import { applyStep, checkPrepare, checkPrepared, validationMessages, type MigrationSubject } from '../migration.js';
+import type { MigrationSubject } from '../migration.js';
 import { subnetsUsing } from '../network/subnet-associations.js';
 import { keyOf } from '../state.js';
 import { findSecurityGroup, securityGroupUsers } from './network-security-groups.js';
 import { findRouteTable } from './route-tables.js';
-import { accepted, assertNotBusy, done, stringParam, type HandlerContext, type HandlerResult, type HandlerTable } from './types.js';
+import { migrationStepHandlers } from './migration-steps.js';
+import { stringParam, type HandlerContext, type HandlerTable } from './types.js';
 
 type Subject = MigrationSubject & { resource: string };
 
@@ -36,29 +37,7 @@ function routeTableSubject(ctx: HandlerContext): Subject {
   };
 }
 
-type SubjectOf = (ctx: HandlerContext) => Subject;
-
-function validate(subjectOf: SubjectOf) {
-  return (ctx: HandlerContext): HandlerResult => done(200, validationMessages(subjectOf(ctx)));
-}
-
-function step(subjectOf: SubjectOf, name: 'prepare' | 'commit' | 'abort') {
-  return (ctx: HandlerContext): HandlerResult => {
-    const subject = subjectOf(ctx);
-    assertNotBusy(ctx, subject.resource, subject.kind);
-    if (name === 'prepare') checkPrepare(subject);
-    else checkPrepared(subject, name);
-    return accepted({ resource: subject.resource, complete: () => applyStep(subjectOf(ctx), name) });
-  };
-}
-
 export const networkSecurityMigrationHandlers: HandlerTable = {
-  ValidateNetworkSecurityGroupMigration: validate(securityGroupSubject),
-  PrepareNetworkSecurityGroupMigration: step(securityGroupSubject, 'prepare'),
-  CommitNetworkSecurityGroupMigration: step(securityGroupSubject, 'commit'),
-  AbortNetworkSecurityGroupMigration: step(securityGroupSubject, 'abort'),
-  ValidateRouteTableMigration: validate(routeTableSubject),
-  PrepareRouteTableMigration: step(routeTableSubject, 'prepare'),
-  CommitRouteTableMigration: step(routeTableSubject, 'commit'),
-  AbortRouteTableMigration: step(routeTableSubject, 'abort'),
+  ...migrationStepHandlers('NetworkSecurityGroup', securityGroupSubject),
+  ...migrationStepHandlers('RouteTable', routeTableSubject),
 };
