@@ -6,12 +6,29 @@
 import type { GroupArguments, Steps } from './steps.js';
 import type { RunContext } from './context.js';
 
+const vnetSite = (c: RunContext, name: string, octet: number, gateway = ''): string =>
+  `<VirtualNetworkSite name="${name}" Location="${c.location}"><AddressSpace><AddressPrefix>10.${octet}.0.0/16</AddressPrefix></AddressSpace>` +
+  // A gateway (classic or V2) needs a subnet named GatewaySubnet, as the service required.
+  `<Subnets><Subnet name="Subnet-1"><AddressPrefix>10.${octet}.0.0/24</AddressPrefix></Subnet><Subnet name="GatewaySubnet"><AddressPrefix>10.${octet}.255.0/29</AddressPrefix></Subnet></Subnets>` +
+  `${gateway}</VirtualNetworkSite>`;
+
+/** The VM deployment's vnet (its classic gateway connects to the local site), two vnets for V2 gateways, one for a second classic gateway. */
 const networkConfiguration = (c: RunContext): string =>
   '<NetworkConfiguration xmlns="http://schemas.microsoft.com/ServiceHosting/2011/07/NetworkConfiguration"><VirtualNetworkConfiguration>' +
-  `<VirtualNetworkSites><VirtualNetworkSite name="${c.vnet}" Location="${c.location}"><AddressSpace><AddressPrefix>10.0.0.0/16</AddressPrefix></AddressSpace>` +
-  // A gateway (classic or V2) needs a subnet named GatewaySubnet, as the service required.
-  '<Subnets><Subnet name="Subnet-1"><AddressPrefix>10.0.0.0/24</AddressPrefix></Subnet><Subnet name="GatewaySubnet"><AddressPrefix>10.0.255.0/29</AddressPrefix></Subnet></Subnets></VirtualNetworkSite></VirtualNetworkSites>' +
-  '</VirtualNetworkConfiguration></NetworkConfiguration>';
+  `<LocalNetworkSites><LocalNetworkSite name="${c.localSite}"><AddressSpace><AddressPrefix>192.168.0.0/24</AddressPrefix></AddressSpace><VPNGatewayAddress>203.0.113.20</VPNGatewayAddress></LocalNetworkSite></LocalNetworkSites>` +
+  '<VirtualNetworkSites>' +
+  vnetSite(c, c.vnet, 0, `<Gateway><ConnectionsToLocalNetwork><LocalNetworkSiteRef name="${c.localSite}"><Connection type="IPsec" /></LocalNetworkSiteRef></ConnectionsToLocalNetwork></Gateway>`) +
+  vnetSite(c, c.vnet2, 1) + vnetSite(c, c.vnet3, 2) +
+  vnetSite(c, c.vnet4, 3, `<Gateway><ConnectionsToLocalNetwork><LocalNetworkSiteRef name="${c.localSite}"><Connection type="IPsec" /></LocalNetworkSiteRef></ConnectionsToLocalNetwork></Gateway>`) +
+  '</VirtualNetworkSites></VirtualNetworkConfiguration></NetworkConfiguration>';
+
+const v2Gateway = (c: RunContext, name: string, vnet: string): Record<string, unknown> =>
+  ({ gatewayName: name, gatewaySKU: 'Default', gatewayType: 'DynamicRouting', location: c.location, vnetId: vnet });
+
+const connection = (gatewayId: string, localId: string, name: string): Record<string, unknown> => ({
+  connectedEntityId: localId, virtualNetworkGatewayId: gatewayId, gatewayConnectionName: name, gatewayConnectionType: 'IPsec',
+  routingWeight: 10, sharedKey: 'xc-shared-key', enableBgp: false,
+});
 
 const ipsec = (): Record<string, unknown> => ({
   parameters: { encryptionType: 'AES256', pfsGroup: 'None', sADataSizeKilobytes: 102400000, sALifeTimeSeconds: 3600, hashAlgorithm: 'SHA256' },
@@ -25,6 +42,10 @@ const association = (c: RunContext): Record<string, unknown> => ({ serviceName: 
 
 export const networkArguments: GroupArguments = {
   virtualIPs: { virtualIPName: () => 'xcvip2' },
+  gateways: {
+    localNetworkName: (c) => c.localSite, localNetworkSiteName: (c) => c.localSite,
+    gatewayId: (c) => c.gatewayId, connectedentityId: (c) => c.localGatewayId,
+  },
   networkSecurityGroups: { networkSecurityGroupName: () => 'xcnsg1', ruleName: () => 'xcrule1', subnetName: () => 'Subnet-1' },
   routes: { routeTableName: () => 'xcroutes1', routeName: () => 'xcroute1', subnetName: () => 'Subnet-1' },
 };
@@ -52,14 +73,35 @@ export const networkSteps: Steps = {
   'gateways.setIPsecParameters': { phase: 60, parameters: ipsec },
   'gateways.setIPsecParametersV2': { phase: 60, parameters: ipsec },
   'gateways.connectDisconnectOrTest': { phase: 60, parameters: () => ({ operation: 'Connect' }) },
-  'gateways.createVirtualNetworkGateway': {
-    phase: 59, parameters: (c) => ({ gatewayName: 'xcgw1', gatewaySKU: 'Default', gatewayType: 'DynamicRouting', location: c.location, vnetId: c.vnet }),
+  // Gateways are provisioned early, so that every verb finds one: classic ones in vnet and vnet4, V2 ones in vnet2 and vnet3.
+  'gateways.create': { phase: 27, parameters: () => ({ gatewayType: 'DynamicRouting', gatewaySKU: 'Default' }) },
+  'gateways.beginCreating': { phase: 27, args: (c) => [c.vnet4, { gatewayType: 'DynamicRouting', gatewaySKU: 'Default' }] },
+  'gateways.createVirtualNetworkGateway': { phase: 27, args: (c) => [c.vnet2, v2Gateway(c, 'xcgw1', c.vnet2)] },
+  'gateways.beginCreatingVirtualNetworkGateway': { phase: 27, args: (c) => [c.vnet3, v2Gateway(c, 'xcgw2', c.vnet3)] },
+  'gateways.listVirtualNetworkGateways': {
+    phase: 28,
+    after: (r, c) => {
+      const list = (r.virtualNetworkGateways ?? []) as { gatewayName?: string; gatewayId?: string }[];
+      c.gatewayId = list.find((g) => g.gatewayName === 'xcgw1')?.gatewayId ?? c.gatewayId;
+      c.gatewayId2 = list.find((g) => g.gatewayName === 'xcgw2')?.gatewayId ?? c.gatewayId2;
+    },
   },
-  'gateways.createLocalNetworkGateway': { phase: 59, parameters: () => ({ addressSpace: ['192.168.0.0/24'], gatewayName: 'xclgw1', ipAddress: '203.0.113.10' }) },
-  'gateways.createGatewayConnection': {
-    phase: 59,
-    parameters: () => ({ connectedEntityId: 'xclgw1', gatewayConnectionName: 'xcconn1', gatewayConnectionType: 'IPsec', routingWeight: 10, sharedKey: 'xc-shared-key', enableBgp: false }),
+  'gateways.createLocalNetworkGateway': {
+    phase: 28, parameters: () => ({ gatewayName: 'xclgw1', ipAddress: '203.0.113.10' }),
+    after: (r, c) => { c.localGatewayId = String(r.localNetworkGatewayId ?? c.localGatewayId); },
   },
+  'gateways.createGatewayConnection': { phase: 29, parameters: (c) => connection(c.gatewayId, c.localGatewayId, 'xcconn1') },
+  'gateways.beginCreatingGatewayConnection': { phase: 29, parameters: (c) => connection(c.gatewayId2, c.localGatewayId, 'xcconn2') },
+  // Removals: connections first, then the gateways they use.
+  'gateways.deleteGatewayConnection': { phase: 90 },
+  'gateways.beginDeletingGatewayConnection': { phase: 90, args: (c) => [c.gatewayId2, c.localGatewayId] },
+  'gateways.deleteLocalNetworkGateway': { phase: 91, args: (c) => [c.localGatewayId] },
+  'gateways.getLocalNetworkGateway': { phase: 60, args: (c) => [c.localGatewayId] },
+  'gateways.updateLocalNetworkGateway': { phase: 60, args: (c) => [c.localGatewayId, { addressSpace: [] }] },
+  'gateways.deleteVirtualNetworkGateway': { phase: 91 },
+  'gateways.beginDeletingVirtualNetworkGateway': { phase: 91, args: (c) => [c.gatewayId2] },
+  'gateways.deleteMethod': { phase: 91 },
+  'gateways.beginDeleting': { phase: 91, args: (c) => [c.vnet4] },
   'gateways.generateVpnClientPackage': { phase: 60, parameters: () => ({ processorArchitecture: 'Amd64' }) },
   'gateways.reset': { phase: 60, parameters: () => ({ operation: 'Reset' }) },
   'gateways.resetVirtualNetworkGateway': { phase: 60, parameters: () => ({ operation: 'Reset' }) },
