@@ -5,6 +5,11 @@
  */
 import type { GroupArguments, Steps } from './steps.js';
 import type { RunContext } from './context.js';
+import { createSelfSignedClientCertificate } from '../../src/emulator/index.js';
+
+/** The client root certificate of the point-to-site VPN: a real one, its DER in base64 (the content of a .cer). */
+const clientRoot = createSelfSignedClientCertificate('crosscheck P2S root');
+const clientRootBase64 = clientRoot.cert.replace(/-----(BEGIN|END) CERTIFICATE-----|\s/g, '');
 
 const vnetSite = (c: RunContext, name: string, octet: number, gateway = ''): string =>
   `<VirtualNetworkSite name="${name}" Location="${c.location}"><AddressSpace><AddressPrefix>10.${octet}.0.0/16</AddressPrefix></AddressSpace>` +
@@ -17,7 +22,7 @@ const networkConfiguration = (c: RunContext): string =>
   '<NetworkConfiguration xmlns="http://schemas.microsoft.com/ServiceHosting/2011/07/NetworkConfiguration"><VirtualNetworkConfiguration>' +
   `<LocalNetworkSites><LocalNetworkSite name="${c.localSite}"><AddressSpace><AddressPrefix>192.168.0.0/24</AddressPrefix></AddressSpace><VPNGatewayAddress>203.0.113.20</VPNGatewayAddress></LocalNetworkSite></LocalNetworkSites>` +
   '<VirtualNetworkSites>' +
-  vnetSite(c, c.vnet, 0, `<Gateway><ConnectionsToLocalNetwork><LocalNetworkSiteRef name="${c.localSite}"><Connection type="IPsec" /></LocalNetworkSiteRef></ConnectionsToLocalNetwork></Gateway>`) +
+  vnetSite(c, c.vnet, 0, `<Gateway><VPNClientAddressPool><AddressPrefix>172.16.0.0/24</AddressPrefix></VPNClientAddressPool><ConnectionsToLocalNetwork><LocalNetworkSiteRef name="${c.localSite}"><Connection type="IPsec" /></LocalNetworkSiteRef></ConnectionsToLocalNetwork></Gateway>`) +
   vnetSite(c, c.vnet2, 1) + vnetSite(c, c.vnet3, 2) +
   vnetSite(c, c.vnet4, 3, `<Gateway><ConnectionsToLocalNetwork><LocalNetworkSiteRef name="${c.localSite}"><Connection type="IPsec" /></LocalNetworkSiteRef></ConnectionsToLocalNetwork></Gateway>`) +
   '</VirtualNetworkSites></VirtualNetworkConfiguration></NetworkConfiguration>';
@@ -42,6 +47,7 @@ const association = (c: RunContext): Record<string, unknown> => ({ serviceName: 
 
 export const networkArguments: GroupArguments = {
   virtualIPs: { virtualIPName: () => 'xcvip2' },
+  clientRootCertificates: { certificateThumbprint: () => clientRoot.thumbprint },
   gateways: {
     localNetworkName: (c) => c.localSite, localNetworkSiteName: (c) => c.localSite,
     gatewayId: (c) => c.gatewayId, connectedentityId: (c) => c.localGatewayId,
@@ -97,7 +103,16 @@ export const networkSteps: Steps = {
   'gateways.beginDeletingGatewayConnection': { phase: 90, args: (c) => [c.gatewayId2, c.localGatewayId] },
   'gateways.deleteLocalNetworkGateway': { phase: 91, args: (c) => [c.localGatewayId] },
   'gateways.getLocalNetworkGateway': { phase: 60, args: (c) => [c.localGatewayId] },
-  'gateways.updateLocalNetworkGateway': { phase: 60, args: (c) => [c.localGatewayId, { addressSpace: [] }] },
+  'gateways.updateLocalNetworkGateway': { phase: 60, args: (c) => [c.localGatewayId, {}] },
+  'clientRootCertificates.create': { phase: 29, parameters: () => ({ certificate: clientRootBase64 }) },
+  'clientRootCertificates.get': { phase: 30 },
+  'clientRootCertificates.list': { phase: 30 },
+  'clientRootCertificates.deleteMethod': { phase: 90 },
+  'gateways.setDefaultSites': { phase: 60, parameters: (c) => ({ defaultSite: c.localSite }) },
+  'gateways.removeDefaultSites': { phase: 89 },
+  'gateways.getDeviceConfigurationScript': {
+    phase: 60, parameters: () => ({ vendor: 'Cisco Systems, Inc.', platform: 'ISR Series Integrated Services Routers', oSFamily: 'IOS 15.0' }),
+  },
   'gateways.deleteVirtualNetworkGateway': { phase: 91 },
   'gateways.beginDeletingVirtualNetworkGateway': { phase: 91, args: (c) => [c.gatewayId2] },
   'gateways.deleteMethod': { phase: 91 },
@@ -111,8 +126,11 @@ export const networkSteps: Steps = {
   'gateways.resetSharedKeyV2': { phase: 60, parameters: () => ({ keyLength: 32 }) },
   'gateways.setSharedKey': { phase: 60, parameters: () => ({ value: 'xc-shared-key-2' }) },
   'gateways.setSharedKeyV2': { phase: 60, parameters: () => ({ value: 'xc-shared-key-2' }) },
+  // One capture at a time: the plain start, its stop, then the begin twin's start.
   'gateways.startDiagnostics': { phase: 60, parameters: (c) => diagnostics(c, 'StartDiagnostics') },
   'gateways.startDiagnosticsV2': { phase: 60, parameters: (c) => diagnostics(c, 'StartDiagnostics') },
+  'gateways.beginStartDiagnostics': { phase: 62, parameters: (c) => diagnostics(c, 'StartDiagnostics') },
+  'gateways.beginStartDiagnosticsV2': { phase: 62, parameters: (c) => diagnostics(c, 'StartDiagnostics') },
   'gateways.stopDiagnostics': { phase: 61, parameters: (c) => diagnostics(c, 'StopDiagnostics') },
   'gateways.stopDiagnosticsV2': { phase: 61, parameters: (c) => diagnostics(c, 'StopDiagnostics') },
   'applicationGateways.create': {
