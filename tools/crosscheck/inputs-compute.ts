@@ -26,9 +26,10 @@ const windowsProvisioning = (computerName: string): Record<string, unknown> => (
   resetPasswordOnFirstLogon: false, enableAutomaticUpdates: true,
 });
 
-const network = (port: number): Record<string, unknown> => ({
+const network = (port: number, subnets?: string[]): Record<string, unknown> => ({
   configurationSetType: 'NetworkConfiguration',
   inputEndpoints: [{ name: `endp${port}`, protocol: 'tcp', port, localPort: 3389 }],
+  ...(subnets === undefined ? {} : { subnetNames: subnets }),
 });
 
 const role = (c: RunContext, name: string, port: number): Record<string, unknown> => ({
@@ -96,7 +97,11 @@ export const computeSteps: Steps = {
   'serviceCertificates.deleteMethod': { phase: 96, parameters: (c) => ({ serviceName: c.service, thumbprintAlgorithm: 'sha1', thumbprint: c.serviceCertThumbprint }) },
   'virtualMachines.createDeployment': {
     phase: 40,
-    parameters: (c) => ({ name: c.deployment, deploymentSlot: 'Production', label: 'crosscheck vm deployment', roles: [role(c, c.role, 50001)] }),
+    // In Subnet-1 of the run's virtual network: load balancers, IP forwarding, NSGs and effective routes need one.
+    parameters: (c) => ({
+      name: c.deployment, deploymentSlot: 'Production', label: 'crosscheck vm deployment', virtualNetworkName: c.vnet,
+      roles: [{ ...role(c, c.role, 50001), configurationSets: [windowsProvisioning(c.role), network(50001, ['Subnet-1'])] }],
+    }),
   },
   'virtualMachines.beginCreatingDeployment': {
     phase: 40,
