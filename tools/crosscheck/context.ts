@@ -30,6 +30,8 @@ export interface RunContext {
   gatewayId: string;
   gatewayId2: string;
   localGatewayId: string;
+  /** The application gateway's configuration as getConfig answered it, for setConfig to send back. */
+  appGatewayConfig: Record<string, unknown>;
   /** Set as the run goes: the thumbprint of the service certificate it uploaded, the last async request id. */
   serviceCertThumbprint: string;
   lastRequestId: string;
@@ -60,6 +62,7 @@ export function newContext(seed: number): RunContext {
     gatewayId: 'xc-gatewayid',
     gatewayId2: 'xc-gatewayid2',
     localGatewayId: 'xc-localgatewayid',
+    appGatewayConfig: {},
     serviceCertThumbprint: '0000000000000000000000000000000000000000',
     lastRequestId: '00000000-0000-0000-0000-000000000000',
     serial: 0,

@@ -32,6 +32,10 @@ const network = (port: number, subnets?: string[]): Record<string, unknown> => (
   ...(subnets === undefined ? {} : { subnetNames: subnets }),
 });
 
+/** The VM's network configuration: Subnet-1 and a second NIC, xcnic1, for the NIC-level network verbs. */
+const vmNetwork = (): Record<string, unknown> =>
+  ({ ...network(50001, ['Subnet-1']), networkInterfaces: [{ name: 'xcnic1', iPConfigurations: [{ subnetName: 'Subnet-1' }] }] });
+
 const role = (c: RunContext, name: string, port: number): Record<string, unknown> => ({
   roleName: name, roleType: 'PersistentVMRole', roleSize: 'Small', provisionGuestAgent: true,
   oSVirtualHardDisk: { sourceImageName: c.platformImage, mediaLink: vhd(c, `${name}-os.vhd`), hostCaching: 'ReadWrite' },
@@ -100,7 +104,11 @@ export const computeSteps: Steps = {
     // In Subnet-1 of the run's virtual network: load balancers, IP forwarding, NSGs and effective routes need one.
     parameters: (c) => ({
       name: c.deployment, deploymentSlot: 'Production', label: 'crosscheck vm deployment', virtualNetworkName: c.vnet,
-      roles: [{ ...role(c, c.role, 50001), configurationSets: [windowsProvisioning(c.role), network(50001, ['Subnet-1'])] }],
+      // A second NIC (xcnic1) for the NIC-level verbs; two NICs need a Large role.
+      roles: [{
+        ...role(c, c.role, 50001), roleSize: 'Large',
+        configurationSets: [windowsProvisioning(c.role), vmNetwork()],
+      }],
     }),
   },
   'virtualMachines.beginCreatingDeployment': {
@@ -171,7 +179,8 @@ export const computeSteps: Steps = {
   'virtualMachineVMImages.deleteMethod': { phase: 95 },
   'virtualMachines.update': {
     phase: 55,
-    parameters: (c) => ({ ...role(c, c.role, 50001), roleSize: 'Medium', label: 'crosscheck vm', configurationSets: [network(50001)] }),
+    // The update keeps the subnet and the second NIC (an update replaces the role's network configuration).
+    parameters: (c) => ({ ...role(c, c.role, 50001), roleSize: 'Large', label: 'crosscheck vm', configurationSets: [vmNetwork()] }),
   },
   'virtualMachines.updateLoadBalancedEndpointSet': {
     phase: 55,

@@ -5,10 +5,14 @@
  */
 import type { GroupArguments, Steps } from './steps.js';
 import type { RunContext } from './context.js';
-import { createSelfSignedClientCertificate } from '../../src/emulator/index.js';
+import { createPkcs12, createSelfSignedClientCertificate } from '../../src/emulator/index.js';
 
 /** The client root certificate of the point-to-site VPN: a real one, its DER in base64 (the content of a .cer). */
 const clientRoot = createSelfSignedClientCertificate('crosscheck P2S root');
+/** The application gateway's SSL certificate: a PFX the emulator can open with its password. */
+const sslCert = createSelfSignedClientCertificate('crosscheck appgw');
+const SSL_PASSWORD = 'crosscheck';
+const sslPfx = (): Record<string, unknown> => ({ data: createPkcs12(sslCert.key, sslCert.cert, SSL_PASSWORD), certificateFormat: 'pfx', password: SSL_PASSWORD });
 const clientRootBase64 = clientRoot.cert.replace(/-----(BEGIN|END) CERTIFICATE-----|\s/g, '');
 
 const vnetSite = (c: RunContext, name: string, octet: number, gateway = ''): string =>
@@ -45,15 +49,37 @@ const diagnostics = (c: RunContext, operation: string): Record<string, unknown> 
 
 const association = (c: RunContext): Record<string, unknown> => ({ serviceName: c.service, deploymentName: c.deployment });
 
+const route = (name: string): Record<string, unknown> => ({ name, addressPrefix: '10.9.0.0/16', nextHop: { type: 'VirtualAppliance', ipAddress: '10.0.0.5' } });
+
+const rule = (priority: number): Record<string, unknown> => ({
+  type: 'Inbound', priority, action: 'Allow', sourceAddressPrefix: '*', sourcePortRange: '*', destinationAddressPrefix: '*', destinationPortRange: '3389', protocol: 'TCP',
+});
+
+function association3(target: 'Subnet' | 'Role' | 'NetworkInterface'): Steps {
+  const parameters = (): Record<string, unknown> => ({ name: 'xcnsg1' });
+  const g = 'networkSecurityGroups';
+  const beginAdd = `${g}.beginAddingTo${target}`;
+  const beginRemove = `${g}.beginRemovingFrom${target}`;
+  return {
+    [`${g}.addTo${target}`]: { phase: 57.5, parameters },
+    [`${g}.getFor${target}`]: { phase: 57.6 },
+    [`${g}.removeFrom${target}`]: { phase: 57.7 },
+    [beginAdd]: { phase: 57.8, parameters },
+    [beginRemove]: { phase: 57.9 },
+  };
+}
+
 export const networkArguments: GroupArguments = {
   virtualIPs: { virtualIPName: () => 'xcvip2' },
+  applicationGateways: { gatewayName: () => 'xcappgw1', certificateName: () => 'xccert1' },
   clientRootCertificates: { certificateThumbprint: () => clientRoot.thumbprint },
   gateways: {
     localNetworkName: (c) => c.localSite, localNetworkSiteName: (c) => c.localSite,
     gatewayId: (c) => c.gatewayId, connectedentityId: (c) => c.localGatewayId,
   },
-  networkSecurityGroups: { networkSecurityGroupName: () => 'xcnsg1', ruleName: () => 'xcrule1', subnetName: () => 'Subnet-1' },
-  routes: { routeTableName: () => 'xcroutes1', routeName: () => 'xcroute1', subnetName: () => 'Subnet-1' },
+  networkSecurityGroups: { networkSecurityGroupName: () => 'xcnsg1', ruleName: () => 'xcrule1', subnetName: () => 'Subnet-1', networkInterfaceName: () => 'xcnic1' },
+  iPForwarding: { networkInterfaceName: () => 'xcnic1' },
+  routes: { routeTableName: () => 'xcroutes1', routeName: () => 'xcroute1', subnetName: () => 'Subnet-1', networkInterfaceName: () => 'xcnic1' },
 };
 
 export const networkSteps: Steps = {
@@ -75,6 +101,13 @@ export const networkSteps: Steps = {
   'virtualIPs.add': { phase: 57 },
   'virtualIPs.remove': { phase: 58 },
   'networkSecurityGroups.create': { phase: 56, parameters: (c) => ({ name: 'xcnsg1', label: 'crosscheck nsg', location: c.location }) },
+  'networkSecurityGroups.beginCreating': { phase: 56, parameters: (c) => ({ name: 'xcnsg2', label: 'crosscheck nsg 2', location: c.location }) },
+  // Each association: add, read, remove, then the begin twins add and remove again (one NSG per subnet, role, NIC).
+  ...association3('Subnet'), ...association3('Role'), ...association3('NetworkInterface'),
+  'networkSecurityGroups.beginSettingRule': { phase: 57, args: () => ['xcnsg1', 'xcrule2', rule(200)] },
+  'networkSecurityGroups.deleteRule': { phase: 90 },
+  'networkSecurityGroups.beginDeletingRule': { phase: 90, args: () => ['xcnsg1', 'xcrule2'] },
+  'networkSecurityGroups.beginDeleting': { phase: 92, args: () => ['xcnsg2'] },
   // The body is nested one level deeper than the other methods': parameters.parameters.
   'gateways.setIPsecParameters': { phase: 60, parameters: ipsec },
   'gateways.setIPsecParametersV2': { phase: 60, parameters: ipsec },
@@ -136,17 +169,44 @@ export const networkSteps: Steps = {
   'applicationGateways.create': {
     phase: 59, parameters: (c) => ({ name: 'xcappgw1', description: 'crosscheck', gatewaySize: 'Small', instanceCount: 2, subnets: ['Subnet-1'], vnetName: c.vnet }),
   },
+  'applicationGateways.beginCreateApplicationGateway': {
+    phase: 59, parameters: (c) => ({ name: 'xcappgw2', description: 'crosscheck 2', gatewaySize: 'Small', instanceCount: 2, subnets: ['Subnet-1'], vnetName: c.vnet2 }),
+  },
   'applicationGateways.executeOperation': { phase: 60, parameters: () => ({ operationType: 'Start' }) },
+  'applicationGateways.beginExecuteOperation': { phase: 61.5, parameters: () => ({ operationType: 'Stop' }) },
   // The body argument is named certificate here, not parameters.
-  'applicationGateways.addCertificate': { phase: 60, args: () => ['xcappgw1', 'xccert1', { data: 'eGNjZXJ0', certificateFormat: 'pfx', password: 'crosscheck' }] },
+  'applicationGateways.addCertificate': { phase: 60, args: () => ['xcappgw1', 'xccert1', sslPfx()] },
+  'applicationGateways.beginAddCertificate': { phase: 60, args: () => ['xcappgw1', 'xccert2', sslPfx()] },
+  'applicationGateways.getCertificate': { phase: 61 },
+  'applicationGateways.listCertificate': { phase: 61 },
+  'applicationGateways.getConfig': {
+    phase: 60.5,
+    after: (r, c) => { const { statusCode: _s, requestId: _r, ...config } = r; c.appGatewayConfig = config; },
+  },
+  'applicationGateways.setConfig': { phase: 61, args: (c) => ['xcappgw1', c.appGatewayConfig] },
+  'applicationGateways.beginSetConfig': { phase: 61.1, args: (c) => ['xcappgw1', c.appGatewayConfig] },
+  'applicationGateways.update': { phase: 61.2, args: (c) => ['xcappgw1', { description: 'crosscheck updated', gatewaySize: 'Medium', instanceCount: 2, subnets: ['Subnet-1'], vnetName: c.vnet }] },
+  'applicationGateways.beginUpdateApplicationGateway': {
+    phase: 61.3, args: (c) => ['xcappgw1', { description: 'crosscheck updated 2', gatewaySize: 'Small', instanceCount: 2, subnets: ['Subnet-1'], vnetName: c.vnet }],
+  },
+  'applicationGateways.deleteCertificate': { phase: 90 },
+  'applicationGateways.beginDeleteApplicationGatewayCertificate': { phase: 90, args: () => ['xcappgw1', 'xccert2'] },
+  'applicationGateways.deleteMethod': { phase: 91 },
+  'applicationGateways.beginDeleteApplicationGateway': { phase: 91, args: () => ['xcappgw2'] },
   'iPForwarding.setOnRole': { phase: 60, parameters: () => ({ state: 'Enabled' }) },
   'iPForwarding.setOnNetworkInterface': { phase: 60, parameters: () => ({ state: 'Enabled' }) },
-  'networkSecurityGroups.setRule': {
-    phase: 57,
-    parameters: () => ({
-      type: 'Inbound', priority: 100, action: 'Allow', sourceAddressPrefix: '*', sourcePortRange: '*', destinationAddressPrefix: '*', destinationPortRange: '3389', protocol: 'TCP',
-    }),
-  },
-  'routes.addRouteTableToSubnet': { phase: 57, parameters: () => ({ routeTableName: 'xcroutes1' }) },
+  'networkSecurityGroups.setRule': { phase: 57, parameters: () => rule(100) },
   'routes.createRouteTable': { phase: 56, parameters: (c) => ({ name: 'xcroutes1', label: 'crosscheck routes', location: c.location }) },
+  'routes.beginCreateRouteTable': { phase: 56, parameters: (c) => ({ name: 'xcroutes2', label: 'crosscheck routes 2', location: c.location }) },
+  'routes.setRoute': { phase: 57, parameters: () => route('xcroute1') },
+  'routes.beginSetRoute': { phase: 57, args: () => ['xcroutes1', 'xcroute2', route('xcroute2')] },
+  // One route table per subnet: add, remove, the begin twin adds again (read at 60), its remove before the table goes.
+  'routes.addRouteTableToSubnet': { phase: 57, parameters: () => ({ routeTableName: 'xcroutes1' }) },
+  'routes.removeRouteTableFromSubnet': { phase: 58.5 },
+  'routes.beginAddRouteTableToSubnet': { phase: 58.6, parameters: () => ({ routeTableName: 'xcroutes1' }) },
+  'routes.beginRemoveRouteTableFromSubnet': { phase: 89 },
+  'routes.deleteRoute': { phase: 89 },
+  'routes.beginDeleteRoute': { phase: 89, args: () => ['xcroutes1', 'xcroute2'] },
+  'routes.deleteRouteTable': { phase: 90.5 },
+  'routes.beginDeleteRouteTable': { phase: 90.5, args: () => ['xcroutes2'] },
 };
