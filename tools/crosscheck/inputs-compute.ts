@@ -246,10 +246,11 @@ export const computeSteps: Steps = {
   'dnsServer.beginAddingDNSServer': { phase: 56, parameters: () => ({ name: 'xcdns2', address: '10.0.0.12' }) },
   'dnsServer.beginUpdatingDNSServer': { phase: 57, args: (c) => [c.service, c.deployment, 'xcdns2', { name: 'xcdns2', address: '10.0.0.13' }] },
   'dnsServer.beginDeletingDNSServer': { phase: 92, args: (c) => [c.service, c.deployment, 'xcdns2'] },
-  'loadBalancers.create': { phase: 56, parameters: () => ({ name: 'xclb1', frontendIPConfiguration: { type: 'Private', subnetName: 'Subnet-1' } }) },
-  'loadBalancers.update': { phase: 57, parameters: () => ({ name: 'xclb1', frontendIPConfiguration: { type: 'Private', subnetName: 'Subnet-1' } }) },
+  // One internal load balancer per deployment: xclb2 (begin twins) is made, updated and deleted before xclb1.
+  'loadBalancers.create': { phase: 56.5, parameters: () => ({ name: 'xclb1', frontendIPConfiguration: { type: 'Private', subnetName: 'Subnet-1' } }) },
+  'loadBalancers.update': { phase: 57.1, parameters: () => ({ name: 'xclb1', frontendIPConfiguration: { type: 'Private', subnetName: 'Subnet-1' } }) },
   'loadBalancers.beginCreating': { phase: 56, parameters: () => ({ name: 'xclb2', frontendIPConfiguration: { type: 'Private', subnetName: 'Subnet-1' } }) },
-  'loadBalancers.beginUpdating': { phase: 57, args: (c) => [c.service, c.deployment, 'xclb2', { name: 'xclb2', frontendIPConfiguration: { type: 'Private', subnetName: 'Subnet-1' } }] },
-  'loadBalancers.beginDeleting': { phase: 92, args: (c) => [c.service, c.deployment, 'xclb2'] },
+  'loadBalancers.beginUpdating': { phase: 56.1, args: (c) => [c.service, c.deployment, 'xclb2', { name: 'xclb2', frontendIPConfiguration: { type: 'Private', subnetName: 'Subnet-1' } }] },
+  'loadBalancers.beginDeleting': { phase: 56.2, args: (c) => [c.service, c.deployment, 'xclb2'] },
   'getOperationStatus': { phase: 88 },
 };

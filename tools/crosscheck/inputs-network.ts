@@ -12,7 +12,9 @@ const clientRoot = createSelfSignedClientCertificate('crosscheck P2S root');
 /** The application gateway's SSL certificate: a PFX the emulator can open with its password. */
 const sslCert = createSelfSignedClientCertificate('crosscheck appgw');
 const SSL_PASSWORD = 'crosscheck';
-const sslPfx = (): Record<string, unknown> => ({ data: createPkcs12(sslCert.key, sslCert.cert, SSL_PASSWORD), certificateFormat: 'pfx', password: SSL_PASSWORD });
+// This client writes Data as given (no base64 of a Buffer), so it gets the base64 text.
+const sslPfx = (): Record<string, unknown> =>
+  ({ data: Buffer.from(createPkcs12(sslCert.key, sslCert.cert, SSL_PASSWORD)).toString('base64'), certificateFormat: 'pfx', password: SSL_PASSWORD });
 const clientRootBase64 = clientRoot.cert.replace(/-----(BEGIN|END) CERTIFICATE-----|\s/g, '');
 
 const vnetSite = (c: RunContext, name: string, octet: number, gateway = ''): string =>
@@ -172,7 +174,8 @@ export const networkSteps: Steps = {
   'applicationGateways.beginCreateApplicationGateway': {
     phase: 59, parameters: (c) => ({ name: 'xcappgw2', description: 'crosscheck 2', gatewaySize: 'Small', instanceCount: 2, subnets: ['Subnet-1'], vnetName: c.vnet2 }),
   },
-  'applicationGateways.executeOperation': { phase: 60, parameters: () => ({ operationType: 'Start' }) },
+  // Started once it has a configuration (setConfig), stopped by the begin twin.
+  'applicationGateways.executeOperation': { phase: 61.15, parameters: () => ({ operationType: 'Start' }) },
   'applicationGateways.beginExecuteOperation': { phase: 61.5, parameters: () => ({ operationType: 'Stop' }) },
   // The body argument is named certificate here, not parameters.
   'applicationGateways.addCertificate': { phase: 60, args: () => ['xcappgw1', 'xccert1', sslPfx()] },
