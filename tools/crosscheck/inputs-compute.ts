@@ -36,6 +36,12 @@ const network = (port: number, subnets?: string[]): Record<string, unknown> => (
 const vmNetwork = (): Record<string, unknown> =>
   ({ ...network(50001, ['Subnet-1']), networkInterfaces: [{ name: 'xcnic1', iPConfigurations: [{ subnetName: 'Subnet-1' }] }] });
 
+const extension = (c: RunContext, type: string, version: string): Record<string, unknown> => ({
+  providerNameSpace: 'Crosscheck.Test', type, version, label: 'crosscheck extension', description: 'crosscheck',
+  hostingResources: 'VmRole', mediaLink: `https://${c.storageAccount}.blob.core.windows.net/ext/${type}-${version}.zip`,
+  isInternalExtension: true, isJsonExtension: true, blockRoleUponFailure: false, disallowMajorVersionUpgrade: false, supportedOS: 'Windows',
+});
+
 const role = (c: RunContext, name: string, port: number): Record<string, unknown> => ({
   roleName: name, roleType: 'PersistentVMRole', roleSize: 'Small', provisionGuestAgent: true,
   oSVirtualHardDisk: { sourceImageName: c.platformImage, mediaLink: vhd(c, `${name}-os.vhd`), hostCaching: 'ReadWrite' },
@@ -247,6 +253,13 @@ export const computeSteps: Steps = {
   'dnsServer.beginUpdatingDNSServer': { phase: 57, args: (c) => [c.service, c.deployment, 'xcdns2', { name: 'xcdns2', address: '10.0.0.13' }] },
   'dnsServer.beginDeletingDNSServer': { phase: 92, args: (c) => [c.service, c.deployment, 'xcdns2'] },
   // One internal load balancer per deployment: xclb2 (begin twins) is made, updated and deleted before xclb1.
+  // Internal extensions of the run's own, XcExt (plain methods) and XcExt2 (begin twins): registered, a new version, unregistered.
+  'extensionImages.register': { phase: 30, parameters: (c) => extension(c, 'XcExt', '1.0.0') },
+  'extensionImages.beginRegistering': { phase: 30, parameters: (c) => extension(c, 'XcExt2', '1.0.0') },
+  'extensionImages.update': { phase: 31, parameters: (c) => extension(c, 'XcExt', '1.1.0') },
+  'extensionImages.beginUpdating': { phase: 31, parameters: (c) => extension(c, 'XcExt2', '1.1.0') },
+  'extensionImages.unregister': { phase: 92, args: () => ['Crosscheck.Test', 'XcExt', '1.1.0'] },
+  'extensionImages.beginUnregistering': { phase: 92, args: () => ['Crosscheck.Test', 'XcExt2', '1.1.0'] },
   'loadBalancers.create': { phase: 56.5, parameters: () => ({ name: 'xclb1', frontendIPConfiguration: { type: 'Private', subnetName: 'Subnet-1' } }) },
   'loadBalancers.update': { phase: 57.1, parameters: () => ({ name: 'xclb1', frontendIPConfiguration: { type: 'Private', subnetName: 'Subnet-1' } }) },
   'loadBalancers.beginCreating': { phase: 56, parameters: () => ({ name: 'xclb2', frontendIPConfiguration: { type: 'Private', subnetName: 'Subnet-1' } }) },
