@@ -20,6 +20,18 @@ export interface RunContext {
   readonly disk: string;
   readonly vnet: string;
   readonly reservedIp: string;
+  /** Virtual networks for the gateways (one gateway per vnet): the classic one's is vnet, V2 ones in vnet2/vnet3, a second classic one in vnet4. */
+  readonly vnet2: string;
+  readonly vnet3: string;
+  readonly vnet4: string;
+  /** The local network site of the network configuration that vnet's gateway connects to. */
+  readonly localSite: string;
+  /** Learnt as the run goes: the V2 gateways' ids (by list), the local network gateway's id (by its create). */
+  gatewayId: string;
+  gatewayId2: string;
+  localGatewayId: string;
+  /** The application gateway's configuration as getConfig answered it, for setConfig to send back. */
+  appGatewayConfig: Record<string, unknown>;
   /** Set as the run goes: the thumbprint of the service certificate it uploaded, the last async request id. */
   serviceCertThumbprint: string;
   lastRequestId: string;
@@ -43,6 +55,14 @@ export function newContext(seed: number): RunContext {
     disk: `xc-disk-${tag}`,
     vnet: `xcvnet${tag}`,
     reservedIp: `xcrip${tag}`,
+    vnet2: `xcvnet${tag}b`,
+    vnet3: `xcvnet${tag}c`,
+    vnet4: `xcvnet${tag}d`,
+    localSite: `xclocal${tag}`,
+    gatewayId: 'xc-gatewayid',
+    gatewayId2: 'xc-gatewayid2',
+    localGatewayId: 'xc-localgatewayid',
+    appGatewayConfig: {},
     serviceCertThumbprint: '0000000000000000000000000000000000000000',
     lastRequestId: '00000000-0000-0000-0000-000000000000',
     serial: 0,

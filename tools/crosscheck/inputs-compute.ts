@@ -26,9 +26,20 @@ const windowsProvisioning = (computerName: string): Record<string, unknown> => (
   resetPasswordOnFirstLogon: false, enableAutomaticUpdates: true,
 });
 
-const network = (port: number): Record<string, unknown> => ({
+const network = (port: number, subnets?: string[]): Record<string, unknown> => ({
   configurationSetType: 'NetworkConfiguration',
   inputEndpoints: [{ name: `endp${port}`, protocol: 'tcp', port, localPort: 3389 }],
+  ...(subnets === undefined ? {} : { subnetNames: subnets }),
+});
+
+/** The VM's network configuration: Subnet-1 and a second NIC, xcnic1, for the NIC-level network verbs. */
+const vmNetwork = (): Record<string, unknown> =>
+  ({ ...network(50001, ['Subnet-1']), networkInterfaces: [{ name: 'xcnic1', iPConfigurations: [{ subnetName: 'Subnet-1' }] }] });
+
+const extension = (c: RunContext, type: string, version: string): Record<string, unknown> => ({
+  providerNameSpace: 'Crosscheck.Test', type, version, label: 'crosscheck extension', description: 'crosscheck',
+  hostingResources: 'VmRole', mediaLink: `https://${c.storageAccount}.blob.core.windows.net/ext/${type}-${version}.zip`,
+  isInternalExtension: true, isJsonExtension: true, blockRoleUponFailure: false, disallowMajorVersionUpgrade: false, supportedOS: 'Windows',
 });
 
 const role = (c: RunContext, name: string, port: number): Record<string, unknown> => ({
@@ -96,7 +107,15 @@ export const computeSteps: Steps = {
   'serviceCertificates.deleteMethod': { phase: 96, parameters: (c) => ({ serviceName: c.service, thumbprintAlgorithm: 'sha1', thumbprint: c.serviceCertThumbprint }) },
   'virtualMachines.createDeployment': {
     phase: 40,
-    parameters: (c) => ({ name: c.deployment, deploymentSlot: 'Production', label: 'crosscheck vm deployment', roles: [role(c, c.role, 50001)] }),
+    // In Subnet-1 of the run's virtual network: load balancers, IP forwarding, NSGs and effective routes need one.
+    parameters: (c) => ({
+      name: c.deployment, deploymentSlot: 'Production', label: 'crosscheck vm deployment', virtualNetworkName: c.vnet,
+      // A second NIC (xcnic1) for the NIC-level verbs; two NICs need a Large role.
+      roles: [{
+        ...role(c, c.role, 50001), roleSize: 'Large',
+        configurationSets: [windowsProvisioning(c.role), vmNetwork()],
+      }],
+    }),
   },
   'virtualMachines.beginCreatingDeployment': {
     phase: 40,
@@ -166,7 +185,8 @@ export const computeSteps: Steps = {
   'virtualMachineVMImages.deleteMethod': { phase: 95 },
   'virtualMachines.update': {
     phase: 55,
-    parameters: (c) => ({ ...role(c, c.role, 50001), roleSize: 'Medium', label: 'crosscheck vm', configurationSets: [network(50001)] }),
+    // The update keeps the subnet and the second NIC (an update replaces the role's network configuration).
+    parameters: (c) => ({ ...role(c, c.role, 50001), roleSize: 'Large', label: 'crosscheck vm', configurationSets: [vmNetwork()] }),
   },
   'virtualMachines.updateLoadBalancedEndpointSet': {
     phase: 55,
@@ -232,10 +252,18 @@ export const computeSteps: Steps = {
   'dnsServer.beginAddingDNSServer': { phase: 56, parameters: () => ({ name: 'xcdns2', address: '10.0.0.12' }) },
   'dnsServer.beginUpdatingDNSServer': { phase: 57, args: (c) => [c.service, c.deployment, 'xcdns2', { name: 'xcdns2', address: '10.0.0.13' }] },
   'dnsServer.beginDeletingDNSServer': { phase: 92, args: (c) => [c.service, c.deployment, 'xcdns2'] },
-  'loadBalancers.create': { phase: 56, parameters: () => ({ name: 'xclb1', frontendIPConfiguration: { type: 'Private', subnetName: 'Subnet-1' } }) },
-  'loadBalancers.update': { phase: 57, parameters: () => ({ name: 'xclb1', frontendIPConfiguration: { type: 'Private', subnetName: 'Subnet-1' } }) },
+  // One internal load balancer per deployment: xclb2 (begin twins) is made, updated and deleted before xclb1.
+  // Internal extensions of the run's own, XcExt (plain methods) and XcExt2 (begin twins): registered, a new version, unregistered.
+  'extensionImages.register': { phase: 30, parameters: (c) => extension(c, 'XcExt', '1.0.0') },
+  'extensionImages.beginRegistering': { phase: 30, parameters: (c) => extension(c, 'XcExt2', '1.0.0') },
+  'extensionImages.update': { phase: 31, parameters: (c) => extension(c, 'XcExt', '1.1.0') },
+  'extensionImages.beginUpdating': { phase: 31, parameters: (c) => extension(c, 'XcExt2', '1.1.0') },
+  'extensionImages.unregister': { phase: 92, args: () => ['Crosscheck.Test', 'XcExt', '1.1.0'] },
+  'extensionImages.beginUnregistering': { phase: 92, args: () => ['Crosscheck.Test', 'XcExt2', '1.1.0'] },
+  'loadBalancers.create': { phase: 56.5, parameters: () => ({ name: 'xclb1', frontendIPConfiguration: { type: 'Private', subnetName: 'Subnet-1' } }) },
+  'loadBalancers.update': { phase: 57.1, parameters: () => ({ name: 'xclb1', frontendIPConfiguration: { type: 'Private', subnetName: 'Subnet-1' } }) },
   'loadBalancers.beginCreating': { phase: 56, parameters: () => ({ name: 'xclb2', frontendIPConfiguration: { type: 'Private', subnetName: 'Subnet-1' } }) },
-  'loadBalancers.beginUpdating': { phase: 57, args: (c) => [c.service, c.deployment, 'xclb2', { name: 'xclb2', frontendIPConfiguration: { type: 'Private', subnetName: 'Subnet-1' } }] },
-  'loadBalancers.beginDeleting': { phase: 92, args: (c) => [c.service, c.deployment, 'xclb2'] },
+  'loadBalancers.beginUpdating': { phase: 56.1, args: (c) => [c.service, c.deployment, 'xclb2', { name: 'xclb2', frontendIPConfiguration: { type: 'Private', subnetName: 'Subnet-1' } }] },
+  'loadBalancers.beginDeleting': { phase: 56.2, args: (c) => [c.service, c.deployment, 'xclb2'] },
   'getOperationStatus': { phase: 88 },
 };

@@ -1,5 +1,5 @@
 /**
- * `npm run crosscheck [-- --json FILE] [--timeout MS] [--only PREFIX]`: Microsoft's generated ASM clients
+ * `npm run crosscheck [-- --json FILE] [--timeout MS] [--only PREFIX[,PREFIX…]]`: Microsoft's generated ASM clients
  * (azure-asm-compute, -storage, -network, -mgmt, -subscription) against our emulator (live, every method) and
  * against our spec (their serializers' element names and order, their accepted statuses). Loopback only; it only
  * measures, and exits 0 whatever it finds.
@@ -36,7 +36,7 @@ const lines: string[] = [];
 const print = (line: string): void => { lines.push(line); console.log(line); };
 try {
   print(`Emulator on ${session.emulator.url}; clients: ${session.families.map((f) => `${f.family.pkg} (${f.methods.length} methods)`).join(', ')}`);
-  const plans = plan(session, inputs).filter((p) => only === undefined || p.name.startsWith(only));
+  const plans = plan(session, inputs).filter((p) => only === undefined || only.split(',').some((o) => p.name.startsWith(o)));
   const results = await runAll(session, plans, newContext(process.pid), inputs, { timeoutMs });
   printCalls(results, session.unloadable, print);
 
