@@ -3,7 +3,8 @@
  * bodies are shown at debug level with every secret element (AdminPassword, private keys, certificate data…)
  * blanked. Set ASM_SDK_LOG=debug|info|warn to log to stderr without writing a logger.
  */
-import { isPolymorphic, type ModelShape, type OperationDescriptor, type TypeShape } from '../core/shapes.js';
+import { addSecretMembers } from '../core/secret-members.js';
+import type { ModelShape, OperationDescriptor } from '../core/shapes.js';
 import { REDACTED, redactJson, redactXml, scrubSecrets } from './redact-body.js';
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
@@ -97,21 +98,6 @@ export function queryNames(op: OperationDescriptor): ReadonlySet<string> {
   return names;
 }
 
-function collectSecrets(type: TypeShape, names: Set<string>, seen: Set<ModelShape>): void {
-  if (type.kind === 'list') return collectSecrets(type.item.type, names, seen);
-  if (type.kind !== 'model') return;
-  const shape = type.model();
-  if (seen.has(shape)) return;
-  seen.add(shape);
-  const structures = isPolymorphic(shape) ? shape.variants() : [shape];
-  for (const structure of structures) {
-    for (const member of structure.members) {
-      if (member.secret) names.add(member.name);
-      collectSecrets(member.type, names, seen);
-    }
-  }
-}
-
 const secretsByOperation = new WeakMap<OperationDescriptor, ReadonlySet<string>>();
 
 /** The names of every secret element, attribute or JSON member an operation's bodies can hold. */
@@ -121,10 +107,7 @@ export function secretNames(op: OperationDescriptor): ReadonlySet<string> {
   const found = new Set(ALWAYS_SECRET);
   const seen = new Set<ModelShape>();
   const bodies = [op.request, ...op.responses.map((r) => r.body)];
-  for (const body of bodies) {
-    if (body && 'model' in body) collectSecrets({ kind: 'model', model: body.model }, found, seen);
-    if (body && 'list' in body) collectSecrets(body.list.type, found, seen);
-  }
+  for (const body of bodies) addSecretMembers(body, found, seen);
   secretsByOperation.set(op, found);
   return found;
 }

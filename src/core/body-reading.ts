@@ -10,7 +10,7 @@ import { bodyIssues, type BodyIssue } from './rule-wording.js';
 import { isPolymorphic, type BodyShape } from './shapes.js';
 import { bodyViolations } from './validation.js';
 import { ShapeError, XmlSyntaxError, readXmlBody } from './xml.js';
-import { checkXmlStructure, rootNamespace, withoutSkipped } from './xml-structure.js';
+import { checkXmlStructure, isUnderSkipped, rootNamespace, withoutSkipped } from './xml-structure.js';
 import { parseXmlTree, rootOf } from './xml-tree.js';
 
 export type WireFormat = 'xml' | 'json';
@@ -42,10 +42,6 @@ export type BodyReading =
     readonly skipped?: readonly Issue[];
   };
 
-function isUnder(path: string, skipped: readonly Issue[]): boolean {
-  return skipped.some((s) => path === s.path || path.startsWith(`${s.path}.`) || path.startsWith(`${s.path}[`));
-}
-
 function readXml(body: BodyShape, raw: string, options: BodyReadOptions): BodyReading {
   let tree: Record<string, unknown>;
   try {
@@ -63,6 +59,7 @@ function readXml(body: BodyShape, raw: string, options: BodyReadOptions): BodyRe
   const found = checkXmlStructure(body, root.node, rootNamespace(raw), expectedNamespace);
   const skipping = options.outOfOrder === 'skip';
   const skipped = skipping ? found.skipped : [];
+  const skippedPaths = skipped.map((s) => s.path);
   const issues: BodyIssue[] = skipping ? found.issues : [...found.issues, ...found.skipped];
   const unmapped: string[] = [];
   let value: unknown;
@@ -71,11 +68,11 @@ function readXml(body: BodyShape, raw: string, options: BodyReadOptions): BodyRe
   } catch (err) {
     if (!(err instanceof ShapeError)) throw err;
     const path = `${body.element}.${err.path}`;
-    if (!isUnder(path, skipped)) issues.push({ path, rule: `${err.rule} (rule: value format)` });
+    if (!isUnderSkipped(path, skippedPaths)) issues.push({ path, rule: `${err.rule} (rule: value format)` });
     return { kind: 'read', value: undefined, issues: [...issues, ...skipped], warnings: [] };
   }
   const unknown = unmapped.map((path) => ({ path: `${body.element}.${path}`, rule: 'is not an element the spec defines here (rule: unknown element)' }))
-    .filter((i) => !isUnder(i.path, skipped));
+    .filter((i) => !isUnderSkipped(i.path, skippedPaths));
   issues.push(...bodyIssues(body, bodyViolations(body, value, options.as)));
   // A body refused for another reason names what was skipped too: a required member out of order reads as missing.
   if (options.as === 'request' && skipping) {

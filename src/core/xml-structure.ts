@@ -148,6 +148,11 @@ export function checkXmlStructure(body: BodyShape, rootNode: unknown, namespace:
   return found;
 }
 
+/** Whether `path` is a skipped element or inside one (paths as checkXmlStructure's). */
+export function isUnderSkipped(path: string, skippedPaths: readonly string[]): boolean {
+  return skippedPaths.some((s) => path === s || path.startsWith(`${s}.`) || path.startsWith(`${s}[`));
+}
+
 /**
  * Removes the skipped members from the value read from the same document, so that it holds what the service
  * read. Paths are checkXmlStructure's: the root element, then members and list indexes.

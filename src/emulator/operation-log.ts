@@ -8,7 +8,8 @@
  * client's logging.ts keeps the same list, which the emulator may not import), are written as REDACTED, and PEM
  * private keys inside any text are replaced.
  */
-import { isPolymorphic, type ModelShape, type OperationDescriptor, type TypeShape } from '../core/shapes.js';
+import { addSecretMembers } from '../core/secret-members.js';
+import type { OperationDescriptor } from '../core/shapes.js';
 import { guidForm, normalizeId, type PersistedOperation } from './async-operations.js';
 import { recordRebootEvent } from './deployment-events.js';
 import type { SubscriptionOperationRecord } from './records.js';
@@ -23,29 +24,13 @@ const KEEP_ENTRIES = 10_000;
 const REDACTED = 'REDACTED';
 const ALWAYS_SECRET = ['AdminPassword', 'UserPassword', 'Password', 'PrivateConfiguration', 'CertificatePassword', 'PrivateKey', 'Primary', 'Secondary', 'Data', 'SharedKey', 'Key'];
 
-function collectSecrets(type: TypeShape, names: Set<string>, seen: Set<ModelShape>): void {
-  if (type.kind === 'list') return collectSecrets(type.item.type, names, seen);
-  if (type.kind !== 'model') return;
-  const shape = type.model();
-  if (seen.has(shape)) return;
-  seen.add(shape);
-  for (const structure of isPolymorphic(shape) ? shape.variants() : [shape]) {
-    for (const member of structure.members) {
-      if (member.secret === true) names.add(member.name);
-      collectSecrets(member.type, names, seen);
-    }
-  }
-}
-
 const secretsByOperation = new WeakMap<OperationDescriptor, ReadonlySet<string>>();
 
 function secretNames(op: OperationDescriptor): ReadonlySet<string> {
   let names = secretsByOperation.get(op);
   if (names !== undefined) return names;
   const found = new Set(ALWAYS_SECRET);
-  const body = op.request;
-  if (body !== undefined && 'model' in body) collectSecrets({ kind: 'model', model: body.model }, found, new Set());
-  if (body !== undefined && 'list' in body) collectSecrets(body.list.type, found, new Set());
+  addSecretMembers(op.request, found);
   names = found;
   secretsByOperation.set(op, names);
   return names;

@@ -14,26 +14,18 @@ import { checkFrontend } from '../network/addressing.js';
 import { parseIp } from '../network/cidr.js';
 import type { DeploymentRecord } from '../records.js';
 import { keyOf } from '../state.js';
-import { deploymentResource, findDeployment, findService } from './lookup.js';
-import { assertNotBusy, type HandlerContext, type HandlerResult, type HandlerTable } from './types.js';
+import { deploymentToChange } from './lookup.js';
+import type { HandlerContext, HandlerResult, HandlerTable } from './types.js';
 import { completeOn, vmDeployment } from './vm-operations.js';
 
 /** Checks `check` now and again when the operation completes, then applies `change` to the deployment. */
 function changeDeployment(ctx: HandlerContext, check: (d: DeploymentRecord) => void, change: (d: DeploymentRecord) => void, vmOnly = false): HandlerResult {
-  const found = vmOnly ? vmDeployment(ctx) : anyDeployment(ctx);
+  const found = vmOnly ? vmDeployment(ctx) : deploymentToChange(ctx);
   check(found.deployment);
   return completeOn(ctx, found.service, found.deployment, found.resource, (d) => {
     check(d);
     change(d);
   });
-}
-
-function anyDeployment(ctx: HandlerContext) {
-  const service = findService(ctx);
-  const deployment = findDeployment(ctx, service);
-  const resource = deploymentResource(service.ServiceName, deployment.Name);
-  assertNotBusy(ctx, resource, 'deployment');
-  return { service, deployment, resource };
 }
 
 // DNS servers

@@ -6,7 +6,7 @@
 import { errors } from '../api-error.js';
 import type { DeploymentRecord, HostedServiceRecord, RoleInstanceRecord, RoleRecord, StorageAccountRecord } from '../records.js';
 import { keyOf } from '../state.js';
-import { stringParam, type HandlerContext } from './types.js';
+import { assertNotBusy, stringParam, type HandlerContext } from './types.js';
 
 export function serviceResource(serviceName: string): string {
   return `hostedservices/${keyOf(serviceName)}`;
@@ -56,4 +56,16 @@ export function findStorageAccount(ctx: HandlerContext, name = stringParam(ctx, 
   const account = ctx.subscription.storageAccounts.get(keyOf(name));
   if (account === undefined) throw errors.notFound(`The storage account '${name}' was not found.`);
   return account;
+}
+
+/**
+ * The deployment a change names (by name or slot), with its service and the resource an operation holds; refused
+ * with 409 while an asynchronous operation holds it.
+ */
+export function deploymentToChange(ctx: HandlerContext): { service: HostedServiceRecord; deployment: DeploymentRecord; resource: string } {
+  const service = findService(ctx);
+  const deployment = findDeployment(ctx, service);
+  const resource = deploymentResource(service.ServiceName, deployment.Name);
+  assertNotBusy(ctx, resource, 'deployment');
+  return { service, deployment, resource };
 }

@@ -13,15 +13,15 @@ import {
 import { checkQuota, coresOf } from '../quotas.js';
 import type { DeploymentRecord, RoleInstanceRecord } from '../records.js';
 import { keyOf } from '../state.js';
-import { deploymentResource, findDeployment, findInstance, findService } from './lookup.js';
-import { assertNotBusy, done, stringParam, type HandlerContext, type HandlerResult, type HandlerTable } from './types.js';
+import { deploymentToChange, findDeployment, findInstance } from './lookup.js';
+import { done, stringParam, type HandlerContext, type HandlerResult, type HandlerTable } from './types.js';
 import { completeOn, vmDeployment } from './vm-operations.js';
 
 type InstanceChange = (instance: RoleInstanceRecord, env: ComputeEnv, deployment: DeploymentRecord) => void;
 
 /** An operation on the instance the path names: checked now, applied when it completes. */
 function onInstance(ctx: HandlerContext, vmOnly: boolean, check: InstanceChange, change: InstanceChange): HandlerResult {
-  const { service, deployment, resource } = vmOnly ? vmDeployment(ctx) : anyDeployment(ctx);
+  const { service, deployment, resource } = vmOnly ? vmDeployment(ctx) : deploymentToChange(ctx);
   const name = stringParam(ctx, 'RoleInstanceName');
   const env = envOf(ctx);
   check(findInstance(deployment, name), env, deployment);
@@ -30,14 +30,6 @@ function onInstance(ctx: HandlerContext, vmOnly: boolean, check: InstanceChange,
     check(instance, env, d);
     change(instance, env, d);
   });
-}
-
-function anyDeployment(ctx: HandlerContext) {
-  const service = findService(ctx);
-  const deployment = findDeployment(ctx, service);
-  const resource = deploymentResource(service.ServiceName, deployment.Name);
-  assertNotBusy(ctx, resource, 'deployment');
-  return { service, deployment, resource };
 }
 
 const noCheck: InstanceChange = () => undefined;
@@ -77,7 +69,7 @@ function assertWebRole(instance: RoleInstanceRecord, env: ComputeEnv, deployment
 const reimage: InstanceChange = (instance, env) => moveInstance(instance, [STARTING_VM, { InstanceStatus: 'BusyRole', PowerState: 'Started' }], READY, env.timing);
 
 function deleteRoleInstances(ctx: HandlerContext<'DeleteRoleInstances' | 'DeleteRoleInstancesBySlot'>) {
-  const { service, deployment, resource } = anyDeployment(ctx);
+  const { service, deployment, resource } = deploymentToChange(ctx);
   const { Name: names } = ctx.body;
   const env = envOf(ctx);
   const check = (d: DeploymentRecord) => {
