@@ -111,15 +111,19 @@ export function decodeReferences(text: string): string {
 type Scope = Readonly<Record<string, string>>;
 const ROOT_SCOPE: Scope = { xml: XML_NAMESPACE };
 
-/** Each element's namespace URI ('' for none), beside the tree so that the tree keeps fast-xml-parser's form. */
-const namespaces = new WeakMap<OrderedNode, string>();
+/**
+ * Each element's namespace URI ('' for none), under a symbol key: beside the data, invisible to `for…in`,
+ * Object.keys and JSON, so the tree keeps fast-xml-parser's form. (A WeakMap held one entry per element, which
+ * cost the garbage collector more than the parse itself on a body of many small elements.)
+ */
+const NAMESPACE = Symbol('namespace');
 
 /**
  * The namespace an element of a parsed document is in: '' for none, undefined for an element whose prefix no
  * declaration binds (read as its parent's, leniently, as before namespaces were resolved).
  */
 export function namespaceOf(node: OrderedNode): string | undefined {
-  return namespaces.get(node);
+  return (node as { [NAMESPACE]?: string })[NAMESPACE];
 }
 
 function scopeOf(attributes: Record<string, unknown> | undefined, parent: Scope): Scope {
@@ -153,31 +157,42 @@ function resolveAttributes(attributes: Record<string, unknown>, scope: Scope): R
   return out;
 }
 
+/**
+ * Resolves a freshly parsed list of nodes in place (the parser's tree is ours alone): text decoded, CDATA made
+ * text, prefixes dropped with the namespace noted. In place, because a body of a million small elements would
+ * otherwise be copied whole once more.
+ */
 function resolveNodes(nodes: OrderedNode[], scope: Scope): OrderedNode[] {
-  const out: OrderedNode[] = [];
+  let kept = 0;
   for (const node of nodes) {
-    if (TEXT in node) {
-      out.push({ [TEXT]: decodeReferences(String(node[TEXT])) });
-      continue;
-    }
-    const name = elementName(node);
-    if (name === undefined) continue;
-    if (name === CDATA) {
-      // A CDATA section is text as written: nothing in it is a reference.
-      out.push({ [TEXT]: textOf(node[CDATA] as OrderedNode[]) });
-      continue;
-    }
-    const attributes = node[ATTRS] as Record<string, unknown> | undefined;
-    const inner = scopeOf(attributes, scope);
-    const colon = name.indexOf(':');
-    const local = colon === -1 ? name : name.slice(colon + 1);
-    const resolved: OrderedNode = { [local]: resolveNodes(childrenOf(node, name), inner) };
-    if (attributes !== undefined) resolved[ATTRS] = resolveAttributes(attributes, inner);
-    const namespace = colon === -1 ? inner[''] ?? '' : inner[name.slice(0, colon)];
-    if (namespace !== undefined) namespaces.set(resolved, namespace);
-    out.push(resolved);
+    const resolved = resolveNode(node, scope);
+    if (resolved !== undefined) nodes[kept++] = resolved;
   }
-  return out;
+  nodes.length = kept;
+  return nodes;
+}
+
+function resolveNode(node: OrderedNode, scope: Scope): OrderedNode | undefined {
+  if (TEXT in node) {
+    const text = String(node[TEXT]);
+    node[TEXT] = decodeReferences(text);
+    return node;
+  }
+  const name = elementName(node);
+  if (name === undefined) return undefined;
+  // A CDATA section is text as written: nothing in it is a reference.
+  if (name === CDATA) return { [TEXT]: textOf(node[CDATA] as OrderedNode[]) };
+  const attributes = node[ATTRS] as Record<string, unknown> | undefined;
+  const inner = scopeOf(attributes, scope);
+  const children = resolveNodes(childrenOf(node, name), inner);
+  const colon = name.indexOf(':');
+  let element = node;
+  if (colon === -1) element[name] = children;
+  else element = { [name.slice(colon + 1)]: children };
+  if (attributes !== undefined) element[ATTRS] = resolveAttributes(attributes, inner);
+  const namespace = colon === -1 ? inner[''] ?? '' : inner[name.slice(0, colon)];
+  if (namespace !== undefined) (element as { [NAMESPACE]?: string })[NAMESPACE] = namespace;
+  return element;
 }
 
 export function elementName(node: OrderedNode): string | undefined {
