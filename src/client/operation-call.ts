@@ -11,6 +11,7 @@ import type { PipelineResponse, SendRequest } from './pipeline.js';
 import { waitForOperation, type AcceptedOperation, type CompletedOperation, type StatusReader, type WaitOptions } from './poller.js';
 import type { RequestOptions, WaitingRequestOptions } from './request-options.js';
 import { prepareRequest, type PrepareOptions, type PreparedRequest } from './request.js';
+import { readInTurn } from './body-turns.js';
 import { asyncRequestId, readResponse, serviceError } from './response.js';
 import { secretNames } from './logging.js';
 import { inputSecrets, scrubError } from './scrub-error.js';
@@ -42,7 +43,8 @@ export async function callOperation(
   try {
     const responded = await respond(context, op, input, options, inherited);
     secrets = responded.secrets;
-    return readResponse(op, responded.response, secrets);
+    const { response } = responded;
+    return await readInTurn(response.body.length, () => readResponse(op, response, secrets));
   } catch (err) {
     throw scrubError(err, secrets.length > 0 ? secrets : callSecrets(context, op, input, inherited));
   }
@@ -57,7 +59,8 @@ export async function callAsyncOperation(
   let requestId: string;
   try {
     ({ response, secrets } = await respond(context, op, input, options));
-    requestId = asyncRequestId(op, response, readResponse(op, response, secrets), secrets);
+    const answered = response;
+    requestId = asyncRequestId(op, response, await readInTurn(response.body.length, () => readResponse(op, answered, secrets)), secrets);
   } catch (err) {
     throw scrubError(err, secrets.length > 0 ? secrets : callSecrets(context, op, input));
   }
@@ -105,7 +108,7 @@ async function respond(context: CallContext, op: OperationDescriptor, input: obj
     operation: op, method: prepared.method, url: `${context.origin}${prepared.pathAndQuery}`, headers: prepared.headers, body: prepared.body,
     signal: options.signal, timeoutMs: options.timeoutMs, attempt: 1, ...(secrets.length > 0 ? { secrets } : {}),
   });
-  if (response.statusCode >= 300) throw serviceError(op, context.service, response, secrets);
+  if (response.statusCode >= 300) throw await readInTurn(response.body.length, () => serviceError(op, context.service, response, secrets));
   options.onResponse?.({ operation: op.name, statusCode: response.statusCode, headers: response.headers, body: response.body, requestId: response.headers['x-ms-request-id'] });
   return { response, secrets };
 }

@@ -1,6 +1,6 @@
 /**
  * The attack suite: the emulator runs alone in a child process with a 384 MiB heap, and this process attacks it
- * while an authenticated client keeps calling it. Attacks: a flood of anonymous uploads of 30 MiB each,
+ * (the flood from a process of its own, flood.ts) while an authenticated client keeps calling it. Attacks: a flood of anonymous uploads of 30 MiB each,
  * slowloris connections (headers dripped, bodies shorter than declared, connections left silent), hostile bodies
  * from an authenticated caller, expired and not-yet-valid certificates, and path tricks.
  * Rules: the emulator never dies and nothing escapes unhandled; its rss stays bounded; the authenticated client
@@ -14,6 +14,7 @@ import { expiredClientCertificate, notYetValidClientCertificate } from '../../su
 import { addFailure, formatCounts, increment, newReport, percentile, type SuiteReport } from '../report.js';
 import { startProber, type ProbeFigures } from './prober.js';
 import { bodyProbes, certificateProbes, pathProbes, peerFor, type Probe } from './probes.js';
+import { floodFromChild, outcomeLabel } from './flood.js';
 import { rawRequest, type RawOutcome } from './raw.js';
 import { startTarget, type Target } from './target.js';
 
@@ -46,11 +47,6 @@ function latencyFigure(figures: ProbeFigures): string {
   return `${figures.calls} calls, ${figures.failures.length} failed; p50 ${percentile(l, 0.5).toFixed(1)} ms, p99 ${percentile(l, 0.99).toFixed(1)} ms, max ${Math.max(0, ...l).toFixed(0)} ms`;
 }
 
-function outcomeLabel(o: RawOutcome): string {
-  if (o.status !== undefined) return String(o.status);
-  return o.closedAfterMs === undefined ? 'still open' : `closed without answer${o.error ? ` (${o.error})` : ''}`;
-}
-
 /** The authenticated client's latency with no attack, for comparison (and to tell a busy machine). */
 async function atRest(target: Target, report: SuiteReport): Promise<number> {
   const prober = await startProber(target);
@@ -63,24 +59,10 @@ async function atRest(target: Target, report: SuiteReport): Promise<number> {
 async function flood(target: Target, options: AttackSuiteOptions, report: SuiteReport): Promise<void> {
   const restP99 = await atRest(target, report);
   const prober = await startProber(target);
-  const outcomes = new Map<string, number>();
   const started = performance.now();
-  const deadline = started + 5 * 60_000;
-  let next = 0;
-  let sent = 0;
-  const worker = async () => {
-    while (next < options.floods && performance.now() < deadline && target.death === undefined) {
-      const i = next++;
-      const bearer = i % 4 === 3 ? { Authorization: 'Bearer not-a-token' } : undefined;
-      const outcome = await rawRequest({ port: target.port, ca: target.ca }, {
-        method: 'POST', path: `/${target.subscriptionId}/services/hostedservices`, body: { bytes: options.floodMiB * MiB },
-        headers: { 'Content-Type': 'application/xml', ...bearer }, limitMs: 60_000,
-      });
-      sent += outcome.bodyBytesSent;
-      increment(outcomes, outcomeLabel(outcome));
-    }
-  };
-  await Promise.all(Array.from({ length: options.floodConcurrency }, worker));
+  const plan = { port: target.port, ca: target.ca, subscriptionId: target.subscriptionId, floods: options.floods, floodMiB: options.floodMiB, concurrency: options.floodConcurrency, limitMs: 5 * 60_000 };
+  const { attempted: next, outcomes: answered, bodyBytesSent: sent } = await floodFromChild(plan);
+  const outcomes = new Map(Object.entries(answered));
   const seconds = (performance.now() - started) / 1000;
   const probe = await prober.stop();
   const figures = await target.figures();
