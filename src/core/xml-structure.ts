@@ -117,7 +117,7 @@ function checkModel(shape: ModelShape, node: unknown, path: string, found: Findi
   const elements = (flat ?? structure).members.filter((m) => m.xml === undefined);
   const position = new Map(elements.map((m, i) => [m.name, i]));
   let furthest = -1;
-  // fast-xml-parser keeps keys in the order each element name first appears, which is the order to check.
+  // The keyed view (xml-tree.ts) keeps keys in the order each element name first appears, which is the order to check.
   for (const key of Object.keys(xmlNode).filter(isElementKey)) {
     const index = position.get(key);
     if (index === undefined) continue; // unknown elements are reported by readXmlBody's `unmapped` collector

@@ -1,6 +1,6 @@
 /**
  * XML for the service, driven by shapes: serialization writes members in spec order (the service silently drops
- * out-of-order elements); parsing maps fast-xml-parser's tree onto the shapes, always yielding arrays for lists,
+ * out-of-order elements); parsing maps the reader's ordered tree (xml-nodes.ts) onto the shapes, always yielding arrays for lists,
  * treating i:nil as absent and tolerating i:type.
  */
 import { ValueFormatError, canonicalEnum, formatScalar, isEmptyDate, parseScalar, unicodeProblem, xmlTextProblem } from './codec.js';

@@ -1,8 +1,8 @@
 /**
  * Typed parse of a ListOSImages response (2,000 entries, about 1.6 MB) against xml2js on the same text — the
- * parser the old Node client used — and the typed parse at 10× the size, to show it stays linear. Then the one
- * XML reader (well-formedness, references, namespaces) against fast-xml-parser alone, on a hostile 3 MiB body of
- * 786,432 empty elements: what the reader's own passes add to the parser's cost.
+ * parser the old Node client used — and the typed parse at 10× the size, to show it stays linear. Then the
+ * hand-written reader (well-formedness, references, namespaces in one pass) against fast-xml-parser alone, the
+ * parser it replaced (which needed two more passes for those), on a hostile 3 MiB body of 786,432 empty elements.
  */
 import { XMLParser } from 'fast-xml-parser';
 import { parseStringPromise } from 'xml2js';
@@ -38,7 +38,7 @@ export async function benchParse(): Promise<string[]> {
   ];
 }
 
-/** The reader over the bare parser (same options as the reader's), alternated, on a body of many small elements. */
+/** The reader over fast-xml-parser with the options the reader used to give it, alternated, on many small elements. */
 function readerOverhead(): string[] {
   const many = `<HostedService xmlns="http://schemas.microsoft.com/windowsazure"><ServiceName>a</ServiceName>${'<U/>'.repeat(786_432)}</HostedService>`;
   const bare = new XMLParser({ preserveOrder: true, ignoreAttributes: false, attributeNamePrefix: '@_', parseTagValue: false, trimValues: true, processEntities: false });
@@ -53,5 +53,5 @@ function readerOverhead(): string[] {
     bareRuns.push(performance.now() - start);
   }
   const ratio = median(readerRuns) / median(bareRuns);
-  return [`parse: 786,432 empty elements (3 MiB): reader ${fmt(median(readerRuns))}, fast-xml-parser alone ${fmt(median(bareRuns))} -> ${ratio.toFixed(2)}x (target <= 1.5x: ${verdict(ratio <= 1.5)})`];
+  return [`parse: 786,432 empty elements (3 MiB): reader ${fmt(median(readerRuns))}, fast-xml-parser alone ${fmt(median(bareRuns))} -> ${ratio.toFixed(2)}x its time (target <= 1x: ${verdict(ratio <= 1)})`];
 }

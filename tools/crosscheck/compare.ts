@@ -4,8 +4,8 @@
  * level beside our spec's model. At each level: elements they send that our model does not have, elements of our
  * model they never send, and the order of the elements both have. Also their accepted statuses against ours.
  */
-import { XMLParser } from 'fast-xml-parser';
 import { flatContract, isPolymorphic, type ModelShape, type OperationDescriptor, type StructureShape, type TypeShape } from '../../src/core/shapes.js';
+import { parseXmlDocument } from '../../src/core/xml-document.js';
 import { Router, type BodyPeek } from '../../src/emulator/router.js';
 import type { CapturedBody } from './capture.js';
 import type { LoadedFamily } from './clients.js';
@@ -38,8 +38,6 @@ export interface Comparison {
 
 interface Element { readonly name: string; readonly children: Element[]; readonly text: string }
 
-const parser = new XMLParser({ preserveOrder: true, ignoreAttributes: true, removeNSPrefix: true, parseTagValue: false, trimValues: true });
-
 function toElements(nodes: unknown[]): Element[] {
   const out: Element[] = [];
   for (const node of nodes as Array<Record<string, unknown>>) {
@@ -54,7 +52,7 @@ function toElements(nodes: unknown[]): Element[] {
 
 export function parseXml(body: string): Element | undefined {
   try {
-    return toElements(parser.parse(body) as unknown[])[0];
+    return toElements(parseXmlDocument(body))[0];
   } catch {
     return undefined;
   }
