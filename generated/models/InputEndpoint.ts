@@ -9,10 +9,12 @@ import { LoadBalancerProbeShape, type LoadBalancerProbe } from './LoadBalancerPr
  * LoadBalancerName, IdleTimeoutInMinutes…, as Microsoft's azure-asm-compute serializer of UpdateLoadBalancedEndpointSet
  * writes it. Its role serializers (AddRole, UpdateRole, CreateVirtualMachineDeployment, CaptureRole) write
  * LoadBalancerName before EndpointAcl instead: Microsoft's two serializers disagree on the one contract, and no
- * recording holds LoadBalancerName. The EndpointAcl-first order is the one consistent with the service's data contract
- * in Azure PowerShell's ServiceManagement copy (EnableDirectServerReturn Order 8, EndpointAcl Order 9,
+ * recording decides: the only recorded request bodies (python/) hold no InputEndpoint, and the xplat-cli recordings'
+ * responses never hold LoadBalancerName. The EndpointAcl-first order is the one consistent with the service's data
+ * contract in Azure PowerShell's ServiceManagement copy (EnableDirectServerReturn Order 8, EndpointAcl Order 9,
  * IdleTimeoutInMinutes Order 10; LoadBalancerName came later, with internal load balancers) and with the xplat-cli
- * recordings' responses (EnableDirectServerReturn, EndpointAcl, IdleTimeoutInMinutes).
+ * recordings' responses (EnableDirectServerReturn, EndpointAcl, IdleTimeoutInMinutes; e.g. the GetDeployment by slot of
+ * xplat-cli/cli.vm.acl-tests/cli_vm_ACL_Set_an_ACL_rule_for_a_VM_endpoint.json exchange 4).
  */
 export interface InputEndpoint {
   /** Load-balanced set the endpoint belongs to. */

@@ -6,7 +6,9 @@ import { ExtendedPropertyShape, type ExtendedProperty } from './ExtendedProperty
 /**
  * Body of UpdateHostedService: give at least Label or Description. Order: Label, Description, ExtendedProperties,
  * ReverseDnsFqdn, as the service's documentation (Update Cloud Service) shows it and as the Python recording
- * test_create_update_delete_hosted_service sent the first three (answered 200). Microsoft's azure-asm-compute
+ * python/test_legacy_mgmt_misc.test_create_update_delete_hosted_service.json exchange 3 sent the first three (PUT,
+ * answered 200; the GetHostedService that follows, exchange 4, shows the new Label, Description and
+ * ExtendedProperties). No recording sends ReverseDnsFqdn, so the documentation places it. Microsoft's azure-asm-compute
  * serializer writes ReverseDnsFqdn before ExtendedProperties here, but after them in CreateHostedService; the
  * documentation has it last in both, and ReverseDnsFqdn (2014-06-01) came after ExtendedProperties.
  */

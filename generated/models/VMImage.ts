@@ -7,9 +7,10 @@ import { OSDiskConfigurationShape, type OSDiskConfiguration } from './OSDiskConf
 /**
  * A VM image. Also the body of CreateVMImage and UpdateVMImage (the service order; send only the fields those
  * operations take). Order of UpdateVMImage's members: Label, Description, OSDiskConfiguration, DataDiskConfigurations,
- * …, Eula, ShowInGui, as the Python recording test_update_vm_image sent them (answered 200), and the service applied
- * every one: the ListVMImages that follows shows the new Description, HostCaching ReadOnly, Eula and ShowInGui.
- * Microsoft's azure-asm-compute serializer writes Description after DataDiskConfigurations; the recording decides.
+ * …, Eula, ShowInGui, as the Python recording python/test_legacy_mgmt_misc.test_update_vm_image.json exchange 3 sent
+ * them (PUT, answered 200), and the service applied every one: the ListVMImages that follows (exchange 5) shows the new
+ * Label, Description, HostCaching ReadOnly, Eula and ShowInGui. Microsoft's azure-asm-compute serializer writes
+ * Description after DataDiskConfigurations; the recording decides.
  */
 export interface VMImage {
   /** Name of the image. */

@@ -9,6 +9,7 @@ import { parseXmlDocument } from '../../src/core/xml-document.js';
 import { Router, type BodyPeek } from '../../src/emulator/router.js';
 import type { CapturedBody } from './capture.js';
 import type { LoadedFamily } from './clients.js';
+import { orderEvidence, type OrderEvidence } from './order-evidence.js';
 import { acceptedStatuses } from './statuses.js';
 
 export interface Difference {
@@ -18,7 +19,13 @@ export interface Difference {
   readonly kind: 'theirs-only' | 'ours-only' | 'order' | 'root';
   readonly theirs: string;
   readonly ours: string;
+  /** The model of our spec at that level (the list's item element for a list level). */
+  readonly model: string;
+  /** For an order difference: why our spec orders it so, from the model's doc (order-evidence.ts). */
+  readonly evidence?: OrderEvidence;
 }
+
+type Emit = (d: Omit<Difference, 'name' | 'operation'>) => void;
 
 export interface StatusDisagreement {
   readonly name: string;
@@ -85,7 +92,7 @@ function chooseStructure(shape: ModelShape, element: Element): StructureShape {
   return { name: `${shape.name} (all variants)`, members };
 }
 
-function walk(element: Element, shape: ModelShape, path: string, emit: (d: Omit<Difference, 'name' | 'operation'>) => void): void {
+function walk(element: Element, shape: ModelShape, path: string, emit: Emit): void {
   const structure = chooseStructure(shape, element);
   const elements = structure.members.filter((m) => m.xml !== 'attribute' && m.xml !== 'text');
   const byName = new Map<string, TypeShape>();
@@ -95,20 +102,21 @@ function walk(element: Element, shape: ModelShape, path: string, emit: (d: Omit<
   }
   const theirs = sequence(element.children);
   const unknown = theirs.filter((n) => !byName.has(n));
-  if (unknown.length > 0) emit({ path, kind: 'theirs-only', theirs: unknown.join(', '), ours: `(${structure.name} has no such element)` });
+  const model = shape.name;
+  if (unknown.length > 0) emit({ path, model, kind: 'theirs-only', theirs: unknown.join(', '), ours: `(${structure.name} has no such element)` });
   const ourOrder = elements.map((m) => (m.type.kind === 'list' && !m.type.wrapped ? m.type.item.element : m.name));
   const missing = ourOrder.filter((n) => !theirs.includes(n));
-  if (missing.length > 0) emit({ path, kind: 'ours-only', theirs: '(never sent)', ours: missing.join(', ') });
+  if (missing.length > 0) emit({ path, model, kind: 'ours-only', theirs: '(never sent)', ours: missing.join(', ') });
   const common = theirs.filter((n) => ourOrder.includes(n));
   const oursCommon = ourOrder.filter((n) => common.includes(n));
-  if (common.join() !== oursCommon.join()) emit({ path, kind: 'order', theirs: common.join(', '), ours: oursCommon.join(', ') });
+  if (common.join() !== oursCommon.join()) emit({ path, model, kind: 'order', theirs: common.join(', '), ours: oursCommon.join(', ') });
   for (const child of element.children.filter((c, i, all) => all.findIndex((x) => x.name === c.name) === i)) {
     const type = byName.get(child.name);
     if (type !== undefined) walkType(child, type, `${path}/${child.name}`, emit);
   }
 }
 
-function walkType(element: Element, type: TypeShape, path: string, emit: (d: Omit<Difference, 'name' | 'operation'>) => void): void {
+function walkType(element: Element, type: TypeShape, path: string, emit: Emit): void {
   if (type.kind === 'model') return walk(element, type.model(), path, emit);
   if (type.kind !== 'list') return;
   const item = type.item;
@@ -118,7 +126,7 @@ function walkType(element: Element, type: TypeShape, path: string, emit: (d: Omi
   }
   const names = [...new Set(element.children.map((c) => c.name))];
   const strangers = names.filter((n) => n !== item.element);
-  if (strangers.length > 0) emit({ path, kind: 'theirs-only', theirs: strangers.join(', '), ours: `(list of ${item.element})` });
+  if (strangers.length > 0) emit({ path, model: item.element, kind: 'theirs-only', theirs: strangers.join(', '), ours: `(list of ${item.element})` });
   const first = element.children.find((c) => c.name === item.element);
   if (first !== undefined && item.type.kind === 'model') walk(first, item.type.model(), `${path}/${item.element}`, emit);
 }
@@ -129,7 +137,14 @@ function matchOperation(router: Router, verb: string, url: string, root: Element
   return routed.kind === 'match' ? routed.operation : undefined;
 }
 
-export function compare(bodies: readonly CapturedBody[], operations: readonly OperationDescriptor[], families: readonly LoadedFamily[]): Comparison {
+/**
+ * `docOf` gives a model's doc in our spec (by model name): each order difference then carries the justification
+ * the doc gives.
+ */
+export function compare(
+  bodies: readonly CapturedBody[], operations: readonly OperationDescriptor[], families: readonly LoadedFamily[],
+  docOf: (model: string) => string | undefined = () => undefined,
+): Comparison {
   const router = new Router(operations);
   const result: Comparison = { differences: [], statuses: [], unmatched: [], failed: [], compared: 0 };
   for (const captured of bodies) {
@@ -152,9 +167,12 @@ export function compare(bodies: readonly CapturedBody[], operations: readonly Op
     const request = operation.request;
     if (root === undefined || request === undefined || !('model' in request)) continue;
     result.compared += 1;
-    const emit = (d: Omit<Difference, 'name' | 'operation'>): void => { result.differences.push({ name: captured.name, operation: operation.name, ...d }); };
-    if (root.name !== request.element) emit({ path: '/', kind: 'root', theirs: root.name, ours: request.element });
-    walk(root, request.model(), `/${root.name}`, emit);
+    const emit: Emit = (d) => {
+      result.differences.push({ name: captured.name, operation: operation.name, ...d, ...(d.kind === 'order' ? { evidence: orderEvidence(d.model, docOf(d.model)) } : {}) });
+    };
+    const model = request.model();
+    if (root.name !== request.element) emit({ path: '/', model: model.name, kind: 'root', theirs: root.name, ours: request.element });
+    walk(root, model, `/${root.name}`, emit);
   }
   return result;
 }

@@ -35,6 +35,13 @@ export interface RunContext {
   /** Set as the run goes: the thumbprint of the service certificate it uploaded, the last async request id. */
   serviceCertThumbprint: string;
   lastRequestId: string;
+  /**
+   * What the run leaves in its storage account, to delete before the account and its affinity group: the images
+   * it captured (by the names it gave), the disks its VMs left (detached, or of a deployment deleted by slot).
+   */
+  capturedOsImages: string[];
+  capturedVmImages: string[];
+  leftDisks: string[];
   /** A counter for fresh names (a create repeated by its begin/plain twin must not collide). */
   serial: number;
 }
@@ -65,6 +72,9 @@ export function newContext(seed: number): RunContext {
     appGatewayConfig: {},
     serviceCertThumbprint: '0000000000000000000000000000000000000000',
     lastRequestId: '00000000-0000-0000-0000-000000000000',
+    capturedOsImages: [],
+    capturedVmImages: [],
+    leftDisks: [],
     serial: 0,
   };
 }

@@ -5,12 +5,13 @@
  */
 import { createPkcs12, createSelfSignedClientCertificate, thumbprintOf } from '../../src/emulator/index.js';
 import { fresh, vhd, type RunContext } from './context.js';
-import type { GroupArguments, Steps } from './steps.js';
+import type { GroupArguments, OurCall, Steps } from './steps.js';
 
 const serviceCert = createSelfSignedClientCertificate();
 const secondCert = createSelfSignedClientCertificate();
-/** A second VM service: beginCreatingDeployment needs a free Production slot. */
+/** A second VM service: beginCreatingDeployment needs a free Production slot. Its deployment is in no virtual network. */
 const second = (c: RunContext): string => `${c.service}b`;
+const secondDeployment = (c: RunContext): string => `${c.deployment}b`;
 const PASSWORD = 'crosscheck';
 const WEB_ROLE = 'WebRole1';
 /** Upgrade domains of a package deployment: the service's default, 5 (GetDeployment's UpgradeDomainCount). */
@@ -32,9 +33,18 @@ const network = (port: number, subnets?: string[]): Record<string, unknown> => (
   ...(subnets === undefined ? {} : { subnetNames: subnets }),
 });
 
-/** The VM's network configuration: Subnet-1 and a second NIC, xcnic1, for the NIC-level network verbs. */
+/** The load-balanced endpoint set of xcvm1 and xcvm2 (port 80), for updateLoadBalancedEndpointSet to change. */
+const LB_SET = 'xclbset';
+const setEndpoint = (localPort: number): Record<string, unknown> =>
+  ({ name: 'web', protocol: 'tcp', port: 80, localPort, loadBalancedEndpointSetName: LB_SET, loadBalancerProbe: { port: localPort, protocol: 'tcp' } });
+
+/** A role's network configuration with its endpoint in the load-balanced set too. */
+const withSet = (set: Record<string, unknown>): Record<string, unknown> =>
+  ({ ...set, inputEndpoints: [...(set['inputEndpoints'] as unknown[]), setEndpoint(8080)] });
+
+/** The VM's network configuration: Subnet-1, the load-balanced set, and a second NIC, xcnic1, for the NIC-level network verbs. */
 const vmNetwork = (): Record<string, unknown> =>
-  ({ ...network(50001, ['Subnet-1']), networkInterfaces: [{ name: 'xcnic1', iPConfigurations: [{ subnetName: 'Subnet-1' }] }] });
+  ({ ...withSet(network(50001, ['Subnet-1'])), networkInterfaces: [{ name: 'xcnic1', iPConfigurations: [{ subnetName: 'Subnet-1' }] }] });
 
 const extension = (c: RunContext, type: string, version: string): Record<string, unknown> => ({
   providerNameSpace: 'Crosscheck.Test', type, version, label: 'crosscheck extension', description: 'crosscheck',
@@ -54,10 +64,27 @@ const upgrade = (c: RunContext): Record<string, unknown> => ({
 });
 
 const capture = (c: RunContext): Record<string, unknown> => ({
-  postCaptureAction: 'Reprovision', provisioningConfiguration: windowsProvisioning('xcvmcap'), targetImageLabel: 'crosscheck capture', targetImageName: fresh(c, 'xc-capture-'),
+  postCaptureAction: 'Reprovision', provisioningConfiguration: windowsProvisioning('xcvmcap'), targetImageLabel: 'crosscheck capture', targetImageName: named(c.capturedOsImages, fresh(c, 'xc-capture-')),
 });
+
+/** A name given to something the run makes, kept in `list` so that the removals find it. */
+function named(list: string[], name: string): string {
+  list.push(name);
+  return name;
+}
+
+/** The nth of the names kept, or a name that exists nowhere (the call then says what it found). */
+const nth = (list: readonly string[], n: number): string => list[n] ?? 'xc-missing';
 const manual = (c: RunContext): Record<string, unknown> => ({ ...upgrade(c), mode: 'Manual' });
 const rollback = (): Record<string, unknown> => ({ mode: 'Auto', force: false });
+
+/**
+ * Into an existing Resource Manager virtual network (its resource group, name and subnet): 'Existing' is the
+ * destination of a deployment that is in no classic virtual network.
+ */
+const migration = (): Record<string, unknown> =>
+  ({ destinationVirtualNetwork: 'Existing', resourceGroupName: 'xcrg', virtualNetworkName: 'xcarmvnet', subNetName: 'default' });
+const abortMigration: OurCall = (sdk, c) => sdk.abortDeploymentMigration({ ServiceName: second(c), DeploymentName: secondDeployment(c) }, { wait: true });
 
 /**
  * A Manual upgrade is walked one upgrade domain after the other, every domain of the package deployment; the
@@ -119,9 +146,9 @@ export const computeSteps: Steps = {
   },
   'virtualMachines.beginCreatingDeployment': {
     phase: 40,
-    args: (c) => [second(c), { name: `${c.deployment}b`, deploymentSlot: 'Production', label: 'crosscheck vm deployment b', roles: [role(c, 'xcvmb1', 50011)] }],
+    args: (c) => [second(c), { name: secondDeployment(c), deploymentSlot: 'Production', label: 'crosscheck vm deployment b', roles: [role(c, 'xcvmb1', 50011)] }],
   },
-  'virtualMachines.create': { phase: 41, parameters: (c) => role(c, 'xcvm2', 50002) },
+  'virtualMachines.create': { phase: 41, parameters: (c) => ({ ...role(c, 'xcvm2', 50002), configurationSets: [windowsProvisioning('xcvm2'), withSet(network(50002))] }) },
   'virtualMachines.beginCreating': { phase: 41, parameters: (c) => role(c, 'xcvm3', 50003) },
   'deployments.create': {
     phase: 42,
@@ -150,6 +177,16 @@ export const computeSteps: Steps = {
   'virtualMachineDisks.updateDiskSize': { phase: 51, parameters: (c) => ({ label: 'crosscheck disk 3', name: c.disk, resizedSizeInGB: 200 }) },
   'virtualMachineDisks.deleteDataDisk': { phase: 91 },
   'virtualMachineDisks.deleteDisk': { phase: 95 },
+  // The disks left in the run's storage account once the deployments are gone (94), deleted with their blobs.
+  'virtualMachineDisks.listDisks#2': {
+    phase: 94.5,
+    after: (r, c) => {
+      const disks = (r.disks ?? []) as { name: string; mediaLinkUri?: string; usageDetails?: unknown }[];
+      c.leftDisks = disks.filter((d) => d.name !== c.disk && d.usageDetails === undefined && d.mediaLinkUri?.includes(`//${c.storageAccount}.`)).map((d) => d.name);
+    },
+  },
+  'virtualMachineDisks.deleteDisk#2': { phase: 95, args: (c) => [nth(c.leftDisks, 0), true] },
+  'virtualMachineDisks.deleteDisk#3': { phase: 95, args: (c) => [nth(c.leftDisks, 1), true] },
   'virtualMachineOSImages.create': {
     phase: 50,
     parameters: (c) => ({
@@ -163,6 +200,8 @@ export const computeSteps: Steps = {
   'virtualMachineOSImages.replicate': { phase: 52, parameters: (c) => ({ targetLocations: [c.location], computeImageAttributes: { offer: 'xcoffer', sku: 'xcsku', version: '1.0.0' } }) },
   'virtualMachineOSImages.unreplicate': { phase: 53 },
   'virtualMachineOSImages.deleteMethod': { phase: 95 },
+  'virtualMachineOSImages.deleteMethod#2': { phase: 95, args: (c) => [nth(c.capturedOsImages, 0), true] },
+  'virtualMachineOSImages.deleteMethod#3': { phase: 95, args: (c) => [nth(c.capturedOsImages, 1), true] },
   'virtualMachineVMImages.create': {
     phase: 50,
     parameters: (c) => ({
@@ -183,6 +222,8 @@ export const computeSteps: Steps = {
   'virtualMachineVMImages.replicate': { phase: 52, parameters: (c) => ({ targetLocations: [c.location], computeImageAttributes: { offer: 'xcoffer', sku: 'xcsku', version: '1.0.0' } }) },
   'virtualMachineVMImages.unreplicate': { phase: 53 },
   'virtualMachineVMImages.deleteMethod': { phase: 95 },
+  'virtualMachineVMImages.deleteMethod#2': { phase: 95, args: (c) => [nth(c.capturedVmImages, 0), true] },
+  'virtualMachineVMImages.deleteMethod#3': { phase: 95, args: (c) => [nth(c.capturedVmImages, 1), true] },
   'virtualMachines.update': {
     phase: 55,
     // The update keeps the subnet and the second NIC (an update replaces the role's network configuration).
@@ -190,7 +231,8 @@ export const computeSteps: Steps = {
   },
   'virtualMachines.updateLoadBalancedEndpointSet': {
     phase: 55,
-    parameters: () => ({ loadBalancedEndpoints: [{ loadBalancedEndpointSetName: 'xclbset', localPort: 80, port: 80, protocol: 'tcp', name: 'web' }] }),
+    // The set's endpoints on xcvm1 and xcvm2 move from local port 8080 to 80.
+    parameters: () => ({ loadBalancedEndpoints: [setEndpoint(80)] }),
   },
   'virtualMachines.shutdown': { phase: 70, parameters: () => ({ postShutdownAction: 'Stopped' }) },
   'virtualMachines.start': { phase: 71 },
@@ -210,16 +252,18 @@ export const computeSteps: Steps = {
   ...walks('beginWalkingUpgradeDomainByDeployment', 64.4),
   'deployments.upgradeBySlot#2': { phase: 64.6, parameters: manual },
   'deployments.rollbackUpdateOrUpgradeByDeploymentName': { phase: 64.7, parameters: rollback },
-  'deployments.beginRollbackUpdateOrUpgradeByDeploymentName': { phase: 64.8, parameters: rollback },
+  'deployments.upgradeBySlot#3': { phase: 64.8, parameters: manual },
   'deployments.rollbackUpdateOrUpgradeByDeploymentSlot': { phase: 64.9, parameters: rollback },
-  'deployments.beginRollbackUpdateOrUpgradeByDeploymentSlot': { phase: 65, parameters: rollback },
   // beginSwapping runs first (production p, staging ps), swap then trades them back.
   'deployments.beginSwapping': { phase: 66, parameters: (c) => ({ productionDeployment: packageDeployment(c), sourceDeployment: `${packageDeployment(c)}s` }) },
   'deployments.swap': { phase: 66.1, parameters: (c) => ({ productionDeployment: `${packageDeployment(c)}s`, sourceDeployment: packageDeployment(c) }) },
   'deployments.getPackageByName': { phase: 60, parameters: (c) => ({ containerUri: `https://${c.storageAccount}.blob.core.windows.net/packages`, overwriteExisting: true }) },
   'deployments.getPackageBySlot': { phase: 60, parameters: (c) => ({ containerUri: `https://${c.storageAccount}.blob.core.windows.net/packages`, overwriteExisting: true }) },
-  'deployments.prepareMigration': { phase: 60, parameters: (c) => ({ resourceGroupName: 'xcrg', virtualNetworkName: c.vnet, subNetName: 'Subnet-1', destinationVirtualNetwork: 'Existing' }) },
-  'deployments.validateMigration': { phase: 60, parameters: (c) => ({ resourceGroupName: 'xcrg', virtualNetworkName: c.vnet, subNetName: 'Subnet-1', destinationVirtualNetwork: 'Existing' }) },
+  // Migration: the VM deployment of the second service, which is in no virtual network (one in a virtual network
+  // moves with it). Each prepare is aborted at once by our client (this client's abortMigration sends no body).
+  'deployments.validateMigration': { phase: 60, args: (c) => [second(c), secondDeployment(c), migration()] },
+  'deployments.beginPrepareMigration': { phase: 60.1, args: (c) => [second(c), secondDeployment(c), migration()], ours: { after: abortMigration } },
+  'deployments.prepareMigration': { phase: 60.2, args: (c) => [second(c), secondDeployment(c), migration()], ours: { after: abortMigration } },
   // Five instances, so that four can be deleted one by one (the last one cannot).
   'deployments.changeConfigurationByName#2': { phase: 90, parameters: (c) => ({ configuration: cscfg(c, 5), mode: 'Auto' }) },
   'deployments.deleteRoleInstanceByDeploymentSlot': { phase: 91, parameters: () => ({ name: [`${WEB_ROLE}_IN_3`] }) },
@@ -237,7 +281,7 @@ export const computeSteps: Steps = {
   'virtualMachines.captureOSImage': { phase: 85, args: (c) => [c.service, c.deployment, 'xcvm2', capture(c)] },
   'virtualMachines.beginCapturingOSImage': { phase: 85, args: (c) => [c.service, c.deployment, 'xcvm3', capture(c)] },
   'virtualMachines.captureVMImage': {
-    phase: 86, parameters: (c) => ({ operationType: 'CaptureVMImageOperation', oSState: 'Specialized', vMImageName: fresh(c, 'xc-vmcapture-'), vMImageLabel: 'crosscheck vm capture' }),
+    phase: 86, parameters: (c) => ({ operationType: 'CaptureVMImageOperation', oSState: 'Specialized', vMImageName: named(c.capturedVmImages, fresh(c, 'xc-vmcapture-')), vMImageLabel: 'crosscheck vm capture' }),
   },
   'virtualMachines.deleteMethod': { phase: 93, args: (c) => [c.service, c.deployment, 'xcvm2', true] },
   'virtualMachines.beginDeleting': { phase: 93, args: (c) => [c.service, c.deployment, 'xcvm3', true] },

@@ -43,4 +43,6 @@ export const storageSteps: Steps = {
   'storageAccounts.update': { phase: 21, parameters: () => ({ label: 'crosscheck storage 2', description: 'updated', accountType: 'Standard_GRS' }) },
   'storageAccounts.regenerateKeys': { phase: 21, parameters: (c) => ({ name: c.storageAccount, keyType: 'Secondary' }) },
   'storageAccounts.deleteMethod': { phase: 98, args: (c) => [`${c.storageAccount}b`] },
+  // The run's own account, once its disks and images are gone (95), so that its affinity group can go (99).
+  'storageAccounts.deleteMethod#2': { phase: 98 },
 };

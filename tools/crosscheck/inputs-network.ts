@@ -1,9 +1,10 @@
 /**
  * Inputs of azure-asm-network: a virtual network configuration (so that a later VM could join it), a reserved IP
- * associated with the VM deployment and taken back, a static IP check, a second virtual IP. Gateways, routes,
- * network security groups and application gateways run with their required members only.
+ * associated with the VM deployment and taken back, a static IP check, two more virtual IPs of the VM deployment
+ * (added by our client) removed. Gateways, routes, network security groups and application gateways run with
+ * their required members only.
  */
-import type { GroupArguments, Steps } from './steps.js';
+import type { GroupArguments, OurCall, Steps } from './steps.js';
 import type { RunContext } from './context.js';
 import { createPkcs12, createSelfSignedClientCertificate } from '../../src/emulator/index.js';
 
@@ -48,6 +49,9 @@ const ipsec = (): Record<string, unknown> => ({
 const diagnostics = (c: RunContext, operation: string): Record<string, unknown> => ({
   operation, captureDurationInSeconds: '60', containerName: 'diagnostics', customerStorageName: c.storageAccount, customerStorageKey: 'eGNrZXk=',
 });
+
+const addVirtualIp = (name: string): OurCall => (sdk, c) =>
+  sdk.addVirtualIP({ ServiceName: c.service, DeploymentName: c.deployment, VirtualIPName: name }, { wait: true });
 
 const association = (c: RunContext): Record<string, unknown> => ({ serviceName: c.service, deploymentName: c.deployment });
 
@@ -100,8 +104,11 @@ export const networkSteps: Steps = {
   'reservedIPs.deleteMethod': { phase: 97 },
   'reservedIPs.beginDeleting': { phase: 97, args: (c) => [`${c.reservedIp}b`] },
   'staticIPs.check': { phase: 57 },
+  // This client's add never sends its request (a bodyless POST, runner.ts): our client adds the virtual IP each
+  // removal removes, xcvip2 and xcvip3.
   'virtualIPs.add': { phase: 57 },
-  'virtualIPs.remove': { phase: 58 },
+  'virtualIPs.remove': { phase: 58, ours: { before: addVirtualIp('xcvip2') } },
+  'virtualIPs.beginRemoving': { phase: 58, args: (c) => [c.service, c.deployment, 'xcvip3'], ours: { before: addVirtualIp('xcvip3') } },
   'networkSecurityGroups.create': { phase: 56, parameters: (c) => ({ name: 'xcnsg1', label: 'crosscheck nsg', location: c.location }) },
   'networkSecurityGroups.beginCreating': { phase: 56, parameters: (c) => ({ name: 'xcnsg2', label: 'crosscheck nsg 2', location: c.location }) },
   // Each association: add, read, remove, then the begin twins add and remove again (one NSG per subnet, role, NIC).

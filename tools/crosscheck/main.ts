@@ -41,7 +41,8 @@ try {
   printCalls(results, session.unloadable, print);
 
   const bodies = await captureBodies(session.families, session.credentials, Object.fromEntries(Object.entries(inputs).map(([k, v]) => [k, v.groupArguments])));
-  const comparison = compare(bodies, shapesFromSpec(session.emulator.spec).operations, session.families);
+  const spec = session.emulator.spec;
+  const comparison = compare(bodies, shapesFromSpec(spec).operations, session.families, (model) => spec.models.get(model)?.doc);
   printComparison(comparison, print);
   print('');
   print(`Done in ${Math.round((performance.now() - started) / 1000)} s (${session.exchanges.length} requests to the emulator).`);

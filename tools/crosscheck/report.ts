@@ -4,6 +4,7 @@
  * (grouped, because a begin* method and its waiting twin send the same body) and status disagreements.
  */
 import type { Comparison, Difference, StatusDisagreement } from './compare.js';
+import type { OrderEvidence } from './order-evidence.js';
 import type { CallResult, Outcome } from './runner.js';
 
 const LABELS: Record<Outcome, string> = {
@@ -50,11 +51,12 @@ export function printComparison(c: Comparison, print: (line: string) => void): v
   const kinds: Array<[Difference['kind'], string]> = [['root', 'root element'], ['order', 'order (common elements)'], ['theirs-only', 'they send, our model lacks'], ['ours-only', 'our model has, they never send']];
   for (const [kind, title] of kinds) {
     const list = grouped(c.differences.filter((d) => d.kind === kind));
-    print(`-- ${title}: ${list.length}`);
+    print(`-- ${title}: ${list.length}${kind === 'order' ? justifiedCount(list) : ''}`);
     for (const d of list) {
       print(`  ${d.operation} ${d.path}  [${d.names.join(', ')}]`);
       print(`      theirs: ${d.theirs}`);
       print(`      ours:   ${d.ours}`);
+      if (d.evidence !== undefined) printEvidence(d.evidence, print);
     }
   }
   print('');
@@ -70,6 +72,20 @@ export function printComparison(c: Comparison, print: (line: string) => void): v
     print(`== Serializers that sent nothing: ${c.failed.length}`);
     for (const f of c.failed) print(`  ${f.name}  ${f.error}`);
   }
+}
+
+function justifiedCount(list: readonly Difference[]): string {
+  return ` (${list.filter((d) => d.evidence !== undefined && d.evidence.text !== '').length} justified by their model's doc in our spec)`;
+}
+
+/** Why our order stands, as the spec's doc of the model says it, and the recordings that doc cites. */
+function printEvidence(evidence: OrderEvidence, print: (line: string) => void): void {
+  if (evidence.text === '') {
+    print(`      why:    (not justified: the doc of ${evidence.model} in our spec has no "Order" part)`);
+    return;
+  }
+  print(`      why:    ${evidence.model}: ${evidence.text}`);
+  print(`      cited:  ${evidence.recordings.length > 0 ? evidence.recordings.join('; ') : 'no recording (the documentation or Microsoft\'s clients decided, as the doc says)'}`);
 }
 
 function groupStatuses(list: readonly StatusDisagreement[]): Array<StatusDisagreement & { names: string[] }> {

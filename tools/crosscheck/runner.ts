@@ -7,7 +7,7 @@ import { key, type AnyFunction, type LooseObject, type MethodInfo } from './clie
 import { argumentFor, isRemoval, requiredParameters, type RunContext } from './context.js';
 import type { Exchange, Session } from './setup.js';
 import { acceptedStatuses, delegateOf } from './statuses.js';
-import { DEFAULT_PHASE, DEFAULT_REMOVAL_PHASE, type GroupArguments, type Step, type Steps } from './steps.js';
+import { DEFAULT_PHASE, DEFAULT_REMOVAL_PHASE, type GroupArguments, type OurCall, type Step, type Steps } from './steps.js';
 
 export type Outcome = 'ok' | 'refused' | 'rejected' | 'not-implemented' | 'client-bug' | 'not-driven';
 
@@ -176,35 +176,58 @@ export async function runAll(
 ): Promise<CallResult[]> {
   const results: CallResult[] = [];
   for (const p of plans) {
-    const client = session.clients.get(p.method.family)!;
-    const owner = p.method.group === '' ? client : (client[p.method.group] as LooseObject);
-    const before = session.exchanges.length;
-    const started = performance.now();
-    let settled: Settled;
+    const result = await runOne(session, p, ctx, inputs[p.method.family]?.groupArguments ?? {}, options.timeoutMs);
+    results.push(result);
+    options.onResult?.(result);
+  }
+  return results;
+}
+
+/** One planned call, with our client's calls around it (steps.ts, `ours`): a failure of theirs is the call's. */
+async function runOne(session: Session, p: Plan, ctx: RunContext, groupArguments: GroupArguments, timeoutMs: number): Promise<CallResult> {
+  const client = session.clients.get(p.method.family)!;
+  const owner = p.method.group === '' ? client : (client[p.method.group] as LooseObject);
+  const before = session.exchanges.length;
+  const started = performance.now();
+  const unprepared = await ours(p.step?.ours?.before, session, ctx, 'before');
+  let settled: Settled = {};
+  if (unprepared === undefined) {
     try {
       const stuck = (): boolean => {
         const last = session.exchanges.at(-1);
         return session.exchanges.length > before && last!.bodyless && last!.status === undefined;
       };
-      settled = await call(owner, p.method.method, argumentsOf(p, ctx, inputs[p.method.family]?.groupArguments ?? {}), options.timeoutMs, stuck);
+      settled = await call(owner, p.method.method, argumentsOf(p, ctx, groupArguments), timeoutMs, stuck);
     } catch (err) {
       settled = { err };
     }
-    const sent = session.exchanges.slice(before);
-    // A begin* call leaves its operation running; the emulator completes it after a short delay (setup.ts), and
-    // until then the resource is locked: wait, so that the next call does not meet a 409 of our own making.
-    if (sent.at(-1)?.status === 202) await new Promise((r) => setTimeout(r, ASYNC_SETTLE_MS));
-    const { outcome, detail } = classify(settled, sent, acceptedStatuses(p.method, session.families));
-    if (outcome === 'ok' && p.step?.after !== undefined) p.step.after((settled.result ?? {}) as Record<string, unknown>, ctx);
-    if (outcome === 'ok' && sent.at(-1)?.status === 202) rememberRequestId(settled.result, ctx);
-    const result: CallResult = {
-      name: p.name, outcome, detail, ms: Math.round(performance.now() - started),
-      requests: sent.map((e) => ({ method: e.method, url: pathOf(e.url), ...(e.status !== undefined ? { status: e.status } : {}) })),
-    };
-    results.push(result);
-    options.onResult?.(result);
   }
-  return results;
+  const sent = session.exchanges.slice(before);
+  // A begin* call leaves its operation running; the emulator completes it after a short delay (setup.ts), and
+  // until then the resource is locked: wait, so that the next call does not meet a 409 of our own making.
+  if (sent.at(-1)?.status === 202) await new Promise((r) => setTimeout(r, ASYNC_SETTLE_MS));
+  let { outcome, detail } = unprepared === undefined ? classify(settled, sent, acceptedStatuses(p.method, session.families)) : { outcome: 'refused' as Outcome, detail: unprepared };
+  if (outcome === 'ok') {
+    const undone = await ours(p.step?.ours?.after, session, ctx, 'after');
+    if (undone !== undefined) ({ outcome, detail } = { outcome: 'refused', detail: undone });
+  }
+  if (outcome === 'ok' && p.step?.after !== undefined) p.step.after((settled.result ?? {}) as Record<string, unknown>, ctx);
+  if (outcome === 'ok' && sent.at(-1)?.status === 202) rememberRequestId(settled.result, ctx);
+  return {
+    name: p.name, outcome, detail, ms: Math.round(performance.now() - started),
+    requests: sent.map((e) => ({ method: e.method, url: pathOf(e.url), ...(e.status !== undefined ? { status: e.status } : {}) })),
+  };
+}
+
+/** Runs our client's call of a step (steps.ts, OurCall); what went wrong, or undefined. */
+async function ours(call: OurCall | undefined, session: Session, ctx: RunContext, when: 'before' | 'after'): Promise<string | undefined> {
+  if (call === undefined) return undefined;
+  try {
+    await call(session.sdk, ctx);
+    return undefined;
+  } catch (err) {
+    return `our client's request ${when} the call: ${errorText(err)}`;
+  }
 }
 
 /** The request id of the last asynchronous operation accepted (202) and not waited for, for getOperationStatus. */

@@ -5,6 +5,7 @@
  * goes out and what comes back. Proxy variables are dropped first: azure-common's proxy filter would turn
  * certificate checking off and send loopback traffic elsewhere.
  */
+import { ServiceManagementClient, certificateFromPem } from '../../generated/index.js';
 import { startEmulator, type Emulator } from '../../src/emulator/index.js';
 import { FAMILIES, loadCommon, loadFamily, type Filter, type LoadedFamily, type LooseObject, type WebResource } from './clients.js';
 
@@ -28,6 +29,8 @@ export interface Session {
   /** Every request the clients sent, in order. */
   readonly exchanges: Exchange[];
   readonly credentials: unknown;
+  /** Our own typed client, for the requests the Microsoft clients cannot send (steps.ts, OurCall). */
+  readonly sdk: ServiceManagementClient;
   close(): Promise<void>;
 }
 
@@ -87,5 +90,9 @@ export async function startSession(): Promise<Session> {
     families.push(loaded);
     clients.set(family.name, configure(loaded.create(credentials, emulator.url, [recordingFilter(emulator.caCert, exchanges)])));
   }
-  return { emulator, families, unloadable, clients, exchanges, credentials, close: () => emulator.close() };
+  const sdk = new ServiceManagementClient({
+    subscriptionId: emulator.subscriptionId, endpoint: emulator.url, ca: emulator.caCert,
+    credential: certificateFromPem({ key: emulator.clientCert.key, cert: emulator.clientCert.cert }),
+  });
+  return { emulator, families, unloadable, clients, exchanges, credentials, sdk, close: () => emulator.close() };
 }
