@@ -131,6 +131,18 @@ test('a Linux VM deployment, a Windows role added, the role updated, a data disk
   assert.equal(elementText(disk.text, 'LogicalDiskSizeInGB'), '10');
 });
 
+test('Python\'s AdditionalUnattendContent (PassName straight under Passes, no UnattendPass) is refused, naming the element', async () => {
+  const windowsSet = `<ConfigurationSet>${leaves([
+    ['ConfigurationSetType', 'WindowsProvisioningConfiguration'], ['ComputerName', 'pyunat'], ['AdminPassword', 'Pa55word!x'], ['AdminUsername', 'pyadmin'],
+  ])}<AdditionalUnattendContent><Passes>${leaves([['PassName', 'oobeSystem']])}<Components><UnattendComponent>${leaves([['ComponentName', 'Microsoft-Windows-Shell-Setup']])}`
+    + `<ComponentSettings><ComponentSetting>${leaves([['SettingName', 'AutoLogon'], ['Content', 'x']])}</ComponentSetting></ComponentSettings></UnattendComponent></Components></Passes></AdditionalUnattendContent></ConfigurationSet>`;
+  const refused = await send('POST', `${deployment}/roles`, doc('PersistentVMRole', leaves([['RoleName', 'pyunat'], ['RoleType', 'PersistentVMRole']])
+    + `<ConfigurationSets>${windowsSet}</ConfigurationSets>${osDisk(WINDOWS_IMAGE, 'pyunat-os.vhd')}${leaves([['RoleSize', 'Small']])}`));
+  assert.equal(refused.status, 400);
+  assert.match(refused.text, /AdditionalUnattendContent\.Passes\.PassName: is not an element the spec defines here \(rule: unknown element\)/);
+  assert.doesNotMatch(refused.text, /Pa55word/, 'the password is not echoed');
+});
+
 test('role actions as Python sends them: Operations bodies, lowercase roles/Operations, an empty reboot body', async () => {
   await sendAndWait('POST', `${deployment}/roleinstances/pylinux/Operations`, doc('ShutdownRoleOperation', leaves([['OperationType', 'ShutdownRoleOperation'], ['PostShutdownAction', 'Stopped']])));
   await sendAndWait('POST', `${deployment}/roles/Operations`, doc('StartRolesOperation', `${leaves([['OperationType', 'StartRolesOperation']])}<Roles><Name>pylinux</Name></Roles>`));
