@@ -9,9 +9,12 @@ import type { StructureShape } from '../../src/core/shapes.js';
  * PublishedDate; the service answered 200 and its follow-up GetOSImage shows Label, Description and Language applied
  * and none of the members sent after Language — what a reader with Language last skips. Microsoft's azure-asm-compute
  * serializer has this order (Label, Eula, Description, ImageFamily, ShowInGui, PublishedDate, IsPremium, PrivacyUri,
- * IconUri, RecommendedVMSize, SmallIconUri, Language); the documentation puts PublishedDate before ShowInGui, and
- * Microsoft's serializer is followed there. `npm run conformance` checks the recording against this order: it reads the
- * recorded body as the service did and confirms from the follow-up GET that the members it skips were not applied.
+ * IconUri, RecommendedVMSize, SmallIconUri, Language) but for IconUri, which comes before PrivacyUri as the service
+ * wrote the OSImage contract in the xplat-cli recordings (and as the Python legacy SDK sends it); the documentation and
+ * the Python legacy SDK put PublishedDate before ShowInGui, and the recordings (ShowInGui then PublishedDate in every
+ * OS image the service wrote) and Microsoft's serializer are followed there. `npm run conformance` checks the recording
+ * against this order: it reads the recorded body as the service did and confirms from the follow-up GET that the
+ * members it skips were not applied.
  */
 export interface UpdateOSImage {
   /** New label (plain text). */
@@ -37,10 +40,14 @@ export interface UpdateOSImage {
   PublishedDate?: string;
   /** True when the image has extra charges. */
   IsPremium?: boolean;
+  /**
+   * Icon file name. Before PrivacyUri: the service wrote its OSImage contract so (IconUri then PrivacyUri in every
+   * xplat-cli recording of an OS image, 853 times) and the Python legacy SDK sends it so; Microsoft's azure-asm-compute
+   * serializer and the documentation's sample put PrivacyUri first, and the recording wins.
+   */
+  IconUri?: string;
   /** Privacy statement URL. */
   PrivacyUri?: string;
-  /** Icon file name. */
-  IconUri?: string;
   /** Recommended VM size. */
   RecommendedVMSize?: string;
   /** Small icon file name. */
@@ -63,8 +70,8 @@ export const UpdateOSImageShape: StructureShape = {
     { name: 'ShowInGui', type: { kind: 'boolean' } },
     { name: 'PublishedDate', type: { kind: 'string' } },
     { name: 'IsPremium', type: { kind: 'boolean' } },
-    { name: 'PrivacyUri', type: { kind: 'string' } },
     { name: 'IconUri', type: { kind: 'string' } },
+    { name: 'PrivacyUri', type: { kind: 'string' } },
     { name: 'RecommendedVMSize', type: { kind: 'string' } },
     { name: 'SmallIconUri', type: { kind: 'string' } },
     { name: 'Language', type: { kind: 'string' } },
