@@ -3,18 +3,18 @@
 import type { StructureShape } from '../../src/core/shapes.js';
 
 /**
- * Body of UpdateOSImage (root OSImage), in the order of the service's data contract, which read it order-sensitively.
- * Decided by the Python recording test_update_os_image_from_image_reference: the client sent Label, Description,
- * MediaLink, Name, OS, Language, ImageFamily, RecommendedVMSize, Eula, IconUri, SmallIconUri, PrivacyUri,
- * PublishedDate; the service answered 200 and its follow-up GetOSImage shows Label, Description and Language applied
- * and none of the members sent after Language — what a reader with Language last skips. Microsoft's azure-asm-compute
- * serializer has this order (Label, Eula, Description, ImageFamily, ShowInGui, PublishedDate, IsPremium, PrivacyUri,
- * IconUri, RecommendedVMSize, SmallIconUri, Language) but for IconUri, which comes before PrivacyUri as the service
- * wrote the OSImage contract in the xplat-cli recordings (and as the Python legacy SDK sends it); the documentation and
- * the Python legacy SDK put PublishedDate before ShowInGui, and the recordings (ShowInGui then PublishedDate in every
- * OS image the service wrote) and Microsoft's serializer are followed there. `npm run conformance` checks the recording
- * against this order: it reads the recorded body as the service did and confirms from the follow-up GET that the
- * members it skips were not applied.
+ * Body of UpdateOSImage (root OSImage). Order: the service's data contract, which read it order-sensitively, decided by
+ * the Python recording python/test_legacy_mgmt_misc.test_update_os_image_from_image_reference.json exchange 3: the
+ * client sent Label, Description, MediaLink, Name, OS, Language, ImageFamily, RecommendedVMSize, Eula, IconUri,
+ * SmallIconUri, PrivacyUri, PublishedDate; the service answered 200 and its follow-up GetOSImage (exchange 5) shows
+ * Label, Description and Language applied and none of the members sent after Language — what a reader with Language
+ * last skips. Microsoft's azure-asm-compute serializer has this order (Label, Eula, Description, ImageFamily,
+ * ShowInGui, PublishedDate, IsPremium, PrivacyUri, IconUri, RecommendedVMSize, SmallIconUri, Language) but for IconUri,
+ * which comes before PrivacyUri as the service wrote the OSImage contract in the xplat-cli recordings (and as the
+ * Python legacy SDK sends it); the documentation and the Python legacy SDK put PublishedDate before ShowInGui, and the
+ * recordings (ShowInGui then PublishedDate in every OS image the service wrote) and Microsoft's serializer are followed
+ * there. `npm run conformance` checks the recording against this order: it reads the recorded body as the service did
+ * and confirms from the follow-up GET that the members it skips were not applied.
  */
 export interface UpdateOSImage {
   /** New label (plain text). */
