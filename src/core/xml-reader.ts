@@ -38,9 +38,9 @@ const NAME = new RegExp(`${NAME_PART}(?::${NAME_PART})?`, 'y');
 
 /**
  * How deep elements may nest. The service's own reader (WCF's data contract serializer) refused documents deeper
- * than its MaxDepth quota, 32 by default (learn.microsoft.com, XmlDictionaryReaderQuotas.MaxDepth); the deepest body in the recorded traffic nests 11 levels. Past this, a
- * document is refused: the readers above walk the tree recursively, and a hostile body of a few thousand nested
- * elements overflowed their stack.
+ * than its MaxDepth quota, 32 by default (learn.microsoft.com, XmlDictionaryReaderQuotas.MaxDepth); the deepest
+ * body in the recorded traffic nests 11 levels. Past this, a document is refused: the readers above walk the tree
+ * recursively, and a hostile body of a few thousand nested elements overflowed their stack.
  */
 export const MAX_XML_DEPTH = 64;
 
