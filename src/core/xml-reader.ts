@@ -11,9 +11,16 @@
 import { ATTR, ATTRS, NAMESPACE, TEXT, XSI, type ElementNode, type OrderedNode } from './xml-nodes.js';
 import { XmlProblem, checkChars, decodeReferences, trimXmlSpace } from './xml-text.js';
 
-/** Prefix → namespace URI in scope; '' is the default namespace. */
-type Scope = Readonly<Record<string, string>>;
-const ROOT_SCOPE: Scope = { xml: 'http://www.w3.org/XML/1998/namespace' };
+/**
+ * Prefix → namespace URI in scope ('' is the default namespace), one table for the whole document: a declaration
+ * sets its prefix when its element opens and the element's close puts back what it replaced. A copy of the scope
+ * per declaring element would cost the square of the nesting (16,000 nested elements each declaring a prefix, a
+ * 470 KiB body, exhausted a 4 GiB heap).
+ */
+type Bindings = Map<string, string>;
+/** What one element's declarations replaced: prefix and the URI it had (undefined: none). */
+type Replaced = Array<readonly [prefix: string, uri: string | undefined]>;
+const XML_NAMESPACE = 'http://www.w3.org/XML/1998/namespace';
 const XMLNS = 'xmlns';
 const XMLNS_PREFIX = 'xmlns:';
 
@@ -29,6 +36,14 @@ const BANG = 0x21;
 const NAME_PART = '[A-Za-z_\\u00C0-\\uFFFF][-.\\w\\u00B7\\u00C0-\\uFFFF]*';
 const NAME = new RegExp(`${NAME_PART}(?::${NAME_PART})?`, 'y');
 
+/**
+ * How deep elements may nest. The service's own reader (WCF's data contract serializer) refused documents deeper
+ * than its MaxDepth quota, 32 by default (learn.microsoft.com, XmlDictionaryReaderQuotas.MaxDepth); the deepest
+ * body in the recorded traffic nests 11 levels. Past this, a document is refused: the readers above walk the tree
+ * recursively, and a hostile body of a few thousand nested elements overflowed their stack.
+ */
+export const MAX_XML_DEPTH = 64;
+
 const isSpace = (c: number) => c === 0x20 || c === 0x0a || c === 0x09 || c === 0x0d;
 
 /** An attribute as written: qualified name, raw value, where the value starts. */
@@ -37,7 +52,8 @@ type RawAttribute = readonly [name: string, value: string, at: number];
 interface OpenElement {
   readonly name: string;
   readonly children: OrderedNode[];
-  readonly scope: Scope;
+  /** What its namespace declarations replaced, put back when it closes. */
+  readonly replaced: Replaced | undefined;
 }
 
 /** Reads a document (its line ends already normalized to LF) into its top-level nodes: the root element. */
@@ -48,6 +64,7 @@ export function readXml(xml: string): OrderedNode[] {
 class TreeBuilder {
   private readonly open: OpenElement[] = [];
   private readonly top: OrderedNode[] = [];
+  private readonly bindings: Bindings = new Map([['xml', XML_NAMESPACE]]);
   private roots = 0;
   /** Character data since the last element tag (comments and processing instructions do not end it). */
   private text = '';
@@ -133,6 +150,7 @@ class TreeBuilder {
     const element = this.open.pop();
     if (element === undefined) throw new XmlProblem(`unexpected closing tag </${name}>`, lt);
     if (element.name !== name) throw new XmlProblem(`<${element.name}> closed by </${name}>`, lt);
+    if (element.replaced !== undefined) restore(this.bindings, element.replaced);
     return gt + 1;
   }
 
@@ -143,16 +161,18 @@ class TreeBuilder {
     const tag = readAttributes(this.xml, lt, name, lt + 1 + name.length);
     if (this.open.length === 0 && ++this.roots > 1) throw new XmlProblem('more than one root element', lt);
     this.flushText();
-    const parent = this.open[this.open.length - 1]?.scope ?? ROOT_SCOPE;
-    const scope = tag.attributes === undefined ? parent : scopeOf(tag.attributes, parent);
+    const scope = this.bindings;
+    const replaced = tag.attributes === undefined ? undefined : declare(tag.attributes, scope);
     const colon = name.indexOf(':');
     const children: OrderedNode[] = [];
     const element: ElementNode = { [colon === -1 ? name : name.slice(colon + 1)]: children };
     if (tag.attributes !== undefined) element[ATTRS] = resolveAttributes(tag.attributes, scope);
-    const namespace = colon === -1 ? scope[''] ?? '' : scope[name.slice(0, colon)];
+    const namespace = colon === -1 ? scope.get('') ?? '' : scope.get(name.slice(0, colon));
     if (namespace !== undefined) element[NAMESPACE] = namespace;
     this.siblings().push(element);
-    if (!tag.empty) this.open.push({ name, children, scope });
+    if (!tag.empty && this.open.length === MAX_XML_DEPTH) throw new XmlProblem(`elements nest deeper than ${MAX_XML_DEPTH} levels`, lt);
+    if (!tag.empty) this.open.push({ name, children, replaced });
+    else if (replaced !== undefined) restore(scope, replaced);
     return tag.end;
   }
 }
@@ -220,14 +240,24 @@ function readAttribute(xml: string, lt: number, element: string, at: number): Ra
 
 const isDeclaration = (name: string) => name === XMLNS || name.startsWith(XMLNS_PREFIX);
 
-function scopeOf(attributes: readonly RawAttribute[], parent: Scope): Scope {
-  let scope: Record<string, string> | undefined;
+/** Applies an element's namespace declarations; returns what they replaced, or undefined when it has none. */
+function declare(attributes: readonly RawAttribute[], bindings: Bindings): Replaced | undefined {
+  let replaced: Replaced | undefined;
   for (const [name, value, at] of attributes) {
     if (!isDeclaration(name)) continue;
-    scope ??= { ...parent };
-    scope[name === XMLNS ? '' : name.slice(XMLNS_PREFIX.length)] = decodeReferences(value, at);
+    const prefix = name === XMLNS ? '' : name.slice(XMLNS_PREFIX.length);
+    (replaced ??= []).push([prefix, bindings.get(prefix)]);
+    bindings.set(prefix, decodeReferences(value, at));
   }
-  return scope ?? parent;
+  return replaced;
+}
+
+function restore(bindings: Bindings, replaced: Replaced): void {
+  for (let i = replaced.length - 1; i >= 0; i--) {
+    const [prefix, uri] = replaced[i]!;
+    if (uri === undefined) bindings.delete(prefix);
+    else bindings.set(prefix, uri);
+  }
 }
 
 /**
@@ -235,13 +265,13 @@ function scopeOf(attributes: readonly RawAttribute[], parent: Scope): Scope {
  * prefix is bound to XSI (i:nil, i:type) or to nothing (the lenient reading of an undeclared prefix): an attribute
  * of another namespace is not one of ours, so a foreign nil="true" cannot blank a member.
  */
-function resolveAttributes(attributes: readonly RawAttribute[], scope: Scope): Record<string, string> {
+function resolveAttributes(attributes: readonly RawAttribute[], scope: Bindings): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [name, value, at] of attributes) {
     if (isDeclaration(name)) continue;
     const colon = name.indexOf(':');
     if (colon !== -1) {
-      const bound = scope[name.slice(0, colon)];
+      const bound = scope.get(name.slice(0, colon));
       if (bound !== undefined && bound !== XSI) continue;
     }
     out[`${ATTR}${colon === -1 ? name : name.slice(colon + 1)}`] = decodeReferences(value, at);

@@ -87,3 +87,23 @@ test('every recorded XML body reads as fast-xml-parser reads it', { skip: corpus
   // 759 XML bodies in the corpus as recorded: a shortfall means the walk missed some, not that they agreed.
   assert.ok(compared >= 750, `only ${compared} XML bodies compared`);
 });
+
+test('namespace declarations nest and are undone when their element closes, in linear time however deep', () => {
+  const [root] = parseXmlDocument('<a xmlns:p="urn:1"><p:b xmlns:p="urn:2"/><p:c/></a>') as [OrderedNode];
+  assert.deepEqual((root['a'] as OrderedNode[]).map((n) => namespaceOf(n)), ['urn:2', 'urn:1']);
+  // Each declaring element used to copy the whole scope: 20,000 children of an element in scope of 20,000
+  // prefixes, each declaring one more, made 400 million copies.
+  const many = 20_000;
+  const outer = Array.from({ length: many }, (_, i) => `xmlns:q${i}="urn:q${i}"`).join(' ');
+  const children = Array.from({ length: many }, (_, i) => `<q${i}:c xmlns:r${i}="urn:r${i}"/>`).join('');
+  const [big] = parseXmlDocument(`<a ${outer}>${children}</a>`) as [OrderedNode];
+  const read = big['a'] as OrderedNode[];
+  assert.equal(read.length, many);
+  assert.equal(namespaceOf(read[many - 1]!), `urn:q${many - 1}`);
+});
+
+test('elements nested past 64 levels are refused (the recorded traffic nests 11; the service\'s reader allowed 32)', () => {
+  const nested = (depth: number) => `${'<e>'.repeat(depth)}${'</e>'.repeat(depth)}`;
+  assert.doesNotThrow(() => parseXmlDocument(nested(64)));
+  refused(nested(65), /elements nest deeper than 64 levels/);
+});

@@ -88,3 +88,13 @@ test('documents that are not documents of the operation are refused as such', ()
   assert.deepEqual(refusals(validateDocument('ListLocations', '<x/>')), ['(document): body']);
   assert.throws(() => validateDocument('NoSuchOperation' as 'ListLocations', VALID), /NoSuchOperation is not an operation of the spec/);
 });
+
+test('a hostile document is refused as an issue, never thrown: nesting past the reader\'s depth, a namespace bomb', () => {
+  const deep = createHostedService(`<ServiceName>svc-1</ServiceName>${'<U>'.repeat(5_000)}${'</U>'.repeat(5_000)}`);
+  const result = validateDocument('CreateHostedService', deep);
+  assert.deepEqual(refusals(result), ['(document): well-formed']);
+  assert.match(result.issues[0]!.message, /nest deeper than 64 levels/);
+  const declarations = Array.from({ length: 4_000 }, (_, i) => `<U xmlns:p${i}="urn:${i}"/>`).join('');
+  const bomb = createHostedService(`<ServiceName>svc-1</ServiceName><Label>${label}</Label><Location>West US</Location>${declarations}`);
+  assert.deepEqual(refusals(validateDocument('CreateHostedService', bomb)), ['CreateHostedService.U: unknown element']);
+});

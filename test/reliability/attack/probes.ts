@@ -45,6 +45,9 @@ export function bodyProbes(target: ChildReady, bigMiB: number): Probe[] {
     { name: '256 KiB of empty elements', as: 'owner', request: post(services, create('markup', `<Description>x</Description>${'<x/>'.repeat(64 * 1024)}`)), expect: refused, mustNotCreate: 'markup' },
     { name: '64 Ki attributes', as: 'owner', request: post(services, create('attrs', `<Description ${Array.from({ length: 65_536 }, (_, i) => `a${i}="1"`).join(' ')}>x</Description>`)), expect: refused, mustNotCreate: 'attrs' },
     { name: '100,000 nested elements', as: 'owner', request: post(services, create('deep', `${'<x>'.repeat(100_000)}${'</x>'.repeat(100_000)}`)), expect: refused, mustNotCreate: 'deep' },
+    // Within the markup budget: nesting that overflowed the readers' recursion, declarations that made it quadratic.
+    { name: '9,000 nested elements', as: 'owner', request: post(services, create('nested', `${'<x>'.repeat(9_000)}${'</x>'.repeat(9_000)}`)), expect: refused, mustNotCreate: 'nested' },
+    { name: '4,900 nested namespace declarations', as: 'owner', request: post(services, create('nsbomb', `${Array.from({ length: 4_900 }, (_, i) => `<x xmlns:p${i}="urn:${i}">`).join('')}${'</x>'.repeat(4_900)}`)), expect: refused, mustNotCreate: 'nsbomb' },
     { name: 'an element inside a scalar value', as: 'owner', request: post(services, create('ab<x/>cd', '')), expect: refused, mustNotCreate: 'abcd' },
     { name: 'invalid UTF-8 in a value', as: 'owner', request: post(services, invalidUtf8), expect: refused, mustNotCreate: 'utf' },
     { name: 'a body cut short', as: 'owner', request: post(services, create('cut', '').slice(0, 60)), expect: refused, mustNotCreate: 'cut' },
