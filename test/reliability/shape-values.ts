@@ -102,6 +102,8 @@ export class ValueArbitraries {
         }
         continue;
       }
+      // A response-only member in an input is refused (the meta-schema's readOnly): valid inputs never carry one.
+      if (this.mode === 'input' && member.readOnly === true) continue;
       const needed = this.mode === 'input' && member.required === true;
       // Below maxDepth only what is required nests further, so that values stay small.
       if (!needed && depth >= this.maxDepth && (member.type.kind === 'model' || member.type.kind === 'list')) continue;

@@ -16,6 +16,8 @@ export interface Field {
   param?: ParamShape;
   type: TypeShape | { kind: 'param'; type: ParamShape['type'] };
   required: boolean;
+  /** The body itself, sent as written (a text body such as a certificate), not XML. */
+  raw?: true;
 }
 
 /** `RoleList[0].OSVirtualHardDisk.MediaLink`, as runtime/validation.ts writes issue paths. */
@@ -70,7 +72,7 @@ export function fieldsOf(op: OperationDescriptor, input: Record<string, unknown>
     out.push({ path: [body.member], type: { kind: 'list', wrapped: true, item: body.list }, required: true });
     walkType({ kind: 'list', wrapped: true, item: body.list }, input[body.member], [body.member], out);
   } else if (body.member !== undefined) {
-    out.push({ path: [body.member], type: { kind: 'string' }, required: true });
+    out.push({ path: [body.member], type: { kind: 'string' }, required: true, raw: true });
   }
   return out;
 }

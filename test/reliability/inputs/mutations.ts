@@ -31,7 +31,7 @@ export const LONE_SURROGATES = ['a\ud800b', '\udc00', 'x\ud83d'];
 /** The unencodable values for a field: XML-forbidden characters only where they would go into XML text. */
 function unencodable(field: Field): string[] {
   const kind = scalarKind(field);
-  if (kind === 'string' && field.type.kind !== 'param' && !('enum' in field.type && field.type.enum !== undefined)) return [...NOT_XML_TEXT, ...LONE_SURROGATES];
+  if (kind === 'string' && field.type.kind !== 'param' && field.raw !== true && !('enum' in field.type && field.type.enum !== undefined)) return [...NOT_XML_TEXT, ...LONE_SURROGATES];
   return kind === 'string' || kind === 'base64' ? LONE_SURROGATES : [];
 }
 
