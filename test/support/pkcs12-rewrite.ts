@@ -72,9 +72,14 @@ function eachCount(node: Node, visit: (count: Node) => void): void {
   });
 }
 
-/** The bundle with its iteration counts set: `mac` for the MacData's (the last), `others` for every other one. */
-export function withIterations(pfx: Buffer, counts: { mac?: number; others?: number }): Buffer {
+/**
+ * The bundle with its iteration counts set: `mac` for the MacData's (the last), `others` for every other one.
+ * `dropMac` leaves the MacData out, as `openssl pkcs12 -nomac` does: readers then decrypt without verifying, so an
+ * attacker needs no MAC over the rewritten contents (one with a cheap MAC of its own is the same attack).
+ */
+export function withIterations(pfx: Buffer, counts: { mac?: number; others?: number; dropMac?: boolean }): Buffer {
   const root = read(pfx, 0).node;
+  if (counts.dropMac) root.children = root.children!.slice(0, 2);
   const found: Node[] = [];
   eachCount(root, (count) => found.push(count));
   found.forEach((count, i) => {
