@@ -15,6 +15,7 @@ import { GetHostedServiceOperation } from '../../../generated/operations/GetHost
 import { ServiceClient, type ClientOptions } from '../../../src/client/client.js';
 import { invoke } from '../../../src/client/invoke.js';
 import { certificateFromPem } from '../../../src/client/credentials.js';
+import { fromPublishSettings } from '../../../src/client/publish-settings.js';
 import { SdkError } from '../../../src/core/errors.js';
 import { testPki } from '../../support/pki.js';
 import { deeplyNested, manyCounts, withIterations } from '../../support/pkcs12-rewrite.js';
@@ -152,6 +153,23 @@ function hostileBundles(dir: string): Array<[string, string]> {
   });
 }
 
+/** A .publishsettings of 100,000 subscriptions and none chosen: the error must name a few, not all (it was 4.9 MB). */
+function manySubscriptions(report: SuiteReport): void {
+  const subscriptions = Array.from({ length: 100_000 }, (_, i) => `<Subscription Id="00000000-0000-0000-0000-${String(i).padStart(12, '0')}" Name="s${i}"/>`).join('');
+  const started = performance.now();
+  let outcome: string;
+  let length = 0;
+  try {
+    fromPublishSettings({ xml: `<PublishData><PublishProfile SchemaVersion="2.0">${subscriptions}</PublishProfile></PublishData>` });
+    outcome = 'loaded';
+  } catch (err) {
+    outcome = (err as Error).constructor.name;
+    length = String((err as Error).message).length;
+  }
+  report.figures.push(['.publishsettings of 100,000 subscriptions, none chosen', `${outcome} of ${length} chars in ${Math.round(performance.now() - started)} ms`]);
+  if (outcome !== 'CredentialError' || length > 10_000) addFailure(report, `.publishsettings of 100,000 subscriptions: ${outcome} with a message of ${length} characters (expected a bounded CredentialError)`);
+}
+
 export async function settingsSection(report: SuiteReport, server: ScriptedServer): Promise<void> {
   let refused = 0;
   for (const s of SETTINGS) {
@@ -161,4 +179,5 @@ export async function settingsSection(report: SuiteReport, server: ScriptedServe
   }
   report.figures.push(['hostile settings', `${SETTINGS.length}, refused naming the setting: ${refused}`]);
   await credentialFiles(report);
+  manySubscriptions(report);
 }
