@@ -14,6 +14,7 @@ import type { ServiceClient } from '../../src/client/client.js';
 import { invoke, invokeAsync } from '../../src/client/invoke.js';
 import { certificateFromPem } from '../../src/client/credentials.js';
 import { BadRequestError, OperationFailedError, SdkError } from '../../src/core/errors.js';
+import { scrubError } from '../../src/client/scrub-error.js';
 import { httpReply, startScriptedServer, type ScriptedServer } from '../support/scripted-server.js';
 import { testPki } from '../support/pki.js';
 
@@ -76,4 +77,14 @@ test('an unreadable 1 MB error body is kept as an excerpt (bounded before this r
   assert.ok(err instanceof BadRequestError);
   assert.ok((err.rawBody ?? '').length < 64 * 1024 + 100, `rawBody of ${err.rawBody?.length}`);
   assert.ok(JSON.stringify(err).length < 80_000);
+});
+
+test('a secret across the cut is scrubbed whole before the text is cut, so no start of it is kept', () => {
+  const secret = 'Str4ddl3-The-Cut-Passw0rd';
+  const detail = `${'M'.repeat(4_090)}${secret}${'M'.repeat(10_000)}`;
+  const err = scrubError(new BadRequestError({ code: 'BadRequest', message: detail, statusCode: 400, operation: 'Op' }), [secret]);
+  for (const text of [err.message, err.detail, err.stack ?? '', JSON.stringify(err), inspect(err)]) {
+    assert.equal(text.includes(secret.slice(0, 6)), false, `kept the start of the secret: ${text.slice(4_080, 4_140)}`);
+  }
+  assert.match(err.detail, /more characters\)$/);
 });
