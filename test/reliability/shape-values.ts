@@ -102,6 +102,8 @@ export class ValueArbitraries {
         }
         continue;
       }
+      // A response-only member is refused on input (ValidationError `readOnly`): a valid input leaves it out.
+      if (member.readOnly === true && this.mode === 'input') continue;
       const needed = this.mode === 'input' && member.required === true;
       // Below maxDepth only what is required nests further, so that values stay small.
       if (!needed && depth >= this.maxDepth && (member.type.kind === 'model' || member.type.kind === 'list')) continue;
