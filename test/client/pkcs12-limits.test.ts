@@ -76,3 +76,14 @@ test('a bundle nested thousands deep is refused as no PKCS#12 file, not a stack 
   refusedQuickly(() => certificateFromPfx({ pfx: deeplyNested(5_000) }), /the PKCS#12 data nests deeper than 40 levels/);
   refusedQuickly(() => certificateFromPfx({ pfx: Buffer.from([0x30, 0x84, 0xff, 0xff, 0xff, 0xff, 0x02]) }), /is not a readable PKCS#12 file/);
 });
+
+/** The bundle with its outer SEQUENCE written with an indefinite length (BER), as some exporters write it. */
+function indefinite(der: Buffer): Buffer {
+  const header = der[1]! & 0x80 ? 2 + (der[1]! & 0x7f) : 2;
+  return Buffer.concat([Buffer.from([0x30, 0x80]), der.subarray(header), Buffer.from([0, 0])]);
+}
+
+test('BER (indefinite lengths) is read too: a real bundle loads, a costly one is refused', () => {
+  assert.equal(certificateFromPfx({ pfx: indefinite(pfx) }).thumbprint, client.thumbprint);
+  refusedQuickly(() => certificateFromPfx({ pfx: indefinite(withIterations(pfx, { mac: 2 ** 31 - 1 })) }), /asks for 2147483647 key-derivation iterations/);
+});
