@@ -8,6 +8,7 @@ import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { createSecureContext } from 'node:tls';
 import { CredentialError } from '../core/errors.js';
 import { decodeLegacyPkcs12 } from './pkcs12-legacy.js';
+import { checkPkcs12Cost } from './pkcs12-limits.js';
 
 /** The TLS options that carry a client certificate. */
 export type ClientTlsOptions = { key: string; cert: string } | { pfx: Buffer; passphrase?: string };
@@ -264,6 +265,8 @@ export function certificateFromPfx(source: PfxSource): CertificateCredential {
  * old .publishsettings files hold them) are refused by OpenSSL 3, so those are converted to PEM first.
  */
 export function credentialFromPkcs12(pfx: Buffer, passphrase: string, origin: string): CertificateCredential {
+  // Before either reader runs: both derive keys synchronously, for as many iterations as the bundle asks.
+  checkPkcs12Cost(pfx, origin);
   const tls = { pfx, passphrase };
   let context: ReturnType<typeof createSecureContext>;
   try {

@@ -85,7 +85,8 @@ export async function callAsyncOperation(
 /** Waits for an asynchronous request accepted earlier (e.g. a request id saved before a restart). */
 export function waitForRequest(context: CallContext, requestId: string, options?: WaitOptions): Promise<CompletedOperation> {
   const pollOp = context.service.operationStatus();
-  return waitForOperation(statusReader(context), pollOp, pollOp.name, requestId, undefined, { ...context.polling, ...options });
+  return waitForOperation(statusReader(context), pollOp, pollOp.name, requestId, undefined, { ...context.polling, ...options })
+    .catch((err: unknown) => { throw scrubError(err, []); });
 }
 
 function statusReader(context: CallContext, inherited: readonly string[] = []): StatusReader {

@@ -106,8 +106,12 @@ function entries(root: Element, origin: string): Entry[] {
   return found;
 }
 
+/** Subscriptions an error lists by name: a file of 100,000 made a message of 4.9 MB. */
+const LISTED = 10;
+
 function describe(list: Entry[]): string {
-  return list.map((s) => (s.name !== undefined ? `"${s.name}" (${s.id})` : s.id)).join(', ');
+  const named = list.slice(0, LISTED).map((s) => (s.name !== undefined ? `"${s.name}" (${s.id})` : s.id)).join(', ');
+  return list.length > LISTED ? `${named} and ${list.length - LISTED} more (listPublishSettingsSubscriptions lists them all)` : named;
 }
 
 function select(list: Entry[], wanted: string | undefined, origin: string): Entry {

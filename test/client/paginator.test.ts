@@ -11,7 +11,7 @@ import { GetHostedServiceOperation } from '../../generated/operations/GetHostedS
 import type { SubscriptionOperation } from '../../generated/models/SubscriptionOperation.js';
 import type { ServiceClient } from '../../src/client/client.js';
 import { paginate } from '../../src/client/paginator.js';
-import { AbortedError } from '../../src/core/errors.js';
+import { AbortedError, ResponseParseError } from '../../src/core/errors.js';
 import { certificateFromPem } from '../../src/client/credentials.js';
 import { startScriptedServer, type ScriptedServer } from '../support/scripted-server.js';
 import { testPki } from '../support/pki.js';
@@ -102,4 +102,23 @@ test('an operation whose descriptor has no pagination is refused by name, before
   const before = server.requests.length;
   await assert.rejects(paginate(client, GetHostedServiceOperation, { ServiceName: 'svc' }).next(), /GetHostedService is not paged/);
   assert.equal(server.requests.length, before);
+});
+
+test('a continuation token given again (a page loop, issue #16 second round) ends the walk with a typed error', async () => {
+  // Before: a server answering the same token forever kept the walk going forever, yielding the same items.
+  for (const loop of [[page(['a'], 'same'), page(['b'], 'same')], [page(['a'], 't1'), page(['b'], 't2'), page(['c'], 't1')]]) {
+    server.queue(...loop);
+    const before = server.requests.length;
+    const seen: string[] = [];
+    await assert.rejects(async () => {
+      for await (const item of paginate(client, ListSubscriptionOperationsOperation, window)) seen.push(item.OperationId!);
+    }, (err: unknown) => err instanceof ResponseParseError && err.operation === 'ListSubscriptionOperations' && /was given before/.test(err.message));
+    assert.deepEqual(seen, ['a', 'b', 'c'].slice(0, loop.length), 'every page up to the loop is yielded');
+    assert.equal(server.requests.length - before, loop.length, 'the repeated token is never sent');
+  }
+});
+
+test('a resumed walk whose first answer points back at its own token is a loop too', async () => {
+  server.queue(page(['x'], 'resume-here'));
+  await assert.rejects(ids(paginate(client, ListSubscriptionOperationsOperation, { ...window, ContinuationToken: 'resume-here' })), ResponseParseError);
 });

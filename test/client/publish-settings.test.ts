@@ -96,3 +96,18 @@ test('a certificate encrypted the old Windows way (RC2-40) loads too', { skip: l
   const xml = `<PublishData><PublishProfile SchemaVersion="2.0"><Subscription Id="${DEV.id}" Name="Dev" ServiceManagementUrl="https://management.core.windows.net" ManagementCertificate="${legacy!.toString('base64')}"/></PublishProfile></PublishData>`;
   assert.equal(fromPublishSettings({ xml }).credential.thumbprint, client.thumbprint);
 });
+
+test('a file of 100,000 subscriptions names ten of them in its error, not all (issue #16, second round)', () => {
+  // Before: the message listed every one, 4.9 MB of it.
+  const subscriptions = Array.from({ length: 100_000 }, (_, i) => `<Subscription Id="00000000-0000-0000-0000-${String(i).padStart(12, '0')}" Name="s${i}"/>`).join('');
+  const xml = `<PublishData><PublishProfile SchemaVersion="2.0">${subscriptions}</PublishProfile></PublishData>`;
+  for (const source of [{ xml }, { xml, subscription: 'missing' }]) {
+    assert.throws(() => fromPublishSettings(source), (err: unknown) => {
+      assert.ok(err instanceof CredentialError);
+      assert.ok(err.message.length < 1_000, `message of ${err.message.length}`);
+      assert.match(err.message, /"s9" \(00000000-0000-0000-0000-000000000009\) and 99990 more \(listPublishSettingsSubscriptions lists them all\)$/);
+      return true;
+    });
+  }
+  assert.equal(listPublishSettingsSubscriptions({ xml }).length, 100_000);
+});

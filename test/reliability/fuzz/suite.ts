@@ -7,6 +7,7 @@ import { startMonitor, heapMiB } from '../monitor.js';
 import { runPool } from '../pool.js';
 import { addFailure, formatCounts, increment, newReport, percentile, type SuiteReport } from '../report.js';
 import { startFuzzHarness, type CaseResult } from './run.js';
+import { hugeMessageProbe, pagingLoopProbe } from './bound-probes.js';
 import { FUZZ_STALL_RULE_MS, MEMORY_RULE_MIB, emptyBodyProbe, oversizeProbe, redactionProbe, stalledProbe } from './probes.js';
 
 export interface FuzzSuiteOptions {
@@ -68,5 +69,7 @@ export async function fuzzSuite(options: FuzzSuiteOptions): Promise<SuiteReport>
   await redactionProbe(report, options.redactionRepeats);
   await emptyBodyProbe(report);
   await stalledProbe(report);
+  await pagingLoopProbe(report);
+  await hugeMessageProbe(report);
   return report;
 }

@@ -2,7 +2,7 @@
  * Bad settings rather than bad operation input (issue #16): a "%" without two hex digits in a proxy's
  * credentials (option and HTTPS_PROXY), a lone surrogate in the subscription id, a CR/LF in the user agent, and
  * credential files that are not credential files — a FIFO, a link to /dev/zero, a 600 MB file, a directory, a
- * missing file, 40,000 BEGIN markers. Rule: each ends, within a few seconds and bounded memory, in an SdkError or
+ * missing file, 40,000 BEGIN markers, PKCS#12 files asking for billions of key-derivation iterations. Rule: each ends, within a few seconds and bounded memory, in an SdkError or
  * a TypeError that names the setting or the file (never quoting a password), and nothing is sent. The credential
  * files are read in child processes, so that a blocking read or an exhausted heap is reported, not suffered.
  */
@@ -15,8 +15,12 @@ import { GetHostedServiceOperation } from '../../../generated/operations/GetHost
 import { ServiceClient, type ClientOptions } from '../../../src/client/client.js';
 import { invoke } from '../../../src/client/invoke.js';
 import { certificateFromPem } from '../../../src/client/credentials.js';
+import { fromPublishSettings } from '../../../src/client/publish-settings.js';
 import { SdkError } from '../../../src/core/errors.js';
 import { testPki } from '../../support/pki.js';
+import { deeplyNested, manyCounts, withIterations } from '../../support/pkcs12-rewrite.js';
+import { createPkcs12 } from '../../../src/emulator/certs.js';
+import { opensslPkcs12 } from '../../support/legacy-pkcs12.js';
 import { label, settle } from '../outcome.js';
 import type { ScriptedServer } from '../../support/scripted-server.js';
 import { addFailure, type SuiteReport } from '../report.js';
@@ -78,11 +82,11 @@ async function settingOutcome(server: ScriptedServer, s: Setting): Promise<strin
   return undefined;
 }
 
-/** Loads a PEM credential in a child (4 s, 256 MiB heap); its outcome as `Class: message`, `hang` or `crash`. */
-function loadInChild(source: string, env: Record<string, string>): Promise<{ outcome: string; ms: number }> {
+/** Loads a credential in a child (4 s, 256 MiB heap); its outcome as `Class: message`, `hang` or `crash`. */
+function loadInChild(source: string, env: Record<string, string>, loader = 'certificateFromPem'): Promise<{ outcome: string; ms: number }> {
   const credentials = new URL('../../../src/client/credentials.js', import.meta.url).href;
-  const script = `import { readFileSync } from 'node:fs'; const { certificateFromPem } = await import('${credentials}');`
-    + `try { certificateFromPem(${source}); console.log('loaded'); } catch (err) { console.log(err.constructor.name + ': ' + err.message); }`;
+  const script = `import { readFileSync } from 'node:fs'; const { ${loader} } = await import('${credentials}');`
+    + `try { ${loader}(${source}); console.log('loaded'); } catch (err) { console.log(err.constructor.name + ': ' + err.message); }`;
   const started = performance.now();
   return new Promise((resolve) => {
     execFile(process.execPath, ['--max-old-space-size=256', '--input-type=module', '-e', script], { timeout: 4_000, env: { ...process.env, ...env } }, (err, stdout, stderr) => {
@@ -115,14 +119,55 @@ async function credentialFiles(report: SuiteReport): Promise<void> {
     const cert = testPki().client.cert;
     const cases: Array<[string, string, string, Record<string, string>]> = files.map(([what, file]) => [`key file: ${what}`, `{ keyFile: ${JSON.stringify(file)}, cert: process.env.CERT }`, file, { CERT: cert }]);
     cases.push(['key text: 40,000 BEGIN markers', '{ key: readFileSync(process.env.KEY_TEXT, "utf8"), cert: process.env.CERT }', 'no PEM private key', { CERT: cert, KEY_TEXT: markers }]);
-    for (const [what, source, names, env] of cases) {
-      const { outcome, ms } = await loadInChild(source, env);
+    const pfxCases = hostileBundles(dir).map(([what, file]): [string, string, string, Record<string, string>] => [`PKCS#12 file: ${what}`, `{ pfxFile: ${JSON.stringify(file)} }`, file, {}]);
+    for (const [what, source, names, env] of [...cases, ...pfxCases]) {
+      const { outcome, ms } = await loadInChild(source, env, what.startsWith('PKCS#12') ? 'certificateFromPfx' : 'certificateFromPem');
       report.figures.push([`  ${what}`, `${outcome.split(':')[0]} in ${ms} ms`]);
       if (!outcome.startsWith('CredentialError: ') || !outcome.includes(names)) addFailure(report, `${what}: ${outcome.slice(0, 200)} (expected a CredentialError naming ${names})`);
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/**
+ * PKCS#12 files that ask OpenSSL for more work than any real one (issue #16, second round): a MAC of 2^31 - 1
+ * iterations blocked the process for about 5.5 minutes (here: a hang at 4 s), key and certificates encrypted with
+ * 50,000,000 iterations each and no MAC for about 10 s; and a structure 5,000 levels deep.
+ */
+function hostileBundles(dir: string): Array<[string, string]> {
+  const { client } = testPki();
+  const pfx = createPkcs12(client.key, client.cert, '');
+  // OpenSSL's own layout (key and certificates encrypted); without the command line, forge's (key only).
+  const modern = opensslPkcs12(client, '', false);
+  const bundles: Array<[string, Buffer]> = [
+    ['MAC of 2^31-1 iterations', withIterations(pfx, { mac: 2 ** 31 - 1 })],
+    ['key and certificates encrypted with 50,000,000 iterations, no MAC', withIterations(modern ?? pfx, { others: 50_000_000, dropMac: true })],
+    ['1,000 parts of 900,000 iterations', manyCounts(1_000, 900_000)],
+    ['ASN.1 nested 5,000 deep', deeplyNested(5_000)],
+  ];
+  return bundles.map(([what, bytes], i) => {
+    const file = join(dir, `hostile-${i}.pfx`);
+    writeFileSync(file, bytes);
+    return [what, file];
+  });
+}
+
+/** A .publishsettings of 100,000 subscriptions and none chosen: the error must name a few, not all (it was 4.9 MB). */
+function manySubscriptions(report: SuiteReport): void {
+  const subscriptions = Array.from({ length: 100_000 }, (_, i) => `<Subscription Id="00000000-0000-0000-0000-${String(i).padStart(12, '0')}" Name="s${i}"/>`).join('');
+  const started = performance.now();
+  let outcome: string;
+  let length = 0;
+  try {
+    fromPublishSettings({ xml: `<PublishData><PublishProfile SchemaVersion="2.0">${subscriptions}</PublishProfile></PublishData>` });
+    outcome = 'loaded';
+  } catch (err) {
+    outcome = (err as Error).constructor.name;
+    length = String((err as Error).message).length;
+  }
+  report.figures.push(['.publishsettings of 100,000 subscriptions, none chosen', `${outcome} of ${length} chars in ${Math.round(performance.now() - started)} ms`]);
+  if (outcome !== 'CredentialError' || length > 10_000) addFailure(report, `.publishsettings of 100,000 subscriptions: ${outcome} with a message of ${length} characters (expected a bounded CredentialError)`);
 }
 
 export async function settingsSection(report: SuiteReport, server: ScriptedServer): Promise<void> {
@@ -134,4 +179,5 @@ export async function settingsSection(report: SuiteReport, server: ScriptedServe
   }
   report.figures.push(['hostile settings', `${SETTINGS.length}, refused naming the setting: ${refused}`]);
   await credentialFiles(report);
+  manySubscriptions(report);
 }
