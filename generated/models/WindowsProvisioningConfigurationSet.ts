@@ -9,7 +9,9 @@ import { WinRMShape, type WinRM } from './WinRM.js';
 /**
  * Windows provisioning: computer name, administrator, time zone, domain join, certificates, WinRM. Order: the flat
  * ConfigurationSet contract (AdditionalUnattendContent before CustomData, as Microsoft's azure-asm-compute serializer
- * writes them; the Python legacy SDK wrote CustomData first, and no recording holds both).
+ * writes them and as Microsoft's Go SDK does: its management/virtualmachine ConfigurationSet struct, which encoding/xml
+ * writes in field order, puts AdditionalUnattendContent after AdminUsername and CustomData after the Linux members; the
+ * Python legacy SDK wrote CustomData first, and no recording holds both, so two of the three clients decide).
  */
 export interface WindowsProvisioningConfigurationSet {
   /** WindowsProvisioningConfiguration. */
