@@ -266,7 +266,7 @@ export function certificateFromPfx(source: PfxSource): CertificateCredential {
  */
 export function credentialFromPkcs12(pfx: Buffer, passphrase: string, origin: string): CertificateCredential {
   // Before either reader runs: both derive keys synchronously, for as many iterations as the bundle asks.
-  checkPkcs12Cost(pfx, origin);
+  checkPkcs12Cost(pfx, origin, passphrase);
   const tls = { pfx, passphrase };
   let context: ReturnType<typeof createSecureContext>;
   try {

@@ -13,6 +13,7 @@ import type { RequestOptions, WaitingRequestOptions } from './request-options.js
 import { prepareRequest, type PrepareOptions, type PreparedRequest } from './request.js';
 import { readInTurn } from './body-turns.js';
 import { asyncRequestId, readResponse, serviceError } from './response.js';
+import { requestIdOf } from './request-id.js';
 import { secretNames } from './logging.js';
 import { inputSecrets, scrubError } from './scrub-error.js';
 
@@ -110,7 +111,7 @@ async function respond(context: CallContext, op: OperationDescriptor, input: obj
     signal: options.signal, timeoutMs: options.timeoutMs, attempt: 1, ...(secrets.length > 0 ? { secrets } : {}),
   });
   if (response.statusCode >= 300) throw await readInTurn(response.body.length, () => serviceError(op, context.service, response, secrets));
-  options.onResponse?.({ operation: op.name, statusCode: response.statusCode, headers: response.headers, body: response.body, requestId: response.headers['x-ms-request-id'] });
+  options.onResponse?.({ operation: op.name, statusCode: response.statusCode, headers: response.headers, body: response.body, requestId: requestIdOf(response.headers) });
   return { response, secrets };
 }
 

@@ -6,6 +6,7 @@
  */
 import { AbortedError, OperationFailedError, ResponseParseError, ServiceError, TimeoutError } from '../core/errors.js';
 import type { OperationDescriptor } from '../core/shapes.js';
+import { sameRequestId } from './request-id.js';
 import { sleep } from './sleep.js';
 
 /** What waiting needs of a client: a way to read the status operation (kept narrow so the poller needs no client). */
@@ -114,6 +115,10 @@ async function readStatus(
   }
   // An answer without a Status is no status at all: reading it as InProgress would poll to the timeout.
   if (body.Status === undefined) throw new ResponseParseError(pollOp.name, 200, 'the status answer holds no <Status>', '');
+  // The service's <ID> is the polled id (in GUID form): another id is an answer about another operation.
+  if (body.ID !== undefined && !sameRequestId(String(body.ID), requestId)) {
+    throw new ResponseParseError(pollOp.name, 200, `the status answer is about operation ${JSON.stringify(String(body.ID).slice(0, 128))}, not the polled ${requestId}`, '');
+  }
   // The network gateway family reports Successful and a status name ("OK") where the others say Succeeded and 200.
   const status: OperationStatus = { requestId, status: body.Status === 'Successful' ? 'Succeeded' : body.Status ?? 'InProgress' };
   const httpStatusCode = Number(body.HttpStatusCode);

@@ -9,6 +9,7 @@ import { readXmlBody, ShapeError, XmlSyntaxError } from '../core/xml.js';
 import { redactedExcerpt, redactHeaders } from './logging.js';
 import type { PipelineResponse } from './pipeline.js';
 import type { ResponseMetadata } from './request-options.js';
+import { isRequestId, requestIdOf } from './request-id.js';
 
 function parseBody(body: BodyShape, response: PipelineResponse): unknown {
   if ('text' in body) return response.body;
@@ -33,7 +34,7 @@ export function readResponse(op: OperationDescriptor, response: PipelineResponse
   const spec = op.responses.find((r) => r.status === response.statusCode) ?? (op.responses.length === 1 ? op.responses[0] : undefined);
   const body = spec?.body;
   if (!body || response.body.trim() === '' && !('list' in body)) {
-    return { statusCode: response.statusCode, requestId: response.headers['x-ms-request-id'] } satisfies ResponseMetadata;
+    return { statusCode: response.statusCode, requestId: requestIdOf(response.headers) } satisfies ResponseMetadata;
   }
   try {
     return parseBody(body, response);
@@ -47,7 +48,7 @@ export function readResponse(op: OperationDescriptor, response: PipelineResponse
 
 /** The error for a 3xx (a redirect not followed) or an error status, from the service's <Error> body when it has one. */
 export function serviceError(op: OperationDescriptor, service: ServiceShape, response: PipelineResponse, secrets: readonly string[] = []): ServiceError {
-  const requestId = response.headers['x-ms-request-id'];
+  const requestId = requestIdOf(response.headers);
   let code = `Http${response.statusCode}`;
   let message = response.statusCode >= 300 && response.statusCode < 400 ? 'too many redirects' : 'the service answered with an error';
   let rawBody: string | undefined;
@@ -65,7 +66,13 @@ export function serviceError(op: OperationDescriptor, service: ServiceShape, res
 export function asyncRequestId(op: OperationDescriptor, response: PipelineResponse, body: unknown, secrets: readonly string[] = []): string {
   const idField = op.async?.idFromBody;
   const fromBody = idField !== undefined && typeof body === 'object' && body !== null ? (body as Record<string, unknown>)[idField] : undefined;
-  const id = typeof fromBody === 'string' ? fromBody : response.headers['x-ms-request-id'];
-  if (!id) throw new ResponseParseError(op.name, response.statusCode, 'no request id to follow (x-ms-request-id header missing)', redactedExcerpt(op, response.body, secrets));
+  const id = typeof fromBody === 'string' ? (isRequestId(fromBody) ? fromBody : undefined) : requestIdOf(response.headers);
+  if (!id) {
+    const named = typeof fromBody === 'string' ? `<${idField}>` : 'x-ms-request-id';
+    const problem = typeof fromBody !== 'string' && response.headers['x-ms-request-id'] === undefined
+      ? 'x-ms-request-id header missing'
+      : `${named} is not one request id (repeated, or not a token of letters, digits and dashes)`;
+    throw new ResponseParseError(op.name, response.statusCode, `no request id to follow (${problem})`, redactedExcerpt(op, response.body, secrets));
+  }
   return id;
 }

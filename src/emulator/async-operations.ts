@@ -103,6 +103,17 @@ export class AsyncOperations {
     });
   }
 
+  /**
+   * Refuses a new asynchronous request while the subscription has `maximum` in progress: an operation that is
+   * never polled (with polls-driven timing) stays InProgress, holding its work, and is never forgotten.
+   */
+  assertRoomFor(subscriptionId: string, maximum: number): void {
+    let inProgress = 0;
+    for (const op of this.operations.values()) if (op.status === 'InProgress' && op.subscriptionId === subscriptionId) inProgress++;
+    if (inProgress < maximum) return;
+    throw new ApiError(409, 'ConflictError', `The emulator keeps at most ${maximum} operations in progress per subscription (EmulatorOptions.bounds.operationsInProgress); ${inProgress} are. Wait for some to finish.`);
+  }
+
   /** Registers an accepted asynchronous request; its work runs when it completes. */
   start(id: string, subscriptionId: string, work: AsyncWork): void {
     const op: TrackedOperation = { id, subscriptionId, status: 'InProgress', work, pollsLeft: this.timing.polls };

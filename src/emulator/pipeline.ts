@@ -188,6 +188,7 @@ async function processRequest(config: PipelineConfig, ex: Exchange, req: Incomin
   ex.body = body;
   const handler = handlerOf(config.handlers, op.name);
   if (handler === undefined) throw new ApiError(501, 'NotImplemented', `The emulator does not implement the operation ${op.name} yet.`);
+  if (op.async !== undefined && ex.subscriptionId !== undefined) config.operations.assertRoomFor(ex.subscriptionId, config.state.bounds.operationsInProgress);
   return replyFor(config, ex, op, await handler(handlerContext(config, ex, op, params, body, caller)));
 }
 function send(res: ServerResponse, ex: Exchange, reply: Reply): Promise<void> | void {

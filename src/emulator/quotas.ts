@@ -6,6 +6,7 @@
 import { errors } from './api-error.js';
 import { settledPhase } from './instance-progress.js';
 import type { SubscriptionProperties } from './records.js';
+import type { EmulatorBounds } from './bounds.js';
 import type { EmulatorState, SubscriptionState } from './state.js';
 
 export interface Usage {
@@ -52,4 +53,38 @@ export function checkQuota(state: EmulatorState, subscription: SubscriptionState
   const current = usageOf(state, subscription)[CURRENT[limit]];
   if (current + requested <= maximum) return;
   throw errors.badRequest(`Operation results in exceeding quota limits of ${limit}. Maximum allowed: ${maximum}, Current in use: ${current}, Additional requested: ${requested}.`);
+}
+
+/**
+ * Limits the service documents for collections GetSubscription does not report ("Azure subscription and service
+ * limits", classic deployment model; management certificates: "Upload an Azure Service Management certificate",
+ * Limitations). Passing one is refused with the quota message above, as the service's other count limits are.
+ */
+export const DOCUMENTED_LIMITS = {
+  /** Affinity groups per subscription: 256 (default and maximum). */
+  affinityGroups: 256,
+  /** Management certificates per subscription: 100. */
+  managementCertificates: 100,
+  /** Hosted service certificates: 199 per subscription and per deployment; kept per cloud service here. */
+  serviceCertificates: 199,
+  /** Virtual machines per cloud service: 50. */
+  virtualMachinesPerService: 50,
+  /** Input endpoints per cloud service: 150. */
+  inputEndpointsPerService: 150,
+} as const;
+
+export type DocumentedLimit = keyof typeof DOCUMENTED_LIMITS;
+
+/** Refuses one more of `what` when `current` already reaches a documented limit (the service's quota message). */
+export function checkDocumentedLimit(limit: DocumentedLimit, what: string, current: number, requested = 1): void {
+  const maximum = DOCUMENTED_LIMITS[limit];
+  if (current + requested <= maximum) return;
+  throw errors.badRequest(`Operation results in exceeding quota limits of ${what}. Maximum allowed: ${maximum}, Current in use: ${current}, Additional requested: ${requested}.`);
+}
+
+/** Refuses one more of `what` when `current` reaches the emulator's bound, naming the bound and its setting. */
+export function checkBound(state: EmulatorState, bound: keyof EmulatorBounds, what: string, current: number, requested = 1): void {
+  const maximum = state.bounds[bound];
+  if (current + requested <= maximum) return;
+  throw errors.conflict(`The emulator keeps at most ${maximum} ${what} (EmulatorOptions.bounds.${bound}); ${current} exist. Delete some first.`);
 }

@@ -24,6 +24,7 @@ import { shapesFromSpec } from '../core/shapes-from-spec.js';
 import { completeLoggedOperation } from './operation-log.js';
 import { Store, restoreState } from './persistence.js';
 import { loadOrCreatePki } from './persisted-pki.js';
+import type { EmulatorBounds } from './bounds.js';
 import { EmulatorState, keyOf, nowIso } from './state.js';
 import { applySnapshot, type StateSnapshot } from './state-snapshot.js';
 
@@ -87,6 +88,8 @@ export interface EmulatorOptions {
    * certificate are kept there too, so that clients keep trusting and reaching a restarted emulator.
    */
   dataDir?: string;
+  /** Bounds on counts the service documents no limit for (bounds.ts; each defaults to DEFAULT_BOUNDS). */
+  bounds?: Partial<EmulatorBounds>;
 }
 
 export interface Emulator {
@@ -167,6 +170,7 @@ function timeoutsOf(options: EmulatorOptions) {
 export async function startEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
   const spec = options.spec ?? loadSpec(options.specDir ?? defaultSpecDir);
   const state = new EmulatorState();
+  state.bounds = { ...state.bounds, ...options.bounds };
   const operations = new AsyncOperations(asyncTimingOf(options.asyncPolls, options.asyncDelayMs));
   const store = options.dataDir === undefined ? undefined : new Store(options.dataDir);
   const saved = store?.load();

@@ -7,6 +7,7 @@
 import { X509Certificate, randomUUID } from 'node:crypto';
 import type { ExtensionImage, OperatingSystemFamily, ResourceExtension, RoleSize } from '../../generated/models/index.js';
 import { AddressPool } from './addresses.js';
+import { DEFAULT_BOUNDS, type EmulatorBounds } from './bounds.js';
 import { defaultExtensionImages } from './catalog-data/cloud-service-extensions.js';
 import { defaultImages, defaultVmImages } from './catalog-data/images.js';
 import { defaultLocations } from './catalog-data/locations.js';
@@ -109,6 +110,8 @@ export class EmulatorState {
   extensionImages: ExtensionImage[] = defaultExtensionImages();
   /** Public addresses for deployments' virtual IPs and reserved IPs. */
   readonly publicAddresses = new AddressPool();
+  /** Counts kept without a documented limit (EmulatorOptions.bounds over DEFAULT_BOUNDS). */
+  bounds: EmulatorBounds = { ...DEFAULT_BOUNDS };
 
   addSubscription(id: string = randomUUID()): SubscriptionState {
     const existing = this.subscription(id);

@@ -15,7 +15,7 @@ import { fromPublishSettings } from '../../src/client/publish-settings.js';
 import { MAX_PKCS12_ITERATIONS } from '../../src/client/pkcs12-limits.js';
 import { CredentialError } from '../../src/core/errors.js';
 import { legacyPkcs12, opensslPkcs12 } from '../support/legacy-pkcs12.js';
-import { deeplyNested, iterationsOf, manyCounts, withIterations } from '../support/pkcs12-rewrite.js';
+import { deeplyNested, iterationsOf, keyInEncryptedSafe, manyCounts, withIterations } from '../support/pkcs12-rewrite.js';
 import { testPki } from '../support/pki.js';
 
 const { client } = testPki();
@@ -86,4 +86,17 @@ function indefinite(der: Buffer): Buffer {
 test('BER (indefinite lengths) is read too: a real bundle loads, a costly one is refused', () => {
   assert.equal(certificateFromPfx({ pfx: indefinite(pfx) }).thumbprint, client.thumbprint);
   refusedQuickly(() => certificateFromPfx({ pfx: indefinite(withIterations(pfx, { mac: 2 ** 31 - 1 })) }), /asks for 2147483647 key-derivation iterations/);
+});
+
+test('a shrouded key inside an encrypted safe is judged too: refused before its derivation runs (third round)', { timeout: 30_000 }, () => {
+  const withPassphrase = createPkcs12(client.key, client.cert, 'pw');
+  // The same construction with real counts loads: OpenSSL reads the key from the encrypted safe.
+  const fine = keyInEncryptedSafe(withPassphrase, 'pw', 2048);
+  assert.equal(certificateFromPfx({ pfx: fine, passphrase: 'pw' }).thumbprint, certificateFromPfx({ pfx: withPassphrase, passphrase: 'pw' }).thumbprint);
+  // Its count is invisible in the clear (only the safes' and the MAC's 2,048 are there): before, OpenSSL ran 50,000,000.
+  const hostile = keyInEncryptedSafe(withPassphrase, 'pw', 50_000_000);
+  assert.deepEqual(iterationsOf(hostile), [2048, 2048, 2048]); // the two safes' own and the MAC's
+  refusedQuickly(() => certificateFromPfx({ pfx: hostile, passphrase: 'pw' }), /asks for 50000000 key-derivation iterations/);
+  // A wrong passphrase decrypts nothing: the reader's own answer, at once.
+  refusedQuickly(() => certificateFromPfx({ pfx: hostile, passphrase: 'wrong' }), /wrong passphrase|not a readable/);
 });

@@ -28,8 +28,8 @@ export const SUITES: Readonly<Record<string, SuiteEntry>> = {
   secrets: async () => (await import('./secrets/suite.js')).secretsSuite(),
   tls: async () => (await import('./tls/suite.js')).tlsSuite(),
   attack: async ({ scale }) => (await import('./attack/suite.js')).attackSuite(scale === 'full'
-    ? { floods: 1_000, floodMiB: 30, floodConcurrency: 32, slowConnections: 100, bigBodyMiB: 29, emulator: {}, holdLimitMs: 35_000, judgeLatency: true }
-    : { floods: 12, floodMiB: 30, floodConcurrency: 4, slowConnections: 3, bigBodyMiB: 29, emulator: { requestTimeoutMs: 2_000, headersTimeoutMs: 1_000 }, holdLimitMs: 6_000, judgeLatency: false }),
+    ? { floods: 1_000, floodMiB: 30, floodConcurrency: 32, slowConnections: 100, bigBodyMiB: 29, emulator: {}, holdLimitMs: 35_000, judgeLatency: true, creations: { affinityGroups: 100_000, disks: 10_000, diskBound: 2_000, concurrency: 16 } }
+    : { floods: 12, floodMiB: 30, floodConcurrency: 4, slowConnections: 3, bigBodyMiB: 29, emulator: { requestTimeoutMs: 2_000, headersTimeoutMs: 1_000, bounds: { disks: 100 } }, holdLimitMs: 6_000, judgeLatency: false, creations: { affinityGroups: 400, disks: 150, diskBound: 100, concurrency: 8 } }),
   load: async ({ scale }) => (await import('./load/suite.js')).loadSuite(scale === 'full' ? { rounds: 5, calls: 1_000, waits: 100 } : { rounds: 1, calls: 50, waits: 5 }),
 };
 

@@ -4,6 +4,9 @@
  * write it; lengths are recomputed, so the result is a well-formed bundle that merely asks for too much.
  */
 
+import { createCipheriv, createHmac, pbkdf2Sync, randomBytes } from 'node:crypto';
+import { createRequire } from 'node:module';
+
 interface Node {
   tag: number;
   /** Constructed elements, and octet strings that hold DER. */
@@ -114,4 +117,56 @@ export function deeplyNested(depth: number): Buffer {
 export function manyCounts(n: number, count: number): Buffer {
   const part: Node = { tag: 0x30, children: [{ tag: 0x04, content: Buffer.alloc(8, 1) }, { tag: 0x02, content: integer(count) }] };
   return encode({ tag: 0x30, children: [{ tag: 0x02, content: Buffer.from([3]) }, ...Array.from({ length: n }, () => part)] });
+}
+
+const oid = (hex: string): Node => ({ tag: 0x06, content: Buffer.from(hex, 'hex') });
+const OID_DATA = '2a864886f70d010701';
+const OID_ENCRYPTED_DATA = '2a864886f70d010706';
+
+/**
+ * The bundle with each of its plain (Data) safes moved into an encrypted one (PBES2: PBKDF2-SHA256, 2,048
+ * iterations, AES-256-CBC, as OpenSSL 3 writes), its bags' own counts set to `bagCount` first, and a new valid MAC
+ * (HMAC-SHA1, 2,048 iterations: Node refuses a passphrase-protected bundle without one).
+ * The shrouded key bag then sits where its count can be read only after decryption: before, OpenSSL decrypted the
+ * safe and then ran the key's derivation, however many iterations it named.
+ */
+export function keyInEncryptedSafe(pfx: Buffer, passphrase: string, bagCount: number): Buffer {
+  const root = read(pfx, 0).node;
+  const safes = root.children![1]!.children![1]!.children![0]!.children![0]!;
+  safes.children = safes.children!.map((info) => {
+    if (info.children![0]!.content!.toString('hex') !== OID_DATA) return info;
+    const contents = info.children![1]!.children![0]!.children![0]!;
+    eachCount(contents, (count) => { count.content = integer(bagCount); });
+    const salt = randomBytes(16);
+    const iv = randomBytes(16);
+    const key = pbkdf2Sync(Buffer.from(passphrase, 'utf8'), salt, 2048, 32, 'sha256');
+    const cipher = createCipheriv('aes-256-cbc', key, iv);
+    const sealed = Buffer.concat([cipher.update(encode(contents)), cipher.final()]);
+    const algorithm: Node = { tag: 0x30, children: [oid('2a864886f70d01050d'), { tag: 0x30, children: [
+      { tag: 0x30, children: [oid('2a864886f70d01050c'), { tag: 0x30, children: [
+        { tag: 0x04, content: salt }, { tag: 0x02, content: integer(2048) },
+        { tag: 0x30, children: [oid('2a864886f70d0209'), { tag: 0x05, content: Buffer.alloc(0) }] },
+      ] }] },
+      { tag: 0x30, children: [oid('60864801650304012a'), { tag: 0x04, content: iv }] },
+    ] }] };
+    const encryptedData: Node = { tag: 0x30, children: [
+      { tag: 0x02, content: Buffer.from([0]) },
+      { tag: 0x30, children: [oid(OID_DATA), algorithm, { tag: 0x80, content: sealed }] },
+    ] };
+    return { tag: 0x30, children: [oid(OID_ENCRYPTED_DATA), { tag: 0xa0, children: [encryptedData] }] };
+  });
+  root.children = [root.children![0]!, root.children![1]!, macData(encode(safes), passphrase)];
+  return encode(root);
+}
+
+/** A MacData over the authenticated safe: the PKCS#12 key derivation (node-forge's) and HMAC-SHA1. */
+function macData(authSafe: Buffer, passphrase: string): Node {
+  const forge = createRequire(import.meta.url)('node-forge') as typeof import('node-forge');
+  const salt = randomBytes(8);
+  const key = Buffer.from(forge.pkcs12.generateKey(passphrase, forge.util.createBuffer(salt.toString('binary')), 3, 2048, 20).getBytes(), 'binary');
+  const digest = createHmac('sha1', key).update(authSafe).digest();
+  return { tag: 0x30, children: [
+    { tag: 0x30, children: [{ tag: 0x30, children: [oid('2b0e03021a'), { tag: 0x05, content: Buffer.alloc(0) }] }, { tag: 0x04, content: digest }] },
+    { tag: 0x04, content: salt }, { tag: 0x02, content: integer(2048) },
+  ] };
 }

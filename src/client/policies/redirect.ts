@@ -11,6 +11,7 @@ import { serviceErrorFor } from '../../core/errors.js';
 import { redactBody } from '../logging.js';
 import type { PipelinePolicy, PipelineRequest, PipelineResponse } from '../pipeline.js';
 import { isOwnOrigin } from '../transport.js';
+import { requestIdOf } from '../request-id.js';
 
 export function redirectPolicy(maxRedirects: number, ownOrigin: string): PipelinePolicy {
   return async (request, next) => {
@@ -27,7 +28,7 @@ export function redirectPolicy(maxRedirects: number, ownOrigin: string): Pipelin
 /** The URL to follow, or a typed error saying why it cannot be followed. */
 function target(request: PipelineRequest, response: PipelineResponse, location: string): URL {
   const refuse = (code: string, message: string) => serviceErrorFor({
-    code, message, statusCode: response.statusCode, requestId: response.headers['x-ms-request-id'], operation: request.operation.name,
+    code, message, statusCode: response.statusCode, requestId: requestIdOf(response.headers), operation: request.operation.name,
   });
   if (!URL.canParse(location, request.url)) throw refuse('InvalidRedirect', 'the redirect names no valid URL in its Location header');
   const next = new URL(location, request.url);

@@ -8,6 +8,7 @@ import type {
   ConfigurationSet, InputEndpoint, LinuxProvisioningConfigurationSet, NetworkConfigurationSet, WindowsProvisioningConfigurationSet,
 } from '../../../generated/models/index.js';
 import { errors } from '../api-error.js';
+import { checkDocumentedLimit } from '../quotas.js';
 import type { RoleRecord } from '../records.js';
 
 export type ProvisioningSet = WindowsProvisioningConfigurationSet | LinuxProvisioningConfigurationSet;
@@ -76,7 +77,14 @@ export function checkEndpoints(sets: readonly ConfigurationSet[], otherRoles: re
   const endpoints = networkSetOf(sets)?.InputEndpoints ?? [];
   const names = new Set<string>();
   const taken = new Map<string, InputEndpoint>();
-  for (const role of otherRoles) for (const e of networkSetOf(role.ConfigurationSets)?.InputEndpoints ?? []) taken.set(endpointKey(e), e);
+  let others = 0;
+  for (const role of otherRoles) {
+    for (const e of networkSetOf(role.ConfigurationSets)?.InputEndpoints ?? []) {
+      taken.set(endpointKey(e), e);
+      others++;
+    }
+  }
+  checkDocumentedLimit('inputEndpointsPerService', 'InputEndpoints', others, endpoints.length);
   for (const endpoint of endpoints) {
     if (endpoint.Name === undefined || endpoint.Port === undefined) throw errors.badRequest('Every input endpoint needs a Name and a Port.');
     const protocol = (endpoint.Protocol ?? 'tcp').toLowerCase();

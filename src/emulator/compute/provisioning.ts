@@ -10,7 +10,7 @@ import type { DataVirtualHardDisk, OSVirtualHardDisk, Role } from '../../../gene
 import { errors } from '../api-error.js';
 import { PROVISIONING, READY, STARTING_VM } from '../instance-progress.js';
 import { accountOfMediaLink, checkSameRegion, parseBlobUrl, regionOf, siblingBlob } from '../placement.js';
-import { checkQuota, coresOf } from '../quotas.js';
+import { checkBound, checkDocumentedLimit, checkQuota, coresOf } from '../quotas.js';
 import type { DeploymentRecord, DiskRecord, HostedServiceRecord, OSImageRecord, RoleInstanceRecord, RoleRecord } from '../records.js';
 import { keyOf, nowIso } from '../state.js';
 import { checkEndpoints, checkProvisioningSet, hostNameOf, provisioningSetOf } from './configuration-sets.js';
@@ -207,6 +207,7 @@ function checkDataDiskCount(env: ComputeEnv, role: RoleRecord): void {
 /** Checks a new VM role against the service, the deployment's other roles and the subscription's limits. */
 export function planRole(env: ComputeEnv, service: HostedServiceRecord, deploymentName: string, otherRoles: readonly RoleRecord[], input: Role): RolePlan {
   if (otherRoles.some((r) => keyOf(r.RoleName) === keyOf(input.RoleName))) throw errors.conflict(`A role named ${input.RoleName} already exists in deployment ${deploymentName}.`);
+  checkDocumentedLimit('virtualMachinesPerService', 'VirtualMachines', otherRoles.length);
   const role: RoleRecord = { ...input, kind: 'vm', RoleType: 'PersistentVMRole', ConfigurationSets: [...(input.ConfigurationSets ?? [])], DataVirtualHardDisks: [] };
   const ctx: PlanContext = { env, service, deploymentName, input, stamp: nameStamp(), plan: { role, newDisks: [], attach: [], provisions: false } };
   role.RoleSize = checkRoleSize(ctx);
@@ -214,6 +215,7 @@ export function planRole(env: ComputeEnv, service: HostedServiceRecord, deployme
   role.OSVirtualHardDisk = planOsDisk(ctx);
   for (const data of input.DataVirtualHardDisks ?? []) role.DataVirtualHardDisks.push(planDataDisk(ctx, data, role.OSVirtualHardDisk.MediaLink));
   checkDataDiskCount(env, role);
+  checkBound(env.state, 'disks', 'disks per subscription', env.subscription.disks.size, ctx.plan.newDisks.length);
   return ctx.plan;
 }
 

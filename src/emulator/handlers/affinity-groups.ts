@@ -5,6 +5,7 @@
  */
 import type { AffinityGroup } from '../../../generated/models/index.js';
 import { errors } from '../api-error.js';
+import { checkDocumentedLimit } from '../quotas.js';
 import type { AffinityGroupRecord } from '../records.js';
 import { keyOf, nowIso } from '../state.js';
 import { done, stringParam, type HandlerContext, type HandlerTable } from './types.js';
@@ -48,6 +49,7 @@ function createGroup(ctx: HandlerContext<'CreateAffinityGroup'>) {
   const body = ctx.body;
   if (!NAME.test(body.Name)) throw errors.badRequest('The affinity group name is invalid.');
   if (ctx.subscription.affinityGroups.has(keyOf(body.Name))) throw errors.conflict(`An affinity group named ${body.Name} already exists in the subscription.`);
+  checkDocumentedLimit('affinityGroups', 'AffinityGroups', ctx.subscription.affinityGroups.size);
   const location = ctx.state.location(body.Location);
   if (location === undefined) throw errors.badRequest(`The location ${body.Location} is not valid. Valid locations: ${ctx.state.locations.map((l) => l.Name).join(', ')}.`);
   ctx.subscription.affinityGroups.set(keyOf(body.Name), {

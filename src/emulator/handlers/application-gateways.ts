@@ -11,6 +11,7 @@
 import { randomUUID } from 'node:crypto';
 import type { ApplicationGateway, ApplicationGatewayCertificate } from '../../../generated/models/index.js';
 import { errors } from '../api-error.js';
+import { checkBound } from '../quotas.js';
 import { certificatesInUse, checkGatewayConfiguration } from '../network/application-gateway-config.js';
 import { findSubnet, findVirtualNetworkSite } from '../network/sites.js';
 import type { ApplicationGatewayRecord } from '../records.js';
@@ -84,8 +85,10 @@ function checkNewGateway(ctx: HandlerContext<'CreateApplicationGateway'>): Appli
 
 function createGateway(ctx: HandlerContext<'CreateApplicationGateway'>): HandlerResult {
   const record = checkNewGateway(ctx);
+  checkBound(ctx.state, 'networkGateways', 'application gateways per subscription', ctx.subscription.applicationGateways.size);
   return changeGateway(ctx, record.Name, () => {
     checkNewGateway(ctx);
+    checkBound(ctx.state, 'networkGateways', 'application gateways per subscription', ctx.subscription.applicationGateways.size);
     ctx.subscription.applicationGateways.set(keyOf(record.Name), record);
   });
 }

@@ -6,6 +6,7 @@
  */
 import type { CaptureRoleAsVMImageOperation, CaptureRoleOperationBody } from '../../../generated/models/index.js';
 import { errors } from '../api-error.js';
+import { checkBound } from '../quotas.js';
 import { checkProvisioningSet } from '../compute/configuration-sets.js';
 import { removeDeployment, removeRole } from '../compute/deployments.js';
 import { attachment, releaseDisk } from '../compute/disks.js';
@@ -69,6 +70,7 @@ function reprovision(env: ComputeEnv, service: HostedServiceRecord, deployment: 
 function checkCaptureRole(env: ComputeEnv, deployment: DeploymentRecord, instanceName: string, body: CaptureRoleOperationBody): Target {
   const target = targetOf(env, deployment, instanceName, true);
   if (osImageOf(env.state, env.subscription, body.TargetImageName) !== undefined) throw errors.conflict(`An image named ${body.TargetImageName} already exists.`);
+  checkBound(env.state, 'osImages', 'OS images per subscription', env.subscription.osImages.size);
   if (body.PostCaptureAction === 'Reprovision') {
     // The spec's requiredIf rule (checked on receipt) guarantees the set, with the service's message when missing.
     checkProvisioningSet([body.ProvisioningConfiguration!], target.osDisk.OS ?? 'Windows', target.role.RoleName);
@@ -116,6 +118,7 @@ function newVmImage(env: ComputeEnv, service: HostedServiceRecord, deployment: D
 function checkCaptureVmImage(env: ComputeEnv, deployment: DeploymentRecord, instanceName: string, body: CaptureRoleAsVMImageOperation): Target {
   const target = targetOf(env, deployment, instanceName, body.OSState === 'Generalized');
   if (vmImageOf(env.state, env.subscription, body.VMImageName) !== undefined) throw errors.conflict(`A VM image named ${body.VMImageName} already exists.`);
+  checkBound(env.state, 'vmImages', 'VM images per subscription', env.subscription.vmImages.size);
   return target;
 }
 

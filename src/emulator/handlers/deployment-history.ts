@@ -12,6 +12,7 @@
  */
 import type { RollbackUpdateOrUpgrade } from '../../../generated/models/index.js';
 import { errors } from '../api-error.js';
+import { checkBound } from '../quotas.js';
 import { applyInstanceCounts, touch } from '../compute/deployments.js';
 import { envOf, type ComputeEnv } from '../compute/env.js';
 import { parseServiceConfiguration } from '../compute/service-configuration.js';
@@ -97,6 +98,8 @@ function copyRecords(ctx: HandlerContext<'GetPackage' | 'GetPackageBySlot'>, ser
       throw errors.conflict(`The blob ${container}/${blob} already exists; set overwriteExisting to true to replace it.`);
     }
   }
+  const fresh = blobs.filter((blob) => !ctx.subscription.packageCopies.has(keyOf(`${container}/${blob}`))).length;
+  checkBound(ctx.state, 'packageCopies', 'copied package blobs per subscription', ctx.subscription.packageCopies.size, fresh);
   return [copy];
 }
 

@@ -4,6 +4,7 @@
  * refused while a VM used the disk.
  */
 import { errors } from '../api-error.js';
+import { checkBound } from '../quotas.js';
 import { assertBlobFree, assertDiskFree, assertDiskNameFree, diskInUse, findDisk } from '../compute/disks.js';
 import { diskView } from '../compute/views.js';
 import { accountOfMediaLink, regionOf } from '../placement.js';
@@ -20,6 +21,7 @@ function addDisk(ctx: HandlerContext<'AddDisk'>) {
   if (body.Name === undefined || body.MediaLink === undefined) throw errors.badRequest('A disk needs a Name and a MediaLink.');
   const subscription = ctx.subscription;
   assertDiskNameFree(subscription, body.Name);
+  checkBound(ctx.state, 'disks', 'disks per subscription', subscription.disks.size);
   const account = accountOfMediaLink(subscription, body.MediaLink);
   assertBlobFree(subscription, body.MediaLink);
   const disk: DiskRecord = {

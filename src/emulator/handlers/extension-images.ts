@@ -9,6 +9,7 @@
  */
 import type { ExtensionImage } from '../../../generated/models/index.js';
 import { errors } from '../api-error.js';
+import { checkBound } from '../quotas.js';
 import type { ExtensionImageRecord } from '../records.js';
 import type { EmulatorState, SubscriptionState } from '../state.js';
 import { compareVersions } from './catalog.js';
@@ -77,16 +78,23 @@ function checkUpdate(ctx: HandlerContext, image: ExtensionImageRecord): void {
   if (!ctx.subscription.extensionImages.has(versionKey(image))) checkQuota(ctx.subscription);
 }
 
+/** An update of a version kept replaces it; only a new version counts. */
+function checkImageCount(ctx: HandlerContext, image: ExtensionImageRecord): void {
+  if (!ctx.subscription.extensionImages.has(versionKey(image))) checkBound(ctx.state, 'extensionImages', 'extension image versions per subscription', ctx.subscription.extensionImages.size);
+}
+
 /** Register and Update: checked now and again at completion, when the image is stored. */
 function publish(ctx: HandlerContext<'RegisterExtensionImage' | 'UpdateExtensionImage'>, check: (ctx: HandlerContext, image: ExtensionImageRecord) => void) {
   const image = checkImage(ctx, ctx.body);
   const resource = resourceOf(image.ProviderNameSpace, image.Type);
   assertNotBusy(ctx, resource, 'extension');
   check(ctx, image);
+  checkImageCount(ctx, image);
   return accepted({
     resource,
     complete: () => {
       check(ctx, image);
+      checkImageCount(ctx, image);
       ctx.subscription.extensionImages.set(versionKey(image), image);
     },
   });

@@ -8,6 +8,7 @@
  */
 import type { AddHostedServiceExtension, ExtensionConfiguration, HostedServiceExtension } from '../../../generated/models/index.js';
 import { errors } from '../api-error.js';
+import { checkBound } from '../quotas.js';
 import type { DeploymentRecord, HostedServiceExtensionRecord, HostedServiceRecord } from '../records.js';
 import { keyOf } from '../state.js';
 import { compareVersions } from './catalog.js';
@@ -77,11 +78,13 @@ function addExtension(ctx: HandlerContext<'AddHostedServiceExtension'>) {
   const resource = serviceResource(service.ServiceName);
   assertNotBusy(ctx, resource, 'hosted service');
   planExtension(ctx, service, ctx.body);
+  checkBound(ctx.state, 'extensionsPerService', `extensions per cloud service (${service.ServiceName})`, extensionsOf(service).size);
   return accepted({
     resource,
     complete: () => {
       const current = findService(ctx, service.ServiceName);
       const record = planExtension(ctx, current, ctx.body);
+      checkBound(ctx.state, 'extensionsPerService', `extensions per cloud service (${service.ServiceName})`, extensionsOf(current).size);
       extensionsOf(current).set(keyOf(record.Id), record);
     },
   });

@@ -5,6 +5,7 @@
 import { X509Certificate } from 'node:crypto';
 import type { SubscriptionCertificate } from '../../../generated/models/index.js';
 import { errors } from '../api-error.js';
+import { checkDocumentedLimit } from '../quotas.js';
 import type { ManagementCertificateRecord } from '../records.js';
 import { done, stringParam, type HandlerContext, type HandlerTable } from './types.js';
 
@@ -40,6 +41,7 @@ function addCertificate(ctx: HandlerContext<'AddManagementCertificate'>) {
     throw errors.badRequest(`The thumbprint ${body.SubscriptionCertificateThumbprint} does not match the certificate, whose thumbprint is ${thumbprint}.`);
   }
   if (ctx.subscription.managementCertificates.has(thumbprint)) throw errors.conflict('A certificate with the specified thumbprint already exists in the subscription.');
+  checkDocumentedLimit('managementCertificates', 'ManagementCertificates', ctx.subscription.managementCertificates.size);
   ctx.state.registerManagementCertificate(ctx.subscription.id, pem);
   return done(201);
 }

@@ -11,6 +11,7 @@
 import { randomUUID } from 'node:crypto';
 import type { BgpSettings, GatewayConnection, LocalNetworkGateway } from '../../../generated/models/index.js';
 import { errors } from '../api-error.js';
+import { checkBound } from '../quotas.js';
 import { guidForm } from '../async-operations.js';
 import { gatewayOperation } from '../network/gateway-operations.js';
 import { checkSharedKey, checkedIPsec, DEFAULT_IPSEC, findVirtualNetworkGateway, newSharedKey } from '../network/gateways.js';
@@ -44,6 +45,7 @@ function createLocalGateway(ctx: HandlerContext<'CreateLocalNetworkGateway'>) {
   const { GatewayName, IpAddress, AddressSpace = [], BgpSettings: bgp } = ctx.body;
   const taken = [...ctx.subscription.localNetworkGateways.values()].some((g) => keyOf(g.GatewayName) === keyOf(GatewayName));
   if (taken) throw errors.conflict(`A local network gateway named ${GatewayName} already exists in the subscription.`);
+  checkBound(ctx.state, 'networkGateways', 'local network gateways per subscription', ctx.subscription.localNetworkGateways.size);
   if (!IPV4.test(IpAddress)) throw errors.badRequest(`The IpAddress ${IpAddress} is not a valid IPv4 address.`);
   checkAddressSpace(AddressSpace);
   const record: LocalNetworkGatewayRecord = { Id: randomUUID(), GatewayName, IpAddress, AddressSpace: [...AddressSpace], ...bgpOf(bgp) };
@@ -122,8 +124,10 @@ function createConnection(ctx: HandlerContext<'CreateGatewayConnection'>) {
   const record: GatewayConnectionRecord = { GatewayConnectionType: 'IPsec', ...ctx.body };
   const key = checkNewConnection(ctx.subscription, record);
   assertNotBusy(ctx, connectionResource(key), 'gateway connection');
+  checkBound(ctx.state, 'networkGateways', 'gateway connections per subscription', ctx.subscription.gatewayConnections.size);
   return gatewayAccepted(ctx, connectionResource(key), () => {
     checkNewConnection(ctx.subscription, record);
+    checkBound(ctx.state, 'networkGateways', 'gateway connections per subscription', ctx.subscription.gatewayConnections.size);
     ctx.subscription.gatewayConnections.set(key, record);
   });
 }

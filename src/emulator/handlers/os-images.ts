@@ -5,6 +5,7 @@
  */
 import type { OSImage } from '../../../generated/models/index.js';
 import { errors } from '../api-error.js';
+import { checkBound } from '../quotas.js';
 import { assertImageUnused, findOsImage, osImageOf } from '../compute/images.js';
 import { accountOfMediaLink, regionOf } from '../placement.js';
 import type { OSImageRecord } from '../records.js';
@@ -34,6 +35,7 @@ function addOsImage(ctx: HandlerContext<'AddOSImage'>) {
     throw errors.badRequest('An OS image needs a Name, a Label, a MediaLink and an OS.');
   }
   if (osImageOf(ctx.state, ctx.subscription, body.Name) !== undefined) throw errors.conflict(`An image named ${body.Name} already exists.`);
+  checkBound(ctx.state, 'osImages', 'OS images per subscription', ctx.subscription.osImages.size);
   const account = accountOfMediaLink(ctx.subscription, body.MediaLink);
   const image: OSImageRecord = {
     ...body, Name: body.Name, Label: body.Label, OS: body.OS, Category: 'User', Location: regionOf(ctx.subscription, account),

@@ -7,6 +7,7 @@ import { X509Certificate, createHash } from 'node:crypto';
 import forge from 'node-forge';
 import type { CertificateFile, ServiceCertificate } from '../../../generated/models/index.js';
 import { errors } from '../api-error.js';
+import { checkDocumentedLimit } from '../quotas.js';
 import type { HostedServiceRecord, ServiceCertificateRecord } from '../records.js';
 import { findService, serviceResource } from './lookup.js';
 import { accepted, assertNotBusy, done, stringParam, type HandlerContext, type HandlerTable } from './types.js';
@@ -78,7 +79,20 @@ function addCertificate(ctx: HandlerContext<'AddServiceCertificate'>) {
   const resource = `${serviceResource(service.ServiceName)}/certificates`;
   assertNotBusy(ctx, resource, 'hosted service');
   const cert = recordOf(ctx.body);
-  return accepted({ resource, complete: () => void findService(ctx, service.ServiceName).certificates.set(cert.Thumbprint, cert) });
+  checkCertificateCount(service, cert.Thumbprint);
+  return accepted({
+    resource,
+    complete: () => {
+      const current = findService(ctx, service.ServiceName);
+      checkCertificateCount(current, cert.Thumbprint);
+      current.certificates.set(cert.Thumbprint, cert);
+    },
+  });
+}
+
+/** A certificate already there is replaced (the same thumbprint): only a new one counts. */
+function checkCertificateCount(service: HostedServiceRecord, thumbprint: string): void {
+  if (!service.certificates.has(thumbprint)) checkDocumentedLimit('serviceCertificates', 'Certificates', service.certificates.size);
 }
 
 function deleteCertificate(ctx: HandlerContext) {

@@ -7,6 +7,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { errors } from '../api-error.js';
+import { checkBound } from '../quotas.js';
 import { checkStart, checkStop, diagnosticsView } from '../network/gateway-diagnostics.js';
 import { gatewayOperation } from '../network/gateway-operations.js';
 import { checkGatewayPlacement, checkGatewaySize, findVirtualNetworkGateway, gatewayEvent, requireProvisioned } from '../network/gateways.js';
@@ -36,6 +37,7 @@ function createGateway(ctx: HandlerContext<'CreateVirtualNetworkGateway'>) {
   checkGatewayPlacement(ctx.subscription, site);
   const taken = [...ctx.subscription.virtualNetworkGateways.values()].some((g) => keyOf(g.GatewayName) === keyOf(GatewayName));
   if (taken) throw errors.conflict(`A virtual network gateway named ${GatewayName} already exists in the subscription.`);
+  checkBound(ctx.state, 'networkGateways', 'virtual network gateways per subscription', ctx.subscription.virtualNetworkGateways.size);
   const location = Location ?? site.Location;
   const record: VirtualNetworkGatewayRecord = {
     GatewayId: randomUUID(), GatewayName, GatewayType, GatewaySize: checkGatewaySize(GatewaySize ?? 'Default'), State: 'Provisioning',

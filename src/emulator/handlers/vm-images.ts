@@ -5,6 +5,7 @@
  */
 import type { VMImage } from '../../../generated/models/index.js';
 import { errors } from '../api-error.js';
+import { checkBound } from '../quotas.js';
 import { assertImageUnused, findVmImage, vmImageOf } from '../compute/images.js';
 import { accountOfMediaLink, regionOf } from '../placement.js';
 import type { VMImageRecord } from '../records.js';
@@ -40,6 +41,7 @@ function checkNewVmImage(ctx: HandlerContext, body: VMImage): string | undefined
     || body.OSDiskConfiguration.OSState === undefined) {
     throw errors.badRequest('A VM image needs a Name, a Label and an OSDiskConfiguration with OS, OSState and MediaLink.');
   }
+  checkBound(ctx.state, 'vmImages', 'VM images per subscription', ctx.subscription.vmImages.size);
   if (vmImageOf(ctx.state, ctx.subscription, body.Name) !== undefined) throw errors.conflict(`A VM image named ${body.Name} already exists.`);
   const links = [body.OSDiskConfiguration.MediaLink, ...(body.DataDiskConfigurations ?? []).map((d) => d.MediaLink)];
   const regions = new Set(links.map((link) => {

@@ -17,6 +17,7 @@ import { bodyProbes, certificateProbes, pathProbes, peerFor, type Probe } from '
 import { floodFromChild, outcomeLabel } from './flood.js';
 import { rawRequest, type RawOutcome } from './raw.js';
 import { startTarget, type Target } from './target.js';
+import { creationFlood, type CreationFloodOptions } from './creation-flood.js';
 
 export interface AttackSuiteOptions {
   /** Anonymous uploads attempted, `floodMiB` each, `floodConcurrency` at a time. */
@@ -33,6 +34,8 @@ export interface AttackSuiteOptions {
   holdLimitMs: number;
   /** Judge latency (the full run; samples assert no timings). */
   judgeLatency: boolean;
+  /** The authenticated creation flood (creation-flood.ts). */
+  creations: CreationFloodOptions;
 }
 
 const MiB = 1024 * 1024;
@@ -148,6 +151,7 @@ export async function attackSuite(options: AttackSuiteOptions): Promise<SuiteRep
     if (target.death === undefined) await single(target, 'hostile bodies', bodyProbes(target, options.bigBodyMiB), report);
     if (target.death === undefined) await single(target, 'certificates and tokens', certificateProbes(target, expired, notYetValid), report);
     if (target.death === undefined) await single(target, 'path tricks', pathProbes(target), report);
+    if (target.death === undefined) await creationFlood(target, options.creations, report);
     const end = await target.figures();
     if (end !== undefined) {
       report.figures.push(['emulator after every attack', `peak rss ${end.peakRssMiB} MiB since the flood's figure, ${end.rssMiB} MiB collected; unhandled exceptions ${end.uncaught.length}`]);

@@ -11,7 +11,10 @@ import { NS } from './valid-bodies.js';
 export const XML_TYPE = 'application/xml; charset=utf-8';
 export const JSON_TYPE = 'application/json; charset=utf-8';
 
-const IN_PROGRESS = `<Operation xmlns="${NS}"><ID>op</ID><Status>InProgress</Status></Operation>`;
+/** A status answer about the polled request: the service's <ID> is the polled id (the poller refuses another). */
+function inProgress(polledId: string): string {
+  return `<Operation xmlns="${NS}"><ID>${polledId}</ID><Status>InProgress</Status></Operation>`;
+}
 
 export function requestIdOf(target: FuzzTarget, id: string): string {
   return target.polled ? `${id}-op` : `${id}-req`;
@@ -27,11 +30,20 @@ export function accepted(id: string, extraHeaders: Record<string, string> = {}):
 }
 
 /** The answers of a call whose answer under test is `primary` (`first` replaces the 202 of a polled target). */
-export function sequence(target: FuzzTarget, primary: Reply, first?: Reply): (n: number) => Reply {
+export function sequence(target: FuzzTarget, primary: Reply, first?: Reply, polledId = 'unused-op'): (n: number) => Reply {
   if (!target.polled) return () => primary;
   const start = first ?? accepted('unused');
-  const progress = httpReply(200, { 'Content-Type': XML_TYPE }, IN_PROGRESS);
+  const progress = httpReply(200, { 'Content-Type': XML_TYPE }, inProgress(polledId));
   return (n) => (n === 0 ? start : n === 1 ? progress : primary);
+}
+
+/**
+ * A valid body with the case's own id: a status answer names the polled request in <ID> (the poller refuses an
+ * answer about another operation), and the generated body carries the placeholder `op` until the id is known.
+ */
+export function withId(target: FuzzTarget, id: string, body: string): string {
+  if (!target.polled) return body;
+  return body.replace('<ID>op</ID>', `<ID>${id}-op</ID>`).replace('"ID":"op"', `"ID":"${id}-op"`);
 }
 
 /** A well-formed answer carrying `body` with the target's success status. */
@@ -52,7 +64,7 @@ export function finalize(target: FuzzTarget, id: string, expected: Expectation |
 
 /** A case answering `primary` (with the 202 and progress first for a polled target). */
 export function simpleCase(target: FuzzTarget, id: string, primary: Reply, expected?: Expectation): BuiltCase {
-  const answers = sequence(target, primary, target.polled ? accepted(id) : undefined);
+  const answers = sequence(target, primary, target.polled ? accepted(id) : undefined, `${id}-op`);
   const done = finalize(target, id, expected);
   return { answer: (n) => answers(n), ...(done ? { expected: done } : {}) };
 }

@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check';
 import type { CaseSpec, Expectation } from './case-types.js';
-import { JSON_TYPE, XML_TYPE, bodyReply, simpleCase } from './answers.js';
+import { JSON_TYPE, XML_TYPE, bodyReply, simpleCase, withId } from './answers.js';
 import {
   WRONG_SCALARS, badUtf8, bloat, entityAttack, hostileJson, insertInRoot, mangle, nest, renameRoot, retype, truncate,
   type Bloat,
@@ -34,12 +34,12 @@ type BodyCase = (target: FuzzTarget) => fc.Arbitrary<CaseSpec>;
 const validXml: BodyCase = (target) => fc.record({ valid: validBody(target), pieces: fc.array(fc.integer({ min: 1, max: 64 }), { maxLength: 6 }) })
   .map(({ valid, pieces }) => ({
     kind: 'valid-xml', target,
-    build: (id) => simpleCase(target, id, { ...bodyReply(target, id, valid.xml), pieces }, valid.expected),
+    build: (id) => simpleCase(target, id, { ...bodyReply(target, id, withId(target, id, valid.xml)), pieces }, valid.expected),
   }));
 
 const validJson: BodyCase = (target) => validBody(target).map((valid) => ({
   kind: 'valid-json', target,
-  build: (id) => simpleCase(target, id, bodyReply(target, id, valid.json, JSON_TYPE), valid.expected),
+  build: (id) => simpleCase(target, id, bodyReply(target, id, withId(target, id, valid.json), JSON_TYPE), valid.expected),
 }));
 
 /** Valid answers padded with megabytes the shapes do not map: still the same value. */
@@ -47,7 +47,7 @@ const oversized: BodyCase = (target) => fc.record({
   valid: validBody(target), megabytes: fc.integer({ min: 1, max: 3 }), kind: fc.constantFrom<Bloat>('attribute', 'whitespace', 'comment', 'many-elements'),
 }).map(({ valid, megabytes, kind }) => ({
   kind: 'oversized', target,
-  build: (id) => simpleCase(target, id, bodyReply(target, id, insertInRoot(material(valid.xml), bloat(kind, megabytes * 1024 * 1024))),
+  build: (id) => simpleCase(target, id, bodyReply(target, id, insertInRoot(material(withId(target, id, valid.xml)), bloat(kind, megabytes * 1024 * 1024))),
     'text' in (target.body ?? {}) ? undefined : valid.expected),
 }));
 
@@ -55,7 +55,7 @@ const truncated: BodyCase = (target) => fc.record({ valid: validBody(target), fr
   .map(({ valid, fraction }) => ({
     kind: 'truncated-xml', target,
     build: (id) => {
-      const cut = truncate(material(valid.xml), fraction);
+      const cut = truncate(material(withId(target, id, valid.xml)), fraction);
       // A body cut to nothing is a bodiless answer, which the client reads as such (see the suite's notes).
       return simpleCase(target, id, bodyReply(target, id, cut), strict(target) && cut.trim() !== '' ? { error: '*' } : ignoresBody(target));
     },
@@ -66,13 +66,13 @@ const mangled: BodyCase = (target) => fc.record({
   edits: fc.array(fc.record({ at: fc.double({ min: 0, max: 1, noNaN: true }), op: fc.constantFrom('insert' as const, 'delete' as const, 'duplicate' as const), noise: fc.nat(40) }), { minLength: 1, maxLength: 5 }),
 }).map(({ valid, edits }) => ({
   kind: 'mangled-xml', target,
-  build: (id) => simpleCase(target, id, bodyReply(target, id, mangle(material(valid.xml), edits)), ignoresBody(target)),
+  build: (id) => simpleCase(target, id, bodyReply(target, id, mangle(material(withId(target, id, valid.xml)), edits)), ignoresBody(target)),
 }));
 
 const wrongRoot: BodyCase = (target) => fc.record({ valid: validBody(target), other: fc.constantFrom('Error', 'Deployment', 'HostedServices', 'html', 'x:HostedService') })
   .map(({ valid, other }) => ({
     kind: 'wrong-root', target,
-    build: (id) => simpleCase(target, id, bodyReply(target, id, renameRoot(material(valid.xml), rootOf(target), other)),
+    build: (id) => simpleCase(target, id, bodyReply(target, id, renameRoot(material(withId(target, id, valid.xml)), rootOf(target), other)),
       // The reader drops namespace prefixes, so x:Root is still the right root.
       strict(target) && other.replace(/^\w+:/, '') !== rootOf(target) ? { error: '*' } : ignoresBody(target)),
   }));
@@ -80,32 +80,32 @@ const wrongRoot: BodyCase = (target) => fc.record({ valid: validBody(target), ot
 const wrongTypes: BodyCase = (target) => fc.record({ valid: validBody(target), leaf: fc.nat(50), text: fc.constantFrom(...WRONG_SCALARS) })
   .map(({ valid, leaf, text }) => ({
     kind: 'wrong-types', target,
-    build: (id) => simpleCase(target, id, bodyReply(target, id, retype(material(valid.xml), leaf, text)), ignoresBody(target)),
+    build: (id) => simpleCase(target, id, bodyReply(target, id, retype(material(withId(target, id, valid.xml)), leaf, text)), ignoresBody(target)),
   }));
 
 const deepNesting: BodyCase = (target) => fc.record({
   valid: validBody(target), depth: fc.constantFrom(10, 100, 1_000, 10_000, 100_000), known: fc.boolean(), closed: fc.boolean(),
 }).map(({ valid, depth, known, closed }) => ({
   kind: 'deep-nesting', target,
-  build: (id) => simpleCase(target, id, bodyReply(target, id, insertInRoot(material(valid.xml), nest(known ? 'HostedServiceProperties' : 'N', depth, closed))), ignoresBody(target)),
+  build: (id) => simpleCase(target, id, bodyReply(target, id, insertInRoot(material(withId(target, id, valid.xml)), nest(known ? 'HostedServiceProperties' : 'N', depth, closed))), ignoresBody(target)),
 }));
 
 const enormous: BodyCase = (target) => fc.record({
   valid: validBody(target), size: fc.constantFrom(1_024, 65_536, 524_288, 1_048_576), kind: fc.constantFrom<Bloat>('text', 'attribute', 'many-elements', 'long-name'),
 }).map(({ valid, size, kind }) => ({
   kind: 'enormous-nodes', target,
-  build: (id) => simpleCase(target, id, bodyReply(target, id, insertInRoot(material(valid.xml), bloat(kind, size))), ignoresBody(target)),
+  build: (id) => simpleCase(target, id, bodyReply(target, id, insertInRoot(material(withId(target, id, valid.xml)), bloat(kind, size))), ignoresBody(target)),
 }));
 
 const entities: BodyCase = (target) => fc.record({ valid: validBody(target), variant: fc.nat(9) }).map(({ valid, variant }) => ({
   kind: 'entities', target,
-  build: (id) => simpleCase(target, id, bodyReply(target, id, entityAttack(variant, rootOf(target), material(valid.xml))), ignoresBody(target)),
+  build: (id) => simpleCase(target, id, bodyReply(target, id, entityAttack(variant, rootOf(target), material(withId(target, id, valid.xml)))), ignoresBody(target)),
 }));
 
 const invalidUtf8: BodyCase = (target) => fc.record({ valid: validBody(target), at: fc.double({ min: 0, max: 1, noNaN: true }), variant: fc.nat(7) })
   .map(({ valid, at, variant }) => ({
     kind: 'invalid-utf8', target,
-    build: (id) => simpleCase(target, id, bodyReply(target, id, badUtf8(material(valid.xml), at, variant)), ignoresBody(target)),
+    build: (id) => simpleCase(target, id, bodyReply(target, id, badUtf8(material(withId(target, id, valid.xml)), at, variant)), ignoresBody(target)),
   }));
 
 const CONTENT_TYPES = ['application/json', 'application/JSON', 'text/html; charset=utf-8', undefined, 'application/xml; charset=iso-8859-1', 'application/vnd.x+json', 'multipart/form-data; boundary=x', ''];
@@ -113,13 +113,13 @@ const CONTENT_TYPES = ['application/json', 'application/JSON', 'text/html; chars
 const contentType: BodyCase = (target) => fc.record({ valid: validBody(target), type: fc.constantFrom(...CONTENT_TYPES), json: fc.boolean() })
   .map(({ valid, type, json }) => ({
     kind: 'content-type', target,
-    build: (id) => simpleCase(target, id, bodyReply(target, id, json ? valid.json || '{}' : material(valid.xml), type), ignoresBody(target)),
+    build: (id) => simpleCase(target, id, bodyReply(target, id, json ? withId(target, id, valid.json) || '{}' : material(withId(target, id, valid.xml)), type), ignoresBody(target)),
   }));
 
 const badJson: BodyCase = (target) => fc.record({ valid: validBody(target), variant: fc.nat(7), depth: fc.constantFrom(10, 1_000, 100_000, 1_000_000) })
   .map(({ valid, variant, depth }) => ({
     kind: 'hostile-json', target,
-    build: (id) => simpleCase(target, id, bodyReply(target, id, hostileJson(variant, valid.json || '{}', depth), JSON_TYPE), ignoresBody(target)),
+    build: (id) => simpleCase(target, id, bodyReply(target, id, hostileJson(variant, withId(target, id, valid.json) || '{}', depth), JSON_TYPE), ignoresBody(target)),
   }));
 
 /** Error bodies that are not ASM errors are kept, redacted, on the error: redaction must stay fast on hostile text. */

@@ -6,7 +6,7 @@
  */
 import fc from 'fast-check';
 import type { CaseSpec } from './case-types.js';
-import { bodyReply, simpleCase } from './answers.js';
+import { bodyReply, simpleCase, withId } from './answers.js';
 import { insertInRoot } from './payloads.js';
 import type { FuzzTarget } from './targets.js';
 import { validBody } from './valid-bodies.js';
@@ -27,7 +27,7 @@ const characterReferences: SemanticCase = (target) => fc.record({ valid: validBo
   .map(({ valid, every, hex }) => ({
     kind: 'character-references', target,
     build: (id) => {
-      const xml = withCharacterReferences(valid.xml, every, hex);
+      const xml = withCharacterReferences(withId(target, id, valid.xml), every, hex);
       // Opaque text is handed back as it came; everything else must read as if written plainly.
       return simpleCase(target, id, bodyReply(target, id, xml), target.body !== undefined && 'text' in target.body ? { value: xml } : valid.expected);
     },
@@ -37,11 +37,11 @@ const foreignNamespace: SemanticCase = (target) => fc.record({ valid: validBody(
   .map(({ valid, prefixed }) => ({
     kind: 'foreign-namespace', target,
     build: (id) => {
-      const first = /^<[^>]*>\s*<([A-Za-z][\w.-]*)/.exec(valid.xml)?.[1];
+      const first = /^<[^>]*>\s*<([A-Za-z][\w.-]*)/.exec(withId(target, id, valid.xml))?.[1];
       const strict = target.polled || (target.body !== undefined && !('text' in target.body));
-      if (first === undefined || !strict) return simpleCase(target, id, bodyReply(target, id, valid.xml), valid.expected);
+      if (first === undefined || !strict) return simpleCase(target, id, bodyReply(target, id, withId(target, id, valid.xml)), valid.expected);
       const foreign = prefixed ? `<f:${first} xmlns:f="urn:fuzz:foreign">FOREIGN</f:${first}>` : `<${first} xmlns="urn:fuzz:foreign">FOREIGN</${first}>`;
-      return simpleCase(target, id, bodyReply(target, id, insertInRoot(valid.xml, foreign)), valid.expected);
+      return simpleCase(target, id, bodyReply(target, id, insertInRoot(withId(target, id, valid.xml), foreign)), valid.expected);
     },
   }));
 
@@ -52,10 +52,10 @@ const lenientDates: SemanticCase = (target) => fc.record({ valid: validBody(targ
   .map(({ valid, date }) => ({
     kind: 'lenient-date', target,
     build: (id) => {
-      const iso = />(\d{4}-\d{2}-\d{2}T[\d:.]+Z)</.exec(valid.xml);
+      const iso = />(\d{4}-\d{2}-\d{2}T[\d:.]+Z)</.exec(withId(target, id, valid.xml));
       const strict = target.polled || (target.body !== undefined && !('text' in target.body));
-      if (iso === null || !strict) return simpleCase(target, id, bodyReply(target, id, valid.xml), valid.expected);
-      const xml = `${valid.xml.slice(0, iso.index + 1)}${date}${valid.xml.slice(iso.index + 1 + iso[1]!.length)}`;
+      if (iso === null || !strict) return simpleCase(target, id, bodyReply(target, id, withId(target, id, valid.xml)), valid.expected);
+      const xml = `${withId(target, id, valid.xml).slice(0, iso.index + 1)}${date}${withId(target, id, valid.xml).slice(iso.index + 1 + iso[1]!.length)}`;
       return simpleCase(target, id, bodyReply(target, id, xml), { error: 'ResponseParseError' });
     },
   }));

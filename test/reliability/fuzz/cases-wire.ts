@@ -95,7 +95,7 @@ function redirectCase(target: FuzzTarget, id: string, origins: Origins, variant:
   const valueAnswer = bodyReply(target, id, valid.xml);
   const to = (location: string, status = 307) => httpReply(status, { Location: location, 'x-ms-request-id': `${id}-r` });
   const twice = (first: Reply): BuiltCase => {
-    const rest = sequence(target, valueAnswer, target.polled ? accepted(id) : undefined);
+    const rest = sequence(target, valueAnswer, target.polled ? accepted(id) : undefined, `${id}-op`);
     return { answer: (n) => (n === 0 ? first : rest(n - 1)) };
   };
   switch (variant % 8) {

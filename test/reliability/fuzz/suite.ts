@@ -8,6 +8,7 @@ import { runPool } from '../pool.js';
 import { addFailure, formatCounts, increment, newReport, percentile, type SuiteReport } from '../report.js';
 import { startFuzzHarness, type CaseResult } from './run.js';
 import { hugeMessageProbe, pagingLoopProbe } from './bound-probes.js';
+import { requestIdProbe } from './request-id-probes.js';
 import { FUZZ_STALL_RULE_MS, MEMORY_RULE_MIB, emptyBodyProbe, oversizeProbe, redactionProbe, stalledProbe } from './probes.js';
 
 export interface FuzzSuiteOptions {
@@ -71,5 +72,6 @@ export async function fuzzSuite(options: FuzzSuiteOptions): Promise<SuiteReport>
   await stalledProbe(report);
   await pagingLoopProbe(report);
   await hugeMessageProbe(report);
+  await requestIdProbe(report);
   return report;
 }

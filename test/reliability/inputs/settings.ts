@@ -18,7 +18,7 @@ import { certificateFromPem } from '../../../src/client/credentials.js';
 import { fromPublishSettings } from '../../../src/client/publish-settings.js';
 import { SdkError } from '../../../src/core/errors.js';
 import { testPki } from '../../support/pki.js';
-import { deeplyNested, manyCounts, withIterations } from '../../support/pkcs12-rewrite.js';
+import { deeplyNested, keyInEncryptedSafe, manyCounts, withIterations } from '../../support/pkcs12-rewrite.js';
 import { createPkcs12 } from '../../../src/emulator/certs.js';
 import { opensslPkcs12 } from '../../support/legacy-pkcs12.js';
 import { label, settle } from '../outcome.js';
@@ -119,7 +119,7 @@ async function credentialFiles(report: SuiteReport): Promise<void> {
     const cert = testPki().client.cert;
     const cases: Array<[string, string, string, Record<string, string>]> = files.map(([what, file]) => [`key file: ${what}`, `{ keyFile: ${JSON.stringify(file)}, cert: process.env.CERT }`, file, { CERT: cert }]);
     cases.push(['key text: 40,000 BEGIN markers', '{ key: readFileSync(process.env.KEY_TEXT, "utf8"), cert: process.env.CERT }', 'no PEM private key', { CERT: cert, KEY_TEXT: markers }]);
-    const pfxCases = hostileBundles(dir).map(([what, file]): [string, string, string, Record<string, string>] => [`PKCS#12 file: ${what}`, `{ pfxFile: ${JSON.stringify(file)} }`, file, {}]);
+    const pfxCases = hostileBundles(dir).map(([what, file, passphrase]): [string, string, string, Record<string, string>] => [`PKCS#12 file: ${what}`, `{ pfxFile: ${JSON.stringify(file)}, passphrase: ${JSON.stringify(passphrase)} }`, file, {}]);
     for (const [what, source, names, env] of [...cases, ...pfxCases]) {
       const { outcome, ms } = await loadInChild(source, env, what.startsWith('PKCS#12') ? 'certificateFromPfx' : 'certificateFromPem');
       report.figures.push([`  ${what}`, `${outcome.split(':')[0]} in ${ms} ms`]);
@@ -135,21 +135,24 @@ async function credentialFiles(report: SuiteReport): Promise<void> {
  * iterations blocked the process for about 5.5 minutes (here: a hang at 4 s), key and certificates encrypted with
  * 50,000,000 iterations each and no MAC for about 10 s; and a structure 5,000 levels deep.
  */
-function hostileBundles(dir: string): Array<[string, string]> {
+function hostileBundles(dir: string): Array<[string, string, string]> {
   const { client } = testPki();
   const pfx = createPkcs12(client.key, client.cert, '');
   // OpenSSL's own layout (key and certificates encrypted); without the command line, forge's (key only).
   const modern = opensslPkcs12(client, '', false);
-  const bundles: Array<[string, Buffer]> = [
+  // Third round: a key shrouded with 50,000,000 iterations inside an encrypted safe (its count is not in the clear).
+  const inSafe = keyInEncryptedSafe(createPkcs12(client.key, client.cert, 'pw'), 'pw', 50_000_000);
+  const bundles: Array<[string, Buffer, string?]> = [
     ['MAC of 2^31-1 iterations', withIterations(pfx, { mac: 2 ** 31 - 1 })],
     ['key and certificates encrypted with 50,000,000 iterations, no MAC', withIterations(modern ?? pfx, { others: 50_000_000, dropMac: true })],
     ['1,000 parts of 900,000 iterations', manyCounts(1_000, 900_000)],
     ['ASN.1 nested 5,000 deep', deeplyNested(5_000)],
+    ['key of 50,000,000 iterations inside an encrypted safe (valid MAC)', inSafe, 'pw'],
   ];
-  return bundles.map(([what, bytes], i) => {
+  return bundles.map(([what, bytes, passphrase = ''], i) => {
     const file = join(dir, `hostile-${i}.pfx`);
     writeFileSync(file, bytes);
-    return [what, file];
+    return [what, file, passphrase];
   });
 }
 
