@@ -4,7 +4,12 @@ import type { StructureShape } from '../../src/core/shapes.js';
 import { ExtendedPropertyShape, type ExtendedProperty } from './ExtendedProperty.js';
 import { ExtensionConfigurationShape, type ExtensionConfiguration } from './ExtensionConfiguration.js';
 
-/** Body of ChangeDeploymentConfiguration(BySlot). */
+/**
+ * Body of ChangeDeploymentConfiguration(BySlot). Order: Configuration, TreatWarningsAsError, Mode, ExtendedProperties,
+ * ExtensionConfiguration, as the documentation (ee460809) and Microsoft's azure-asm-compute serializer have them; the
+ * Go SDK's ChangeDeploymentConfigurationRequest declares Mode before TreatWarningsAsError, and no recording holds the
+ * body.
+ */
 export interface ChangeConfiguration {
   /** New service configuration (.cscfg) document. */
   Configuration: string;

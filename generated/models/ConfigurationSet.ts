@@ -18,7 +18,11 @@ import {
  * (ConfigurationSetType, InputEndpoints, SubnetNames, StaticVirtualNetworkIPAddress, PublicIPs, NetworkInterfaces). The
  * classic CLI wrote roles back with empty elements of other kinds (<StoredCertificateSettings/> in a
  * NetworkConfiguration set) and the service answered 202: readers accept any member of the flat contract in any kind,
- * in wireOrder, and keep only the members of the selected kind (the service ignored the rest).
+ * in wireOrder, and keep only the members of the selected kind (the service ignored the rest). Order: PublicIPs,
+ * NetworkInterfaces, NetworkSecurityGroup, as azure-asm-compute writes them and as the service's data contract has them
+ * (Azure PowerShell's ServiceManagement copy of NetworkConfigurationSet: NetworkInterfaces Order 7,
+ * NetworkSecurityGroup Order 8); the Go SDK declares NetworkSecurityGroup before PublicIPs, and no recording holds
+ * both.
  *
  * One of its kinds, selected by `ConfigurationSetType`.
  */

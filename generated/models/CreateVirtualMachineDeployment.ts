@@ -5,7 +5,12 @@ import { DnsSettingsShape, type DnsSettings } from './DnsSettings.js';
 import { LoadBalancerShape, type LoadBalancer } from './LoadBalancer.js';
 import { RoleShape, type Role } from './Role.js';
 
-/** Body of CreateVirtualMachineDeployment (root element Deployment). */
+/**
+ * Body of CreateVirtualMachineDeployment (root element Deployment). Order: ReservedIPName before LoadBalancers, as the
+ * service wrote the Deployment contract in
+ * xplat-cli/cli.vm.create_win_rdp-tests/cli_vm_Negative_test_case_Specifying_Vm_Name_Twice.json exchange 0 and as
+ * Microsoft's azure-asm-compute serializer writes them; the Go SDK's DeploymentRequest declares LoadBalancers first.
+ */
 export interface CreateVirtualMachineDeployment {
   /** Name of the deployment. */
   Name: string;

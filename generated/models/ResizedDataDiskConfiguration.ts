@@ -2,7 +2,11 @@
 // Do not edit: change the spec and run `npm run generate`.
 import type { StructureShape } from '../../src/core/shapes.js';
 
-/** New size of a data disk of a VM image. */
+/**
+ * New size of a data disk of a VM image. Order: Name, ResizedSizeInGB, as the documentation of Create Virtual Machine
+ * Deployment (jj157194) and Microsoft's azure-asm-compute serializer have them; the Go SDK writes ResizedSizeInGB first
+ * only because its DataDiskConfiguration embeds OSDiskConfiguration before Name.
+ */
 export interface ResizedDataDiskConfiguration {
   /** Name of the data disk in the image. */
   Name?: string;

@@ -5,7 +5,8 @@ import type { StructureShape } from '../../src/core/shapes.js';
 /**
  * A WinRM listener. Order: CertificateThumbprint, Protocol, as Microsoft's azure-asm-compute serializer writes it and
  * as the service's data contract (Azure PowerShell's ServiceManagement copy: CertificateThumbprint Order 0, Protocol
- * Order 1) has it; the Python legacy SDK wrote Protocol first, and no recording holds a listener.
+ * Order 1) has it; the Python legacy SDK and the Go SDK (WinRMListener struct) wrote Protocol first, and no recording
+ * holds a listener.
  */
 export interface WinRMListener {
   /** Certificate of an Https listener (default: self-signed). */

@@ -127,8 +127,19 @@ function walkType(element: Element, type: TypeShape, path: string, emit: Emit): 
   const names = [...new Set(element.children.map((c) => c.name))];
   const strangers = names.filter((n) => n !== item.element);
   if (strangers.length > 0) emit({ path, model: item.element, kind: 'theirs-only', theirs: strangers.join(', '), ours: `(list of ${item.element})` });
-  const first = element.children.find((c) => c.name === item.element);
-  if (first !== undefined && item.type.kind === 'model') walk(first, item.type.model(), `${path}/${item.element}`, emit);
+  if (item.type.kind !== 'model') return;
+  const model = item.type.model();
+  for (const one of distinctItems(element.children.filter((c) => c.name === item.element), model)) walk(one, model, `${path}/${item.element}`, emit);
+}
+
+/**
+ * The items of a list worth walking: the first, and for a polymorphic item the first of each discriminator value
+ * (a role's Linux and network configuration sets are two different contracts; walking only the first hid the second).
+ */
+function distinctItems(items: readonly Element[], model: ModelShape): Element[] {
+  if (!isPolymorphic(model)) return items.slice(0, 1);
+  const kindOf = (e: Element) => e.children.find((c) => c.name === model.discriminator)?.text;
+  return items.filter((e, i) => items.findIndex((x) => kindOf(x) === kindOf(e)) === i);
 }
 
 function matchOperation(router: Router, verb: string, url: string, root: Element | undefined): OperationDescriptor | undefined {

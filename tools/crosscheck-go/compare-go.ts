@@ -1,0 +1,38 @@
+/**
+ * The comparison of the Go SDK's requests with our spec (the shared skeleton comparison,
+ * tools/crosscheck/skeleton-compare.ts), plus what its transport (management/http.go, operations.go) needs of an
+ * operation: x-ms-version 2014-10-01 accepted, and every success status of ours below 400 (Go treats any status
+ * < 400 as success, follows a 307 through net/http, and turns >= 400 into an AzureError after retrying).
+ */
+import { DEFAULT_VERSIONS } from '../../src/emulator/api-version.js';
+import type { OperationDescriptor } from '../../src/core/shapes.js';
+import { compareSkeletons, type CallReport, type SkeletonClient, type SkeletonComparison } from '../crosscheck/skeleton-compare.js';
+import { GO_API_VERSION, goCallName, type GoCall, type GoEvidence, type GoJustification } from './bodies.js';
+
+export type GoCallReport = CallReport<GoCall>;
+export type GoComparison = SkeletonComparison<GoCall, GoJustification>;
+
+/** The success statuses of our operation, for the report beside what Go accepts (< 400). */
+export function ourStatuses(operation: OperationDescriptor): number[] {
+  return operation.responses.map((r) => r.status);
+}
+
+function transportProblems(_call: GoCall, operation: OperationDescriptor): string[] {
+  const problems: string[] = [];
+  if (GO_API_VERSION < DEFAULT_VERSIONS.min || GO_API_VERSION > DEFAULT_VERSIONS.max) problems.push(`x-ms-version ${GO_API_VERSION} outside the emulator's ${DEFAULT_VERSIONS.min}..${DEFAULT_VERSIONS.max}`);
+  const outside = ourStatuses(operation).filter((s) => s < 200 || s >= 400);
+  if (outside.length > 0) problems.push(`success status ${outside.join('/')} is an error to Go (it accepts < 400)`);
+  return problems;
+}
+
+const go: SkeletonClient<GoCall, GoJustification> = {
+  file: 'go-sdk-bodies.json',
+  name: goCallName,
+  method: (call) => call.go,
+  justifiedMethod: (j) => j.go,
+  transport: transportProblems,
+};
+
+export function compareGo(evidence: GoEvidence, operations?: readonly OperationDescriptor[]): GoComparison {
+  return compareSkeletons(evidence, go, 'go', operations);
+}
