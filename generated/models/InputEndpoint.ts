@@ -40,8 +40,11 @@ export interface InputEndpoint {
    */
   Protocol?: 'tcp' | 'udp' | 'http' | 'https';
   /**
-   * Virtual IP address (responses). Response only (the service assigns the virtual IP and returns it in Get Role / Get
-   * Deployment). Response only: refused on input.
+   * Virtual IP address. The service assigns it and returns it in Get Role / Get Deployment; a client that reads a role
+   * and sends it back (the classic CLI's vm extension set, vm endpoint acl-rule create) sends it too, and the service
+   * accepted that: recorded xplat-cli/cli.vm.acl-tests/cli_vm_ACL_Create.nock.js_upstream_dev.json exchange 26 (Update
+   * Role, 202); azure-asm-compute's beginUpdating and beginCreating serializers write it. So it is accepted on input
+   * and ignored (decided by the recording).
    */
   Vip?: string;
   /** Direct server return (floating IP). */
@@ -68,7 +71,7 @@ export const InputEndpointShape: StructureShape = {
     { name: 'Port', type: { kind: 'int' }, minimum: 1, maximum: 65535 },
     { name: 'LoadBalancerProbe', type: { kind: 'model', model: () => LoadBalancerProbeShape } },
     { name: 'Protocol', type: { kind: 'string', enum: ['tcp', 'udp', 'http', 'https'] } },
-    { name: 'Vip', type: { kind: 'string' }, readOnly: true },
+    { name: 'Vip', type: { kind: 'string' } },
     { name: 'EnableDirectServerReturn', type: { kind: 'boolean' } },
     { name: 'EndpointAcl', type: { kind: 'model', model: () => EndpointAclShape } },
     { name: 'LoadBalancerName', type: { kind: 'string' } },

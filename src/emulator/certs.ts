@@ -118,3 +118,37 @@ export function createPkcs12(keyPem: string, certPem: string, passphrase: string
   const asn1 = forge.pkcs12.toPkcs12Asn1(key, [cert], passphrase, { algorithm: 'aes256', friendlyName: 'management' });
   return Buffer.from(forge.asn1.toDer(asn1).getBytes(), 'binary');
 }
+
+/**
+ * The PKCS#12 of the portal's .publishsettings: the key encrypted with 3DES (PKCS#12 PBE with SHA-1) under the
+ * empty password read as zero bytes, without a MAC. The classic CLI reads it with a decoder of its own
+ * (azure-cli lib/util/certificates/pkcs.js) that knows only the PKCS#12 PBE schemes (an AES bag fails with
+ * "'UNIVERSAL-constructed-10' == 'UNIVERSAL-primative-4'") and derives the key from zero password bytes, where
+ * node-forge writes '' as a two-byte terminator ("bad decrypt"); OpenSSL accepts both forms of the empty password.
+ */
+export function createPortalPkcs12(keyPem: string, certPem: string): Buffer {
+  const key = forge.pki.privateKeyFromPem(keyPem);
+  const cert = forge.pki.certificateFromPem(certPem);
+  const asn1 = forge.pkcs12.toPkcs12Asn1(key, [cert], '', { algorithm: '3des', useMac: false, friendlyName: 'management' });
+  const encrypted = forge.pki.encryptPrivateKeyInfo(forge.pki.wrapRsaPrivateKey(forge.pki.privateKeyToAsn1(key)), null as unknown as string, { algorithm: '3des' });
+  replaceShroudedKey(asn1, encrypted);
+  return Buffer.from(forge.asn1.toDer(asn1).getBytes(), 'binary');
+}
+
+const SHROUDED_KEY_BAG = forge.asn1.oidToDer(forge.pki.oids['pkcs8ShroudedKeyBag']!).getBytes();
+
+/** Puts `encrypted` in place of the EncryptedPrivateKeyInfo of the PFX's key bag (inside the key ContentInfo's octets). */
+function replaceShroudedKey(pfx: forge.asn1.Asn1, encrypted: forge.asn1.Asn1): void {
+  const authSafeOctets = ((pfx.value as forge.asn1.Asn1[])[1]!.value as forge.asn1.Asn1[])[1]!.value as forge.asn1.Asn1[];
+  const safe = forge.asn1.fromDer(authSafeOctets[0]!.value as string);
+  for (const info of safe.value as forge.asn1.Asn1[]) {
+    const octets = ((info.value as forge.asn1.Asn1[])[1]!.value as forge.asn1.Asn1[])[0]!;
+    const contents = forge.asn1.fromDer(octets.value as string);
+    const bag = (contents.value as forge.asn1.Asn1[])[0]!;
+    const parts = bag.value as forge.asn1.Asn1[];
+    if (parts[0]!.value !== SHROUDED_KEY_BAG) continue;
+    (parts[1]!.value as forge.asn1.Asn1[])[0] = encrypted;
+    octets.value = forge.asn1.toDer(contents).getBytes();
+  }
+  authSafeOctets[0]!.value = forge.asn1.toDer(safe).getBytes();
+}

@@ -6,7 +6,8 @@
  *                             [--faults <spec>] [--fault-seed <n>] [--data <dir>] [--strict-order] [--verbose]
  *
  * Writes into <dir> what a client needs: ca.pem (CA to trust), management-key.pem and management-cert.pem (a
- * management certificate registered for the subscription), subscription-id.txt and connection.json; then
+ * management certificate registered for the subscription), subscription-id.txt, connection.json and
+ * emulator.publishsettings (the same certificate as PKCS#12, for the classic CLI and PowerShell); then
  * serves until SIGINT or SIGTERM. Asynchronous operations complete 20 ms after they start (--async-delay-ms
  * changes the delay); --async-polls <n> makes them complete after n status polls instead (deterministic, for
  * tests; an operation nobody polls then holds its resource). --faults injects faults (see fault-spec.ts), e.g.
@@ -23,6 +24,7 @@ import { parseArgs } from 'node:util';
 import { startEmulator, type EmulatorOptions } from './server.js';
 import { parseFaultSpec } from './fault-spec.js';
 import { readSnapshotFile } from './state-snapshot.js';
+import { publishSettingsFor } from './publish-settings.js';
 
 const USAGE = 'usage: asm-sdk emulator (or node dist/src/emulator/cli.js) [--port <p>] [--out <dir>] [--state <file.json>] [--async-polls <n>] [--async-delay-ms <ms>] [--spec <dir>] [--subscription <id>] [--faults <spec>] [--fault-seed <n>] [--data <dir>] [--strict-order] [--verbose]';
 
@@ -79,6 +81,7 @@ export async function runEmulatorCli(args: string[]): Promise<void> {
     cert: join(out, 'management-cert.pem'),
     subscriptionId: join(out, 'subscription-id.txt'),
     connection: join(out, 'connection.json'),
+    publishSettings: join(out, 'emulator.publishsettings'),
   };
   writeFileSync(files.ca, emulator.caCert);
   // The private key is readable by its owner only.
@@ -90,13 +93,15 @@ export async function runEmulatorCli(args: string[]): Promise<void> {
     thumbprint: emulator.clientCert.thumbprint, caFile: files.ca, keyFile: files.key, certFile: files.cert,
   };
   writeFileSync(files.connection, `${JSON.stringify(connection, null, 2)}\n`);
+  // What `azure account import` (classic CLI) and Import-AzurePublishSettingsFile read; it holds the private key.
+  writeFileSync(files.publishSettings, publishSettingsFor(emulator), { mode: 0o600 });
   process.stdout.write([
     `ASM emulator listening on ${emulator.url}`,
     ...(options.faults === undefined ? [] : [`injecting faults: ${options.faults.length} rule(s)`]),
     ...(emulator.store === undefined ? [] : [`state kept in ${emulator.store.file}`]),
     `subscription: ${emulator.subscriptionId}`,
     `wrote ${files.ca} (CA to trust), ${files.key}, ${files.cert} (management certificate ${emulator.clientCert.thumbprint}),`,
-    `      ${files.subscriptionId}, ${files.connection}`,
+    `      ${files.subscriptionId}, ${files.connection}, ${files.publishSettings} (for azure account import)`,
     '',
   ].join('\n'));
 

@@ -55,6 +55,8 @@ test('the CLI writes its files, and a request made with them succeeds; SIGTERM s
     assert.equal(connection.host, `127.0.0.1:${connection.port}`);
     assert.equal(connection.caFile, join(out, 'ca.pem'));
     assert.equal(statSync(join(out, 'management-key.pem')).mode & 0o077, 0, 'the private key is private');
+    assert.equal(statSync(join(out, 'emulator.publishsettings')).mode & 0o077, 0, 'the publishsettings holds the key: private');
+    assert.match(readFileSync(join(out, 'emulator.publishsettings'), 'utf8'), new RegExp(`ServiceManagementUrl="${connection.url}" Id="${subscriptionId}"`));
     assert.match(output(), new RegExp(`listening on ${connection.url}`));
     assert.match(output(), /ca\.pem/);
 
