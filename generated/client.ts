@@ -2274,7 +2274,10 @@ export class ServiceManagementClient extends ServiceClient {
 
   /**
    * Gets the network configuration document of the subscription (DNS servers, local network sites, virtual network
-   * sites). Served as text/plain with a BOM and an XML declaration.
+   * sites). Served as text/plain with a BOM and an XML declaration. Dns is always in it, an empty <Dns /> when there
+   * are no servers (every recorded answer, e.g.
+   * xplat-cli/cli.network.gateway-test/asm_network_vpn-gateway_create_should_pass.json); LocalNetworkSites and
+   * VirtualNetworkSites are left out when empty (the same recording).
    *
    * `GET /{subscriptionId}/services/networking/media`
    */

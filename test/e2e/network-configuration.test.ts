@@ -74,3 +74,22 @@ test('the document is served as the service served it: text/plain, a BOM and an 
   }
   assert.ok((await client.getNetworkConfiguration()).VirtualNetworkConfiguration !== undefined, 'the typed client reads it');
 });
+
+test('a document without DNS servers still holds an empty <Dns />, as every recorded answer does (the classic CLI reads Dns.DnsServers)', async () => {
+  const fresh = await startTestEmulator();
+  const agent = new Agent({ connect: { ca: fresh.caCert, cert: fresh.clientCert.cert, key: fresh.clientCert.key } });
+  const read = async (): Promise<string> => {
+    const answer = await request(`${fresh.url}/${fresh.subscriptionId}/services/networking/media`, { headers: { 'x-ms-version': '2014-10-01' }, dispatcher: agent });
+    return answer.body.text();
+  };
+  const freshClient = typedClientFor(fresh, { polling: { minDelayMs: 5, maxDelayMs: 10 } });
+  try {
+    assert.match(await read(), /<VirtualNetworkConfiguration>\s*<Dns\s*\/>\s*<\/VirtualNetworkConfiguration>/);
+    await freshClient.setNetworkConfiguration({ VirtualNetworkConfiguration: { VirtualNetworkSites: [{ name: 'only', Location: 'West US', AddressSpace: ['10.3.0.0/16'] }] } }, { wait: true });
+    assert.match(await read(), /<VirtualNetworkConfiguration>\s*<Dns\s*\/>\s*<VirtualNetworkSites>/);
+  } finally {
+    await freshClient.close();
+    await agent.close();
+    await fresh.close();
+  }
+});

@@ -32,7 +32,9 @@ export function networkConfigurationOf(subscription: SubscriptionState): Network
   const sites = [...subscription.virtualNetworkSites.values()].map(siteConfiguration);
   return {
     VirtualNetworkConfiguration: {
-      ...(dnsServers.length === 0 ? {} : { Dns: { DnsServers: dnsServers.map((d) => ({ ...d })) } }),
+      // Dns is always written, empty when there are no servers, as every recorded answer has it (`<Dns />`); the
+      // classic CLI reads Dns.DnsServers without a check and fails on a document without it.
+      Dns: dnsServers.length === 0 ? {} : { DnsServers: dnsServers.map((d) => ({ ...d })) },
       ...(localSites.length === 0 ? {} : { LocalNetworkSites: localSites.map((l) => structuredClone(l)) }),
       ...(sites.length === 0 ? {} : { VirtualNetworkSites: sites }),
     },
