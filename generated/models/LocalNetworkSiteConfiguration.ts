@@ -2,7 +2,13 @@
 // Do not edit: change the spec and run `npm run generate`.
 import type { StructureShape } from '../../src/core/shapes.js';
 
-/** An on-premises network of the network configuration. */
+/**
+ * An on-premises network of the network configuration. Order: AddressSpace before VPNGatewayAddress, as the service
+ * wrote the document in every recorded answer
+ * (xplat-cli/asm-network-local-network-tests/asm_network_local-network_list_should_display_all_local-network_in_network.json
+ * exchange 0); the classic CLI's vnet utility writes VPNGatewayAddress first (npm run crosscheck:cli), and no recorded
+ * request body decides otherwise, so the recording wins.
+ */
 export interface LocalNetworkSiteConfiguration {
   /** Name of the site. */
   name: string;

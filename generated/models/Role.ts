@@ -16,8 +16,11 @@ export interface Role {
   /** Name of the virtual machine. */
   RoleName: string;
   /**
-   * Guest OS version (responses). Response only (Get Role documents it in the response only). Response only: refused on
-   * input.
+   * Guest OS version. The service writes it (empty for a VM role, `<OsVersion/>` in 266 recorded roles); Get Role
+   * documents it in the response only, but a client that exports a role and creates from it (the classic CLI's vm
+   * export, then vm create-from) sends it back, and the service accepted that: recorded
+   * xplat-cli/cli.vm.export_create_from-tests/cli_vm_VM_Create-from_a_file.json, whose deployment operation (exchange
+   * 17) Succeeded. So it is accepted on input and ignored (decided by the recording).
    */
   OsVersion?: string;
   /** PersistentVMRole. */
@@ -65,7 +68,7 @@ export const RoleShape: StructureShape = {
   name: 'Role',
   members: [
     { name: 'RoleName', type: { kind: 'string' }, required: true },
-    { name: 'OsVersion', type: { kind: 'string' }, readOnly: true },
+    { name: 'OsVersion', type: { kind: 'string' } },
     { name: 'RoleType', type: { kind: 'string' }, const: 'PersistentVMRole' },
     {
       name: 'ConfigurationSets',

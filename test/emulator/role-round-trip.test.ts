@@ -33,10 +33,19 @@ test('a role sent back with the Vip its deployment shows on each endpoint is acc
   const read = await client.call('GET', role);
   assert.equal(read.status, 200);
   // Where the CLI's serializer (azure-asm-compute beginUpdating) writes it: after Protocol; that serializer writes
-  // no OsVersion, which stays response-only.
+  // no OsVersion (sent back, it is accepted and ignored: the next test).
   const withVip = (address: string) => read.text.replace(/<OsVersion>[^<]*<\/OsVersion>/, '').replace('<Protocol>tcp</Protocol>', `<Protocol>tcp</Protocol><Vip>${address}</Vip>`);
   await succeed(client, 'PUT', role, withVip(vip));
   await succeed(client, 'PUT', role, withVip('203.0.113.9'));
   const again = await client.call('GET', '/services/hostedservices/rt-svc/deployments/rt-svc');
   assert.equal(/<InputEndpoint>.*?<Vip>([^<]+)<\/Vip>/.exec(again.text)?.[1], vip, 'a Vip sent in is ignored: the service assigns it');
+});
+
+test('a role sent back with the OsVersion its Get Role shows is accepted and the value ignored (vm export, then vm create-from)', async () => {
+  const read = await client.call('GET', role);
+  assert.match(read.text, /<OsVersion\s*\/>|<OsVersion><\/OsVersion>/, 'a VM role has an empty OsVersion');
+  const withOsVersion = read.text.replace(/<OsVersion\s*\/>|<OsVersion><\/OsVersion>/, '<OsVersion>WA-GUEST-OS-9.99</OsVersion>');
+  await succeed(client, 'PUT', role, withOsVersion);
+  const again = await client.call('GET', role);
+  assert.doesNotMatch(again.text, /WA-GUEST-OS-9\.99/, 'the service sets OsVersion, not the caller');
 });
