@@ -66,10 +66,11 @@ test('the rules between members: both or neither of Location and AffinityGroup a
 });
 
 test('a response-only member is refused on input and accepted in a response', () => {
-  const role = (extra: string) => `<PersistentVMRole ${NS}><RoleName>vm</RoleName>${extra}<RoleType>PersistentVMRole</RoleType></PersistentVMRole>`;
-  const input = validateDocument('AddRole', role('<OsVersion>WA-GUEST-OS-2.1</OsVersion>'));
-  assert.deepEqual(refusals(input), ['PersistentVMRole.OsVersion: readOnly']);
-  const response = validateDocument('GetRole', role('<OsVersion>WA-GUEST-OS-2.1</OsVersion>'), { as: 'response' });
+  const role = (extra: string) => `<PersistentVMRole ${NS}><RoleName>vm</RoleName><RoleType>PersistentVMRole</RoleType>${extra}</PersistentVMRole>`;
+  const thumbprint = '<DefaultWinRmCertificateThumbprint>5F2A</DefaultWinRmCertificateThumbprint>';
+  const input = validateDocument('AddRole', role(thumbprint));
+  assert.deepEqual(refusals(input), ['PersistentVMRole.DefaultWinRmCertificateThumbprint: readOnly']);
+  const response = validateDocument('GetRole', role(thumbprint), { as: 'response' });
   assert.deepEqual(response, { valid: true, issues: [], warnings: [] });
 });
 

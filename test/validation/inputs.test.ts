@@ -25,7 +25,7 @@ test('issues carry the path, the rule and what it asks, for every broken rule at
 
 test('response-only members, value sets and ranges are refused on input', () => {
   const role = {
-    ServiceName: 's', DeploymentName: 'd', RoleName: 'vm', OsVersion: 'WA-GUEST-OS-2.1', MigrationState: 'Prepared',
+    ServiceName: 's', DeploymentName: 'd', RoleName: 'vm', DefaultWinRmCertificateThumbprint: '5F2A', MigrationState: 'Prepared',
     ConfigurationSets: [{ ConfigurationSetType: 'NetworkConfiguration' as const, InputEndpoints: [{ Name: 'ssh', LocalPort: 22, Port: 99999, Protocol: 'tpc' }] }],
   };
   // What TypeScript lets through (strings for value sets, numbers for ranges) is checked at run time.
@@ -33,8 +33,8 @@ test('response-only members, value sets and ranges are refused on input', () => 
   assert.deepEqual(result.issues.map((i) => `${i.path}: ${i.rule}`).sort(), [
     'ConfigurationSets[0].InputEndpoints[0].Port: maximum',
     'ConfigurationSets[0].InputEndpoints[0].Protocol: enum',
+    'DefaultWinRmCertificateThumbprint: readOnly',
     'MigrationState: readOnly',
-    'OsVersion: readOnly',
   ]);
 });
 
