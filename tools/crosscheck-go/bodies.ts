@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Node, Skeleton, SkeletonJustification } from '../crosscheck/skeleton-compare.js';
+import type { Skeleton, SkeletonEvidence, SkeletonJustification } from '../crosscheck/skeleton-compare.js';
 
 export { SUBSCRIPTION, type Node, type Skeleton } from '../crosscheck/skeleton-compare.js';
 
@@ -31,11 +31,8 @@ export interface GoJustification extends SkeletonJustification {
   readonly go: string;
 }
 
-export interface GoEvidence {
+export interface GoEvidence extends SkeletonEvidence<GoCall, GoJustification> {
   readonly source: { readonly xMsVersion: string; readonly [key: string]: unknown };
-  readonly fragments: Readonly<Record<string, readonly Node[]>>;
-  readonly calls: readonly GoCall[];
-  readonly justified: readonly GoJustification[];
 }
 
 /** management.DefaultAPIVersion: the x-ms-version of every request. */

@@ -4,9 +4,8 @@
  * operation: x-ms-version 2014-10-01 accepted, and every success status of ours below 400 (Go treats any status
  * < 400 as success, follows a 307 through net/http, and turns >= 400 into an AzureError after retrying).
  */
-import { DEFAULT_VERSIONS } from '../../src/emulator/api-version.js';
 import type { OperationDescriptor } from '../../src/core/shapes.js';
-import { compareSkeletons, type CallReport, type SkeletonClient, type SkeletonComparison } from '../crosscheck/skeleton-compare.js';
+import { compareSkeletons, transportNeeds, type CallReport, type SkeletonClient, type SkeletonComparison } from '../crosscheck/skeleton-compare.js';
 import { GO_API_VERSION, goCallName, type GoCall, type GoEvidence, type GoJustification } from './bodies.js';
 
 export type GoCallReport = CallReport<GoCall>;
@@ -18,11 +17,7 @@ export function ourStatuses(operation: OperationDescriptor): number[] {
 }
 
 function transportProblems(_call: GoCall, operation: OperationDescriptor): string[] {
-  const problems: string[] = [];
-  if (GO_API_VERSION < DEFAULT_VERSIONS.min || GO_API_VERSION > DEFAULT_VERSIONS.max) problems.push(`x-ms-version ${GO_API_VERSION} outside the emulator's ${DEFAULT_VERSIONS.min}..${DEFAULT_VERSIONS.max}`);
-  const outside = ourStatuses(operation).filter((s) => s < 200 || s >= 400);
-  if (outside.length > 0) problems.push(`success status ${outside.join('/')} is an error to Go (it accepts < 400)`);
-  return problems;
+  return transportNeeds(GO_API_VERSION, operation, 400, 'is an error to Go (it accepts < 400)');
 }
 
 const go: SkeletonClient<GoCall, GoJustification> = {

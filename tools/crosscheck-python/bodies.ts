@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Node, Skeleton, SkeletonJustification } from '../crosscheck/skeleton-compare.js';
+import type { Skeleton, SkeletonEvidence, SkeletonJustification } from '../crosscheck/skeleton-compare.js';
 
 export { SUBSCRIPTION, type Node, type Skeleton } from '../crosscheck/skeleton-compare.js';
 
@@ -29,11 +29,8 @@ export interface Justification extends SkeletonJustification {
   readonly python: string;
 }
 
-export interface PythonEvidence {
+export interface PythonEvidence extends SkeletonEvidence<PythonCall, Justification> {
   readonly source: { readonly xMsVersion: string; readonly [key: string]: unknown };
-  readonly fragments: Readonly<Record<string, readonly Node[]>>;
-  readonly calls: readonly PythonCall[];
-  readonly justified: readonly Justification[];
 }
 
 export const PACKAGE_VERSION = '2014-10-01';

@@ -3,21 +3,15 @@
  * tools/crosscheck/skeleton-compare.ts), plus what Python's transport needs of an operation: its x-ms-version
  * accepted and a 2xx success (Python raises on anything else but a 307).
  */
-import { DEFAULT_VERSIONS } from '../../src/emulator/api-version.js';
 import type { OperationDescriptor } from '../../src/core/shapes.js';
-import { compareSkeletons, type CallReport as SharedReport, type SkeletonClient, type SkeletonComparison } from '../crosscheck/skeleton-compare.js';
+import { compareSkeletons, transportNeeds, type CallReport as SharedReport, type SkeletonClient, type SkeletonComparison } from '../crosscheck/skeleton-compare.js';
 import { callName, PACKAGE_VERSION, type Justification, type PythonCall, type PythonEvidence } from './bodies.js';
 
 export type CallReport = SharedReport<PythonCall>;
 export type PythonComparison = SkeletonComparison<PythonCall, Justification>;
 
 function transportProblems(call: PythonCall, operation: OperationDescriptor): string[] {
-  const problems: string[] = [];
-  const version = call.xMsVersion ?? PACKAGE_VERSION;
-  if (version < DEFAULT_VERSIONS.min || version > DEFAULT_VERSIONS.max) problems.push(`x-ms-version ${version} outside the emulator's ${DEFAULT_VERSIONS.min}..${DEFAULT_VERSIONS.max}`);
-  const outside = operation.responses.map((r) => r.status).filter((s) => s < 200 || s >= 300);
-  if (outside.length > 0) problems.push(`success status ${outside.join('/')} raises in Python (it accepts < 300 and follows 307)`);
-  return problems;
+  return transportNeeds(call.xMsVersion ?? PACKAGE_VERSION, operation, 300, 'raises in Python (it accepts < 300 and follows 307)');
 }
 
 const python: SkeletonClient<PythonCall, Justification> = {

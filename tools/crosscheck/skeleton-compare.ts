@@ -7,6 +7,7 @@
  */
 import { allOperations } from '../../generated/operations/index.js';
 import { isPolymorphic, type MemberShape, type ModelShape, type OperationDescriptor, type TypeShape } from '../../src/core/shapes.js';
+import { DEFAULT_VERSIONS } from '../../src/emulator/api-version.js';
 import { Router } from '../../src/emulator/router.js';
 import { loadSpec } from '../../src/core/spec-load.js';
 import type { CapturedBody } from './capture.js';
@@ -71,6 +72,19 @@ export interface SkeletonComparison<C, J> {
 }
 
 export const SUBSCRIPTION = '00000000-0000-0000-0000-000000000000';
+
+/**
+ * What a client's transport needs of an operation, the same for every client: its x-ms-version within the
+ * emulator's range, and every success status of ours below the one from which the client treats an answer as an
+ * error (`errorFrom`; `rule` says the client's rule in the report).
+ */
+export function transportNeeds(version: string, operation: OperationDescriptor, errorFrom: number, rule: string): string[] {
+  const problems: string[] = [];
+  if (version < DEFAULT_VERSIONS.min || version > DEFAULT_VERSIONS.max) problems.push(`x-ms-version ${version} outside the emulator's ${DEFAULT_VERSIONS.min}..${DEFAULT_VERSIONS.max}`);
+  const outside = operation.responses.map((r) => r.status).filter((s) => s < 200 || s >= errorFrom);
+  if (outside.length > 0) problems.push(`success status ${outside.join('/')} ${rule}`);
+  return problems;
+}
 
 function escapeText(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
